@@ -1,0 +1,96 @@
+import type { Change, Plan } from '../plan/types.js';
+import { matchingRules } from '../rules/match.js';
+import { SEVERITIES, type Approvers, type MatchAction, type Rule, type RuleSet, type Severity } from '../rules/types.js';
+
+export type Decision = 'pass' | 'blocked' | 'error';
+
+/** A change that a protection rule matches: what a reviewer must look at. */
+export interface Finding {
+  file: string;
+  address: string;
+  type: string;
+  action: MatchAction;
+  conditional?: boolean;
+  /** The strictest matching rule; `rules` lists all of them. */
+  rule: string;
+  rules: string[];
+  severity: Severity;
+  /** Why the strictest rule protects this resource. */
+  reason?: string;
+  approvals: number;
+  approvers: Approvers;
+  /** Resources and outputs that reference this one. */
+  dependents: string[];
+}
+
+export interface Analysis {
+  files: string[];
+  changes: Change[];
+  findings: Finding[];
+  /** One line per plan that could not be read or cannot be trusted; any one makes the decision `error`. */
+  errors: string[];
+  decision: Decision;
+}
+
+export interface AnalyseInput {
+  plans: readonly Plan[];
+  /** Messages for files that could not be read at all. */
+  readErrors: readonly string[];
+  ruleSet: RuleSet;
+}
+
+export function analyse({ plans, readErrors, ruleSet }: AnalyseInput): Analysis {
+  const changes = plans.flatMap((plan) => plan.changes);
+  const findings: Finding[] = [];
+  for (const change of changes) {
+    const action = matchAction(change);
+    if (!action) continue;
+    const rules = matchingRules(change, action, ruleSet.rules);
+    if (rules.length > 0) findings.push(toFinding(change, action, rules));
+  }
+  const errors = [...readErrors, ...plans.flatMap((plan) => (plan.incomplete ? [`${plan.file}: ${plan.incomplete}`] : []))];
+  const decision: Decision = errors.length > 0 ? 'error' : findings.length > 0 ? 'blocked' : 'pass';
+  return { files: plans.map((p) => p.file), changes, findings, errors, decision };
+}
+
+function matchAction(change: Change): MatchAction | undefined {
+  switch (change.action) {
+    case 'delete':
+    case 'replace':
+    case 'forget':
+      return change.action;
+    default:
+      return undefined;
+  }
+}
+
+function toFinding(change: Change, action: MatchAction, rules: Rule[]): Finding {
+  const strictest = [...rules].sort(compareStrictness)[0] as Rule;
+  const finding: Finding = {
+    file: change.file,
+    address: change.address,
+    type: change.type,
+    action,
+    rule: strictest.name,
+    rules: rules.map((r) => r.name),
+    severity: SEVERITIES[Math.min(...rules.map((r) => SEVERITIES.indexOf(r.severity)))] as Severity,
+    approvals: Math.max(...rules.map((r) => r.approvals)),
+    approvers: {
+      teams: unique(rules.flatMap((r) => r.approvers.teams)),
+      users: unique(rules.flatMap((r) => r.approvers.users)),
+    },
+    dependents: [],
+  };
+  if (change.conditional) finding.conditional = true;
+  if (strictest.reason) finding.reason = strictest.reason;
+  return finding;
+}
+
+/** Most approvals first, then the most severe. */
+function compareStrictness(a: Rule, b: Rule): number {
+  return b.approvals - a.approvals || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Analysis } from '../analysis/analyse.js';
+import { checkPlans } from '../check.js';
+import { getErrorMessage, InputError, isInputError } from '../errors.js';
+import { DEFAULT_CONFIG_PATH, defaultRuleSet, parseConfig } from '../rules/config.js';
+import type { RuleSet } from '../rules/types.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderText } from '../report/text.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export const EXIT = { pass: 0, blocked: 1, error: 2 } as const;
+
+const USAGE = `Usage: plangate check [--format text|markdown|json] [--config FILE] FILE...
+
+Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
+CloudFormation change sets (aws cloudformation describe-change-set --output json),
+and reports every protected resource they would delete, replace or forget.
+FILE may be - for standard input.
+
+Options:
+  --format FORMAT  text (default), markdown or json
+  --config FILE    rules file (default: ${DEFAULT_CONFIG_PATH} if it exists, else the recommended pack)
+  -h, --help       show this help
+
+Exit status: 0 nothing protected is lost, 1 blocked, 2 error (any file unreadable,
+malformed or unsupported fails the whole run).
+`;
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+
+/** The whole CLI as a function of its arguments and streams; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      io.stdout(USAGE);
+      return command === undefined ? EXIT.error : EXIT.pass;
+    }
+    if (command !== 'check') throw new InputError('plangate', `unknown command ${JSON.stringify(command)}; the command is \`plangate check FILE...\``);
+    const { values, positionals } = parseOptions(rest);
+    if (values.help) {
+      io.stdout(USAGE);
+      return EXIT.pass;
+    }
+    const format = values.format ?? 'text';
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new InputError('--format', `expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`);
+    }
+    const ruleSet = loadRuleSet(values.config);
+    const analysis = await checkPlans(positionals, ruleSet);
+    io.stdout(render(analysis, format as (typeof FORMATS)[number], io));
+    for (const error of analysis.errors) io.stderr(`plangate: ${error}\n`);
+    return EXIT[analysis.decision];
+  } catch (error) {
+    if (isInputError(error)) {
+      io.stderr(`plangate: ${error.message}\n`);
+    } else {
+      io.stderr(`plangate: internal error: ${getErrorMessage(error)} (please report it; PLANGATE_DEBUG=1 shows the stack)\n`);
+      if (io.env.PLANGATE_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
+    }
+    return EXIT.error;
+  }
+}
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new InputError('plangate check', `${getErrorMessage(error).split('\n')[0]}; see plangate check --help`);
+  }
+}
+
+function loadRuleSet(configPath: string | undefined): RuleSet {
+  const path = configPath ?? (existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : undefined);
+  if (path === undefined) return defaultRuleSet();
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(path, code === 'ENOENT' ? 'no such config file: check the --config path' : `cannot read the config file (${code ?? getErrorMessage(error)})`);
+  }
+  return parseConfig(text, path);
+}
+
+function render(analysis: Analysis, format: (typeof FORMATS)[number], io: CliIo): string {
+  if (format === 'json') return renderJson(analysis);
+  if (format === 'markdown') return renderMarkdown(analysis);
+  return renderText(analysis, { color: io.isTTY && !io.env.NO_COLOR });
+}

@@ -1,0 +1,91 @@
+import { open } from 'node:fs/promises';
+import { getHeapStatistics } from 'node:v8';
+import { InputError } from '../errors.js';
+import { normaliseChangeSets } from './cloudformation.js';
+import { decodePlanBytes } from './decode.js';
+import { detectFormat } from './detect-format.js';
+import { parsePlanJson } from './parse-json.js';
+import { normaliseTerraform } from './terraform.js';
+import type { Plan } from './types.js';
+
+/** Bytes → Plan: decode, parse, detect the format from content, normalise. Pure. */
+export function parsePlan(bytes: Buffer, file: string): Plan {
+  const doc = parsePlanJson(decodePlanBytes(bytes, file), file);
+  return detectFormat(doc, file) === 'terraform'
+    ? normaliseTerraform(doc as Record<string, unknown>, file)
+    : normaliseChangeSets(doc, file);
+}
+
+// V8 cannot hold a string longer than this (2^29 - 24 characters on 64-bit).
+const MAX_STRING = 0x1fffffe8;
+// Parsed plan JSON measured at about 2–3x its text in heap (npm run bench);
+// with the text itself, 5x the file keeps a margin before V8 would abort.
+const HEAP_PER_FILE_BYTE = 5;
+
+/** The largest plan this process can read without exhausting its heap. */
+export function planSizeLimit(): number {
+  return Math.min(MAX_STRING, Math.floor(getHeapStatistics().heap_size_limit / HEAP_PER_FILE_BYTE));
+}
+
+export interface ReadPlanOptions {
+  /** Refuse files larger than this; defaults to planSizeLimit(). */
+  maxBytes?: number;
+}
+
+/** Reads one plan file (or `-` for standard input) and normalises it. */
+export async function readPlanFile(path: string, options: ReadPlanOptions = {}): Promise<Plan> {
+  const maxBytes = options.maxBytes ?? planSizeLimit();
+  const bytes = path === '-' ? await readStream(process.stdin, 'standard input', maxBytes) : await readFileBytes(path, maxBytes);
+  return parsePlan(bytes, path === '-' ? 'standard input' : path);
+}
+
+async function readFileBytes(path: string, maxBytes: number): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new InputError(path, openProblem(error));
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) {
+      throw new InputError(path, 'is a directory: pass the plan JSON file inside it (for example plan.json)');
+    }
+    if (stat.isFile()) {
+      if (stat.size > maxBytes) throw new InputError(path, tooLarge(stat.size, maxBytes));
+      return await handle.readFile();
+    }
+    // A pipe or process substitution: its size is unknown until read.
+    return await readStream(handle.createReadStream(), path, maxBytes);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): check the file and its permissions`);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readStream(stream: AsyncIterable<Buffer | string>, source: string, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > maxBytes) throw new InputError(source, tooLarge(size, maxBytes, true));
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function openProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file: check the path, and that the step that writes the plan ran before plangate';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied: make the file readable by the user running plangate';
+  if (code === 'EISDIR') return 'is a directory: pass the plan JSON file inside it (for example plan.json)';
+  return `cannot be opened (${code ?? String(error)})`;
+}
+
+function tooLarge(size: number, maxBytes: number, atLeast = false): string {
+  const mb = (n: number) => `${Math.round(n / 1e6).toLocaleString('en-US')} MB`;
+  return `the file is ${atLeast ? 'more than ' : ''}${mb(size)}, more than this process can hold (limit ${mb(maxBytes)}): raise the heap with NODE_OPTIONS=--max-old-space-size=MB, or split the configuration into smaller plans`;
+}

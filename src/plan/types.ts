@@ -1,0 +1,70 @@
+/** The one change model both plan formats are normalised into. */
+
+export type PlanFormat = 'terraform' | 'cloudformation';
+
+export type ChangeAction = 'create' | 'update' | 'delete' | 'replace' | 'forget' | 'read' | 'no-op';
+
+/** Actions that lose a resource or plangate's hold on it. */
+export const DESTRUCTIVE_ACTIONS: ReadonlySet<ChangeAction> = new Set(['delete', 'replace', 'forget']);
+
+export interface Change {
+  /** Plan file this change came from, as given on the command line. */
+  file: string;
+  format: PlanFormat;
+  /**
+   * Unique name of the change within its file: the Terraform address (with
+   * " (deposed KEY)" for a deposed object), or the CloudFormation logical id
+   * path (`Parent/Child` for nested stacks).
+   */
+  address: string;
+  /** The resource's own address, without the deposed suffix. */
+  resourceAddress: string;
+  type: string;
+  /** Terraform: resource name; CloudFormation: logical id. */
+  name: string;
+  /** Short provider name: `aws`, `google`, `azurerm`, … */
+  provider: string;
+  /** Terraform: `registry.terraform.io/hashicorp/aws`; CloudFormation: the type's namespace. */
+  providerSource?: string;
+  /** Module or nested-stack address, `""` for the root. */
+  module: string;
+  /** count / for_each key. */
+  index?: string | number;
+  action: ChangeAction;
+  createBeforeDestroy?: boolean;
+  /** CloudFormation `Replacement: Conditional`: replaced only if a dynamic value changes. */
+  conditional?: boolean;
+  /** Terraform `action_reason`, or a summary of CloudFormation `Details`. */
+  reason?: string;
+  /** Address before a `moved` block renamed it. */
+  previousAddress?: string;
+  importing?: boolean;
+  deposed?: string;
+  /** CloudFormation physical id of the existing resource. */
+  physicalId?: string;
+  /** CloudFormation PolicyAction (Delete, Retain, Snapshot, ReplaceAndDelete, …). */
+  policyAction?: string;
+  /** CloudFormation: `Resource.Attribute` entities whose change causes this one. */
+  causedBy?: string[];
+  /** Values with every sensitive leaf replaced by SENSITIVE; absent when the plan has none. */
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Placeholder for a value the plan marks sensitive (or CloudFormation NoEcho). */
+export const SENSITIVE = '(sensitive)';
+
+export interface Plan {
+  file: string;
+  format: PlanFormat;
+  /** Terraform `format_version`; absent for CloudFormation. */
+  formatVersion?: string;
+  /** `terraform_version` (OpenTofu writes its own version here too). */
+  toolVersion?: string;
+  changes: Change[];
+  /**
+   * Set when the plan parsed but cannot be trusted to be complete (it errored,
+   * or a change set is still being created): the run must end in an error.
+   */
+  incomplete?: string;
+}

@@ -1,0 +1,76 @@
+import type { Analysis, Finding } from '../analysis/analyse.js';
+import type { Change } from '../plan/types.js';
+
+/** Version of the JSON report's shape; bumped only on a breaking change. */
+export const REPORT_VERSION = 1;
+
+export interface JsonChange {
+  file: string;
+  address: string;
+  type: string;
+  provider: string;
+  module?: string;
+  index?: string | number;
+  action: Change['action'];
+  conditional?: boolean;
+  createBeforeDestroy?: boolean;
+  reason?: string;
+  previousAddress?: string;
+  importing?: boolean;
+  deposed?: string;
+  physicalId?: string;
+}
+
+export interface JsonReport {
+  version: number;
+  decision: Analysis['decision'];
+  summary: { files: number; changes: number; destructive: number; findings: number; errors: number };
+  changes: JsonChange[];
+  findings: Finding[];
+  errors: string[];
+}
+
+const QUIET = new Set<Change['action']>(['no-op', 'read']);
+
+/** The stable machine-readable report (documented in the README). Values are never included. */
+export function toJsonReport(analysis: Analysis): JsonReport {
+  const changes = analysis.changes.filter((c) => !QUIET.has(c.action)).map(toJsonChange);
+  return {
+    version: REPORT_VERSION,
+    decision: analysis.decision,
+    summary: {
+      files: analysis.files.length,
+      changes: changes.length,
+      destructive: changes.filter((c) => c.action === 'delete' || c.action === 'replace' || c.action === 'forget').length,
+      findings: analysis.findings.length,
+      errors: analysis.errors.length,
+    },
+    changes,
+    findings: analysis.findings,
+    errors: analysis.errors,
+  };
+}
+
+export function renderJson(analysis: Analysis): string {
+  return `${JSON.stringify(toJsonReport(analysis), null, 2)}\n`;
+}
+
+function toJsonChange(change: Change): JsonChange {
+  const out: JsonChange = {
+    file: change.file,
+    address: change.address,
+    type: change.type,
+    provider: change.provider,
+    action: change.action,
+  };
+  if (change.module) out.module = change.module;
+  if (change.index !== undefined) out.index = change.index;
+  if (change.conditional !== undefined) out.conditional = change.conditional;
+  if (change.createBeforeDestroy !== undefined) out.createBeforeDestroy = change.createBeforeDestroy;
+  if (change.reason !== undefined) out.reason = change.reason;
+  if (change.previousAddress !== undefined) out.previousAddress = change.previousAddress;
+  if (change.importing) out.importing = true;
+  if (change.deposed !== undefined) out.deposed = change.deposed;
+  if (change.physicalId !== undefined) out.physicalId = change.physicalId;
+  return out;
+}

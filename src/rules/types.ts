@@ -1,0 +1,39 @@
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** What a rule can match: the destructive actions, and a guard being switched off. */
+export const MATCH_ACTIONS = ['delete', 'replace', 'forget', 'protection-removed'] as const;
+export type MatchAction = (typeof MATCH_ACTIONS)[number];
+
+export interface RuleMatch {
+  /** Globs on the resource type (`aws_db_*`, `AWS::RDS::*`). */
+  types?: string[];
+  /** Provider short names or globs (`aws`, `google*`). */
+  providers?: string[];
+  /** Actions the rule applies to; every one when absent. */
+  actions: MatchAction[];
+}
+
+export interface Approvers {
+  teams: string[];
+  users: string[];
+}
+
+export interface Rule {
+  name: string;
+  /** One line a reviewer reads: why this resource is protected. */
+  reason?: string;
+  severity: Severity;
+  /** Distinct qualifying humans who must approve. */
+  approvals: number;
+  approvers: Approvers;
+  match: RuleMatch;
+  /** Built-in pack the rule came from, if any. */
+  pack?: string;
+}
+
+export interface RuleSet {
+  rules: Rule[];
+  /** Packs the rules came from, in the order they were loaded. */
+  packs: string[];
+}

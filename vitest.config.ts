@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+// @ts-expect-error: plain JS build helper without types
+import { yamlModule } from './scripts/yaml-data.mjs';
+
+export default defineConfig({
+  plugins: [
+    {
+      name: 'yaml-data',
+      transform(code: string, id: string) {
+        return id.endsWith('.yml') ? { code: (yamlModule as (t: string, f: string) => string)(code, id), map: null } : undefined;
+      },
+    },
+  ],
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+});
