@@ -13,6 +13,8 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.ts'],
+    // .ci/run asks for a JSON report to print its one-line tally.
+    reporters: process.env.PLANGATE_TEST_JSON ? ['default', ['json', { outputFile: process.env.PLANGATE_TEST_JSON }]] : ['default'],
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -9601,7 +9601,7 @@ function replacementReason(details) {
   for (const detail of details) {
     const target = detail.Target;
     if (!isObject(target)) continue;
-    const name = typeof target.Name === "string" ? target.Name : String(target.Attribute ?? "");
+    const name = typeof target.Name === "string" ? target.Name : typeof target.Attribute === "string" ? target.Attribute : "";
     if (target.RequiresRecreation === "Always") names.push(name);
     else if (target.RequiresRecreation === "Conditionally") names.push(`${name} (conditionally)`);
   }

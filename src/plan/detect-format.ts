@@ -10,7 +10,7 @@ export function isObject(value: unknown): value is JsonObject {
 const SHOW_JSON = '`terraform show -json PLANFILE`';
 const DESCRIBE = '`aws cloudformation describe-change-set --change-set-name ARN --output json`';
 
-export function isChangeSet(value: unknown): value is JsonObject {
+export function isChangeSet(value: unknown): boolean {
   return isObject(value) && Array.isArray(value.Changes);
 }
 

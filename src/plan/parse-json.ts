@@ -27,7 +27,6 @@ function firstNonSpace(text: string): number {
 
 /** Says what a file that does not start like JSON most likely is. */
 function describeNonJson(head: string): string {
-  // eslint-disable-next-line no-control-regex
   const plain = head.replace(/\u001b\[[0-9;]*m/g, '');
   if (/(Terraform|OpenTofu) (will perform|used the selected providers)|^No changes\.|Plan: \d+ to add/m.test(plain)) {
     return `this is the human-readable plan output, not JSON: ${SHOW_JSON}`;

@@ -24,7 +24,7 @@ export function redactSensitive(value: unknown, mask: unknown): unknown {
 function hasSensitiveLeaf(mask: object): boolean {
   for (const item of Object.values(mask)) {
     if (item === true) return true;
-    if (typeof item === 'object' && item !== null && hasSensitiveLeaf(item)) return true;
+    if (typeof item === 'object' && item !== null && hasSensitiveLeaf(item as object)) return true;
   }
   return false;
 }

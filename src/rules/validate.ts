@@ -61,7 +61,7 @@ class Validator {
 
   string(value: unknown, path: string): string {
     if (typeof value !== 'string' || value.trim() === '') this.fail(path, 'a non-empty string', value);
-    return value as string;
+    return value;
   }
 
   strings(value: unknown, path: string): string[] {
@@ -89,7 +89,7 @@ class Validator {
 
   count(value: unknown, path: string): number {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 20) this.fail(path, 'a whole number from 1 to 20', value);
-    return value as number;
+    return value;
   }
 
   approvers(raw: unknown, path: string): Approvers {
