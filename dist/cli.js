@@ -2046,7 +2046,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -2056,10 +2056,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -7370,6 +7370,233 @@ var require_dist = __commonJS({
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
+// src/errors.ts
+var InputError = class extends Error {
+  constructor(source, problem) {
+    super(`${source}: ${problem}`);
+    this.source = source;
+    this.problem = problem;
+    this.name = "InputError";
+  }
+  source;
+  problem;
+};
+function getErrorMessage(error) {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+function isInputError(error) {
+  return error instanceof InputError;
+}
+
+// src/plan/detect-format.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var SHOW_JSON = "`terraform show -json PLANFILE`";
+var DESCRIBE = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
+function isChangeSet(value) {
+  return isObject(value) && Array.isArray(value.Changes);
+}
+function detectFormat(doc, source) {
+  if (isObject(doc)) {
+    if ("format_version" in doc && ("resource_changes" in doc || "planned_values" in doc)) return "terraform";
+    if (isChangeSet(doc) || Array.isArray(doc.NestedChanges)) return "cloudformation";
+    throw new InputError(source, describeObject(doc));
+  }
+  if (Array.isArray(doc)) {
+    if (doc.length > 0 && doc.every(isChangeSet)) return "cloudformation";
+    if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
+    throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list); pass ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
+  }
+  throw new InputError(source, `a bare JSON ${doc === null ? "null" : typeof doc}, not a plan: pass ${SHOW_JSON} or ${DESCRIBE} output`);
+}
+function describeObject(doc) {
+  if ("lineage" in doc && "serial" in doc) {
+    return `this is a Terraform state file, not a plan: run \`terraform plan -out=tfplan\` then ${SHOW_JSON.replace("PLANFILE", "tfplan")}`;
+  }
+  if ("format_version" in doc && "values" in doc) {
+    return `this is \`terraform show -json\` of the current state, not of a plan: pass the planfile, ${SHOW_JSON.replace("PLANFILE", "tfplan")}`;
+  }
+  if ("resource_changes" in doc) {
+    return 'this has "resource_changes" but no "format_version", so it is not `terraform show -json` output (an HCP Terraform redacted plan?): write the plan with `terraform show -json`';
+  }
+  if ("Resources" in doc || "AWSTemplateFormatVersion" in doc) {
+    return `this is a CloudFormation template, not a change set: create a change set with \`aws cloudformation create-change-set\`, then write ${DESCRIBE}`;
+  }
+  if (typeof doc.Id === "string" && doc.Id.includes(":changeSet/")) {
+    return `this is \`create-change-set\` output (just the id): write ${DESCRIBE}`;
+  }
+  if (Array.isArray(doc.Summaries)) {
+    return `this is \`list-change-sets\` output: write ${DESCRIBE} for the change set`;
+  }
+  if (Array.isArray(doc.Stacks)) {
+    return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE}`;
+  }
+  const keys = Object.keys(doc).slice(0, 5).map((k) => JSON.stringify(k)).join(", ");
+  return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON} or ${DESCRIBE} output`;
+}
+
+// src/plan/dependencies.ts
+function configAddress(address) {
+  let out = "";
+  let i = 0;
+  while (i < address.length) {
+    const c = address[i];
+    if (c === "[") {
+      i = skipIndex(address, i);
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+function skipIndex(text, open2) {
+  let i = open2 + 1;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === "\\") i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === "]") return i + 1;
+    i++;
+  }
+  return i;
+}
+function add(deps, from, to) {
+  if (from === to) return;
+  let set = deps.get(from);
+  if (!set) deps.set(from, set = /* @__PURE__ */ new Set());
+  set.add(to);
+}
+function terraformDependencies(doc) {
+  const deps = /* @__PURE__ */ new Map();
+  const configuration = doc.configuration;
+  if (isObject(configuration) && isObject(configuration.root_module)) walkModule(deps, configuration.root_module, "");
+  const prior = doc.prior_state;
+  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module);
+  return deps;
+}
+function walkModule(deps, module, prefix) {
+  const resources = Array.isArray(module.resources) ? module.resources.filter(isObject) : [];
+  const calls = isObject(module.module_calls) ? module.module_calls : {};
+  const contained = [];
+  for (const resource of resources) {
+    if (typeof resource.address !== "string") continue;
+    const node = prefix + resource.address;
+    contained.push(node);
+    for (const ref of collectReferences([resource.expressions, resource.count_expression, resource.for_each_expression])) {
+      const target = resolveReference(ref, prefix, calls);
+      for (const t of target) add(deps, node, t);
+    }
+    for (const dep of stringList(resource.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
+  }
+  if (isObject(module.outputs)) {
+    for (const [name, output] of Object.entries(module.outputs)) {
+      if (!isObject(output)) continue;
+      const node = `${prefix}output.${name}`;
+      for (const ref of collectReferences([output.expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, node, t);
+      for (const dep of stringList(output.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
+    }
+  }
+  for (const [name, call] of Object.entries(calls)) {
+    if (!isObject(call)) continue;
+    const child = `${prefix}module.${name}.`;
+    if (isObject(call.expressions)) {
+      for (const [input, expression] of Object.entries(call.expressions)) {
+        for (const ref of collectReferences([expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, `${child}var.${input}`, t);
+      }
+    }
+    const whole = `${child}*`;
+    for (const ref of collectReferences([call.count_expression, call.for_each_expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, whole, t);
+    for (const dep of stringList(call.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, whole, t);
+    if (isObject(call.module)) {
+      const inside = walkModule(deps, call.module, child);
+      for (const node of inside) add(deps, node, whole);
+      contained.push(...inside);
+    }
+  }
+  return contained;
+}
+function walkState(deps, module) {
+  for (const resource of Array.isArray(module.resources) ? module.resources.filter(isObject) : []) {
+    if (typeof resource.address !== "string") continue;
+    const node = configAddress(resource.address);
+    for (const dep of stringList(resource.depends_on)) add(deps, node, configAddress(dep));
+  }
+  for (const child of Array.isArray(module.child_modules) ? module.child_modules.filter(isObject) : []) walkState(deps, child);
+}
+function collectReferences(roots) {
+  const refs = [];
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (Array.isArray(item)) stack.push(...item);
+    else if (isObject(item)) {
+      if (Array.isArray(item.references)) refs.push(...stringList(item.references));
+      for (const [key, value] of Object.entries(item)) if (key !== "references" && key !== "constant_value") stack.push(value);
+    }
+  }
+  return refs;
+}
+var IGNORED_ROOTS = /* @__PURE__ */ new Set(["count", "each", "path", "terraform", "self", "local", "ephemeral"]);
+function resolveReference(ref, prefix, calls) {
+  const parts = configAddress(ref).split(".");
+  const [root, second, third] = parts;
+  if (root === void 0 || second === void 0 || IGNORED_ROOTS.has(root)) return [];
+  if (root === "var") return [`${prefix}var.${second}`];
+  if (root === "module") {
+    if (third !== void 0) return [`${prefix}module.${second}.output.${third}`];
+    const call = calls[second];
+    const outputs = isObject(call) && isObject(call.module) && isObject(call.module.outputs) ? Object.keys(call.module.outputs) : [];
+    return outputs.map((o) => `${prefix}module.${second}.output.${o}`);
+  }
+  if (root === "data") return third === void 0 ? [] : [`${prefix}data.${second}.${third}`];
+  return [`${prefix}${root}.${second}`];
+}
+function stringList(value) {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+}
+function dependentsOf(node, deps) {
+  const reverse = reverseEdges(deps);
+  const seen = /* @__PURE__ */ new Set([node]);
+  const queue = [node];
+  const found = [];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    for (const next of reverse.get(current) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+      if (isReportable(next)) found.push(next);
+    }
+  }
+  return found.sort();
+}
+var reverseCache = /* @__PURE__ */ new WeakMap();
+function reverseEdges(deps) {
+  const cached = reverseCache.get(deps);
+  if (cached) return cached;
+  const reverse = /* @__PURE__ */ new Map();
+  for (const [from, targets] of deps) {
+    for (const to of targets) {
+      const list = reverse.get(to);
+      if (list) list.push(from);
+      else reverse.set(to, [from]);
+    }
+  }
+  reverseCache.set(deps, reverse);
+  return reverse;
+}
+function isReportable(node) {
+  const last = node.replace(/^(module\.[^.]+\.)+/, "");
+  if (last.endsWith("*") || /^(var|local)\./.test(last)) return false;
+  return !(last.startsWith("output.") && last !== node);
+}
+
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
@@ -9355,11 +9582,15 @@ var MATCH_ACTIONS = ["delete", "replace", "forget", "protection-removed"];
 function analyse({ plans, readErrors, ruleSet }) {
   const changes = plans.flatMap((plan) => plan.changes);
   const findings = [];
-  for (const change of changes) {
-    const action = matchAction(change);
-    if (!action) continue;
-    const rules = matchingRules(change, action, ruleSet.rules);
-    if (rules.length > 0) findings.push(toFinding(change, action, rules));
+  for (const plan of plans) {
+    for (const change of plan.changes) {
+      const action = matchAction(change);
+      if (!action) continue;
+      const rules = matchingRules(change, action, ruleSet.rules);
+      if (rules.length === 0) continue;
+      const node = change.format === "terraform" ? configAddress(change.resourceAddress) : change.address;
+      findings.push(toFinding(change, action, rules, dependentsOf(node, plan.dependencies)));
+    }
   }
   const errors = [...readErrors, ...plans.flatMap((plan) => plan.incomplete ? [`${plan.file}: ${plan.incomplete}`] : [])];
   const decision = errors.length > 0 ? "error" : findings.length > 0 ? "blocked" : "pass";
@@ -9375,7 +9606,7 @@ function matchAction(change) {
       return void 0;
   }
 }
-function toFinding(change, action, rules) {
+function toFinding(change, action, rules, dependents) {
   const strictest = [...rules].sort(compareStrictness)[0];
   const finding = {
     file: change.file,
@@ -9390,7 +9621,7 @@ function toFinding(change, action, rules) {
       teams: unique(rules.flatMap((r) => r.approvers.teams)),
       users: unique(rules.flatMap((r) => r.approvers.users))
     },
-    dependents: []
+    dependents
   };
   if (change.conditional) finding.conditional = true;
   if (strictest.reason) finding.reason = strictest.reason;
@@ -9403,76 +9634,9 @@ function unique(items) {
   return [...new Set(items)];
 }
 
-// src/errors.ts
-var InputError = class extends Error {
-  constructor(source, problem) {
-    super(`${source}: ${problem}`);
-    this.source = source;
-    this.problem = problem;
-    this.name = "InputError";
-  }
-  source;
-  problem;
-};
-function getErrorMessage(error) {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-function isInputError(error) {
-  return error instanceof InputError;
-}
-
 // src/plan/read-plan.ts
 import { open } from "node:fs/promises";
 import { getHeapStatistics } from "node:v8";
-
-// src/plan/detect-format.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var SHOW_JSON = "`terraform show -json PLANFILE`";
-var DESCRIBE = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
-function isChangeSet(value) {
-  return isObject(value) && Array.isArray(value.Changes);
-}
-function detectFormat(doc, source) {
-  if (isObject(doc)) {
-    if ("format_version" in doc && ("resource_changes" in doc || "planned_values" in doc)) return "terraform";
-    if (isChangeSet(doc) || Array.isArray(doc.NestedChanges)) return "cloudformation";
-    throw new InputError(source, describeObject(doc));
-  }
-  if (Array.isArray(doc)) {
-    if (doc.length > 0 && doc.every(isChangeSet)) return "cloudformation";
-    if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
-    throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list); pass ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
-  }
-  throw new InputError(source, `a bare JSON ${doc === null ? "null" : typeof doc}, not a plan: pass ${SHOW_JSON} or ${DESCRIBE} output`);
-}
-function describeObject(doc) {
-  if ("lineage" in doc && "serial" in doc) {
-    return `this is a Terraform state file, not a plan: run \`terraform plan -out=tfplan\` then ${SHOW_JSON.replace("PLANFILE", "tfplan")}`;
-  }
-  if ("format_version" in doc && "values" in doc) {
-    return `this is \`terraform show -json\` of the current state, not of a plan: pass the planfile, ${SHOW_JSON.replace("PLANFILE", "tfplan")}`;
-  }
-  if ("resource_changes" in doc) {
-    return 'this has "resource_changes" but no "format_version", so it is not `terraform show -json` output (an HCP Terraform redacted plan?): write the plan with `terraform show -json`';
-  }
-  if ("Resources" in doc || "AWSTemplateFormatVersion" in doc) {
-    return `this is a CloudFormation template, not a change set: create a change set with \`aws cloudformation create-change-set\`, then write ${DESCRIBE}`;
-  }
-  if (typeof doc.Id === "string" && doc.Id.includes(":changeSet/")) {
-    return `this is \`create-change-set\` output (just the id): write ${DESCRIBE}`;
-  }
-  if (Array.isArray(doc.Summaries)) {
-    return `this is \`list-change-sets\` output: write ${DESCRIBE} for the change set`;
-  }
-  if (Array.isArray(doc.Stacks)) {
-    return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE}`;
-  }
-  const keys = Object.keys(doc).slice(0, 5).map((k) => JSON.stringify(k)).join(", ");
-  return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON} or ${DESCRIBE} output`;
-}
 
 // src/plan/types.ts
 var SENSITIVE = "(sensitive)";
@@ -9494,7 +9658,7 @@ function normaliseChangeSets(doc, file) {
   for (const set of sets) {
     if (!walker.visited.has(set)) walker.walk(set, `${String(set.StackName)}/`);
   }
-  const plan = { file, format: "cloudformation", changes: walker.changes };
+  const plan = { file, format: "cloudformation", changes: walker.changes, dependencies: causeDependencies(walker.changes) };
   const incomplete = sets.map((set) => incompleteReason(set)).find((reason) => reason !== void 0);
   if (incomplete) plan.incomplete = incomplete;
   return plan;
@@ -9593,6 +9757,19 @@ var Walker = class {
     return new InputError(this.file, `${problem}: the file is damaged; regenerate it with ${DESCRIBE2}`);
   }
 };
+function causeDependencies(changes) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    for (const cause of change.causedBy ?? []) {
+      const target = cause.replace(/\.[^./]*$/, "");
+      if (target === change.address) continue;
+      let set = deps.get(change.address);
+      if (!set) deps.set(change.address, set = /* @__PURE__ */ new Set());
+      set.add(target);
+    }
+  }
+  return deps;
+}
 function where(prefix) {
   return prefix === "" ? "" : `nested stack ${prefix.replace(/\/$/, "")}: `;
 }
@@ -9813,7 +9990,7 @@ function normaliseTerraform(doc, file) {
     const change = normaliseResourceChange(rc, `resource_changes[${i}]`, file);
     if (change) changes.push(change);
   }
-  const plan = { file, format: "terraform", formatVersion, changes };
+  const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc) };
   if (typeof doc.terraform_version === "string") plan.toolVersion = doc.terraform_version;
   if (doc.errored === true) {
     plan.incomplete = 'the plan errored ("errored": true), so its list of changes is incomplete: fix the errors `terraform plan` reported and plan again';
@@ -9960,19 +10137,19 @@ async function checkPlans(files, ruleSet, options = {}) {
 var import_yaml = __toESM(require_dist(), 1);
 
 // rules/aws.yml
-var aws_default = { "description": "placeholder" };
+var aws_default = { "description": "Stateful and hard-to-recreate AWS resources (hashicorp/aws provider).", "rules": [{ "name": "aws-relational-databases", "reason": "Relational database: deleting it destroys its data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["aws_db_instance", "aws_rds_cluster", "aws_dsql_cluster", "aws_lightsail_database"] } }, { "name": "aws-document-graph-databases", "reason": "Document or graph database cluster: deleting it destroys its data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["aws_docdb_cluster", "aws_docdbelastic_cluster", "aws_neptune_cluster"] } }, { "name": "aws-global-databases", "reason": "Global database or cache: deleting it ends the cross-region replication and failover its member clusters rely on.", "severity": "high", "match": { "types": ["aws_rds_global_cluster", "aws_docdb_global_cluster", "aws_neptune_global_cluster", "aws_memorydb_multi_region_cluster", "aws_elasticache_global_replication_group"] } }, { "name": "aws-nosql-databases", "reason": "NoSQL table, keyspace or database: deleting it destroys every item stored in it.", "severity": "critical", "match": { "types": ["aws_dynamodb_table", "aws_dynamodb_global_table", "aws_dynamodb_table_replica", "aws_keyspaces_keyspace", "aws_keyspaces_table", "aws_memorydb_cluster"] } }, { "name": "aws-time-series-databases", "reason": "Time-series database or table: deleting it destroys every record stored in it.", "severity": "critical", "match": { "types": ["aws_timestreamwrite_database", "aws_timestreamwrite_table", "aws_timestreaminfluxdb_db_instance"] } }, { "name": "aws-data-warehouses", "reason": "Data warehouse or table store: deleting it destroys its tables and their data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["aws_redshift_cluster", "aws_redshiftserverless_namespace", "aws_s3tables_table_bucket", "aws_s3tables_table"] } }, { "name": "aws-object-storage", "reason": "Object storage: deleting it destroys every object in it (Terraform empties it first when force_destroy is set).", "severity": "critical", "match": { "types": ["aws_s3_bucket", "aws_s3_directory_bucket", "aws_s3control_bucket", "aws_glacier_vault", "aws_lightsail_bucket"] } }, { "name": "aws-block-volumes", "reason": "Block volume: deleting it destroys the data on it unless a snapshot was taken.", "severity": "critical", "match": { "types": ["aws_ebs_volume", "aws_lightsail_disk"] } }, { "name": "aws-file-systems", "reason": "File system: deleting it destroys every file on it unless a final backup is taken.", "severity": "critical", "match": { "types": ["aws_efs_file_system", "aws_fsx_lustre_file_system", "aws_fsx_windows_file_system", "aws_fsx_ontap_file_system", "aws_fsx_openzfs_file_system", "aws_fsx_ontap_volume", "aws_fsx_openzfs_volume"] } }, { "name": "aws-backups", "reason": "Backup vault or snapshot: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["aws_backup_vault", "aws_backup_logically_air_gapped_vault", "aws_db_snapshot", "aws_db_cluster_snapshot", "aws_docdb_cluster_snapshot", "aws_neptune_cluster_snapshot", "aws_ebs_snapshot", "aws_ebs_snapshot_copy", "aws_fsx_backup"] } }, { "name": "aws-encryption-keys", "reason": "Encryption key: once deleted (after its waiting period) every piece of data encrypted with it is unreadable.", "severity": "critical", "match": { "types": ["aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_replica_external_key", "aws_cloudhsm_v2_cluster"] } }, { "name": "aws-certificate-authorities", "reason": "Private certificate authority: deleting it loses its signing key; certificates it issued can no longer be renewed or revoked.", "severity": "high", "match": { "types": ["aws_acmpca_certificate_authority"] } }, { "name": "aws-caches", "reason": "Cache with data: deleting it loses every key in it unless a final snapshot is taken.", "severity": "high", "match": { "types": ["aws_elasticache_replication_group", "aws_elasticache_cluster", "aws_elasticache_serverless_cache"] } }, { "name": "aws-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["aws_route53_zone"] } }, { "name": "aws-secrets", "reason": "Secret: deleting it loses its value after the recovery window, and everything that reads it fails.", "severity": "high", "match": { "types": ["aws_secretsmanager_secret"] } }, { "name": "aws-parameters", "reason": "SSM parameter: deleting it loses its value (SecureString parameters often hold secrets).", "severity": "medium", "match": { "types": ["aws_ssm_parameter"] } }, { "name": "aws-identity", "reason": "User directory or identity pool: deleting it destroys every user, password and identity in it; they cannot be recreated with the same ids.", "severity": "high", "match": { "types": ["aws_cognito_user_pool", "aws_cognito_identity_pool", "aws_directory_service_directory"] } }, { "name": "aws-accounts", "reason": "AWS account: deleting it removes the account from the organization, or closes it when close_on_deletion is set.", "severity": "high", "match": { "types": ["aws_organizations_account"] } }, { "name": "aws-registries", "reason": "Image or package repository: deleting it destroys every image or package version stored in it.", "severity": "high", "match": { "types": ["aws_ecr_repository", "aws_ecrpublic_repository", "aws_codeartifact_repository", "aws_codeartifact_domain"] } }, { "name": "aws-source-repositories", "reason": "Source repository: deleting it destroys its Git history, branches and pull requests.", "severity": "critical", "match": { "types": ["aws_codecommit_repository"] } }, { "name": "aws-search-domains", "reason": "Search domain: deleting it destroys its indexes, which must be rebuilt or restored from a snapshot.", "severity": "high", "match": { "types": ["aws_opensearch_domain", "aws_elasticsearch_domain", "aws_opensearchserverless_collection", "aws_cloudsearch_domain"] } }, { "name": "aws-streams", "reason": "Stream or message broker: deleting it loses every retained record or message not yet consumed.", "severity": "high", "match": { "types": ["aws_kinesis_stream", "aws_kinesis_video_stream", "aws_msk_cluster", "aws_msk_serverless_cluster", "aws_mq_broker"] } }, { "name": "aws-queues", "reason": "Queue: deleting it loses every message waiting in it.", "severity": "medium", "match": { "types": ["aws_sqs_queue"] } }, { "name": "aws-networks", "reason": "Network: deleting or replacing it takes down everything attached to it (instances, load balancers, endpoints, peerings).", "severity": "high", "match": { "types": ["aws_vpc", "aws_subnet", "aws_ec2_transit_gateway"] } }, { "name": "aws-static-ips", "reason": "Elastic IP: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["aws_eip"] } }, { "name": "aws-logs", "reason": "Log store: deleting it destroys the logs or events in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["aws_cloudwatch_log_group", "aws_cloudtrail_event_data_store"] } }] };
 
 // rules/azure.yml
-var azure_default = { "description": "placeholder" };
+var azure_default = { "description": "Stateful and hard-to-recreate Azure resources (hashicorp/azurerm provider).", "rules": [{ "name": "azure-resource-groups", "reason": "Resource group: deleting it deletes every resource inside it.", "severity": "critical", "match": { "types": ["azurerm_resource_group"] } }, { "name": "azure-relational-databases", "reason": "Relational database or server: deleting it destroys its data, and deleting a server deletes its automatic backups too.", "severity": "critical", "match": { "types": ["azurerm_mssql_server", "azurerm_mssql_database", "azurerm_mssql_managed_instance", "azurerm_mssql_managed_database", "azurerm_postgresql_flexible_server", "azurerm_postgresql_flexible_server_database", "azurerm_mysql_flexible_server", "azurerm_mysql_flexible_database", "azurerm_cosmosdb_postgresql_cluster", "azurerm_postgresql_server", "azurerm_postgresql_database", "azurerm_mysql_server", "azurerm_mysql_database", "azurerm_mariadb_server", "azurerm_mariadb_database", "azurerm_sql_server", "azurerm_sql_database"] } }, { "name": "azure-nosql-databases", "reason": "Cosmos DB or MongoDB account, database or container: deleting it destroys every document, row or graph element in it.", "severity": "critical", "match": { "types": ["azurerm_cosmosdb_account", "azurerm_cosmosdb_sql_database", "azurerm_cosmosdb_sql_container", "azurerm_cosmosdb_mongo_database", "azurerm_cosmosdb_mongo_collection", "azurerm_cosmosdb_cassandra_keyspace", "azurerm_cosmosdb_cassandra_table", "azurerm_cosmosdb_gremlin_database", "azurerm_cosmosdb_gremlin_graph", "azurerm_cosmosdb_table", "azurerm_mongo_cluster"] } }, { "name": "azure-analytics-databases", "reason": "Data Explorer or Synapse store: deleting it destroys the data ingested into it.", "severity": "critical", "match": { "types": ["azurerm_kusto_cluster", "azurerm_kusto_database", "azurerm_synapse_workspace", "azurerm_synapse_sql_pool"] } }, { "name": "azure-storage", "reason": "Storage account, container or table: deleting it destroys every blob, file or entity stored in it.", "severity": "critical", "match": { "types": ["azurerm_storage_account", "azurerm_storage_container", "azurerm_storage_data_lake_gen2_filesystem", "azurerm_storage_table"] } }, { "name": "azure-file-systems", "reason": "File share or file system: deleting it destroys every file on it.", "severity": "critical", "match": { "types": ["azurerm_storage_share", "azurerm_netapp_volume", "azurerm_managed_lustre_file_system"] } }, { "name": "azure-disks", "reason": "Managed disk or SAN volume: deleting it destroys the data on it unless a snapshot was taken.", "severity": "critical", "match": { "types": ["azurerm_managed_disk", "azurerm_elastic_san", "azurerm_elastic_san_volume"] } }, { "name": "azure-backups", "reason": "Backup vault or snapshot: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["azurerm_recovery_services_vault", "azurerm_data_protection_backup_vault", "azurerm_snapshot"] } }, { "name": "azure-key-vaults", "reason": "Key vault, HSM or key: once deleted and purged, every piece of data encrypted with its keys is unreadable.", "severity": "critical", "match": { "types": ["azurerm_key_vault", "azurerm_key_vault_key", "azurerm_key_vault_managed_hardware_security_module", "azurerm_key_vault_managed_hardware_security_module_key"] } }, { "name": "azure-secrets", "reason": "Key Vault secret or certificate: deleting it loses its value or private key, and everything that reads it fails.", "severity": "high", "match": { "types": ["azurerm_key_vault_secret", "azurerm_key_vault_certificate"] } }, { "name": "azure-caches", "reason": "Redis cache: deleting it loses every key in it unless it was exported or persisted.", "severity": "high", "match": { "types": ["azurerm_redis_cache", "azurerm_redis_enterprise_cluster", "azurerm_redis_enterprise_database", "azurerm_managed_redis"] } }, { "name": "azure-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new public zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["azurerm_dns_zone", "azurerm_private_dns_zone"] } }, { "name": "azure-identity", "reason": "Managed identity or directory: deleting it destroys its identities; a recreated one gets new ids, so existing role assignments and sign-ins stop working.", "severity": "high", "match": { "types": ["azurerm_user_assigned_identity", "azurerm_aadb2c_directory", "azurerm_active_directory_domain_service"] } }, { "name": "azure-registries", "reason": "Container registry: deleting it destroys every image and artifact stored in it.", "severity": "high", "match": { "types": ["azurerm_container_registry"] } }, { "name": "azure-search", "reason": "Search service: deleting it destroys its indexes, which must be rebuilt from the source data.", "severity": "high", "match": { "types": ["azurerm_search_service"] } }, { "name": "azure-streams", "reason": "Event Hubs namespace or hub: deleting it loses every retained event not yet consumed.", "severity": "high", "match": { "types": ["azurerm_eventhub_namespace", "azurerm_eventhub"] } }, { "name": "azure-queues", "reason": "Service Bus or storage queue: deleting it loses every message waiting in it.", "severity": "medium", "match": { "types": ["azurerm_servicebus_namespace", "azurerm_servicebus_queue", "azurerm_servicebus_topic", "azurerm_storage_queue"] } }, { "name": "azure-networks", "reason": "Virtual network or subnet: deleting or replacing it takes down everything attached to it (VMs, private endpoints, peerings, gateways).", "severity": "high", "match": { "types": ["azurerm_virtual_network", "azurerm_subnet"] } }, { "name": "azure-static-ips", "reason": "Public IP address or prefix: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["azurerm_public_ip", "azurerm_public_ip_prefix"] } }, { "name": "azure-logs", "reason": "Log Analytics workspace or Application Insights: deleting it destroys the logs and telemetry in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["azurerm_log_analytics_workspace", "azurerm_application_insights"] } }] };
 
 // rules/cloudformation.yml
-var cloudformation_default = { "description": "placeholder" };
+var cloudformation_default = { "description": "Stateful and hard-to-recreate AWS resources in CloudFormation change sets.", "rules": [{ "name": "cfn-relational-databases", "reason": "Relational database: deleting it destroys its data unless its DeletionPolicy is Snapshot or Retain.", "severity": "critical", "match": { "types": ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::DSQL::Cluster", "AWS::Lightsail::Database"] } }, { "name": "cfn-document-graph-databases", "reason": "Document or graph database cluster: deleting it destroys its data unless its DeletionPolicy is Snapshot or Retain.", "severity": "critical", "match": { "types": ["AWS::DocDB::DBCluster", "AWS::DocDBElastic::Cluster", "AWS::Neptune::DBCluster"] } }, { "name": "cfn-global-databases", "reason": "Global database or cache: deleting it ends the cross-region replication and failover its member clusters rely on.", "severity": "high", "match": { "types": ["AWS::RDS::GlobalCluster", "AWS::ElastiCache::GlobalReplicationGroup"] } }, { "name": "cfn-nosql-databases", "reason": "NoSQL table, keyspace or database: deleting it destroys every item stored in it.", "severity": "critical", "match": { "types": ["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Cassandra::Keyspace", "AWS::Cassandra::Table", "AWS::MemoryDB::Cluster"] } }, { "name": "cfn-time-series-databases", "reason": "Time-series database or table: deleting it destroys every record stored in it.", "severity": "critical", "match": { "types": ["AWS::Timestream::Database", "AWS::Timestream::Table", "AWS::Timestream::InfluxDBInstance"] } }, { "name": "cfn-data-warehouses", "reason": "Data warehouse or table store: deleting it destroys its tables and their data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["AWS::Redshift::Cluster", "AWS::RedshiftServerless::Namespace", "AWS::S3Tables::TableBucket", "AWS::S3Tables::Table"] } }, { "name": "cfn-object-storage", "reason": "Object storage: deleting it destroys every object in it (CloudFormation deletes a bucket only once something has emptied it).", "severity": "critical", "match": { "types": ["AWS::S3::Bucket", "AWS::S3Express::DirectoryBucket", "AWS::S3Outposts::Bucket", "AWS::Lightsail::Bucket"] } }, { "name": "cfn-block-volumes", "reason": "Block volume: deleting it destroys the data on it unless its DeletionPolicy is Snapshot or Retain.", "severity": "critical", "match": { "types": ["AWS::EC2::Volume", "AWS::Lightsail::Disk"] } }, { "name": "cfn-file-systems", "reason": "File system: deleting it destroys every file on it unless a final backup is taken.", "severity": "critical", "match": { "types": ["AWS::EFS::FileSystem", "AWS::FSx::FileSystem", "AWS::FSx::Volume"] } }, { "name": "cfn-backups", "reason": "Backup vault: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["AWS::Backup::BackupVault", "AWS::Backup::LogicallyAirGappedBackupVault"] } }, { "name": "cfn-encryption-keys", "reason": "Encryption key: once deleted (after its waiting period) every piece of data encrypted with it is unreadable.", "severity": "critical", "match": { "types": ["AWS::KMS::Key", "AWS::KMS::ReplicaKey"] } }, { "name": "cfn-certificate-authorities", "reason": "Private certificate authority: deleting it loses its signing key; certificates it issued can no longer be renewed or revoked.", "severity": "high", "match": { "types": ["AWS::ACMPCA::CertificateAuthority"] } }, { "name": "cfn-caches", "reason": "Cache with data: deleting it loses every key in it unless a final snapshot is taken.", "severity": "high", "match": { "types": ["AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ServerlessCache"] } }, { "name": "cfn-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["AWS::Route53::HostedZone"] } }, { "name": "cfn-secrets", "reason": "Secret: deleting it loses its value after the recovery window, and everything that reads it fails.", "severity": "high", "match": { "types": ["AWS::SecretsManager::Secret"] } }, { "name": "cfn-parameters", "reason": "SSM parameter: deleting it loses its value, and everything that reads it fails.", "severity": "medium", "match": { "types": ["AWS::SSM::Parameter"] } }, { "name": "cfn-identity", "reason": "User directory or identity pool: deleting it destroys every user, password and identity in it; they cannot be recreated with the same ids.", "severity": "high", "match": { "types": ["AWS::Cognito::UserPool", "AWS::Cognito::IdentityPool", "AWS::DirectoryService::MicrosoftAD", "AWS::DirectoryService::SimpleAD"] } }, { "name": "cfn-accounts", "reason": "AWS account: deleting it from the stack removes the account from the organization or closes it.", "severity": "high", "match": { "types": ["AWS::Organizations::Account"] } }, { "name": "cfn-registries", "reason": "Image or package repository: deleting it destroys every image or package version stored in it.", "severity": "high", "match": { "types": ["AWS::ECR::Repository", "AWS::ECR::PublicRepository", "AWS::CodeArtifact::Repository", "AWS::CodeArtifact::Domain"] } }, { "name": "cfn-source-repositories", "reason": "Source repository: deleting it destroys its Git history, branches and pull requests.", "severity": "critical", "match": { "types": ["AWS::CodeCommit::Repository"] } }, { "name": "cfn-search-domains", "reason": "Search domain: deleting it destroys its indexes, which must be rebuilt or restored from a snapshot.", "severity": "high", "match": { "types": ["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain", "AWS::OpenSearchServerless::Collection"] } }, { "name": "cfn-streams", "reason": "Stream or message broker: deleting it loses every retained record or message not yet consumed.", "severity": "high", "match": { "types": ["AWS::Kinesis::Stream", "AWS::KinesisVideo::Stream", "AWS::MSK::Cluster", "AWS::MSK::ServerlessCluster", "AWS::AmazonMQ::Broker"] } }, { "name": "cfn-queues", "reason": "Queue: deleting it loses every message waiting in it.", "severity": "medium", "match": { "types": ["AWS::SQS::Queue"] } }, { "name": "cfn-networks", "reason": "Network: deleting or replacing it takes down everything attached to it (instances, load balancers, endpoints, peerings).", "severity": "high", "match": { "types": ["AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::TransitGateway"] } }, { "name": "cfn-static-ips", "reason": "Elastic IP: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["AWS::EC2::EIP"] } }, { "name": "cfn-logs", "reason": "Log store: deleting it destroys the logs or events in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["AWS::Logs::LogGroup", "AWS::CloudTrail::EventDataStore"] } }, { "name": "cfn-nested-stacks", "reason": "Nested stack: deleting it deletes every resource inside it, though the change set may show only the stack.", "severity": "high", "match": { "types": ["AWS::CloudFormation::Stack"] } }] };
 
 // rules/google.yml
-var google_default = { "description": "placeholder" };
+var google_default = { "description": "Stateful and hard-to-recreate Google Cloud resources (hashicorp/google and google-beta providers).", "rules": [{ "name": "google-relational-databases", "reason": "Relational database: deleting it destroys its data and, unless they are retained, its automatic backups.", "severity": "critical", "match": { "types": ["google_sql_database_instance", "google_sql_database", "google_alloydb_cluster", "google_spanner_instance", "google_spanner_database"] } }, { "name": "google-nosql-databases", "reason": "NoSQL database or table: deleting it destroys every row or document stored in it.", "severity": "critical", "match": { "types": ["google_bigtable_instance", "google_bigtable_table", "google_firestore_database"] } }, { "name": "google-data-warehouses", "reason": "BigQuery dataset or table: deleting it destroys its tables and their data.", "severity": "critical", "match": { "types": ["google_bigquery_dataset", "google_bigquery_table"] } }, { "name": "google-healthcare-stores", "reason": "Healthcare dataset or store: deleting it destroys the patient records, images or messages in it.", "severity": "critical", "match": { "types": ["google_healthcare_dataset", "google_healthcare_fhir_store", "google_healthcare_dicom_store", "google_healthcare_hl7_v2_store"] } }, { "name": "google-object-storage", "reason": "Storage bucket: deleting it destroys every object in it (Terraform empties it first when force_destroy is set).", "severity": "critical", "match": { "types": ["google_storage_bucket"] } }, { "name": "google-disks", "reason": "Persistent disk: deleting it destroys the data on it unless a snapshot was taken.", "severity": "critical", "match": { "types": ["google_compute_disk", "google_compute_region_disk"] } }, { "name": "google-file-systems", "reason": "File system: deleting it destroys every file on it.", "severity": "critical", "match": { "types": ["google_filestore_instance", "google_netapp_volume", "google_parallelstore_instance"] } }, { "name": "google-backups", "reason": "Backup vault, backup or snapshot: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["google_compute_snapshot", "google_filestore_backup", "google_filestore_snapshot", "google_backup_dr_backup_vault", "google_netapp_backup_vault"] } }, { "name": "google-encryption-keys", "reason": "Cloud KMS key: once its versions are destroyed, every piece of data encrypted with them is unreadable.", "severity": "critical", "match": { "types": ["google_kms_key_ring", "google_kms_crypto_key", "google_kms_crypto_key_version"] } }, { "name": "google-caches", "reason": "Memorystore instance: deleting it loses every key in it unless it was exported or backed up.", "severity": "high", "match": { "types": ["google_redis_instance", "google_redis_cluster", "google_memorystore_instance"] } }, { "name": "google-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["google_dns_managed_zone"] } }, { "name": "google-secrets", "reason": "Secret or secret version: deleting it loses its value, and everything that reads it fails.", "severity": "high", "match": { "types": ["google_secret_manager_secret", "google_secret_manager_secret_version", "google_secret_manager_regional_secret", "google_secret_manager_regional_secret_version"] } }, { "name": "google-identity", "reason": "Identity platform, identity pool or service account: deleting it destroys its users or identity, and a recreated one gets new ids that existing grants do not name.", "severity": "high", "match": { "types": ["google_identity_platform_config", "google_identity_platform_tenant", "google_iam_workload_identity_pool", "google_iam_workforce_pool", "google_service_account"] } }, { "name": "google-registries", "reason": "Artifact Registry repository: deleting it destroys every image or package version stored in it.", "severity": "high", "match": { "types": ["google_artifact_registry_repository"] } }, { "name": "google-source-repositories", "reason": "Source repository: deleting it destroys its Git history and branches.", "severity": "critical", "match": { "types": ["google_sourcerepo_repository"] } }, { "name": "google-messaging", "reason": "Topic, subscription or task queue: deleting it loses every retained message or task not yet delivered.", "severity": "medium", "match": { "types": ["google_pubsub_topic", "google_pubsub_subscription", "google_cloud_tasks_queue"] } }, { "name": "google-networks", "reason": "VPC network or subnet: deleting or replacing it takes down everything attached to it (instances, clusters, peerings, private services).", "severity": "high", "match": { "types": ["google_compute_network", "google_compute_subnetwork"] } }, { "name": "google-static-ips", "reason": "Static IP address: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["google_compute_address", "google_compute_global_address"] } }, { "name": "google-logs", "reason": "Log bucket: deleting it destroys the logs stored in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["google_logging_project_bucket_config", "google_logging_folder_bucket_config", "google_logging_organization_bucket_config"] } }, { "name": "google-projects", "reason": "Project: deleting it shuts down every resource in it, and it can be restored for 30 days only.", "severity": "critical", "match": { "types": ["google_project"] } }] };
 
 // rules/kubernetes.yml
-var kubernetes_default = { "description": "placeholder" };
+var kubernetes_default = { "description": "Stateful Kubernetes objects (hashicorp/kubernetes provider).", "rules": [{ "name": "k8s-persistent-volumes", "reason": "Persistent volume or claim: deleting it can delete the disk behind it (reclaim policy Delete) and the data on it.", "severity": "critical", "match": { "types": ["kubernetes_persistent_volume", "kubernetes_persistent_volume_v1", "kubernetes_persistent_volume_claim", "kubernetes_persistent_volume_claim_v1"] } }, { "name": "k8s-namespaces", "reason": "Namespace: deleting it deletes everything inside it, including volume claims and secrets.", "severity": "high", "match": { "types": ["kubernetes_namespace", "kubernetes_namespace_v1"] } }, { "name": "k8s-stateful-sets", "reason": "Stateful set: deleting or replacing it stops its pods, and deletes their volume claims too when its claim retention policy says Delete.", "severity": "high", "match": { "types": ["kubernetes_stateful_set", "kubernetes_stateful_set_v1"] } }, { "name": "k8s-secrets", "reason": "Secret: deleting it loses its values, and workloads that mount or read it fail to start.", "severity": "high", "match": { "types": ["kubernetes_secret", "kubernetes_secret_v1"] } }] };
 
 // rules/recommended.yml
 var recommended_default = { "description": "Stateful and hard-to-recreate resources on every supported platform.", "extends": ["aws", "google", "azure", "kubernetes", "cloudformation"] };

@@ -1,3 +1,4 @@
+import { configAddress, dependentsOf } from '../plan/dependencies.js';
 import type { Change, Plan } from '../plan/types.js';
 import { matchingRules } from '../rules/match.js';
 import { SEVERITIES, type Approvers, type MatchAction, type Rule, type RuleSet, type Severity } from '../rules/types.js';
@@ -42,11 +43,15 @@ export interface AnalyseInput {
 export function analyse({ plans, readErrors, ruleSet }: AnalyseInput): Analysis {
   const changes = plans.flatMap((plan) => plan.changes);
   const findings: Finding[] = [];
-  for (const change of changes) {
-    const action = matchAction(change);
-    if (!action) continue;
-    const rules = matchingRules(change, action, ruleSet.rules);
-    if (rules.length > 0) findings.push(toFinding(change, action, rules));
+  for (const plan of plans) {
+    for (const change of plan.changes) {
+      const action = matchAction(change);
+      if (!action) continue;
+      const rules = matchingRules(change, action, ruleSet.rules);
+      if (rules.length === 0) continue;
+      const node = change.format === 'terraform' ? configAddress(change.resourceAddress) : change.address;
+      findings.push(toFinding(change, action, rules, dependentsOf(node, plan.dependencies)));
+    }
   }
   const errors = [...readErrors, ...plans.flatMap((plan) => (plan.incomplete ? [`${plan.file}: ${plan.incomplete}`] : []))];
   const decision: Decision = errors.length > 0 ? 'error' : findings.length > 0 ? 'blocked' : 'pass';
@@ -64,7 +69,7 @@ function matchAction(change: Change): MatchAction | undefined {
   }
 }
 
-function toFinding(change: Change, action: MatchAction, rules: Rule[]): Finding {
+function toFinding(change: Change, action: MatchAction, rules: Rule[], dependents: string[]): Finding {
   const strictest = [...rules].sort(compareStrictness)[0] as Rule;
   const finding: Finding = {
     file: change.file,
@@ -79,7 +84,7 @@ function toFinding(change: Change, action: MatchAction, rules: Rule[]): Finding 
       teams: unique(rules.flatMap((r) => r.approvers.teams)),
       users: unique(rules.flatMap((r) => r.approvers.users)),
     },
-    dependents: [],
+    dependents,
   };
   if (change.conditional) finding.conditional = true;
   if (strictest.reason) finding.reason = strictest.reason;

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import type { Dependencies } from './dependencies.js';
 import { isObject, type JsonObject } from './detect-format.js';
 import { SENSITIVE, type Change, type Plan } from './types.js';
 
@@ -26,7 +27,7 @@ export function normaliseChangeSets(doc: unknown, file: string): Plan {
   for (const set of sets) {
     if (!walker.visited.has(set)) walker.walk(set, `${String(set.StackName)}/`);
   }
-  const plan: Plan = { file, format: 'cloudformation', changes: walker.changes };
+  const plan: Plan = { file, format: 'cloudformation', changes: walker.changes, dependencies: causeDependencies(walker.changes) };
   const incomplete = sets.map((set) => incompleteReason(set)).find((reason) => reason !== undefined);
   if (incomplete) plan.incomplete = incomplete;
   return plan;
@@ -127,6 +128,21 @@ class Walker {
   private damaged(problem: string): InputError {
     return new InputError(this.file, `${problem}: the file is damaged; regenerate it with ${DESCRIBE}`);
   }
+}
+
+/** A change caused by `Foo.Attr` depends on `Foo` (Details[].CausingEntity). */
+function causeDependencies(changes: readonly Change[]): Dependencies {
+  const deps: Dependencies = new Map();
+  for (const change of changes) {
+    for (const cause of change.causedBy ?? []) {
+      const target = cause.replace(/\.[^./]*$/, '');
+      if (target === change.address) continue;
+      let set = deps.get(change.address);
+      if (!set) deps.set(change.address, (set = new Set()));
+      set.add(target);
+    }
+  }
+  return deps;
 }
 
 function where(prefix: string): string {

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { terraformDependencies } from './dependencies.js';
 import { isObject, type JsonObject } from './detect-format.js';
 import { redactSensitive } from './redact.js';
 import type { Change, ChangeAction, Plan } from './types.js';
@@ -45,7 +46,7 @@ export function normaliseTerraform(doc: JsonObject, file: string): Plan {
     const change = normaliseResourceChange(rc, `resource_changes[${i}]`, file);
     if (change) changes.push(change);
   }
-  const plan: Plan = { file, format: 'terraform', formatVersion, changes };
+  const plan: Plan = { file, format: 'terraform', formatVersion, changes, dependencies: terraformDependencies(doc) };
   if (typeof doc.terraform_version === 'string') plan.toolVersion = doc.terraform_version;
   if (doc.errored === true) {
     plan.incomplete = 'the plan errored ("errored": true), so its list of changes is incomplete: fix the errors `terraform plan` reported and plan again';

@@ -1,5 +1,7 @@
 /** The one change model both plan formats are normalised into. */
 
+import type { Dependencies } from './dependencies.js';
+
 export type PlanFormat = 'terraform' | 'cloudformation';
 
 export type ChangeAction = 'create' | 'update' | 'delete' | 'replace' | 'forget' | 'read' | 'no-op';
@@ -62,6 +64,8 @@ export interface Plan {
   /** `terraform_version` (OpenTofu writes its own version here too). */
   toolVersion?: string;
   changes: Change[];
+  /** Who references whom, for the blast radius of a destroyed resource. */
+  dependencies: Dependencies;
   /**
    * Set when the plan parsed but cannot be trusted to be complete (it errored,
    * or a change set is still being created): the run must end in an error.

@@ -1,0 +1,199 @@
+import { isObject, type JsonObject } from './detect-format.js';
+
+/**
+ * Who depends on whom in a plan: node → nodes it references. Nodes are
+ * configuration addresses without instance keys (`module.app.aws_instance.web`),
+ * plus `output.NAME`, `var.NAME` and `module.M.output.NAME` inside modules, so
+ * a reference can be followed through module inputs and outputs.
+ */
+export type Dependencies = Map<string, Set<string>>;
+
+/** `module.a["x.y"].module.b[0].aws_s3_bucket.logs["k"]` → `module.a.module.b.aws_s3_bucket.logs`. */
+export function configAddress(address: string): string {
+  let out = '';
+  let i = 0;
+  while (i < address.length) {
+    const c = address[i];
+    if (c === '[') {
+      i = skipIndex(address, i);
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+/** Index of the character after the `[...]` that starts at `open`, honouring quoted keys. */
+function skipIndex(text: string, open: number): number {
+  let i = open + 1;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ']') return i + 1;
+    i++;
+  }
+  return i;
+}
+
+function add(deps: Dependencies, from: string, to: string): void {
+  if (from === to) return;
+  let set = deps.get(from);
+  if (!set) deps.set(from, (set = new Set()));
+  set.add(to);
+}
+
+/**
+ * Dependencies of a Terraform plan from its `configuration` (expression
+ * references, depends_on, module inputs and outputs) and from `prior_state`
+ * (the depends_on Terraform recorded for objects that exist now — the only
+ * record left for resources already removed from the configuration).
+ */
+export function terraformDependencies(doc: JsonObject): Dependencies {
+  const deps: Dependencies = new Map();
+  const configuration = doc.configuration;
+  if (isObject(configuration) && isObject(configuration.root_module)) walkModule(deps, configuration.root_module, '');
+  const prior = doc.prior_state;
+  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module);
+  return deps;
+}
+
+/** Adds the module's edges; returns the resource nodes in it and its child modules. */
+function walkModule(deps: Dependencies, module: JsonObject, prefix: string): string[] {
+  const resources = Array.isArray(module.resources) ? module.resources.filter(isObject) : [];
+  const calls = isObject(module.module_calls) ? module.module_calls : {};
+  const contained: string[] = [];
+  for (const resource of resources) {
+    if (typeof resource.address !== 'string') continue;
+    const node = prefix + resource.address;
+    contained.push(node);
+    for (const ref of collectReferences([resource.expressions, resource.count_expression, resource.for_each_expression])) {
+      const target = resolveReference(ref, prefix, calls);
+      for (const t of target) add(deps, node, t);
+    }
+    for (const dep of stringList(resource.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
+  }
+  if (isObject(module.outputs)) {
+    for (const [name, output] of Object.entries(module.outputs)) {
+      if (!isObject(output)) continue;
+      const node = `${prefix}output.${name}`;
+      for (const ref of collectReferences([output.expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, node, t);
+      for (const dep of stringList(output.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
+    }
+  }
+  for (const [name, call] of Object.entries(calls)) {
+    if (!isObject(call)) continue;
+    const child = `${prefix}module.${name}.`;
+    // Inputs: the child's var.X depends on what the call's argument X references here.
+    if (isObject(call.expressions)) {
+      for (const [input, expression] of Object.entries(call.expressions)) {
+        for (const ref of collectReferences([expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, `${child}var.${input}`, t);
+      }
+    }
+    // count, for_each and depends_on of the call reach every resource inside it.
+    const whole = `${child}*`;
+    for (const ref of collectReferences([call.count_expression, call.for_each_expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, whole, t);
+    for (const dep of stringList(call.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, whole, t);
+    if (isObject(call.module)) {
+      const inside = walkModule(deps, call.module, child);
+      for (const node of inside) add(deps, node, whole);
+      contained.push(...inside);
+    }
+  }
+  return contained;
+}
+
+function walkState(deps: Dependencies, module: JsonObject): void {
+  for (const resource of Array.isArray(module.resources) ? module.resources.filter(isObject) : []) {
+    if (typeof resource.address !== 'string') continue;
+    const node = configAddress(resource.address);
+    for (const dep of stringList(resource.depends_on)) add(deps, node, configAddress(dep));
+  }
+  for (const child of Array.isArray(module.child_modules) ? module.child_modules.filter(isObject) : []) walkState(deps, child);
+}
+
+/** Every `references` list under an expression tree (nested blocks are lists of expression maps). */
+function collectReferences(roots: unknown[]): string[] {
+  const refs: string[] = [];
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (Array.isArray(item)) stack.push(...(item as unknown[]));
+    else if (isObject(item)) {
+      if (Array.isArray(item.references)) refs.push(...stringList(item.references));
+      for (const [key, value] of Object.entries(item)) if (key !== 'references' && key !== 'constant_value') stack.push(value);
+    }
+  }
+  return refs;
+}
+
+const IGNORED_ROOTS = new Set(['count', 'each', 'path', 'terraform', 'self', 'local', 'ephemeral']);
+
+/** A reference as written in module `prefix` → the graph nodes it names. */
+function resolveReference(ref: string, prefix: string, calls: JsonObject): string[] {
+  const parts = configAddress(ref).split('.');
+  const [root, second, third] = parts;
+  if (root === undefined || second === undefined || IGNORED_ROOTS.has(root)) return [];
+  if (root === 'var') return [`${prefix}var.${second}`];
+  if (root === 'module') {
+    if (third !== undefined) return [`${prefix}module.${second}.output.${third}`];
+    const call = calls[second];
+    const outputs = isObject(call) && isObject(call.module) && isObject(call.module.outputs) ? Object.keys(call.module.outputs) : [];
+    return outputs.map((o) => `${prefix}module.${second}.output.${o}`);
+  }
+  if (root === 'data') return third === undefined ? [] : [`${prefix}data.${second}.${third}`];
+  return [`${prefix}${root}.${second}`];
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * Everything that depends on `node`, transitively, as resources and outputs
+ * (variables and module wiring are followed but not listed).
+ */
+export function dependentsOf(node: string, deps: Dependencies): string[] {
+  const reverse = reverseEdges(deps);
+  const seen = new Set<string>([node]);
+  const queue = [node];
+  const found: string[] = [];
+  while (queue.length > 0) {
+    const current = queue.shift() as string;
+    for (const next of reverse.get(current) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+      if (isReportable(next)) found.push(next);
+    }
+  }
+  return found.sort();
+}
+
+const reverseCache = new WeakMap<Dependencies, Map<string, string[]>>();
+
+function reverseEdges(deps: Dependencies): Map<string, string[]> {
+  const cached = reverseCache.get(deps);
+  if (cached) return cached;
+  const reverse = new Map<string, string[]>();
+  for (const [from, targets] of deps) {
+    for (const to of targets) {
+      const list = reverse.get(to);
+      if (list) list.push(from);
+      else reverse.set(to, [from]);
+    }
+  }
+  reverseCache.set(deps, reverse);
+  return reverse;
+}
+
+function isReportable(node: string): boolean {
+  const last = node.replace(/^(module\.[^.]+\.)+/, '');
+  if (last.endsWith('*') || /^(var|local)\./.test(last)) return false;
+  // A module's own outputs are wiring; root outputs are what users and other stacks consume.
+  return !(last.startsWith('output.') && last !== node);
+}

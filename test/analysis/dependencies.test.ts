@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configAddress, dependentsOf, terraformDependencies } from '../../src/plan/dependencies.js';
+import { parsePlan } from '../../src/plan/read-plan.js';
+import { requireCorpus } from '../corpus-path.js';
+
+const corpus = requireCorpus();
+const corpusPlan = (name: string) => parsePlan(readFileSync(join(corpus, name)), name);
+
+describe('configAddress', () => {
+  it('drops count and for_each keys, even keys holding dots, slashes, quotes and brackets', () => {
+    expect(configAddress('aws_instance.web[0]')).toBe('aws_instance.web');
+    expect(configAddress('module.a["x.y/z"].module.b[3].aws_s3_bucket.logs["k]\\"q"]')).toBe('module.a.module.b.aws_s3_bucket.logs');
+    expect(configAddress('data.aws_ami.ubuntu')).toBe('data.aws_ami.ubuntu');
+  });
+});
+
+describe('terraform dependencies', () => {
+  it('follows prior_state depends_on for resources already gone from the configuration (snyk destroy plan)', () => {
+    const plan = corpusPlan('terraform/terraform__snyk-cli__destroy.json');
+    expect(dependentsOf('aws_s3_bucket.terra_ci', plan.dependencies)).toEqual([
+      'aws_codebuild_project.terra_ci',
+      'aws_iam_role_policy.terra_ci_job',
+      'aws_iam_role_policy.terra_ci_runner',
+      'aws_sfn_state_machine.terra_ci_runner',
+    ]);
+  });
+
+  it('lists resources and root outputs that reference a replaced resource (tfplan2md azuredevops plan)', () => {
+    const plan = corpusPlan('terraform/terraform__tfplan2md__azuredevops-replace-delete.json');
+    expect(dependentsOf('azuredevops_variable_group.example', plan.dependencies)).toEqual([
+      'azuredevops_build_definition.example',
+      'azuredevops_build_definition.example2',
+      'output.pipeline_id',
+      'output.variable_group_id',
+    ]);
+  });
+
+  it('crosses module inputs, module outputs, count and depends_on, transitively', () => {
+    const module = (resources: unknown[], outputs = {}, calls = {}) => ({ resources, outputs, module_calls: calls });
+    const res = (address: string, refs: string[] = [], extra = {}) => ({
+      address,
+      mode: 'managed',
+      type: address.split('.')[0],
+      name: address.split('.')[1],
+      expressions: { value: { references: refs }, nested: [{ inner: { constant_value: 1 } }] },
+      ...extra,
+    });
+    const doc = {
+      configuration: {
+        root_module: module(
+          [res('aws_db_instance.main'), res('aws_route53_record.db', ['module.app.endpoint', 'module.app'])],
+          { db_host: { expression: { references: ['aws_db_instance.main.address', 'aws_db_instance.main'] } } },
+          {
+            app: {
+              source: './app',
+              expressions: { db_host: { references: ['aws_db_instance.main.address', 'aws_db_instance.main'] } },
+              module: module([res('aws_instance.web', ['var.db_host']), res('aws_lb.front', [], { depends_on: ['aws_instance.web'] })], {
+                endpoint: { expression: { references: ['aws_lb.front.dns_name', 'aws_lb.front'] } },
+              }),
+            },
+            workers: {
+              source: './workers',
+              count_expression: { references: ['aws_db_instance.main.id', 'aws_db_instance.main'] },
+              module: module([res('aws_sqs_queue.jobs', ['each.key', 'path.module', 'local.x'])]),
+            },
+          },
+        ),
+      },
+    };
+    const deps = terraformDependencies(doc);
+    expect(dependentsOf('aws_db_instance.main', deps)).toEqual([
+      'aws_route53_record.db',
+      'module.app.aws_instance.web',
+      'module.app.aws_lb.front',
+      'module.workers.aws_sqs_queue.jobs',
+      'output.db_host',
+    ]);
+    expect(dependentsOf('module.app.aws_lb.front', deps)).toEqual(['aws_route53_record.db']);
+    expect(dependentsOf('aws_route53_record.db', deps)).toEqual([]);
+  });
+});
+
+describe('cloudformation dependencies', () => {
+  it('follows Details[].CausingEntity from the causing resource to the changes it causes', () => {
+    const plan = corpusPlan('cloudformation/cloudformation__localstack__dynamic-update-replace-prop-values.json');
+    expect(dependentsOf('Foo', plan.dependencies)).toEqual(['Parameter']);
+  });
+});
