@@ -18,6 +18,9 @@ const yamlData = {
 await build({
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',
+  // Code loaded on demand (the YAML parser) goes to dist/chunks/.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,6 +1,6 @@
 import { configAddress, dependentsOf } from '../plan/dependencies.js';
 import type { Change, Plan } from '../plan/types.js';
-import { matchingRules } from '../rules/match.js';
+import { RuleMatcher } from '../rules/match.js';
 import { SEVERITIES, type Approvers, type MatchAction, type Rule, type RuleSet, type Severity } from '../rules/types.js';
 
 export type Decision = 'pass' | 'blocked' | 'error';
@@ -43,11 +43,12 @@ export interface AnalyseInput {
 export function analyse({ plans, readErrors, ruleSet }: AnalyseInput): Analysis {
   const changes = plans.flatMap((plan) => plan.changes);
   const findings: Finding[] = [];
+  const matcher = new RuleMatcher(ruleSet.rules);
   for (const plan of plans) {
     for (const change of plan.changes) {
       const action = matchAction(change);
       if (!action) continue;
-      const rules = matchingRules(change, action, ruleSet.rules);
+      const rules = matcher.matching(change, action);
       if (rules.length === 0) continue;
       const node = change.format === 'terraform' ? configAddress(change.resourceAddress) : change.address;
       findings.push(toFinding(change, action, rules, dependentsOf(node, plan.dependencies)));

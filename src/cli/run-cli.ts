@@ -54,7 +54,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new InputError('--format', `expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`);
     }
-    const ruleSet = loadRuleSet(values.config);
+    const ruleSet = await loadRuleSet(values.config);
     const analysis = await checkPlans(positionals, ruleSet);
     io.stdout(render(analysis, format as (typeof FORMATS)[number], io));
     for (const error of analysis.errors) io.stderr(`plangate: ${error}\n`);
@@ -86,7 +86,7 @@ function parseOptions(args: string[]) {
   }
 }
 
-function loadRuleSet(configPath: string | undefined): RuleSet {
+async function loadRuleSet(configPath: string | undefined): Promise<RuleSet> {
   const path = configPath ?? (existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : undefined);
   if (path === undefined) return defaultRuleSet();
   let text: string;
@@ -96,7 +96,7 @@ function loadRuleSet(configPath: string | undefined): RuleSet {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(path, code === 'ENOENT' ? 'no such config file: check the --config path' : `cannot read the config file (${code ?? getErrorMessage(error)})`);
   }
-  return parseConfig(text, path);
+  return await parseConfig(text, path);
 }
 
 function render(analysis: Analysis, format: (typeof FORMATS)[number], io: CliIo): string {

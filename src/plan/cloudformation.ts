@@ -94,7 +94,9 @@ class Walker {
         change.importing = true;
         break;
       case 'Remove':
-        change.action = 'delete';
+        // DeletionPolicy Retain keeps the resource: it leaves the stack, like a Terraform forget.
+        change.action = rc.PolicyAction === 'Retain' ? 'forget' : 'delete';
+        if (rc.PolicyAction === 'Retain') change.reason = 'DeletionPolicy Retain: removed from the stack, not deleted';
         break;
       case 'Modify':
         if (replacement === 'True' || replacement === 'Conditional') {

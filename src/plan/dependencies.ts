@@ -10,35 +10,11 @@ export type Dependencies = Map<string, Set<string>>;
 
 /** `module.a["x.y"].module.b[0].aws_s3_bucket.logs["k"]` → `module.a.module.b.aws_s3_bucket.logs`. */
 export function configAddress(address: string): string {
-  let out = '';
-  let i = 0;
-  while (i < address.length) {
-    const c = address[i];
-    if (c === '[') {
-      i = skipIndex(address, i);
-      continue;
-    }
-    out += c;
-    i++;
-  }
-  return out;
+  return address.includes('[') ? address.replace(INDEX_KEY, '') : address;
 }
 
-/** Index of the character after the `[...]` that starts at `open`, honouring quoted keys. */
-function skipIndex(text: string, open: number): number {
-  let i = open + 1;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '\\') i++;
-      else if (c === '"') quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ']') return i + 1;
-    i++;
-  }
-  return i;
-}
+// An instance key: a number, or a quoted string that may hold `]`, `.` and escaped quotes.
+const INDEX_KEY = /\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g;
 
 function add(deps: Dependencies, from: string, to: string): void {
   if (from === to) return;
@@ -107,13 +83,24 @@ function walkModule(deps: Dependencies, module: JsonObject, prefix: string): str
   return contained;
 }
 
+// Runs over every object in the prior state, so it avoids per-resource allocations.
 function walkState(deps: Dependencies, module: JsonObject): void {
-  for (const resource of Array.isArray(module.resources) ? module.resources.filter(isObject) : []) {
-    if (typeof resource.address !== 'string') continue;
+  const resources = Array.isArray(module.resources) ? (module.resources as unknown[]) : [];
+  for (const resource of resources) {
+    if (!isObject(resource)) continue;
+    const dependsOn = resource.depends_on;
+    if (typeof resource.address !== 'string' || !Array.isArray(dependsOn) || dependsOn.length === 0) continue;
     const node = configAddress(resource.address);
-    for (const dep of stringList(resource.depends_on)) add(deps, node, configAddress(dep));
+    let set = deps.get(node);
+    if (!set) deps.set(node, (set = new Set()));
+    for (const dep of dependsOn as unknown[]) {
+      if (typeof dep !== 'string') continue;
+      const target = configAddress(dep);
+      if (target !== node) set.add(target);
+    }
   }
-  for (const child of Array.isArray(module.child_modules) ? module.child_modules.filter(isObject) : []) walkState(deps, child);
+  const children = Array.isArray(module.child_modules) ? (module.child_modules as unknown[]) : [];
+  for (const child of children) if (isObject(child)) walkState(deps, child);
 }
 
 /** Every `references` list under an expression tree (nested blocks are lists of expression maps). */

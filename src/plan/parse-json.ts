@@ -28,7 +28,7 @@ function firstNonSpace(text: string): number {
 /** Says what a file that does not start like JSON most likely is. */
 function describeNonJson(head: string): string {
   const plain = head.replace(/\u001b\[[0-9;]*m/g, '');
-  if (/(Terraform|OpenTofu) (will perform|used the selected providers)|^No changes\.|Plan: \d+ to add/m.test(plain)) {
+  if (/(Terraform|OpenTofu) (will perform|used the selected providers)|^No changes\.|Plan: \d+ to add|^\S+: (Refreshing state|Reading|Read complete|Preparing import)\.\.\.|^Acquiring state lock/m.test(plain)) {
     return `this is the human-readable plan output, not JSON: ${SHOW_JSON}`;
   }
   if (/^\s*(#|\/\/|\/\*)|^\s*(terraform|resource|data|module|provider|variable|output|locals|moved|import|removed|check)\b[^\n]*\{/m.test(plain)) {
@@ -50,14 +50,31 @@ function describeJsonError(text: string, error: unknown): string {
     return `too large to parse in this process (${message}); split the configuration into smaller plans`;
   }
   const position = /position (\d+)/.exec(message);
-  const offset = position?.[1] !== undefined ? Number(position[1]) : undefined;
+  const offset = position?.[1] !== undefined ? Number(position[1]) : unexpectedTokenOffset(text, message);
   const truncated = /end of JSON input|Unterminated string/i.test(message) || (offset !== undefined && offset >= text.trimEnd().length);
-  const at = lineAndColumn(text, offset ?? text.length);
   if (truncated) {
-    return `invalid JSON: the file ends early at line ${at.line} column ${at.column}, so it looks truncated; regenerate it and check the step that writes it completed`;
+    const end = lineAndColumn(text, offset ?? text.length);
+    return `invalid JSON: the file ends early at line ${end.line} column ${end.column}, so it looks truncated; regenerate it and check the step that writes it completed`;
   }
-  const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '');
-  return `invalid JSON at line ${at.line} column ${at.column}: ${detail}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
+  // V8 quotes the text around an unexpected token: it may span lines and hold a secret, so it never reaches the message.
+  const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '');
+  const at = offset === undefined ? undefined : lineAndColumn(text, offset);
+  return `invalid JSON${at ? ` at line ${at.line} column ${at.column}` : ''}: ${detail}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
+}
+
+/**
+ * V8 gives no position for "Unexpected token 'x', ...\"context\"... is not valid JSON"; its
+ * context holds 10 characters before the token (or starts the text), which finds it.
+ */
+function unexpectedTokenOffset(text: string, message: string): number | undefined {
+  const match = /^Unexpected token '([\s\S]+?)', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!match) return undefined;
+  const [, token = '', before, context = '', after] = match;
+  if (!before && !after) return undefined;
+  const start = before ? text.indexOf(context) : 0;
+  if (start === -1) return undefined;
+  const guess = before ? start + 10 : start + context.length - 10;
+  return text.startsWith(token, guess + 1) && !text.startsWith(token, guess) ? guess + 1 : guess;
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {

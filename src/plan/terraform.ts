@@ -42,8 +42,9 @@ export function normaliseTerraform(doc: JsonObject, file: string): Plan {
     throw new InputError(file, '"resource_changes" is not a list: the file is damaged; regenerate it with `terraform show -json`');
   }
   const changes: Change[] = [];
-  for (const [i, rc] of (raw ?? []).entries()) {
-    const change = normaliseResourceChange(rc, `resource_changes[${i}]`, file);
+  const list = raw ?? [];
+  for (let i = 0; i < list.length; i++) {
+    const change = normaliseResourceChange(list[i], i, file);
     if (change) changes.push(change);
   }
   const plan: Plan = { file, format: 'terraform', formatVersion, changes, dependencies: terraformDependencies(doc) };
@@ -54,22 +55,25 @@ export function normaliseTerraform(doc: JsonObject, file: string): Plan {
   return plan;
 }
 
-function normaliseResourceChange(rc: unknown, where: string, file: string): Change | undefined {
-  if (!isObject(rc)) throw new InputError(file, `${where} is not an object: the file is damaged; regenerate it with \`terraform show -json\``);
+function normaliseResourceChange(rc: unknown, index: number, file: string): Change | undefined {
+  const where = (): string => `resource_changes[${index}]`;
+  if (!isObject(rc)) throw new InputError(file, `${where()} is not an object: the file is damaged; regenerate it with \`terraform show -json\``);
   const address = rc.address;
   if (typeof address !== 'string' || address === '') {
-    throw new InputError(file, `${where} has no "address": the file is damaged; regenerate it with \`terraform show -json\``);
+    throw new InputError(file, `${where()} has no "address": the file is damaged; regenerate it with \`terraform show -json\``);
   }
   if (!isManaged(rc, address)) return undefined;
   const body = rc.change;
   const actions = isObject(body) ? body.actions : undefined;
   if (!isObject(body) || !Array.isArray(actions) || !actions.every((a) => typeof a === 'string')) {
-    throw new InputError(file, `${where} (${address}) has no "change.actions" list: the file is damaged; regenerate it with \`terraform show -json\``);
+    throw new InputError(file, `${where()} (${address}) has no "change.actions" list: the file is damaged; regenerate it with \`terraform show -json\``);
   }
-  const action = ACTIONS.get(actions.join(','));
+  const action = ACTIONS.get(actions.length === 1 ? (actions[0] as string) : actions.join(','));
   if (action === undefined) {
-    throw new InputError(file, `${where} (${address}) has actions ${JSON.stringify(actions)}, which plangate does not know: upgrade plangate`);
+    throw new InputError(file, `${where()} (${address}) has actions ${JSON.stringify(actions)}, which plangate does not know: upgrade plangate`);
   }
+  // Plain no-ops are most of a large plan and say nothing; moved or imported ones are kept.
+  if (action === 'no-op' && typeof rc.previous_address !== 'string' && (body.importing === undefined || body.importing === null)) return undefined;
   const type = typeof rc.type === 'string' ? rc.type : typeFromAddress(address);
   const deposed = typeof rc.deposed === 'string' && rc.deposed !== '' ? rc.deposed : undefined;
   const change: Change = {
@@ -112,8 +116,15 @@ function typeFromAddress(address: string): string {
 /** `registry.terraform.io/hashicorp/aws` → `aws`; old plans say `aws` or `provider.aws`; else the type's prefix. */
 function shortProvider(providerName: unknown, type: string): string {
   if (typeof providerName === 'string' && providerName !== '') {
-    const last = providerName.split('/').pop() ?? providerName;
-    return last.replace(/^provider\./, '').replace(/\..*$/, '');
+    let short = providerNames.get(providerName);
+    if (short === undefined) {
+      const last = providerName.split('/').pop() ?? providerName;
+      short = last.replace(/^provider\./, '').replace(/\..*$/, '');
+      providerNames.set(providerName, short);
+    }
+    return short;
   }
   return type.split('_')[0] ?? '';
 }
+
+const providerNames = new Map<string, string>();

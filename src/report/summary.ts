@@ -9,7 +9,12 @@ export function destructiveChanges(analysis: Analysis): Change[] {
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${thousands(n)} ${n === 1 ? one : many}`;
+}
+
+/** 12345 → "12,345"; toLocaleString would load ICU, ~20 ms of a CLI run. */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** One sentence a reviewer reads first. */

@@ -1,4 +1,3 @@
-import { parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { loadPacks } from './packs.js';
 import type { RuleSet } from './types.js';
@@ -16,7 +15,8 @@ export function defaultRuleSet(): RuleSet {
  * [] for none) and `rules`. Errors name the file, the key path and what was
  * expected.
  */
-export function parseConfig(text: string, source: string): RuleSet {
+export async function parseConfig(text: string, source: string): Promise<RuleSet> {
+  const { parseDocument } = await loadYaml();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
@@ -33,4 +33,15 @@ export function parseConfig(text: string, source: string): RuleSet {
     }
   }
   return { rules: [...base.rules, ...config.rules], packs: base.packs };
+}
+
+type Yaml = typeof import('yaml');
+
+/**
+ * The YAML parser, loaded only when a config exists: it is over half of the
+ * bundle. Its bundled chunk exposes the CommonJS module as `default`.
+ */
+async function loadYaml(): Promise<Yaml> {
+  const mod = (await import('yaml')) as Yaml & { default?: Yaml };
+  return mod.default ?? mod;
 }
