@@ -1,3 +1,4 @@
+import type * as YamlModule from 'yaml';
 import { InputError } from '../errors.js';
 import { loadPacks } from './packs.js';
 import type { RuleSet } from './types.js';
@@ -35,7 +36,7 @@ export async function parseConfig(text: string, source: string): Promise<RuleSet
   return { rules: [...base.rules, ...config.rules], packs: base.packs };
 }
 
-type Yaml = typeof import('yaml');
+type Yaml = typeof YamlModule;
 
 /**
  * The YAML parser, loaded only when a config exists: it is over half of the
