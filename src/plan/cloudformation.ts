@@ -21,16 +21,23 @@ export function normaliseChangeSets(doc: unknown, file: string): Plan {
   for (const set of sets) {
     const parent = set.ParentChangeSetId;
     if (typeof parent === 'string' && byId.has(parent)) continue;
-    walker.walk(set, typeof parent === 'string' && parent !== '' ? `${String(set.StackName)}/` : '');
+    walker.walk(set, typeof parent === 'string' && parent !== '' ? `${stackName(set)}/` : '');
   }
   // Children whose parent's stack change did not point at them.
   for (const set of sets) {
-    if (!walker.visited.has(set)) walker.walk(set, `${String(set.StackName)}/`);
+    if (!walker.visited.has(set)) walker.walk(set, `${stackName(set)}/`);
   }
   const plan: Plan = { file, format: 'cloudformation', changes: walker.changes, dependencies: causeDependencies(walker.changes) };
   const incomplete = sets.map((set) => incompleteReason(set)).find((reason) => reason !== undefined);
   if (incomplete) plan.incomplete = incomplete;
   return plan;
+}
+
+/** A nested change set's stack: StackName, else the name inside its StackId ARN. */
+function stackName(set: JsonObject): string {
+  if (typeof set.StackName === 'string' && set.StackName !== '') return set.StackName;
+  const fromArn = typeof set.StackId === 'string' ? /:stack\/([^/]+)/.exec(set.StackId)?.[1] : undefined;
+  return fromArn ?? 'nested-stack';
 }
 
 class Walker {
@@ -118,7 +125,15 @@ class Walker {
     const details = Array.isArray(rc.Details) ? rc.Details.filter(isObject) : [];
     const reason = change.action === 'replace' ? replacementReason(details) : undefined;
     if (reason) change.reason = reason;
-    const causes = [...new Set(details.map((d) => d.CausingEntity).filter((c): c is string => typeof c === 'string' && c !== ''))];
+    // Only resources cause resources; a ParameterReference names a parameter, not a dependency.
+    const causes = [
+      ...new Set(
+        details
+          .filter((d) => d.ChangeSource === 'ResourceReference' || d.ChangeSource === 'ResourceAttribute')
+          .map((d) => d.CausingEntity)
+          .filter((c): c is string => typeof c === 'string' && c !== ''),
+      ),
+    ];
     if (causes.length > 0) change.causedBy = causes.map((c) => prefix + c);
     const before = contextProperties(rc.BeforeContext);
     const after = contextProperties(rc.AfterContext);

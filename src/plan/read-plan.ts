@@ -113,6 +113,6 @@ function openProblem(error: unknown): string {
 }
 
 function tooLarge(size: number, maxBytes: number, atLeast = false): string {
-  const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
+  const mb = (n: number) => (n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.ceil(n / 1e3)} kB`);
   return `the file is ${atLeast ? 'more than ' : ''}${mb(size)}, more than this process can hold (limit ${mb(maxBytes)}): raise the heap with NODE_OPTIONS=--max-old-space-size=MB, or split the configuration into smaller plans`;
 }

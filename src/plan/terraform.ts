@@ -16,7 +16,7 @@ export function checkFormatVersion(version: unknown, source: string): string {
   const newer = match && major > 1;
   throw new InputError(
     source,
-    `plan format_version ${version} is ${newer ? 'newer than' : 'not one of'} the versions plangate reads (0.1, 0.2, 1.x): ${newer ? 'upgrade plangate' : 'write the plan with `terraform show -json`'}`,
+    `plan format_version ${/^[\w.+-]{1,20}$/.test(version) ? version : JSON.stringify(version.slice(0, 40))} is ${newer ? 'newer than' : 'not one of'} the versions plangate reads (0.1, 0.2, 1.x): ${newer ? 'upgrade plangate' : 'write the plan with `terraform show -json`'}`,
   );
 }
 

@@ -1,0 +1,3261 @@
+import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
+import "./chunk-ISTMEBWA.js";
+
+// src/cli/run-cli.ts
+import { existsSync, readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+
+// src/errors.ts
+var InputError = class extends Error {
+  constructor(source, problem) {
+    super(`${source}: ${problem}`);
+    this.source = source;
+    this.problem = problem;
+    this.name = "InputError";
+  }
+  source;
+  problem;
+};
+function getErrorMessage(error) {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+function isInputError(error) {
+  return error instanceof InputError;
+}
+
+// src/plan/detect-format.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var SHOW_JSON = "`terraform show -json PLANFILE`";
+var DESCRIBE = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
+function isChangeSet(value) {
+  return isObject(value) && Array.isArray(value.Changes);
+}
+function detectFormat(doc, source) {
+  if (isObject(doc)) {
+    if ("format_version" in doc && ("resource_changes" in doc || "planned_values" in doc)) return "terraform";
+    if (isChangeSet(doc) || Array.isArray(doc.NestedChanges)) return "cloudformation";
+    throw new InputError(source, describeObject(doc));
+  }
+  if (Array.isArray(doc)) {
+    if (doc.length > 0 && doc.every(isChangeSet)) return "cloudformation";
+    if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
+    throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list); pass ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
+  }
+  throw new InputError(source, `a bare JSON ${doc === null ? "null" : typeof doc}, not a plan: pass ${SHOW_JSON} or ${DESCRIBE} output`);
+}
+function describeObject(doc) {
+  if ("lineage" in doc && "serial" in doc) {
+    return `this is a Terraform state file, not a plan: run \`terraform plan -out=tfplan\` then ${SHOW_JSON.replace("PLANFILE", "tfplan")}`;
+  }
+  if ("format_version" in doc && "values" in doc) {
+    return `this is \`terraform show -json\` of the current state, not of a plan: pass the planfile, ${SHOW_JSON.replace("PLANFILE", "tfplan")}`;
+  }
+  if ("resource_changes" in doc) {
+    return 'this has "resource_changes" but no "format_version", so it is not `terraform show -json` output (an HCP Terraform redacted plan?): write the plan with `terraform show -json`';
+  }
+  if ("Resources" in doc || "AWSTemplateFormatVersion" in doc) {
+    return `this is a CloudFormation template, not a change set: create a change set with \`aws cloudformation create-change-set\`, then write ${DESCRIBE}`;
+  }
+  if (typeof doc.Id === "string" && doc.Id.includes(":changeSet/")) {
+    return `this is \`create-change-set\` output (just the id): write ${DESCRIBE}`;
+  }
+  if (Array.isArray(doc.Summaries)) {
+    return `this is \`list-change-sets\` output: write ${DESCRIBE} for the change set`;
+  }
+  if (Array.isArray(doc.Stacks)) {
+    return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE}`;
+  }
+  const keys = Object.keys(doc).slice(0, 5).map((k) => JSON.stringify(k)).join(", ");
+  return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON} or ${DESCRIBE} output`;
+}
+
+// src/plan/dependencies.ts
+function configAddress(address) {
+  return address.includes("[") ? address.replace(INDEX_KEY, "") : address;
+}
+var INDEX_KEY = /\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g;
+function add(deps, from, to) {
+  if (from === to) return;
+  let set = deps.get(from);
+  if (!set) deps.set(from, set = /* @__PURE__ */ new Set());
+  set.add(to);
+}
+function terraformDependencies(doc) {
+  const deps = /* @__PURE__ */ new Map();
+  const configuration = doc.configuration;
+  if (isObject(configuration) && isObject(configuration.root_module)) walkModule(deps, configuration.root_module, "");
+  const prior = doc.prior_state;
+  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module);
+  return deps;
+}
+function walkModule(deps, module, prefix) {
+  const resources = Array.isArray(module.resources) ? module.resources.filter(isObject) : [];
+  const calls = isObject(module.module_calls) ? module.module_calls : {};
+  const contained = [];
+  for (const resource of resources) {
+    if (typeof resource.address !== "string") continue;
+    const node = prefix + resource.address;
+    contained.push(node);
+    for (const ref of collectReferences([resource.expressions, resource.count_expression, resource.for_each_expression])) {
+      const target = resolveReference(ref, prefix, calls);
+      for (const t of target) add(deps, node, t);
+    }
+    for (const dep of stringList(resource.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
+  }
+  if (isObject(module.outputs)) {
+    for (const [name, output] of Object.entries(module.outputs)) {
+      if (!isObject(output)) continue;
+      const node = `${prefix}output.${name}`;
+      for (const ref of collectReferences([output.expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, node, t);
+      for (const dep of stringList(output.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
+    }
+  }
+  for (const [name, call] of Object.entries(calls)) {
+    if (!isObject(call)) continue;
+    const child = `${prefix}module.${name}.`;
+    if (isObject(call.expressions)) {
+      for (const [input, expression] of Object.entries(call.expressions)) {
+        for (const ref of collectReferences([expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, `${child}var.${input}`, t);
+      }
+    }
+    const whole = `${child}*`;
+    for (const ref of collectReferences([call.count_expression, call.for_each_expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, whole, t);
+    for (const dep of stringList(call.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, whole, t);
+    if (isObject(call.module)) {
+      const inside = walkModule(deps, call.module, child);
+      for (const node of inside) add(deps, node, whole);
+      contained.push(...inside);
+    }
+  }
+  return contained;
+}
+function walkState(deps, module) {
+  const resources = Array.isArray(module.resources) ? module.resources : [];
+  for (const resource of resources) {
+    if (!isObject(resource)) continue;
+    const dependsOn = resource.depends_on;
+    if (typeof resource.address !== "string" || !Array.isArray(dependsOn) || dependsOn.length === 0) continue;
+    const node = configAddress(resource.address);
+    let set = deps.get(node);
+    if (!set) deps.set(node, set = /* @__PURE__ */ new Set());
+    for (const dep of dependsOn) {
+      if (typeof dep !== "string") continue;
+      const target = configAddress(dep);
+      if (target !== node) set.add(target);
+    }
+  }
+  const children = Array.isArray(module.child_modules) ? module.child_modules : [];
+  for (const child of children) if (isObject(child)) walkState(deps, child);
+}
+function collectReferences(roots) {
+  const refs = [];
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (Array.isArray(item)) stack.push(...item);
+    else if (isObject(item)) {
+      if (Array.isArray(item.references)) refs.push(...stringList(item.references));
+      for (const [key, value] of Object.entries(item)) if (key !== "references" && key !== "constant_value") stack.push(value);
+    }
+  }
+  return refs;
+}
+var IGNORED_ROOTS = /* @__PURE__ */ new Set(["count", "each", "path", "terraform", "self", "local", "ephemeral"]);
+function resolveReference(ref, prefix, calls) {
+  const parts = configAddress(ref).split(".");
+  const [root, second, third] = parts;
+  if (root === void 0 || second === void 0 || IGNORED_ROOTS.has(root)) return [];
+  if (root === "var") return [`${prefix}var.${second}`];
+  if (root === "module") {
+    if (third !== void 0) return [`${prefix}module.${second}.output.${third}`];
+    const call = calls[second];
+    const outputs = isObject(call) && isObject(call.module) && isObject(call.module.outputs) ? Object.keys(call.module.outputs) : [];
+    return outputs.map((o) => `${prefix}module.${second}.output.${o}`);
+  }
+  if (root === "data") return third === void 0 ? [] : [`${prefix}data.${second}.${third}`];
+  return [`${prefix}${root}.${second}`];
+}
+function stringList(value) {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+}
+function dependentsOf(node, deps) {
+  const reverse = reverseEdges(deps);
+  const seen = /* @__PURE__ */ new Set([node]);
+  const queue = [node];
+  const found = [];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    for (const next of reverse.get(current) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+      if (isReportable(next)) found.push(next);
+    }
+  }
+  return found.sort();
+}
+var reverseCache = /* @__PURE__ */ new WeakMap();
+function reverseEdges(deps) {
+  const cached = reverseCache.get(deps);
+  if (cached) return cached;
+  const reverse = /* @__PURE__ */ new Map();
+  for (const [from, targets] of deps) {
+    for (const to of targets) {
+      const list = reverse.get(to);
+      if (list) list.push(from);
+      else reverse.set(to, [from]);
+    }
+  }
+  reverseCache.set(deps, reverse);
+  return reverse;
+}
+function isReportable(node) {
+  const last = node.replace(/^(module\.[^.]+\.)+/, "");
+  if (last.endsWith("*") || /^(var|local)\./.test(last)) return false;
+  return !(last.startsWith("output.") && last !== node);
+}
+
+// node_modules/balanced-match/dist/esm/index.js
+var range = (a, b, str) => {
+  let begs, beg, left, right = void 0, result;
+  let ai = str.indexOf(a);
+  let bi = str.indexOf(b, ai + 1);
+  let i = ai;
+  if (ai >= 0 && bi > 0) {
+    if (a === b) {
+      return [ai, bi];
+    }
+    begs = [];
+    left = str.length;
+    while (i >= 0 && !result) {
+      if (i === ai) {
+        begs.push(i);
+        ai = str.indexOf(a, i + 1);
+      } else if (begs.length === 1) {
+        const r = begs.pop();
+        if (r !== void 0)
+          result = [r, bi];
+      } else {
+        beg = begs.pop();
+        if (beg !== void 0 && beg < left) {
+          left = beg;
+          right = bi;
+        }
+        bi = str.indexOf(b, i + 1);
+      }
+      i = ai < bi && ai >= 0 ? ai : bi;
+    }
+    if (begs.length && right !== void 0) {
+      result = [left, right];
+    }
+  }
+  return result;
+};
+
+// node_modules/brace-expansion/dist/esm/index.js
+var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
+var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
+var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
+var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
+var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
+var escSlashPattern = new RegExp(escSlash, "g");
+var escOpenPattern = new RegExp(escOpen, "g");
+var escClosePattern = new RegExp(escClose, "g");
+var escCommaPattern = new RegExp(escComma, "g");
+var escPeriodPattern = new RegExp(escPeriod, "g");
+var slashPattern = /\\\\/g;
+var openPattern = /\\{/g;
+var closePattern = /\\}/g;
+var commaPattern = /\\,/g;
+var periodPattern = /\\\./g;
+var EXPANSION_MAX = 1e5;
+var EXPANSION_MAX_LENGTH = 4e6;
+var EXPANSION_MAX_DEPTH = 1e3;
+var EXPANSION_MAX_REWRITES = 1e3;
+var EXPANSION_MAX_STEPS = 2e7;
+var CALL_STEPS = 16;
+function numeric(str) {
+  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+}
+function pushAll(target, items) {
+  for (let i = 0; i < items.length; i++) {
+    target.push(items[i]);
+  }
+}
+function balancedWithBudget(str, masked, budget) {
+  if (budget.remaining < 0) {
+    return void 0;
+  }
+  const r = range("{", "}", masked);
+  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
+  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+  if (!r || budget.remaining < 0) {
+    return void 0;
+  }
+  return {
+    end: r[1],
+    pre: str.slice(0, r[0]),
+    body: str.slice(r[0] + 1, r[1]),
+    post: str.slice(r[1] + 1),
+    unmatched
+  };
+}
+function maskUnmatchedOpens(masked, budget) {
+  budget.remaining -= masked.length;
+  const open2 = [];
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked.charCodeAt(i);
+    if (c === 123) {
+      open2.push(i);
+    } else if (c === 125 && open2.length) {
+      open2.pop();
+    }
+  }
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < open2.length; i++) {
+    const at = open2[i];
+    out += masked.slice(last, at) + "\0";
+    last = at + 1;
+  }
+  return out + masked.slice(last);
+}
+function commaSetFollows(str, budget) {
+  budget.remaining -= str.length;
+  if (budget.remaining < 0) {
+    return false;
+  }
+  let close = false;
+  for (let i = str.length - 1; i >= 0; i--) {
+    const c = str.charCodeAt(i);
+    if (c === 125) {
+      close = true;
+    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
+      close = false;
+    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+      return true;
+    }
+  }
+  return false;
+}
+function parseCommaParts(str, budget) {
+  const parts = [];
+  let carry = "";
+  for (; ; ) {
+    const m = balancedWithBudget(str, str, budget);
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    if (!m) {
+      const tail = str.split(",");
+      tail[0] = carry + tail[0];
+      pushAll(parts, tail);
+      return parts;
+    }
+    const { pre, body, post } = m;
+    const p = pre.split(",");
+    p[0] = carry + p[0];
+    p[p.length - 1] += "{" + body + "}";
+    if (!post.length) {
+      pushAll(parts, p);
+      return parts;
+    }
+    carry = p.pop();
+    pushAll(parts, p);
+    str = post;
+  }
+}
+function bound(value, fallback) {
+  return value === void 0 || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+  if (!str) {
+    return [];
+  }
+  const max = bound(options.max, EXPANSION_MAX);
+  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+  if (str.slice(0, 2) === "{}") {
+    str = "\\{\\}" + str.slice(2);
+  }
+  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+  return "{" + str + "}";
+}
+function isPadded(el) {
+  return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+  return i <= y;
+}
+function gte(i, y) {
+  return i >= y;
+}
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+  const out = [];
+  let length = 0;
+  let nonEmpty;
+  outer: for (let a = 0; a < acc.length; a++) {
+    const prefix = acc[a] + pre;
+    let vs = values;
+    if (dropEmpties && !prefix) {
+      if (!nonEmpty)
+        nonEmpty = values.filter((v) => v);
+      vs = nonEmpty;
+    }
+    for (let v = 0; v < vs.length; v++) {
+      if (out.length >= max)
+        break outer;
+      const expansion = prefix + vs[v];
+      if (length + expansion.length > maxLength)
+        break outer;
+      out.push(expansion);
+      length += expansion.length;
+    }
+  }
+  budget.remaining -= out.length;
+  return out;
+}
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+  const n = body.split(/\.\./);
+  const N = [];
+  if (n[0] === void 0 || n[1] === void 0) {
+    return N;
+  }
+  const x = numeric(n[0]);
+  const y = numeric(n[1]);
+  const width = Math.max(n[0].length, n[1].length);
+  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
+  let test = lte;
+  const reverse = y < x;
+  if (reverse) {
+    incr *= -1;
+    test = gte;
+  }
+  const pad = n.some(isPadded);
+  const cost = pad ? width : 1;
+  let length = 0;
+  for (let i = x; test(i, y) && N.length < max; i += incr) {
+    budget.remaining -= cost;
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    let c;
+    if (isAlphaSequence) {
+      c = String.fromCharCode(i);
+      if (c === "\\") {
+        c = "";
+      }
+    } else {
+      c = String(i);
+      if (pad) {
+        const need = width - c.length;
+        if (need > 0) {
+          const z = new Array(need + 1).join("0");
+          if (i < 0) {
+            c = "-" + z + c.slice(1);
+          } else {
+            c = z + c;
+          }
+        }
+      }
+    }
+    if (length + c.length > maxLength)
+      break;
+    N.push(c);
+    length += c.length;
+  }
+  return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+  budget.remaining -= CALL_STEPS;
+  if (depth > maxDepth) {
+    return [str];
+  }
+  let acc = [""];
+  let rewrites = 0;
+  let dropEmpties = false;
+  let firstGroup = true;
+  let masked = str;
+  for (; ; ) {
+    const m = balancedWithBudget(str, masked, budget);
+    if (!m) {
+      return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
+    }
+    if (m.unmatched) {
+      masked = maskUnmatchedOpens(masked, budget);
+    }
+    const pre = m.pre;
+    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+    if (/\$$/.test(pre)) {
+      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
+      firstGroup = false;
+      if (!m.post.length)
+        break;
+      str = m.post;
+      masked = masked.slice(m.end + 1);
+      continue;
+    }
+    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+    const isSequence = isNumericSequence || isAlphaSequence;
+    const isOptions = m.body.indexOf(",") >= 0;
+    if (!isSequence && !isOptions) {
+      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+        rewrites++;
+        str = m.pre + "{" + m.body + escClose + m.post;
+        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+        isTop = true;
+        continue;
+      }
+      return literal();
+    }
+    if (firstGroup) {
+      dropEmpties = isTop && !isSequence;
+      firstGroup = false;
+    }
+    let values;
+    if (isSequence) {
+      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+      if (!values) {
+        return literal();
+      }
+    } else {
+      let n = parseCommaParts(m.body, budget);
+      if (!n) {
+        return literal();
+      }
+      if (n.length === 1 && n[0] !== void 0) {
+        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        if (n.length === 1) {
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
+          if (budget.remaining < 0) {
+            return literal();
+          }
+          acc = next2;
+          if (!m.post.length)
+            break;
+          str = m.post;
+          masked = masked.slice(m.end + 1);
+          continue;
+        }
+      }
+      let dropsEmpties = dropEmpties && !m.post.length && !pre;
+      for (let d = 0; dropsEmpties && d < acc.length; d++) {
+        if (acc[d]) {
+          dropsEmpties = false;
+        }
+      }
+      values = [];
+      let valuesLength = 0;
+      outer: for (let j = 0; j < n.length; j++) {
+        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        for (let k = 0; k < expanded.length; k++) {
+          const v = expanded[k];
+          if (dropsEmpties && !v)
+            continue;
+          if (values.length >= max || valuesLength + v.length > maxLength) {
+            break outer;
+          }
+          values.push(v);
+          valuesLength += v.length;
+        }
+      }
+    }
+    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+    if (budget.remaining < 0) {
+      return literal();
+    }
+    acc = next;
+    if (!m.post.length)
+      break;
+    str = m.post;
+    masked = masked.slice(m.end + 1);
+  }
+  return acc;
+}
+
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+var MAX_PATTERN_LENGTH = 1024 * 64;
+var assertValidPattern = (pattern) => {
+  if (typeof pattern !== "string") {
+    throw new TypeError("invalid pattern");
+  }
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    throw new TypeError("pattern is too long");
+  }
+};
+
+// node_modules/minimatch/dist/esm/brace-expressions.js
+var posixClasses = {
+  "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
+  "[:alpha:]": ["\\p{L}\\p{Nl}", true],
+  "[:ascii:]": ["\\x00-\\x7f", false],
+  "[:blank:]": ["\\p{Zs}\\t", true],
+  "[:cntrl:]": ["\\p{Cc}", true],
+  "[:digit:]": ["\\p{Nd}", true],
+  "[:graph:]": ["\\p{Z}\\p{C}", true, true],
+  "[:lower:]": ["\\p{Ll}", true],
+  "[:print:]": ["\\p{C}", true],
+  "[:punct:]": ["\\p{P}", true],
+  "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
+  "[:upper:]": ["\\p{Lu}", true],
+  "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
+  "[:xdigit:]": ["A-Fa-f0-9", false]
+};
+var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
+var regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var rangesToString = (ranges) => ranges.join("");
+var parseClass = (glob, position) => {
+  const pos = position;
+  if (glob.charAt(pos) !== "[") {
+    throw new Error("not in a brace expression");
+  }
+  const ranges = [];
+  const negs = [];
+  let i = pos + 1;
+  let sawStart = false;
+  let uflag = false;
+  let escaping = false;
+  let negate = false;
+  let endPos = pos;
+  let rangeStart = "";
+  WHILE: while (i < glob.length) {
+    const c = glob.charAt(i);
+    if ((c === "!" || c === "^") && i === pos + 1) {
+      negate = true;
+      i++;
+      continue;
+    }
+    if (c === "]" && sawStart && !escaping) {
+      endPos = i + 1;
+      break;
+    }
+    sawStart = true;
+    if (c === "\\") {
+      if (!escaping) {
+        escaping = true;
+        i++;
+        continue;
+      }
+    }
+    if (c === "[" && !escaping) {
+      for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
+        if (glob.startsWith(cls, i)) {
+          if (rangeStart) {
+            return ["$.", false, glob.length - pos, true];
+          }
+          i += cls.length;
+          if (neg)
+            negs.push(unip);
+          else
+            ranges.push(unip);
+          uflag = uflag || u;
+          continue WHILE;
+        }
+      }
+    }
+    escaping = false;
+    if (rangeStart) {
+      if (c > rangeStart) {
+        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
+      } else if (c === rangeStart) {
+        ranges.push(braceEscape(c));
+      }
+      rangeStart = "";
+      i++;
+      continue;
+    }
+    if (glob.startsWith("-]", i + 1)) {
+      ranges.push(braceEscape(c + "-"));
+      i += 2;
+      continue;
+    }
+    if (glob.startsWith("-", i + 1)) {
+      rangeStart = c;
+      i += 2;
+      continue;
+    }
+    ranges.push(braceEscape(c));
+    i++;
+  }
+  if (endPos < i) {
+    return ["", false, 0, false];
+  }
+  if (!ranges.length && !negs.length) {
+    return ["$.", false, glob.length - pos, true];
+  }
+  if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
+    const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+    return [regexpEscape(r), false, endPos - pos, false];
+  }
+  const sranges = "[" + (negate ? "^" : "") + rangesToString(ranges) + "]";
+  const snegs = "[" + (negate ? "" : "^") + rangesToString(negs) + "]";
+  const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
+  return [comb, uflag, endPos - pos, true];
+};
+
+// node_modules/minimatch/dist/esm/unescape.js
+var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
+  if (magicalBraces) {
+    return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
+  }
+  return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
+};
+
+// node_modules/minimatch/dist/esm/ast.js
+var _a;
+var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
+var isExtglobType = (c) => types.has(c);
+var isExtglobAST = (c) => isExtglobType(c.type);
+var adoptionMap = /* @__PURE__ */ new Map([
+  ["!", ["@"]],
+  ["?", ["?", "@"]],
+  ["@", ["@"]],
+  ["*", ["*", "+", "?", "@"]],
+  ["+", ["+", "@"]]
+]);
+var adoptionWithSpaceMap = /* @__PURE__ */ new Map([
+  ["!", ["?"]],
+  ["@", ["?"]],
+  ["+", ["?", "*"]]
+]);
+var adoptionAnyMap = /* @__PURE__ */ new Map([
+  ["!", ["?", "@"]],
+  ["?", ["?", "@"]],
+  ["@", ["?", "@"]],
+  ["*", ["*", "+", "?", "@"]],
+  ["+", ["+", "@", "?", "*"]]
+]);
+var usurpMap = /* @__PURE__ */ new Map([
+  ["!", /* @__PURE__ */ new Map([["!", "@"]])],
+  [
+    "?",
+    /* @__PURE__ */ new Map([
+      ["*", "*"],
+      ["+", "*"]
+    ])
+  ],
+  [
+    "@",
+    /* @__PURE__ */ new Map([
+      ["!", "!"],
+      ["?", "?"],
+      ["@", "@"],
+      ["*", "*"],
+      ["+", "+"]
+    ])
+  ],
+  [
+    "+",
+    /* @__PURE__ */ new Map([
+      ["?", "*"],
+      ["*", "*"]
+    ])
+  ]
+]);
+var startNoTraversal = "(?!(?:^|/)\\.\\.?(?:$|/))";
+var startNoDot = "(?!\\.)";
+var addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
+var justDots = /* @__PURE__ */ new Set(["..", "."]);
+var reSpecials = new Set("().*{}+?[]^$\\!");
+var regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var qmark = "[^/]";
+var star = qmark + "*?";
+var starNoEmpty = qmark + "+?";
+var ID = 0;
+var AST = class {
+  type;
+  #root;
+  #hasMagic;
+  #uflag = false;
+  #parts = [];
+  #parent;
+  #parentIndex;
+  #negs;
+  #filledNegs = false;
+  #options;
+  #toString;
+  // set to true if it's an extglob with no children
+  // (which really means one child of '')
+  #emptyExt = false;
+  id = ++ID;
+  get depth() {
+    return (this.#parent?.depth ?? -1) + 1;
+  }
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    return {
+      "@@type": "AST",
+      id: this.id,
+      type: this.type,
+      root: this.#root.id,
+      parent: this.#parent?.id,
+      depth: this.depth,
+      partsLength: this.#parts.length,
+      parts: this.#parts
+    };
+  }
+  constructor(type, parent, options = {}) {
+    this.type = type;
+    if (type)
+      this.#hasMagic = true;
+    this.#parent = parent;
+    this.#root = this.#parent ? this.#parent.#root : this;
+    this.#options = this.#root === this ? options : this.#root.#options;
+    this.#negs = this.#root === this ? [] : this.#root.#negs;
+    if (type === "!" && !this.#root.#filledNegs)
+      this.#negs.push(this);
+    this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
+  }
+  get hasMagic() {
+    if (this.#hasMagic !== void 0)
+      return this.#hasMagic;
+    for (const p of this.#parts) {
+      if (typeof p === "string")
+        continue;
+      if (p.type || p.hasMagic)
+        return this.#hasMagic = true;
+    }
+    return this.#hasMagic;
+  }
+  // reconstructs the pattern
+  toString() {
+    return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
+  }
+  #fillNegs() {
+    if (this !== this.#root)
+      throw new Error("should only call on root");
+    if (this.#filledNegs)
+      return this;
+    this.toString();
+    this.#filledNegs = true;
+    let n;
+    while (n = this.#negs.pop()) {
+      if (n.type !== "!")
+        continue;
+      let p = n;
+      let pp = p.#parent;
+      while (pp) {
+        for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
+          for (const part of n.#parts) {
+            if (typeof part === "string") {
+              throw new Error("string part in extglob AST??");
+            }
+            part.copyIn(pp.#parts[i]);
+          }
+        }
+        p = pp;
+        pp = p.#parent;
+      }
+    }
+    return this;
+  }
+  push(...parts) {
+    for (const p of parts) {
+      if (p === "")
+        continue;
+      if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
+        throw new Error("invalid part: " + p);
+      }
+      this.#parts.push(p);
+    }
+  }
+  toJSON() {
+    const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
+    if (this.isStart() && !this.type)
+      ret.unshift([]);
+    if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
+      ret.push({});
+    }
+    return ret;
+  }
+  isStart() {
+    if (this.#root === this)
+      return true;
+    if (!this.#parent?.isStart())
+      return false;
+    if (this.#parentIndex === 0)
+      return true;
+    const p = this.#parent;
+    for (let i = 0; i < this.#parentIndex; i++) {
+      const pp = p.#parts[i];
+      if (!(pp instanceof _a && pp.type === "!")) {
+        return false;
+      }
+    }
+    return true;
+  }
+  isEnd() {
+    if (this.#root === this)
+      return true;
+    if (this.#parent?.type === "!")
+      return true;
+    if (!this.#parent?.isEnd())
+      return false;
+    if (!this.type)
+      return this.#parent?.isEnd();
+    const pl = this.#parent ? this.#parent.#parts.length : 0;
+    return this.#parentIndex === pl - 1;
+  }
+  copyIn(part) {
+    if (typeof part === "string")
+      this.push(part);
+    else
+      this.push(part.clone(this));
+  }
+  clone(parent) {
+    const c = new _a(this.type, parent);
+    for (const p of this.#parts) {
+      c.copyIn(p);
+    }
+    return c;
+  }
+  static #parseAST(str, ast, pos, opt, extDepth) {
+    const maxDepth = opt.maxExtglobRecursion ?? 2;
+    let escaping = false;
+    let inBrace = false;
+    let braceStart = -1;
+    let braceNeg = false;
+    if (ast.type === null) {
+      let i2 = pos;
+      let acc2 = "";
+      while (i2 < str.length) {
+        const c = str.charAt(i2++);
+        if (escaping || c === "\\") {
+          escaping = !escaping;
+          acc2 += c;
+          continue;
+        }
+        if (inBrace) {
+          if (i2 === braceStart + 1) {
+            if (c === "^" || c === "!") {
+              braceNeg = true;
+            }
+          } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
+            inBrace = false;
+          }
+          acc2 += c;
+          continue;
+        } else if (c === "[") {
+          inBrace = true;
+          braceStart = i2;
+          braceNeg = false;
+          acc2 += c;
+          continue;
+        }
+        const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
+        if (doRecurse) {
+          ast.push(acc2);
+          acc2 = "";
+          const ext2 = new _a(c, ast);
+          i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
+          ast.push(ext2);
+          continue;
+        }
+        acc2 += c;
+      }
+      ast.push(acc2);
+      return i2;
+    }
+    let i = pos + 1;
+    let part = new _a(null, ast);
+    const parts = [];
+    let acc = "";
+    while (i < str.length) {
+      const c = str.charAt(i++);
+      if (escaping || c === "\\") {
+        escaping = !escaping;
+        acc += c;
+        continue;
+      }
+      if (inBrace) {
+        if (i === braceStart + 1) {
+          if (c === "^" || c === "!") {
+            braceNeg = true;
+          }
+        } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
+          inBrace = false;
+        }
+        acc += c;
+        continue;
+      } else if (c === "[") {
+        inBrace = true;
+        braceStart = i;
+        braceNeg = false;
+        acc += c;
+        continue;
+      }
+      const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+      (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
+      if (doRecurse) {
+        const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
+        part.push(acc);
+        acc = "";
+        const ext2 = new _a(c, part);
+        part.push(ext2);
+        i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
+        continue;
+      }
+      if (c === "|") {
+        part.push(acc);
+        acc = "";
+        parts.push(part);
+        part = new _a(null, ast);
+        continue;
+      }
+      if (c === ")") {
+        if (acc === "" && ast.#parts.length === 0) {
+          ast.#emptyExt = true;
+        }
+        part.push(acc);
+        acc = "";
+        ast.push(...parts, part);
+        return i;
+      }
+      acc += c;
+    }
+    ast.type = null;
+    ast.#hasMagic = void 0;
+    ast.#parts = [str.substring(pos - 1)];
+    return i;
+  }
+  #canAdoptWithSpace(child) {
+    return this.#canAdopt(child, adoptionWithSpaceMap);
+  }
+  #canAdopt(child, map = adoptionMap) {
+    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null) {
+      return false;
+    }
+    const gc = child.#parts[0];
+    if (!gc || typeof gc !== "object" || gc.type === null) {
+      return false;
+    }
+    return this.#canAdoptType(gc.type, map);
+  }
+  #canAdoptType(c, map = adoptionAnyMap) {
+    return !!map.get(this.type)?.includes(c);
+  }
+  #adoptWithSpace(child, index) {
+    const gc = child.#parts[0];
+    const blank = new _a(null, gc, this.options);
+    blank.#parts.push("");
+    gc.push(blank);
+    this.#adopt(child, index);
+  }
+  #adopt(child, index) {
+    const gc = child.#parts[0];
+    this.#parts.splice(index, 1, ...gc.#parts);
+    for (const p of gc.#parts) {
+      if (typeof p === "object")
+        p.#parent = this;
+    }
+    this.#toString = void 0;
+  }
+  #canUsurpType(c) {
+    const m = usurpMap.get(this.type);
+    return !!m?.has(c);
+  }
+  #canUsurp(child) {
+    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
+      return false;
+    }
+    const gc = child.#parts[0];
+    if (!gc || typeof gc !== "object" || gc.type === null) {
+      return false;
+    }
+    return this.#canUsurpType(gc.type);
+  }
+  #usurp(child) {
+    const m = usurpMap.get(this.type);
+    const gc = child.#parts[0];
+    const nt = m?.get(gc.type);
+    if (!nt)
+      return false;
+    this.#parts = gc.#parts;
+    for (const p of this.#parts) {
+      if (typeof p === "object") {
+        p.#parent = this;
+      }
+    }
+    this.type = nt;
+    this.#toString = void 0;
+    this.#emptyExt = false;
+  }
+  static fromGlob(pattern, options = {}) {
+    const ast = new _a(null, void 0, options);
+    _a.#parseAST(pattern, ast, 0, options, 0);
+    return ast;
+  }
+  // returns the regular expression if there's magic, or the unescaped
+  // string if not.
+  toMMPattern() {
+    if (this !== this.#root)
+      return this.#root.toMMPattern();
+    const glob = this.toString();
+    const [re, body, hasMagic, uflag] = this.toRegExpSource();
+    const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
+    if (!anyMagic) {
+      return body;
+    }
+    const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
+    return Object.assign(new RegExp(`^${re}$`, flags), {
+      _src: re,
+      _glob: glob
+    });
+  }
+  get options() {
+    return this.#options;
+  }
+  // returns the string match, the regexp source, whether there's magic
+  // in the regexp (so a regular expression is required) and whether or
+  // not the uflag is needed for the regular expression (for posix classes)
+  // TODO: instead of injecting the start/end at this point, just return
+  // the BODY of the regexp, along with the start/end portions suitable
+  // for binding the start/end in either a joined full-path makeRe context
+  // (where we bind to (^|/), or a standalone matchPart context (where
+  // we bind to ^, and not /).  Otherwise slashes get duped!
+  //
+  // In part-matching mode, the start is:
+  // - if not isStart: nothing
+  // - if traversal possible, but not allowed: ^(?!\.\.?$)
+  // - if dots allowed or not possible: ^
+  // - if dots possible and not allowed: ^(?!\.)
+  // end is:
+  // - if not isEnd(): nothing
+  // - else: $
+  //
+  // In full-path matching mode, we put the slash at the START of the
+  // pattern, so start is:
+  // - if first pattern: same as part-matching mode
+  // - if not isStart(): nothing
+  // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
+  // - if dots allowed or not possible: /
+  // - if dots possible and not allowed: /(?!\.)
+  // end is:
+  // - if last pattern, same as part-matching mode
+  // - else nothing
+  //
+  // Always put the (?:$|/) on negated tails, though, because that has to be
+  // there to bind the end of the negated pattern portion, and it's easier to
+  // just stick it in now rather than try to inject it later in the middle of
+  // the pattern.
+  //
+  // We can just always return the same end, and leave it up to the caller
+  // to know whether it's going to be used joined or in parts.
+  // And, if the start is adjusted slightly, can do the same there:
+  // - if not isStart: nothing
+  // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
+  // - if dots allowed or not possible: (?:/|^)
+  // - if dots possible and not allowed: (?:/|^)(?!\.)
+  //
+  // But it's better to have a simpler binding without a conditional, for
+  // performance, so probably better to return both start options.
+  //
+  // Then the caller just ignores the end if it's not the first pattern,
+  // and the start always gets applied.
+  //
+  // But that's always going to be $ if it's the ending pattern, or nothing,
+  // so the caller can just attach $ at the end of the pattern when building.
+  //
+  // So the todo is:
+  // - better detect what kind of start is needed
+  // - return both flavors of starting pattern
+  // - attach $ at the end of the pattern when creating the actual RegExp
+  //
+  // Ah, but wait, no, that all only applies to the root when the first pattern
+  // is not an extglob. If the first pattern IS an extglob, then we need all
+  // that dot prevention biz to live in the extglob portions, because eg
+  // +(*|.x*) can match .xy but not .yx.
+  //
+  // So, return the two flavors if it's #root and the first child is not an
+  // AST, otherwise leave it to the child AST to handle it, and there,
+  // use the (?:^|/) style of start binding.
+  //
+  // Even simplified further:
+  // - Since the start for a join is eg /(?!\.) and the start for a part
+  // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
+  // or start or whatever) and prepend ^ or / at the Regexp construction.
+  toRegExpSource(allowDot) {
+    const dot = allowDot ?? !!this.#options.dot;
+    if (this.#root === this) {
+      this.#flatten();
+      this.#fillNegs();
+    }
+    if (!isExtglobAST(this)) {
+      const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
+      const src = this.#parts.map((p) => {
+        const [re, _, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
+        this.#hasMagic = this.#hasMagic || hasMagic;
+        this.#uflag = this.#uflag || uflag;
+        return re;
+      }).join("");
+      let start2 = "";
+      if (this.isStart()) {
+        if (typeof this.#parts[0] === "string") {
+          const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
+          if (!dotTravAllowed) {
+            const aps = addPatternStart;
+            const needNoTrav = (
+              // dots are allowed, and the pattern starts with [ or .
+              dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
+              src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
+              src.startsWith("\\.\\.") && aps.has(src.charAt(4))
+            );
+            const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
+            start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
+          }
+        }
+      }
+      let end = "";
+      if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
+        end = "(?:$|\\/)";
+      }
+      const final2 = start2 + src + end;
+      return [
+        final2,
+        unescape(src),
+        this.#hasMagic = !!this.#hasMagic,
+        this.#uflag
+      ];
+    }
+    const repeated = this.type === "*" || this.type === "+";
+    const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
+    let body = this.#partsToRegExp(dot);
+    if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
+      const s = this.toString();
+      const me = this;
+      me.#parts = [s];
+      me.type = null;
+      me.#hasMagic = void 0;
+      return [s, unescape(this.toString()), false, false];
+    }
+    let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
+    if (bodyDotAllowed === body) {
+      bodyDotAllowed = "";
+    }
+    if (bodyDotAllowed) {
+      body = `(?:${body})(?:${bodyDotAllowed})*?`;
+    }
+    let final = "";
+    if (this.type === "!" && this.#emptyExt) {
+      final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
+    } else {
+      const close = this.type === "!" ? (
+        // !() must match something,but !(x) can match ''
+        "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
+      ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
+      final = start + body + close;
+    }
+    return [
+      final,
+      unescape(body),
+      this.#hasMagic = !!this.#hasMagic,
+      this.#uflag
+    ];
+  }
+  #flatten() {
+    if (!isExtglobAST(this)) {
+      for (const p of this.#parts) {
+        if (typeof p === "object") {
+          p.#flatten();
+        }
+      }
+    } else {
+      let iterations = 0;
+      let done = false;
+      do {
+        done = true;
+        for (let i = 0; i < this.#parts.length; i++) {
+          const c = this.#parts[i];
+          if (typeof c === "object") {
+            c.#flatten();
+            if (this.#canAdopt(c)) {
+              done = false;
+              this.#adopt(c, i);
+            } else if (this.#canAdoptWithSpace(c)) {
+              done = false;
+              this.#adoptWithSpace(c, i);
+            } else if (this.#canUsurp(c)) {
+              done = false;
+              this.#usurp(c);
+            }
+          }
+        }
+      } while (!done && ++iterations < 10);
+    }
+    this.#toString = void 0;
+  }
+  #partsToRegExp(dot) {
+    return this.#parts.map((p) => {
+      if (typeof p === "string") {
+        throw new Error("string type in extglob ast??");
+      }
+      const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
+      this.#uflag = this.#uflag || uflag;
+      return re;
+    }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
+  }
+  static #parseGlob(glob, hasMagic, noEmpty = false) {
+    let escaping = false;
+    let re = "";
+    let uflag = false;
+    let inStar = false;
+    for (let i = 0; i < glob.length; i++) {
+      const c = glob.charAt(i);
+      if (escaping) {
+        escaping = false;
+        re += (reSpecials.has(c) ? "\\" : "") + c;
+        continue;
+      }
+      if (c === "*") {
+        if (inStar)
+          continue;
+        inStar = true;
+        re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+        hasMagic = true;
+        continue;
+      } else {
+        inStar = false;
+      }
+      if (c === "\\") {
+        if (i === glob.length - 1) {
+          re += "\\\\";
+        } else {
+          escaping = true;
+        }
+        continue;
+      }
+      if (c === "[") {
+        const [src, needUflag, consumed, magic] = parseClass(glob, i);
+        if (consumed) {
+          re += src;
+          uflag = uflag || needUflag;
+          i += consumed - 1;
+          hasMagic = hasMagic || magic;
+          continue;
+        }
+      }
+      if (c === "?") {
+        re += qmark;
+        hasMagic = true;
+        continue;
+      }
+      re += regExpEscape(c);
+    }
+    return [re, unescape(glob), !!hasMagic, uflag];
+  }
+};
+_a = AST;
+
+// node_modules/minimatch/dist/esm/escape.js
+var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+  if (magicalBraces) {
+    return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
+  }
+  return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
+};
+
+// node_modules/minimatch/dist/esm/index.js
+var minimatch = (p, pattern, options = {}) => {
+  assertValidPattern(pattern);
+  if (!options.nocomment && pattern.charAt(0) === "#") {
+    return false;
+  }
+  return new Minimatch(pattern, options).match(p);
+};
+var starDotExtRE = /^\*+([^+@!?*[(]*)$/;
+var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
+var starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
+var starDotExtTestNocase = (ext2) => {
+  ext2 = ext2.toLowerCase();
+  return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
+};
+var starDotExtTestNocaseDot = (ext2) => {
+  ext2 = ext2.toLowerCase();
+  return (f) => f.toLowerCase().endsWith(ext2);
+};
+var starDotStarRE = /^\*+\.\*+$/;
+var starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
+var starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
+var dotStarRE = /^\.\*+$/;
+var dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
+var starRE = /^\*+$/;
+var starTest = (f) => f.length !== 0 && !f.startsWith(".");
+var starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
+var qmarksRE = /^\?+([^+@!?*[(]*)?$/;
+var qmarksTestNocase = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExt([$0]);
+  if (!ext2)
+    return noext;
+  ext2 = ext2.toLowerCase();
+  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+};
+var qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExtDot([$0]);
+  if (!ext2)
+    return noext;
+  ext2 = ext2.toLowerCase();
+  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+};
+var qmarksTestDot = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExtDot([$0]);
+  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+};
+var qmarksTest = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExt([$0]);
+  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+};
+var qmarksTestNoExt = ([$0]) => {
+  const len = $0.length;
+  return (f) => f.length === len && !f.startsWith(".");
+};
+var qmarksTestNoExtDot = ([$0]) => {
+  const len = $0.length;
+  return (f) => f.length === len && f !== "." && f !== "..";
+};
+var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
+var path = {
+  win32: { sep: "\\" },
+  posix: { sep: "/" }
+};
+var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep;
+var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
+minimatch.GLOBSTAR = GLOBSTAR;
+var qmark2 = "[^/]";
+var star2 = qmark2 + "*?";
+var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
+var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
+var filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+minimatch.filter = filter;
+var ext = (a, b = {}) => Object.assign({}, a, b);
+var defaults = (def) => {
+  if (!def || typeof def !== "object" || !Object.keys(def).length) {
+    return minimatch;
+  }
+  const orig = minimatch;
+  const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+  return Object.assign(m, {
+    Minimatch: class Minimatch extends orig.Minimatch {
+      constructor(pattern, options = {}) {
+        super(pattern, ext(def, options));
+      }
+      static defaults(options) {
+        return orig.defaults(ext(def, options)).Minimatch;
+      }
+    },
+    AST: class AST extends orig.AST {
+      /* c8 ignore start */
+      constructor(type, parent, options = {}) {
+        super(type, parent, ext(def, options));
+      }
+      /* c8 ignore stop */
+      static fromGlob(pattern, options = {}) {
+        return orig.AST.fromGlob(pattern, ext(def, options));
+      }
+    },
+    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+    filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+    defaults: (options) => orig.defaults(ext(def, options)),
+    makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
+    braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+    match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+    sep: orig.sep,
+    GLOBSTAR
+  });
+};
+minimatch.defaults = defaults;
+var braceExpand = (pattern, options = {}) => {
+  assertValidPattern(pattern);
+  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+    return [pattern];
+  }
+  return expand(pattern, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
+minimatch.makeRe = makeRe;
+var match = (list, pattern, options = {}) => {
+  const mm = new Minimatch(pattern, options);
+  list = list.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list.length) {
+    list.push(pattern);
+  }
+  return list;
+};
+minimatch.match = match;
+var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+var regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var Minimatch = class {
+  options;
+  set;
+  pattern;
+  windowsPathsNoEscape;
+  nonegate;
+  negate;
+  comment;
+  empty;
+  preserveMultipleSlashes;
+  partial;
+  globSet;
+  globParts;
+  nocase;
+  isWindows;
+  platform;
+  windowsNoMagicRoot;
+  maxGlobstarRecursion;
+  regexp;
+  constructor(pattern, options = {}) {
+    assertValidPattern(pattern);
+    options = options || {};
+    this.options = options;
+    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+    this.pattern = pattern;
+    this.platform = options.platform || defaultPlatform;
+    this.isWindows = this.platform === "win32";
+    const awe = "allowWindowsEscape";
+    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[awe] === false;
+    if (this.windowsPathsNoEscape) {
+      this.pattern = this.pattern.replace(/\\/g, "/");
+    }
+    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+    this.regexp = null;
+    this.negate = false;
+    this.nonegate = !!options.nonegate;
+    this.comment = false;
+    this.empty = false;
+    this.partial = !!options.partial;
+    this.nocase = !!this.options.nocase;
+    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
+    this.globSet = [];
+    this.globParts = [];
+    this.set = [];
+    this.make();
+  }
+  hasMagic() {
+    if (this.options.magicalBraces && this.set.length > 1) {
+      return true;
+    }
+    for (const pattern of this.set) {
+      for (const part of pattern) {
+        if (typeof part !== "string")
+          return true;
+      }
+    }
+    return false;
+  }
+  debug(..._) {
+  }
+  make() {
+    const pattern = this.pattern;
+    const options = this.options;
+    if (!options.nocomment && pattern.charAt(0) === "#") {
+      this.comment = true;
+      return;
+    }
+    if (!pattern) {
+      this.empty = true;
+      return;
+    }
+    this.parseNegate();
+    this.globSet = [...new Set(this.braceExpand())];
+    if (options.debug) {
+      this.debug = (...args) => console.error(...args);
+    }
+    this.debug(this.pattern, this.globSet);
+    const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
+    this.globParts = this.preprocess(rawGlobParts);
+    this.debug(this.pattern, this.globParts);
+    let set = this.globParts.map((s, _, __) => {
+      if (this.isWindows && this.windowsNoMagicRoot) {
+        const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
+        const isDrive = /^[a-z]:/i.test(s[0]);
+        if (isUNC) {
+          return [
+            ...s.slice(0, 4),
+            ...s.slice(4).map((ss) => this.parse(ss))
+          ];
+        } else if (isDrive) {
+          return [s[0], ...s.slice(1).map((ss) => this.parse(ss))];
+        }
+      }
+      return s.map((ss) => this.parse(ss));
+    });
+    this.debug(this.pattern, set);
+    this.set = set.filter((s) => s.indexOf(false) === -1);
+    if (this.isWindows) {
+      for (let i = 0; i < this.set.length; i++) {
+        const p = this.set[i];
+        if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
+          p[2] = "?";
+        }
+      }
+    }
+    this.debug(this.pattern, this.set);
+  }
+  // various transforms to equivalent pattern sets that are
+  // faster to process in a filesystem walk.  The goal is to
+  // eliminate what we can, and push all ** patterns as far
+  // to the right as possible, even if it increases the number
+  // of patterns that we have to process.
+  preprocess(globParts) {
+    if (this.options.noglobstar) {
+      for (const partset of globParts) {
+        for (let j = 0; j < partset.length; j++) {
+          if (partset[j] === "**") {
+            partset[j] = "*";
+          }
+        }
+      }
+    }
+    const { optimizationLevel = 1 } = this.options;
+    if (optimizationLevel >= 2) {
+      globParts = this.firstPhasePreProcess(globParts);
+      globParts = this.secondPhasePreProcess(globParts);
+    } else if (optimizationLevel >= 1) {
+      globParts = this.levelOneOptimize(globParts);
+    } else {
+      globParts = this.adjascentGlobstarOptimize(globParts);
+    }
+    return globParts;
+  }
+  // just get rid of adjascent ** portions
+  adjascentGlobstarOptimize(globParts) {
+    return globParts.map((parts) => {
+      let gs = -1;
+      while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+        let i = gs;
+        while (parts[i + 1] === "**") {
+          i++;
+        }
+        if (i !== gs) {
+          parts.splice(gs, i - gs);
+        }
+      }
+      return parts;
+    });
+  }
+  // get rid of adjascent ** and resolve .. portions
+  levelOneOptimize(globParts) {
+    return globParts.map((parts) => {
+      parts = parts.reduce((set, part) => {
+        const prev = set[set.length - 1];
+        if (part === "**" && prev === "**") {
+          return set;
+        }
+        if (part === "..") {
+          if (prev && prev !== ".." && prev !== "." && prev !== "**") {
+            set.pop();
+            return set;
+          }
+        }
+        set.push(part);
+        return set;
+      }, []);
+      return parts.length === 0 ? [""] : parts;
+    });
+  }
+  levelTwoFileOptimize(parts) {
+    if (!Array.isArray(parts)) {
+      parts = this.slashSplit(parts);
+    }
+    let didSomething = false;
+    do {
+      didSomething = false;
+      if (!this.preserveMultipleSlashes) {
+        for (let i = 1; i < parts.length - 1; i++) {
+          const p = parts[i];
+          if (i === 1 && p === "" && parts[0] === "")
+            continue;
+          if (p === "." || p === "") {
+            didSomething = true;
+            parts.splice(i, 1);
+            i--;
+          }
+        }
+        if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+          didSomething = true;
+          parts.pop();
+        }
+      }
+      let dd = 0;
+      while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+        const p = parts[dd - 1];
+        if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
+          didSomething = true;
+          parts.splice(dd - 1, 2);
+          dd -= 2;
+        }
+      }
+    } while (didSomething);
+    return parts.length === 0 ? [""] : parts;
+  }
+  // First phase: single-pattern processing
+  // <pre> is 1 or more portions
+  // <rest> is 1 or more portions
+  // <p> is any portion other than ., .., '', or **
+  // <e> is . or ''
+  //
+  // **/.. is *brutal* for filesystem walking performance, because
+  // it effectively resets the recursive walk each time it occurs,
+  // and ** cannot be reduced out by a .. pattern part like a regexp
+  // or most strings (other than .., ., and '') can be.
+  //
+  // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+  // <pre>/<e>/<rest> -> <pre>/<rest>
+  // <pre>/<p>/../<rest> -> <pre>/<rest>
+  // **/**/<rest> -> **/<rest>
+  //
+  // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+  // this WOULD be allowed if ** did follow symlinks, or * didn't
+  firstPhasePreProcess(globParts) {
+    let didSomething = false;
+    do {
+      didSomething = false;
+      for (let parts of globParts) {
+        let gs = -1;
+        while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+          let gss = gs;
+          while (parts[gss + 1] === "**") {
+            gss++;
+          }
+          if (gss > gs) {
+            parts.splice(gs + 1, gss - gs);
+          }
+          let next = parts[gs + 1];
+          const p = parts[gs + 2];
+          const p2 = parts[gs + 3];
+          if (next !== "..")
+            continue;
+          if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
+            continue;
+          }
+          didSomething = true;
+          parts.splice(gs, 1);
+          const other = parts.slice(0);
+          other[gs] = "**";
+          globParts.push(other);
+          gs--;
+        }
+        if (!this.preserveMultipleSlashes) {
+          for (let i = 1; i < parts.length - 1; i++) {
+            const p = parts[i];
+            if (i === 1 && p === "" && parts[0] === "")
+              continue;
+            if (p === "." || p === "") {
+              didSomething = true;
+              parts.splice(i, 1);
+              i--;
+            }
+          }
+          if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+            didSomething = true;
+            parts.pop();
+          }
+        }
+        let dd = 0;
+        while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+          const p = parts[dd - 1];
+          if (p && p !== "." && p !== ".." && p !== "**") {
+            didSomething = true;
+            const needDot = dd === 1 && parts[dd + 1] === "**";
+            const splin = needDot ? ["."] : [];
+            parts.splice(dd - 1, 2, ...splin);
+            if (parts.length === 0)
+              parts.push("");
+            dd -= 2;
+          }
+        }
+      }
+    } while (didSomething);
+    return globParts;
+  }
+  // second phase: multi-pattern dedupes
+  // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+  // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+  // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
+  //
+  // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
+  // ^-- not valid because ** doens't follow symlinks
+  secondPhasePreProcess(globParts) {
+    for (let i = 0; i < globParts.length - 1; i++) {
+      for (let j = i + 1; j < globParts.length; j++) {
+        const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
+        if (matched) {
+          globParts[i] = [];
+          globParts[j] = matched;
+          break;
+        }
+      }
+    }
+    return globParts.filter((gs) => gs.length);
+  }
+  partsMatch(a, b, emptyGSMatch = false) {
+    let ai = 0;
+    let bi = 0;
+    let result = [];
+    let which = "";
+    while (ai < a.length && bi < b.length) {
+      if (a[ai] === b[bi]) {
+        result.push(which === "b" ? b[bi] : a[ai]);
+        ai++;
+        bi++;
+      } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
+        result.push(a[ai]);
+        ai++;
+      } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
+        result.push(b[bi]);
+        bi++;
+      } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
+        if (which === "b")
+          return false;
+        which = "a";
+        result.push(a[ai]);
+        ai++;
+        bi++;
+      } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
+        if (which === "a")
+          return false;
+        which = "b";
+        result.push(b[bi]);
+        ai++;
+        bi++;
+      } else {
+        return false;
+      }
+    }
+    return a.length === b.length && result;
+  }
+  parseNegate() {
+    if (this.nonegate)
+      return;
+    const pattern = this.pattern;
+    let negate = false;
+    let negateOffset = 0;
+    for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
+      negate = !negate;
+      negateOffset++;
+    }
+    if (negateOffset)
+      this.pattern = pattern.slice(negateOffset);
+    this.negate = negate;
+  }
+  // set partial to true to test if, for example,
+  // "/a/b" matches the start of "/*/b/*/d"
+  // Partial means, if you run out of file before you run
+  // out of pattern, then that's fine, as long as all
+  // the parts match.
+  matchOne(file, pattern, partial = false) {
+    let fileStartIndex = 0;
+    let patternStartIndex = 0;
+    if (this.isWindows) {
+      const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
+      const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
+      const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
+      const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
+      const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
+      const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
+      if (typeof fdi === "number" && typeof pdi === "number") {
+        const [fd, pd] = [
+          file[fdi],
+          pattern[pdi]
+        ];
+        if (fd.toLowerCase() === pd.toLowerCase()) {
+          pattern[pdi] = fd;
+          patternStartIndex = pdi;
+          fileStartIndex = fdi;
+        }
+      }
+    }
+    const { optimizationLevel = 1 } = this.options;
+    if (optimizationLevel >= 2) {
+      file = this.levelTwoFileOptimize(file);
+    }
+    if (pattern.includes(GLOBSTAR)) {
+      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+  }
+  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+    const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+    const lastgs = pattern.lastIndexOf(GLOBSTAR);
+    const [head, body, tail] = partial ? [
+      pattern.slice(patternIndex, firstgs),
+      pattern.slice(firstgs + 1),
+      []
+    ] : [
+      pattern.slice(patternIndex, firstgs),
+      pattern.slice(firstgs + 1, lastgs),
+      pattern.slice(lastgs + 1)
+    ];
+    if (head.length) {
+      const fileHead = file.slice(fileIndex, fileIndex + head.length);
+      if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+        return false;
+      }
+      fileIndex += head.length;
+      patternIndex += head.length;
+    }
+    let fileTailMatch = 0;
+    if (tail.length) {
+      if (tail.length + fileIndex > file.length)
+        return false;
+      let tailStart = file.length - tail.length;
+      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+        fileTailMatch = tail.length;
+      } else {
+        if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
+          return false;
+        }
+        tailStart--;
+        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+          return false;
+        }
+        fileTailMatch = tail.length + 1;
+      }
+    }
+    if (!body.length) {
+      let sawSome = !!fileTailMatch;
+      for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
+        const f = String(file[i2]);
+        sawSome = true;
+        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+          return false;
+        }
+      }
+      return partial || sawSome;
+    }
+    const bodySegments = [[[], 0]];
+    let currentBody = bodySegments[0];
+    let nonGsParts = 0;
+    const nonGsPartsSums = [0];
+    for (const b of body) {
+      if (b === GLOBSTAR) {
+        nonGsPartsSums.push(nonGsParts);
+        currentBody = [[], 0];
+        bodySegments.push(currentBody);
+      } else {
+        currentBody[0].push(b);
+        nonGsParts++;
+      }
+    }
+    let i = bodySegments.length - 1;
+    const fileLength = file.length - fileTailMatch;
+    for (const b of bodySegments) {
+      b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
+    }
+    return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+  }
+  // return false for "nope, not matching"
+  // return null for "not matching, cannot keep trying"
+  #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+    const bs = bodySegments[bodyIndex];
+    if (!bs) {
+      for (let i = fileIndex; i < file.length; i++) {
+        sawTail = true;
+        const f = file[i];
+        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+          return false;
+        }
+      }
+      return sawTail;
+    }
+    const [body, after] = bs;
+    while (fileIndex <= after) {
+      const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
+      if (m && globStarDepth < this.maxGlobstarRecursion) {
+        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+        if (sub !== false) {
+          return sub;
+        }
+      }
+      const f = file[fileIndex];
+      if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+        return false;
+      }
+      fileIndex++;
+    }
+    return partial || null;
+  }
+  #matchOne(file, pattern, partial, fileIndex, patternIndex) {
+    let fi;
+    let pi;
+    let pl;
+    let fl;
+    for (fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+      this.debug("matchOne loop");
+      let p = pattern[pi];
+      let f = file[fi];
+      this.debug(pattern, p, f);
+      if (p === false || p === GLOBSTAR) {
+        return false;
+      }
+      let hit;
+      if (typeof p === "string") {
+        hit = f === p;
+        this.debug("string match", p, f, hit);
+      } else {
+        hit = p.test(f);
+        this.debug("pattern match", p, f, hit);
+      }
+      if (!hit)
+        return false;
+    }
+    if (fi === fl && pi === pl) {
+      return true;
+    } else if (fi === fl) {
+      return partial;
+    } else if (pi === pl) {
+      return fi === fl - 1 && file[fi] === "";
+    } else {
+      throw new Error("wtf?");
+    }
+  }
+  braceExpand() {
+    return braceExpand(this.pattern, this.options);
+  }
+  parse(pattern) {
+    assertValidPattern(pattern);
+    const options = this.options;
+    if (pattern === "**")
+      return GLOBSTAR;
+    if (pattern === "")
+      return "";
+    let m;
+    let fastTest = null;
+    if (m = pattern.match(starRE)) {
+      fastTest = options.dot ? starTestDot : starTest;
+    } else if (m = pattern.match(starDotExtRE)) {
+      fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
+    } else if (m = pattern.match(qmarksRE)) {
+      fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
+    } else if (m = pattern.match(starDotStarRE)) {
+      fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+    } else if (m = pattern.match(dotStarRE)) {
+      fastTest = dotStarTest;
+    }
+    const re = AST.fromGlob(pattern, this.options).toMMPattern();
+    if (fastTest && typeof re === "object") {
+      Reflect.defineProperty(re, "test", { value: fastTest });
+    }
+    return re;
+  }
+  makeRe() {
+    if (this.regexp || this.regexp === false)
+      return this.regexp;
+    const set = this.set;
+    if (!set.length) {
+      this.regexp = false;
+      return this.regexp;
+    }
+    const options = this.options;
+    const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
+    const flags = new Set(options.nocase ? ["i"] : []);
+    let re = set.map((pattern) => {
+      const pp = pattern.map((p) => {
+        if (p instanceof RegExp) {
+          for (const f of p.flags.split(""))
+            flags.add(f);
+        }
+        return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
+      });
+      pp.forEach((p, i) => {
+        const next = pp[i + 1];
+        const prev = pp[i - 1];
+        if (p !== GLOBSTAR || prev === GLOBSTAR) {
+          return;
+        }
+        if (prev === void 0) {
+          if (next !== void 0 && next !== GLOBSTAR) {
+            pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
+          } else {
+            pp[i] = twoStar;
+          }
+        } else if (next === void 0) {
+          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
+        } else if (next !== GLOBSTAR) {
+          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
+          pp[i + 1] = GLOBSTAR;
+        }
+      });
+      const filtered = pp.filter((p) => p !== GLOBSTAR);
+      if (this.partial && filtered.length >= 1) {
+        const prefixes = [];
+        for (let i = 1; i <= filtered.length; i++) {
+          prefixes.push(filtered.slice(0, i).join("/"));
+        }
+        return "(?:" + prefixes.join("|") + ")";
+      }
+      return filtered.join("/");
+    }).join("|");
+    const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+    re = "^" + open2 + re + close + "$";
+    if (this.partial) {
+      re = "^(?:\\/|" + open2 + re.slice(1, -1) + close + ")$";
+    }
+    if (this.negate)
+      re = "^(?!" + re + ").+$";
+    try {
+      this.regexp = new RegExp(re, [...flags].join(""));
+    } catch {
+      this.regexp = false;
+    }
+    return this.regexp;
+  }
+  slashSplit(p) {
+    if (this.preserveMultipleSlashes) {
+      return p.split("/");
+    } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+      return ["", ...p.split(/\/+/)];
+    } else {
+      return p.split(/\/+/);
+    }
+  }
+  match(f, partial = this.partial) {
+    this.debug("match", f, this.pattern);
+    if (this.comment) {
+      return false;
+    }
+    if (this.empty) {
+      return f === "";
+    }
+    if (f === "/" && partial) {
+      return true;
+    }
+    const options = this.options;
+    if (this.isWindows) {
+      f = f.split("\\").join("/");
+    }
+    const ff = this.slashSplit(f);
+    this.debug(this.pattern, "split", ff);
+    const set = this.set;
+    this.debug(this.pattern, "set", set);
+    let filename = ff[ff.length - 1];
+    if (!filename) {
+      for (let i = ff.length - 2; !filename && i >= 0; i--) {
+        filename = ff[i];
+      }
+    }
+    for (const pattern of set) {
+      let file = ff;
+      if (options.matchBase && pattern.length === 1) {
+        file = [filename];
+      }
+      const hit = this.matchOne(file, pattern, partial);
+      if (hit) {
+        if (options.flipNegate) {
+          return true;
+        }
+        return !this.negate;
+      }
+    }
+    if (options.flipNegate) {
+      return false;
+    }
+    return this.negate;
+  }
+  static defaults(def) {
+    return minimatch.defaults(def).Minimatch;
+  }
+};
+minimatch.AST = AST;
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape;
+minimatch.unescape = unescape;
+
+// src/rules/match.ts
+var GLOB = { nocomment: true, noext: true, nonegate: true };
+var GlobSet = class {
+  exact = /* @__PURE__ */ new Set();
+  patterns = [];
+  constructor(globs) {
+    for (const glob of globs) {
+      if (/[*?[\]{}()!+@\\]/.test(glob)) this.patterns.push(new Minimatch(glob, GLOB));
+      else this.exact.add(glob);
+    }
+  }
+  matches(value) {
+    return this.exact.has(value) || this.patterns.some((mm) => mm.match(value));
+  }
+};
+var RuleMatcher = class {
+  compiled;
+  constructor(rules) {
+    this.compiled = rules.map((rule) => {
+      const c = { rule, actions: new Set(rule.match.actions) };
+      if (rule.match.types) c.types = new GlobSet(rule.match.types);
+      if (rule.match.providers) c.providers = new GlobSet(rule.match.providers);
+      return c;
+    });
+  }
+  /** The rules whose every match key holds for this change under this action. */
+  matching(change, action) {
+    const out = [];
+    for (const c of this.compiled) {
+      if (!c.actions.has(action)) continue;
+      if (c.types && !c.types.matches(change.type)) continue;
+      if (c.providers && !c.providers.matches(change.provider)) continue;
+      out.push(c.rule);
+    }
+    return out;
+  }
+};
+
+// src/rules/types.ts
+var SEVERITIES = ["critical", "high", "medium", "low"];
+var MATCH_ACTIONS = ["delete", "replace", "forget", "protection-removed"];
+
+// src/analysis/analyse.ts
+function analyse({ plans, readErrors, ruleSet }) {
+  const changes = plans.flatMap((plan) => plan.changes);
+  const findings = [];
+  const matcher = new RuleMatcher(ruleSet.rules);
+  for (const plan of plans) {
+    for (const change of plan.changes) {
+      const action = matchAction(change);
+      if (!action) continue;
+      const rules = matcher.matching(change, action);
+      if (rules.length === 0) continue;
+      const node = change.format === "terraform" ? configAddress(change.resourceAddress) : change.address;
+      findings.push(toFinding(change, action, rules, dependentsOf(node, plan.dependencies)));
+    }
+  }
+  const errors = [...readErrors, ...plans.flatMap((plan) => plan.incomplete ? [`${plan.file}: ${plan.incomplete}`] : [])];
+  const decision = errors.length > 0 ? "error" : findings.length > 0 ? "blocked" : "pass";
+  return { files: plans.map((p) => p.file), changes, findings, errors, decision };
+}
+function matchAction(change) {
+  switch (change.action) {
+    case "delete":
+    case "replace":
+    case "forget":
+      return change.action;
+    default:
+      return void 0;
+  }
+}
+function toFinding(change, action, rules, dependents) {
+  const strictest = [...rules].sort(compareStrictness)[0];
+  const finding = {
+    file: change.file,
+    address: change.address,
+    type: change.type,
+    action,
+    rule: strictest.name,
+    rules: rules.map((r) => r.name),
+    severity: SEVERITIES[Math.min(...rules.map((r) => SEVERITIES.indexOf(r.severity)))],
+    approvals: Math.max(...rules.map((r) => r.approvals)),
+    approvers: {
+      teams: unique(rules.flatMap((r) => r.approvers.teams)),
+      users: unique(rules.flatMap((r) => r.approvers.users))
+    },
+    dependents
+  };
+  if (change.conditional) finding.conditional = true;
+  if (strictest.reason) finding.reason = strictest.reason;
+  return finding;
+}
+function compareStrictness(a, b) {
+  return b.approvals - a.approvals || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+
+// src/plan/read-plan.ts
+import { readSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { getHeapStatistics } from "node:v8";
+
+// src/plan/types.ts
+var SENSITIVE = "(sensitive)";
+
+// src/plan/cloudformation.ts
+var DESCRIBE2 = "`aws cloudformation describe-change-set --output json`";
+function normaliseChangeSets(doc, file) {
+  const sets = (Array.isArray(doc) ? doc : [doc]).filter(isObject);
+  const byId = /* @__PURE__ */ new Map();
+  for (const set of sets) {
+    if (typeof set.ChangeSetId === "string") byId.set(set.ChangeSetId, set);
+  }
+  const walker = new Walker(file, byId);
+  for (const set of sets) {
+    const parent = set.ParentChangeSetId;
+    if (typeof parent === "string" && byId.has(parent)) continue;
+    walker.walk(set, typeof parent === "string" && parent !== "" ? `${stackName(set)}/` : "");
+  }
+  for (const set of sets) {
+    if (!walker.visited.has(set)) walker.walk(set, `${stackName(set)}/`);
+  }
+  const plan = { file, format: "cloudformation", changes: walker.changes, dependencies: causeDependencies(walker.changes) };
+  const incomplete = sets.map((set) => incompleteReason(set)).find((reason) => reason !== void 0);
+  if (incomplete) plan.incomplete = incomplete;
+  return plan;
+}
+function stackName(set) {
+  if (typeof set.StackName === "string" && set.StackName !== "") return set.StackName;
+  const fromArn = typeof set.StackId === "string" ? /:stack\/([^/]+)/.exec(set.StackId)?.[1] : void 0;
+  return fromArn ?? "nested-stack";
+}
+var Walker = class {
+  constructor(file, byId) {
+    this.file = file;
+    this.byId = byId;
+  }
+  file;
+  byId;
+  changes = [];
+  visited = /* @__PURE__ */ new Set();
+  walk(set, prefix) {
+    if (this.visited.has(set)) return;
+    this.visited.add(set);
+    const changes = set.Changes ?? [];
+    if (!Array.isArray(changes)) throw this.damaged(`${where(prefix)}"Changes" is not a list`);
+    for (const [i, entry] of changes.entries()) {
+      const at = `${where(prefix)}Changes[${i}]`;
+      if (!isObject(entry)) throw this.damaged(`${at} is not an object`);
+      if (entry.Type !== void 0 && entry.Type !== "Resource") {
+        throw new InputError(this.file, `${at} has Type ${JSON.stringify(entry.Type)}, which plangate does not know: upgrade plangate`);
+      }
+      const rc = entry.ResourceChange;
+      if (!isObject(rc)) throw this.damaged(`${at} has no "ResourceChange"`);
+      const change = this.normalise(rc, prefix, at);
+      this.changes.push(change);
+      const child = typeof rc.ChangeSetId === "string" ? this.byId.get(rc.ChangeSetId) : void 0;
+      if (child && child !== set) this.walk(child, `${change.address}/`);
+    }
+    const nested = set.NestedChanges ?? [];
+    if (!Array.isArray(nested)) throw this.damaged(`${where(prefix)}"NestedChanges" is not a list`);
+    for (const item of nested) {
+      if (isObject(item) && isObject(item.ChangeSet)) this.walk(item.ChangeSet, `${prefix}${String(item.LogicalResourceId)}/`);
+    }
+  }
+  normalise(rc, prefix, at) {
+    const logicalId = rc.LogicalResourceId;
+    if (typeof logicalId !== "string" || logicalId === "") throw this.damaged(`${at} has no "LogicalResourceId"`);
+    const type = typeof rc.ResourceType === "string" ? rc.ResourceType : "";
+    const namespace = type.split("::")[0] ?? "";
+    const change = {
+      file: this.file,
+      format: "cloudformation",
+      address: prefix + logicalId,
+      resourceAddress: prefix + logicalId,
+      type,
+      name: logicalId,
+      provider: namespace.toLowerCase(),
+      providerSource: namespace,
+      module: prefix.replace(/\/$/, ""),
+      action: "update"
+    };
+    const replacement = rc.Replacement;
+    switch (rc.Action) {
+      case "Add":
+        change.action = "create";
+        break;
+      case "Import":
+        change.action = "create";
+        change.importing = true;
+        break;
+      case "Remove":
+        change.action = rc.PolicyAction === "Retain" ? "forget" : "delete";
+        if (rc.PolicyAction === "Retain") change.reason = "DeletionPolicy Retain: removed from the stack, not deleted";
+        break;
+      case "Modify":
+        if (replacement === "True" || replacement === "Conditional") {
+          change.action = "replace";
+          change.conditional = replacement === "Conditional";
+        }
+        break;
+      case "Dynamic":
+        change.reason = "CloudFormation cannot tell the action until the change set runs (Dynamic)";
+        break;
+      case "SyncWithActual":
+        change.action = "no-op";
+        break;
+      default:
+        throw new InputError(this.file, `${at} (${change.address}) has Action ${JSON.stringify(rc.Action)}, which plangate does not know: upgrade plangate`);
+    }
+    if (typeof rc.PhysicalResourceId === "string" && rc.PhysicalResourceId !== "") change.physicalId = rc.PhysicalResourceId;
+    if (typeof rc.PolicyAction === "string") change.policyAction = rc.PolicyAction;
+    const details = Array.isArray(rc.Details) ? rc.Details.filter(isObject) : [];
+    const reason = change.action === "replace" ? replacementReason(details) : void 0;
+    if (reason) change.reason = reason;
+    const causes = [
+      ...new Set(
+        details.filter((d) => d.ChangeSource === "ResourceReference" || d.ChangeSource === "ResourceAttribute").map((d) => d.CausingEntity).filter((c) => typeof c === "string" && c !== "")
+      )
+    ];
+    if (causes.length > 0) change.causedBy = causes.map((c) => prefix + c);
+    const before = contextProperties(rc.BeforeContext);
+    const after = contextProperties(rc.AfterContext);
+    if (before !== void 0) change.before = before;
+    if (after !== void 0) change.after = after;
+    return change;
+  }
+  damaged(problem) {
+    return new InputError(this.file, `${problem}: the file is damaged; regenerate it with ${DESCRIBE2}`);
+  }
+};
+function causeDependencies(changes) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    for (const cause of change.causedBy ?? []) {
+      const target = cause.replace(/\.[^./]*$/, "");
+      if (target === change.address) continue;
+      let set = deps.get(change.address);
+      if (!set) deps.set(change.address, set = /* @__PURE__ */ new Set());
+      set.add(target);
+    }
+  }
+  return deps;
+}
+function where(prefix) {
+  return prefix === "" ? "" : `nested stack ${prefix.replace(/\/$/, "")}: `;
+}
+function replacementReason(details) {
+  const names = [];
+  for (const detail of details) {
+    const target = detail.Target;
+    if (!isObject(target)) continue;
+    const name = typeof target.Name === "string" ? target.Name : typeof target.Attribute === "string" ? target.Attribute : "";
+    if (target.RequiresRecreation === "Always") names.push(name);
+    else if (target.RequiresRecreation === "Conditionally") names.push(`${name} (conditionally)`);
+  }
+  const unique2 = [...new Set(names)].filter((n) => n !== "");
+  return unique2.length > 0 ? `requires replacement: ${unique2.join(", ")}` : void 0;
+}
+function incompleteReason(set) {
+  const name = typeof set.ChangeSetName === "string" ? `change set ${set.ChangeSetName}` : "the change set";
+  if (typeof set.NextToken === "string" && set.NextToken !== "") {
+    return `${name} holds only the first page of its changes (NextToken is set): write all pages, without --max-items or --no-paginate`;
+  }
+  const status = set.Status;
+  if (status === "CREATE_PENDING" || status === "CREATE_IN_PROGRESS") {
+    return `${name} is ${status}, so its changes are not known yet: run \`aws cloudformation wait change-set-create-complete\` before describing it`;
+  }
+  if (status === "FAILED") {
+    const reason = typeof set.StatusReason === "string" ? set.StatusReason : "";
+    if (/didn't contain changes|No updates are to be performed/i.test(reason)) return void 0;
+    return `${name} FAILED${reason ? ` (${reason})` : ""}: fix the template or parameters and create the change set again`;
+  }
+  if (typeof status === "string" && status.startsWith("DELETE_")) {
+    return `${name} is ${status}: describe a current change set`;
+  }
+  if (set.ExecutionStatus === "OBSOLETE") {
+    return `${name} is OBSOLETE (the stack changed after it was created), so it no longer says what will happen: create a new change set`;
+  }
+  return void 0;
+}
+function contextProperties(context) {
+  let value = context;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return void 0;
+    }
+  }
+  if (!isObject(value)) return void 0;
+  const properties = isObject(value.Properties) ? value.Properties : value;
+  return maskNoEcho(properties);
+}
+function maskNoEcho(value) {
+  if (value === "****") return SENSITIVE;
+  if (Array.isArray(value)) return value.map(maskNoEcho);
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNoEcho(v)]));
+  return value;
+}
+
+// src/plan/decode.ts
+var SHOW_JSON2 = "run `terraform show -json PLANFILE > plan.json` (or `tofu show -json`)";
+function decodePlanBytes(bytes, source) {
+  if (bytes.length === 0) {
+    throw new InputError(source, `the file is empty: the step that writes the plan produced nothing; check it ran and succeeded (${SHOW_JSON2})`);
+  }
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 80 && b1 === 75 && bytes[2] === 3 && bytes[3] === 4) {
+    throw new InputError(source, `this is a binary Terraform planfile (a zip archive), not JSON: ${SHOW_JSON2}`);
+  }
+  if (b0 === 31 && b1 === 139) {
+    throw new InputError(source, "the file is gzip-compressed: decompress it first (gunzip) and pass the JSON");
+  }
+  if (b0 === 239 && b1 === 187 && bytes[2] === 191) return bytes.toString("utf8", 3);
+  if (b0 === 255 && b1 === 254 || b0 === 254 && b1 === 255) {
+    if (bytes[2] === 0 && bytes[3] === 0 && b0 === 255) {
+      throw new InputError(source, "the file is UTF-32, which plangate does not read: save it as UTF-8");
+    }
+    return decodeUtf16(bytes.subarray(2), b0 === 254);
+  }
+  if (bytes.length >= 2 && b0 !== 0 && b1 === 0) return decodeUtf16(bytes, false);
+  if (bytes.length >= 2 && b0 === 0 && b1 !== 0) return decodeUtf16(bytes, true);
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new InputError(source, `this is a binary file, not plan JSON: ${SHOW_JSON2}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``);
+  }
+  return bytes.toString("utf8");
+}
+function decodeUtf16(bytes, bigEndian) {
+  const even = bytes.length - bytes.length % 2;
+  if (!bigEndian) return bytes.toString("utf16le", 0, even);
+  const swapped = Buffer.from(bytes.subarray(0, even));
+  swapped.swap16();
+  return swapped.toString("utf16le");
+}
+
+// src/plan/parse-json.ts
+var SHOW_JSON3 = "run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
+function parsePlanJson(text, source) {
+  const start = firstNonSpace(text);
+  if (start === -1) {
+    throw new InputError(source, "the file holds only whitespace: the step that writes the plan produced nothing; check it ran and succeeded");
+  }
+  const first = text[start];
+  if (first !== "{" && first !== "[") throw new InputError(source, describeNonJson(text.slice(start, start + 4096)));
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(source, describeJsonError(text, error));
+  }
+}
+function firstNonSpace(text) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i;
+  }
+  return -1;
+}
+function describeNonJson(head) {
+  const plain = head.replace(/\u001b\[[0-9;]*m/g, "");
+  if (/(Terraform|OpenTofu) (will perform|used the selected providers)|^No changes\.|Plan: \d+ to add|^\S+: (Refreshing state|Reading|Read complete|Preparing import)\.\.\.|^Acquiring state lock/m.test(plain)) {
+    return `this is the human-readable plan output, not JSON: ${SHOW_JSON3}`;
+  }
+  if (/^\s*(#|\/\/|\/\*)|^\s*(terraform|resource|data|module|provider|variable|output|locals|moved|import|removed|check)\b[^\n]*\{/m.test(plain)) {
+    return `this is Terraform HCL source, not a plan: ${SHOW_JSON3}`;
+  }
+  if (/^\s*(---|AWSTemplateFormatVersion\s*:|Resources\s*:|Changes\s*:|[A-Za-z_][\w-]*\s*:(\s|$))/m.test(plain)) {
+    if (/^\s*Changes\s*:/m.test(plain)) {
+      return "this is a change set in YAML: run `aws cloudformation describe-change-set --output json ...`";
+    }
+    return "this looks like YAML, not plan JSON: for CloudFormation run `aws cloudformation describe-change-set --output json`, for Terraform `terraform show -json tfplan`";
+  }
+  const snippet = JSON.stringify(plain.slice(0, 24));
+  return `not JSON (it starts with ${snippet}): ${SHOW_JSON3}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
+}
+function describeJsonError(text, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof RangeError) {
+    return `too large to parse in this process (${message}); split the configuration into smaller plans`;
+  }
+  const position = /position (\d+)/.exec(message);
+  const offset = position?.[1] !== void 0 ? Number(position[1]) : unexpectedTokenOffset(text, message);
+  const truncated = /end of JSON input|Unterminated string/i.test(message) || offset !== void 0 && offset >= text.trimEnd().length;
+  if (truncated) {
+    const end = lineAndColumn(text, offset ?? text.length);
+    return `invalid JSON: the file ends early at line ${end.line} column ${end.column}, so it looks truncated; regenerate it and check the step that writes it completed`;
+  }
+  const detail = message.replace(/ in JSON at position \d+.*$/, "").replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, "");
+  const at = offset === void 0 ? void 0 : lineAndColumn(text, offset);
+  return `invalid JSON${at ? ` at line ${at.line} column ${at.column}` : ""}: ${detail}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
+}
+function unexpectedTokenOffset(text, message) {
+  const match2 = /^Unexpected token '([\s\S]+?)', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!match2) return void 0;
+  const [, token = "", before, context = "", after] = match2;
+  if (!before && !after) return void 0;
+  const start = before ? text.indexOf(context) : 0;
+  if (start === -1) return void 0;
+  const guess = before ? start + 10 : start + context.length - 10;
+  return text.startsWith(token, guess + 1) && !text.startsWith(token, guess) ? guess + 1 : guess;
+}
+function lineAndColumn(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+// src/plan/redact.ts
+function redactSensitive(value, mask) {
+  if (mask === true) return SENSITIVE;
+  if (typeof mask !== "object" || mask === null || !hasSensitiveLeaf(mask)) return value;
+  if (Array.isArray(value)) {
+    return value.map((item, i) => redactSensitive(item, Array.isArray(mask) ? mask[i] : void 0));
+  }
+  if (typeof value === "object" && value !== null) {
+    const masks = mask;
+    const out = {};
+    for (const [key, item] of Object.entries(value)) out[key] = redactSensitive(item, masks[key]);
+    return out;
+  }
+  return SENSITIVE;
+}
+function hasSensitiveLeaf(mask) {
+  for (const item of Object.values(mask)) {
+    if (item === true) return true;
+    if (typeof item === "object" && item !== null && hasSensitiveLeaf(item)) return true;
+  }
+  return false;
+}
+
+// src/plan/terraform.ts
+function checkFormatVersion(version, source) {
+  if (typeof version !== "string") {
+    throw new InputError(source, `"format_version" is ${JSON.stringify(version)}, not a version string: write the plan with \`terraform show -json\``);
+  }
+  const match2 = /^(\d+)\.(\d+)$/.exec(version);
+  const major = Number(match2?.[1]);
+  const minor = Number(match2?.[2]);
+  if (match2 && (major === 1 || major === 0 && (minor === 1 || minor === 2))) return version;
+  const newer = match2 && major > 1;
+  throw new InputError(
+    source,
+    `plan format_version ${JSON.stringify(version)} is ${newer ? "newer than" : "not one of"} the versions plangate reads (0.1, 0.2, 1.x): ${newer ? "upgrade plangate" : "write the plan with `terraform show -json`"}`
+  );
+}
+var ACTIONS = /* @__PURE__ */ new Map([
+  ["no-op", "no-op"],
+  ["create", "create"],
+  ["read", "read"],
+  ["update", "update"],
+  ["delete", "delete"],
+  ["delete,create", "replace"],
+  ["create,delete", "replace"],
+  ["forget", "forget"],
+  // A replacement whose old object is kept (`lifecycle { destroy = false }`): it is forgotten, not destroyed.
+  ["create,forget", "forget"],
+  ["forget,create", "forget"]
+]);
+function normaliseTerraform(doc, file) {
+  const formatVersion = checkFormatVersion(doc.format_version, file);
+  const raw = doc.resource_changes;
+  if (raw !== void 0 && raw !== null && !Array.isArray(raw)) {
+    throw new InputError(file, '"resource_changes" is not a list: the file is damaged; regenerate it with `terraform show -json`');
+  }
+  const changes = [];
+  const list = raw ?? [];
+  for (let i = 0; i < list.length; i++) {
+    const change = normaliseResourceChange(list[i], i, file);
+    if (change) changes.push(change);
+  }
+  const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc) };
+  if (typeof doc.terraform_version === "string") plan.toolVersion = doc.terraform_version;
+  if (doc.errored === true) {
+    plan.incomplete = 'the plan errored ("errored": true), so its list of changes is incomplete: fix the errors `terraform plan` reported and plan again';
+  }
+  return plan;
+}
+function normaliseResourceChange(rc, index, file) {
+  const where2 = () => `resource_changes[${index}]`;
+  if (!isObject(rc)) throw new InputError(file, `${where2()} is not an object: the file is damaged; regenerate it with \`terraform show -json\``);
+  const address = rc.address;
+  if (typeof address !== "string" || address === "") {
+    throw new InputError(file, `${where2()} has no "address": the file is damaged; regenerate it with \`terraform show -json\``);
+  }
+  if (!isManaged(rc, address)) return void 0;
+  const body = rc.change;
+  const actions = isObject(body) ? body.actions : void 0;
+  if (!isObject(body) || !Array.isArray(actions) || !actions.every((a) => typeof a === "string")) {
+    throw new InputError(file, `${where2()} (${address}) has no "change.actions" list: the file is damaged; regenerate it with \`terraform show -json\``);
+  }
+  const action = ACTIONS.get(actions.length === 1 ? actions[0] : actions.join(","));
+  if (action === void 0) {
+    throw new InputError(file, `${where2()} (${address}) has actions ${JSON.stringify(actions)}, which plangate does not know: upgrade plangate`);
+  }
+  if (action === "no-op" && typeof rc.previous_address !== "string" && (body.importing === void 0 || body.importing === null)) return void 0;
+  const type = typeof rc.type === "string" ? rc.type : typeFromAddress(address);
+  const deposed = typeof rc.deposed === "string" && rc.deposed !== "" ? rc.deposed : void 0;
+  const change = {
+    file,
+    format: "terraform",
+    address: deposed ? `${address} (deposed ${deposed})` : address,
+    resourceAddress: address,
+    type,
+    name: typeof rc.name === "string" ? rc.name : "",
+    provider: shortProvider(rc.provider_name, type),
+    module: typeof rc.module_address === "string" ? rc.module_address : "",
+    action
+  };
+  if (typeof rc.provider_name === "string") change.providerSource = rc.provider_name;
+  if (typeof rc.index === "string" || typeof rc.index === "number") change.index = rc.index;
+  if (action === "replace") change.createBeforeDestroy = actions[0] === "create";
+  if (typeof rc.action_reason === "string") change.reason = rc.action_reason;
+  if (typeof rc.previous_address === "string" && rc.previous_address !== address) change.previousAddress = rc.previous_address;
+  if (body.importing !== void 0 && body.importing !== null) change.importing = true;
+  if (deposed) change.deposed = deposed;
+  if (action !== "no-op") {
+    if (body.before !== void 0 && body.before !== null) change.before = redactSensitive(body.before, body.before_sensitive);
+    if (body.after !== void 0 && body.after !== null) change.after = redactSensitive(body.after, body.after_sensitive);
+  }
+  return change;
+}
+function isManaged(rc, address) {
+  if (typeof rc.mode === "string") return rc.mode === "managed";
+  return !(address.startsWith("data.") || address.includes(".data."));
+}
+function typeFromAddress(address) {
+  const withoutModules = address.replace(/^(module\.[^.[]+(\[[^\]]*\])?\.)+/, "");
+  return withoutModules.split(".")[0] ?? "";
+}
+function shortProvider(providerName, type) {
+  if (typeof providerName === "string" && providerName !== "") {
+    let short = providerNames.get(providerName);
+    if (short === void 0) {
+      const last = providerName.split("/").pop() ?? providerName;
+      short = last.replace(/^provider\./, "").replace(/\..*$/, "");
+      providerNames.set(providerName, short);
+    }
+    return short;
+  }
+  return type.split("_")[0] ?? "";
+}
+var providerNames = /* @__PURE__ */ new Map();
+
+// src/plan/read-plan.ts
+function parsePlan(bytes, file) {
+  const doc = parsePlanJson(decodePlanBytes(bytes, file), file);
+  return detectFormat(doc, file) === "terraform" ? normaliseTerraform(doc, file) : normaliseChangeSets(doc, file);
+}
+var MAX_STRING = 536870888;
+var HEAP_PER_FILE_BYTE = 5;
+function planSizeLimit() {
+  return Math.min(MAX_STRING, Math.floor(oldGenerationLimit() / HEAP_PER_FILE_BYTE));
+}
+var MIB = 2 ** 20;
+var MAX_YOUNG_GENERATION = 192 * MIB;
+function oldGenerationLimit() {
+  const heapLimit = getHeapStatistics().heap_size_limit;
+  const flags = `${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`;
+  const given = [...flags.matchAll(/--max[-_]old[-_]space[-_]size[= ](\d+)/g)].map((m) => Number(m[1]) * MIB).at(-1);
+  if (given !== void 0 && given > 0) return Math.min(given, heapLimit);
+  return heapLimit - Math.min(MAX_YOUNG_GENERATION, heapLimit / 2);
+}
+async function readPlanFile(path2, options = {}) {
+  const maxBytes = options.maxBytes ?? planSizeLimit();
+  const bytes = path2 === "-" ? await readStream(process.stdin, "standard input", maxBytes) : await readFileBytes(path2, maxBytes);
+  return parsePlan(bytes, path2 === "-" ? "standard input" : path2);
+}
+async function readFileBytes(path2, maxBytes) {
+  let handle;
+  try {
+    handle = await open(path2, "r");
+  } catch (error) {
+    throw new InputError(path2, openProblem(error));
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) {
+      throw new InputError(path2, "is a directory: pass the plan JSON file inside it (for example plan.json)");
+    }
+    if (stat.isFile()) {
+      if (stat.size > maxBytes) throw new InputError(path2, tooLarge(stat.size, maxBytes));
+      return readWhole(handle, stat.size);
+    }
+    return await readStream(handle.createReadStream(), path2, maxBytes);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(path2, `cannot be read (${error.code ?? String(error)}): check the file and its permissions`);
+  } finally {
+    await handle.close();
+  }
+}
+function readWhole(handle, size) {
+  const buffer = Buffer.allocUnsafe(size);
+  let offset = 0;
+  while (offset < size) {
+    const n = readSync(handle.fd, buffer, offset, size - offset, offset);
+    if (n === 0) break;
+    offset += n;
+  }
+  return offset === size ? buffer : buffer.subarray(0, offset);
+}
+async function readStream(stream, source, maxBytes) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > maxBytes) throw new InputError(source, tooLarge(size, maxBytes, true));
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+function openProblem(error) {
+  const code2 = error.code;
+  if (code2 === "ENOENT") return "no such file: check the path, and that the step that writes the plan ran before plangate";
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied: make the file readable by the user running plangate";
+  if (code2 === "EISDIR") return "is a directory: pass the plan JSON file inside it (for example plan.json)";
+  return `cannot be opened (${code2 ?? String(error)})`;
+}
+function tooLarge(size, maxBytes, atLeast = false) {
+  const mb = (n) => n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.ceil(n / 1e3)} kB`;
+  return `the file is ${atLeast ? "more than " : ""}${mb(size)}, more than this process can hold (limit ${mb(maxBytes)}): raise the heap with NODE_OPTIONS=--max-old-space-size=MB, or split the configuration into smaller plans`;
+}
+
+// src/check.ts
+async function checkPlans(files, ruleSet, options = {}) {
+  const plans = [];
+  const readErrors = [];
+  if (files.length === 0) readErrors.push("no plan files were given: pass the JSON plan or change-set files to check");
+  for (const file of files) {
+    try {
+      plans.push(await readPlanFile(file, options));
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      readErrors.push(error.message);
+    }
+  }
+  return analyse({ plans, readErrors, ruleSet });
+}
+
+// rules/aws.yml
+var aws_default = { "description": "Stateful and hard-to-recreate AWS resources (hashicorp/aws provider).", "rules": [{ "name": "aws-relational-databases", "reason": "Relational database: deleting it destroys its data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["aws_db_instance", "aws_rds_cluster", "aws_dsql_cluster", "aws_lightsail_database"] } }, { "name": "aws-document-graph-databases", "reason": "Document or graph database cluster: deleting it destroys its data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["aws_docdb_cluster", "aws_docdbelastic_cluster", "aws_neptune_cluster"] } }, { "name": "aws-global-databases", "reason": "Global database or cache: deleting it ends the cross-region replication and failover its member clusters rely on.", "severity": "high", "match": { "types": ["aws_rds_global_cluster", "aws_docdb_global_cluster", "aws_neptune_global_cluster", "aws_memorydb_multi_region_cluster", "aws_elasticache_global_replication_group"] } }, { "name": "aws-nosql-databases", "reason": "NoSQL table, keyspace or database: deleting it destroys every item stored in it.", "severity": "critical", "match": { "types": ["aws_dynamodb_table", "aws_dynamodb_global_table", "aws_dynamodb_table_replica", "aws_keyspaces_keyspace", "aws_keyspaces_table", "aws_memorydb_cluster"] } }, { "name": "aws-time-series-databases", "reason": "Time-series database or table: deleting it destroys every record stored in it.", "severity": "critical", "match": { "types": ["aws_timestreamwrite_database", "aws_timestreamwrite_table", "aws_timestreaminfluxdb_db_instance"] } }, { "name": "aws-data-warehouses", "reason": "Data warehouse or table store: deleting it destroys its tables and their data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["aws_redshift_cluster", "aws_redshiftserverless_namespace", "aws_s3tables_table_bucket", "aws_s3tables_table"] } }, { "name": "aws-object-storage", "reason": "Object storage: deleting it destroys every object in it (Terraform empties it first when force_destroy is set).", "severity": "critical", "match": { "types": ["aws_s3_bucket", "aws_s3_directory_bucket", "aws_s3control_bucket", "aws_glacier_vault", "aws_lightsail_bucket"] } }, { "name": "aws-block-volumes", "reason": "Block volume: deleting it destroys the data on it unless a snapshot was taken.", "severity": "critical", "match": { "types": ["aws_ebs_volume", "aws_lightsail_disk"] } }, { "name": "aws-file-systems", "reason": "File system: deleting it destroys every file on it unless a final backup is taken.", "severity": "critical", "match": { "types": ["aws_efs_file_system", "aws_fsx_lustre_file_system", "aws_fsx_windows_file_system", "aws_fsx_ontap_file_system", "aws_fsx_openzfs_file_system", "aws_fsx_ontap_volume", "aws_fsx_openzfs_volume"] } }, { "name": "aws-backups", "reason": "Backup vault or snapshot: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["aws_backup_vault", "aws_backup_logically_air_gapped_vault", "aws_db_snapshot", "aws_db_cluster_snapshot", "aws_docdb_cluster_snapshot", "aws_neptune_cluster_snapshot", "aws_ebs_snapshot", "aws_ebs_snapshot_copy", "aws_fsx_backup"] } }, { "name": "aws-encryption-keys", "reason": "Encryption key: once deleted (after its waiting period) every piece of data encrypted with it is unreadable.", "severity": "critical", "match": { "types": ["aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_replica_external_key", "aws_cloudhsm_v2_cluster"] } }, { "name": "aws-certificate-authorities", "reason": "Private certificate authority: deleting it loses its signing key; certificates it issued can no longer be renewed or revoked.", "severity": "high", "match": { "types": ["aws_acmpca_certificate_authority"] } }, { "name": "aws-caches", "reason": "Cache with data: deleting it loses every key in it unless a final snapshot is taken.", "severity": "high", "match": { "types": ["aws_elasticache_replication_group", "aws_elasticache_cluster", "aws_elasticache_serverless_cache"] } }, { "name": "aws-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["aws_route53_zone"] } }, { "name": "aws-secrets", "reason": "Secret: deleting it loses its value after the recovery window, and everything that reads it fails.", "severity": "high", "match": { "types": ["aws_secretsmanager_secret"] } }, { "name": "aws-parameters", "reason": "SSM parameter: deleting it loses its value (SecureString parameters often hold secrets).", "severity": "medium", "match": { "types": ["aws_ssm_parameter"] } }, { "name": "aws-identity", "reason": "User directory or identity pool: deleting it destroys every user, password and identity in it; they cannot be recreated with the same ids.", "severity": "high", "match": { "types": ["aws_cognito_user_pool", "aws_cognito_identity_pool", "aws_directory_service_directory"] } }, { "name": "aws-accounts", "reason": "AWS account: deleting it removes the account from the organization, or closes it when close_on_deletion is set.", "severity": "high", "match": { "types": ["aws_organizations_account"] } }, { "name": "aws-registries", "reason": "Image or package repository: deleting it destroys every image or package version stored in it.", "severity": "high", "match": { "types": ["aws_ecr_repository", "aws_ecrpublic_repository", "aws_codeartifact_repository", "aws_codeartifact_domain"] } }, { "name": "aws-source-repositories", "reason": "Source repository: deleting it destroys its Git history, branches and pull requests.", "severity": "critical", "match": { "types": ["aws_codecommit_repository"] } }, { "name": "aws-search-domains", "reason": "Search domain: deleting it destroys its indexes, which must be rebuilt or restored from a snapshot.", "severity": "high", "match": { "types": ["aws_opensearch_domain", "aws_elasticsearch_domain", "aws_opensearchserverless_collection", "aws_cloudsearch_domain"] } }, { "name": "aws-streams", "reason": "Stream or message broker: deleting it loses every retained record or message not yet consumed.", "severity": "high", "match": { "types": ["aws_kinesis_stream", "aws_kinesis_video_stream", "aws_msk_cluster", "aws_msk_serverless_cluster", "aws_mq_broker"] } }, { "name": "aws-queues", "reason": "Queue: deleting it loses every message waiting in it.", "severity": "medium", "match": { "types": ["aws_sqs_queue"] } }, { "name": "aws-networks", "reason": "Network: deleting or replacing it takes down everything attached to it (instances, load balancers, endpoints, peerings).", "severity": "high", "match": { "types": ["aws_vpc", "aws_subnet", "aws_ec2_transit_gateway"] } }, { "name": "aws-static-ips", "reason": "Elastic IP: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["aws_eip"] } }, { "name": "aws-logs", "reason": "Log store: deleting it destroys the logs or events in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["aws_cloudwatch_log_group", "aws_cloudtrail_event_data_store"] } }] };
+
+// rules/azure.yml
+var azure_default = { "description": "Stateful and hard-to-recreate Azure resources (hashicorp/azurerm provider).", "rules": [{ "name": "azure-resource-groups", "reason": "Resource group: deleting it deletes every resource inside it.", "severity": "critical", "match": { "types": ["azurerm_resource_group"] } }, { "name": "azure-relational-databases", "reason": "Relational database or server: deleting it destroys its data, and deleting a server deletes its automatic backups too.", "severity": "critical", "match": { "types": ["azurerm_mssql_server", "azurerm_mssql_database", "azurerm_mssql_managed_instance", "azurerm_mssql_managed_database", "azurerm_postgresql_flexible_server", "azurerm_postgresql_flexible_server_database", "azurerm_mysql_flexible_server", "azurerm_mysql_flexible_database", "azurerm_cosmosdb_postgresql_cluster", "azurerm_postgresql_server", "azurerm_postgresql_database", "azurerm_mysql_server", "azurerm_mysql_database", "azurerm_mariadb_server", "azurerm_mariadb_database", "azurerm_sql_server", "azurerm_sql_database"] } }, { "name": "azure-nosql-databases", "reason": "Cosmos DB or MongoDB account, database or container: deleting it destroys every document, row or graph element in it.", "severity": "critical", "match": { "types": ["azurerm_cosmosdb_account", "azurerm_cosmosdb_sql_database", "azurerm_cosmosdb_sql_container", "azurerm_cosmosdb_mongo_database", "azurerm_cosmosdb_mongo_collection", "azurerm_cosmosdb_cassandra_keyspace", "azurerm_cosmosdb_cassandra_table", "azurerm_cosmosdb_gremlin_database", "azurerm_cosmosdb_gremlin_graph", "azurerm_cosmosdb_table", "azurerm_mongo_cluster"] } }, { "name": "azure-analytics-databases", "reason": "Data Explorer or Synapse store: deleting it destroys the data ingested into it.", "severity": "critical", "match": { "types": ["azurerm_kusto_cluster", "azurerm_kusto_database", "azurerm_synapse_workspace", "azurerm_synapse_sql_pool"] } }, { "name": "azure-storage", "reason": "Storage account, container or table: deleting it destroys every blob, file or entity stored in it.", "severity": "critical", "match": { "types": ["azurerm_storage_account", "azurerm_storage_container", "azurerm_storage_data_lake_gen2_filesystem", "azurerm_storage_table"] } }, { "name": "azure-file-systems", "reason": "File share or file system: deleting it destroys every file on it.", "severity": "critical", "match": { "types": ["azurerm_storage_share", "azurerm_netapp_volume", "azurerm_managed_lustre_file_system"] } }, { "name": "azure-disks", "reason": "Managed disk or SAN volume: deleting it destroys the data on it unless a snapshot was taken.", "severity": "critical", "match": { "types": ["azurerm_managed_disk", "azurerm_elastic_san", "azurerm_elastic_san_volume"] } }, { "name": "azure-backups", "reason": "Backup vault or snapshot: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["azurerm_recovery_services_vault", "azurerm_data_protection_backup_vault", "azurerm_snapshot"] } }, { "name": "azure-key-vaults", "reason": "Key vault, HSM or key: once deleted and purged, every piece of data encrypted with its keys is unreadable.", "severity": "critical", "match": { "types": ["azurerm_key_vault", "azurerm_key_vault_key", "azurerm_key_vault_managed_hardware_security_module", "azurerm_key_vault_managed_hardware_security_module_key"] } }, { "name": "azure-secrets", "reason": "Key Vault secret or certificate: deleting it loses its value or private key, and everything that reads it fails.", "severity": "high", "match": { "types": ["azurerm_key_vault_secret", "azurerm_key_vault_certificate"] } }, { "name": "azure-caches", "reason": "Redis cache: deleting it loses every key in it unless it was exported or persisted.", "severity": "high", "match": { "types": ["azurerm_redis_cache", "azurerm_redis_enterprise_cluster", "azurerm_redis_enterprise_database", "azurerm_managed_redis"] } }, { "name": "azure-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new public zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["azurerm_dns_zone", "azurerm_private_dns_zone"] } }, { "name": "azure-identity", "reason": "Managed identity or directory: deleting it destroys its identities; a recreated one gets new ids, so existing role assignments and sign-ins stop working.", "severity": "high", "match": { "types": ["azurerm_user_assigned_identity", "azurerm_aadb2c_directory", "azurerm_active_directory_domain_service"] } }, { "name": "azure-registries", "reason": "Container registry: deleting it destroys every image and artifact stored in it.", "severity": "high", "match": { "types": ["azurerm_container_registry"] } }, { "name": "azure-search", "reason": "Search service: deleting it destroys its indexes, which must be rebuilt from the source data.", "severity": "high", "match": { "types": ["azurerm_search_service"] } }, { "name": "azure-streams", "reason": "Event Hubs namespace or hub: deleting it loses every retained event not yet consumed.", "severity": "high", "match": { "types": ["azurerm_eventhub_namespace", "azurerm_eventhub"] } }, { "name": "azure-queues", "reason": "Service Bus or storage queue: deleting it loses every message waiting in it.", "severity": "medium", "match": { "types": ["azurerm_servicebus_namespace", "azurerm_servicebus_queue", "azurerm_servicebus_topic", "azurerm_storage_queue"] } }, { "name": "azure-networks", "reason": "Virtual network or subnet: deleting or replacing it takes down everything attached to it (VMs, private endpoints, peerings, gateways).", "severity": "high", "match": { "types": ["azurerm_virtual_network", "azurerm_subnet"] } }, { "name": "azure-static-ips", "reason": "Public IP address or prefix: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["azurerm_public_ip", "azurerm_public_ip_prefix"] } }, { "name": "azure-logs", "reason": "Log Analytics workspace or Application Insights: deleting it destroys the logs and telemetry in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["azurerm_log_analytics_workspace", "azurerm_application_insights"] } }] };
+
+// rules/cloudformation.yml
+var cloudformation_default = { "description": "Stateful and hard-to-recreate AWS resources in CloudFormation change sets.", "rules": [{ "name": "cfn-relational-databases", "reason": "Relational database: deleting it destroys its data unless its DeletionPolicy is Snapshot or Retain.", "severity": "critical", "match": { "types": ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::DSQL::Cluster", "AWS::Lightsail::Database"] } }, { "name": "cfn-document-graph-databases", "reason": "Document or graph database cluster: deleting it destroys its data unless its DeletionPolicy is Snapshot or Retain.", "severity": "critical", "match": { "types": ["AWS::DocDB::DBCluster", "AWS::DocDBElastic::Cluster", "AWS::Neptune::DBCluster"] } }, { "name": "cfn-global-databases", "reason": "Global database or cache: deleting it ends the cross-region replication and failover its member clusters rely on.", "severity": "high", "match": { "types": ["AWS::RDS::GlobalCluster", "AWS::ElastiCache::GlobalReplicationGroup"] } }, { "name": "cfn-nosql-databases", "reason": "NoSQL table, keyspace or database: deleting it destroys every item stored in it.", "severity": "critical", "match": { "types": ["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Cassandra::Keyspace", "AWS::Cassandra::Table", "AWS::MemoryDB::Cluster"] } }, { "name": "cfn-time-series-databases", "reason": "Time-series database or table: deleting it destroys every record stored in it.", "severity": "critical", "match": { "types": ["AWS::Timestream::Database", "AWS::Timestream::Table", "AWS::Timestream::InfluxDBInstance"] } }, { "name": "cfn-data-warehouses", "reason": "Data warehouse or table store: deleting it destroys its tables and their data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["AWS::Redshift::Cluster", "AWS::RedshiftServerless::Namespace", "AWS::S3Tables::TableBucket", "AWS::S3Tables::Table"] } }, { "name": "cfn-object-storage", "reason": "Object storage: deleting it destroys every object in it (CloudFormation deletes a bucket only once something has emptied it).", "severity": "critical", "match": { "types": ["AWS::S3::Bucket", "AWS::S3Express::DirectoryBucket", "AWS::S3Outposts::Bucket", "AWS::Lightsail::Bucket"] } }, { "name": "cfn-block-volumes", "reason": "Block volume: deleting it destroys the data on it unless its DeletionPolicy is Snapshot or Retain.", "severity": "critical", "match": { "types": ["AWS::EC2::Volume", "AWS::Lightsail::Disk"] } }, { "name": "cfn-file-systems", "reason": "File system: deleting it destroys every file on it unless a final backup is taken.", "severity": "critical", "match": { "types": ["AWS::EFS::FileSystem", "AWS::FSx::FileSystem", "AWS::FSx::Volume"] } }, { "name": "cfn-backups", "reason": "Backup vault: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["AWS::Backup::BackupVault", "AWS::Backup::LogicallyAirGappedBackupVault"] } }, { "name": "cfn-encryption-keys", "reason": "Encryption key: once deleted (after its waiting period) every piece of data encrypted with it is unreadable.", "severity": "critical", "match": { "types": ["AWS::KMS::Key", "AWS::KMS::ReplicaKey"] } }, { "name": "cfn-certificate-authorities", "reason": "Private certificate authority: deleting it loses its signing key; certificates it issued can no longer be renewed or revoked.", "severity": "high", "match": { "types": ["AWS::ACMPCA::CertificateAuthority"] } }, { "name": "cfn-caches", "reason": "Cache with data: deleting it loses every key in it unless a final snapshot is taken.", "severity": "high", "match": { "types": ["AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ServerlessCache"] } }, { "name": "cfn-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["AWS::Route53::HostedZone"] } }, { "name": "cfn-secrets", "reason": "Secret: deleting it loses its value after the recovery window, and everything that reads it fails.", "severity": "high", "match": { "types": ["AWS::SecretsManager::Secret"] } }, { "name": "cfn-parameters", "reason": "SSM parameter: deleting it loses its value, and everything that reads it fails.", "severity": "medium", "match": { "types": ["AWS::SSM::Parameter"] } }, { "name": "cfn-identity", "reason": "User directory or identity pool: deleting it destroys every user, password and identity in it; they cannot be recreated with the same ids.", "severity": "high", "match": { "types": ["AWS::Cognito::UserPool", "AWS::Cognito::IdentityPool", "AWS::DirectoryService::MicrosoftAD", "AWS::DirectoryService::SimpleAD"] } }, { "name": "cfn-accounts", "reason": "AWS account: deleting it from the stack removes the account from the organization or closes it.", "severity": "high", "match": { "types": ["AWS::Organizations::Account"] } }, { "name": "cfn-registries", "reason": "Image or package repository: deleting it destroys every image or package version stored in it.", "severity": "high", "match": { "types": ["AWS::ECR::Repository", "AWS::ECR::PublicRepository", "AWS::CodeArtifact::Repository", "AWS::CodeArtifact::Domain"] } }, { "name": "cfn-source-repositories", "reason": "Source repository: deleting it destroys its Git history, branches and pull requests.", "severity": "critical", "match": { "types": ["AWS::CodeCommit::Repository"] } }, { "name": "cfn-search-domains", "reason": "Search domain: deleting it destroys its indexes, which must be rebuilt or restored from a snapshot.", "severity": "high", "match": { "types": ["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain", "AWS::OpenSearchServerless::Collection"] } }, { "name": "cfn-streams", "reason": "Stream or message broker: deleting it loses every retained record or message not yet consumed.", "severity": "high", "match": { "types": ["AWS::Kinesis::Stream", "AWS::KinesisVideo::Stream", "AWS::MSK::Cluster", "AWS::MSK::ServerlessCluster", "AWS::AmazonMQ::Broker"] } }, { "name": "cfn-queues", "reason": "Queue: deleting it loses every message waiting in it.", "severity": "medium", "match": { "types": ["AWS::SQS::Queue"] } }, { "name": "cfn-networks", "reason": "Network: deleting or replacing it takes down everything attached to it (instances, load balancers, endpoints, peerings).", "severity": "high", "match": { "types": ["AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::TransitGateway"] } }, { "name": "cfn-static-ips", "reason": "Elastic IP: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["AWS::EC2::EIP"] } }, { "name": "cfn-logs", "reason": "Log store: deleting it destroys the logs or events in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["AWS::Logs::LogGroup", "AWS::CloudTrail::EventDataStore"] } }, { "name": "cfn-nested-stacks", "reason": "Nested stack: deleting it deletes every resource inside it, though the change set may show only the stack.", "severity": "high", "match": { "types": ["AWS::CloudFormation::Stack"] } }] };
+
+// rules/google.yml
+var google_default = { "description": "Stateful and hard-to-recreate Google Cloud resources (hashicorp/google and google-beta providers).", "rules": [{ "name": "google-relational-databases", "reason": "Relational database: deleting it destroys its data and, unless they are retained, its automatic backups.", "severity": "critical", "match": { "types": ["google_sql_database_instance", "google_sql_database", "google_alloydb_cluster", "google_spanner_instance", "google_spanner_database"] } }, { "name": "google-nosql-databases", "reason": "NoSQL database or table: deleting it destroys every row or document stored in it.", "severity": "critical", "match": { "types": ["google_bigtable_instance", "google_bigtable_table", "google_firestore_database"] } }, { "name": "google-data-warehouses", "reason": "BigQuery dataset or table: deleting it destroys its tables and their data.", "severity": "critical", "match": { "types": ["google_bigquery_dataset", "google_bigquery_table"] } }, { "name": "google-healthcare-stores", "reason": "Healthcare dataset or store: deleting it destroys the patient records, images or messages in it.", "severity": "critical", "match": { "types": ["google_healthcare_dataset", "google_healthcare_fhir_store", "google_healthcare_dicom_store", "google_healthcare_hl7_v2_store"] } }, { "name": "google-object-storage", "reason": "Storage bucket: deleting it destroys every object in it (Terraform empties it first when force_destroy is set).", "severity": "critical", "match": { "types": ["google_storage_bucket"] } }, { "name": "google-disks", "reason": "Persistent disk: deleting it destroys the data on it unless a snapshot was taken.", "severity": "critical", "match": { "types": ["google_compute_disk", "google_compute_region_disk"] } }, { "name": "google-file-systems", "reason": "File system: deleting it destroys every file on it.", "severity": "critical", "match": { "types": ["google_filestore_instance", "google_netapp_volume", "google_parallelstore_instance"] } }, { "name": "google-backups", "reason": "Backup vault, backup or snapshot: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["google_compute_snapshot", "google_filestore_backup", "google_filestore_snapshot", "google_backup_dr_backup_vault", "google_netapp_backup_vault"] } }, { "name": "google-encryption-keys", "reason": "Cloud KMS key: once its versions are destroyed, every piece of data encrypted with them is unreadable.", "severity": "critical", "match": { "types": ["google_kms_key_ring", "google_kms_crypto_key", "google_kms_crypto_key_version"] } }, { "name": "google-caches", "reason": "Memorystore instance: deleting it loses every key in it unless it was exported or backed up.", "severity": "high", "match": { "types": ["google_redis_instance", "google_redis_cluster", "google_memorystore_instance"] } }, { "name": "google-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["google_dns_managed_zone"] } }, { "name": "google-secrets", "reason": "Secret or secret version: deleting it loses its value, and everything that reads it fails.", "severity": "high", "match": { "types": ["google_secret_manager_secret", "google_secret_manager_secret_version", "google_secret_manager_regional_secret", "google_secret_manager_regional_secret_version"] } }, { "name": "google-identity", "reason": "Identity platform, identity pool or service account: deleting it destroys its users or identity, and a recreated one gets new ids that existing grants do not name.", "severity": "high", "match": { "types": ["google_identity_platform_config", "google_identity_platform_tenant", "google_iam_workload_identity_pool", "google_iam_workforce_pool", "google_service_account"] } }, { "name": "google-registries", "reason": "Artifact Registry repository: deleting it destroys every image or package version stored in it.", "severity": "high", "match": { "types": ["google_artifact_registry_repository"] } }, { "name": "google-source-repositories", "reason": "Source repository: deleting it destroys its Git history and branches.", "severity": "critical", "match": { "types": ["google_sourcerepo_repository"] } }, { "name": "google-messaging", "reason": "Topic, subscription or task queue: deleting it loses every retained message or task not yet delivered.", "severity": "medium", "match": { "types": ["google_pubsub_topic", "google_pubsub_subscription", "google_cloud_tasks_queue"] } }, { "name": "google-networks", "reason": "VPC network or subnet: deleting or replacing it takes down everything attached to it (instances, clusters, peerings, private services).", "severity": "high", "match": { "types": ["google_compute_network", "google_compute_subnetwork"] } }, { "name": "google-static-ips", "reason": "Static IP address: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["google_compute_address", "google_compute_global_address"] } }, { "name": "google-logs", "reason": "Log bucket: deleting it destroys the logs stored in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["google_logging_project_bucket_config", "google_logging_folder_bucket_config", "google_logging_organization_bucket_config"] } }, { "name": "google-projects", "reason": "Project: deleting it shuts down every resource in it, and it can be restored for 30 days only.", "severity": "critical", "match": { "types": ["google_project"] } }] };
+
+// rules/kubernetes.yml
+var kubernetes_default = { "description": "Stateful Kubernetes objects (hashicorp/kubernetes provider).", "rules": [{ "name": "k8s-persistent-volumes", "reason": "Persistent volume or claim: deleting it can delete the disk behind it (reclaim policy Delete) and the data on it.", "severity": "critical", "match": { "types": ["kubernetes_persistent_volume", "kubernetes_persistent_volume_v1", "kubernetes_persistent_volume_claim", "kubernetes_persistent_volume_claim_v1"] } }, { "name": "k8s-namespaces", "reason": "Namespace: deleting it deletes everything inside it, including volume claims and secrets.", "severity": "high", "match": { "types": ["kubernetes_namespace", "kubernetes_namespace_v1"] } }, { "name": "k8s-stateful-sets", "reason": "Stateful set: deleting or replacing it stops its pods, and deletes their volume claims too when its claim retention policy says Delete.", "severity": "high", "match": { "types": ["kubernetes_stateful_set", "kubernetes_stateful_set_v1"] } }, { "name": "k8s-secrets", "reason": "Secret: deleting it loses its values, and workloads that mount or read it fail to start.", "severity": "high", "match": { "types": ["kubernetes_secret", "kubernetes_secret_v1"] } }] };
+
+// rules/recommended.yml
+var recommended_default = { "description": "Stateful and hard-to-recreate resources on every supported platform.", "extends": ["aws", "google", "azure", "kubernetes", "cloudformation"] };
+
+// src/rules/validate.ts
+var NOT_GIVEN = /* @__PURE__ */ Symbol("not given");
+function validatePack(raw, source) {
+  const v = new Validator(source);
+  const doc = v.object(raw, "");
+  v.onlyKeys(doc, "", ["description", "extends", "rules"]);
+  const rules = v.list(doc.rules ?? [], "rules").map((r, i) => v.rule(r, `rules[${i}]`));
+  const seen = /* @__PURE__ */ new Set();
+  for (const [i, rule] of rules.entries()) {
+    if (seen.has(rule.name)) v.fail(`rules[${i}].name`, `a unique rule name (${JSON.stringify(rule.name)} is used twice)`);
+    seen.add(rule.name);
+  }
+  return {
+    description: doc.description === void 0 ? "" : v.string(doc.description, "description"),
+    extends: v.strings(doc.extends ?? [], "extends"),
+    rules
+  };
+}
+var Validator = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  fail(path2, expected, got = NOT_GIVEN) {
+    const what = got === NOT_GIVEN ? "" : `, got ${describe(got)}`;
+    throw new InputError(this.source, `${path2 || "(top level)"}: expected ${expected}${what}`);
+  }
+  object(value, path2) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) this.fail(path2, "a mapping", value);
+    return value;
+  }
+  onlyKeys(value, path2, allowed) {
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) {
+        const at = path2 ? `${path2}.${key}` : key;
+        throw new InputError(this.source, `${at}: unknown key ${JSON.stringify(key)}; expected one of ${allowed.join(", ")}`);
+      }
+    }
+  }
+  list(value, path2) {
+    if (!Array.isArray(value)) this.fail(path2, "a list", value);
+    return value;
+  }
+  string(value, path2) {
+    if (typeof value !== "string" || value.trim() === "") this.fail(path2, "a non-empty string", value);
+    return value;
+  }
+  strings(value, path2) {
+    return this.list(value, path2).map((item, i) => this.string(item, `${path2}[${i}]`));
+  }
+  oneOf(value, path2, allowed) {
+    if (typeof value !== "string" || !allowed.includes(value)) this.fail(path2, `one of ${allowed.join(", ")}`, value);
+    return value;
+  }
+  rule(raw, path2) {
+    const doc = this.object(raw, path2);
+    this.onlyKeys(doc, path2, ["name", "reason", "severity", "approvals", "approvers", "match"]);
+    const rule = {
+      name: this.string(doc.name, `${path2}.name`),
+      severity: doc.severity === void 0 ? "high" : this.oneOf(doc.severity, `${path2}.severity`, SEVERITIES),
+      approvals: doc.approvals === void 0 ? 1 : this.count(doc.approvals, `${path2}.approvals`),
+      approvers: doc.approvers === void 0 ? { teams: [], users: [] } : this.approvers(doc.approvers, `${path2}.approvers`),
+      match: this.match(doc.match, `${path2}.match`)
+    };
+    if (doc.reason !== void 0) rule.reason = this.string(doc.reason, `${path2}.reason`);
+    return rule;
+  }
+  count(value, path2) {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 20) this.fail(path2, "a whole number from 1 to 20", value);
+    return value;
+  }
+  approvers(raw, path2) {
+    const doc = this.object(raw, path2);
+    this.onlyKeys(doc, path2, ["teams", "users"]);
+    return { teams: this.strings(doc.teams ?? [], `${path2}.teams`), users: this.strings(doc.users ?? [], `${path2}.users`) };
+  }
+  match(raw, path2) {
+    const doc = this.object(raw, path2);
+    this.onlyKeys(doc, path2, ["types", "providers", "actions"]);
+    const match2 = {
+      actions: doc.actions === void 0 ? [...MATCH_ACTIONS] : this.list(doc.actions, `${path2}.actions`).map((a, i) => this.oneOf(a, `${path2}.actions[${i}]`, MATCH_ACTIONS))
+    };
+    if (doc.types !== void 0) match2.types = this.strings(doc.types, `${path2}.types`);
+    if (doc.providers !== void 0) match2.providers = this.strings(doc.providers, `${path2}.providers`);
+    if (!match2.types && !match2.providers) this.fail(path2, 'at least one of types, providers (a rule that matches everything must say so with types: ["*"])');
+    return match2;
+  }
+};
+function describe(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return JSON.stringify(value);
+}
+
+// src/rules/packs.ts
+var PACKS = { recommended: recommended_default, aws: aws_default, google: google_default, azure: azure_default, cloudformation: cloudformation_default, kubernetes: kubernetes_default };
+var PACK_NAMES = Object.keys(PACKS);
+function loadPacks(names, source = "extends") {
+  const rules = [];
+  const packs = [];
+  const visit = (name, trail) => {
+    if (packs.includes(name)) return;
+    if (trail.includes(name)) throw new InputError(`rules/${name}.yml`, `extends itself through ${[...trail, name].join(" → ")}`);
+    const raw = PACKS[name];
+    if (raw === void 0) {
+      throw new InputError(source, `unknown rule pack ${JSON.stringify(name)}; built-in packs are ${PACK_NAMES.join(", ")}`);
+    }
+    const pack = validatePack(raw, `rules/${name}.yml`);
+    for (const parent of pack.extends) visit(parent, [...trail, name]);
+    packs.push(name);
+    for (const rule of pack.rules) rules.push({ ...rule, pack: name });
+  };
+  for (const name of names) visit(name, []);
+  return { rules, packs };
+}
+
+// src/rules/config.ts
+var DEFAULT_CONFIG_PATH = ".github/plangate.yml";
+function defaultRuleSet() {
+  return loadPacks(["recommended"]);
+}
+async function parseConfig(text, source) {
+  const { parseDocument } = await loadYaml();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const problem = doc.errors[0];
+  if (problem) {
+    const at = problem.linePos?.[0];
+    throw new InputError(source, `invalid YAML${at ? ` at line ${at.line} column ${at.col}` : ""}: ${problem.message.split("\n")[0]}`);
+  }
+  const raw = doc.toJS() ?? {};
+  const config = validatePack(raw, source);
+  const base = loadPacks("extends" in raw ? config.extends : ["recommended"], `${source}: extends`);
+  const names = new Set(base.rules.map((r) => r.name));
+  for (const [i, rule] of config.rules.entries()) {
+    if (names.has(rule.name)) {
+      throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`);
+    }
+  }
+  return { rules: [...base.rules, ...config.rules], packs: base.packs };
+}
+async function loadYaml() {
+  const mod = await import("./dist-GXAECJNK.js");
+  return mod.default ?? mod;
+}
+
+// src/report/json.ts
+var REPORT_VERSION = 1;
+var QUIET = /* @__PURE__ */ new Set(["no-op", "read"]);
+function toJsonReport(analysis) {
+  const changes = analysis.changes.filter((c) => !QUIET.has(c.action)).map(toJsonChange);
+  return {
+    version: REPORT_VERSION,
+    decision: analysis.decision,
+    summary: {
+      files: analysis.files.length,
+      changes: changes.length,
+      destructive: changes.filter((c) => c.action === "delete" || c.action === "replace" || c.action === "forget").length,
+      findings: analysis.findings.length,
+      errors: analysis.errors.length
+    },
+    changes,
+    findings: analysis.findings,
+    errors: analysis.errors
+  };
+}
+function renderJson(analysis) {
+  return `${JSON.stringify(toJsonReport(analysis), null, 2)}
+`;
+}
+function toJsonChange(change) {
+  const out = {
+    file: change.file,
+    address: change.address,
+    type: change.type,
+    provider: change.provider,
+    action: change.action
+  };
+  if (change.module) out.module = change.module;
+  if (change.index !== void 0) out.index = change.index;
+  if (change.conditional !== void 0) out.conditional = change.conditional;
+  if (change.createBeforeDestroy !== void 0) out.createBeforeDestroy = change.createBeforeDestroy;
+  if (change.reason !== void 0) out.reason = change.reason;
+  if (change.previousAddress !== void 0) out.previousAddress = change.previousAddress;
+  if (change.importing) out.importing = true;
+  if (change.deposed !== void 0) out.deposed = change.deposed;
+  if (change.physicalId !== void 0) out.physicalId = change.physicalId;
+  return out;
+}
+
+// src/report/summary.ts
+var DESTRUCTIVE = /* @__PURE__ */ new Set(["delete", "replace", "forget"]);
+function destructiveChanges(analysis) {
+  return analysis.changes.filter((c) => DESTRUCTIVE.has(c.action));
+}
+function plural(n, one, many = `${one}s`) {
+  return `${thousands(n)} ${n === 1 ? one : many}`;
+}
+function thousands(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function headline(analysis) {
+  const { findings, errors } = analysis;
+  if (analysis.decision === "error") {
+    return `ERROR: ${plural(errors.length, "plan problem")}, so plangate cannot decide; fix ${errors.length === 1 ? "it" : "them"} and run again`;
+  }
+  if (analysis.decision === "blocked") {
+    const worst = SEVERITIES.find((s) => findings.some((f) => f.severity === s));
+    const approvals = Math.max(...findings.map((f) => f.approvals));
+    return `BLOCKED: ${plural(findings.length, "protected resource")} would be lost (highest severity: ${worst}); needs ${plural(approvals, "approval")} from someone who did not author the change`;
+  }
+  const destructive = destructiveChanges(analysis).length;
+  return destructive === 0 ? `PASS: nothing is deleted, replaced or forgotten (${plural(analysis.changes.length, "change")} in ${plural(analysis.files.length, "plan")})` : `PASS: no protected resource is lost (${plural(destructive, "unprotected resource")} deleted, replaced or forgotten)`;
+}
+function describeAction(item) {
+  switch (item.action) {
+    case "delete":
+      return "delete";
+    case "replace":
+      if (item.conditional) return "replace (conditional)";
+      return "createBeforeDestroy" in item && item.createBeforeDestroy ? "replace (create first)" : "replace";
+    case "forget":
+      return "forget";
+    default:
+      return item.action;
+  }
+}
+
+// src/report/markdown.ts
+var ICON = { pass: "✅", blocked: "⛔", error: "⚠️" };
+function renderMarkdown(analysis) {
+  const out = [`### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`, ""];
+  if (analysis.errors.length > 0) {
+    out.push("**Problems** (each one fails the check):", "");
+    for (const e of analysis.errors) out.push(`- ${escapeText(e)}`);
+    out.push("");
+  }
+  for (const [file, findings] of groupBy(analysis.findings, (f) => f.file)) {
+    out.push(`**Protected resources in ${code(file)}**`, "", "| Action | Resource | Type | Severity | Rule | Approvals |", "|---|---|---|---|---|---|");
+    for (const f of findings) {
+      out.push(`| ${describeAction(f)} | ${code(f.address)} | ${code(f.type)} | ${f.severity} | ${cell(f.rule)} | ${approvalsCell(f)} |`);
+    }
+    const reasons = new Map(findings.filter((f) => f.reason).map((f) => [f.rule, f.reason]));
+    if (reasons.size > 0) {
+      out.push("");
+      for (const [rule, reason] of reasons) out.push(`- **${escapeText(rule)}**: ${escapeText(reason)}`);
+    }
+    out.push("");
+  }
+  const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
+  const others = destructiveChanges(analysis).filter((c) => !protectedKeys.has(`${c.file}\0${c.address}`));
+  if (others.length > 0) {
+    out.push(`<details><summary>${plural(others.length, "other resource")} lost, not protected by any rule</summary>`, "");
+    out.push("| Action | Resource | Type | Plan |", "|---|---|---|---|");
+    for (const c of others) out.push(`| ${describeAction(c)} | ${code(c.address)} | ${code(c.type)} | ${code(c.file)} |`);
+    out.push("", "</details>", "");
+  }
+  return `${out.join("\n").trimEnd()}
+`;
+}
+function approvalsCell(f) {
+  const who = [...f.approvers.teams.map((t) => `team ${cell(t)}`), ...f.approvers.users.map((u) => `@${cell(u)}`)];
+  return `${f.approvals}${who.length ? ` from ${who.join(", ")}` : ""}`;
+}
+function groupBy(items, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+function code(text) {
+  const body = text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+  const fence = body.includes("`") ? "`` " : "`";
+  return `${fence}${body}${fence === "`` " ? " ``" : "`"}`;
+}
+function cell(text) {
+  return escapeText(text).replace(/\|/g, "\\|");
+}
+function escapeText(text) {
+  return text.replace(/[\\*_[\]<>#]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, " ");
+}
+
+// src/report/text.ts
+var CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 };
+function renderText(analysis, { color }) {
+  const paint = (code2, text) => color ? `\x1B[${CODES[code2]}m${text}\x1B[0m` : text;
+  const lines = [];
+  const tone = analysis.decision === "pass" ? "green" : analysis.decision === "blocked" ? "red" : "yellow";
+  lines.push(paint("bold", paint(tone, headline(analysis))));
+  if (analysis.findings.length > 0) {
+    lines.push("", paint("bold", "Protected resources:"));
+    const width = Math.min(60, Math.max(...analysis.findings.map((f) => f.address.length)));
+    for (const f of analysis.findings) {
+      const who = [...f.approvers.teams.map((t) => `team ${t}`), ...f.approvers.users.map((u) => `@${u}`)];
+      lines.push(
+        `  ${paint("red", describeAction(f).padEnd(22))} ${f.address.padEnd(width)}  ${f.severity}  ${f.rule}  (${plural(f.approvals, "approval")}${who.length ? ` from ${who.join(", ")}` : ""})`
+      );
+      if (f.reason) lines.push(paint("dim", `  ${"".padEnd(22)} ${f.reason}`));
+      if (f.dependents.length > 0) lines.push(`  ${"".padEnd(22)} depended on by: ${f.dependents.join(", ")}`);
+      lines.push(paint("dim", `  ${"".padEnd(22)} in ${f.file}`));
+    }
+  }
+  const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
+  const others = destructiveChanges(analysis).filter((c) => !protectedKeys.has(`${c.file}\0${c.address}`));
+  if (others.length > 0) {
+    lines.push("", paint("bold", "Other resources lost (no rule protects them):"));
+    for (const c of others) lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${c.address}  (${c.type}, ${c.file})`);
+  }
+  if (analysis.errors.length > 0) {
+    lines.push("", paint("bold", "Problems:"));
+    for (const e of analysis.errors) lines.push(`  ${paint("yellow", e)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/run-cli.ts
+var EXIT = { pass: 0, blocked: 1, error: 2 };
+var USAGE = `Usage: plangate check [--format text|markdown|json] [--config FILE] FILE...
+
+Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
+CloudFormation change sets (aws cloudformation describe-change-set --output json),
+and reports every protected resource they would delete, replace or forget.
+FILE may be - for standard input.
+
+Options:
+  --format FORMAT  text (default), markdown or json
+  --config FILE    rules file (default: ${DEFAULT_CONFIG_PATH} if it exists, else the recommended pack)
+  -h, --help       show this help
+
+Exit status: 0 nothing protected is lost, 1 blocked, 2 error (any file unreadable,
+malformed or unsupported fails the whole run).
+`;
+var FORMATS = ["text", "markdown", "json"];
+async function runCli(argv, io) {
+  try {
+    const [command, ...rest] = argv;
+    if (command === void 0 || command === "-h" || command === "--help" || command === "help") {
+      io.stdout(USAGE);
+      return command === void 0 ? EXIT.error : EXIT.pass;
+    }
+    if (command !== "check") throw new InputError("plangate", `unknown command ${JSON.stringify(command)}; the command is \`plangate check FILE...\``);
+    const { values, positionals } = parseOptions(rest);
+    if (values.help) {
+      io.stdout(USAGE);
+      return EXIT.pass;
+    }
+    const format = values.format ?? "text";
+    if (!FORMATS.includes(format)) {
+      throw new InputError("--format", `expected one of ${FORMATS.join(", ")}, got ${JSON.stringify(format)}`);
+    }
+    const ruleSet = await loadRuleSet(values.config);
+    const analysis = await checkPlans(positionals, ruleSet);
+    io.stdout(render(analysis, format, io));
+    for (const error of analysis.errors) io.stderr(`plangate: ${error}
+`);
+    return EXIT[analysis.decision];
+  } catch (error) {
+    if (isInputError(error)) {
+      io.stderr(`plangate: ${error.message}
+`);
+    } else {
+      io.stderr(`plangate: internal error: ${getErrorMessage(error)} (please report it; PLANGATE_DEBUG=1 shows the stack)
+`);
+      if (io.env.PLANGATE_DEBUG) io.stderr(`${error.stack ?? ""}
+`);
+    }
+    return EXIT.error;
+  }
+}
+function parseOptions(args) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: "string", short: "f" },
+        config: { type: "string", short: "c" },
+        help: { type: "boolean", short: "h" }
+      }
+    });
+  } catch (error) {
+    throw new InputError("plangate check", `${getErrorMessage(error).split("\n")[0]}; see plangate check --help`);
+  }
+}
+async function loadRuleSet(configPath) {
+  const path2 = configPath ?? (existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : void 0);
+  if (path2 === void 0) return defaultRuleSet();
+  let text;
+  try {
+    text = readFileSync(path2, "utf8");
+  } catch (error) {
+    const code2 = error.code;
+    throw new InputError(path2, code2 === "ENOENT" ? "no such config file: check the --config path" : `cannot read the config file (${code2 ?? getErrorMessage(error)})`);
+  }
+  return await parseConfig(text, path2);
+}
+function render(analysis, format, io) {
+  if (format === "json") return renderJson(analysis);
+  if (format === "markdown") return renderMarkdown(analysis);
+  return renderText(analysis, { color: io.isTTY && !io.env.NO_COLOR });
+}
+export {
+  EXIT,
+  runCli
+};
