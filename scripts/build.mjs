@@ -1,7 +1,7 @@
 // Bundles the CLI (and the action) into dist/: self-contained ESM that runs
 // on plain Node 20+ with no install. The output is deterministic, so CI can
 // check that the committed dist/ matches a fresh build.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { yamlModule } from './yaml-data.mjs';
 
@@ -15,8 +15,11 @@ const yamlData = {
   },
 };
 
+// Start clean: chunk names carry content hashes, and a stale chunk must not linger.
+await rm('dist', { recursive: true, force: true });
+
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
   outdir: 'dist',
   // Code loaded on demand (the YAML parser) goes to dist/chunks/.
   splitting: true,
