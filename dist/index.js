@@ -8,7 +8,7 @@ import {
   isInputError,
   renderJson,
   renderMarkdown
-} from "./chunks/chunk-27SQNQ6Z.js";
+} from "./chunks/chunk-U5BATXEJ.js";
 import {
   __commonJS,
   __require,

@@ -102,5 +102,5 @@ async function loadRuleSet(configPath: string | undefined): Promise<RuleSet> {
 function render(analysis: Analysis, format: (typeof FORMATS)[number], io: CliIo): string {
   if (format === 'json') return renderJson(analysis);
   if (format === 'markdown') return renderMarkdown(analysis);
-  return renderText(analysis, { color: io.isTTY && !io.env.NO_COLOR });
+  return renderText(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false });
 }

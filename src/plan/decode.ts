@@ -9,7 +9,7 @@ const SHOW_JSON = 'run `terraform show -json PLANFILE > plan.json` (or `tofu sho
  */
 export function decodePlanBytes(bytes: Buffer, source: string): string {
   if (bytes.length === 0) {
-    throw new InputError(source, `the file is empty: the step that writes the plan produced nothing; check it ran and succeeded (${SHOW_JSON})`);
+    throw new InputError(source, 'the file is empty: the step that writes the plan produced nothing; check that it ran and succeeded (`terraform show -json tfplan > plan.json`, or `aws cloudformation describe-change-set --output json > changes.json`)');
   }
   const b0 = bytes[0];
   const b1 = bytes[1];

@@ -114,5 +114,7 @@ function openProblem(error: unknown): string {
 
 function tooLarge(size: number, maxBytes: number, atLeast = false): string {
   const mb = (n: number) => (n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.ceil(n / 1e3)} kB`);
-  return `the file is ${atLeast ? 'more than ' : ''}${mb(size)}, more than this process can hold (limit ${mb(maxBytes)}): raise the heap with NODE_OPTIONS=--max-old-space-size=MB, or split the configuration into smaller plans`;
+  // Past V8's longest string a bigger heap does not help; below it, it does.
+  const fix = maxBytes >= MAX_STRING ? 'the largest text V8 can hold; split the configuration into smaller plans' : 'raise the heap with NODE_OPTIONS=--max-old-space-size=MB, or split the configuration into smaller plans';
+  return `the file is ${atLeast ? 'more than ' : ''}${mb(size)}, more than this process can hold (limit ${mb(maxBytes)}): ${fix}`;
 }

@@ -4,12 +4,14 @@ import { describeAction, destructiveChanges, headline, plural } from './summary.
 export interface TextOptions {
   /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
   color: boolean;
+  /** List the problems too; the CLI prints them on stderr instead, once. */
+  listErrors?: boolean;
 }
 
 const CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 } as const;
 
 /** The terminal report: headline, protected resources, other losses, problems. */
-export function renderText(analysis: Analysis, { color }: TextOptions): string {
+export function renderText(analysis: Analysis, { color, listErrors = true }: TextOptions): string {
   const paint = (code: keyof typeof CODES, text: string) => (color ? `\u001b[${CODES[code]}m${text}\u001b[0m` : text);
   const lines: string[] = [];
   const tone = analysis.decision === 'pass' ? 'green' : analysis.decision === 'blocked' ? 'red' : 'yellow';
@@ -36,7 +38,7 @@ export function renderText(analysis: Analysis, { color }: TextOptions): string {
     for (const c of others) lines.push(`  ${paint('yellow', describeAction(c).padEnd(22))} ${c.address}  (${c.type}, ${c.file})`);
   }
 
-  if (analysis.errors.length > 0) {
+  if (listErrors && analysis.errors.length > 0) {
     lines.push('', paint('bold', 'Problems:'));
     for (const e of analysis.errors) lines.push(`  ${paint('yellow', e)}`);
   }

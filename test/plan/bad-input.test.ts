@@ -82,12 +82,11 @@ describe('bad plan files', () => {
     writeFileSync(big, '');
     truncateSync(big, 2 * 1024 ** 3);
     expect(statSync(big).size).toBe(2 * 1024 ** 3);
-    const start = performance.now();
     const error = await refusal(big);
-    expect(performance.now() - start).toBeLessThan(2000);
     // "the file is N MB" (a stat) rather than "more than N MB" (what a streamed read would say).
     expect(error.problem).toMatch(/^the file is 2,?147 MB, more than this process can hold \(limit [\d,]+ MB\)/);
-    expect(error.problem).toMatch(/--max-old-space-size/);
+    // Past V8's longest string only splitting helps; below it, a bigger heap does too.
+    expect(error.problem).toMatch(/split the configuration into smaller plans$/);
   });
 
   it('a normal plan over a small maxBytes, and the same plan at exactly its size', async () => {

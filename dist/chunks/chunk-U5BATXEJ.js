@@ -2484,7 +2484,7 @@ function maskNoEcho(value) {
 var SHOW_JSON2 = "run `terraform show -json PLANFILE > plan.json` (or `tofu show -json`)";
 function decodePlanBytes(bytes, source) {
   if (bytes.length === 0) {
-    throw new InputError(source, `the file is empty: the step that writes the plan produced nothing; check it ran and succeeded (${SHOW_JSON2})`);
+    throw new InputError(source, "the file is empty: the step that writes the plan produced nothing; check that it ran and succeeded (`terraform show -json tfplan > plan.json`, or `aws cloudformation describe-change-set --output json > changes.json`)");
   }
   const b0 = bytes[0];
   const b1 = bytes[1];
@@ -2806,7 +2806,8 @@ function openProblem(error) {
 }
 function tooLarge(size, maxBytes, atLeast = false) {
   const mb = (n) => n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.ceil(n / 1e3)} kB`;
-  return `the file is ${atLeast ? "more than " : ""}${mb(size)}, more than this process can hold (limit ${mb(maxBytes)}): raise the heap with NODE_OPTIONS=--max-old-space-size=MB, or split the configuration into smaller plans`;
+  const fix = maxBytes >= MAX_STRING ? "the largest text V8 can hold; split the configuration into smaller plans" : "raise the heap with NODE_OPTIONS=--max-old-space-size=MB, or split the configuration into smaller plans";
+  return `the file is ${atLeast ? "more than " : ""}${mb(size)}, more than this process can hold (limit ${mb(maxBytes)}): ${fix}`;
 }
 
 // src/check.ts

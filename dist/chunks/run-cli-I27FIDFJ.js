@@ -13,7 +13,7 @@ import {
   plural,
   renderJson,
   renderMarkdown
-} from "./chunk-27SQNQ6Z.js";
+} from "./chunk-U5BATXEJ.js";
 import "./chunk-FS6T6AIU.js";
 
 // src/cli/run-cli.ts
@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 
 // src/report/text.ts
 var CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 };
-function renderText(analysis, { color }) {
+function renderText(analysis, { color, listErrors = true }) {
   const paint = (code, text) => color ? `\x1B[${CODES[code]}m${text}\x1B[0m` : text;
   const lines = [];
   const tone = analysis.decision === "pass" ? "green" : analysis.decision === "blocked" ? "red" : "yellow";
@@ -46,7 +46,7 @@ function renderText(analysis, { color }) {
     lines.push("", paint("bold", "Other resources lost (no rule protects them):"));
     for (const c of others) lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${c.address}  (${c.type}, ${c.file})`);
   }
-  if (analysis.errors.length > 0) {
+  if (listErrors && analysis.errors.length > 0) {
     lines.push("", paint("bold", "Problems:"));
     for (const e of analysis.errors) lines.push(`  ${paint("yellow", e)}`);
   }
@@ -138,7 +138,7 @@ async function loadRuleSet(configPath) {
 function render(analysis, format, io) {
   if (format === "json") return renderJson(analysis);
   if (format === "markdown") return renderMarkdown(analysis);
-  return renderText(analysis, { color: io.isTTY && !io.env.NO_COLOR });
+  return renderText(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false });
 }
 export {
   EXIT,
