@@ -8,7 +8,7 @@ import {
   isInputError,
   renderJson,
   renderMarkdown
-} from "./chunks/chunk-U5BATXEJ.js";
+} from "./chunks/chunk-5YRUMRFQ.js";
 import {
   __commonJS,
   __require,

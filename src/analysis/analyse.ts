@@ -1,37 +1,10 @@
 import { configAddress, dependentsOf } from '../plan/dependencies.js';
 import type { Change, Plan } from '../plan/types.js';
 import { RuleMatcher } from '../rules/match.js';
-import { SEVERITIES, type Approvers, type MatchAction, type Rule, type RuleSet, type Severity } from '../rules/types.js';
+import { SEVERITIES, type MatchAction, type Rule, type RuleSet, type Severity } from '../rules/types.js';
+import type { Analysis, Decision, Finding } from './types.js';
 
-export type Decision = 'pass' | 'blocked' | 'error';
-
-/** A change that a protection rule matches: what a reviewer must look at. */
-export interface Finding {
-  file: string;
-  address: string;
-  type: string;
-  action: MatchAction;
-  conditional?: boolean;
-  /** The strictest matching rule; `rules` lists all of them. */
-  rule: string;
-  rules: string[];
-  severity: Severity;
-  /** Why the strictest rule protects this resource. */
-  reason?: string;
-  approvals: number;
-  approvers: Approvers;
-  /** Resources and outputs that reference this one. */
-  dependents: string[];
-}
-
-export interface Analysis {
-  files: string[];
-  changes: Change[];
-  findings: Finding[];
-  /** One line per plan that could not be read or cannot be trusted; any one makes the decision `error`. */
-  errors: string[];
-  decision: Decision;
-}
+export type { Analysis, Decision, Finding, Weakening } from './types.js';
 
 export interface AnalyseInput {
   plans: readonly Plan[];
@@ -43,7 +16,7 @@ export interface AnalyseInput {
 export function analyse({ plans, readErrors, ruleSet }: AnalyseInput): Analysis {
   const changes = plans.flatMap((plan) => plan.changes);
   const findings: Finding[] = [];
-  const matcher = new RuleMatcher(ruleSet.rules);
+  const matcher = new RuleMatcher(ruleSet.rules, ruleSet.ignore);
   for (const plan of plans) {
     for (const change of plan.changes) {
       const action = matchAction(change);
@@ -86,8 +59,10 @@ function toFinding(change: Change, action: MatchAction, rules: Rule[], dependent
       users: unique(rules.flatMap((r) => r.approvers.users)),
     },
     dependents,
+    dataAtRisk: [],
   };
   if (change.conditional) finding.conditional = true;
+  if (change.previousAddress) finding.previousAddress = change.previousAddress;
   if (strictest.reason) finding.reason = strictest.reason;
   return finding;
 }

@@ -5,7 +5,7 @@ import cloudformation from '../../rules/cloudformation.yml';
 import google from '../../rules/google.yml';
 import kubernetes from '../../rules/kubernetes.yml';
 import recommended from '../../rules/recommended.yml';
-import type { Rule, RuleSet } from './types.js';
+import type { Rule } from './types.js';
 import { validatePack } from './validate.js';
 
 /** Built-in packs, bundled from rules/*.yml. */
@@ -14,7 +14,7 @@ const PACKS: Readonly<Record<string, unknown>> = { recommended, aws, google, azu
 export const PACK_NAMES = Object.keys(PACKS);
 
 /** Rules of the named packs and every pack they extend, each rule once. */
-export function loadPacks(names: readonly string[], source = 'extends'): RuleSet {
+export function loadPacks(names: readonly string[], source = 'extends'): { rules: Rule[]; packs: string[] } {
   const rules: Rule[] = [];
   const packs: string[] = [];
   const visit = (name: string, trail: string[]): void => {

@@ -8,8 +8,14 @@ export type MatchAction = (typeof MATCH_ACTIONS)[number];
 export interface RuleMatch {
   /** Globs on the resource type (`aws_db_*`, `AWS::RDS::*`). */
   types?: string[];
+  /** Address globs (src/rules/address-glob.ts), matched on the address and on the address before a move. */
+  addresses?: string[];
+  /** Module (or nested stack) address globs; a module covers everything inside it. */
+  modules?: string[];
   /** Provider short names or globs (`aws`, `google*`). */
   providers?: string[];
+  /** Tag (label) values the resource must carry, globs allowed: `{ env: prod }`. */
+  tags?: Record<string, string>;
   /** Actions the rule applies to; every one when absent. */
   actions: MatchAction[];
 }
@@ -36,4 +42,10 @@ export interface RuleSet {
   rules: Rule[];
   /** Packs the rules came from, in the order they were loaded. */
   packs: string[];
+  /** Address globs that are never a finding. */
+  ignore: string[];
+  /** The label a qualifying human adds to override a block. */
+  overrideLabel: string;
 }
+
+export const DEFAULT_OVERRIDE_LABEL = 'plangate-override';

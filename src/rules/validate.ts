@@ -2,7 +2,6 @@ import { InputError } from '../errors.js';
 import { MATCH_ACTIONS, SEVERITIES, type Approvers, type Rule, type RuleMatch } from './types.js';
 
 type Json = Record<string, unknown>;
-const NOT_GIVEN = Symbol('not given');
 
 /** A rule pack as written in rules/*.yml: a description, packs it extends, and rules. */
 export interface PackFile {
@@ -19,24 +18,52 @@ export function validatePack(raw: unknown, source: string): PackFile {
   const v = new Validator(source);
   const doc = v.object(raw, '');
   v.onlyKeys(doc, '', ['description', 'extends', 'rules']);
-  const rules = v.list(doc.rules ?? [], 'rules').map((r, i) => v.rule(r, `rules[${i}]`));
-  const seen = new Set<string>();
-  for (const [i, rule] of rules.entries()) {
-    if (seen.has(rule.name)) v.fail(`rules[${i}].name`, `a unique rule name (${JSON.stringify(rule.name)} is used twice)`);
-    seen.add(rule.name);
+  return v.pack(doc);
+}
+
+/** A plangate.yml: a pack's keys plus `ignore` and `override-label`; `extends` is absent when not written. */
+export interface ConfigFile extends Omit<PackFile, 'extends'> {
+  extends?: string[];
+  ignore: string[];
+  overrideLabel?: string;
+}
+
+export function validateConfig(raw: unknown, source: string): ConfigFile {
+  const v = new Validator(source);
+  // An empty file is a config with every default.
+  const doc = raw === null || raw === undefined ? {} : v.object(raw, '');
+  v.onlyKeys(doc, '', ['description', 'extends', 'rules', 'ignore', 'override-label']);
+  const pack = v.pack(doc);
+  const config: ConfigFile = { description: pack.description, rules: pack.rules, ignore: doc.ignore === undefined ? [] : v.strings(doc.ignore, 'ignore') };
+  if (doc.extends !== undefined) config.extends = pack.extends;
+  const label = doc['override-label'];
+  if (label !== undefined) {
+    config.overrideLabel = v.string(label, 'override-label');
+    if (config.overrideLabel.length > 50 || /[,\n]/.test(config.overrideLabel)) v.fail('override-label', 'a GitHub label name: at most 50 characters, no commas or newlines', label);
   }
-  return {
-    description: doc.description === undefined ? '' : v.string(doc.description, 'description'),
-    extends: v.strings(doc.extends ?? [], 'extends'),
-    rules,
-  };
+  return config;
 }
 
 class Validator {
   constructor(private readonly source: string) {}
 
-  fail(path: string, expected: string, got: unknown = NOT_GIVEN): never {
-    const what = got === NOT_GIVEN ? '' : `, got ${describe(got)}`;
+  /** The keys a pack and a config share: description, extends, rules (names unique). */
+  pack(doc: Json): PackFile {
+    const rules = this.list(doc.rules ?? [], 'rules').map((r, i) => this.rule(r, `rules[${i}]`));
+    const seen = new Set<string>();
+    for (const [i, rule] of rules.entries()) {
+      if (seen.has(rule.name)) this.fail(`rules[${i}].name`, `a unique rule name (${JSON.stringify(rule.name)} is used twice)`);
+      seen.add(rule.name);
+    }
+    return {
+      description: doc.description === undefined ? '' : this.string(doc.description, 'description'),
+      extends: this.strings(doc.extends ?? [], 'extends'),
+      rules,
+    };
+  }
+
+  fail(path: string, expected: string, ...got: [unknown] | []): never {
+    const what = got.length === 0 ? '' : `, got ${describe(got[0])}`;
     throw new InputError(this.source, `${path || '(top level)'}: expected ${expected}${what}`);
   }
 
@@ -100,14 +127,36 @@ class Validator {
 
   match(raw: unknown, path: string): RuleMatch {
     const doc = this.object(raw, path);
-    this.onlyKeys(doc, path, ['types', 'providers', 'actions']);
+    this.onlyKeys(doc, path, ['types', 'addresses', 'modules', 'providers', 'tags', 'actions']);
     const match: RuleMatch = {
       actions: doc.actions === undefined ? [...MATCH_ACTIONS] : this.list(doc.actions, `${path}.actions`).map((a, i) => this.oneOf(a, `${path}.actions[${i}]`, MATCH_ACTIONS)),
     };
-    if (doc.types !== undefined) match.types = this.strings(doc.types, `${path}.types`);
-    if (doc.providers !== undefined) match.providers = this.strings(doc.providers, `${path}.providers`);
-    if (!match.types && !match.providers) this.fail(path, 'at least one of types, providers (a rule that matches everything must say so with types: ["*"])');
+    for (const key of ['types', 'addresses', 'modules', 'providers'] as const) {
+      if (doc[key] !== undefined) match[key] = this.globs(doc[key], `${path}.${key}`);
+    }
+    if (doc.tags !== undefined) match.tags = this.tags(doc.tags, `${path}.tags`);
+    if (!match.types && !match.addresses && !match.modules && !match.providers && !match.tags) {
+      this.fail(path, 'at least one of types, addresses, modules, providers, tags (a rule for everything says types: ["*"])');
+    }
     return match;
+  }
+
+  globs(value: unknown, path: string): string[] {
+    const globs = this.strings(value, path);
+    if (globs.length === 0) this.fail(path, 'a non-empty list (leave the key out to match any)');
+    return globs;
+  }
+
+  tags(raw: unknown, path: string): Record<string, string> {
+    const doc = this.object(raw, path);
+    const tags: Record<string, string> = {};
+    for (const [key, value] of Object.entries(doc)) {
+      // YAML reads `env: 1` or `on: true` as a number or boolean; a tag value is text.
+      if (typeof value === 'number' || typeof value === 'boolean') tags[key] = String(value);
+      else tags[key] = this.string(value, `${path}.${key}`);
+    }
+    if (Object.keys(tags).length === 0) this.fail(path, 'at least one tag (leave the key out to match any)');
+    return tags;
   }
 }
 

@@ -287,6 +287,24 @@ describe('options', () => {
     expect(oneLine(result.stderr)).toMatch(new RegExp(`^plangate: ${missing}: no such config file`));
   });
 
+  it('a config with an unknown key: exit 2 naming the file and the key, no report', () => {
+    const config = join(tmp, 'typo.yml');
+    writeFileSync(config, 'rules:\n  - name: prod\n    match: { types: [aws_db_instance] }\n    aprovals: 2\n');
+    const result = run(['check', '--config', config, fixturePath('terraform/example-destroy.json')]);
+    expect(result.status).toBe(2);
+    expect(oneLine(result.stderr)).toBe(`plangate: ${config}: rules[0].aprovals: unknown key "aprovals"; expected one of name, reason, severity, approvals, approvers, match`);
+    expect(result.stdout).toBe('');
+  });
+
+  it('a config selects what its rules describe: extends [] and a rule for buckets only', () => {
+    const config = join(tmp, 'buckets.yml');
+    writeFileSync(config, 'extends: []\nrules:\n  - name: buckets\n    match: { types: ["aws_s3_*"] }\n    approvals: 2\n');
+    const result = run(['check', '--format', 'json', '--config', config, fixturePath('terraform/example-destroy.json')]);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { findings: Array<{ address: string; rule: string; approvals: number }> };
+    expect(report.findings.map((f) => [f.address, f.rule, f.approvals])).toEqual([['aws_s3_bucket.uploads', 'buckets', 2]]);
+  });
+
   it('an unknown option or command: exit 2', () => {
     expect(oneLine(run(['check', '--colour', 'x.json']).stderr)).toMatch(/--colour/);
     expect(run(['check', '--colour', 'x.json']).status).toBe(2);

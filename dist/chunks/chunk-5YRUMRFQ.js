@@ -2177,8 +2177,91 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
 
+// src/plan/types.ts
+var SENSITIVE = "(sensitive)";
+
+// src/rules/address-glob.ts
+var AddressGlob = class {
+  constructor(pattern, format) {
+    this.pattern = pattern;
+    this.parts = splitAddress(pattern, format).map((part) => part === "**" ? "**" : new PartMatcher(part));
+  }
+  pattern;
+  parts;
+  matches(address, format) {
+    return matchParts(this.parts, 0, splitAddress(address, format), 0);
+  }
+  /** True when the pattern matches the path or any leading part of it (a module and everything inside). */
+  matchesPrefix(address, format) {
+    const subject = splitAddress(address, format);
+    for (let n = subject.length; n >= 1; n--) if (matchParts(this.parts, 0, subject.slice(0, n), 0)) return true;
+    return false;
+  }
+};
+var PartMatcher = class {
+  literal;
+  regexp;
+  /** A pattern part without an index key compares with the address part's name alone. */
+  ignoresIndex;
+  constructor(part) {
+    this.ignoresIndex = !part.includes("[");
+    const escaped = part.replace(/[[\]\\]/g, (c) => `\\${c}`);
+    if (/[*?{]/.test(part)) {
+      this.regexp = new Minimatch(escaped, { dot: true, noext: true, nonegate: true, nocomment: true }).makeRe() || /(?!)/;
+    } else {
+      this.literal = part;
+    }
+  }
+  matches(part) {
+    const subject = this.ignoresIndex ? stripIndex(part) : part;
+    return this.literal !== void 0 ? subject === this.literal : this.regexp.test(subject);
+  }
+};
+function matchParts(pattern, p, subject, s) {
+  for (; p < pattern.length; p++, s++) {
+    const part = pattern[p];
+    if (part === "**") {
+      for (let rest = s; rest <= subject.length; rest++) if (matchParts(pattern, p + 1, subject, rest)) return true;
+      return false;
+    }
+    if (s >= subject.length || !part.matches(subject[s])) return false;
+  }
+  return s === subject.length;
+}
+function stripIndex(part) {
+  const open2 = part.indexOf("[");
+  return open2 === -1 ? part : part.slice(0, open2);
+}
+function splitAddress(address, format) {
+  const separator = format === "terraform" ? "." : "/";
+  const parts = [];
+  let current = "";
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < address.length; i++) {
+    const c = address[i];
+    if (quoted) {
+      if (c === "\\" && i + 1 < address.length) {
+        current += c + address[++i];
+        continue;
+      }
+      if (c === '"') quoted = false;
+    } else if (c === '"' && depth > 0) quoted = true;
+    else if (c === "[") depth++;
+    else if (c === "]") depth = Math.max(0, depth - 1);
+    else if (c === separator && depth === 0) {
+      parts.push(current);
+      current = "";
+      continue;
+    }
+    current += c;
+  }
+  parts.push(current);
+  return parts;
+}
+
 // src/rules/match.ts
-var GLOB = { nocomment: true, noext: true, nonegate: true };
+var GLOB = { nocomment: true, noext: true, nonegate: true, dot: true };
 var GlobSet = class {
   exact = /* @__PURE__ */ new Set();
   patterns = [];
@@ -2192,38 +2275,103 @@ var GlobSet = class {
     return this.exact.has(value) || this.patterns.some((mm) => mm.match(value));
   }
 };
+var AddressGlobs = class {
+  constructor(patterns) {
+    this.patterns = patterns;
+  }
+  patterns;
+  compiled = /* @__PURE__ */ new Map();
+  for(format) {
+    let globs = this.compiled.get(format);
+    if (!globs) this.compiled.set(format, globs = this.patterns.map((p) => new AddressGlob(p, format)));
+    return globs;
+  }
+  /** The change's address, or its address before a `moved` block renamed it. */
+  matchesChange(change) {
+    const names = [change.resourceAddress, change.previousAddress].filter((a) => a !== void 0);
+    return this.for(change.format).some((glob) => names.some((name) => glob.matches(name, change.format)));
+  }
+  /** The change's module, or any module around it. */
+  matchesModule(change) {
+    return change.module !== "" && this.for(change.format).some((glob) => glob.matchesPrefix(change.module, change.format));
+  }
+};
 var RuleMatcher = class {
   compiled;
-  constructor(rules) {
+  ignore;
+  constructor(rules, ignore = []) {
+    this.ignore = new AddressGlobs(ignore);
     this.compiled = rules.map((rule) => {
-      const c = { rule, actions: new Set(rule.match.actions) };
-      if (rule.match.types) c.types = new GlobSet(rule.match.types);
-      if (rule.match.providers) c.providers = new GlobSet(rule.match.providers);
+      const { match: match2 } = rule;
+      const c = { rule, actions: new Set(match2.actions) };
+      if (match2.types) c.types = new GlobSet(match2.types);
+      if (match2.addresses) c.addresses = new AddressGlobs(match2.addresses);
+      if (match2.modules) c.modules = new AddressGlobs(match2.modules);
+      if (match2.providers) c.providers = new GlobSet(match2.providers);
+      if (match2.tags) c.tags = Object.entries(match2.tags).map(([key, value]) => [key, new GlobSet([value])]);
       return c;
     });
   }
+  isIgnored(change) {
+    return this.ignore.matchesChange(change);
+  }
   /** The rules whose every match key holds for this change under this action. */
   matching(change, action) {
+    if (this.isIgnored(change)) return [];
     const out = [];
+    let tags = null;
     for (const c of this.compiled) {
       if (!c.actions.has(action)) continue;
       if (c.types && !c.types.matches(change.type)) continue;
       if (c.providers && !c.providers.matches(change.provider)) continue;
+      if (c.addresses && !c.addresses.matchesChange(change)) continue;
+      if (c.modules && !c.modules.matchesModule(change)) continue;
+      if (c.tags) {
+        if (tags === null) tags = resourceTags(change);
+        const known = tags;
+        if (known && !c.tags.every(([key, glob]) => tagHolds(known, key, glob))) continue;
+      }
       out.push(c.rule);
     }
     return out;
   }
 };
+function tagHolds(tags, key, glob) {
+  const value = tags.get(key);
+  return value !== void 0 && (value === SENSITIVE || glob.matches(value));
+}
+function resourceTags(change) {
+  const values = change.before ?? change.after;
+  if (typeof values !== "object" || values === null) return void 0;
+  const record = values;
+  const tags = /* @__PURE__ */ new Map();
+  for (const key of ["tags_all", "tags", "labels", "effective_labels", "Tags"]) {
+    const raw = record[key];
+    if (raw === SENSITIVE) return void 0;
+    if (Array.isArray(raw)) {
+      for (const tag of raw) {
+        if (typeof tag === "object" && tag !== null && typeof tag.Key === "string") {
+          const { Key, Value } = tag;
+          tags.set(Key, typeof Value === "string" ? Value : typeof Value === "number" || typeof Value === "boolean" ? String(Value) : "");
+        }
+      }
+    } else if (typeof raw === "object" && raw !== null) {
+      for (const [k, v] of Object.entries(raw)) if (typeof v === "string") tags.set(k, v);
+    }
+  }
+  return tags;
+}
 
 // src/rules/types.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
 var MATCH_ACTIONS = ["delete", "replace", "forget", "protection-removed"];
+var DEFAULT_OVERRIDE_LABEL = "plangate-override";
 
 // src/analysis/analyse.ts
 function analyse({ plans, readErrors, ruleSet }) {
   const changes = plans.flatMap((plan) => plan.changes);
   const findings = [];
-  const matcher = new RuleMatcher(ruleSet.rules);
+  const matcher = new RuleMatcher(ruleSet.rules, ruleSet.ignore);
   for (const plan of plans) {
     for (const change of plan.changes) {
       const action = matchAction(change);
@@ -2263,9 +2411,11 @@ function toFinding(change, action, rules, dependents) {
       teams: unique(rules.flatMap((r) => r.approvers.teams)),
       users: unique(rules.flatMap((r) => r.approvers.users))
     },
-    dependents
+    dependents,
+    dataAtRisk: []
   };
   if (change.conditional) finding.conditional = true;
+  if (change.previousAddress) finding.previousAddress = change.previousAddress;
   if (strictest.reason) finding.reason = strictest.reason;
   return finding;
 }
@@ -2280,9 +2430,6 @@ function unique(items) {
 import { readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { getHeapStatistics } from "node:v8";
-
-// src/plan/types.ts
-var SENSITIVE = "(sensitive)";
 
 // src/plan/cloudformation.ts
 var DESCRIBE2 = "`aws cloudformation describe-change-set --output json`";
@@ -2845,30 +2992,47 @@ var kubernetes_default = { "description": "Stateful Kubernetes objects (hashicor
 var recommended_default = { "description": "Stateful and hard-to-recreate resources on every supported platform.", "extends": ["aws", "google", "azure", "kubernetes", "cloudformation"] };
 
 // src/rules/validate.ts
-var NOT_GIVEN = /* @__PURE__ */ Symbol("not given");
 function validatePack(raw, source) {
   const v = new Validator(source);
   const doc = v.object(raw, "");
   v.onlyKeys(doc, "", ["description", "extends", "rules"]);
-  const rules = v.list(doc.rules ?? [], "rules").map((r, i) => v.rule(r, `rules[${i}]`));
-  const seen = /* @__PURE__ */ new Set();
-  for (const [i, rule] of rules.entries()) {
-    if (seen.has(rule.name)) v.fail(`rules[${i}].name`, `a unique rule name (${JSON.stringify(rule.name)} is used twice)`);
-    seen.add(rule.name);
+  return v.pack(doc);
+}
+function validateConfig(raw, source) {
+  const v = new Validator(source);
+  const doc = raw === null || raw === void 0 ? {} : v.object(raw, "");
+  v.onlyKeys(doc, "", ["description", "extends", "rules", "ignore", "override-label"]);
+  const pack = v.pack(doc);
+  const config = { description: pack.description, rules: pack.rules, ignore: doc.ignore === void 0 ? [] : v.strings(doc.ignore, "ignore") };
+  if (doc.extends !== void 0) config.extends = pack.extends;
+  const label = doc["override-label"];
+  if (label !== void 0) {
+    config.overrideLabel = v.string(label, "override-label");
+    if (config.overrideLabel.length > 50 || /[,\n]/.test(config.overrideLabel)) v.fail("override-label", "a GitHub label name: at most 50 characters, no commas or newlines", label);
   }
-  return {
-    description: doc.description === void 0 ? "" : v.string(doc.description, "description"),
-    extends: v.strings(doc.extends ?? [], "extends"),
-    rules
-  };
+  return config;
 }
 var Validator = class {
   constructor(source) {
     this.source = source;
   }
   source;
-  fail(path2, expected, got = NOT_GIVEN) {
-    const what = got === NOT_GIVEN ? "" : `, got ${describe(got)}`;
+  /** The keys a pack and a config share: description, extends, rules (names unique). */
+  pack(doc) {
+    const rules = this.list(doc.rules ?? [], "rules").map((r, i) => this.rule(r, `rules[${i}]`));
+    const seen = /* @__PURE__ */ new Set();
+    for (const [i, rule] of rules.entries()) {
+      if (seen.has(rule.name)) this.fail(`rules[${i}].name`, `a unique rule name (${JSON.stringify(rule.name)} is used twice)`);
+      seen.add(rule.name);
+    }
+    return {
+      description: doc.description === void 0 ? "" : this.string(doc.description, "description"),
+      extends: this.strings(doc.extends ?? [], "extends"),
+      rules
+    };
+  }
+  fail(path2, expected, ...got) {
+    const what = got.length === 0 ? "" : `, got ${describe(got[0])}`;
     throw new InputError(this.source, `${path2 || "(top level)"}: expected ${expected}${what}`);
   }
   object(value, path2) {
@@ -2922,14 +3086,33 @@ var Validator = class {
   }
   match(raw, path2) {
     const doc = this.object(raw, path2);
-    this.onlyKeys(doc, path2, ["types", "providers", "actions"]);
+    this.onlyKeys(doc, path2, ["types", "addresses", "modules", "providers", "tags", "actions"]);
     const match2 = {
       actions: doc.actions === void 0 ? [...MATCH_ACTIONS] : this.list(doc.actions, `${path2}.actions`).map((a, i) => this.oneOf(a, `${path2}.actions[${i}]`, MATCH_ACTIONS))
     };
-    if (doc.types !== void 0) match2.types = this.strings(doc.types, `${path2}.types`);
-    if (doc.providers !== void 0) match2.providers = this.strings(doc.providers, `${path2}.providers`);
-    if (!match2.types && !match2.providers) this.fail(path2, 'at least one of types, providers (a rule that matches everything must say so with types: ["*"])');
+    for (const key of ["types", "addresses", "modules", "providers"]) {
+      if (doc[key] !== void 0) match2[key] = this.globs(doc[key], `${path2}.${key}`);
+    }
+    if (doc.tags !== void 0) match2.tags = this.tags(doc.tags, `${path2}.tags`);
+    if (!match2.types && !match2.addresses && !match2.modules && !match2.providers && !match2.tags) {
+      this.fail(path2, 'at least one of types, addresses, modules, providers, tags (a rule for everything says types: ["*"])');
+    }
     return match2;
+  }
+  globs(value, path2) {
+    const globs = this.strings(value, path2);
+    if (globs.length === 0) this.fail(path2, "a non-empty list (leave the key out to match any)");
+    return globs;
+  }
+  tags(raw, path2) {
+    const doc = this.object(raw, path2);
+    const tags = {};
+    for (const [key, value] of Object.entries(doc)) {
+      if (typeof value === "number" || typeof value === "boolean") tags[key] = String(value);
+      else tags[key] = this.string(value, `${path2}.${key}`);
+    }
+    if (Object.keys(tags).length === 0) this.fail(path2, "at least one tag (leave the key out to match any)");
+    return tags;
   }
 };
 function describe(value) {
@@ -2965,26 +3148,31 @@ function loadPacks(names, source = "extends") {
 // src/rules/config.ts
 var DEFAULT_CONFIG_PATH = ".github/plangate.yml";
 function defaultRuleSet() {
-  return loadPacks(["recommended"]);
+  return { ...loadPacks(["recommended"]), ignore: [], overrideLabel: DEFAULT_OVERRIDE_LABEL };
 }
 async function parseConfig(text, source) {
   const { parseDocument } = await loadYaml();
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
     const at = problem.linePos?.[0];
-    throw new InputError(source, `invalid YAML${at ? ` at line ${at.line} column ${at.col}` : ""}: ${problem.message.split("\n")[0]}`);
+    const message = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+    throw new InputError(source, `invalid YAML${at ? ` at line ${at.line} column ${at.col}` : ""}: ${message}`);
   }
-  const raw = doc.toJS() ?? {};
-  const config = validatePack(raw, source);
-  const base = loadPacks("extends" in raw ? config.extends : ["recommended"], `${source}: extends`);
+  const config = validateConfig(doc.toJS(), source);
+  const base = loadPacks(config.extends ?? ["recommended"], `${source}: extends`);
   const names = new Set(base.rules.map((r) => r.name));
   for (const [i, rule] of config.rules.entries()) {
     if (names.has(rule.name)) {
       throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`);
     }
   }
-  return { rules: [...base.rules, ...config.rules], packs: base.packs };
+  return {
+    rules: [...base.rules, ...config.rules],
+    packs: base.packs,
+    ignore: config.ignore,
+    overrideLabel: config.overrideLabel ?? DEFAULT_OVERRIDE_LABEL
+  };
 }
 async function loadYaml() {
   const mod = await import("./dist-3F2BBJ6O.js");

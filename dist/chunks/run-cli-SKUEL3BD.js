@@ -13,7 +13,7 @@ import {
   plural,
   renderJson,
   renderMarkdown
-} from "./chunk-U5BATXEJ.js";
+} from "./chunk-5YRUMRFQ.js";
 import "./chunk-FS6T6AIU.js";
 
 // src/cli/run-cli.ts
