@@ -4,7 +4,7 @@ import { createRequire as __plangateRequire } from 'node:module'; const require 
 // src/cli.ts
 import * as nodeModule from "node:module";
 nodeModule.enableCompileCache?.();
-var { runCli } = await import("./chunks/run-cli-SKUEL3BD.js");
+var { runCli } = await import("./chunks/run-cli-OGBUDM6N.js");
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -8,7 +8,7 @@ import {
   isInputError,
   renderJson,
   renderMarkdown
-} from "./chunks/chunk-5YRUMRFQ.js";
+} from "./chunks/chunk-CN7SAT2M.js";
 import {
   __commonJS,
   __require,

@@ -1,25 +1,41 @@
 import { analyse, type Analysis } from './analysis/analyse.js';
 import { isInputError } from './errors.js';
+import type { Dependencies } from './plan/dependencies.js';
 import { readPlanFile, type ReadPlanOptions } from './plan/read-plan.js';
 import type { Plan } from './plan/types.js';
 import type { RuleSet } from './rules/types.js';
+
+export interface CheckOptions extends ReadPlanOptions {
+  /** References from the CloudFormation template (`--cfn-template`), added to every change set's. */
+  templateDependencies?: Dependencies;
+}
 
 /**
  * Reads every plan file and decides. A file that cannot be read becomes an
  * error of the analysis (so the decision is `error`), never a skipped file.
  * Files are read one after another so only one raw document is held at once.
  */
-export async function checkPlans(files: readonly string[], ruleSet: RuleSet, options: ReadPlanOptions = {}): Promise<Analysis> {
+export async function checkPlans(files: readonly string[], ruleSet: RuleSet, options: CheckOptions = {}): Promise<Analysis> {
   const plans: Plan[] = [];
   const readErrors: string[] = [];
   if (files.length === 0) readErrors.push('no plan files were given: pass the JSON plan or change-set files to check');
   for (const file of files) {
     try {
-      plans.push(await readPlanFile(file, options));
+      const plan = await readPlanFile(file, options);
+      if (plan.format === 'cloudformation' && options.templateDependencies) mergeDependencies(plan.dependencies, options.templateDependencies);
+      plans.push(plan);
     } catch (error) {
       if (!isInputError(error)) throw error;
       readErrors.push(error.message);
     }
   }
   return analyse({ plans, readErrors, ruleSet });
+}
+
+function mergeDependencies(into: Dependencies, from: Dependencies): void {
+  for (const [node, targets] of from) {
+    const set = into.get(node);
+    if (set) for (const t of targets) set.add(t);
+    else into.set(node, new Set(targets));
+  }
 }

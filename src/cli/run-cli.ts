@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Analysis } from '../analysis/analyse.js';
-import { checkPlans } from '../check.js';
+import { checkPlans, type CheckOptions } from '../check.js';
+import { templateDependencies } from '../plan/cloudformation-template.js';
 import { getErrorMessage, InputError, isInputError } from '../errors.js';
 import { DEFAULT_CONFIG_PATH, defaultRuleSet, parseConfig } from '../rules/config.js';
 import type { RuleSet } from '../rules/types.js';
@@ -28,6 +29,9 @@ FILE may be - for standard input.
 Options:
   --format FORMAT  text (default), markdown or json
   --config FILE    rules file (default: ${DEFAULT_CONFIG_PATH} if it exists, else the recommended pack)
+  --cfn-template FILE
+                   the stack's current CloudFormation template (JSON or YAML):
+                   its Ref, Fn::GetAtt, Fn::Sub and DependsOn add to each finding's dependents
   -h, --help       show this help
 
 Exit status: 0 nothing protected is lost, 1 blocked, 2 error (any file unreadable,
@@ -55,7 +59,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new InputError('--format', `expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`);
     }
     const ruleSet = await loadRuleSet(values.config);
-    const analysis = await checkPlans(positionals, ruleSet);
+    const options: CheckOptions = {};
+    const template = values['cfn-template'];
+    if (template !== undefined) options.templateDependencies = await templateDependencies(readInput(template, 'template'), template);
+    const analysis = await checkPlans(positionals, ruleSet, options);
     io.stdout(render(analysis, format as (typeof FORMATS)[number], io));
     for (const error of analysis.errors) io.stderr(`plangate: ${error}\n`);
     return EXIT[analysis.decision];
@@ -78,6 +85,7 @@ function parseOptions(args: string[]) {
       options: {
         format: { type: 'string', short: 'f' },
         config: { type: 'string', short: 'c' },
+        'cfn-template': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -89,14 +97,18 @@ function parseOptions(args: string[]) {
 async function loadRuleSet(configPath: string | undefined): Promise<RuleSet> {
   const path = configPath ?? (existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : undefined);
   if (path === undefined) return defaultRuleSet();
-  let text: string;
+  return await parseConfig(readInput(path, 'config'), path);
+}
+
+/** A small text file named by an option; a missing or unreadable one is the user's to fix. */
+function readInput(path: string, what: 'config' | 'template'): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(path, code === 'ENOENT' ? 'no such config file: check the --config path' : `cannot read the config file (${code ?? getErrorMessage(error)})`);
+    const option = what === 'config' ? '--config' : '--cfn-template';
+    throw new InputError(path, code === 'ENOENT' ? `no such ${what} file: check the ${option} path` : `cannot read the ${what} file (${code ?? getErrorMessage(error)})`);
   }
-  return await parseConfig(text, path);
 }
 
 function render(analysis: Analysis, format: (typeof FORMATS)[number], io: CliIo): string {

@@ -1,5 +1,5 @@
-import type * as YamlModule from 'yaml';
 import { InputError } from '../errors.js';
+import { loadYaml, yamlProblem } from '../load-yaml.js';
 import { loadPacks } from './packs.js';
 import { DEFAULT_OVERRIDE_LABEL, type RuleSet } from './types.js';
 import { validateConfig } from './validate.js';
@@ -19,12 +19,8 @@ export function defaultRuleSet(): RuleSet {
 export async function parseConfig(text: string, source: string): Promise<RuleSet> {
   const { parseDocument } = await loadYaml();
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  const problem = doc.errors[0];
-  if (problem) {
-    const at = problem.linePos?.[0];
-    const message = (problem.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    throw new InputError(source, `invalid YAML${at ? ` at line ${at.line} column ${at.col}` : ''}: ${message}`);
-  }
+  const problem = yamlProblem(doc);
+  if (problem) throw new InputError(source, problem);
   const config = validateConfig(doc.toJS(), source);
   const base = loadPacks(config.extends ?? ['recommended'], `${source}: extends`);
   const names = new Set(base.rules.map((r) => r.name));
@@ -39,15 +35,4 @@ export async function parseConfig(text: string, source: string): Promise<RuleSet
     ignore: config.ignore,
     overrideLabel: config.overrideLabel ?? DEFAULT_OVERRIDE_LABEL,
   };
-}
-
-type Yaml = typeof YamlModule;
-
-/**
- * The YAML parser, loaded only when a config exists: it is over half of the
- * bundle. Its bundled chunk exposes the CommonJS module as `default`.
- */
-async function loadYaml(): Promise<Yaml> {
-  const mod = (await import('yaml')) as Yaml & { default?: Yaml };
-  return mod.default ?? mod;
 }

@@ -2964,13 +2964,35 @@ async function checkPlans(files, ruleSet, options = {}) {
   if (files.length === 0) readErrors.push("no plan files were given: pass the JSON plan or change-set files to check");
   for (const file of files) {
     try {
-      plans.push(await readPlanFile(file, options));
+      const plan = await readPlanFile(file, options);
+      if (plan.format === "cloudformation" && options.templateDependencies) mergeDependencies(plan.dependencies, options.templateDependencies);
+      plans.push(plan);
     } catch (error) {
       if (!isInputError(error)) throw error;
       readErrors.push(error.message);
     }
   }
   return analyse({ plans, readErrors, ruleSet });
+}
+function mergeDependencies(into, from) {
+  for (const [node, targets] of from) {
+    const set = into.get(node);
+    if (set) for (const t of targets) set.add(t);
+    else into.set(node, new Set(targets));
+  }
+}
+
+// src/load-yaml.ts
+async function loadYaml() {
+  const mod = await import("./dist-3F2BBJ6O.js");
+  return mod.default ?? mod;
+}
+function yamlProblem(doc, what = "YAML") {
+  const problem = doc.errors[0];
+  if (!problem) return void 0;
+  const at = problem.linePos?.[0];
+  const message = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  return `invalid ${what}${at ? ` at line ${at.line} column ${at.col}` : ""}: ${message}`;
 }
 
 // rules/aws.yml
@@ -3153,12 +3175,8 @@ function defaultRuleSet() {
 async function parseConfig(text, source) {
   const { parseDocument } = await loadYaml();
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  const problem = doc.errors[0];
-  if (problem) {
-    const at = problem.linePos?.[0];
-    const message = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-    throw new InputError(source, `invalid YAML${at ? ` at line ${at.line} column ${at.col}` : ""}: ${message}`);
-  }
+  const problem = yamlProblem(doc);
+  if (problem) throw new InputError(source, problem);
   const config = validateConfig(doc.toJS(), source);
   const base = loadPacks(config.extends ?? ["recommended"], `${source}: extends`);
   const names = new Set(base.rules.map((r) => r.name));
@@ -3173,10 +3191,6 @@ async function parseConfig(text, source) {
     ignore: config.ignore,
     overrideLabel: config.overrideLabel ?? DEFAULT_OVERRIDE_LABEL
   };
-}
-async function loadYaml() {
-  const mod = await import("./dist-3F2BBJ6O.js");
-  return mod.default ?? mod;
 }
 
 // src/report/json.ts
@@ -3234,15 +3248,41 @@ function plural(n, one, many = `${one}s`) {
 function thousands(n) {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+function worstSeverity(findings) {
+  return SEVERITIES.find((s) => findings.some((f) => f.severity === s));
+}
+var BUCKETS = [
+  { test: (f) => f.action === "delete", list: "destroyed", alone: () => "destroyed" },
+  { test: (f) => f.action === "replace" && !f.conditional, list: "replaced", alone: () => "replaced" },
+  { test: (f) => f.action === "replace" && !!f.conditional, list: "may be replaced", alone: () => "may be replaced" },
+  { test: (f) => f.action === "forget", list: "forgotten", alone: () => "forgotten" },
+  {
+    test: (f) => f.action === "protection-removed",
+    list: "with a deletion guard removed",
+    alone: (n) => n === 1 ? "loses its deletion guard" : "lose their deletion guard"
+  }
+];
+function describeFindings(findings) {
+  const counts = BUCKETS.map((b) => ({ bucket: b, n: findings.filter(b.test).length })).filter((c) => c.n > 0);
+  const total = plural(findings.length, "protected resource");
+  const only = counts.length === 1 ? counts[0] : void 0;
+  if (only) return `${total} ${only.bucket.alone(only.n)}`;
+  return `${total} at risk: ${counts.map((c) => `${thousands(c.n)} ${c.bucket.list}`).join(", ")}`;
+}
+function approvalsNeeded(findings) {
+  return findings.reduce((max, f) => Math.max(max, f.approvals), 0);
+}
+function approvalPhrase(approvals) {
+  return `${plural(approvals, "approval")} from ${approvals === 1 ? "someone" : "different people"} who did not author the change`;
+}
 function headline(analysis) {
   const { findings, errors } = analysis;
   if (analysis.decision === "error") {
-    return `ERROR: ${plural(errors.length, "plan problem")}, so plangate cannot decide; fix ${errors.length === 1 ? "it" : "them"} and run again`;
+    const atRisk = findings.length > 0 ? `; meanwhile ${describeFindings(findings)} in the plans that could be read` : "";
+    return `ERROR: ${plural(errors.length, "plan problem")}, so plangate cannot decide; fix ${errors.length === 1 ? "it" : "them"} and run again${atRisk}`;
   }
   if (analysis.decision === "blocked") {
-    const worst = SEVERITIES.find((s) => findings.some((f) => f.severity === s));
-    const approvals = Math.max(...findings.map((f) => f.approvals));
-    return `BLOCKED: ${plural(findings.length, "protected resource")} would be lost (highest severity: ${worst}); needs ${plural(approvals, "approval")} from someone who did not author the change`;
+    return `BLOCKED: ${describeFindings(findings)} (highest severity: ${worstSeverity(findings) ?? "none"}); needs ${approvalPhrase(approvalsNeeded(findings))}`;
   }
   const destructive = destructiveChanges(analysis).length;
   return destructive === 0 ? `PASS: nothing is deleted, replaced or forgotten (${plural(analysis.changes.length, "change")} in ${plural(analysis.files.length, "plan")})` : `PASS: no protected resource is lost (${plural(destructive, "unprotected resource")} deleted, replaced or forgotten)`;
@@ -3256,6 +3296,8 @@ function describeAction(item) {
       return "createBeforeDestroy" in item && item.createBeforeDestroy ? "replace (create first)" : "replace";
     case "forget":
       return "forget";
+    case "protection-removed":
+      return "remove protection";
     default:
       return item.action;
   }
@@ -3323,8 +3365,11 @@ export {
   InputError,
   getErrorMessage,
   isInputError,
+  isObject,
   Minimatch,
   checkPlans,
+  loadYaml,
+  yamlProblem,
   DEFAULT_CONFIG_PATH,
   defaultRuleSet,
   parseConfig,

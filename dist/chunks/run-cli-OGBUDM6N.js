@@ -9,16 +9,107 @@ import {
   getErrorMessage,
   headline,
   isInputError,
+  isObject,
+  loadYaml,
   parseConfig,
   plural,
   renderJson,
-  renderMarkdown
-} from "./chunk-5YRUMRFQ.js";
+  renderMarkdown,
+  yamlProblem
+} from "./chunk-CN7SAT2M.js";
 import "./chunk-FS6T6AIU.js";
 
 // src/cli/run-cli.ts
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+
+// src/plan/cloudformation-template.ts
+var INTRINSICS = [
+  "Ref",
+  "Condition",
+  "Fn::GetAtt",
+  "Fn::Sub",
+  "Fn::Join",
+  "Fn::Select",
+  "Fn::Split",
+  "Fn::FindInMap",
+  "Fn::If",
+  "Fn::Not",
+  "Fn::Equals",
+  "Fn::And",
+  "Fn::Or",
+  "Fn::Base64",
+  "Fn::Cidr",
+  "Fn::GetAZs",
+  "Fn::ImportValue",
+  "Fn::Transform",
+  "Fn::ToJsonString",
+  "Fn::Length"
+];
+async function templateDependencies(text, source) {
+  const template = await parseTemplate(text, source);
+  if (!isObject(template) || !isObject(template.Resources)) {
+    throw new InputError(source, 'not a CloudFormation template (no "Resources" mapping): pass the template the change set was created from');
+  }
+  const resources = template.Resources;
+  const deps = /* @__PURE__ */ new Map();
+  for (const [id, resource] of Object.entries(resources)) {
+    if (!isObject(resource)) continue;
+    const targets = /* @__PURE__ */ new Set();
+    const dependsOn = resource.DependsOn;
+    for (const d of Array.isArray(dependsOn) ? dependsOn : [dependsOn]) if (typeof d === "string") targets.add(d);
+    collectReferences(resource.Properties, targets);
+    collectReferences(resource.Metadata, targets);
+    targets.delete(id);
+    const known = [...targets].filter((t) => t in resources);
+    if (known.length > 0) deps.set(id, new Set(known));
+  }
+  return deps;
+}
+function collectReferences(value, into) {
+  if (Array.isArray(value)) {
+    for (const item of value) collectReferences(item, into);
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === "Ref" && typeof inner === "string") into.add(inner);
+    else if (key === "Fn::GetAtt") {
+      const target = typeof inner === "string" ? inner.split(".")[0] : Array.isArray(inner) ? inner[0] : void 0;
+      if (typeof target === "string") into.add(target);
+    } else if (key === "Fn::Sub") {
+      const body = typeof inner === "string" ? inner : Array.isArray(inner) ? inner[0] : void 0;
+      if (typeof body === "string") for (const m of body.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[^}]*)?\}/g)) into.add(m[1]);
+    }
+    collectReferences(inner, into);
+  }
+}
+async function parseTemplate(text, source) {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith("{")) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new InputError(source, `invalid JSON template: ${error.message.split("\n")[0]}`);
+    }
+  }
+  const { parseDocument } = await loadYaml();
+  const doc = parseDocument(text, { customTags: shortFormTags(), prettyErrors: true });
+  const problem = yamlProblem(doc, "YAML template");
+  if (problem) throw new InputError(source, problem);
+  return doc.toJS();
+}
+function shortFormTags() {
+  return INTRINSICS.flatMap((name) => {
+    const tag = `!${name.replace(/^Fn::/, "")}`;
+    const wrap = (value) => ({ [name]: value });
+    return [
+      { tag, resolve: (value) => wrap(value) },
+      { tag, collection: "seq", resolve: (seq) => wrap(seq.toJSON()) },
+      { tag, collection: "map", resolve: (map) => wrap(map.toJSON()) }
+    ];
+  });
+}
 
 // src/report/text.ts
 var CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 };
@@ -66,6 +157,9 @@ FILE may be - for standard input.
 Options:
   --format FORMAT  text (default), markdown or json
   --config FILE    rules file (default: ${DEFAULT_CONFIG_PATH} if it exists, else the recommended pack)
+  --cfn-template FILE
+                   the stack's current CloudFormation template (JSON or YAML):
+                   its Ref, Fn::GetAtt, Fn::Sub and DependsOn add to each finding's dependents
   -h, --help       show this help
 
 Exit status: 0 nothing protected is lost, 1 blocked, 2 error (any file unreadable,
@@ -90,7 +184,10 @@ async function runCli(argv, io) {
       throw new InputError("--format", `expected one of ${FORMATS.join(", ")}, got ${JSON.stringify(format)}`);
     }
     const ruleSet = await loadRuleSet(values.config);
-    const analysis = await checkPlans(positionals, ruleSet);
+    const options = {};
+    const template = values["cfn-template"];
+    if (template !== void 0) options.templateDependencies = await templateDependencies(readInput(template, "template"), template);
+    const analysis = await checkPlans(positionals, ruleSet, options);
     io.stdout(render(analysis, format, io));
     for (const error of analysis.errors) io.stderr(`plangate: ${error}
 `);
@@ -116,6 +213,7 @@ function parseOptions(args) {
       options: {
         format: { type: "string", short: "f" },
         config: { type: "string", short: "c" },
+        "cfn-template": { type: "string" },
         help: { type: "boolean", short: "h" }
       }
     });
@@ -126,14 +224,16 @@ function parseOptions(args) {
 async function loadRuleSet(configPath) {
   const path = configPath ?? (existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : void 0);
   if (path === void 0) return defaultRuleSet();
-  let text;
+  return await parseConfig(readInput(path, "config"), path);
+}
+function readInput(path, what) {
   try {
-    text = readFileSync(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (error) {
     const code = error.code;
-    throw new InputError(path, code === "ENOENT" ? "no such config file: check the --config path" : `cannot read the config file (${code ?? getErrorMessage(error)})`);
+    const option = what === "config" ? "--config" : "--cfn-template";
+    throw new InputError(path, code === "ENOENT" ? `no such ${what} file: check the ${option} path` : `cannot read the ${what} file (${code ?? getErrorMessage(error)})`);
   }
-  return await parseConfig(text, path);
 }
 function render(analysis, format, io) {
   if (format === "json") return renderJson(analysis);
