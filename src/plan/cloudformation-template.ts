@@ -63,10 +63,10 @@ function collectReferences(value: unknown, into: Set<string>): void {
   for (const [key, inner] of Object.entries(value)) {
     if (key === 'Ref' && typeof inner === 'string') into.add(inner);
     else if (key === 'Fn::GetAtt') {
-      const target = typeof inner === 'string' ? inner.split('.')[0] : Array.isArray(inner) ? inner[0] : undefined;
+      const target: unknown = typeof inner === 'string' ? inner.split('.')[0] : Array.isArray(inner) ? (inner as unknown[])[0] : undefined;
       if (typeof target === 'string') into.add(target);
     } else if (key === 'Fn::Sub') {
-      const body = typeof inner === 'string' ? inner : Array.isArray(inner) ? inner[0] : undefined;
+      const body: unknown = typeof inner === 'string' ? inner : Array.isArray(inner) ? (inner as unknown[])[0] : undefined;
       // ${Name} or ${Name.Attr}; ${!Literal} is an escape, not a reference.
       if (typeof body === 'string') for (const m of body.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[^}]*)?\}/g)) into.add(m[1] as string);
     }
@@ -96,7 +96,7 @@ function shortFormTags(): Array<ScalarTag | CollectionTag> {
     const tag = `!${name.replace(/^Fn::/, '')}`;
     const wrap = (value: unknown) => ({ [name]: value });
     return [
-      { tag, resolve: (value: string) => wrap(value) } as ScalarTag,
+      { tag, resolve: (value: string) => wrap(value) },
       { tag, collection: 'seq', resolve: (seq: { toJSON(): unknown }) => wrap(seq.toJSON()) } as unknown as CollectionTag,
       { tag, collection: 'map', resolve: (map: { toJSON(): unknown }) => wrap(map.toJSON()) } as unknown as CollectionTag,
     ];
