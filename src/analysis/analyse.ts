@@ -2,6 +2,7 @@ import { configAddress, dependentsOf } from '../plan/dependencies.js';
 import type { Change, Plan } from '../plan/types.js';
 import { RuleMatcher } from '../rules/match.js';
 import { SEVERITIES, type MatchAction, type Rule, type RuleSet, type Severity } from '../rules/types.js';
+import { dataAtRisk } from './data-at-risk.js';
 import type { Analysis, Decision, Finding } from './types.js';
 
 export type { Analysis, Decision, Finding, Weakening } from './types.js';
@@ -59,7 +60,7 @@ function toFinding(change: Change, action: MatchAction, rules: Rule[], dependent
       users: unique(rules.flatMap((r) => r.approvers.users)),
     },
     dependents,
-    dataAtRisk: [],
+    dataAtRisk: dataAtRisk(change),
   };
   if (change.conditional) finding.conditional = true;
   if (change.previousAddress) finding.previousAddress = change.previousAddress;
