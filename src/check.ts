@@ -1,4 +1,4 @@
-import { analyse, type Analysis } from './analysis/analyse.js';
+import { analyse, type Analysis, type SourceWeakening } from './analysis/analyse.js';
 import { isInputError } from './errors.js';
 import type { Dependencies } from './plan/dependencies.js';
 import { readPlanFile, type ReadPlanOptions } from './plan/read-plan.js';
@@ -8,6 +8,8 @@ import type { RuleSet } from './rules/types.js';
 export interface CheckOptions extends ReadPlanOptions {
   /** References from the CloudFormation template (`--cfn-template`), added to every change set's. */
   templateDependencies?: Dependencies;
+  /** Guards removed in the Terraform sources (`--tf-base` / `--tf-head`). */
+  sourceWeakenings?: readonly SourceWeakening[];
 }
 
 /**
@@ -29,7 +31,7 @@ export async function checkPlans(files: readonly string[], ruleSet: RuleSet, opt
       readErrors.push(error.message);
     }
   }
-  return analyse({ plans, readErrors, ruleSet });
+  return analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
 }
 
 function mergeDependencies(into: Dependencies, from: Dependencies): void {

@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 import * as nodeModule from 'node:module';
 
+// Whatever escapes (a rejection inside a dependency's own loader, say) must end as an error,
+// exit 2, never as the 0 of a pass or the 1 of a block.
+const fail = (error: unknown) => {
+  process.stderr.write(`plangate: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+
 // Node 22+ keeps the compiled bundle in a disk cache between runs; Node 20 compiles each time.
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 const { runCli } = await import('./cli/run-cli.js');

@@ -1,50 +1,108 @@
-import { configAddress, dependentsOf } from '../plan/dependencies.js';
+import { configAddress, dependentsOf, type Dependencies } from '../plan/dependencies.js';
 import type { Change, Plan } from '../plan/types.js';
 import { RuleMatcher } from '../rules/match.js';
 import { SEVERITIES, type MatchAction, type Rule, type RuleSet, type Severity } from '../rules/types.js';
 import { dataAtRisk } from './data-at-risk.js';
-import type { Analysis, Decision, Finding } from './types.js';
+import type { Analysis, Decision, Finding, Weakening } from './types.js';
+import { detectWeakenings } from './weakening.js';
 
 export type { Analysis, Decision, Finding, Weakening } from './types.js';
+
+/** A guard seen only in the Terraform sources (`lifecycle { prevent_destroy }`), removed by the change. */
+export interface SourceWeakening {
+  /** Configuration address (no instance keys): `module.db.aws_db_instance.main`. */
+  address: string;
+  type: string;
+  /** The .tf file that declared the guard. */
+  file: string;
+  weakening: Weakening;
+}
 
 export interface AnalyseInput {
   plans: readonly Plan[];
   /** Messages for files that could not be read at all. */
   readErrors: readonly string[];
   ruleSet: RuleSet;
+  /** Guards removed in the Terraform sources (--tf-base / --tf-head). */
+  sourceWeakenings?: readonly SourceWeakening[];
 }
 
-export function analyse({ plans, readErrors, ruleSet }: AnalyseInput): Analysis {
+export function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }: AnalyseInput): Analysis {
   const changes = plans.flatMap((plan) => plan.changes);
   const findings: Finding[] = [];
   const matcher = new RuleMatcher(ruleSet.rules, ruleSet.ignore);
+  const fromSources = groupByAddress(sourceWeakenings);
+  const covered = new Set<SourceWeakening>();
   for (const plan of plans) {
     for (const change of plan.changes) {
-      const action = matchAction(change);
+      const weakenings = detectWeakenings(change);
+      if (change.format === 'terraform') {
+        for (const address of [change.resourceAddress, change.previousAddress]) {
+          for (const source of fromSources.get(configAddress(address ?? '')) ?? []) {
+            weakenings.push(source.weakening);
+            covered.add(source);
+          }
+        }
+      }
+      const action = matchAction(change, weakenings);
       if (!action) continue;
       const rules = matcher.matching(change, action);
       if (rules.length === 0) continue;
-      const node = change.format === 'terraform' ? configAddress(change.resourceAddress) : change.address;
-      findings.push(toFinding(change, action, rules, dependentsOf(node, plan.dependencies)));
+      findings.push(toFinding(change, action, rules, dependents(change, plan.dependencies), weakenings));
     }
+  }
+  // A guard removed from a resource the plan leaves alone is still the first step of a later delete.
+  for (const source of sourceWeakenings) {
+    if (covered.has(source)) continue;
+    const change = sourceChange(source);
+    const rules = matcher.matching(change, 'protection-removed');
+    const dependencies = plans.find((p) => p.format === 'terraform')?.dependencies ?? new Map<string, Set<string>>();
+    if (rules.length > 0) findings.push(toFinding(change, 'protection-removed', rules, dependents(change, dependencies), [source.weakening]));
   }
   const errors = [...readErrors, ...plans.flatMap((plan) => (plan.incomplete ? [`${plan.file}: ${plan.incomplete}`] : []))];
   const decision: Decision = errors.length > 0 ? 'error' : findings.length > 0 ? 'blocked' : 'pass';
   return { files: plans.map((p) => p.file), changes, findings, errors, decision };
 }
 
-function matchAction(change: Change): MatchAction | undefined {
+/** What a rule is asked about: the loss itself, else a guard switched off. */
+function matchAction(change: Change, weakenings: readonly Weakening[]): MatchAction | undefined {
   switch (change.action) {
     case 'delete':
     case 'replace':
     case 'forget':
       return change.action;
     default:
-      return undefined;
+      return weakenings.length > 0 ? 'protection-removed' : undefined;
   }
 }
 
-function toFinding(change: Change, action: MatchAction, rules: Rule[], dependents: string[]): Finding {
+function dependents(change: Change, dependencies: Dependencies): string[] {
+  return dependentsOf(change.format === 'terraform' ? configAddress(change.resourceAddress) : change.address, dependencies);
+}
+
+function groupByAddress(sources: readonly SourceWeakening[]): Map<string, SourceWeakening[]> {
+  const map = new Map<string, SourceWeakening[]>();
+  for (const source of sources) map.set(source.address, [...(map.get(source.address) ?? []), source]);
+  return map;
+}
+
+/** A resource named only by the sources: its values are unknown, so rules on tags still apply. */
+function sourceChange(source: SourceWeakening): Change {
+  const module = source.address.match(/^((?:module\.[^.]+\.)*)/)?.[1]?.replace(/\.$/, '') ?? '';
+  return {
+    file: source.file,
+    format: 'terraform',
+    address: source.address,
+    resourceAddress: source.address,
+    type: source.type,
+    name: source.address.split('.').pop() ?? '',
+    provider: source.type.split('_')[0] ?? '',
+    module,
+    action: 'update',
+  };
+}
+
+function toFinding(change: Change, action: MatchAction, rules: Rule[], dependents: string[], weakenings: Weakening[]): Finding {
   const strictest = [...rules].sort(compareStrictness)[0] as Rule;
   const finding: Finding = {
     file: change.file,
@@ -65,6 +123,7 @@ function toFinding(change: Change, action: MatchAction, rules: Rule[], dependent
   if (change.conditional) finding.conditional = true;
   if (change.previousAddress) finding.previousAddress = change.previousAddress;
   if (strictest.reason) finding.reason = strictest.reason;
+  if (weakenings.length > 0) finding.weakenings = weakenings;
   return finding;
 }
 

@@ -32,6 +32,9 @@ Options:
   --cfn-template FILE
                    the stack's current CloudFormation template (JSON or YAML):
                    its Ref, Fn::GetAtt, Fn::Sub and DependsOn add to each finding's dependents
+  --tf-base DIR --tf-head DIR
+                   the Terraform root module before and after the change: a
+                   lifecycle { prevent_destroy = true } removed between them is a finding
   -h, --help       show this help
 
 Exit status: 0 nothing protected is lost, 1 blocked, 2 error (any file unreadable,
@@ -62,6 +65,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const options: CheckOptions = {};
     const template = values['cfn-template'];
     if (template !== undefined) options.templateDependencies = await templateDependencies(readInput(template, 'template'), template);
+    const [base, head] = [values['tf-base'], values['tf-head']];
+    if ((base === undefined) !== (head === undefined)) {
+      throw new InputError(base === undefined ? '--tf-base' : '--tf-head', 'give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change');
+    }
+    if (base !== undefined && head !== undefined) {
+      // Loaded only when asked for: the HCL parser is a 1.7 MB WebAssembly module.
+      const { readPreventDestroy, removedPreventDestroy } = await import('../plan/terraform-source.js');
+      options.sourceWeakenings = removedPreventDestroy(await readPreventDestroy(base), await readPreventDestroy(head));
+    }
     const analysis = await checkPlans(positionals, ruleSet, options);
     io.stdout(render(analysis, format as (typeof FORMATS)[number], io));
     for (const error of analysis.errors) io.stderr(`plangate: ${error}\n`);
@@ -86,6 +98,8 @@ function parseOptions(args: string[]) {
         format: { type: 'string', short: 'f' },
         config: { type: 'string', short: 'c' },
         'cfn-template': { type: 'string' },
+        'tf-base': { type: 'string' },
+        'tf-head': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Dependencies } from './dependencies.js';
 import { isObject, type JsonObject } from './detect-format.js';
-import { SENSITIVE, type Change, type Plan } from './types.js';
+import { SENSITIVE, type Change, type Plan, type PolicyChange } from './types.js';
 
 const DESCRIBE = '`aws cloudformation describe-change-set --output json`';
 
@@ -126,6 +126,15 @@ class Walker {
     const reason = change.action === 'replace' ? replacementReason(details) : undefined;
     if (reason) change.reason = reason;
     // Only resources cause resources; a ParameterReference names a parameter, not a dependency.
+    const policyChanges = details.flatMap((d): PolicyChange[] => {
+      const target = d.Target;
+      if (!isObject(target) || (target.Attribute !== 'DeletionPolicy' && target.Attribute !== 'UpdateReplacePolicy')) return [];
+      const policy: PolicyChange = { attribute: target.Attribute };
+      if (typeof target.BeforeValue === 'string') policy.before = target.BeforeValue;
+      if (typeof target.AfterValue === 'string') policy.after = target.AfterValue;
+      return [policy];
+    });
+    if (policyChanges.length > 0) change.policyChanges = policyChanges;
     const causes = [
       ...new Set(
         details

@@ -2,6 +2,14 @@
 
 import type { Dependencies } from './dependencies.js';
 
+/** A CloudFormation policy attribute's value before and after; absent when added or removed. */
+export interface PolicyChange {
+  /** DeletionPolicy or UpdateReplacePolicy. */
+  attribute: string;
+  before?: string;
+  after?: string;
+}
+
 export type PlanFormat = 'terraform' | 'cloudformation';
 
 export type ChangeAction = 'create' | 'update' | 'delete' | 'replace' | 'forget' | 'read' | 'no-op';
@@ -46,6 +54,8 @@ export interface Change {
   physicalId?: string;
   /** CloudFormation PolicyAction (Delete, Retain, Snapshot, ReplaceAndDelete, …). */
   policyAction?: string;
+  /** CloudFormation DeletionPolicy / UpdateReplacePolicy changes shown in Details (IncludePropertyValues). */
+  policyChanges?: PolicyChange[];
   /** CloudFormation: `Resource.Attribute` entities whose change causes this one. */
   causedBy?: string[];
   /** Values with every sensitive leaf replaced by SENSITIVE; absent when the plan has none. */

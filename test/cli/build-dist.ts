@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../plan/fixtures.js';
 
-const INPUTS = ['src', 'rules', 'scripts/build.mjs', 'scripts/yaml-data.mjs', 'package.json'];
+const INPUTS = ['src', 'rules', 'scripts/build.mjs', 'scripts/yaml-data.mjs', 'scripts/hcl-wasm.mjs', 'package.json'];
 
 function newest(path: string): number {
   const stat = statSync(path);

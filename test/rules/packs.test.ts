@@ -10,8 +10,10 @@ const PREFIX: Record<string, string> = { aws: 'aws-', google: 'google-', azure: 
 // Terraform provider each pack's types come from (registry.terraform.io/hashicorp/<name>).
 const PROVIDER: Record<string, string> = { aws: 'aws', google: 'google', azure: 'azurerm', kubernetes: 'kubernetes' };
 
+/** The cloud packs' rules; recommended adds one rule of its own, for guards switched off. */
+const cloudRules = ruleSet.rules.filter((rule) => rule.pack !== 'recommended');
 /** Every (rule, type) pair the packs list: each one must be caught on its own. */
-const entries = ruleSet.rules.flatMap((rule) => (rule.match.types ?? []).map((type) => ({ rule, type })));
+const entries = cloudRules.flatMap((rule) => (rule.match.types ?? []).map((type) => ({ rule, type })));
 
 type TerraformActions = ['delete'] | ['delete', 'create'] | ['create', 'delete'] | ['update'];
 
@@ -120,8 +122,14 @@ describe('built-in rule packs', () => {
     for (const pack of CLOUD_PACKS) expect(loadPacks([pack]).rules.length).toBeGreaterThan(0);
   });
 
+  it('recommended adds one rule: any deletion guard switched off, on any type', () => {
+    expect(ruleSet.rules.filter((rule) => rule.pack === 'recommended')).toEqual([
+      expect.objectContaining({ name: 'deletion-guard-removed', severity: 'high', match: { types: ['*'], actions: ['protection-removed'] } }),
+    ]);
+  });
+
   it('give every rule a one-line reason, a pack-prefixed kebab-case name and an explicit type list', () => {
-    for (const rule of ruleSet.rules) {
+    for (const rule of cloudRules) {
       expect(rule.reason, rule.name).toMatch(/\S/);
       expect(rule.reason, rule.name).not.toMatch(/\n/);
       expect(rule.name, rule.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
