@@ -88,3 +88,37 @@ describe('cloudformation dependencies', () => {
     expect(dependentsOf('Foo', plan.dependencies)).toEqual(['Parameter']);
   });
 });
+
+describe('cloudformation causing-entity chains', () => {
+  it('follows CausingEntity transitively, inside a nested stack too', () => {
+    const change = (id: string, action: string, causes: string[] = [], replacement = 'False') => ({
+      Type: 'Resource',
+      ResourceChange: {
+        Action: action,
+        LogicalResourceId: id,
+        ResourceType: 'AWS::Lambda::Function',
+        Replacement: action === 'Modify' ? replacement : undefined,
+        Scope: ['Properties'],
+        Details: causes.map((cause) => ({
+          Target: { Attribute: 'Properties', Name: 'X', RequiresRecreation: 'Never' },
+          Evaluation: 'Static',
+          ChangeSource: cause.includes('.') ? 'ResourceAttribute' : 'ResourceReference',
+          CausingEntity: cause,
+        })),
+      },
+    });
+    const root = {
+      ChangeSetId: 'arn:aws:cloudformation:eu-west-1:1:changeSet/root/1',
+      StackName: 'app',
+      Status: 'CREATE_COMPLETE',
+      Changes: [change('Table', 'Remove'), change('Function', 'Modify', ['Table.Arn']), change('Alias', 'Modify', ['Function.Version']), change('Unrelated', 'Modify')],
+    };
+    const plan = parsePlan(Buffer.from(JSON.stringify(root)), 'chain.json');
+    expect(dependentsOf('Table', plan.dependencies)).toEqual(['Alias', 'Function']);
+    expect(dependentsOf('Function', plan.dependencies)).toEqual(['Alias']);
+
+    const nested = { ...root, ChangeSetId: 'arn:child', ParentChangeSetId: 'arn:missing-parent', StackName: 'data' };
+    const child = parsePlan(Buffer.from(JSON.stringify(nested)), 'nested.json');
+    expect(dependentsOf('data/Table', child.dependencies)).toEqual(['data/Alias', 'data/Function']);
+  });
+});
