@@ -1,19 +1,21 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
-  InputError,
   Minimatch,
   checkPlans,
   defaultRuleSet,
-  getErrorMessage,
-  isInputError,
   renderJson,
   renderMarkdown
-} from "./chunks/chunk-CN7SAT2M.js";
+} from "./chunks/chunk-FDI7O3YC.js";
+import {
+  InputError,
+  getErrorMessage,
+  isInputError
+} from "./chunks/chunk-MWHAY6YZ.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-FS6T6AIU.js";
+} from "./chunks/chunk-SSKGB3OA.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -20362,7 +20364,7 @@ async function run() {
     writeFileSync(reportPath, renderJson(analysis));
     setOutput("report", reportPath);
     setOutput("findings", String(analysis.findings.length));
-    await summary.addRaw(renderMarkdown(analysis)).write();
+    await summary.addRaw(renderMarkdown(analysis, { fullReportHint: "the JSON report (step output `report`)", maxLength: 25e4 })).write();
     for (const finding of analysis.findings) {
       error(`${finding.address} would be ${finding.action === "forget" ? "forgotten" : `${finding.action}d`} (${finding.rule}, ${finding.severity})`, {
         title: "plangate: protected resource",

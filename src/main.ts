@@ -25,7 +25,8 @@ export async function run(): Promise<void> {
     writeFileSync(reportPath, renderJson(analysis));
     core.setOutput('report', reportPath);
     core.setOutput('findings', String(analysis.findings.length));
-    await core.summary.addRaw(renderMarkdown(analysis)).write();
+    // The job summary takes up to 1 MiB; the JSON report always has everything.
+    await core.summary.addRaw(renderMarkdown(analysis, { fullReportHint: 'the JSON report (step output `report`)', maxLength: 250_000 })).write();
     for (const finding of analysis.findings) {
       core.error(`${finding.address} would be ${finding.action === 'forget' ? 'forgotten' : `${finding.action}d`} (${finding.rule}, ${finding.severity})`, {
         title: 'plangate: protected resource',

@@ -1,71 +1,357 @@
-import type { Analysis, Finding } from '../analysis/analyse.js';
-import { describeAction, destructiveChanges, headline, plural } from './summary.js';
+/**
+ * The PR comment / job summary: a headline, a table of protected resources per
+ * plan, what depends on them and what data goes with them, who must approve, a
+ * mermaid graph of the blast radius, and the unprotected losses collapsed.
+ * Never longer than GitHub's comment limit: detail is dropped progressively
+ * and the last line says what was left out and where the full report is.
+ */
+
+import type { Analysis, Finding } from '../analysis/types.js';
+import type { Change } from '../plan/types.js';
+import type { Severity } from '../rules/types.js';
+import { blastRadiusGraph, graphLegend, type Graph } from './mermaid.js';
+import {
+  approvalsNeeded,
+  bySeverity,
+  clip,
+  describeAction,
+  groupBy,
+  headline,
+  listWithMore,
+  MAX_SHOWN,
+  NOT_AUTHORS,
+  otherLosses,
+  plural,
+  ruleRequirements,
+  sanitize,
+  thousands,
+} from './summary.js';
+
+/** GitHub's limit on an issue or pull request comment, in characters. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+export const DEFAULT_FULL_REPORT_HINT = 'run `plangate check --format json` for the full report';
+
+export interface MarkdownOptions {
+  /**
+   * Where the complete report is, as markdown ("the job summary", "the JSON
+   * report artifact"); shown only when the report had to be shortened.
+   */
+  fullReportHint?: string;
+  /** Longest report, in UTF-16 code units (at least as many as characters); GitHub's comment limit by default. */
+  maxLength?: number;
+}
 
 const ICON = { pass: '✅', blocked: '⛔', error: '⚠️' } as const;
+const SEVERITY_ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '⚪' };
 
-/** The PR comment / job summary body. */
-export function renderMarkdown(analysis: Analysis): string {
+/** Rows of a table shown before the rest is collapsed. */
+const VISIBLE_ROWS = 20;
+/** Problems kept when a long list of them must be shortened. */
+const SHORT_LIST = 50;
+/** Dependents named per resource. */
+const MAX_DEPENDENTS = 10;
+
+/** How much of each part a rendering includes. */
+interface Limits {
+  graph: boolean;
+  dependents: boolean;
+  /** Data at risk and the descriptions of removed guards. */
+  details: boolean;
+  errors: number;
+  findings: number;
+  others: number;
+}
+
+interface Context {
+  analysis: Analysis;
+  others: Change[];
+  graph: Graph | undefined;
+  /** Findings, the most severe first: a shortened report keeps the head of this list. */
+  ranked: Finding[];
+  hint: string;
+  maxLength: number;
+  /** Findings per plan file, each the most severe first. */
+  byFile: Map<string, Finding[]>;
+  /** Rules across all findings, for "and N more rules". */
+  ruleCount: number;
+  /** Rendered rows of the unprotected losses. */
+  otherRows: string[];
+  /** Rendered rows and detail bullets: a shortened report is built many times over. */
+  rows: Map<Finding, string>;
+  details: Map<string, Map<Finding, string>>;
+}
+
+/** The markdown report, at most `maxLength` characters long. */
+export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}): string {
+  const ctx: Context = {
+    analysis,
+    others: otherLosses(analysis),
+    graph: blastRadiusGraph(analysis.findings),
+    ranked: bySeverity(analysis.findings),
+    hint: options.fullReportHint ?? DEFAULT_FULL_REPORT_HINT,
+    maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
+    byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
+    ruleCount: ruleRequirements(analysis.findings).length,
+    otherRows: [],
+    rows: new Map(),
+    details: new Map(),
+  };
+  ctx.otherRows = ctx.others.map(
+    (c) => `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, 'end'))} |`,
+  );
+  const max = ctx.maxLength;
+  const lim: Limits = {
+    graph: true,
+    dependents: true,
+    details: true,
+    errors: analysis.errors.length,
+    findings: analysis.findings.length,
+    others: ctx.others.length,
+  };
+  let out = build(ctx, lim);
+  if (out.length <= max) return out;
+
+  // Drop detail in the order a reviewer misses it least.
+  for (const part of ['graph', 'dependents', 'details'] as const) {
+    lim[part] = false;
+    out = build(ctx, lim);
+    if (out.length <= max) return out;
+  }
+  // Problems come first, but thousands of them must not push out every resource.
+  if (lim.errors > SHORT_LIST) {
+    lim.errors = SHORT_LIST;
+    out = build(ctx, lim);
+    if (out.length <= max) return out;
+  }
+  for (const part of ['others', 'findings', 'errors'] as const) {
+    const all = lim[part];
+    lim[part] = largest(all, (n) => build(ctx, { ...lim, [part]: n }).length <= max);
+    out = build(ctx, lim);
+    if (out.length <= max) return out;
+  }
+  return fallback(ctx);
+}
+
+function build(ctx: Context, lim: Limits): string {
+  const { analysis } = ctx;
   const out: string[] = [`### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`, ''];
 
-  if (analysis.errors.length > 0) {
+  if (analysis.errors.length > 0 && lim.errors > 0) {
     out.push('**Problems** (each one fails the check):', '');
-    for (const e of analysis.errors) out.push(`- ${escapeText(e)}`);
+    for (const e of analysis.errors.slice(0, lim.errors)) out.push(`- ${escapeText(clip(e, MAX_SHOWN.error))}`);
     out.push('');
   }
 
-  for (const [file, findings] of groupBy(analysis.findings, (f) => f.file)) {
-    out.push(`**Protected resources in ${code(file)}**`, '', '| Action | Resource | Type | Severity | Rule | Approvals |', '|---|---|---|---|---|---|');
-    for (const f of findings) {
-      out.push(`| ${describeAction(f)} | ${code(f.address)} | ${code(f.type)} | ${f.severity} | ${cell(f.rule)} | ${approvalsCell(f)} |`);
+  const keep = lim.findings >= ctx.ranked.length ? undefined : new Set(ctx.ranked.slice(0, lim.findings));
+  const shown: Finding[] = [];
+  for (const [file, all] of ctx.byFile) {
+    const ranked = keep ? all.filter((f) => keep.has(f)) : all;
+    if (ranked.length === 0) continue;
+    append(shown, ranked);
+    out.push(`#### Protected resources in ${code(clip(file, MAX_SHOWN.address, 'end'), 'prose')} (${thousands(all.length)})`, '');
+    append(out, findingTable(ctx, ranked.slice(0, VISIBLE_ROWS)), [''], findingDetails(ctx, ranked.slice(0, VISIBLE_ROWS), lim));
+    const rest = ranked.slice(VISIBLE_ROWS);
+    if (rest.length > 0) {
+      out.push(`<details><summary>${plural(rest.length, 'more protected resource')} in this plan</summary>`, '');
+      append(out, findingTable(ctx, rest), [''], findingDetails(ctx, rest, lim), ['</details>', '']);
     }
-    const reasons = new Map(findings.filter((f) => f.reason).map((f) => [f.rule, f.reason as string]));
-    if (reasons.size > 0) {
-      out.push('');
-      for (const [rule, reason] of reasons) out.push(`- **${escapeText(rule)}**: ${escapeText(reason)}`);
-    }
-    out.push('');
   }
 
-  const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
-  const others = destructiveChanges(analysis).filter((c) => !protectedKeys.has(`${c.file}\0${c.address}`));
-  if (others.length > 0) {
-    out.push(`<details><summary>${plural(others.length, 'other resource')} lost, not protected by any rule</summary>`, '');
+  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown, ctx.ruleCount));
+
+  if (lim.graph && ctx.graph) {
+    out.push('#### What depends on them', '', graphLegend(ctx.graph), '', '```mermaid', ctx.graph.source.trimEnd(), '```', '');
+  }
+
+  if (ctx.others.length > 0 && lim.others > 0) {
+    out.push(`<details><summary>${plural(ctx.others.length, 'other resource')} lost, not protected by any rule</summary>`, '');
     out.push('| Action | Resource | Type | Plan |', '|---|---|---|---|');
-    for (const c of others) out.push(`| ${describeAction(c)} | ${code(c.address)} | ${code(c.type)} | ${code(c.file)} |`);
+    append(out, ctx.otherRows.slice(0, lim.others));
     out.push('', '</details>', '');
+  }
+
+  const left = omissions(ctx, lim);
+  if (left.length > 0) {
+    const limit = ctx.maxLength === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.maxLength)} characters`;
+    out.push(`> ✂️ **Shortened to fit ${limit}.** Left out: ${left.join('; ')}. Full report: ${ctx.hint}.`);
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function approvalsCell(f: Finding): string {
-  const who = [...f.approvers.teams.map((t) => `team ${cell(t)}`), ...f.approvers.users.map((u) => `@${cell(u)}`)];
-  return `${f.approvals}${who.length ? ` from ${who.join(', ')}` : ''}`;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
+function findingTable(ctx: Context, findings: readonly Finding[]): string[] {
+  const rows = ['| Action | Resource | Type | Severity | Rule | Approvals |', '|---|---|---|---|---|---|'];
+  for (const f of findings) {
+    let row = ctx.rows.get(f);
+    if (row === undefined) {
+      row = `| ${actionCell(f)} | ${addressCell(f)} | ${code(clip(f.type, MAX_SHOWN.address))} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${escapeText(clip(f.rule, MAX_SHOWN.address))} | ${approvalsCell(f)} |`;
+      ctx.rows.set(f, row);
+    }
+    rows.push(row);
   }
-  return groups;
+  return rows;
 }
 
-/** A code span that survives any content, inside a table cell too. */
-export function code(text: string): string {
-  const body = text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-  const fence = body.includes('`') ? '`` ' : '`';
-  return `${fence}${body}${fence === '`` ' ? ' ``' : '`'}`;
+function actionCell(f: Finding): string {
+  if (f.action !== 'protection-removed' || !f.weakenings?.length) return describeAction(f);
+  const guards = f.weakenings.map((w) => `${code(clip(w.guard, MAX_SHOWN.address))}: ${escapeText(clip(w.from, 80))} → ${escapeText(clip(w.to, 80))}`);
+  return `${describeAction(f)}<br>${guards.join('<br>')}`;
 }
 
-function cell(text: string): string {
-  return escapeText(text).replace(/\|/g, '\\|');
+function addressCell(item: Pick<Finding, 'address' | 'previousAddress'>): string {
+  const here = code(clip(item.address, MAX_SHOWN.address));
+  return item.previousAddress ? `${here}<br>moved from ${code(clip(item.previousAddress, MAX_SHOWN.address))}` : here;
 }
 
-/** Plain text that markdown and HTML must not interpret. */
+function approvalsCell(f: Finding): string {
+  const who = approversList(f.approvers.teams, f.approvers.users);
+  return who ? `${f.approvals} from ${who}` : String(f.approvals);
+}
+
+/** Teams and users in code spans: the report names them without notifying them on every update. */
+function approversList(teams: readonly string[], users: readonly string[]): string {
+  return [...teams.map((t) => `team ${code(t)}`), ...users.map((u) => code(`@${u.replace(/^@/, '')}`))].join(', ');
+}
+
+/** A bullet per finding with something more to say: data at risk, removed guards, dependents. */
+function findingDetails(ctx: Context, findings: readonly Finding[], lim: Limits): string[] {
+  const out: string[] = [];
+  const cacheKey = `${lim.details}/${lim.dependents}`;
+  let cache = ctx.details.get(cacheKey);
+  if (!cache) ctx.details.set(cacheKey, (cache = new Map<Finding, string>()));
+  for (const f of findings) {
+    let bullet = cache.get(f);
+    if (bullet === undefined) cache.set(f, (bullet = findingBullet(f, lim)));
+    if (bullet) out.push(bullet);
+  }
+  if (out.length > 0) out.push('');
+  return out;
+}
+
+function findingBullet(f: Finding, lim: Limits): string {
+  const lines: string[] = [];
+  if (lim.details) {
+    for (const d of f.dataAtRisk) lines.push(`data at risk: ${escapeText(clip(d, MAX_SHOWN.text))}`);
+    for (const w of f.weakenings ?? []) lines.push(`guard removed: ${escapeText(clip(w.description, MAX_SHOWN.text))}`);
+  }
+  if (lim.dependents && f.dependents.length > 0) {
+    lines.push(`depended on by ${listWithMore(f.dependents, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), 'prose'))}`);
+  }
+  if (lines.length === 0) return '';
+  return [`- ${code(clip(f.address, MAX_SHOWN.address), 'prose')}`, ...lines.map((l) => `  - ${l}`)].join('\n');
+}
+
+function whoMustApprove(all: readonly Finding[], shown: readonly Finding[], ruleCount: number): string[] {
+  const n = approvalsNeeded(all);
+  const out = [
+    '#### Who must approve',
+    '',
+    `**${plural(n, 'approval')}** from ${n === 1 ? 'someone' : 'different people'} with write access who did not author the change: ${NOT_AUTHORS}. Where a rule names teams or users, its resources need an approval from them.`,
+    '',
+    '| Rule | Why it is protected | Resources | Approvals | Approvers |',
+    '|---|---|---|---|---|',
+  ];
+  const rules = ruleRequirements(shown);
+  for (const r of rules) {
+    const who = approversList(r.teams, r.users) || 'anyone qualifying';
+    out.push(`| ${escapeText(clip(r.rule, MAX_SHOWN.address))} | ${r.reason ? escapeText(clip(r.reason, MAX_SHOWN.text)) : ''} | ${thousands(r.resources)} | ${r.approvals} | ${who} |`);
+  }
+  const hidden = ruleCount - rules.length;
+  if (hidden > 0) out.push('', `…and ${plural(hidden, 'more rule')} protecting resources not listed here.`);
+  out.push('');
+  return out;
+}
+
+function omissions(ctx: Context, lim: Limits): string[] {
+  const { analysis } = ctx;
+  const left: string[] = [];
+  if (!lim.graph && ctx.graph) left.push(`the graph of what depends on them (${plural(ctx.graph.drawn + ctx.graph.omitted, 'node')})`);
+  const withDependents = analysis.findings.filter((f) => f.dependents.length > 0).length;
+  if (!lim.dependents && withDependents > 0) left.push(`the dependents of ${plural(withDependents, 'protected resource')}`);
+  const withDetails = analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length;
+  if (!lim.details && withDetails > 0) left.push(`the data at risk and removed guards of ${plural(withDetails, 'protected resource')}`);
+  const findings = analysis.findings.length;
+  if (lim.findings < findings) {
+    left.push(lim.findings === 0 ? all(findings, 'protected resource') : `${thousands(findings - lim.findings)} of the ${plural(findings, 'protected resource')} (the ${thousands(lim.findings)} listed are the most severe)`);
+  }
+  if (lim.others < ctx.others.length) left.push(partOf(ctx.others.length - lim.others, ctx.others.length, 'other lost resource'));
+  if (lim.errors < analysis.errors.length) left.push(partOf(analysis.errors.length - lim.errors, analysis.errors.length, 'problem'));
+  return left;
+}
+
+/** "the 3 problems", "all 300 other lost resources", "12 of the 300 other lost resources". */
+function partOf(left: number, total: number, one: string): string {
+  return left === total ? all(total, one) : `${thousands(left)} of the ${plural(total, one)}`;
+}
+
+function all(total: number, one: string): string {
+  return total === 1 ? `the ${one}` : `all ${plural(total, one)}`;
+}
+
+/** Only when even the headline and the note exceed the limit (a tiny `maxLength`). */
+function fallback(ctx: Context): string {
+  const note = `Report left out to fit ${thousands(ctx.maxLength)} characters. Full report: ${ctx.hint}.`;
+  const head = `### ${ICON[ctx.analysis.decision]} plangate: ${escapeText(headline(ctx.analysis))}\n\n`;
+  const text = `${head}${note}\n`;
+  return text.length <= ctx.maxLength ? text : text.slice(0, ctx.maxLength);
+}
+
+/** Largest n in [0, max] for which fits(n) holds, assuming it holds for every smaller n. */
+function largest(max: number, fits: (n: number) => boolean): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Pushes every item of every list (spreading thousands of arguments into push would not scale). */
+function append<T>(out: T[], ...lists: readonly (readonly T[])[]): void {
+  for (const list of lists) for (const line of list) out.push(line);
+}
+
+/**
+ * A code span that shows `text` exactly, whatever it holds: a fence longer than
+ * any backtick run inside, padding when it starts or ends with a backtick or
+ * space, line breaks and invisible characters made visible. In a table cell
+ * (`where` = 'table') pipes are escaped; a backslash right before a pipe cannot
+ * be written in a GFM table cell's code span, so that case is an HTML `<code>`.
+ */
+export function code(text: string, where: 'table' | 'prose' = 'table'): string {
+  const body = sanitize(text);
+  if (body === '') return '(empty)';
+  if (where === 'table' && body.includes('\\|')) return `<code>${htmlEntities(body)}</code>`;
+  const inner = where === 'table' ? body.replace(/\|/g, '\\|') : body;
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(inner) ? ' ' : '';
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
+
+/**
+ * Plain text that markdown and HTML must not interpret, safe in a table cell
+ * and at the start of a list item too: markdown punctuation is backslash-escaped
+ * (and a leading list marker), leading spaces dropped, line breaks become spaces,
+ * and `@name`, `#123`, `https://` and `www.` get a zero-width space so plan
+ * text cannot mention people, link issues or make links.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/[\\*_[\]<>#]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+  return sanitize(text)
+    .trimStart()
+    .replace(/[\\`*_[\]<>&|~#$!]/g, (c) => `\\${c}`)
+    // At the start of a list item or cell, `- x`, `+ x` and `1. x` would open a list.
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/@(?=[\p{L}\p{N}_])/gu, '@\u200B')
+    .replace(/#(?=\d)/g, '#\u200B')
+    .replace(/:(?=\/\/)/g, ':\u200B')
+    .replace(/\b(www)\./gi, '$1\u200B.');
 }
 
+/** Text inside an HTML element (a `<summary>`, a `<code>`): every character markdown or HTML could read is an entity. */
+export function htmlEntities(text: string): string {
+  return sanitize(text).replace(/[&<>"'`|\\*_[\]~#$!@]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

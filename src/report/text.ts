@@ -1,5 +1,25 @@
-import type { Analysis } from '../analysis/analyse.js';
-import { describeAction, destructiveChanges, headline, plural } from './summary.js';
+/**
+ * The terminal report: the markdown report's content for a console. Every
+ * plan-derived string goes through `sanitize`, so an address holding ANSI
+ * escapes or bidi overrides cannot repaint the terminal or pass for another.
+ */
+
+import type { Analysis, Finding } from '../analysis/types.js';
+import type { Severity } from '../rules/types.js';
+import {
+  approvalsNeeded,
+  bySeverity,
+  describeAction,
+  groupBy,
+  headline,
+  listWithMore,
+  NOT_AUTHORS,
+  otherLosses,
+  plural,
+  ruleRequirements,
+  sanitize,
+  thousands,
+} from './summary.js';
 
 export interface TextOptions {
   /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
@@ -9,38 +29,67 @@ export interface TextOptions {
 }
 
 const CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 } as const;
+type Style = keyof typeof CODES;
 
-/** The terminal report: headline, protected resources, other losses, problems. */
+const SEVERITY_STYLE: Record<Severity, Style[]> = { critical: ['bold', 'red'], high: ['red'], medium: ['yellow'], low: ['dim'] };
+
+/** Dependents named per resource; the JSON report has them all. */
+const MAX_DEPENDENTS = 20;
+const INDENT = '      ';
+
+/** The terminal report: headline, problems, protected resources per plan, who must approve, other losses. */
 export function renderText(analysis: Analysis, { color, listErrors = true }: TextOptions): string {
-  const paint = (code: keyof typeof CODES, text: string) => (color ? `\u001b[${CODES[code]}m${text}\u001b[0m` : text);
+  const paint = (styles: Style | Style[], text: string) =>
+    color ? `${(Array.isArray(styles) ? styles : [styles]).map((s) => `\u001b[${CODES[s]}m`).join('')}${text}\u001b[0m` : text;
   const lines: string[] = [];
-  const tone = analysis.decision === 'pass' ? 'green' : analysis.decision === 'blocked' ? 'red' : 'yellow';
-  lines.push(paint('bold', paint(tone, headline(analysis))));
+  const tone: Style = analysis.decision === 'pass' ? 'green' : analysis.decision === 'blocked' ? 'red' : 'yellow';
+  lines.push(paint(['bold', tone], headline(analysis)));
+
+  if (listErrors && analysis.errors.length > 0) {
+    lines.push('', paint('bold', 'Problems (each one fails the check):'));
+    for (const e of analysis.errors) lines.push(`  ${paint('yellow', sanitize(e))}`);
+  }
+
+  for (const [file, findings] of groupBy(analysis.findings, (f) => f.file)) {
+    lines.push('', paint('bold', `${plural(findings.length, 'protected resource')} in ${sanitize(file)}:`));
+    for (const f of bySeverity(findings)) lines.push(...finding(f, paint));
+  }
 
   if (analysis.findings.length > 0) {
-    lines.push('', paint('bold', 'Protected resources:'));
-    const width = Math.min(60, Math.max(...analysis.findings.map((f) => f.address.length)));
-    for (const f of analysis.findings) {
-      const who = [...f.approvers.teams.map((t) => `team ${t}`), ...f.approvers.users.map((u) => `@${u}`)];
-      lines.push(
-        `  ${paint('red', describeAction(f).padEnd(22))} ${f.address.padEnd(width)}  ${f.severity}  ${f.rule}  (${plural(f.approvals, 'approval')}${who.length ? ` from ${who.join(', ')}` : ''})`,
-      );
-      if (f.reason) lines.push(paint('dim', `  ${''.padEnd(22)} ${f.reason}`));
-      if (f.dependents.length > 0) lines.push(`  ${''.padEnd(22)} depended on by: ${f.dependents.join(', ')}`);
-      lines.push(paint('dim', `  ${''.padEnd(22)} in ${f.file}`));
+    const n = approvalsNeeded(analysis.findings);
+    lines.push('', paint('bold', `Who must approve: ${plural(n, 'person', 'different people')} with write access who did not author the change`));
+    lines.push(paint('dim', `  (${NOT_AUTHORS})`));
+    const rules = ruleRequirements(bySeverity(analysis.findings));
+    const width = Math.min(40, Math.max(...rules.map((r) => r.rule.length)));
+    for (const r of rules) {
+      const who = [...r.teams.map((t) => `team ${sanitize(t)}`), ...r.users.map((u) => `@${sanitize(u.replace(/^@/, ''))}`)].join(', ') || 'anyone qualifying';
+      lines.push(`  ${sanitize(r.rule).padEnd(width)}  ${plural(r.resources, 'resource').padEnd(13)}  ${plural(r.approvals, 'approval')} from ${who}`);
     }
   }
 
-  const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
-  const others = destructiveChanges(analysis).filter((c) => !protectedKeys.has(`${c.file}\0${c.address}`));
+  const others = otherLosses(analysis);
   if (others.length > 0) {
-    lines.push('', paint('bold', 'Other resources lost (no rule protects them):'));
-    for (const c of others) lines.push(`  ${paint('yellow', describeAction(c).padEnd(22))} ${c.address}  (${c.type}, ${c.file})`);
-  }
-
-  if (listErrors && analysis.errors.length > 0) {
-    lines.push('', paint('bold', 'Problems:'));
-    for (const e of analysis.errors) lines.push(`  ${paint('yellow', e)}`);
+    lines.push('', paint('bold', `Other resources lost (no rule protects them): ${thousands(others.length)}`));
+    for (const c of others) {
+      lines.push(`  ${paint('yellow', describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint('dim', `(${sanitize(c.type)}, ${sanitize(c.file)})`)}`);
+    }
   }
   return `${lines.join('\n')}\n`;
+}
+
+function finding(f: Finding, paint: (styles: Style | Style[], text: string) => string): string[] {
+  const label = (text: string) => paint('dim', text);
+  const who = [...f.approvers.teams.map((t) => `team ${sanitize(t)}`), ...f.approvers.users.map((u) => `@${sanitize(u.replace(/^@/, ''))}`)];
+  const out = [
+    `  ${paint(['bold', 'red'], describeAction(f).padEnd(21))} ${paint('bold', sanitize(f.address))}  ${label(`(${sanitize(f.type)})`)}`,
+    `${INDENT}${paint(SEVERITY_STYLE[f.severity], f.severity)} · rule ${sanitize(f.rule)} · ${plural(f.approvals, 'approval')}${who.length ? ` from ${who.join(', ')}` : ''}`,
+  ];
+  if (f.previousAddress) out.push(`${INDENT}${label('moved from:')} ${sanitize(f.previousAddress)}`);
+  for (const w of f.weakenings ?? []) {
+    out.push(`${INDENT}${label('guard removed:')} ${paint('yellow', sanitize(w.description || `${w.guard} ${w.from} → ${w.to}`))}`);
+  }
+  if (f.reason) out.push(`${INDENT}${label('why:')} ${sanitize(f.reason)}`);
+  for (const d of f.dataAtRisk) out.push(`${INDENT}${label('data at risk:')} ${paint('yellow', sanitize(d))}`);
+  if (f.dependents.length > 0) out.push(`${INDENT}${label('depended on by:')} ${listWithMore(f.dependents, MAX_DEPENDENTS, sanitize)}`);
+  return out;
 }

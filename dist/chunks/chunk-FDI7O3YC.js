@@ -1,217 +1,13 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
-
-// src/errors.ts
-var InputError = class extends Error {
-  constructor(source, problem) {
-    super(`${source}: ${problem}`);
-    this.source = source;
-    this.problem = problem;
-    this.name = "InputError";
-  }
-  source;
-  problem;
-};
-function getErrorMessage(error) {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-function isInputError(error) {
-  return error instanceof InputError;
-}
-
-// src/plan/detect-format.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var SHOW_JSON = "`terraform show -json PLANFILE`";
-var DESCRIBE = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
-function isChangeSet(value) {
-  return isObject(value) && Array.isArray(value.Changes);
-}
-function detectFormat(doc, source) {
-  if (isObject(doc)) {
-    if ("format_version" in doc && ("resource_changes" in doc || "planned_values" in doc)) return "terraform";
-    if (isChangeSet(doc) || Array.isArray(doc.NestedChanges)) return "cloudformation";
-    throw new InputError(source, describeObject(doc));
-  }
-  if (Array.isArray(doc)) {
-    if (doc.length > 0 && doc.every(isChangeSet)) return "cloudformation";
-    if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
-    throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list); pass ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
-  }
-  throw new InputError(source, `a bare JSON ${doc === null ? "null" : typeof doc}, not a plan: pass ${SHOW_JSON} or ${DESCRIBE} output`);
-}
-function describeObject(doc) {
-  if ("lineage" in doc && "serial" in doc) {
-    return `this is a Terraform state file, not a plan: run \`terraform plan -out=tfplan\` then ${SHOW_JSON.replace("PLANFILE", "tfplan")}`;
-  }
-  if ("format_version" in doc && "values" in doc) {
-    return `this is \`terraform show -json\` of the current state, not of a plan: pass the planfile, ${SHOW_JSON.replace("PLANFILE", "tfplan")}`;
-  }
-  if ("resource_changes" in doc) {
-    return 'this has "resource_changes" but no "format_version", so it is not `terraform show -json` output (an HCP Terraform redacted plan?): write the plan with `terraform show -json`';
-  }
-  if ("Resources" in doc || "AWSTemplateFormatVersion" in doc) {
-    return `this is a CloudFormation template, not a change set: create a change set with \`aws cloudformation create-change-set\`, then write ${DESCRIBE}`;
-  }
-  if (typeof doc.Id === "string" && doc.Id.includes(":changeSet/")) {
-    return `this is \`create-change-set\` output (just the id): write ${DESCRIBE}`;
-  }
-  if (Array.isArray(doc.Summaries)) {
-    return `this is \`list-change-sets\` output: write ${DESCRIBE} for the change set`;
-  }
-  if (Array.isArray(doc.Stacks)) {
-    return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE}`;
-  }
-  const keys = Object.keys(doc).slice(0, 5).map((k) => JSON.stringify(k)).join(", ");
-  return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON} or ${DESCRIBE} output`;
-}
-
-// src/plan/dependencies.ts
-function configAddress(address) {
-  return address.includes("[") ? address.replace(INDEX_KEY, "") : address;
-}
-var INDEX_KEY = /\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g;
-function add(deps, from, to) {
-  if (from === to) return;
-  let set = deps.get(from);
-  if (!set) deps.set(from, set = /* @__PURE__ */ new Set());
-  set.add(to);
-}
-function terraformDependencies(doc) {
-  const deps = /* @__PURE__ */ new Map();
-  const configuration = doc.configuration;
-  if (isObject(configuration) && isObject(configuration.root_module)) walkModule(deps, configuration.root_module, "");
-  const prior = doc.prior_state;
-  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module);
-  return deps;
-}
-function walkModule(deps, module, prefix) {
-  const resources = Array.isArray(module.resources) ? module.resources.filter(isObject) : [];
-  const calls = isObject(module.module_calls) ? module.module_calls : {};
-  const contained = [];
-  for (const resource of resources) {
-    if (typeof resource.address !== "string") continue;
-    const node = prefix + resource.address;
-    contained.push(node);
-    for (const ref of collectReferences([resource.expressions, resource.count_expression, resource.for_each_expression])) {
-      const target = resolveReference(ref, prefix, calls);
-      for (const t of target) add(deps, node, t);
-    }
-    for (const dep of stringList(resource.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
-  }
-  if (isObject(module.outputs)) {
-    for (const [name, output] of Object.entries(module.outputs)) {
-      if (!isObject(output)) continue;
-      const node = `${prefix}output.${name}`;
-      for (const ref of collectReferences([output.expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, node, t);
-      for (const dep of stringList(output.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
-    }
-  }
-  for (const [name, call] of Object.entries(calls)) {
-    if (!isObject(call)) continue;
-    const child = `${prefix}module.${name}.`;
-    if (isObject(call.expressions)) {
-      for (const [input, expression] of Object.entries(call.expressions)) {
-        for (const ref of collectReferences([expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, `${child}var.${input}`, t);
-      }
-    }
-    const whole = `${child}*`;
-    for (const ref of collectReferences([call.count_expression, call.for_each_expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, whole, t);
-    for (const dep of stringList(call.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, whole, t);
-    if (isObject(call.module)) {
-      const inside = walkModule(deps, call.module, child);
-      for (const node of inside) add(deps, node, whole);
-      contained.push(...inside);
-    }
-  }
-  return contained;
-}
-function walkState(deps, module) {
-  const resources = Array.isArray(module.resources) ? module.resources : [];
-  for (const resource of resources) {
-    if (!isObject(resource)) continue;
-    const dependsOn = resource.depends_on;
-    if (typeof resource.address !== "string" || !Array.isArray(dependsOn) || dependsOn.length === 0) continue;
-    const node = configAddress(resource.address);
-    let set = deps.get(node);
-    if (!set) deps.set(node, set = /* @__PURE__ */ new Set());
-    for (const dep of dependsOn) {
-      if (typeof dep !== "string") continue;
-      const target = configAddress(dep);
-      if (target !== node) set.add(target);
-    }
-  }
-  const children = Array.isArray(module.child_modules) ? module.child_modules : [];
-  for (const child of children) if (isObject(child)) walkState(deps, child);
-}
-function collectReferences(roots) {
-  const refs = [];
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (Array.isArray(item)) stack.push(...item);
-    else if (isObject(item)) {
-      if (Array.isArray(item.references)) refs.push(...stringList(item.references));
-      for (const [key, value] of Object.entries(item)) if (key !== "references" && key !== "constant_value") stack.push(value);
-    }
-  }
-  return refs;
-}
-var IGNORED_ROOTS = /* @__PURE__ */ new Set(["count", "each", "path", "terraform", "self", "local", "ephemeral"]);
-function resolveReference(ref, prefix, calls) {
-  const parts = configAddress(ref).split(".");
-  const [root, second, third] = parts;
-  if (root === void 0 || second === void 0 || IGNORED_ROOTS.has(root)) return [];
-  if (root === "var") return [`${prefix}var.${second}`];
-  if (root === "module") {
-    if (third !== void 0) return [`${prefix}module.${second}.output.${third}`];
-    const call = calls[second];
-    const outputs = isObject(call) && isObject(call.module) && isObject(call.module.outputs) ? Object.keys(call.module.outputs) : [];
-    return outputs.map((o) => `${prefix}module.${second}.output.${o}`);
-  }
-  if (root === "data") return third === void 0 ? [] : [`${prefix}data.${second}.${third}`];
-  return [`${prefix}${root}.${second}`];
-}
-function stringList(value) {
-  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
-}
-function dependentsOf(node, deps) {
-  const reverse = reverseEdges(deps);
-  const seen = /* @__PURE__ */ new Set([node]);
-  const queue = [node];
-  const found = [];
-  while (queue.length > 0) {
-    const current = queue.shift();
-    for (const next of reverse.get(current) ?? []) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-      if (isReportable(next)) found.push(next);
-    }
-  }
-  return found.sort();
-}
-var reverseCache = /* @__PURE__ */ new WeakMap();
-function reverseEdges(deps) {
-  const cached = reverseCache.get(deps);
-  if (cached) return cached;
-  const reverse = /* @__PURE__ */ new Map();
-  for (const [from, targets] of deps) {
-    for (const to of targets) {
-      const list = reverse.get(to);
-      if (list) list.push(from);
-      else reverse.set(to, [from]);
-    }
-  }
-  reverseCache.set(deps, reverse);
-  return reverse;
-}
-function isReportable(node) {
-  const last = node.replace(/^(module\.[^.]+\.)+/, "");
-  if (last.endsWith("*") || /^(var|local)\./.test(last)) return false;
-  return !(last.startsWith("output.") && last !== node);
-}
+import {
+  InputError,
+  configAddress,
+  dependentsOf,
+  detectFormat,
+  isInputError,
+  isObject,
+  terraformDependencies
+} from "./chunk-MWHAY6YZ.js";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -318,9 +114,9 @@ function maskUnmatchedOpens(masked, budget) {
   let out = "";
   let last = 0;
   for (let i = 0; i < open2.length; i++) {
-    const at = open2[i];
-    out += masked.slice(last, at) + "\0";
-    last = at + 1;
+    const at2 = open2[i];
+    out += masked.slice(last, at2) + "\0";
+    last = at2 + 1;
   }
   return out + masked.slice(last);
 }
@@ -369,8 +165,8 @@ function parseCommaParts(str, budget) {
     str = post;
   }
 }
-function bound(value, fallback) {
-  return value === void 0 || isNaN(value) ? fallback : value;
+function bound(value, fallback2) {
+  return value === void 0 || isNaN(value) ? fallback2 : value;
 }
 function expand(str, options = {}) {
   if (!str) {
@@ -1473,7 +1269,7 @@ var defaults = (def) => {
     defaults: (options) => orig.defaults(ext(def, options)),
     makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+    match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -1489,13 +1285,13 @@ var braceExpand = (pattern, options = {}) => {
 minimatch.braceExpand = braceExpand;
 var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
 minimatch.makeRe = makeRe;
-var match = (list, pattern, options = {}) => {
+var match = (list2, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list = list.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list.length) {
-    list.push(pattern);
+  list2 = list2.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list2.length) {
+    list2.push(pattern);
   }
-  return list;
+  return list2;
 };
 minimatch.match = match;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -2178,6 +1974,7 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // src/plan/types.ts
+var DESTRUCTIVE_ACTIONS = /* @__PURE__ */ new Set(["delete", "replace", "forget"]);
 var SENSITIVE = "(sensitive)";
 
 // src/rules/address-glob.ts
@@ -2308,7 +2105,7 @@ var RuleMatcher = class {
       if (match2.addresses) c.addresses = new AddressGlobs(match2.addresses);
       if (match2.modules) c.modules = new AddressGlobs(match2.modules);
       if (match2.providers) c.providers = new GlobSet(match2.providers);
-      if (match2.tags) c.tags = Object.entries(match2.tags).map(([key, value]) => [key, new GlobSet([value])]);
+      if (match2.tags) c.tags = Object.entries(match2.tags).map(([key2, value]) => [key2, new GlobSet([value])]);
       return c;
     });
   }
@@ -2329,15 +2126,15 @@ var RuleMatcher = class {
       if (c.tags) {
         if (tags === null) tags = resourceTags(change);
         const known = tags;
-        if (known && !c.tags.every(([key, glob]) => tagHolds(known, key, glob))) continue;
+        if (known && !c.tags.every(([key2, glob]) => tagHolds(known, key2, glob))) continue;
       }
       out.push(c.rule);
     }
     return out;
   }
 };
-function tagHolds(tags, key, glob) {
-  const value = tags.get(key);
+function tagHolds(tags, key2, glob) {
+  const value = tags.get(key2);
   return value !== void 0 && (value === SENSITIVE || glob.matches(value));
 }
 function resourceTags(change) {
@@ -2345,8 +2142,8 @@ function resourceTags(change) {
   if (typeof values !== "object" || values === null) return void 0;
   const record = values;
   const tags = /* @__PURE__ */ new Map();
-  for (const key of ["tags_all", "tags", "labels", "effective_labels", "Tags"]) {
-    const raw = record[key];
+  for (const key2 of ["tags_all", "tags", "labels", "effective_labels", "Tags"]) {
+    const raw = record[key2];
     if (raw === SENSITIVE) return void 0;
     if (Array.isArray(raw)) {
       for (const tag of raw) {
@@ -2367,36 +2164,838 @@ var SEVERITIES = ["critical", "high", "medium", "low"];
 var MATCH_ACTIONS = ["delete", "replace", "forget", "protection-removed"];
 var DEFAULT_OVERRIDE_LABEL = "plangate-override";
 
+// src/analysis/data-at-risk.ts
+var KEPT = 0;
+var REFUSED = 1;
+var REPLACED = 2;
+var FATE = 3;
+var SIZE = 4;
+var BACKUPS = 5;
+function dataAtRisk(change) {
+  if (!DESTRUCTIVE_ACTIONS.has(change.action)) return [];
+  const statements = change.format === "cloudformation" ? cloudFormation(change) : terraform(change);
+  const ordered = statements.map((s, i) => ({ ...s, i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  return [...new Set(ordered.map((s) => s.text))];
+}
+function terraform(change) {
+  if (change.action === "forget") return [kept("removed from Terraform state only: the resource and its data stay, unmanaged")];
+  const family = TERRAFORM.get(change.type);
+  const values = objectValues(change.before);
+  if (!family || !values) return [];
+  return [...replacement(change, family), ...run(family.facts, values)];
+}
+function cloudFormation(change) {
+  const family = CLOUDFORMATION.get(change.type);
+  const values = objectValues(change.before) ?? {};
+  const policy = change.policyAction ?? "";
+  if (change.action === "forget" || policy === "Retain") return [kept("DeletionPolicy Retain: the resource and its data are kept, outside the stack")];
+  if (policy === "ReplaceAndRetain") {
+    return [kept("DeletionPolicy Retain: the old resource and its data are kept, outside the stack"), ...family ? replacement(change, family) : []];
+  }
+  const out = [];
+  if (policy === "Snapshot" || policy === "ReplaceAndSnapshot") out.push(fate("a snapshot is taken (DeletionPolicy Snapshot)"));
+  if (!family) return out;
+  if ((policy === "Delete" || policy === "ReplaceAndDelete") && family.deleted) out.push(...list(family.deleted(values)));
+  return [...out, ...replacement(change, family), ...run(family.facts, values)];
+}
+function replacement(change, family) {
+  if (change.action !== "replace" || !family.replaced) return [];
+  return [{ rank: REPLACED, text: `${change.conditional ? "if replaced" : "replaced"}: ${family.replaced}` }];
+}
+function run(facts, values) {
+  return facts.flatMap((fact) => list(fact(values)));
+}
+function list(facts) {
+  return facts === void 0 ? [] : Array.isArray(facts) ? facts : [facts];
+}
+var kept = (text) => ({ rank: KEPT, text });
+var refused = (text) => ({ rank: REFUSED, text });
+var fate = (text) => ({ rank: FATE, text });
+var size = (text) => ({ rank: SIZE, text });
+var backups = (text) => ({ rank: BACKUPS, text });
+function objectValues(value) {
+  return isObject(value) && Object.keys(value).length > 0 ? value : void 0;
+}
+function at(values, path2) {
+  let value = values;
+  for (const key2 of path2) {
+    if (typeof key2 === "number") value = Array.isArray(value) ? value[key2] : void 0;
+    else value = isObject(value) ? value[key2] : void 0;
+  }
+  return value;
+}
+var steps = (path2) => typeof path2 === "string" ? [path2] : path2;
+function flag(values, path2) {
+  const value = at(values, steps(path2));
+  if (value === true || value === "true") return true;
+  if (value === false || value === "false") return false;
+  return void 0;
+}
+function amount(values, path2) {
+  const value = at(values, steps(path2));
+  const n = typeof value === "number" ? value : typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : void 0;
+}
+function isSet(values, path2) {
+  const value = at(values, steps(path2));
+  return value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+}
+function isEmpty(values, path2) {
+  const value = at(values, steps(path2));
+  return value === null || value === "";
+}
+function identifier(values, path2) {
+  const value = at(values, steps(path2));
+  return typeof value === "string" && /^[A-Za-z0-9][\w.:/-]{0,254}$/.test(value) ? value : void 0;
+}
+function deviceName(values, path2) {
+  const value = at(values, steps(path2));
+  return typeof value === "string" && /^(\/dev\/)?[a-z][a-z0-9]{1,15}$/.test(value) ? value : void 0;
+}
+var days = (n) => `${n} ${n === 1 ? "day" : "days"}`;
+function bytes(n) {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB"];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : Number(value.toFixed(1))} ${units[unit]}`;
+}
+var guard = (path2, who, what = "the delete") => (v) => {
+  const name = steps(path2).filter((s) => typeof s === "string").join(".");
+  return flag(v, path2) === true ? refused(`${name} is on: ${who} refuses ${what} until it is turned off`) : void 0;
+};
+var allocatedStorage = (attr, maxAttr) => (v) => {
+  const gib = amount(v, attr);
+  if (!gib) return void 0;
+  const max = maxAttr ? amount(v, maxAttr) : void 0;
+  return size(`${gib} GiB of allocated storage${max && max > gib ? ` (autoscaling up to ${max} GiB)` : ""}`);
+};
+var finalSnapshot = (v) => {
+  const skip = flag(v, "skip_final_snapshot");
+  if (skip === true) return fate("no final snapshot: the data is gone");
+  if (skip !== false) return void 0;
+  if (isEmpty(v, "final_snapshot_identifier")) return refused("no final_snapshot_identifier is set, so the delete fails unless one is given");
+  if (!isSet(v, "final_snapshot_identifier")) return void 0;
+  const id = identifier(v, "final_snapshot_identifier");
+  return fate(id ? `a final snapshot is taken (${id})` : "a final snapshot is taken");
+};
+var automatedBackups = (retention, noun2, keepFlag) => (v) => {
+  const n = amount(v, retention);
+  if (!n) return void 0;
+  const what = `automated backups (${days(n)})`;
+  if (!keepFlag) return backups(`${what} are deleted with the ${noun2}`);
+  if (flag(v, keepFlag) === false) return backups(`${what} are kept after the delete (${keepFlag} is false)`);
+  return backups(`${what} are deleted with the ${noun2} unless ${keepFlag} is false`);
+};
+var forceDestroy = (v) => {
+  const force = flag(v, "force_destroy");
+  if (force === false) return refused("the delete fails if the bucket is not empty (force_destroy is off)");
+  if (force !== true) return void 0;
+  const out = [fate("force_destroy is on: every object is deleted with the bucket")];
+  if (flag(v, ["versioning", 0, "enabled"]) === true) out.push(fate("versioned: older object versions go too"));
+  if (flag(v, "object_lock_enabled") === true) out.push(refused("object lock is on: locked objects cannot be deleted, so the delete can fail"));
+  return out;
+};
+var rdsInstance = {
+  replaced: "the new database starts empty unless restored from a snapshot",
+  facts: [
+    guard("deletion_protection", "AWS"),
+    (v) => {
+      if (!isSet(v, "replicate_source_db")) return finalSnapshot(v);
+      const out = [kept("a read replica: its source database keeps the data")];
+      if (flag(v, "skip_final_snapshot") === false && isEmpty(v, "final_snapshot_identifier")) {
+        out.push(refused("no final_snapshot_identifier is set, so the delete fails unless one is given"));
+      }
+      return out;
+    },
+    allocatedStorage("allocated_storage", "max_allocated_storage"),
+    automatedBackups("backup_retention_period", "instance", "delete_automated_backups")
+  ]
+};
+var rdsCluster = {
+  replaced: "the new database starts empty unless restored from a snapshot",
+  facts: [
+    guard("deletion_protection", "AWS"),
+    finalSnapshot,
+    (v) => {
+      const engine = at(v, ["engine"]);
+      if (typeof engine === "string" && engine.startsWith("aurora")) return size("Aurora storage: its size grows with the data");
+      return allocatedStorage("allocated_storage")(v);
+    },
+    automatedBackups("backup_retention_period", "cluster", "delete_automated_backups")
+  ]
+};
+var documentGraphCluster = {
+  replaced: "the new database starts empty unless restored from a snapshot",
+  facts: [
+    guard("deletion_protection", "AWS"),
+    finalSnapshot,
+    () => size("cluster storage: its size grows with the data"),
+    automatedBackups("backup_retention_period", "cluster")
+  ]
+};
+var redshiftCluster = {
+  replaced: "the new cluster starts empty unless restored from a snapshot",
+  facts: [
+    finalSnapshot,
+    (v) => {
+      const nodes = amount(v, "number_of_nodes");
+      const type = identifier(v, "node_type");
+      return nodes && type ? size(`${nodes} ${type} ${nodes === 1 ? "node" : "nodes"}`) : void 0;
+    },
+    (v) => {
+      const n = amount(v, "automated_snapshot_retention_period");
+      return n ? backups(`automated snapshots (${days(n)}) are deleted with the cluster`) : void 0;
+    }
+  ]
+};
+var clusterInstance = {
+  facts: [() => kept("a cluster instance: the data stays in the cluster's storage")]
+};
+var ebsVolume = {
+  replaced: "the new volume starts empty unless created from a snapshot",
+  facts: [
+    (v) => {
+      const final = flag(v, "final_snapshot");
+      if (final === true) return fate("a final snapshot is taken");
+      if (final === false) return fate("no final snapshot: the data is gone");
+      return void 0;
+    },
+    (v) => {
+      const gib = amount(v, "size");
+      const type = identifier(v, "type");
+      return gib ? size(`${gib} GiB ${type ? `${type} ` : ""}volume`) : void 0;
+    }
+  ]
+};
+var instanceVolumes = (v) => ["root_block_device", "ebs_block_device"].flatMap(
+  (key2) => arrayAt(v, key2).flatMap((block) => {
+    const gib = amount(block, "volume_size");
+    const type = identifier(block, "volume_type");
+    const device = key2 === "ebs_block_device" ? deviceName(block, "device_name") : void 0;
+    const what = [gib ? `${gib} GiB` : "", type ?? "", key2 === "root_block_device" ? "root volume" : "volume"].filter((w) => w !== "").join(" ");
+    const volume = `the ${what}${device ? ` at ${device}` : ""}`;
+    const onTermination = flag(block, "delete_on_termination");
+    if (onTermination === true) return [fate(`${volume} is deleted with the instance`)];
+    if (onTermination === false) return [fate(`${volume} is kept (delete_on_termination is false)`)];
+    return [];
+  })
+);
+function arrayAt(values, key2) {
+  const value = at(values, [key2]);
+  return Array.isArray(value) ? value : [];
+}
+var ec2Instance = {
+  replaced: "the new instance boots from its AMI, not from the old root volume",
+  facts: [
+    guard("disable_api_termination", "AWS", "to terminate the instance"),
+    instanceVolumes
+  ]
+};
+var s3Bucket = {
+  replaced: "the new bucket starts empty",
+  facts: [forceDestroy]
+};
+var dynamodbTable = {
+  replaced: "the new table starts empty unless restored from a backup",
+  facts: [
+    guard("deletion_protection_enabled", "AWS"),
+    (v) => {
+      const pitr = flag(v, ["point_in_time_recovery", 0, "enabled"]);
+      if (pitr === true) return fate("point-in-time recovery is on: AWS keeps a system backup of the table for 35 days");
+      if (pitr === false) return fate("no point-in-time recovery: the items are gone unless an on-demand backup exists");
+      return void 0;
+    }
+  ]
+};
+var elasticache = {
+  replaced: "the new cache starts empty unless restored from a snapshot",
+  facts: [
+    (v) => {
+      if (at(v, ["engine"]) === "memcached") return fate("memcached keeps no snapshots: the cached data is gone");
+      if (isEmpty(v, "final_snapshot_identifier")) return fate("no final snapshot: the cached data is gone");
+      if (!isSet(v, "final_snapshot_identifier")) return void 0;
+      const id = identifier(v, "final_snapshot_identifier");
+      return fate(id ? `a final snapshot is taken (${id})` : "a final snapshot is taken");
+    },
+    (v) => {
+      const n = amount(v, "snapshot_retention_limit");
+      return n ? backups(`automatic backups (${days(n)}) are deleted with the cache`) : void 0;
+    }
+  ]
+};
+var efsFileSystem = {
+  replaced: "the new file system starts empty",
+  facts: [
+    () => fate("every file in the file system is deleted"),
+    (v) => {
+      const n = amount(v, ["size_in_bytes", 0, "value"]);
+      return n ? size(`${bytes(n)} of files when last refreshed`) : void 0;
+    }
+  ]
+};
+var kmsKey = {
+  replaced: "the new key cannot decrypt data encrypted with the old one",
+  facts: [
+    (v) => {
+      const n = amount(v, "deletion_window_in_days");
+      const window = n ? days(n) : isEmpty(v, "deletion_window_in_days") ? "30 days (the default)" : void 0;
+      return window ? fate(`the key is scheduled for deletion after ${window} and can be restored until then`) : void 0;
+    }
+  ]
+};
+var secret = {
+  facts: [
+    (v) => {
+      const n = amount(v, "recovery_window_in_days");
+      if (n === 0) return fate("recovery_window_in_days is 0: the secret is deleted at once, with no recovery");
+      return n ? fate(`the secret can be restored for ${days(n)} after the delete`) : void 0;
+    }
+  ]
+};
+var cloudSqlInstance = {
+  replaced: "the new database starts empty unless restored from a backup",
+  facts: [
+    // Terraform's own guard (default true), then Cloud SQL's.
+    guard("deletion_protection", "Terraform"),
+    (v) => flag(v, ["settings", 0, "deletion_protection_enabled"]) === true ? refused("deletion protection is on in Cloud SQL: Google Cloud refuses the delete until it is turned off") : void 0,
+    (v) => {
+      if (isSet(v, "master_instance_name")) return kept("a read replica: its primary instance keeps the data");
+      const config = at(v, ["settings", 0, "final_backup_config"]);
+      if (!Array.isArray(config)) return void 0;
+      if (flag(config, [0, "enabled"]) === true) {
+        const n = amount(config, [0, "retention_days"]);
+        return fate(`a final backup is taken${n ? ` (kept ${days(n)})` : ""}`);
+      }
+      return fate(flag(v, ["settings", 0, "retain_backups_on_delete"]) === true ? "no final backup is taken" : "no final backup: the data is gone");
+    },
+    (v) => {
+      const gb = amount(v, ["settings", 0, "disk_size"]);
+      return gb ? size(`${gb} GB of storage`) : void 0;
+    },
+    (v) => {
+      if (flag(v, ["settings", 0, "backup_configuration", 0, "enabled"]) !== true) return void 0;
+      const retain = flag(v, ["settings", 0, "retain_backups_on_delete"]);
+      if (retain === true) return backups("automated backups are kept after the delete (retain_backups_on_delete)");
+      return backups("automated backups are deleted with the instance unless retain_backups_on_delete is true");
+    }
+  ]
+};
+var computeDisk = {
+  replaced: "the new disk starts empty unless created from a snapshot or image",
+  facts: [
+    (v) => {
+      const gb = amount(v, "size");
+      const type = identifier(v, "type");
+      return gb ? size(`${gb} GB ${type ? `${type} ` : ""}disk`) : void 0;
+    }
+  ]
+};
+var computeInstance = {
+  replaced: "the new instance boots from its image, not from the old boot disk",
+  facts: [
+    guard("deletion_protection", "Google Cloud"),
+    (v) => {
+      const autoDelete = flag(v, ["boot_disk", 0, "auto_delete"]);
+      const gb = amount(v, ["boot_disk", 0, "initialize_params", 0, "size"]);
+      const disk = `the ${gb ? `${gb} GB ` : ""}boot disk`;
+      if (autoDelete === true) return fate(`${disk} is deleted with the instance`);
+      if (autoDelete === false) return fate(`${disk} is kept (auto_delete is false)`);
+      return void 0;
+    }
+  ]
+};
+var gcsBucket = {
+  replaced: "the new bucket starts empty",
+  facts: [forceDestroy]
+};
+var bigqueryDataset = {
+  replaced: "the new dataset starts empty",
+  facts: [
+    (v) => {
+      const contents = flag(v, "delete_contents_on_destroy");
+      if (contents === true) return fate("delete_contents_on_destroy is on: every table in the dataset is deleted");
+      if (contents === false) return refused("the delete fails if the dataset holds tables (delete_contents_on_destroy is off)");
+      return void 0;
+    }
+  ]
+};
+var terraformGuarded = (replaced) => ({ replaced, facts: [guard("deletion_protection", "Terraform")] });
+var keyVault = {
+  replaced: "the new key vault starts with no keys, secrets or certificates",
+  facts: [
+    (v) => {
+      const n = amount(v, "soft_delete_retention_days");
+      const window = n ? ` for ${days(n)}` : "";
+      const purgeProtection = flag(v, "purge_protection_enabled");
+      if (purgeProtection === true) return fate(`soft-deleted with its keys, secrets and certificates: recoverable${window} (purge protection is on)`);
+      if (purgeProtection === false) {
+        return [
+          fate("no purge protection: the azurerm provider purges the vault on destroy by default, with every key, secret and certificate in it"),
+          backups(`recoverable${window} only if the provider's features.key_vault.purge_soft_delete_on_destroy is false`)
+        ];
+      }
+      return fate("every key, secret and certificate in the vault goes with it");
+    }
+  ]
+};
+var managedDisk = {
+  replaced: "the new disk starts empty unless created from a snapshot or image",
+  facts: [
+    (v) => {
+      const gib = amount(v, "disk_size_gb");
+      const type = identifier(v, "storage_account_type");
+      return gib ? size(`${gib} GiB ${type ? `${type} ` : ""}managed disk`) : void 0;
+    }
+  ]
+};
+var storageAccount = {
+  replaced: "the new storage account starts empty",
+  facts: [() => fate("every blob, file share, table and queue in the account is deleted")]
+};
+var flexibleServer = (sizeFact) => ({
+  replaced: "the new server starts empty unless restored from a backup",
+  facts: [sizeFact]
+});
+var TERRAFORM = /* @__PURE__ */ new Map([
+  ["aws_db_instance", rdsInstance],
+  ["aws_rds_cluster", rdsCluster],
+  ["aws_docdb_cluster", documentGraphCluster],
+  ["aws_neptune_cluster", documentGraphCluster],
+  ["aws_redshift_cluster", redshiftCluster],
+  ["aws_rds_cluster_instance", clusterInstance],
+  ["aws_docdb_cluster_instance", clusterInstance],
+  ["aws_neptune_cluster_instance", clusterInstance],
+  ["aws_ebs_volume", ebsVolume],
+  ["aws_instance", ec2Instance],
+  ["aws_s3_bucket", s3Bucket],
+  ["aws_dynamodb_table", dynamodbTable],
+  ["aws_elasticache_cluster", elasticache],
+  ["aws_elasticache_replication_group", elasticache],
+  ["aws_efs_file_system", efsFileSystem],
+  ["aws_kms_key", kmsKey],
+  ["aws_secretsmanager_secret", secret],
+  ["google_sql_database_instance", cloudSqlInstance],
+  ["google_compute_disk", computeDisk],
+  ["google_compute_instance", computeInstance],
+  ["google_storage_bucket", gcsBucket],
+  ["google_bigquery_dataset", bigqueryDataset],
+  ["google_bigquery_table", terraformGuarded("the new table starts empty")],
+  ["google_spanner_database", terraformGuarded("the new database starts empty unless restored from a backup")],
+  ["google_bigtable_instance", terraformGuarded("the new instance starts empty unless restored from a backup")],
+  ["azurerm_key_vault", keyVault],
+  ["azurerm_managed_disk", managedDisk],
+  ["azurerm_storage_account", storageAccount],
+  [
+    "azurerm_postgresql_flexible_server",
+    flexibleServer((v) => {
+      const mb = amount(v, "storage_mb");
+      return mb ? size(`${Number((mb / 1024).toFixed(1))} GiB of storage`) : void 0;
+    })
+  ],
+  [
+    "azurerm_mysql_flexible_server",
+    flexibleServer((v) => {
+      const gb = amount(v, ["storage", 0, "size_gb"]);
+      return gb ? size(`${gb} GB of storage`) : void 0;
+    })
+  ],
+  [
+    "azurerm_mssql_database",
+    {
+      replaced: "the new database starts empty unless restored from a backup",
+      facts: [
+        (v) => {
+          const gb = amount(v, "max_size_gb");
+          return gb ? size(`up to ${gb} GB of data`) : void 0;
+        }
+      ]
+    }
+  ]
+]);
+var cfnDataGone = (text = "no snapshot is taken, the data is gone") => () => fate(`DeletionPolicy Delete: ${text}`);
+var cfnRdsInstance = {
+  replaced: "the new database starts empty unless restored from a snapshot",
+  // Without its Properties a cluster member or replica cannot be told apart, so no claim.
+  deleted: (v) => Object.keys(v).length === 0 || isSet(v, "DBClusterIdentifier") || isSet(v, "SourceDBInstanceIdentifier") ? void 0 : fate("DeletionPolicy Delete: no snapshot is taken, the data is gone"),
+  facts: [
+    guard("DeletionProtection", "AWS"),
+    (v) => isSet(v, "DBClusterIdentifier") ? kept("a cluster instance: the data stays in the cluster's storage") : void 0,
+    (v) => isSet(v, "SourceDBInstanceIdentifier") ? kept("a read replica: its source database keeps the data") : void 0,
+    allocatedStorage("AllocatedStorage", "MaxAllocatedStorage"),
+    (v) => isSet(v, "DBClusterIdentifier") ? void 0 : automatedBackups("BackupRetentionPeriod", "instance", "DeleteAutomatedBackups")(v)
+  ]
+};
+var cfnRdsCluster = {
+  replaced: "the new database starts empty unless restored from a snapshot",
+  deleted: cfnDataGone(),
+  facts: [
+    guard("DeletionProtection", "AWS"),
+    (v) => {
+      const engine = at(v, ["Engine"]);
+      if (typeof engine === "string" && engine.startsWith("aurora")) return size("Aurora storage: its size grows with the data");
+      return allocatedStorage("AllocatedStorage")(v);
+    },
+    automatedBackups("BackupRetentionPeriod", "cluster")
+  ]
+};
+var cfnDocumentGraphCluster = {
+  replaced: "the new database starts empty unless restored from a snapshot",
+  deleted: cfnDataGone(),
+  facts: [guard("DeletionProtection", "AWS"), automatedBackups("BackupRetentionPeriod", "cluster")]
+};
+var cfnRedshiftCluster = {
+  replaced: "the new cluster starts empty unless restored from a snapshot",
+  deleted: cfnDataGone(),
+  facts: [
+    (v) => {
+      const n = amount(v, "AutomatedSnapshotRetentionPeriod");
+      return n ? backups(`automated snapshots (${days(n)}) are deleted with the cluster`) : void 0;
+    }
+  ]
+};
+var cfnVolume = {
+  replaced: "the new volume starts empty unless created from a snapshot",
+  deleted: cfnDataGone(),
+  facts: [
+    (v) => {
+      const gib = amount(v, "Size");
+      const type = identifier(v, "VolumeType");
+      return gib ? size(`${gib} GiB ${type ? `${type} ` : ""}volume`) : void 0;
+    }
+  ]
+};
+var cfnDynamodbTable = {
+  replaced: "the new table starts empty unless restored from a backup",
+  deleted: cfnDataGone("the table and every item in it are deleted"),
+  facts: [
+    guard("DeletionProtectionEnabled", "AWS"),
+    (v) => {
+      const pitr = flag(v, ["PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"]);
+      if (pitr === true) return fate("point-in-time recovery is on: AWS keeps a system backup of the table for 35 days");
+      if (pitr === false) return fate("no point-in-time recovery: the items are gone unless an on-demand backup exists");
+      return void 0;
+    }
+  ]
+};
+var cfnBucket = {
+  replaced: "the new bucket starts empty",
+  // CloudFormation never empties a bucket: deleting one that holds objects fails.
+  deleted: () => refused("DeletionPolicy Delete: the delete fails if the bucket is not empty (CloudFormation does not empty buckets)"),
+  facts: []
+};
+var cfnCache = {
+  replaced: "the new cache starts empty unless restored from a snapshot",
+  deleted: cfnDataGone("no snapshot is taken, the cached data is gone"),
+  facts: [
+    (v) => {
+      const n = amount(v, "SnapshotRetentionLimit");
+      return n ? backups(`automatic backups (${days(n)}) are deleted with the cache`) : void 0;
+    }
+  ]
+};
+var CLOUDFORMATION = /* @__PURE__ */ new Map([
+  ["AWS::RDS::DBInstance", cfnRdsInstance],
+  ["AWS::RDS::DBCluster", cfnRdsCluster],
+  ["AWS::DocDB::DBCluster", cfnDocumentGraphCluster],
+  ["AWS::Neptune::DBCluster", cfnDocumentGraphCluster],
+  ["AWS::Redshift::Cluster", cfnRedshiftCluster],
+  ["AWS::EC2::Volume", cfnVolume],
+  ["AWS::DynamoDB::Table", cfnDynamodbTable],
+  ["AWS::DynamoDB::GlobalTable", { ...cfnDynamodbTable, facts: [] }],
+  ["AWS::S3::Bucket", cfnBucket],
+  ["AWS::ElastiCache::CacheCluster", cfnCache],
+  ["AWS::ElastiCache::ReplicationGroup", cfnCache],
+  ["AWS::EFS::FileSystem", { replaced: "the new file system starts empty", deleted: cfnDataGone("every file in the file system is deleted"), facts: [] }]
+]);
+
+// src/analysis/weakening.ts
+function detectWeakenings(change) {
+  if (change.action !== "update" && change.action !== "replace") return [];
+  const found = [];
+  const before = asValues(change.before);
+  const after = asValues(change.after);
+  if (before && after) {
+    if (change.format === "terraform") terraformWeakenings(change, before, after, found);
+    else cloudFormationWeakenings(change, before, after, found);
+  }
+  if (change.format === "cloudformation") policyWeakenings(change, found);
+  return found;
+}
+var TERRAFORM_PROTECTIONS = [
+  "deletion_protection",
+  // RDS, Aurora, DocDB, Neptune, QLDB, Cognito ("ACTIVE"), Google SQL/Spanner/Bigtable ("PROTECTED")/GCE/GKE/BigQuery, …
+  "deletion_protection_enabled",
+  // DynamoDB, Memorystore
+  "enable_deletion_protection",
+  // aws_lb / aws_alb
+  "disable_api_termination",
+  // aws_instance
+  "purge_protection_enabled",
+  // azurerm_key_vault
+  "soft_delete_enabled",
+  // azurerm_recovery_services_vault
+  "skip_destroy"
+  // destroy only drops it from state (aws_lambda_layer_version, …)
+];
+var TERRAFORM_DANGERS = ["force_destroy", "force_delete", "skip_final_snapshot"];
+var TERRAFORM_RETENTIONS = ["soft_delete_retention_days", "recovery_window_in_days", "deletion_window_in_days"];
+var TERRAFORM_NESTED_PROTECTIONS = [["settings", "deletion_protection_enabled"]];
+function terraformWeakenings(change, before, after, found) {
+  for (const name of TERRAFORM_PROTECTIONS) protectionOff(change, name, before, after, name, found);
+  for (const [block, name] of TERRAFORM_NESTED_PROTECTIONS) {
+    const inBefore = firstBlock(before[block]);
+    const inAfter = firstBlock(after[block]);
+    if (inBefore && inAfter) protectionOff(change, name, inBefore, inAfter, `${block}.${name}`, found);
+  }
+  for (const name of TERRAFORM_DANGERS) dangerOn(change, name, before, after, found);
+  finalSnapshotIdentifierRemoved(change, before, after, found);
+  for (const name of TERRAFORM_RETENTIONS) retentionReduced(change, name, before, after, found);
+  deletionPolicyLoosened(change, before, after, found);
+}
+function protectionOff(change, key2, before, after, guard2, found) {
+  const from = before[key2];
+  const to = after[key2];
+  if (isSensitive(from) || isSensitive(to) || !isOn(from) || isOn(to)) return;
+  const unknown = change.format === "terraform" && !(key2 in after);
+  const shown = unknown ? "(unknown)" : display(to);
+  const later = change.format === "terraform" ? "a later apply" : "a later stack update";
+  const what = noun(change.type);
+  found.push({
+    guard: guard2,
+    from: display(from),
+    to: shown,
+    description: unknown ? `${guard2} may be turned off (${display(from)} → known only after apply): ${what} may be deletable by ${later}` : key2 === "skip_destroy" ? `${guard2} turned off (${display(from)} → ${shown}): destroying it now deletes ${what} instead of only dropping it from the state` : key2 === "purge_protection_enabled" ? `${guard2} turned off (${display(from)} → ${shown}): ${what} and its deleted objects can now be purged for good before the retention period ends` : key2 === "soft_delete_enabled" ? `${guard2} turned off (${display(from)} → ${shown}): deleted backups in ${what} are gone at once, with no soft-delete period` : `${guard2} turned off (${display(from)} → ${shown}): ${what} can now be deleted by ${later}`
+  });
+}
+function dangerOn(change, key2, before, after, found) {
+  const from = before[key2];
+  const to = after[key2];
+  if (isSensitive(from) || isSensitive(to) || !isOn(to) || isOn(from)) return;
+  const what = noun(change.type);
+  const transition = `(${display(from)} → ${display(to)})`;
+  found.push({
+    guard: key2,
+    from: display(from),
+    to: display(to),
+    description: key2 === "skip_final_snapshot" ? `${key2} turned on ${transition}: deleting ${what} will take no final snapshot, so its data is lost` : `${key2} turned on ${transition}: deleting ${what} now also deletes everything in it, without failing first`
+  });
+}
+function finalSnapshotIdentifierRemoved(change, before, after, found) {
+  const key2 = "final_snapshot_identifier";
+  const from = before[key2];
+  const to = after[key2];
+  if (isSensitive(from) || isSensitive(to) || isSensitive(after.skip_final_snapshot)) return;
+  if (typeof from !== "string" || from === "" || !isAbsent(to) || !isOn(after.skip_final_snapshot)) return;
+  found.push({
+    guard: key2,
+    from,
+    to: "(removed)",
+    description: `${key2} removed (${from} → (removed)) while skip_final_snapshot is true: deleting ${noun(change.type)} will take no final snapshot`
+  });
+}
+function retentionReduced(change, key2, before, after, found) {
+  const from = days2(before[key2]);
+  const to = days2(after[key2]);
+  if (from === void 0 || to === void 0 || to >= from) return;
+  const what = noun(change.type);
+  found.push({
+    guard: key2,
+    from: String(from),
+    to: String(to),
+    description: to === 0 ? `${key2} reduced to 0 (${from} → 0): deleting ${what} is now immediate and cannot be undone` : `${key2} reduced (${from} → ${to}): ${what} can be recovered for fewer days after it is deleted`
+  });
+}
+var SAFE_DELETION_POLICIES = /* @__PURE__ */ new Set(["PREVENT", "ABANDON"]);
+var UNSAFE_DELETION_POLICIES = /* @__PURE__ */ new Set(["DELETE", "FORCE"]);
+function deletionPolicyLoosened(change, before, after, found) {
+  const from = before.deletion_policy;
+  const to = after.deletion_policy;
+  if (typeof from !== "string" || typeof to !== "string" || from === SENSITIVE || to === SENSITIVE) return;
+  const fromUpper = from.toUpperCase();
+  const toUpper = to.toUpperCase();
+  if (!UNSAFE_DELETION_POLICIES.has(toUpper) || UNSAFE_DELETION_POLICIES.has(fromUpper)) return;
+  const instead = SAFE_DELETION_POLICIES.has(fromUpper) ? fromUpper === "PREVENT" ? "instead of refusing" : "instead of abandoning it" : "with fewer checks";
+  found.push({
+    guard: "deletion_policy",
+    from,
+    to,
+    description: `deletion_policy changed (${from} → ${to}): destroying ${noun(change.type)} now deletes it ${instead}`
+  });
+}
+var CLOUDFORMATION_PROTECTIONS = ["DeletionProtection", "DeletionProtectionEnabled", "DisableApiTermination"];
+var LB_DELETION_PROTECTION = "deletion_protection.enabled";
+function cloudFormationWeakenings(change, before, after, found) {
+  for (const name of CLOUDFORMATION_PROTECTIONS) protectionOff(change, name, before, after, name, found);
+  const lbBefore = keyValue(before.LoadBalancerAttributes, LB_DELETION_PROTECTION);
+  const lbAfter = keyValue(after.LoadBalancerAttributes, LB_DELETION_PROTECTION);
+  protectionOff(
+    change,
+    LB_DELETION_PROTECTION,
+    { [LB_DELETION_PROTECTION]: lbBefore },
+    lbAfter === void 0 ? {} : { [LB_DELETION_PROTECTION]: lbAfter },
+    `LoadBalancerAttributes.${LB_DELETION_PROTECTION}`,
+    found
+  );
+}
+function keyValue(list2, key2) {
+  if (!Array.isArray(list2)) return void 0;
+  const entry = list2.find((item) => asValues(item)?.Key === key2);
+  return entry?.Value;
+}
+var RETAINING_POLICIES = /* @__PURE__ */ new Set(["Retain", "RetainExceptOnCreate", "Snapshot"]);
+function policyWeakenings(change, found) {
+  for (const policy of change.policyChanges ?? []) {
+    if (policy.attribute !== "DeletionPolicy" && policy.attribute !== "UpdateReplacePolicy") continue;
+    const from = policyValue(policy.before);
+    const written = policyValue(policy.after);
+    if (from === void 0 || from === SENSITIVE || written === SENSITIVE || !RETAINING_POLICIES.has(from)) continue;
+    const effective = written ?? defaultPolicy(change);
+    if (RETAINING_POLICIES.has(effective)) continue;
+    const to = written ?? "(removed)";
+    const instead = from === "Snapshot" ? "without a final snapshot" : "instead of keeping it";
+    const when = policy.attribute === "DeletionPolicy" ? "removing it from the template or deleting the stack" : "a replacement";
+    found.push({
+      guard: policy.attribute,
+      from,
+      to,
+      description: `${policy.attribute} changed (${from} → ${to}${written === void 0 ? `, so ${effective}` : ""}): ${when} now deletes ${noun(change.type)} ${instead}`
+    });
+  }
+}
+function policyValue(value) {
+  if (value === void 0) return void 0;
+  const trimmed = value.trim().replace(/^"(.*)"$/, "$1");
+  return trimmed === "" ? void 0 : trimmed;
+}
+function defaultPolicy(change) {
+  if (change.type === "AWS::RDS::DBCluster") return "Snapshot";
+  if (change.type === "AWS::RDS::DBInstance") {
+    const after = asValues(change.after);
+    const clustered = after !== void 0 && after.DBClusterIdentifier !== void 0 && after.DBClusterIdentifier !== null && after.DBClusterIdentifier !== "";
+    return clustered ? "Delete" : "Snapshot";
+  }
+  return "Delete";
+}
+var ON_STRINGS = /* @__PURE__ */ new Set(["true", "protected", "active", "enabled"]);
+function isOn(value) {
+  if (value === true) return true;
+  return typeof value === "string" && ON_STRINGS.has(value.trim().toLowerCase());
+}
+function isSensitive(value) {
+  return value === SENSITIVE;
+}
+function isAbsent(value) {
+  return value === void 0 || value === null || value === "";
+}
+function days2(value) {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return Number(value);
+  return void 0;
+}
+function display(value) {
+  if (value === void 0 || value === null) return "(removed)";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+function asValues(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function firstBlock(value) {
+  return Array.isArray(value) ? asValues(value[0]) : asValues(value);
+}
+function noun(type) {
+  const t = type.toLowerCase();
+  if (/key_?vault/.test(t)) return "the key vault";
+  if (/secret/.test(t)) return "the secret";
+  if (/kms/.test(t)) return "the key";
+  if (/recovery_services|backup/.test(t)) return "the vault";
+  if (/(^|_|::)(db|rds|docdb|neptune|redshift|dynamodb|spanner|bigtable|qldb|sql|alloydb)(_|::|$)|database|dbcluster|dbinstance/.test(t)) return "the database";
+  if (/bucket|::s3::/.test(t)) return "the bucket";
+  if (/(^|_)(lb|alb)(_|$)|loadbalancer/.test(t)) return "the load balancer";
+  if (/table/.test(t)) return "the table";
+  if (/cluster/.test(t)) return "the cluster";
+  if (/instance/.test(t)) return "the instance";
+  if (/repository/.test(t)) return "the repository";
+  if (/zone/.test(t)) return "the zone";
+  if (/user_?pool/.test(t)) return "the user pool";
+  if (/user/.test(t)) return "the user";
+  return "the resource";
+}
+
 // src/analysis/analyse.ts
-function analyse({ plans, readErrors, ruleSet }) {
+function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
   const changes = plans.flatMap((plan) => plan.changes);
   const findings = [];
   const matcher = new RuleMatcher(ruleSet.rules, ruleSet.ignore);
+  const fromSources = groupByAddress(sourceWeakenings);
+  const covered = /* @__PURE__ */ new Set();
   for (const plan of plans) {
     for (const change of plan.changes) {
-      const action = matchAction(change);
+      const weakenings = detectWeakenings(change);
+      if (change.format === "terraform") {
+        for (const address of [change.resourceAddress, change.previousAddress]) {
+          for (const source of fromSources.get(configAddress(address ?? "")) ?? []) {
+            weakenings.push(source.weakening);
+            covered.add(source);
+          }
+        }
+      }
+      const action = matchAction(change, weakenings);
       if (!action) continue;
       const rules = matcher.matching(change, action);
       if (rules.length === 0) continue;
-      const node = change.format === "terraform" ? configAddress(change.resourceAddress) : change.address;
-      findings.push(toFinding(change, action, rules, dependentsOf(node, plan.dependencies)));
+      findings.push(toFinding(change, action, rules, dependents(change, plan.dependencies), weakenings));
     }
+  }
+  for (const source of sourceWeakenings) {
+    if (covered.has(source)) continue;
+    const change = sourceChange(source);
+    const rules = matcher.matching(change, "protection-removed");
+    const dependencies = plans.find((p) => p.format === "terraform")?.dependencies ?? /* @__PURE__ */ new Map();
+    if (rules.length > 0) findings.push(toFinding(change, "protection-removed", rules, dependents(change, dependencies), [source.weakening]));
   }
   const errors = [...readErrors, ...plans.flatMap((plan) => plan.incomplete ? [`${plan.file}: ${plan.incomplete}`] : [])];
   const decision = errors.length > 0 ? "error" : findings.length > 0 ? "blocked" : "pass";
   return { files: plans.map((p) => p.file), changes, findings, errors, decision };
 }
-function matchAction(change) {
+function matchAction(change, weakenings) {
   switch (change.action) {
     case "delete":
     case "replace":
     case "forget":
       return change.action;
     default:
-      return void 0;
+      return weakenings.length > 0 ? "protection-removed" : void 0;
   }
 }
-function toFinding(change, action, rules, dependents) {
+function dependents(change, dependencies) {
+  return dependentsOf(change.format === "terraform" ? configAddress(change.resourceAddress) : change.address, dependencies);
+}
+function groupByAddress(sources) {
+  const map = /* @__PURE__ */ new Map();
+  for (const source of sources) map.set(source.address, [...map.get(source.address) ?? [], source]);
+  return map;
+}
+function sourceChange(source) {
+  const module = source.address.match(/^((?:module\.[^.]+\.)*)/)?.[1]?.replace(/\.$/, "") ?? "";
+  return {
+    file: source.file,
+    format: "terraform",
+    address: source.address,
+    resourceAddress: source.address,
+    type: source.type,
+    name: source.address.split(".").pop() ?? "",
+    provider: source.type.split("_")[0] ?? "",
+    module,
+    action: "update"
+  };
+}
+function toFinding(change, action, rules, dependents2, weakenings) {
   const strictest = [...rules].sort(compareStrictness)[0];
   const finding = {
     file: change.file,
@@ -2411,12 +3010,13 @@ function toFinding(change, action, rules, dependents) {
       teams: unique(rules.flatMap((r) => r.approvers.teams)),
       users: unique(rules.flatMap((r) => r.approvers.users))
     },
-    dependents,
-    dataAtRisk: []
+    dependents: dependents2,
+    dataAtRisk: dataAtRisk(change)
   };
   if (change.conditional) finding.conditional = true;
   if (change.previousAddress) finding.previousAddress = change.previousAddress;
   if (strictest.reason) finding.reason = strictest.reason;
+  if (weakenings.length > 0) finding.weakenings = weakenings;
   return finding;
 }
 function compareStrictness(a, b) {
@@ -2432,7 +3032,7 @@ import { open } from "node:fs/promises";
 import { getHeapStatistics } from "node:v8";
 
 // src/plan/cloudformation.ts
-var DESCRIBE2 = "`aws cloudformation describe-change-set --output json`";
+var DESCRIBE = "`aws cloudformation describe-change-set --output json`";
 function normaliseChangeSets(doc, file) {
   const sets = (Array.isArray(doc) ? doc : [doc]).filter(isObject);
   const byId = /* @__PURE__ */ new Map();
@@ -2473,14 +3073,14 @@ var Walker = class {
     const changes = set.Changes ?? [];
     if (!Array.isArray(changes)) throw this.damaged(`${where(prefix)}"Changes" is not a list`);
     for (const [i, entry] of changes.entries()) {
-      const at = `${where(prefix)}Changes[${i}]`;
-      if (!isObject(entry)) throw this.damaged(`${at} is not an object`);
+      const at2 = `${where(prefix)}Changes[${i}]`;
+      if (!isObject(entry)) throw this.damaged(`${at2} is not an object`);
       if (entry.Type !== void 0 && entry.Type !== "Resource") {
-        throw new InputError(this.file, `${at} has Type ${JSON.stringify(entry.Type)}, which plangate does not know: upgrade plangate`);
+        throw new InputError(this.file, `${at2} has Type ${JSON.stringify(entry.Type)}, which plangate does not know: upgrade plangate`);
       }
       const rc = entry.ResourceChange;
-      if (!isObject(rc)) throw this.damaged(`${at} has no "ResourceChange"`);
-      const change = this.normalise(rc, prefix, at);
+      if (!isObject(rc)) throw this.damaged(`${at2} has no "ResourceChange"`);
+      const change = this.normalise(rc, prefix, at2);
       this.changes.push(change);
       const child = typeof rc.ChangeSetId === "string" ? this.byId.get(rc.ChangeSetId) : void 0;
       if (child && child !== set) this.walk(child, `${change.address}/`);
@@ -2491,9 +3091,9 @@ var Walker = class {
       if (isObject(item) && isObject(item.ChangeSet)) this.walk(item.ChangeSet, `${prefix}${String(item.LogicalResourceId)}/`);
     }
   }
-  normalise(rc, prefix, at) {
+  normalise(rc, prefix, at2) {
     const logicalId = rc.LogicalResourceId;
-    if (typeof logicalId !== "string" || logicalId === "") throw this.damaged(`${at} has no "LogicalResourceId"`);
+    if (typeof logicalId !== "string" || logicalId === "") throw this.damaged(`${at2} has no "LogicalResourceId"`);
     const type = typeof rc.ResourceType === "string" ? rc.ResourceType : "";
     const namespace = type.split("::")[0] ?? "";
     const change = {
@@ -2508,7 +3108,7 @@ var Walker = class {
       module: prefix.replace(/\/$/, ""),
       action: "update"
     };
-    const replacement = rc.Replacement;
+    const replacement2 = rc.Replacement;
     switch (rc.Action) {
       case "Add":
         change.action = "create";
@@ -2522,9 +3122,9 @@ var Walker = class {
         if (rc.PolicyAction === "Retain") change.reason = "DeletionPolicy Retain: removed from the stack, not deleted";
         break;
       case "Modify":
-        if (replacement === "True" || replacement === "Conditional") {
+        if (replacement2 === "True" || replacement2 === "Conditional") {
           change.action = "replace";
-          change.conditional = replacement === "Conditional";
+          change.conditional = replacement2 === "Conditional";
         }
         break;
       case "Dynamic":
@@ -2534,13 +3134,22 @@ var Walker = class {
         change.action = "no-op";
         break;
       default:
-        throw new InputError(this.file, `${at} (${change.address}) has Action ${JSON.stringify(rc.Action)}, which plangate does not know: upgrade plangate`);
+        throw new InputError(this.file, `${at2} (${change.address}) has Action ${JSON.stringify(rc.Action)}, which plangate does not know: upgrade plangate`);
     }
     if (typeof rc.PhysicalResourceId === "string" && rc.PhysicalResourceId !== "") change.physicalId = rc.PhysicalResourceId;
     if (typeof rc.PolicyAction === "string") change.policyAction = rc.PolicyAction;
     const details = Array.isArray(rc.Details) ? rc.Details.filter(isObject) : [];
     const reason = change.action === "replace" ? replacementReason(details) : void 0;
     if (reason) change.reason = reason;
+    const policyChanges = details.flatMap((d) => {
+      const target = d.Target;
+      if (!isObject(target) || target.Attribute !== "DeletionPolicy" && target.Attribute !== "UpdateReplacePolicy") return [];
+      const policy = { attribute: target.Attribute };
+      if (typeof target.BeforeValue === "string") policy.before = target.BeforeValue;
+      if (typeof target.AfterValue === "string") policy.after = target.AfterValue;
+      return [policy];
+    });
+    if (policyChanges.length > 0) change.policyChanges = policyChanges;
     const causes = [
       ...new Set(
         details.filter((d) => d.ChangeSource === "ResourceReference" || d.ChangeSource === "ResourceAttribute").map((d) => d.CausingEntity).filter((c) => typeof c === "string" && c !== "")
@@ -2554,7 +3163,7 @@ var Walker = class {
     return change;
   }
   damaged(problem) {
-    return new InputError(this.file, `${problem}: the file is damaged; regenerate it with ${DESCRIBE2}`);
+    return new InputError(this.file, `${problem}: the file is damaged; regenerate it with ${DESCRIBE}`);
   }
 };
 function causeDependencies(changes) {
@@ -2628,43 +3237,43 @@ function maskNoEcho(value) {
 }
 
 // src/plan/decode.ts
-var SHOW_JSON2 = "run `terraform show -json PLANFILE > plan.json` (or `tofu show -json`)";
-function decodePlanBytes(bytes, source) {
-  if (bytes.length === 0) {
+var SHOW_JSON = "run `terraform show -json PLANFILE > plan.json` (or `tofu show -json`)";
+function decodePlanBytes(bytes2, source) {
+  if (bytes2.length === 0) {
     throw new InputError(source, "the file is empty: the step that writes the plan produced nothing; check that it ran and succeeded (`terraform show -json tfplan > plan.json`, or `aws cloudformation describe-change-set --output json > changes.json`)");
   }
-  const b0 = bytes[0];
-  const b1 = bytes[1];
-  if (b0 === 80 && b1 === 75 && bytes[2] === 3 && bytes[3] === 4) {
-    throw new InputError(source, `this is a binary Terraform planfile (a zip archive), not JSON: ${SHOW_JSON2}`);
+  const b0 = bytes2[0];
+  const b1 = bytes2[1];
+  if (b0 === 80 && b1 === 75 && bytes2[2] === 3 && bytes2[3] === 4) {
+    throw new InputError(source, `this is a binary Terraform planfile (a zip archive), not JSON: ${SHOW_JSON}`);
   }
   if (b0 === 31 && b1 === 139) {
     throw new InputError(source, "the file is gzip-compressed: decompress it first (gunzip) and pass the JSON");
   }
-  if (b0 === 239 && b1 === 187 && bytes[2] === 191) return bytes.toString("utf8", 3);
+  if (b0 === 239 && b1 === 187 && bytes2[2] === 191) return bytes2.toString("utf8", 3);
   if (b0 === 255 && b1 === 254 || b0 === 254 && b1 === 255) {
-    if (bytes[2] === 0 && bytes[3] === 0 && b0 === 255) {
+    if (bytes2[2] === 0 && bytes2[3] === 0 && b0 === 255) {
       throw new InputError(source, "the file is UTF-32, which plangate does not read: save it as UTF-8");
     }
-    return decodeUtf16(bytes.subarray(2), b0 === 254);
+    return decodeUtf16(bytes2.subarray(2), b0 === 254);
   }
-  if (bytes.length >= 2 && b0 !== 0 && b1 === 0) return decodeUtf16(bytes, false);
-  if (bytes.length >= 2 && b0 === 0 && b1 !== 0) return decodeUtf16(bytes, true);
-  if (bytes.subarray(0, 8192).includes(0)) {
-    throw new InputError(source, `this is a binary file, not plan JSON: ${SHOW_JSON2}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``);
+  if (bytes2.length >= 2 && b0 !== 0 && b1 === 0) return decodeUtf16(bytes2, false);
+  if (bytes2.length >= 2 && b0 === 0 && b1 !== 0) return decodeUtf16(bytes2, true);
+  if (bytes2.subarray(0, 8192).includes(0)) {
+    throw new InputError(source, `this is a binary file, not plan JSON: ${SHOW_JSON}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``);
   }
-  return bytes.toString("utf8");
+  return bytes2.toString("utf8");
 }
-function decodeUtf16(bytes, bigEndian) {
-  const even = bytes.length - bytes.length % 2;
-  if (!bigEndian) return bytes.toString("utf16le", 0, even);
-  const swapped = Buffer.from(bytes.subarray(0, even));
+function decodeUtf16(bytes2, bigEndian) {
+  const even = bytes2.length - bytes2.length % 2;
+  if (!bigEndian) return bytes2.toString("utf16le", 0, even);
+  const swapped = Buffer.from(bytes2.subarray(0, even));
   swapped.swap16();
   return swapped.toString("utf16le");
 }
 
 // src/plan/parse-json.ts
-var SHOW_JSON3 = "run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
+var SHOW_JSON2 = "run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
 function parsePlanJson(text, source) {
   const start = firstNonSpace(text);
   if (start === -1) {
@@ -2688,10 +3297,10 @@ function firstNonSpace(text) {
 function describeNonJson(head) {
   const plain = head.replace(/\u001b\[[0-9;]*m/g, "");
   if (/(Terraform|OpenTofu) (will perform|used the selected providers)|^No changes\.|Plan: \d+ to add|^\S+: (Refreshing state|Reading|Read complete|Preparing import)\.\.\.|^Acquiring state lock/m.test(plain)) {
-    return `this is the human-readable plan output, not JSON: ${SHOW_JSON3}`;
+    return `this is the human-readable plan output, not JSON: ${SHOW_JSON2}`;
   }
   if (/^\s*(#|\/\/|\/\*)|^\s*(terraform|resource|data|module|provider|variable|output|locals|moved|import|removed|check)\b[^\n]*\{/m.test(plain)) {
-    return `this is Terraform HCL source, not a plan: ${SHOW_JSON3}`;
+    return `this is Terraform HCL source, not a plan: ${SHOW_JSON2}`;
   }
   if (/^\s*(---|AWSTemplateFormatVersion\s*:|Resources\s*:|Changes\s*:|[A-Za-z_][\w-]*\s*:(\s|$))/m.test(plain)) {
     if (/^\s*Changes\s*:/m.test(plain)) {
@@ -2700,7 +3309,7 @@ function describeNonJson(head) {
     return "this looks like YAML, not plan JSON: for CloudFormation run `aws cloudformation describe-change-set --output json`, for Terraform `terraform show -json tfplan`";
   }
   const snippet = JSON.stringify(plain.slice(0, 24));
-  return `not JSON (it starts with ${snippet}): ${SHOW_JSON3}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
+  return `not JSON (it starts with ${snippet}): ${SHOW_JSON2}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
 }
 function describeJsonError(text, error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -2715,8 +3324,8 @@ function describeJsonError(text, error) {
     return `invalid JSON: the file ends early at line ${end.line} column ${end.column}, so it looks truncated; regenerate it and check the step that writes it completed`;
   }
   const detail = message.replace(/ in JSON at position \d+.*$/, "").replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, "");
-  const at = offset === void 0 ? void 0 : lineAndColumn(text, offset);
-  return `invalid JSON${at ? ` at line ${at.line} column ${at.column}` : ""}: ${detail}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
+  const at2 = offset === void 0 ? void 0 : lineAndColumn(text, offset);
+  return `invalid JSON${at2 ? ` at line ${at2.line} column ${at2.column}` : ""}: ${detail}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
 }
 function unexpectedTokenOffset(text, message) {
   const match2 = /^Unexpected token '([\s\S]+?)', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
@@ -2749,7 +3358,7 @@ function redactSensitive(value, mask) {
   if (typeof value === "object" && value !== null) {
     const masks = mask;
     const out = {};
-    for (const [key, item] of Object.entries(value)) out[key] = redactSensitive(item, masks[key]);
+    for (const [key2, item] of Object.entries(value)) out[key2] = redactSensitive(item, masks[key2]);
     return out;
   }
   return SENSITIVE;
@@ -2797,9 +3406,9 @@ function normaliseTerraform(doc, file) {
     throw new InputError(file, '"resource_changes" is not a list: the file is damaged; regenerate it with `terraform show -json`');
   }
   const changes = [];
-  const list = raw ?? [];
-  for (let i = 0; i < list.length; i++) {
-    const change = normaliseResourceChange(list[i], i, file);
+  const list2 = raw ?? [];
+  for (let i = 0; i < list2.length; i++) {
+    const change = normaliseResourceChange(list2[i], i, file);
     if (change) changes.push(change);
   }
   const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc) };
@@ -2876,8 +3485,8 @@ function shortProvider(providerName, type) {
 var providerNames = /* @__PURE__ */ new Map();
 
 // src/plan/read-plan.ts
-function parsePlan(bytes, file) {
-  const doc = parsePlanJson(decodePlanBytes(bytes, file), file);
+function parsePlan(bytes2, file) {
+  const doc = parsePlanJson(decodePlanBytes(bytes2, file), file);
   return detectFormat(doc, file) === "terraform" ? normaliseTerraform(doc, file) : normaliseChangeSets(doc, file);
 }
 var MAX_STRING = 536870888;
@@ -2896,8 +3505,8 @@ function oldGenerationLimit() {
 }
 async function readPlanFile(path2, options = {}) {
   const maxBytes = options.maxBytes ?? planSizeLimit();
-  const bytes = path2 === "-" ? await readStream(process.stdin, "standard input", maxBytes) : await readFileBytes(path2, maxBytes);
-  return parsePlan(bytes, path2 === "-" ? "standard input" : path2);
+  const bytes2 = path2 === "-" ? await readStream(process.stdin, "standard input", maxBytes) : await readFileBytes(path2, maxBytes);
+  return parsePlan(bytes2, path2 === "-" ? "standard input" : path2);
 }
 async function readFileBytes(path2, maxBytes) {
   let handle;
@@ -2923,23 +3532,23 @@ async function readFileBytes(path2, maxBytes) {
     await handle.close();
   }
 }
-function readWhole(handle, size) {
-  const buffer = Buffer.allocUnsafe(size);
+function readWhole(handle, size2) {
+  const buffer = Buffer.allocUnsafe(size2);
   let offset = 0;
-  while (offset < size) {
-    const n = readSync(handle.fd, buffer, offset, size - offset, offset);
+  while (offset < size2) {
+    const n = readSync(handle.fd, buffer, offset, size2 - offset, offset);
     if (n === 0) break;
     offset += n;
   }
-  return offset === size ? buffer : buffer.subarray(0, offset);
+  return offset === size2 ? buffer : buffer.subarray(0, offset);
 }
 async function readStream(stream, source, maxBytes) {
   const chunks = [];
-  let size = 0;
+  let size2 = 0;
   for await (const chunk of stream) {
     const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    size += buffer.length;
-    if (size > maxBytes) throw new InputError(source, tooLarge(size, maxBytes, true));
+    size2 += buffer.length;
+    if (size2 > maxBytes) throw new InputError(source, tooLarge(size2, maxBytes, true));
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
@@ -2951,10 +3560,10 @@ function openProblem(error) {
   if (code2 === "EISDIR") return "is a directory: pass the plan JSON file inside it (for example plan.json)";
   return `cannot be opened (${code2 ?? String(error)})`;
 }
-function tooLarge(size, maxBytes, atLeast = false) {
+function tooLarge(size2, maxBytes, atLeast = false) {
   const mb = (n) => n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.ceil(n / 1e3)} kB`;
   const fix = maxBytes >= MAX_STRING ? "the largest text V8 can hold; split the configuration into smaller plans" : "raise the heap with NODE_OPTIONS=--max-old-space-size=MB, or split the configuration into smaller plans";
-  return `the file is ${atLeast ? "more than " : ""}${mb(size)}, more than this process can hold (limit ${mb(maxBytes)}): ${fix}`;
+  return `the file is ${atLeast ? "more than " : ""}${mb(size2)}, more than this process can hold (limit ${mb(maxBytes)}): ${fix}`;
 }
 
 // src/check.ts
@@ -2972,7 +3581,7 @@ async function checkPlans(files, ruleSet, options = {}) {
       readErrors.push(error.message);
     }
   }
-  return analyse({ plans, readErrors, ruleSet });
+  return analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
 }
 function mergeDependencies(into, from) {
   for (const [node, targets] of from) {
@@ -2984,15 +3593,15 @@ function mergeDependencies(into, from) {
 
 // src/load-yaml.ts
 async function loadYaml() {
-  const mod = await import("./dist-3F2BBJ6O.js");
+  const mod = await import("./dist-NQIGWYAX.js");
   return mod.default ?? mod;
 }
 function yamlProblem(doc, what = "YAML") {
   const problem = doc.errors[0];
   if (!problem) return void 0;
-  const at = problem.linePos?.[0];
+  const at2 = problem.linePos?.[0];
   const message = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-  return `invalid ${what}${at ? ` at line ${at.line} column ${at.col}` : ""}: ${message}`;
+  return `invalid ${what}${at2 ? ` at line ${at2.line} column ${at2.col}` : ""}: ${message}`;
 }
 
 // rules/aws.yml
@@ -3011,7 +3620,7 @@ var google_default = { "description": "Stateful and hard-to-recreate Google Clou
 var kubernetes_default = { "description": "Stateful Kubernetes objects (hashicorp/kubernetes provider).", "rules": [{ "name": "k8s-persistent-volumes", "reason": "Persistent volume or claim: deleting it can delete the disk behind it (reclaim policy Delete) and the data on it.", "severity": "critical", "match": { "types": ["kubernetes_persistent_volume", "kubernetes_persistent_volume_v1", "kubernetes_persistent_volume_claim", "kubernetes_persistent_volume_claim_v1"] } }, { "name": "k8s-namespaces", "reason": "Namespace: deleting it deletes everything inside it, including volume claims and secrets.", "severity": "high", "match": { "types": ["kubernetes_namespace", "kubernetes_namespace_v1"] } }, { "name": "k8s-stateful-sets", "reason": "Stateful set: deleting or replacing it stops its pods, and deletes their volume claims too when its claim retention policy says Delete.", "severity": "high", "match": { "types": ["kubernetes_stateful_set", "kubernetes_stateful_set_v1"] } }, { "name": "k8s-secrets", "reason": "Secret: deleting it loses its values, and workloads that mount or read it fail to start.", "severity": "high", "match": { "types": ["kubernetes_secret", "kubernetes_secret_v1"] } }] };
 
 // rules/recommended.yml
-var recommended_default = { "description": "Stateful and hard-to-recreate resources on every supported platform.", "extends": ["aws", "google", "azure", "kubernetes", "cloudformation"] };
+var recommended_default = { "description": "Stateful and hard-to-recreate resources on every supported platform, and any deletion guard switched off.", "extends": ["aws", "google", "azure", "kubernetes", "cloudformation"], "rules": [{ "name": "deletion-guard-removed", "reason": "Someone turned this guard on to stop deletion; switching it off is the first step of deleting the resource.", "severity": "high", "match": { "types": ["*"], "actions": ["protection-removed"] } }] };
 
 // src/rules/validate.ts
 function validatePack(raw, source) {
@@ -3062,10 +3671,10 @@ var Validator = class {
     return value;
   }
   onlyKeys(value, path2, allowed) {
-    for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) {
-        const at = path2 ? `${path2}.${key}` : key;
-        throw new InputError(this.source, `${at}: unknown key ${JSON.stringify(key)}; expected one of ${allowed.join(", ")}`);
+    for (const key2 of Object.keys(value)) {
+      if (!allowed.includes(key2)) {
+        const at2 = path2 ? `${path2}.${key2}` : key2;
+        throw new InputError(this.source, `${at2}: unknown key ${JSON.stringify(key2)}; expected one of ${allowed.join(", ")}`);
       }
     }
   }
@@ -3112,8 +3721,8 @@ var Validator = class {
     const match2 = {
       actions: doc.actions === void 0 ? [...MATCH_ACTIONS] : this.list(doc.actions, `${path2}.actions`).map((a, i) => this.oneOf(a, `${path2}.actions[${i}]`, MATCH_ACTIONS))
     };
-    for (const key of ["types", "addresses", "modules", "providers"]) {
-      if (doc[key] !== void 0) match2[key] = this.globs(doc[key], `${path2}.${key}`);
+    for (const key2 of ["types", "addresses", "modules", "providers"]) {
+      if (doc[key2] !== void 0) match2[key2] = this.globs(doc[key2], `${path2}.${key2}`);
     }
     if (doc.tags !== void 0) match2.tags = this.tags(doc.tags, `${path2}.tags`);
     if (!match2.types && !match2.addresses && !match2.modules && !match2.providers && !match2.tags) {
@@ -3129,9 +3738,9 @@ var Validator = class {
   tags(raw, path2) {
     const doc = this.object(raw, path2);
     const tags = {};
-    for (const [key, value] of Object.entries(doc)) {
-      if (typeof value === "number" || typeof value === "boolean") tags[key] = String(value);
-      else tags[key] = this.string(value, `${path2}.${key}`);
+    for (const [key2, value] of Object.entries(doc)) {
+      if (typeof value === "number" || typeof value === "boolean") tags[key2] = String(value);
+      else tags[key2] = this.string(value, `${path2}.${key2}`);
     }
     if (Object.keys(tags).length === 0) this.fail(path2, "at least one tag (leave the key out to match any)");
     return tags;
@@ -3242,14 +3851,24 @@ var DESTRUCTIVE = /* @__PURE__ */ new Set(["delete", "replace", "forget"]);
 function destructiveChanges(analysis) {
   return analysis.changes.filter((c) => DESTRUCTIVE.has(c.action));
 }
+function otherLosses(analysis) {
+  const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
+  return destructiveChanges(analysis).filter((c) => !protectedKeys.has(`${c.file}\0${c.address}`));
+}
 function plural(n, one, many = `${one}s`) {
   return `${thousands(n)} ${n === 1 ? one : many}`;
 }
 function thousands(n) {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+function bySeverity(findings) {
+  return [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+}
 function worstSeverity(findings) {
   return SEVERITIES.find((s) => findings.some((f) => f.severity === s));
+}
+function losesResource(finding) {
+  return finding.action !== "protection-removed";
 }
 var BUCKETS = [
   { test: (f) => f.action === "delete", list: "destroyed", alone: () => "destroyed" },
@@ -3275,10 +3894,11 @@ function approvalsNeeded(findings) {
 function approvalPhrase(approvals) {
   return `${plural(approvals, "approval")} from ${approvals === 1 ? "someone" : "different people"} who did not author the change`;
 }
+var NOT_AUTHORS = "not the pull request author, not an author, committer or co-author of its commits, and not a bot or agent";
 function headline(analysis) {
   const { findings, errors } = analysis;
   if (analysis.decision === "error") {
-    const atRisk = findings.length > 0 ? `; meanwhile ${describeFindings(findings)} in the plans that could be read` : "";
+    const atRisk = findings.length > 0 ? ` (meanwhile, in the plans that could be read: ${describeFindings(findings)})` : "";
     return `ERROR: ${plural(errors.length, "plan problem")}, so plangate cannot decide; fix ${errors.length === 1 ? "it" : "them"} and run again${atRisk}`;
   }
   if (analysis.decision === "blocked") {
@@ -3302,70 +3922,364 @@ function describeAction(item) {
       return item.action;
   }
 }
-
-// src/report/markdown.ts
-var ICON = { pass: "✅", blocked: "⛔", error: "⚠️" };
-function renderMarkdown(analysis) {
-  const out = [`### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`, ""];
-  if (analysis.errors.length > 0) {
-    out.push("**Problems** (each one fails the check):", "");
-    for (const e of analysis.errors) out.push(`- ${escapeText(e)}`);
-    out.push("");
-  }
-  for (const [file, findings] of groupBy(analysis.findings, (f) => f.file)) {
-    out.push(`**Protected resources in ${code(file)}**`, "", "| Action | Resource | Type | Severity | Rule | Approvals |", "|---|---|---|---|---|---|");
-    for (const f of findings) {
-      out.push(`| ${describeAction(f)} | ${code(f.address)} | ${code(f.type)} | ${f.severity} | ${cell(f.rule)} | ${approvalsCell(f)} |`);
+function ruleRequirements(findings) {
+  const byRule = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    let req = byRule.get(f.rule);
+    if (!req) {
+      req = { rule: f.rule, resources: 0, approvals: 0, teams: [], users: [] };
+      byRule.set(f.rule, req);
     }
-    const reasons = new Map(findings.filter((f) => f.reason).map((f) => [f.rule, f.reason]));
-    if (reasons.size > 0) {
-      out.push("");
-      for (const [rule, reason] of reasons) out.push(`- **${escapeText(rule)}**: ${escapeText(reason)}`);
-    }
-    out.push("");
+    req.resources++;
+    req.approvals = Math.max(req.approvals, f.approvals);
+    if (req.reason === void 0 && f.reason !== void 0) req.reason = f.reason;
+    for (const t of f.approvers.teams) if (!req.teams.includes(t)) req.teams.push(t);
+    for (const u of f.approvers.users) if (!req.users.includes(u)) req.users.push(u);
   }
-  const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
-  const others = destructiveChanges(analysis).filter((c) => !protectedKeys.has(`${c.file}\0${c.address}`));
-  if (others.length > 0) {
-    out.push(`<details><summary>${plural(others.length, "other resource")} lost, not protected by any rule</summary>`, "");
-    out.push("| Action | Resource | Type | Plan |", "|---|---|---|---|");
-    for (const c of others) out.push(`| ${describeAction(c)} | ${code(c.address)} | ${code(c.type)} | ${code(c.file)} |`);
-    out.push("", "</details>", "");
-  }
-  return `${out.join("\n").trimEnd()}
-`;
+  return [...byRule.values()];
 }
-function approvalsCell(f) {
-  const who = [...f.approvers.teams.map((t) => `team ${cell(t)}`), ...f.approvers.users.map((u) => `@${cell(u)}`)];
-  return `${f.approvals}${who.length ? ` from ${who.join(", ")}` : ""}`;
+function sanitize(text) {
+  return text.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, " ").replace(/\t/g, " ").replace(UNSAFE_CHARS, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
 }
-function groupBy(items, key) {
+var UNSAFE_CHARS = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+function clip(text, max, keep = "both") {
+  if (text.length <= max) return text;
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  if (keep === "end") return `…${chars.slice(chars.length - (max - 1)).join("")}`;
+  const head = Math.ceil((max - 1) * 0.4);
+  const tail = max - 1 - head;
+  return `${chars.slice(0, head).join("")}…${chars.slice(chars.length - tail).join("")}`;
+}
+var MAX_SHOWN = { address: 240, text: 600, error: 1e3 };
+function listWithMore(items, max, show) {
+  const shown = items.slice(0, max).map(show);
+  const rest = items.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${thousands(rest)} more` : shown.join(", ");
+}
+function groupBy(items, key2) {
   const groups = /* @__PURE__ */ new Map();
   for (const item of items) {
-    const k = key(item);
+    const k = key2(item);
     const group = groups.get(k);
     if (group) group.push(item);
     else groups.set(k, [item]);
   }
   return groups;
 }
-function code(text) {
-  const body = text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
-  const fence = body.includes("`") ? "`` " : "`";
-  return `${fence}${body}${fence === "`` " ? " ``" : "`"}`;
+
+// src/report/mermaid.ts
+var DEFAULT_MAX_NODES = 30;
+var MAX_LABEL = 60;
+var STYLES = [
+  "classDef lost fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#1f2328",
+  "classDef dependent fill:#fff8c5,stroke:#bf8700,color:#1f2328",
+  "classDef more fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:4 3,color:#57606a"
+];
+function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
+  const lost = bySeverity(findings.filter((f) => losesResource(f) && f.dependents.length > 0));
+  if (lost.length === 0) return void 0;
+  const budget = Math.max(2, maxNodes);
+  const lostByKey = /* @__PURE__ */ new Map();
+  for (const f of lost) if (!lostByKey.has(key(f.file, f.address))) lostByKey.set(key(f.file, f.address), f);
+  const everyNode = new Set(lostByKey.keys());
+  for (const f of lost) for (const d of f.dependents) everyNode.add(key(f.file, d));
+  const nodes = /* @__PURE__ */ new Map();
+  const edges = [];
+  const toMore = /* @__PURE__ */ new Set();
+  const add = (k, file, label, kind) => {
+    let node = nodes.get(k);
+    if (!node) nodes.set(k, node = { id: `n${nodes.size}`, file, label, kind });
+    return node.id;
+  };
+  const limit = everyNode.size > budget ? budget - 1 : budget;
+  const room = () => nodes.size < limit;
+  const lostLabel = (f) => `${mermaidLabel(clip(f.address, MAX_LABEL))}<br/>${mermaidLabel(`${describeAction(f)} · ${f.severity}`)}`;
+  for (const f of lost) {
+    const own = key(f.file, f.address);
+    if (!nodes.has(own) && !room()) break;
+    const from = add(own, f.file, lostLabel(f), "lost");
+    for (const d of f.dependents) {
+      const k = key(f.file, d);
+      const existing = nodes.get(k);
+      if (existing || room()) {
+        const other = lostByKey.get(k);
+        const to = existing?.id ?? (other ? add(k, f.file, lostLabel(other), "lost") : add(k, f.file, mermaidLabel(clip(d, MAX_LABEL)), "dependent"));
+        if (to !== from) edges.push([from, to]);
+      } else {
+        toMore.add(from);
+      }
+    }
+  }
+  const omitted = everyNode.size - nodes.size;
+  const lines = ["flowchart LR", ...STYLES.map((s) => `  ${s}`)];
+  const files = [...new Set([...nodes.values()].map((n) => n.file))];
+  const declare = (n, indent) => `${indent}${n.id}["${n.label}"]`;
+  if (files.length > 1) {
+    files.forEach((file, i) => {
+      lines.push(`  subgraph f${i}["${mermaidLabel(clip(file, MAX_LABEL, "end"))}"]`);
+      for (const n of nodes.values()) if (n.file === file) lines.push(declare(n, "    "));
+      lines.push("  end");
+    });
+  } else {
+    for (const n of nodes.values()) lines.push(declare(n, "  "));
+  }
+  if (omitted > 0) lines.push(`  more["${mermaidLabel(`… ${thousands(omitted)} more not drawn`)}"]`);
+  for (const [from, to] of edges) lines.push(`  ${from} --> ${to}`);
+  for (const from of toMore) lines.push(`  ${from} -.-> more`);
+  const ids = (kind) => [...nodes.values()].filter((n) => n.kind === kind).map((n) => n.id);
+  const lostIds = ids("lost");
+  const dependentIds = ids("dependent");
+  if (lostIds.length) lines.push(`  class ${lostIds.join(",")} lost`);
+  if (dependentIds.length) lines.push(`  class ${dependentIds.join(",")} dependent`);
+  if (omitted > 0) lines.push("  class more more");
+  return { source: `${lines.join("\n")}
+`, drawn: nodes.size, omitted };
 }
-function cell(text) {
-  return escapeText(text).replace(/\|/g, "\\|");
+function graphLegend(graph) {
+  const more = graph.omitted > 0 ? `; ${plural(graph.omitted, "more node")} not drawn` : "";
+  return `Red: protected resources being lost. Amber: resources and outputs that depend on them${more}.`;
+}
+var SAFE = /^[\p{L}\p{N}\p{M} _.,/=+@()[\]{}-]$/u;
+function mermaidLabel(text) {
+  if (text.trim() === "") return "(empty)";
+  let out = "";
+  for (const ch of sanitize(text)) out += SAFE.test(ch) ? ch : `#${ch.codePointAt(0) ?? 0};`;
+  return out.replace(/^ +| +$/g, (spaces) => "#32;".repeat(spaces.length));
+}
+function key(file, address) {
+  return `${file}\0${address}`;
+}
+
+// src/report/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var DEFAULT_FULL_REPORT_HINT = "run `plangate check --format json` for the full report";
+var ICON = { pass: "✅", blocked: "⛔", error: "⚠️" };
+var SEVERITY_ICON = { critical: "🔴", high: "🟠", medium: "🟡", low: "⚪" };
+var VISIBLE_ROWS = 20;
+var SHORT_LIST = 50;
+var MAX_DEPENDENTS = 10;
+function renderMarkdown(analysis, options = {}) {
+  const ctx = {
+    analysis,
+    others: otherLosses(analysis),
+    graph: blastRadiusGraph(analysis.findings),
+    ranked: bySeverity(analysis.findings),
+    hint: options.fullReportHint ?? DEFAULT_FULL_REPORT_HINT,
+    maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
+    byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
+    ruleCount: ruleRequirements(analysis.findings).length,
+    otherRows: [],
+    rows: /* @__PURE__ */ new Map(),
+    details: /* @__PURE__ */ new Map()
+  };
+  ctx.otherRows = ctx.others.map(
+    (c) => `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, "end"))} |`
+  );
+  const max = ctx.maxLength;
+  const lim = {
+    graph: true,
+    dependents: true,
+    details: true,
+    errors: analysis.errors.length,
+    findings: analysis.findings.length,
+    others: ctx.others.length
+  };
+  let out = build(ctx, lim);
+  if (out.length <= max) return out;
+  for (const part of ["graph", "dependents", "details"]) {
+    lim[part] = false;
+    out = build(ctx, lim);
+    if (out.length <= max) return out;
+  }
+  if (lim.errors > SHORT_LIST) {
+    lim.errors = SHORT_LIST;
+    out = build(ctx, lim);
+    if (out.length <= max) return out;
+  }
+  for (const part of ["others", "findings", "errors"]) {
+    const all2 = lim[part];
+    lim[part] = largest(all2, (n) => build(ctx, { ...lim, [part]: n }).length <= max);
+    out = build(ctx, lim);
+    if (out.length <= max) return out;
+  }
+  return fallback(ctx);
+}
+function build(ctx, lim) {
+  const { analysis } = ctx;
+  const out = [`### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`, ""];
+  if (analysis.errors.length > 0 && lim.errors > 0) {
+    out.push("**Problems** (each one fails the check):", "");
+    for (const e of analysis.errors.slice(0, lim.errors)) out.push(`- ${escapeText(clip(e, MAX_SHOWN.error))}`);
+    out.push("");
+  }
+  const keep = lim.findings >= ctx.ranked.length ? void 0 : new Set(ctx.ranked.slice(0, lim.findings));
+  const shown = [];
+  for (const [file, all2] of ctx.byFile) {
+    const ranked = keep ? all2.filter((f) => keep.has(f)) : all2;
+    if (ranked.length === 0) continue;
+    append(shown, ranked);
+    out.push(`#### Protected resources in ${code(clip(file, MAX_SHOWN.address, "end"), "prose")} (${thousands(all2.length)})`, "");
+    append(out, findingTable(ctx, ranked.slice(0, VISIBLE_ROWS)), [""], findingDetails(ctx, ranked.slice(0, VISIBLE_ROWS), lim));
+    const rest = ranked.slice(VISIBLE_ROWS);
+    if (rest.length > 0) {
+      out.push(`<details><summary>${plural(rest.length, "more protected resource")} in this plan</summary>`, "");
+      append(out, findingTable(ctx, rest), [""], findingDetails(ctx, rest, lim), ["</details>", ""]);
+    }
+  }
+  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown, ctx.ruleCount));
+  if (lim.graph && ctx.graph) {
+    out.push("#### What depends on them", "", graphLegend(ctx.graph), "", "```mermaid", ctx.graph.source.trimEnd(), "```", "");
+  }
+  if (ctx.others.length > 0 && lim.others > 0) {
+    out.push(`<details><summary>${plural(ctx.others.length, "other resource")} lost, not protected by any rule</summary>`, "");
+    out.push("| Action | Resource | Type | Plan |", "|---|---|---|---|");
+    append(out, ctx.otherRows.slice(0, lim.others));
+    out.push("", "</details>", "");
+  }
+  const left = omissions(ctx, lim);
+  if (left.length > 0) {
+    const limit = ctx.maxLength === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.maxLength)} characters`;
+    out.push(`> ✂️ **Shortened to fit ${limit}.** Left out: ${left.join("; ")}. Full report: ${ctx.hint}.`);
+  }
+  return `${out.join("\n").trimEnd()}
+`;
+}
+function findingTable(ctx, findings) {
+  const rows = ["| Action | Resource | Type | Severity | Rule | Approvals |", "|---|---|---|---|---|---|"];
+  for (const f of findings) {
+    let row = ctx.rows.get(f);
+    if (row === void 0) {
+      row = `| ${actionCell(f)} | ${addressCell(f)} | ${code(clip(f.type, MAX_SHOWN.address))} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${escapeText(clip(f.rule, MAX_SHOWN.address))} | ${approvalsCell(f)} |`;
+      ctx.rows.set(f, row);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+function actionCell(f) {
+  if (f.action !== "protection-removed" || !f.weakenings?.length) return describeAction(f);
+  const guards = f.weakenings.map((w) => `${code(clip(w.guard, MAX_SHOWN.address))}: ${escapeText(clip(w.from, 80))} → ${escapeText(clip(w.to, 80))}`);
+  return `${describeAction(f)}<br>${guards.join("<br>")}`;
+}
+function addressCell(item) {
+  const here = code(clip(item.address, MAX_SHOWN.address));
+  return item.previousAddress ? `${here}<br>moved from ${code(clip(item.previousAddress, MAX_SHOWN.address))}` : here;
+}
+function approvalsCell(f) {
+  const who = approversList(f.approvers.teams, f.approvers.users);
+  return who ? `${f.approvals} from ${who}` : String(f.approvals);
+}
+function approversList(teams, users) {
+  return [...teams.map((t) => `team ${code(t)}`), ...users.map((u) => code(`@${u.replace(/^@/, "")}`))].join(", ");
+}
+function findingDetails(ctx, findings, lim) {
+  const out = [];
+  const cacheKey = `${lim.details}/${lim.dependents}`;
+  let cache = ctx.details.get(cacheKey);
+  if (!cache) ctx.details.set(cacheKey, cache = /* @__PURE__ */ new Map());
+  for (const f of findings) {
+    let bullet = cache.get(f);
+    if (bullet === void 0) cache.set(f, bullet = findingBullet(f, lim));
+    if (bullet) out.push(bullet);
+  }
+  if (out.length > 0) out.push("");
+  return out;
+}
+function findingBullet(f, lim) {
+  const lines = [];
+  if (lim.details) {
+    for (const d of f.dataAtRisk) lines.push(`data at risk: ${escapeText(clip(d, MAX_SHOWN.text))}`);
+    for (const w of f.weakenings ?? []) lines.push(`guard removed: ${escapeText(clip(w.description, MAX_SHOWN.text))}`);
+  }
+  if (lim.dependents && f.dependents.length > 0) {
+    lines.push(`depended on by ${listWithMore(f.dependents, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), "prose"))}`);
+  }
+  if (lines.length === 0) return "";
+  return [`- ${code(clip(f.address, MAX_SHOWN.address), "prose")}`, ...lines.map((l) => `  - ${l}`)].join("\n");
+}
+function whoMustApprove(all2, shown, ruleCount) {
+  const n = approvalsNeeded(all2);
+  const out = [
+    "#### Who must approve",
+    "",
+    `**${plural(n, "approval")}** from ${n === 1 ? "someone" : "different people"} with write access who did not author the change: ${NOT_AUTHORS}. Where a rule names teams or users, its resources need an approval from them.`,
+    "",
+    "| Rule | Why it is protected | Resources | Approvals | Approvers |",
+    "|---|---|---|---|---|"
+  ];
+  const rules = ruleRequirements(shown);
+  for (const r of rules) {
+    const who = approversList(r.teams, r.users) || "anyone qualifying";
+    out.push(`| ${escapeText(clip(r.rule, MAX_SHOWN.address))} | ${r.reason ? escapeText(clip(r.reason, MAX_SHOWN.text)) : ""} | ${thousands(r.resources)} | ${r.approvals} | ${who} |`);
+  }
+  const hidden = ruleCount - rules.length;
+  if (hidden > 0) out.push("", `…and ${plural(hidden, "more rule")} protecting resources not listed here.`);
+  out.push("");
+  return out;
+}
+function omissions(ctx, lim) {
+  const { analysis } = ctx;
+  const left = [];
+  if (!lim.graph && ctx.graph) left.push(`the graph of what depends on them (${plural(ctx.graph.drawn + ctx.graph.omitted, "node")})`);
+  const withDependents = analysis.findings.filter((f) => f.dependents.length > 0).length;
+  if (!lim.dependents && withDependents > 0) left.push(`the dependents of ${plural(withDependents, "protected resource")}`);
+  const withDetails = analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length;
+  if (!lim.details && withDetails > 0) left.push(`the data at risk and removed guards of ${plural(withDetails, "protected resource")}`);
+  const findings = analysis.findings.length;
+  if (lim.findings < findings) {
+    left.push(lim.findings === 0 ? all(findings, "protected resource") : `${thousands(findings - lim.findings)} of the ${plural(findings, "protected resource")} (the ${thousands(lim.findings)} listed are the most severe)`);
+  }
+  if (lim.others < ctx.others.length) left.push(partOf(ctx.others.length - lim.others, ctx.others.length, "other lost resource"));
+  if (lim.errors < analysis.errors.length) left.push(partOf(analysis.errors.length - lim.errors, analysis.errors.length, "problem"));
+  return left;
+}
+function partOf(left, total, one) {
+  return left === total ? all(total, one) : `${thousands(left)} of the ${plural(total, one)}`;
+}
+function all(total, one) {
+  return total === 1 ? `the ${one}` : `all ${plural(total, one)}`;
+}
+function fallback(ctx) {
+  const note = `Report left out to fit ${thousands(ctx.maxLength)} characters. Full report: ${ctx.hint}.`;
+  const head = `### ${ICON[ctx.analysis.decision]} plangate: ${escapeText(headline(ctx.analysis))}
+
+`;
+  const text = `${head}${note}
+`;
+  return text.length <= ctx.maxLength ? text : text.slice(0, ctx.maxLength);
+}
+function largest(max, fits) {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function append(out, ...lists) {
+  for (const list2 of lists) for (const line of list2) out.push(line);
+}
+function code(text, where2 = "table") {
+  const body = sanitize(text);
+  if (body === "") return "(empty)";
+  if (where2 === "table" && body.includes("\\|")) return `<code>${htmlEntities(body)}</code>`;
+  const inner = where2 === "table" ? body.replace(/\|/g, "\\|") : body;
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(inner) ? " " : "";
+  return `${fence}${pad}${inner}${pad}${fence}`;
 }
 function escapeText(text) {
-  return text.replace(/[\\*_[\]<>#]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, " ");
+  return sanitize(text).trimStart().replace(/[\\`*_[\]<>&|~#$!]/g, (c) => `\\${c}`).replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/@(?=[\p{L}\p{N}_])/gu, "@​").replace(/#(?=\d)/g, "#​").replace(/:(?=\/\/)/g, ":​").replace(/\b(www)\./gi, "$1​.");
+}
+function htmlEntities(text) {
+  return sanitize(text).replace(/[&<>"'`|\\*_[\]~#$!@]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export {
-  InputError,
-  getErrorMessage,
-  isInputError,
-  isObject,
   Minimatch,
   checkPlans,
   loadYaml,
@@ -3374,9 +4288,17 @@ export {
   defaultRuleSet,
   parseConfig,
   renderJson,
-  destructiveChanges,
+  otherLosses,
   plural,
+  thousands,
+  bySeverity,
+  approvalsNeeded,
+  NOT_AUTHORS,
   headline,
   describeAction,
+  ruleRequirements,
+  sanitize,
+  listWithMore,
+  groupBy,
   renderMarkdown
 };

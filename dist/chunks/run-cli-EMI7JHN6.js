@@ -1,23 +1,33 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
   DEFAULT_CONFIG_PATH,
-  InputError,
+  NOT_AUTHORS,
+  approvalsNeeded,
+  bySeverity,
   checkPlans,
   defaultRuleSet,
   describeAction,
-  destructiveChanges,
-  getErrorMessage,
+  groupBy,
   headline,
-  isInputError,
-  isObject,
+  listWithMore,
   loadYaml,
+  otherLosses,
   parseConfig,
   plural,
   renderJson,
   renderMarkdown,
+  ruleRequirements,
+  sanitize,
+  thousands,
   yamlProblem
-} from "./chunk-CN7SAT2M.js";
-import "./chunk-FS6T6AIU.js";
+} from "./chunk-FDI7O3YC.js";
+import {
+  InputError,
+  getErrorMessage,
+  isInputError,
+  isObject
+} from "./chunk-MWHAY6YZ.js";
+import "./chunk-SSKGB3OA.js";
 
 // src/cli/run-cli.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -113,36 +123,58 @@ function shortFormTags() {
 
 // src/report/text.ts
 var CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 };
+var SEVERITY_STYLE = { critical: ["bold", "red"], high: ["red"], medium: ["yellow"], low: ["dim"] };
+var MAX_DEPENDENTS = 20;
+var INDENT = "      ";
 function renderText(analysis, { color, listErrors = true }) {
-  const paint = (code, text) => color ? `\x1B[${CODES[code]}m${text}\x1B[0m` : text;
+  const paint = (styles, text) => color ? `${(Array.isArray(styles) ? styles : [styles]).map((s) => `\x1B[${CODES[s]}m`).join("")}${text}\x1B[0m` : text;
   const lines = [];
   const tone = analysis.decision === "pass" ? "green" : analysis.decision === "blocked" ? "red" : "yellow";
-  lines.push(paint("bold", paint(tone, headline(analysis))));
+  lines.push(paint(["bold", tone], headline(analysis)));
+  if (listErrors && analysis.errors.length > 0) {
+    lines.push("", paint("bold", "Problems (each one fails the check):"));
+    for (const e of analysis.errors) lines.push(`  ${paint("yellow", sanitize(e))}`);
+  }
+  for (const [file, findings] of groupBy(analysis.findings, (f) => f.file)) {
+    lines.push("", paint("bold", `${plural(findings.length, "protected resource")} in ${sanitize(file)}:`));
+    for (const f of bySeverity(findings)) lines.push(...finding(f, paint));
+  }
   if (analysis.findings.length > 0) {
-    lines.push("", paint("bold", "Protected resources:"));
-    const width = Math.min(60, Math.max(...analysis.findings.map((f) => f.address.length)));
-    for (const f of analysis.findings) {
-      const who = [...f.approvers.teams.map((t) => `team ${t}`), ...f.approvers.users.map((u) => `@${u}`)];
-      lines.push(
-        `  ${paint("red", describeAction(f).padEnd(22))} ${f.address.padEnd(width)}  ${f.severity}  ${f.rule}  (${plural(f.approvals, "approval")}${who.length ? ` from ${who.join(", ")}` : ""})`
-      );
-      if (f.reason) lines.push(paint("dim", `  ${"".padEnd(22)} ${f.reason}`));
-      if (f.dependents.length > 0) lines.push(`  ${"".padEnd(22)} depended on by: ${f.dependents.join(", ")}`);
-      lines.push(paint("dim", `  ${"".padEnd(22)} in ${f.file}`));
+    const n = approvalsNeeded(analysis.findings);
+    lines.push("", paint("bold", `Who must approve: ${plural(n, "person", "different people")} with write access who did not author the change`));
+    lines.push(paint("dim", `  (${NOT_AUTHORS})`));
+    const rules = ruleRequirements(bySeverity(analysis.findings));
+    const width = Math.min(40, Math.max(...rules.map((r) => r.rule.length)));
+    for (const r of rules) {
+      const who = [...r.teams.map((t) => `team ${sanitize(t)}`), ...r.users.map((u) => `@${sanitize(u.replace(/^@/, ""))}`)].join(", ") || "anyone qualifying";
+      lines.push(`  ${sanitize(r.rule).padEnd(width)}  ${plural(r.resources, "resource").padEnd(13)}  ${plural(r.approvals, "approval")} from ${who}`);
     }
   }
-  const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
-  const others = destructiveChanges(analysis).filter((c) => !protectedKeys.has(`${c.file}\0${c.address}`));
+  const others = otherLosses(analysis);
   if (others.length > 0) {
-    lines.push("", paint("bold", "Other resources lost (no rule protects them):"));
-    for (const c of others) lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${c.address}  (${c.type}, ${c.file})`);
-  }
-  if (listErrors && analysis.errors.length > 0) {
-    lines.push("", paint("bold", "Problems:"));
-    for (const e of analysis.errors) lines.push(`  ${paint("yellow", e)}`);
+    lines.push("", paint("bold", `Other resources lost (no rule protects them): ${thousands(others.length)}`));
+    for (const c of others) {
+      lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint("dim", `(${sanitize(c.type)}, ${sanitize(c.file)})`)}`);
+    }
   }
   return `${lines.join("\n")}
 `;
+}
+function finding(f, paint) {
+  const label = (text) => paint("dim", text);
+  const who = [...f.approvers.teams.map((t) => `team ${sanitize(t)}`), ...f.approvers.users.map((u) => `@${sanitize(u.replace(/^@/, ""))}`)];
+  const out = [
+    `  ${paint(["bold", "red"], describeAction(f).padEnd(21))} ${paint("bold", sanitize(f.address))}  ${label(`(${sanitize(f.type)})`)}`,
+    `${INDENT}${paint(SEVERITY_STYLE[f.severity], f.severity)} · rule ${sanitize(f.rule)} · ${plural(f.approvals, "approval")}${who.length ? ` from ${who.join(", ")}` : ""}`
+  ];
+  if (f.previousAddress) out.push(`${INDENT}${label("moved from:")} ${sanitize(f.previousAddress)}`);
+  for (const w of f.weakenings ?? []) {
+    out.push(`${INDENT}${label("guard removed:")} ${paint("yellow", sanitize(w.description || `${w.guard} ${w.from} → ${w.to}`))}`);
+  }
+  if (f.reason) out.push(`${INDENT}${label("why:")} ${sanitize(f.reason)}`);
+  for (const d of f.dataAtRisk) out.push(`${INDENT}${label("data at risk:")} ${paint("yellow", sanitize(d))}`);
+  if (f.dependents.length > 0) out.push(`${INDENT}${label("depended on by:")} ${listWithMore(f.dependents, MAX_DEPENDENTS, sanitize)}`);
+  return out;
 }
 
 // src/cli/run-cli.ts
@@ -160,6 +192,9 @@ Options:
   --cfn-template FILE
                    the stack's current CloudFormation template (JSON or YAML):
                    its Ref, Fn::GetAtt, Fn::Sub and DependsOn add to each finding's dependents
+  --tf-base DIR --tf-head DIR
+                   the Terraform root module before and after the change: a
+                   lifecycle { prevent_destroy = true } removed between them is a finding
   -h, --help       show this help
 
 Exit status: 0 nothing protected is lost, 1 blocked, 2 error (any file unreadable,
@@ -187,6 +222,14 @@ async function runCli(argv, io) {
     const options = {};
     const template = values["cfn-template"];
     if (template !== void 0) options.templateDependencies = await templateDependencies(readInput(template, "template"), template);
+    const [base, head] = [values["tf-base"], values["tf-head"]];
+    if (base === void 0 !== (head === void 0)) {
+      throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
+    }
+    if (base !== void 0 && head !== void 0) {
+      const { readPreventDestroy, removedPreventDestroy } = await import("./terraform-source-3J3R4G5Z.js");
+      options.sourceWeakenings = removedPreventDestroy(await readPreventDestroy(base), await readPreventDestroy(head));
+    }
     const analysis = await checkPlans(positionals, ruleSet, options);
     io.stdout(render(analysis, format, io));
     for (const error of analysis.errors) io.stderr(`plangate: ${error}
@@ -214,6 +257,8 @@ function parseOptions(args) {
         format: { type: "string", short: "f" },
         config: { type: "string", short: "c" },
         "cfn-template": { type: "string" },
+        "tf-base": { type: "string" },
+        "tf-head": { type: "string" },
         help: { type: "boolean", short: "h" }
       }
     });

@@ -2,7 +2,7 @@ import { createRequire as __plangateRequire } from 'node:module'; const require 
 import {
   __commonJS,
   __require
-} from "./chunk-FS6T6AIU.js";
+} from "./chunk-SSKGB3OA.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
