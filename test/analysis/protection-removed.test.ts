@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlans } from '../../src/check.js';
@@ -24,6 +26,39 @@ describe('a guard switched off is a protection-removed finding under the recomme
     const findings = analysis.findings.filter((f) => f.action === 'protection-removed');
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.flatMap((f) => f.weakenings ?? []).some((w) => w.guard === guard && w.from === from && w.to === to)).toBe(true);
+  });
+
+  it('a CloudFormation DeletionPolicy moved off Retain, as the change set details show it', async () => {
+    const changeSet = {
+      ChangeSetId: 'arn:aws:cloudformation:eu-west-1:123456789012:changeSet/policy/1',
+      ChangeSetName: 'policy',
+      StackName: 'shop-prod',
+      Status: 'CREATE_COMPLETE',
+      ExecutionStatus: 'AVAILABLE',
+      Changes: [
+        {
+          Type: 'Resource',
+          ResourceChange: {
+            Action: 'Modify',
+            LogicalResourceId: 'OrdersDb',
+            PhysicalResourceId: 'orders-prod',
+            ResourceType: 'AWS::RDS::DBInstance',
+            Replacement: 'False',
+            Scope: ['DeletionPolicy'],
+            Details: [{ Target: { Attribute: 'DeletionPolicy', AttributeChangeType: 'Modify', BeforeValue: 'Retain', AfterValue: 'Delete', RequiresRecreation: 'Never' }, Evaluation: 'Static', ChangeSource: 'DirectModification' }],
+          },
+        },
+      ],
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'plangate-policy-'));
+    const file = join(dir, 'policy.json');
+    writeFileSync(file, JSON.stringify(changeSet));
+    const analysis = await checkPlans([file], defaultRuleSet());
+    rmSync(dir, { recursive: true });
+    expect(analysis.decision).toBe('blocked');
+    expect(analysis.findings.map((f) => [f.action, f.address, f.weakenings?.map((w) => `${w.guard} ${w.from} → ${w.to}`)])).toEqual([
+      ['protection-removed', 'OrdersDb', ['DeletionPolicy Retain → Delete']],
+    ]);
   });
 
   it('a rule that leaves protection-removed out of its actions does not see the weakening', async () => {
