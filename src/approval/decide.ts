@@ -68,7 +68,7 @@ export function decideApproval({ findings, rules, facts, overrideLabel, agentIde
   if (override) return { ...outcome, decision: 'overridden', overriddenBy: override, approvedBy: [...counted.values()] };
 
   for (const [need, addresses] of shortfalls) {
-    const shown = addresses.slice(0, 3).map((a) => `\`${a}\``).join(', ');
+    const shown = addresses.slice(0, 3).join(', ');
     outcome.missing.push(`${need}, for ${shown}${addresses.length > 3 ? ` and ${addresses.length - 3} more` : ''}`);
   }
   return { ...outcome, approvedBy: [...counted.values()] };

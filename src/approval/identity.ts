@@ -26,8 +26,10 @@ export const KNOWN_AGENTS: ReadonlyArray<{ login: string; id?: number }> = [
   { login: 'coderabbitai' },
 ];
 
-/** Emails agents put on commits and Co-authored-by trailers. */
+/** Emails agents and GitHub itself put on commits and Co-authored-by trailers. */
 export const KNOWN_AGENT_EMAILS: readonly string[] = [
+  // GitHub's own committer (web-flow) on commits made in the web UI and merges: not a person.
+  'noreply@github.com',
   'noreply@anthropic.com',
   'cursoragent@cursor.com',
   'openhands@all-hands.dev',

@@ -1,20 +1,55 @@
 import * as core from '@actions/core';
 import { InputError } from '../errors.js';
 
+export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
 /** Every input of action.yml, read once and validated. */
 export interface Inputs {
   /** Plan file paths or globs, relative to the workspace. */
   plans: string[];
+  token: string;
+  /** Path of the rules file, read from the base commit through the API. */
+  config: string;
+  overrideLabel: string;
+  /** Extra logins, app slugs or emails that count as the authoring agent. */
+  agentIdentities: string[];
+  statusContext: string;
+  comment: CommentMode;
+}
+
+/** Newline- or comma-separated list, blanks dropped. */
+function list(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 export function getInputs(): Inputs {
-  const plans = core
-    .getInput('plans')
-    .split(/[\n,]/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
+  const plans = list('plans');
   if (plans.length === 0) {
     throw new InputError('plans', 'no plan files given: expected newline- or comma-separated paths or globs of plan JSON files, for example `plans: plan.json`');
   }
-  return { plans };
+  const token = core.getInput('github-token');
+  if (token === '') {
+    throw new InputError('github-token', 'empty: plangate needs a token to read reviews and post its status; leave the input out to use `${{ github.token }}`');
+  }
+  core.setSecret(token);
+  const comment = core.getInput('comment') || 'on-findings';
+  if (!(COMMENT_MODES as readonly string[]).includes(comment)) {
+    throw new InputError('comment', `expected one of ${COMMENT_MODES.join(', ')}, got ${JSON.stringify(comment)}`);
+  }
+  const statusContext = core.getInput('status-context') || 'plangate';
+  if (statusContext.length > 100) throw new InputError('status-context', 'expected at most 100 characters');
+  return {
+    plans,
+    token,
+    config: core.getInput('config') || '.github/plangate.yml',
+    overrideLabel: core.getInput('override-label') || 'plangate-override',
+    agentIdentities: list('agent-identities'),
+    statusContext,
+    comment: comment as CommentMode,
+  };
 }

@@ -87,6 +87,23 @@ export async function preventDestroyFromFiles(files: readonly SourceFile[], root
 }
 
 /**
+ * The same, with files fetched on demand (the action reads them through the
+ * API at one commit): `load` returns the files directly in a directory,
+ * `/`-separated paths. A root without Terraform files gives an empty map: the
+ * stack was created or deleted on that side.
+ */
+export async function preventDestroyFromLoader(root: string, load: (dir: string) => Promise<SourceFile[]>): Promise<PreventDestroyMap> {
+  const rootDir = posix.normalize(root).replace(/(.)\/+$/, '$1');
+  const terraform = async (dir: string) => (await load(dir)).filter((file) => isTerraformFile(posix.basename(file.path)));
+  const first = await terraform(rootDir);
+  if (first.length === 0) return new PreventDestroyMap();
+  return collect(rootDir, (...parts) => posix.join(...parts), async (dir) => {
+    const files = dir === rootDir ? first : await terraform(dir);
+    return [...files].sort((a, b) => compareNames(posix.basename(a.path), posix.basename(b.path)));
+  });
+}
+
+/**
  * Every address protected in `base` and not in `head`: the lifecycle or its
  * prevent_destroy removed, set to false, or the whole resource removed (the
  * plan shows its delete too). Follows the head's `moved` blocks. Pure.

@@ -71,7 +71,7 @@ describe('decideApproval', () => {
   it('approves with one qualifying human on the current head, and blocks without', () => {
     expect(decide({ reviews: [review(bob, 'APPROVED')] })).toMatchObject({ decision: 'approved', approvedBy: [{ login: 'bob', id: 2 }] });
     expect(decide({}).decision).toBe('blocked');
-    expect(decide({}).missing).toEqual(['1 more approval (0 of 1) from anyone with write access who did not author the change, for `aws_db_instance.main`']);
+    expect(decide({}).missing).toEqual(['1 more approval (0 of 1) from anyone with write access who did not author the change, for aws_db_instance.main']);
   });
 
   it.each([

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+
+export const EVENTS = ['pull_request', 'pull_request_review', 'pull_request_target'] as const;
+export type PullRequestEvent = (typeof EVENTS)[number];
+
+/** The run, from the runner's environment and event payload. */
+export interface RunContext {
+  eventName: PullRequestEvent;
+  action: string;
+  owner: string;
+  repo: string;
+  number: number;
+  /** The head SHA this run (and its plans) is for. */
+  headSha: string;
+  apiUrl: string;
+  runUrl?: string;
+}
+
+/**
+ * Reads GITHUB_EVENT_NAME, GITHUB_EVENT_PATH and friends. Anything missing or
+ * malformed is an error: plangate never guesses which pull request it gates.
+ */
+export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  if (!(EVENTS as readonly string[]).includes(eventName)) {
+    throw new InputError(
+      'GITHUB_EVENT_NAME',
+      `plangate gates pull requests: run it on pull_request, pull_request_review or pull_request_target, not ${JSON.stringify(eventName || '(unset)')}`,
+    );
+  }
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) throw new InputError('GITHUB_EVENT_PATH', 'unset: plangate must run as a step of a GitHub Actions job');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError('GITHUB_EVENT_PATH', `the event payload ${path} cannot be read as JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  const pr = (payload as { pull_request?: { number?: unknown; head?: { sha?: unknown } } }).pull_request;
+  const number = pr?.number;
+  const headSha = pr?.head?.sha;
+  if (typeof number !== 'number' || !Number.isInteger(number) || typeof headSha !== 'string' || !/^[0-9a-f]{40}$/.test(headSha)) {
+    throw new InputError('GITHUB_EVENT_PATH', 'the event payload has no pull_request with a number and a head SHA: it is malformed');
+  }
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) throw new InputError('GITHUB_REPOSITORY', `expected owner/name, got ${JSON.stringify(env.GITHUB_REPOSITORY ?? '')}`);
+  const context: RunContext = {
+    eventName: eventName as PullRequestEvent,
+    action: String((payload as { action?: unknown }).action ?? ''),
+    owner,
+    repo,
+    number,
+    headSha,
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+  };
+  if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
+  return context;
+}

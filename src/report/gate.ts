@@ -1,0 +1,78 @@
+import type { Analysis } from '../analysis/types.js';
+import type { ApprovalOutcome, GateDecision } from '../approval/types.js';
+import { escapeText, GITHUB_COMMENT_LIMIT, renderMarkdown } from './markdown.js';
+import { clip, MAX_SHOWN, thousands } from './summary.js';
+
+/** Hidden marker that finds plangate's sticky comment among the others. */
+export function commentMarker(statusContext: string): string {
+  return `<!-- plangate:${statusContext.replace(/-->/g, '')} -->`;
+}
+
+export interface GateReport {
+  analysis: Analysis;
+  outcome: ApprovalOutcome;
+  statusContext: string;
+  /** Warnings about the run itself (look-alike statuses, …). */
+  warnings?: readonly string[];
+  runUrl?: string;
+}
+
+const ICON: Record<GateDecision, string> = { pass: '✅', approved: '✅', overridden: '⚠️', blocked: '⛔', error: '⚠️' };
+
+/** One line for the commit status (GitHub keeps 140 characters). */
+export function statusDescription({ analysis, outcome }: Pick<GateReport, 'analysis' | 'outcome'>): string {
+  const n = analysis.findings.length;
+  const text = {
+    pass: 'nothing protected is lost',
+    approved: `${n} protected change${n === 1 ? '' : 's'} approved by ${outcome.approvedBy.map((a) => a.login).join(', ')}`,
+    overridden: `overridden by ${outcome.overriddenBy?.login ?? '?'}`,
+    blocked: `${n} protected change${n === 1 ? '' : 's'}: needs approval by someone who did not author it`,
+    error: `cannot decide: ${outcome.errors[0] ?? analysis.errors[0] ?? 'see the job log'}`,
+  }[outcome.decision];
+  return clip(text, 140, 'end');
+}
+
+/** The gate's verdict, then what is still needed, then the full report (within GitHub's comment limit). */
+export function renderGateComment(report: GateReport): string {
+  const { outcome } = report;
+  const head: string[] = [commentMarker(report.statusContext), `## ${ICON[outcome.decision]} plangate: ${verdict(report)}`, ''];
+  if (outcome.errors.length > 0) {
+    head.push('**plangate could not decide** — each problem fails the check:', '');
+    head.push(...bullets(outcome.errors, 20, (e) => escapeText(clip(e, MAX_SHOWN.error))), '');
+  }
+  if (outcome.decision === 'blocked' && outcome.missing.length > 0) {
+    head.push('**Still needed** (approvals count only on the current head commit):', '');
+    head.push(...bullets(outcome.missing, 20, (m) => escapeText(clip(m, MAX_SHOWN.text))), '');
+  }
+  if (outcome.ignored.length > 0) {
+    head.push('<details><summary>Approvals and labels that did not count</summary>', '');
+    head.push(...bullets(outcome.ignored, 50, (i) => escapeText(clip(i, MAX_SHOWN.text))), '', '</details>', '');
+  }
+  for (const warning of report.warnings ?? []) head.push(`> [!WARNING]\n> ${escapeText(clip(warning, MAX_SHOWN.text))}`, '');
+  if (report.runUrl) head.push(`<sub>[This run](${report.runUrl}) · the \`${escapeText(report.statusContext)}\` status on the head commit says the same.</sub>`, '');
+  const top = `${head.join('\n')}\n`;
+  const body = renderMarkdown(report.analysis, { maxLength: GITHUB_COMMENT_LIMIT - top.length - 16, fullReportHint: 'the job summary of this run' });
+  return `${top}${body}`;
+}
+
+function verdict({ analysis, outcome }: GateReport): string {
+  switch (outcome.decision) {
+    case 'pass':
+      return 'pass: nothing protected is deleted, replaced, forgotten or unguarded';
+    case 'approved':
+      return `approved by ${outcome.approvedBy.map((a) => `@${a.login}`).join(', ')}`;
+    case 'overridden':
+      return `overridden by @${outcome.overriddenBy?.login ?? '?'} at ${outcome.overriddenBy?.at ?? '?'} (override label)`;
+    case 'blocked':
+      return `blocked: ${analysis.findings.length} protected change${analysis.findings.length === 1 ? '' : 's'} need${analysis.findings.length === 1 ? 's' : ''} approval by someone who did not author them`;
+    case 'error':
+      return 'error: plangate could not decide, so the check fails';
+  }
+}
+
+/** A bullet list of at most `max` items, then how many more there are. */
+function bullets(items: readonly string[], max: number, show: (item: string) => string): string[] {
+  const lines = items.slice(0, max).map((item) => `- ${show(item)}`);
+  if (items.length > max) lines.push(`- … and ${thousands(items.length - max)} more`);
+  return lines;
+}
