@@ -205,7 +205,7 @@ export class RepositoryApi {
 
   /** A file's text at a commit; undefined when it does not exist there. */
   async fileAt(path: string, ref: string): Promise<string | undefined> {
-    const answer = await this.callOrMissing<{ type?: string; encoding?: string; content?: string } | unknown[]>('GET /repos/{owner}/{repo}/contents/{path}', { path, ref });
+    const answer = await this.callOrMissing<{ type?: string; encoding?: string; content?: string } | unknown[]>('GET /repos/{owner}/{repo}/contents/{+path}', { path, ref });
     if (answer === undefined || Array.isArray(answer) || answer.type !== 'file') return undefined;
     if (answer.encoding !== 'base64' || typeof answer.content !== 'string') {
       throw new GitHubApiError(`GitHub API /repos/${this.owner}/${this.repo}/contents/${path} returned no inline content (a file over 1 MB?): plangate cannot read it`);
@@ -215,7 +215,7 @@ export class RepositoryApi {
 
   /** Names of the files in a directory at a commit; empty when the directory does not exist there. */
   async directoryAt(path: string, ref: string): Promise<string[]> {
-    const answer = await this.callOrMissing<Array<{ type: string; path: string }> | object>('GET /repos/{owner}/{repo}/contents/{path}', { path, ref });
+    const answer = await this.callOrMissing<Array<{ type: string; path: string }> | object>('GET /repos/{owner}/{repo}/contents/{+path}', { path, ref });
     return Array.isArray(answer) ? answer.filter((e) => e.type === 'file').map((e) => e.path) : [];
   }
 
