@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import type { GateDecision } from './approval/types.js';
@@ -61,7 +62,7 @@ export async function run(): Promise<void> {
   }
 
   decision = result.outcome.decision;
-  const reportPath = join(process.env.RUNNER_TEMP ?? process.cwd(), 'plangate-report.json');
+  const reportPath = join(process.env.RUNNER_TEMP || tmpdir(), 'plangate-report.json');
   writeFileSync(reportPath, renderJson(result.analysis));
   core.setOutput('decision', decision);
   core.setOutput('findings', String(result.analysis.findings.length));
@@ -72,8 +73,10 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.warning(`plangate could not write the job summary: ${getErrorMessage(error)}`);
   }
+  // Annotations: errors while the findings block the pull request, notices once approved.
+  const annotate = decision === 'blocked' || decision === 'error' ? core.error : core.notice;
   for (const finding of result.analysis.findings) {
-    core.error(`${finding.address}: ${finding.action} (${finding.rule}, ${finding.severity})`, { title: 'plangate: protected resource', file: finding.file });
+    annotate(`${finding.address}: ${finding.action} (${finding.rule}, ${finding.severity})`, { title: 'plangate: protected resource', file: finding.file });
   }
   for (const message of result.outcome.errors) core.error(message, { title: 'plangate: cannot decide' });
   for (const warning of warnings) core.warning(warning);

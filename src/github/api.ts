@@ -35,7 +35,7 @@ const NEEDS: ReadonlyArray<[RegExp, string]> = [
   [/\/contents\//, 'contents: read'],
   [/\/orgs\/[^/]+\/teams\//, 'organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)'],
   [/\/check-suites$/, 'checks: read'],
-  [/\/pulls\/|\/issues\//, 'pull-requests: read'],
+  [/\/pulls(\/|$)|\/issues\//, 'pull-requests: read'],
 ];
 
 /** The repository's API, as plangate uses it: every list read to its last page. */
@@ -57,7 +57,13 @@ export class RepositoryApi {
 
   private async list<T>(route: string, params: Record<string, unknown> = {}): Promise<T[]> {
     try {
-      return (await this.client.paginate(route, { owner: this.owner, repo: this.repo, per_page: 100, ...params })) as T[];
+      const items: T[] = [];
+      for await (const page of this.client.paginate.iterator<T>(route, { owner: this.owner, repo: this.repo, per_page: 100, ...params })) {
+        // A page that is not a list is a broken answer, never an empty one.
+        if (!Array.isArray(page.data)) throw Object.assign(new Error('the answer is not a list'), { status: page.status });
+        items.push(...page.data);
+      }
+      return items;
     } catch (error) {
       throw this.failure(route, params, error);
     }
@@ -193,9 +199,15 @@ export class RepositoryApi {
     );
     return events.flatMap((e) =>
       (e.event === 'labeled' || e.event === 'unlabeled') && e.label && e.actor
-        ? [{ id: e.id, event: e.event, label: e.label.name, actor: identity(e.actor), createdAt: e.created_at, viaApp: e.performed_via_github_app != null }]
+        ? [{ id: e.id, event: e.event, label: e.label.name, actor: identity(e.actor), createdAt: e.created_at, viaApp: e.performed_via_github_app !== null && e.performed_via_github_app !== undefined }]
         : [],
     );
+  }
+
+  /** Other open pull requests whose head is `sha`: a commit status cannot tell them apart. */
+  async openPullsWithHead(sha: string, except: number): Promise<number[]> {
+    const pulls = await this.list<{ number: number; state: string; head: { sha: string } }>('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha });
+    return pulls.filter((p) => p.state === 'open' && p.head.sha === sha && p.number !== except).map((p) => p.number);
   }
 
   async changedFiles(number: number): Promise<Array<{ filename: string; status: string; previous?: string }>> {
@@ -206,7 +218,11 @@ export class RepositoryApi {
   /** A file's text at a commit; undefined when it does not exist there. */
   async fileAt(path: string, ref: string): Promise<string | undefined> {
     const answer = await this.callOrMissing<{ type?: string; encoding?: string; content?: string } | unknown[]>('GET /repos/{owner}/{repo}/contents/{+path}', { path, ref });
-    if (answer === undefined || Array.isArray(answer) || answer.type !== 'file') return undefined;
+    if (answer === undefined) return undefined;
+    // Only a 404 means "no such file"; a directory, symlink or a broken answer is not its absence.
+    if (Array.isArray(answer) || answer.type !== 'file') {
+      throw new GitHubApiError(`GitHub API /repos/${this.owner}/${this.repo}/contents/${path} at ${ref.slice(0, 7)} is not a file (${Array.isArray(answer) ? 'a directory' : String(answer.type)}): plangate cannot read it`);
+    }
     if (answer.encoding !== 'base64' || typeof answer.content !== 'string') {
       throw new GitHubApiError(`GitHub API /repos/${this.owner}/${this.repo}/contents/${path} returned no inline content (a file over 1 MB?): plangate cannot read it`);
     }
@@ -215,8 +231,14 @@ export class RepositoryApi {
 
   /** Names of the files in a directory at a commit; empty when the directory does not exist there. */
   async directoryAt(path: string, ref: string): Promise<string[]> {
-    const answer = await this.callOrMissing<Array<{ type: string; path: string }> | object>('GET /repos/{owner}/{repo}/contents/{+path}', { path, ref });
-    return Array.isArray(answer) ? answer.filter((e) => e.type === 'file').map((e) => e.path) : [];
+    const answer = await this.callOrMissing<unknown>('GET /repos/{owner}/{repo}/contents/{+path}', { path, ref });
+    return Array.isArray(answer) ? (answer as Array<{ type: string; path: string }>).filter((e) => e.type === 'file').map((e) => e.path) : [];
+  }
+
+  /** Names of every entry of a directory at a commit; undefined when GitHub answers 404. */
+  async entriesAt(path: string, ref: string): Promise<string[] | undefined> {
+    const answer = await this.callOrMissing<unknown>('GET /repos/{owner}/{repo}/contents/{+path}', { path, ref });
+    return Array.isArray(answer) ? (answer as Array<{ path: string }>).map((e) => e.path) : undefined;
   }
 
   /** When the head commit reached GitHub: its first check suite, created by GitHub on the push. */

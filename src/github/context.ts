@@ -43,11 +43,12 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
   if (typeof number !== 'number' || !Number.isInteger(number) || typeof headSha !== 'string' || !/^[0-9a-f]{40}$/.test(headSha)) {
     throw new InputError('GITHUB_EVENT_PATH', 'the event payload has no pull_request with a number and a head SHA: it is malformed');
   }
+  const action = (payload as { action?: unknown }).action;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo) throw new InputError('GITHUB_REPOSITORY', `expected owner/name, got ${JSON.stringify(env.GITHUB_REPOSITORY ?? '')}`);
   const context: RunContext = {
     eventName: eventName as PullRequestEvent,
-    action: String((payload as { action?: unknown }).action ?? ''),
+    action: typeof action === 'string' ? action : '',
     owner,
     repo,
     number,

@@ -47,7 +47,8 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
 
   // The gate's rules come from the base commit, never from the pull request's own tree.
   const configText = await api.fileAt(inputs.config, pr.baseSha);
-  const ruleSet = configText === undefined ? { ...defaultRuleSet(), overrideLabel: inputs.overrideLabel } : await parseConfig(configText, `${inputs.config} (at base ${pr.baseSha.slice(0, 7)})`);
+  if (configText === undefined) await confirmNoConfig(api, inputs.config, pr.baseSha);
+  const ruleSet = configText === undefined ? { ...defaultRuleSet(), overrideLabel: inputs.overrideLabel } : await parseConfig(configText, `${inputs.config} (at base ${pr.baseSha.slice(0, 7)})`, { overrideLabel: inputs.overrideLabel });
 
   const files = await api.changedFiles(context.number);
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
@@ -55,11 +56,38 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   addGateFileFindings(analysis, files, inputs.config, ruleSet);
 
   if (analysis.decision === 'error') return { analysis, outcome: { ...emptyOutcome(), decision: 'error', errors: analysis.errors }, headSha: context.headSha, ruleSet };
-  if (analysis.findings.length === 0) return { analysis, outcome: { ...emptyOutcome(), decision: 'pass' }, headSha: context.headSha, ruleSet };
+  if (analysis.findings.length === 0) return siblingCheck(api, { analysis, outcome: { ...emptyOutcome(), decision: 'pass' }, headSha: context.headSha, ruleSet }, pr.number);
 
   const facts = await gatherFacts(api, pr, analysis.findings, ruleSet);
   const outcome = decideApproval({ findings: analysis.findings, rules: ruleSet.rules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
-  return { analysis, outcome, headSha: context.headSha, ruleSet };
+  return siblingCheck(api, { analysis, outcome, headSha: context.headSha, ruleSet }, pr.number);
+}
+
+/**
+ * A status belongs to a commit, not to a pull request: a success for this pull
+ * request would also pass every other open pull request with the same head.
+ */
+async function siblingCheck(api: RepositoryApi, result: GateResult, number: number): Promise<GateResult> {
+  if (result.outcome.decision !== 'pass' && result.outcome.decision !== 'approved' && result.outcome.decision !== 'overridden') return result;
+  const siblings = await api.openPullsWithHead(result.headSha, number);
+  if (siblings.length === 0) return result;
+  const message = `pull request${siblings.length === 1 ? '' : 's'} ${siblings.map((n) => `#${n}`).join(', ')} ha${siblings.length === 1 ? 's' : 've'} the same head commit ${result.headSha.slice(0, 7)}, and a commit status cannot tell them apart, so plangate does not pass either; push a distinct commit to one of them`;
+  return { ...result, outcome: { ...result.outcome, decision: 'error', errors: [...result.outcome.errors, message] } };
+}
+
+/**
+ * GitHub answers 404 both for a missing file and for a token that may not
+ * read contents: the default rules apply only when the base commit is
+ * readable and its listing agrees that the config is not there.
+ */
+async function confirmNoConfig(api: RepositoryApi, path: string, ref: string): Promise<void> {
+  const file = path.replace(/^\.\//, '');
+  const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
+  const listed = await api.entriesAt(dir, ref);
+  if (listed?.includes(file)) throw new Error(`GitHub answered 404 for ${file} at the base commit ${ref.slice(0, 7)} yet lists it there: plangate cannot read its config; run again, and check that the token has contents: read`);
+  if (listed === undefined && (dir === '' || (await api.entriesAt('', ref)) === undefined)) {
+    throw new Error(`GitHub answered 404 for the files of the base commit ${ref.slice(0, 7)}, so plangate cannot tell whether ${file} exists: the token needs contents: read`);
+  }
 }
 
 export function emptyOutcome(): ApprovalOutcome {

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/types.js';
 import type { ApprovalOutcome, GateDecision } from '../approval/types.js';
 import { escapeText, GITHUB_COMMENT_LIMIT, renderMarkdown } from './markdown.js';
-import { clip, MAX_SHOWN, thousands } from './summary.js';
+import { clip, describeFindings, MAX_SHOWN, thousands } from './summary.js';
 
 /** Hidden marker that finds plangate's sticky comment among the others. */
 export function commentMarker(statusContext: string): string {
@@ -29,7 +29,7 @@ export function statusDescription({ analysis, outcome }: Pick<GateReport, 'analy
     blocked: `${n} protected change${n === 1 ? '' : 's'}: needs approval by someone who did not author it`,
     error: `cannot decide: ${outcome.errors[0] ?? analysis.errors[0] ?? 'see the job log'}`,
   }[outcome.decision];
-  return clip(text, 140, 'end');
+  return [...text].length <= 140 ? text : `${[...text].slice(0, 139).join('')}…`;
 }
 
 /** The gate's verdict, then what is still needed, then the full report (within GitHub's comment limit). */
@@ -51,8 +51,17 @@ export function renderGateComment(report: GateReport): string {
   for (const warning of report.warnings ?? []) head.push(`> [!WARNING]\n> ${escapeText(clip(warning, MAX_SHOWN.text))}`, '');
   if (report.runUrl) head.push(`<sub>[This run](${report.runUrl}) · the \`${escapeText(report.statusContext)}\` status on the head commit says the same.</sub>`, '');
   const top = `${head.join('\n')}\n`;
-  const body = renderMarkdown(report.analysis, { maxLength: GITHUB_COMMENT_LIMIT - top.length - 16, fullReportHint: 'the job summary of this run' });
+  const body = renderMarkdown(report.analysis, {
+    maxLength: GITHUB_COMMENT_LIMIT - top.length - 16,
+    fullReportHint: 'the job summary of this run',
+    title: `### What the plans change: ${escapeText(describePlans(report.analysis))}`,
+  });
   return `${top}${body}`;
+}
+
+function describePlans(analysis: Analysis): string {
+  if (analysis.findings.length > 0) return describeFindings(analysis.findings);
+  return analysis.errors.length > 0 ? 'unknown, plangate could not read every plan' : 'nothing protected is lost';
 }
 
 function verdict({ analysis, outcome }: GateReport): string {

@@ -40,6 +40,8 @@ export interface MarkdownOptions {
   fullReportHint?: string;
   /** Longest report, in UTF-16 code units (at least as many as characters); GitHub's comment limit by default. */
   maxLength?: number;
+  /** The report's heading line, in place of the analysis' own verdict (the gate's comment states its own). */
+  title?: string;
 }
 
 const ICON = { pass: '✅', blocked: '⛔', error: '⚠️' } as const;
@@ -70,6 +72,8 @@ interface Context {
   /** Findings, the most severe first: a shortened report keeps the head of this list. */
   ranked: Finding[];
   hint: string;
+  /** The heading line. */
+  title: string;
   maxLength: number;
   /** Findings per plan file, each the most severe first. */
   byFile: Map<string, Finding[]>;
@@ -90,6 +94,7 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}
     graph: blastRadiusGraph(analysis.findings),
     ranked: bySeverity(analysis.findings),
     hint: options.fullReportHint ?? DEFAULT_FULL_REPORT_HINT,
+    title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
     ruleCount: ruleRequirements(analysis.findings).length,
@@ -135,7 +140,7 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}
 
 function build(ctx: Context, lim: Limits): string {
   const { analysis } = ctx;
-  const out: string[] = [`### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`, ''];
+  const out: string[] = [ctx.title, ''];
 
   if (analysis.errors.length > 0 && lim.errors > 0) {
     out.push('**Problems** (each one fails the check):', '');
@@ -291,7 +296,7 @@ function all(total: number, one: string): string {
 /** Only when even the headline and the note exceed the limit (a tiny `maxLength`). */
 function fallback(ctx: Context): string {
   const note = `Report left out to fit ${thousands(ctx.maxLength)} characters. Full report: ${ctx.hint}.`;
-  const head = `### ${ICON[ctx.analysis.decision]} plangate: ${escapeText(headline(ctx.analysis))}\n\n`;
+  const head = `${ctx.title}\n\n`;
   const text = `${head}${note}\n`;
   return text.length <= ctx.maxLength ? text : text.slice(0, ctx.maxLength);
 }

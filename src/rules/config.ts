@@ -16,7 +16,7 @@ export function defaultRuleSet(): RuleSet {
  * [] for none), `rules`, `ignore` and `override-label`. Errors name the file,
  * the key path and what was expected.
  */
-export async function parseConfig(text: string, source: string): Promise<RuleSet> {
+export async function parseConfig(text: string, source: string, defaults: { overrideLabel?: string } = {}): Promise<RuleSet> {
   const { parseDocument } = await loadYaml();
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const problem = yamlProblem(doc);
@@ -33,6 +33,6 @@ export async function parseConfig(text: string, source: string): Promise<RuleSet
     rules: [...base.rules, ...config.rules],
     packs: base.packs,
     ignore: config.ignore,
-    overrideLabel: config.overrideLabel ?? DEFAULT_OVERRIDE_LABEL,
+    overrideLabel: config.overrideLabel ?? defaults.overrideLabel ?? DEFAULT_OVERRIDE_LABEL,
   };
 }

@@ -594,7 +594,8 @@ export async function startGitHubServer(state: GitHubState): Promise<GitHubServe
       if (!m) continue;
       const ctx: Ctx = { state, base, url, method, route, body, headers: req.headers, doc: r.doc, replyHeaders: {} };
       try {
-        const params = m.slice(1).map((p) => decodeURIComponent(p));
+        // An optional group that did not match is undefined, not the text "undefined".
+        const params = m.slice(1).map((p: string | undefined) => (p === undefined ? '' : decodeURIComponent(p)));
         const reply = r.handler(ctx, params);
         return answer({ ...reply, headers: { ...ctx.replyHeaders, ...reply.headers } });
       } catch (error) {
@@ -1529,6 +1530,21 @@ const ROUTES: Route[] = [
         commit_url: `${repoApi(ctx)}/commits/${sha}`,
         url: `${repoApi(ctx)}/commits/${sha}/status`,
       });
+    },
+  },
+  {
+    // "If the commit is not present in the default branch, [it] will return merged and open pull requests associated with the commit."
+    method: 'GET',
+    pattern: new RegExp(`^${R}/commits/([^/]+)/pulls$`),
+    doc: 'https://docs.github.com/rest/commits/commits#list-pull-requests-associated-with-a-commit',
+    handler: (ctx, [owner = '', name = '', ref = '']) => {
+      checkRepo(ctx, owner, name);
+      requirePermission(ctx, ['pull_requests'], 'read');
+      const sha = commitRef(ctx, ref);
+      const pulls = Object.values(ctx.state.pulls)
+        .filter((p) => (p.state === 'open' || p.merged) && (p.head.sha === sha || p.commits.some((c) => c.sha === sha)))
+        .sort((a, b) => b.number - a.number);
+      return ok(paginate(ctx, pulls).map((p) => pullJson(ctx, p)));
     },
   },
   {

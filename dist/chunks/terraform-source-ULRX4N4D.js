@@ -33,6 +33,16 @@ async function preventDestroyFromFiles(files, root = ".") {
     return Promise.resolve(list);
   });
 }
+async function preventDestroyFromLoader(root, load) {
+  const rootDir = posix.normalize(root).replace(/(.)\/+$/, "$1");
+  const terraform = async (dir) => (await load(dir)).filter((file) => isTerraformFile(posix.basename(file.path)));
+  const first = await terraform(rootDir);
+  if (first.length === 0) return new PreventDestroyMap();
+  return collect(rootDir, (...parts) => posix.join(...parts), async (dir) => {
+    const files = dir === rootDir ? first : await terraform(dir);
+    return [...files].sort((a, b) => compareNames(posix.basename(a.path), posix.basename(b.path)));
+  });
+}
 function removedPreventDestroy(base, head) {
   const moved = head instanceof PreventDestroyMap ? head.moved : /* @__PURE__ */ new Map();
   const unguarded = head instanceof PreventDestroyMap ? head.unguarded : /* @__PURE__ */ new Map();
@@ -235,6 +245,7 @@ function oneLine(text) {
 export {
   PreventDestroyMap,
   preventDestroyFromFiles,
+  preventDestroyFromLoader,
   readPreventDestroy,
   removedPreventDestroy
 };

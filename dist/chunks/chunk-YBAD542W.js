@@ -3781,7 +3781,7 @@ var DEFAULT_CONFIG_PATH = ".github/plangate.yml";
 function defaultRuleSet() {
   return { ...loadPacks(["recommended"]), ignore: [], overrideLabel: DEFAULT_OVERRIDE_LABEL };
 }
-async function parseConfig(text, source) {
+async function parseConfig(text, source, defaults2 = {}) {
   const { parseDocument } = await loadYaml();
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const problem = yamlProblem(doc);
@@ -3798,7 +3798,7 @@ async function parseConfig(text, source) {
     rules: [...base.rules, ...config.rules],
     packs: base.packs,
     ignore: config.ignore,
-    overrideLabel: config.overrideLabel ?? DEFAULT_OVERRIDE_LABEL
+    overrideLabel: config.overrideLabel ?? defaults2.overrideLabel ?? DEFAULT_OVERRIDE_LABEL
   };
 }
 
@@ -4066,6 +4066,7 @@ function renderMarkdown(analysis, options = {}) {
     graph: blastRadiusGraph(analysis.findings),
     ranked: bySeverity(analysis.findings),
     hint: options.fullReportHint ?? DEFAULT_FULL_REPORT_HINT,
+    title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
     ruleCount: ruleRequirements(analysis.findings).length,
@@ -4107,7 +4108,7 @@ function renderMarkdown(analysis, options = {}) {
 }
 function build(ctx, lim) {
   const { analysis } = ctx;
-  const out = [`### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`, ""];
+  const out = [ctx.title, ""];
   if (analysis.errors.length > 0 && lim.errors > 0) {
     out.push("**Problems** (each one fails the check):", "");
     for (const e of analysis.errors.slice(0, lim.errors)) out.push(`- ${escapeText(clip(e, MAX_SHOWN.error))}`);
@@ -4242,7 +4243,7 @@ function all(total, one) {
 }
 function fallback(ctx) {
   const note = `Report left out to fit ${thousands(ctx.maxLength)} characters. Full report: ${ctx.hint}.`;
-  const head = `### ${ICON[ctx.analysis.decision]} plangate: ${escapeText(headline(ctx.analysis))}
+  const head = `${ctx.title}
 
 `;
   const text = `${head}${note}
@@ -4292,13 +4293,18 @@ export {
   plural,
   thousands,
   bySeverity,
+  describeFindings,
   approvalsNeeded,
   NOT_AUTHORS,
   headline,
   describeAction,
   ruleRequirements,
   sanitize,
+  clip,
+  MAX_SHOWN,
   listWithMore,
   groupBy,
-  renderMarkdown
+  GITHUB_COMMENT_LIMIT,
+  renderMarkdown,
+  escapeText
 };

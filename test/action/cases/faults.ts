@@ -1,0 +1,136 @@
+// A blocked pull request never carries a plangate success status, whatever
+// the API does (threat 12): every fault kind on every endpoint the action
+// calls, each against its own fake. The state is chosen so that one run
+// calls them all: a team rule needing two approvals from `platform` (the
+// config at the base commit), one qualifying approval (ops-bob) and one that
+// does not count (outside-dave: no role), the override label added by the
+// author (its events, the head's check suite, her role), and plangate's
+// comment either absent (created) or present (edited). A last state is an
+// approved PR whose head another open PR shares: the sibling look-up.
+import { describe, expect, it } from 'vitest';
+import {
+  BASE_SHA,
+  primaryRateLimitFault,
+  secondaryRateLimitFault,
+  serverErrorFault,
+  timeAt,
+  tooManyRequestsFault,
+  type Fault,
+  type GitHubState,
+} from '../../github-server/server.js';
+import { addLabel, baseConfig, DECISIONS, describeRun, fakeGitHub, pr, review, runAction } from '../harness.js';
+
+const CONFIG = `rules:
+  - name: platform-databases
+    severity: critical
+    approvals: 2
+    approvers: { teams: [platform] }
+    match: { types: [aws_db_instance] }
+`;
+
+type Scenario = 'blocked' | 'blocked, with a comment' | 'approved, with a sibling';
+
+function scenario(kind: Scenario): (state: GitHubState) => void {
+  return (s) => {
+    if (kind === 'approved, with a sibling') {
+      review(s, 'ops-bob');
+      s.pulls[8] = { ...structuredClone(pr(s)), number: 8, base: { sha: BASE_SHA, ref: 'release' }, reviews: [], comments: [] };
+      return;
+    }
+    baseConfig(s, CONFIG);
+    review(s, 'ops-bob');
+    review(s, 'outside-dave');
+    addLabel(s, 'dev-alice', { minutes: 30 });
+    if (kind === 'blocked, with a comment') pr(s).comments.push({ id: 3000, user: 'github-actions[bot]', body: '<!-- plangate:plangate -->\nearlier', created_at: timeAt(10) });
+  };
+}
+
+const SHA = '[0-9a-f]{40}';
+const ENDPOINTS: Array<[string, string, RegExp, Scenario]> = [
+  ['pull request', 'GET', /^\/repos\/acme\/infra\/pulls\/7$/, 'blocked'],
+  ['config contents', 'GET', /\/contents\/\.github\/plangate\.yml$/, 'blocked'],
+  ['changed files', 'GET', /\/pulls\/7\/files$/, 'blocked'],
+  ['graphql commits', 'POST', /^\/graphql$/, 'blocked'],
+  ['reviews', 'GET', /\/pulls\/7\/reviews$/, 'blocked'],
+  ['permission', 'GET', /\/collaborators\/[^/]+\/permission$/, 'blocked'],
+  ['team', 'GET', /^\/orgs\/acme\/teams\/platform$/, 'blocked'],
+  ['team membership', 'GET', /^\/orgs\/acme\/teams\/platform\/memberships\/[^/]+$/, 'blocked'],
+  ['issue events', 'GET', /\/issues\/7\/events$/, 'blocked'],
+  ['check suites', 'GET', new RegExp(`/commits/${SHA}/check-suites$`), 'blocked'],
+  ['status create', 'POST', new RegExp(`/statuses/${SHA}$`), 'blocked'],
+  ['statuses list', 'GET', new RegExp(`/commits/${SHA}/statuses$`), 'blocked'],
+  ['comments list', 'GET', /\/issues\/7\/comments$/, 'blocked'],
+  ['comment create', 'POST', /\/issues\/7\/comments$/, 'blocked'],
+  ['comment update', 'PATCH', /\/issues\/comments\/\d+$/, 'blocked, with a comment'],
+  ['pulls of the head commit', 'GET', new RegExp(`/commits/${SHA}/pulls$`), 'approved, with a sibling'],
+];
+
+const MANY = 1000;
+type MakeFault = (path: RegExp, method: string) => Fault;
+/**
+ * One fault of each kind the client handles differently: retried server
+ * errors, waited-out rate limits, refusals that are not retried, dropped
+ * connections, and answers of the wrong shape. Where a kind has variants
+ * (403 secondary / primary / 429; 403 / 404), they take turns over the
+ * endpoints, so each variant meets several endpoints and the suite stays fast.
+ */
+const KINDS: Array<[string, Array<[string, MakeFault]>]> = [
+  [
+    'a server error that persists',
+    [
+      ['500', (path, method) => serverErrorFault(path, { method, times: MANY })],
+      ['502 (HTML)', (path, method) => serverErrorFault(path, { method, status: 502, times: MANY })],
+    ],
+  ],
+  [
+    'a rate limit that persists',
+    [
+      ['secondary, 403', (path, method) => secondaryRateLimitFault(path, { method, times: MANY })],
+      ['primary, 403', (path, method) => primaryRateLimitFault(path, { method, times: MANY })],
+      ['429', (path, method) => tooManyRequestsFault(path, { method, times: MANY })],
+    ],
+  ],
+  [
+    'a refusal',
+    [
+      ['403', (path, method) => ({ method, path, status: 403, times: MANY, body: { message: 'Resource not accessible by integration' } })],
+      ['404', (path, method) => ({ method, path, status: 404, times: MANY })],
+    ],
+  ],
+  ['dropped connections', [['reset', (path, method) => ({ method, path, status: 0, reset: true, times: MANY })]]],
+  ['an answer of the wrong shape', [['200', (path, method) => ({ method, path, status: 200, times: MANY, body: { message: 'not what you asked for' } })]]],
+];
+
+const CASES = ENDPOINTS.flatMap(([endpoint, method, path, kind], i) =>
+  KINDS.map(([name, variants]) => {
+    const [variant, make] = variants[i % variants.length] as [string, MakeFault];
+    return [`${name} (${variant}) on ${endpoint}`, { kind, method, path, make }] as const;
+  }),
+);
+
+describe.concurrent('a blocked PR never carries a plangate success status under any API fault', () => {
+  it('the fault-free runs: blocked, and every endpoint of the matrix is called', async () => {
+    const [blocked, edited, sibling] = await Promise.all((['blocked', 'blocked, with a comment', 'approved, with a sibling'] as const).map((k) => fakeGitHub(scenario(k))));
+    const runs = await Promise.all([runAction(blocked!), runAction(edited!), runAction(sibling!)]);
+    expect(runs.map((r) => r.decision)).toEqual(['blocked', 'blocked', 'error']);
+    for (const [endpoint, method, path, kind] of ENDPOINTS) {
+      const run = runs[kind === 'blocked' ? 0 : kind === 'blocked, with a comment' ? 1 : 2];
+      expect(
+        run.requests.some((r) => r.method === method && (path.test(r.route) || path.test(r.path))),
+        `${endpoint} is called`,
+      ).toBe(true);
+    }
+  });
+
+  it.concurrent.each(CASES)('%s', async (_, { kind, method, path, make }) => {
+    const gh = await fakeGitHub(scenario(kind));
+    const sha = pr(gh.state).head.sha;
+    gh.faults.push(make(path, method));
+    const run = await runAction(gh);
+    expect(DECISIONS).toContain(run.decision);
+    expect(['blocked', 'error'], describeRun(run)).toContain(run.decision);
+    expect(run.exitCode).toBe(1);
+    const ours = (gh.state.statuses[sha] ?? []).filter((s) => s.context === 'plangate');
+    expect(ours.filter((s) => s.state === 'success')).toEqual([]);
+  });
+});

@@ -1,0 +1,320 @@
+// Runs the bundled action (dist/index.js) exactly as the Actions runner does,
+// against the local fake of GitHub (test/github-server/server.ts): inputs as
+// INPUT_* variables (dashes kept), the event payload in a file at
+// GITHUB_EVENT_PATH, outputs and the job summary as files. The fake runs in
+// this process, so the action is spawned asynchronously.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../corpus-path.js';
+import {
+  fakeSha,
+  makeCommit,
+  newState,
+  spawnAsync,
+  startGitHubServer,
+  timeAt,
+  type FakePull,
+  type FakeReview,
+  type FakeStatus,
+  type FakeUser,
+  type GitHubServer,
+  type GitHubState,
+  type RecordedRequest,
+  type ReviewState,
+} from '../github-server/server.js';
+
+export const DESTROY_PLAN = 'fixtures/terraform/example-destroy.json';
+export const SAFE_PLAN = 'fixtures/terraform/safe-update.json';
+export const DECISIONS = ['pass', 'approved', 'overridden', 'blocked', 'error'] as const;
+
+export interface RunOptions {
+  /** GITHUB_EVENT_NAME; default pull_request. */
+  event?: string;
+  /** The payload's `action`; default synchronize (submitted for reviews, labeled with `label`). */
+  action?: string;
+  number?: number;
+  /** The payload's head SHA; default the pull request's head in the state now. */
+  headSha?: string;
+  /** For pull_request_review: the review the event is about (default the PR's latest review). */
+  review?: FakeReview;
+  /** For labeled/unlabeled events. */
+  label?: string;
+  /** The payload file's text or object, instead of the one built from the state. */
+  payload?: unknown;
+  /** Inputs by their action.yml names; `plans` defaults to the destroy plan, `github-token` to the state's token. */
+  inputs?: Record<string, string | undefined>;
+  env?: Record<string, string | undefined>;
+  /** The workspace (cwd and GITHUB_WORKSPACE); default the repository, where fixtures/ is. */
+  cwd?: string;
+}
+
+export interface ActionRun {
+  exitCode: number | null;
+  /** Outputs as written to GITHUB_OUTPUT. */
+  outputs: Record<string, string>;
+  decision: string | undefined;
+  summary: string;
+  stdout: string;
+  stderr: string;
+  /** `::error` and `::warning` workflow commands the action printed, decoded. */
+  errors: string[];
+  warnings: string[];
+  /** The requests the fake answered during this run. */
+  requests: RecordedRequest[];
+  /** The JSON report at the `report` output, parsed. */
+  report: { decision?: string; findings?: Array<{ address: string; rule: string }> } | undefined;
+}
+
+const temps: string[] = [];
+const servers: GitHubServer[] = [];
+
+/** Stops the fakes and removes the runs' temporary directories (call from afterAll). */
+export async function cleanUp(): Promise<void> {
+  await Promise.all(servers.splice(0).map((gh) => gh.close()));
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A temporary directory, removed by cleanUp. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plangate-action-'));
+  temps.push(dir);
+  return dir;
+}
+
+/** A fake GitHub with the default state (PR #7 by dev-alice, head HEAD_SHA), changed by `edit`. */
+export async function fakeGitHub(edit: (state: GitHubState) => void = () => undefined): Promise<GitHubServer> {
+  const state = newState();
+  // The head commit's check suite: when GitHub saw the push (the override label must be newer).
+  state.checkSuites[pr(state).head.sha] = [{ id: 9100, created_at: timeAt(1), app_slug: 'github-actions' }];
+  // No .tf file among the changed files unless a test says so: each run stays cheap.
+  pr(state).files = [{ filename: 'README.md', status: 'modified', additions: 1, deletions: 1 }];
+  edit(state);
+  const gh = await startGitHubServer(state);
+  servers.push(gh);
+  return gh;
+}
+
+export function pr(state: GitHubState, number = 7): FakePull {
+  const pull = state.pulls[number];
+  if (!pull) throw new Error(`no pull request #${number} in the state`);
+  return pull;
+}
+
+let reviewIds = 500;
+/** Adds a review (APPROVED on the current head by default), `minutes` after BASE_TIME. */
+export function review(state: GitHubState, user: string, options: { state?: ReviewState; sha?: string; minutes?: number; number?: number } = {}): FakeReview {
+  const pull = pr(state, options.number);
+  const added: FakeReview = { id: ++reviewIds, user, state: options.state ?? 'APPROVED', commit_id: options.sha ?? pull.head.sha, submitted_at: timeAt(options.minutes ?? 20) };
+  pull.reviews.push(added);
+  return added;
+}
+
+let eventIds = 700;
+/** The override label put on the PR now by `actor`, `minutes` after BASE_TIME (the head was pushed at 1). */
+export function addLabel(state: GitHubState, actor: string, options: { minutes?: number; label?: string; viaApp?: string; number?: number } = {}): void {
+  const pull = pr(state, options.number);
+  const name = options.label ?? 'plangate-override';
+  if (!pull.labels.includes(name)) pull.labels.push(name);
+  pull.events.push({
+    id: ++eventIds,
+    event: 'labeled',
+    actor,
+    label: { name },
+    created_at: timeAt(options.minutes ?? 30),
+    performed_via_github_app: options.viaApp ? (state.apps[options.viaApp] ?? { slug: options.viaApp, id: 424242 }) : null,
+  });
+}
+
+export function removeLabel(state: GitHubState, actor: string, options: { minutes?: number; label?: string; number?: number } = {}): void {
+  const pull = pr(state, options.number);
+  const name = options.label ?? 'plangate-override';
+  pull.labels = pull.labels.filter((l) => l !== name);
+  pull.events.push({ id: ++eventIds, event: 'unlabeled', actor, label: { name }, created_at: timeAt(options.minutes ?? 40), performed_via_github_app: null });
+}
+
+/** Writes `.github/plangate.yml` (or `path`) at the base commit, where plangate reads its rules. */
+export function baseConfig(state: GitHubState, yaml: string, path = '.github/plangate.yml'): void {
+  const base = pr(state).base.sha;
+  state.contents[base] = { ...state.contents[base], [path]: yaml };
+}
+
+/** Pushes a commit by `by` onto the PR `minutes` after BASE_TIME: a new head SHA, its check suite, its tree. */
+export function push(state: GitHubState, options: { by?: string; minutes?: number; number?: number; sha?: string } = {}): string {
+  const pull = pr(state, options.number);
+  const minutes = options.minutes ?? 50;
+  const by = state.users[options.by ?? pull.user];
+  const commit = makeCommit({ sha: options.sha ?? fakeSha(`push ${pull.number} ${minutes}`), message: `Push at ${minutes}`, by, minutes });
+  state.contents[commit.sha] = { ...state.contents[pull.head.sha] };
+  pull.commits.push(commit);
+  pull.head.sha = commit.sha;
+  state.branches[pull.head.ref] = commit.sha;
+  state.checkSuites[commit.sha] = [{ id: 9100 + minutes, created_at: timeAt(minutes), app_slug: 'github-actions' }];
+  return commit.sha;
+}
+
+export function addUser(state: GitHubState, user: FakeUser, role?: string): FakeUser {
+  state.users[user.login] = user;
+  if (role) state.collaborators[user.login] = role;
+  return user;
+}
+
+/** Statuses under `context` on `sha`, newest first (as GitHub lists them). */
+export function statuses(state: GitHubState, sha: string, context = 'plangate'): FakeStatus[] {
+  return [...(state.statuses[sha] ?? [])].filter((s) => s.context === context).sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
+}
+
+/** The state a ruleset sees: the latest status under `context` on `sha`. */
+export function latestStatus(state: GitHubState, sha: string, context = 'plangate'): FakeStatus['state'] | undefined {
+  return statuses(state, sha, context)[0]?.state;
+}
+
+/** Comments carrying plangate's hidden marker. */
+export function gateComments(state: GitHubState, number = 7, context = 'plangate') {
+  return pr(state, number).comments.filter((c) => c.body.includes(`<!-- plangate:${context} -->`));
+}
+
+/** Markdown as a reader sees it: escapes and the zero-width spaces that keep @mentions quiet removed. */
+export function plain(markdown: string | undefined): string {
+  return (markdown ?? '').replace(/\u200b/g, '').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+}
+
+/** The text of plangate's (last) comment on the PR. */
+export function commentText(state: GitHubState, number = 7, context = 'plangate'): string {
+  return plain(gateComments(state, number, context).at(-1)?.body);
+}
+
+/** Matches an API request: method and a path pattern on the /repos/… form. */
+export function made(run: ActionRun, method: string, path: RegExp): RecordedRequest[] {
+  return run.requests.filter((r) => r.method === method && path.test(r.route));
+}
+
+function userJson(state: GitHubState, login: string): Record<string, unknown> {
+  const user = state.users[login] ?? { login, id: 0, type: 'User' };
+  return { login: user.login, id: user.id, type: user.type, node_id: `U_${user.id}`, html_url: `https://github.com/${user.login}` };
+}
+
+/** A pull_request / pull_request_review / pull_request_target payload with GitHub's shape, from the state. */
+export function buildPayload(state: GitHubState, options: RunOptions): Record<string, unknown> {
+  const event = options.event ?? 'pull_request';
+  const pull = pr(state, options.number);
+  const full = `${state.repo.owner}/${state.repo.name}`;
+  const repository = { id: state.repo.id, name: state.repo.name, full_name: full, private: state.repo.private, owner: userJson(state, state.repo.owner), default_branch: state.repo.defaultBranch };
+  const headRepoName = pull.head.repoFullName === undefined ? full : pull.head.repoFullName;
+  const payload: Record<string, unknown> = {
+    action: options.action ?? (event === 'pull_request_review' ? 'submitted' : options.label ? 'labeled' : 'synchronize'),
+    number: pull.number,
+    pull_request: {
+      url: `https://api.github.com/repos/${full}/pulls/${pull.number}`,
+      id: 1_000_000 + pull.number,
+      number: pull.number,
+      state: pull.state,
+      title: pull.title,
+      user: userJson(state, pull.user),
+      draft: pull.draft,
+      labels: pull.labels.map((name) => ({ name })),
+      head: { label: `${state.repo.owner}:${pull.head.ref}`, ref: pull.head.ref, sha: options.headSha ?? pull.head.sha, repo: headRepoName ? { full_name: headRepoName, fork: headRepoName !== full } : null },
+      base: { label: `${state.repo.owner}:${pull.base.ref}`, ref: pull.base.ref, sha: pull.base.sha, repo: repository },
+    },
+    repository,
+    sender: userJson(state, pull.user),
+  };
+  if (event === 'pull_request_review') {
+    const r = options.review ?? pull.reviews[pull.reviews.length - 1];
+    if (r) {
+      payload.review = { id: r.id, user: userJson(state, r.user), state: r.state.toLowerCase(), commit_id: r.commit_id, submitted_at: r.submitted_at, body: r.body ?? null };
+      payload.sender = userJson(state, r.user);
+    }
+  }
+  if (options.label) payload.label = { name: options.label, color: 'ededed' };
+  return payload;
+}
+
+/** Runs dist/index.js once against `gh`, as a job step of the event in `options`. */
+export async function runAction(gh: GitHubServer, options: RunOptions = {}): Promise<ActionRun> {
+  const dir = tempDir();
+  const outputFile = join(dir, 'github_output');
+  const summaryFile = join(dir, 'step_summary');
+  const eventFile = join(dir, 'event.json');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const payload = options.payload ?? buildPayload(gh.state, options);
+  writeFileSync(eventFile, typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2));
+
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: options.event ?? 'pull_request',
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_REPOSITORY: `${gh.state.repo.owner}/${gh.state.repo.name}`,
+    GITHUB_REPOSITORY_OWNER: gh.state.repo.owner,
+    GITHUB_API_URL: gh.url,
+    GITHUB_GRAPHQL_URL: gh.graphqlUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_SHA: fakeMergeSha(options.headSha ?? pr(gh.state, options.number).head.sha),
+    GITHUB_WORKSPACE: options.cwd ?? REPO_ROOT,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: dir,
+    PLANGATE_RETRY_BASE_MS: '5',
+  };
+  const inputs: Record<string, string | undefined> = { plans: DESTROY_PLAN, 'github-token': gh.state.token, ...options.inputs };
+  for (const [name, value] of Object.entries(inputs)) {
+    // The runner upper-cases the name and keeps its dashes.
+    if (value !== undefined) env[`INPUT_${name.toUpperCase()}`] = value;
+  }
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+
+  const first = gh.requests.length;
+  const result = await spawnAsync(process.execPath, [join(REPO_ROOT, 'dist/index.js')], { cwd: options.cwd ?? REPO_ROOT, env, timeoutMs: 100_000 });
+  const outputs = parseOutputs(readFileSync(outputFile, 'utf8'));
+  let report: ActionRun['report'];
+  if (outputs.report) {
+    try {
+      report = JSON.parse(readFileSync(outputs.report, 'utf8')) as ActionRun['report'];
+    } catch {
+      report = undefined;
+    }
+  }
+  return {
+    exitCode: result.status,
+    outputs,
+    decision: outputs.decision,
+    summary: readFileSync(summaryFile, 'utf8'),
+    stdout: result.stdout,
+    stderr: result.stderr,
+    errors: commands(result.stdout, 'error'),
+    warnings: commands(result.stdout, 'warning'),
+    requests: gh.requests.slice(first),
+    report,
+  };
+}
+
+/** GITHUB_SHA of a pull_request run is the test merge commit, not the head: plangate must not use it. */
+function fakeMergeSha(head: string): string {
+  return [...head].reverse().join('');
+}
+
+/** `name<<delimiter\nvalue\ndelimiter` blocks, as @actions/core writes them. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] as string] = m[3] as string;
+  return outputs;
+}
+
+function commands(stdout: string, kind: 'error' | 'warning'): string[] {
+  const decode = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+  return [...stdout.matchAll(new RegExp(`^::${kind}(?: [^:]*)?::(.*)$`, 'gm'))].map((m) => decode(m[1] as string));
+}
+
+/** A one-line description of a run, for assertion messages. */
+export function describeRun(run: ActionRun): string {
+  return `exit ${String(run.exitCode)}, decision ${String(run.decision)}; errors: ${run.errors.join(' | ') || '(none)'}; stderr: ${run.stderr.slice(0, 500)}`;
+}
