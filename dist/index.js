@@ -24253,8 +24253,8 @@ function renderGateComment(report) {
   const top = `${head.join("\n")}
 `;
   const body = renderMarkdown(report.analysis, {
-    maxLength: GITHUB_COMMENT_LIMIT - top.length - 16,
-    fullReportHint: "the job summary of this run",
+    maxLength: (report.maxLength ?? GITHUB_COMMENT_LIMIT) - top.length - 16,
+    fullReportHint: report.fullReportHint ?? "the job summary of this run",
     title: `### What the plans change: ${escapeText(describePlans(report.analysis))}`
   });
   return `${top}${body}`;
@@ -24357,7 +24357,14 @@ async function run() {
   setOutput("findings", String(result.analysis.findings.length));
   setOutput("report", reportPath);
   try {
-    await summary.addRaw(renderGateComment({ ...result, statusContext: inputs?.statusContext ?? "plangate", warnings })).write();
+    const summary2 = renderGateComment({
+      ...result,
+      statusContext: inputs?.statusContext ?? "plangate",
+      warnings,
+      maxLength: 1e6,
+      fullReportHint: "the JSON report (the step output `report`)"
+    });
+    await summary.addRaw(summary2).write();
   } catch (error2) {
     warning(`plangate could not write the job summary: ${getErrorMessage(error2)}`);
   }

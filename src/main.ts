@@ -69,7 +69,14 @@ export async function run(): Promise<void> {
   core.setOutput('report', reportPath);
   try {
     // The job summary takes up to 1 MiB and is written even with a read-only token.
-    await core.summary.addRaw(renderGateComment({ ...result, statusContext: inputs?.statusContext ?? 'plangate', warnings })).write();
+    const summary = renderGateComment({
+      ...result,
+      statusContext: inputs?.statusContext ?? 'plangate',
+      warnings,
+      maxLength: 1_000_000,
+      fullReportHint: 'the JSON report (the step output `report`)',
+    });
+    await core.summary.addRaw(summary).write();
   } catch (error) {
     core.warning(`plangate could not write the job summary: ${getErrorMessage(error)}`);
   }

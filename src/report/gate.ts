@@ -15,6 +15,10 @@ export interface GateReport {
   /** Warnings about the run itself (look-alike statuses, …). */
   warnings?: readonly string[];
   runUrl?: string;
+  /** Longest text (GitHub's comment limit by default; the job summary takes 1 MiB). */
+  maxLength?: number;
+  /** Where the whole report is, when this one had to be shortened. */
+  fullReportHint?: string;
 }
 
 const ICON: Record<GateDecision, string> = { pass: '✅', approved: '✅', overridden: '⚠️', blocked: '⛔', error: '⚠️' };
@@ -52,8 +56,8 @@ export function renderGateComment(report: GateReport): string {
   if (report.runUrl) head.push(`<sub>[This run](${report.runUrl}) · the \`${escapeText(report.statusContext)}\` status on the head commit says the same.</sub>`, '');
   const top = `${head.join('\n')}\n`;
   const body = renderMarkdown(report.analysis, {
-    maxLength: GITHUB_COMMENT_LIMIT - top.length - 16,
-    fullReportHint: 'the job summary of this run',
+    maxLength: (report.maxLength ?? GITHUB_COMMENT_LIMIT) - top.length - 16,
+    fullReportHint: report.fullReportHint ?? 'the job summary of this run',
     title: `### What the plans change: ${escapeText(describePlans(report.analysis))}`,
   });
   return `${top}${body}`;
