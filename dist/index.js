@@ -20979,7 +20979,6 @@ var GitHubApiError = class extends Error {
 var NEEDS = [
   [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, "statuses: write"],
   [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, "pull-requests: write (to comment)"],
-  [/\/issues\/\d+\/labels\//, "pull-requests: write (to remove the override label)"],
   [/\/contents\//, "contents: read"],
   [/\/orgs\/[^/]+\/teams\//, "organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)"],
   [/\/check-suites$/, "checks: read"],
@@ -21176,9 +21175,6 @@ var RepositoryApi = class {
   }
   async updateComment(id, body) {
     await this.call("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { comment_id: id, body });
-  }
-  async removeLabel(number, name) {
-    await this.callOrMissing("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { issue_number: number, name });
   }
   /** Posts a commit status; returns who GitHub says posted it. */
   async setStatus(sha, status) {

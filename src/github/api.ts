@@ -31,7 +31,6 @@ interface RequestFailure {
 const NEEDS: ReadonlyArray<[RegExp, string]> = [
   [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, 'statuses: write'],
   [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, 'pull-requests: write (to comment)'],
-  [/\/issues\/\d+\/labels\//, 'pull-requests: write (to remove the override label)'],
   [/\/contents\//, 'contents: read'],
   [/\/orgs\/[^/]+\/teams\//, 'organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)'],
   [/\/check-suites$/, 'checks: read'],
@@ -259,10 +258,6 @@ export class RepositoryApi {
 
   async updateComment(id: number, body: string): Promise<void> {
     await this.call('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: id, body });
-  }
-
-  async removeLabel(number: number, name: string): Promise<void> {
-    await this.callOrMissing('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', { issue_number: number, name });
   }
 
   /** Posts a commit status; returns who GitHub says posted it. */

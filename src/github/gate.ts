@@ -3,7 +3,6 @@ import type { Analysis, Finding } from '../analysis/types.js';
 import { decideApproval } from '../approval/decide.js';
 import type { ApprovalOutcome, Identity, Permission, PullRequestFacts } from '../approval/types.js';
 import { checkPlans } from '../check.js';
-import { getErrorMessage } from '../errors.js';
 import type { RemovedPreventDestroy } from '../plan/terraform-source.js';
 import { defaultRuleSet, parseConfig } from '../rules/config.js';
 import type { RuleSet } from '../rules/types.js';
@@ -192,8 +191,4 @@ async function gatherFacts(api: RepositoryApi, pr: Awaited<ReturnType<Repository
     teamMembers,
     labelEvents,
   };
-}
-
-export function describeError(error: unknown): string {
-  return getErrorMessage(error).split('\n')[0] ?? 'unknown error';
 }
