@@ -12,7 +12,7 @@ import {
   renderJson,
   renderMarkdown,
   thousands
-} from "./chunks/chunk-YBAD542W.js";
+} from "./chunks/chunk-KT7ILJAH.js";
 import {
   InputError,
   getErrorMessage,
@@ -21150,15 +21150,10 @@ var RepositoryApi = class {
     }
     return Buffer.from(answer.content, "base64").toString("utf8");
   }
-  /** Names of the files in a directory at a commit; empty when the directory does not exist there. */
-  async directoryAt(path5, ref) {
-    const answer = await this.callOrMissing("GET /repos/{owner}/{repo}/contents/{+path}", { path: path5, ref });
-    return Array.isArray(answer) ? answer.filter((e) => e.type === "file").map((e) => e.path) : [];
-  }
-  /** Names of every entry of a directory at a commit; undefined when GitHub answers 404. */
+  /** Entries of a directory at a commit; undefined when GitHub answers 404 (no such directory there). */
   async entriesAt(path5, ref) {
     const answer = await this.callOrMissing("GET /repos/{owner}/{repo}/contents/{+path}", { path: path5, ref });
-    return Array.isArray(answer) ? answer.map((e) => e.path) : void 0;
+    return Array.isArray(answer) ? answer.map((e) => ({ path: e.path, type: e.type })) : void 0;
   }
   /** When the head commit reached GitHub: its first check suite, created by GitHub on the push. */
   async pushedAt(sha) {
@@ -23375,7 +23370,7 @@ async function siblingCheck(api, result, number) {
 async function confirmNoConfig(api, path5, ref) {
   const file = path5.replace(/^\.\//, "");
   const dir = posix.dirname(file) === "." ? "" : posix.dirname(file);
-  const listed = await api.entriesAt(dir, ref);
+  const listed = (await api.entriesAt(dir, ref))?.map((e) => e.path);
   if (listed?.includes(file)) throw new Error(`GitHub answered 404 for ${file} at the base commit ${ref.slice(0, 7)} yet lists it there: plangate cannot read its config; run again, and check that the token has contents: read`);
   if (listed === void 0 && (dir === "" || await api.entriesAt("", ref) === void 0)) {
     throw new Error(`GitHub answered 404 for the files of the base commit ${ref.slice(0, 7)}, so plangate cannot tell whether ${file} exists: the token needs contents: read`);
@@ -23415,20 +23410,33 @@ function addGateFileFindings(analysis, files, configPath, ruleSet) {
 }
 async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
-  for (const file of files) for (const name of [file.filename, file.previous]) if (name && /\.tf(\.json)?$/.test(name)) dirs.add(posix.dirname(name));
+  for (const file of files) for (const name of [file.filename, file.previous]) if (name && TERRAFORM_FILE.test(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
   const { preventDestroyFromLoader, removedPreventDestroy } = await import("./chunks/terraform-source-ULRX4N4D.js");
-  const loader = (ref) => async (dir) => {
-    const names = (await api.directoryAt(dir === "." ? "" : dir, ref)).filter((n) => /\.tf(\.json)?$/.test(n));
-    const sources = [];
-    for (const path5 of names) sources.push({ path: path5, contents: await api.fileAt(path5, ref) ?? "" });
-    return sources;
+  const read = /* @__PURE__ */ new Map();
+  const loader = (ref) => (dir) => {
+    const key = `${ref}\0${dir}`;
+    let files2 = read.get(key);
+    if (!files2) read.set(key, files2 = readTerraformDir(api, dir, ref));
+    return files2;
   };
   const removed = [];
   for (const dir of [...dirs].sort()) {
     removed.push(...removedPreventDestroy(await preventDestroyFromLoader(dir, loader(baseSha)), await preventDestroyFromLoader(dir, loader(headSha))));
   }
   return removed;
+}
+var TERRAFORM_FILE = /\.tf(\.json)?$/;
+async function readTerraformDir(api, dir, ref) {
+  const entries = await api.entriesAt(dir === "." ? "" : dir, ref) ?? [];
+  const sources = [];
+  for (const entry of entries) {
+    if (entry.type !== "file" || !TERRAFORM_FILE.test(entry.path)) continue;
+    const contents = await api.fileAt(entry.path, ref);
+    if (contents === void 0) throw new Error(`GitHub lists ${entry.path} at ${ref.slice(0, 7)} but answers 404 for it: plangate cannot read its lifecycle; run again, and check the token has contents: read`);
+    sources.push({ path: entry.path, contents });
+  }
+  return sources;
 }
 async function gatherFacts(api, pr, findings, ruleSet) {
   const [commits, reviews] = [await api.commitPeople(pr.number), await api.reviews(pr.number)];

@@ -36,7 +36,7 @@ export function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }: A
   for (const plan of plans) {
     for (const change of plan.changes) {
       const weakenings = detectWeakenings(change);
-      if (change.format === 'terraform') {
+      if (change.format === 'terraform' && fromSources.size > 0) {
         for (const address of [change.resourceAddress, change.previousAddress]) {
           for (const source of fromSources.get(configAddress(address ?? '')) ?? []) {
             weakenings.push(source.weakening);

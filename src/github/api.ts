@@ -228,16 +228,10 @@ export class RepositoryApi {
     return Buffer.from(answer.content, 'base64').toString('utf8');
   }
 
-  /** Names of the files in a directory at a commit; empty when the directory does not exist there. */
-  async directoryAt(path: string, ref: string): Promise<string[]> {
+  /** Entries of a directory at a commit; undefined when GitHub answers 404 (no such directory there). */
+  async entriesAt(path: string, ref: string): Promise<Array<{ path: string; type: string }> | undefined> {
     const answer = await this.callOrMissing<unknown>('GET /repos/{owner}/{repo}/contents/{+path}', { path, ref });
-    return Array.isArray(answer) ? (answer as Array<{ type: string; path: string }>).filter((e) => e.type === 'file').map((e) => e.path) : [];
-  }
-
-  /** Names of every entry of a directory at a commit; undefined when GitHub answers 404. */
-  async entriesAt(path: string, ref: string): Promise<string[] | undefined> {
-    const answer = await this.callOrMissing<unknown>('GET /repos/{owner}/{repo}/contents/{+path}', { path, ref });
-    return Array.isArray(answer) ? (answer as Array<{ path: string }>).map((e) => e.path) : undefined;
+    return Array.isArray(answer) ? (answer as Array<{ path: string; type: string }>).map((e) => ({ path: e.path, type: e.type })) : undefined;
   }
 
   /** When the head commit reached GitHub: its first check suite, created by GitHub on the push. */

@@ -3,7 +3,7 @@ import type { Analysis, Finding } from '../analysis/types.js';
 import { decideApproval } from '../approval/decide.js';
 import type { ApprovalOutcome, Identity, Permission, PullRequestFacts } from '../approval/types.js';
 import { checkPlans } from '../check.js';
-import type { RemovedPreventDestroy } from '../plan/terraform-source.js';
+import type { RemovedPreventDestroy, SourceFile } from '../plan/terraform-source.js';
 import { defaultRuleSet, parseConfig } from '../rules/config.js';
 import type { RuleSet } from '../rules/types.js';
 import type { RepositoryApi } from './api.js';
@@ -82,7 +82,7 @@ async function siblingCheck(api: RepositoryApi, result: GateResult, number: numb
 async function confirmNoConfig(api: RepositoryApi, path: string, ref: string): Promise<void> {
   const file = path.replace(/^\.\//, '');
   const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
-  const listed = await api.entriesAt(dir, ref);
+  const listed = (await api.entriesAt(dir, ref))?.map((e) => e.path);
   if (listed?.includes(file)) throw new Error(`GitHub answered 404 for ${file} at the base commit ${ref.slice(0, 7)} yet lists it there: plangate cannot read its config; run again, and check that the token has contents: read`);
   if (listed === undefined && (dir === '' || (await api.entriesAt('', ref)) === undefined)) {
     throw new Error(`GitHub answered 404 for the files of the base commit ${ref.slice(0, 7)}, so plangate cannot tell whether ${file} exists: the token needs contents: read`);
@@ -136,20 +136,37 @@ async function preventDestroyRemoved(
   headSha: string,
 ): Promise<RemovedPreventDestroy[]> {
   const dirs = new Set<string>();
-  for (const file of files) for (const name of [file.filename, file.previous]) if (name && /\.tf(\.json)?$/.test(name)) dirs.add(posix.dirname(name));
+  for (const file of files) for (const name of [file.filename, file.previous]) if (name && TERRAFORM_FILE.test(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
   const { preventDestroyFromLoader, removedPreventDestroy } = await import('../plan/terraform-source.js');
-  const loader = (ref: string) => async (dir: string) => {
-    const names = (await api.directoryAt(dir === '.' ? '' : dir, ref)).filter((n) => /\.tf(\.json)?$/.test(n));
-    const sources = [];
-    for (const path of names) sources.push({ path, contents: (await api.fileAt(path, ref)) ?? '' });
-    return sources;
+  // Several changed directories can call the same local module: read each directory once per commit.
+  const read = new Map<string, Promise<SourceFile[]>>();
+  const loader = (ref: string) => (dir: string) => {
+    const key = `${ref}\0${dir}`;
+    let files = read.get(key);
+    if (!files) read.set(key, (files = readTerraformDir(api, dir, ref)));
+    return files;
   };
   const removed: RemovedPreventDestroy[] = [];
   for (const dir of [...dirs].sort()) {
     removed.push(...removedPreventDestroy(await preventDestroyFromLoader(dir, loader(baseSha)), await preventDestroyFromLoader(dir, loader(headSha))));
   }
   return removed;
+}
+
+const TERRAFORM_FILE = /\.tf(\.json)?$/;
+
+async function readTerraformDir(api: RepositoryApi, dir: string, ref: string): Promise<SourceFile[]> {
+  const entries = (await api.entriesAt(dir === '.' ? '' : dir, ref)) ?? [];
+  const sources: SourceFile[] = [];
+  for (const entry of entries) {
+    if (entry.type !== 'file' || !TERRAFORM_FILE.test(entry.path)) continue;
+    const contents = await api.fileAt(entry.path, ref);
+    // Listed but unreadable is not "no guard": reading it as empty would drop its prevent_destroy.
+    if (contents === undefined) throw new Error(`GitHub lists ${entry.path} at ${ref.slice(0, 7)} but answers 404 for it: plangate cannot read its lifecycle; run again, and check the token has contents: read`);
+    sources.push({ path: entry.path, contents });
+  }
+  return sources;
 }
 
 /** Everything decideApproval weighs, read through the API; lists to their last page. */

@@ -150,3 +150,19 @@ describe.concurrent('plangate never runs or trusts pull request content (threat 
     expect(readFileSync(join(workspace, '.github', 'plangate.yml'), 'utf8')).toBe('ignore: ["*"]\n');
   });
 });
+
+describe.concurrent('prevent_destroy read through the API fails closed', () => {
+  it('a .tf file listed at a commit but answering 404 is an error, never a file without guards', async () => {
+    const gh = await fakeGitHub((s) => {
+      const guarded = 'resource "aws_db_instance" "orders" {\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n';
+      s.contents[BASE_SHA] = { ...s.contents[BASE_SHA], 'main.tf': guarded };
+      s.contents[pr(s).head.sha] = { ...s.contents[pr(s).head.sha], 'main.tf': 'resource "aws_db_instance" "orders" {}\n' };
+      pr(s).files = [{ filename: 'main.tf', status: 'modified' }];
+    });
+    gh.faults.push({ method: 'GET', path: /\/contents\/main\.tf$/, status: 404, times: 10 });
+    const run = await runAction(gh, { inputs: { plans: SAFE_PLAN } });
+    expect(run.decision, describeRun(run)).toBe('error');
+    expect(run.errors.join('\n')).toMatch(/lists main\.tf at \w{7} but answers 404 for it/);
+    expect(latestStatus(gh.state, pr(gh.state).head.sha)).toBe('failure');
+  });
+});

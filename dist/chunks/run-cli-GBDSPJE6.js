@@ -20,7 +20,7 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-YBAD542W.js";
+} from "./chunk-KT7ILJAH.js";
 import {
   InputError,
   getErrorMessage,
