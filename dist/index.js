@@ -11,8 +11,9 @@ import {
   parseConfig,
   renderJson,
   renderMarkdown,
+  strictestRule,
   thousands
-} from "./chunks/chunk-KT7ILJAH.js";
+} from "./chunks/chunk-KU3HOX6P.js";
 import {
   InputError,
   getErrorMessage,
@@ -1671,7 +1672,7 @@ var require_request = __commonJS({
         method,
         body,
         headers,
-        query,
+        query: query2,
         idempotent,
         blocking,
         upgrade,
@@ -1752,7 +1753,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query2 ? buildURL(path5, query2) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -10794,13 +10795,13 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path5, method, body, headers, query: query2 } = opts;
       return {
         path: path5,
         method,
         body,
         headers,
-        query
+        query: query2
       };
     }
     function generateKeyValues(data) {
@@ -12410,21 +12411,21 @@ var require_response = __commonJS({
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url, status = 302) {
+      static redirect(url, status2 = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
         url = webidl.converters.USVString(url);
-        status = webidl.converters["unsigned short"](status);
+        status2 = webidl.converters["unsigned short"](status2);
         let parsedURL;
         try {
           parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
           throw new TypeError(`Failed to parse URL from ${url}`, { cause: err });
         }
-        if (!redirectStatusSet.has(status)) {
-          throw new RangeError(`Invalid status code ${status}`);
+        if (!redirectStatusSet.has(status2)) {
+          throw new RangeError(`Invalid status code ${status2}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
-        responseObject[kState].status = status;
+        responseObject[kState].status = status2;
         const value = isomorphicEncode(URLSerializer(parsedURL));
         responseObject[kState].headersList.append("location", value, true);
         return responseObject;
@@ -14316,13 +14317,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status, statusText, headersList, socket });
+          response = makeResponse({ status: status2, statusText, headersList, socket });
         } else {
           const iterator2 = body[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status, statusText, headersList });
+          response = makeResponse({ status: status2, statusText, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14446,8 +14447,8 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status, rawHeaders, resume, statusText) {
-              if (status < 200) {
+            onHeaders(status2, rawHeaders, resume, statusText) {
+              if (status2 < 200) {
                 return;
               }
               let location = "";
@@ -14457,8 +14458,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status2);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status2) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14496,7 +14497,7 @@ var require_fetch = __commonJS({
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
-                status,
+                status: status2,
                 statusText,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
@@ -14530,8 +14531,8 @@ var require_fetch = __commonJS({
               fetchParams.controller.terminate(error2);
               reject(error2);
             },
-            onUpgrade(status, rawHeaders, socket) {
-              if (status !== 101) {
+            onUpgrade(status2, rawHeaders, socket) {
+              if (status2 !== 101) {
                 return;
               }
               const headersList = new HeadersList();
@@ -14539,8 +14540,8 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
               resolve({
-                status,
-                statusText: STATUS_CODES[status],
+                status: status2,
+                statusText: STATUS_CODES[status2],
                 headersList,
                 socket
               });
@@ -19276,12 +19277,12 @@ var require_light = __commonJS({
             }
           };
         }
-        _addListener(name, status, cb) {
+        _addListener(name, status2, cb) {
           var base;
           if ((base = this._events)[name] == null) {
             base[name] = [];
           }
-          this._events[name].push({ cb, status });
+          this._events[name].push({ cb, status: status2 });
           return this.instance;
         }
         listenerCount(name) {
@@ -19454,10 +19455,10 @@ var require_light = __commonJS({
           }
         }
         _assertStatus(expected) {
-          var status;
-          status = this._states.jobStatus(this.options.id);
-          if (!(status === expected || expected === "DONE" && status === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          var status2;
+          status2 = this._states.jobStatus(this.options.id);
+          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -19761,10 +19762,10 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
-        statusJobs(status) {
+        statusJobs(status2) {
           var k, pos, ref, results, v;
-          if (status != null) {
-            pos = this.status.indexOf(status);
+          if (status2 != null) {
+            pos = this.status.indexOf(status2);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
@@ -20122,8 +20123,8 @@ var require_light = __commonJS({
           jobStatus(id) {
             return this._states.jobStatus(id);
           }
-          jobs(status) {
-            return this._states.statusJobs(status);
+          jobs(status2) {
+            return this._states.statusJobs(status2);
           }
           counts() {
             return this._states.statusCounts();
@@ -20965,243 +20966,6 @@ function notice(message, properties = {}) {
 }
 function info(message) {
   process.stdout.write(message + os4.EOL);
-}
-
-// src/github/api.ts
-var GitHubApiError = class extends Error {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-    this.name = "GitHubApiError";
-  }
-  status;
-};
-var NEEDS = [
-  [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, "statuses: write"],
-  [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, "pull-requests: write (to comment)"],
-  [/\/contents\//, "contents: read"],
-  [/\/orgs\/[^/]+\/teams\//, "organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)"],
-  [/\/check-suites$/, "checks: read"],
-  [/\/pulls(\/|$)|\/issues\//, "pull-requests: read"]
-];
-var RepositoryApi = class {
-  constructor(client, owner, repo) {
-    this.client = client;
-    this.owner = owner;
-    this.repo = repo;
-  }
-  client;
-  owner;
-  repo;
-  async call(route, params = {}) {
-    try {
-      const response = await this.client.request(route, { owner: this.owner, repo: this.repo, ...params });
-      return response.data;
-    } catch (error2) {
-      throw this.failure(route, params, error2);
-    }
-  }
-  async list(route, params = {}) {
-    try {
-      const items = [];
-      for await (const page of this.client.paginate.iterator(route, { owner: this.owner, repo: this.repo, per_page: 100, ...params })) {
-        if (!Array.isArray(page.data)) throw Object.assign(new Error("the answer is not a list"), { status: page.status });
-        items.push(...page.data);
-      }
-      return items;
-    } catch (error2) {
-      throw this.failure(route, params, error2);
-    }
-  }
-  /** 404 is an answer for some calls ("not a collaborator", "no such file"); anything else failed. */
-  async callOrMissing(route, params) {
-    try {
-      return await this.call(route, params);
-    } catch (error2) {
-      if (error2 instanceof GitHubApiError && error2.status === 404) return void 0;
-      throw error2;
-    }
-  }
-  failure(route, params, error2) {
-    const failure = error2;
-    const path5 = route.replace(/\{(\w+)\}/g, (_, key) => String(key === "owner" ? this.owner : key === "repo" ? this.repo : params[key]));
-    const status = failure.status;
-    const said = failure.response?.data?.message ?? failure.message ?? String(error2);
-    const need = NEEDS.find(([pattern]) => pattern.test(path5))?.[1];
-    let fix = "";
-    if (status === 401) fix = ": the token is invalid or expired; check the github-token input";
-    else if (status === 403 && /rate limit/i.test(said)) fix = ": GitHub rate limit, still exceeded after waiting; run again later";
-    else if (status === 403 || status === 404 && need?.startsWith("organization")) fix = need ? `: the token needs ${need} (the workflow's permissions: block)` : ": the token may not make this call";
-    else if (status !== void 0 && status >= 500) fix = ": GitHub failed after retries; run again";
-    return new GitHubApiError(`GitHub API ${path5} answered ${status ?? "no response"} (${said.split("\n")[0]})${fix}`, status);
-  }
-  async pull(number) {
-    const pr = await this.call("GET /repos/{owner}/{repo}/pulls/{pull_number}", { pull_number: number });
-    return {
-      number: pr.number,
-      state: pr.state,
-      author: identity(pr.user),
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      headRepo: pr.head.repo?.full_name ?? "",
-      baseRepo: pr.base.repo.full_name,
-      labels: pr.labels.map((l) => l.name),
-      commitCount: pr.commits
-    };
-  }
-  /** Authors, committers and co-authors (Co-authored-by trailers, linked to accounts by GitHub) of every commit. */
-  async commitPeople(number) {
-    const people = [];
-    let after = null;
-    let listed = 0;
-    let total = 0;
-    for (let page = 0; page < 10; page++) {
-      let data;
-      try {
-        data = await this.client.graphql(COMMITS_QUERY, { owner: this.owner, name: this.repo, number, after });
-      } catch (error2) {
-        throw new GitHubApiError(`GitHub GraphQL (pull request commits) failed (${error2.message.split("\n")[0]}): the token needs pull-requests: read and contents: read`);
-      }
-      const commits = data.repository?.pullRequest?.commits;
-      if (!commits) throw new GitHubApiError(`GitHub GraphQL found no pull request #${number} in ${this.owner}/${this.repo}`);
-      total = commits.totalCount;
-      for (const node of commits.nodes) {
-        const { oid, authors, committer } = node.commit;
-        listed++;
-        authors.nodes.forEach((a, i) => people.push(person(oid, i === 0 ? "author" : "co-author", a)));
-        people.push(person(oid, "committer", committer));
-      }
-      if (!commits.pageInfo.hasNextPage) break;
-      after = commits.pageInfo.endCursor;
-    }
-    return { people, listed, total };
-  }
-  async reviews(number) {
-    const reviews = await this.list(
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-      { pull_number: number }
-    );
-    return reviews.flatMap((r) => r.user ? [{ id: r.id, reviewer: identity(r.user), state: r.state, commitId: r.commit_id, submittedAt: r.submitted_at ?? "" }] : []);
-  }
-  /** `role_name` of a collaborator; null when GitHub says they are not one (404). */
-  async permission(login) {
-    const answer = await this.callOrMissing(
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
-      { username: login }
-    );
-    if (!answer) return { roleName: null, canPush: false };
-    return { roleName: answer.role_name ?? answer.permission, canPush: answer.user?.permissions?.push === true };
-  }
-  /** Active members of an org team among `logins`; the team must be readable, else the token cannot decide. */
-  async teamMembers(team, logins) {
-    const [org, slug] = team.includes("/") ? team.split("/", 2) : [this.owner, team];
-    const path5 = `/orgs/${org}/teams/${slug}`;
-    try {
-      await this.client.request("GET /orgs/{org}/teams/{team_slug}", { org, team_slug: slug });
-    } catch (error2) {
-      const status = error2.status;
-      if (status === 404 || status === 403) {
-        throw new GitHubApiError(
-          `GitHub API ${path5} answered ${status}: plangate cannot read team ${org}/${slug}, so it cannot tell who may approve; give plangate a token that can read organization members (a GitHub App with Members: read, or a PAT with read:org) in the github-token input, or fix the team name`,
-          status
-        );
-      }
-      throw this.failure("GET /orgs/{org}/teams/{team_slug}", { org, team_slug: slug }, error2);
-    }
-    const members = /* @__PURE__ */ new Set();
-    for (const login of logins) {
-      try {
-        const answer = await this.client.request("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", { org, team_slug: slug, username: login });
-        if (answer.data.state === "active") members.add(login.toLowerCase());
-      } catch (error2) {
-        if (error2.status === 404) continue;
-        throw this.failure("GET /orgs/{org}/teams/{team_slug}/memberships/{username}", { org, team_slug: slug, username: login }, error2);
-      }
-    }
-    return members;
-  }
-  async labelEvents(number) {
-    const events = await this.list(
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-      { issue_number: number }
-    );
-    return events.flatMap(
-      (e) => (e.event === "labeled" || e.event === "unlabeled") && e.label && e.actor ? [{ id: e.id, event: e.event, label: e.label.name, actor: identity(e.actor), createdAt: e.created_at, viaApp: e.performed_via_github_app !== null && e.performed_via_github_app !== void 0 }] : []
-    );
-  }
-  /** Other open pull requests whose head is `sha`: a commit status cannot tell them apart. */
-  async openPullsWithHead(sha, except) {
-    const pulls = await this.list("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { commit_sha: sha });
-    return pulls.filter((p) => p.state === "open" && p.head.sha === sha && p.number !== except).map((p) => p.number);
-  }
-  async changedFiles(number) {
-    const files = await this.list("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { pull_number: number });
-    return files.map((f) => f.previous_filename ? { filename: f.filename, status: f.status, previous: f.previous_filename } : { filename: f.filename, status: f.status });
-  }
-  /** A file's text at a commit; undefined when it does not exist there. */
-  async fileAt(path5, ref) {
-    const answer = await this.callOrMissing("GET /repos/{owner}/{repo}/contents/{+path}", { path: path5, ref });
-    if (answer === void 0) return void 0;
-    if (Array.isArray(answer) || answer.type !== "file") {
-      throw new GitHubApiError(`GitHub API /repos/${this.owner}/${this.repo}/contents/${path5} at ${ref.slice(0, 7)} is not a file (${Array.isArray(answer) ? "a directory" : String(answer.type)}): plangate cannot read it`);
-    }
-    if (answer.encoding !== "base64" || typeof answer.content !== "string") {
-      throw new GitHubApiError(`GitHub API /repos/${this.owner}/${this.repo}/contents/${path5} returned no inline content (a file over 1 MB?): plangate cannot read it`);
-    }
-    return Buffer.from(answer.content, "base64").toString("utf8");
-  }
-  /** Entries of a directory at a commit; undefined when GitHub answers 404 (no such directory there). */
-  async entriesAt(path5, ref) {
-    const answer = await this.callOrMissing("GET /repos/{owner}/{repo}/contents/{+path}", { path: path5, ref });
-    return Array.isArray(answer) ? answer.map((e) => ({ path: e.path, type: e.type })) : void 0;
-  }
-  /** When the head commit reached GitHub: its first check suite, created by GitHub on the push. */
-  async pushedAt(sha) {
-    const answer = await this.call("GET /repos/{owner}/{repo}/commits/{ref}/check-suites", { ref: sha, per_page: 100 });
-    return answer.check_suites.map((s) => s.created_at).sort()[0];
-  }
-  async comments(number) {
-    const comments = await this.list("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { issue_number: number });
-    return comments.map((c) => ({ id: c.id, body: c.body ?? "", user: c.user ? identity(c.user) : null }));
-  }
-  async createComment(number, body) {
-    const created = await this.call("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { issue_number: number, body });
-    return created.id;
-  }
-  async updateComment(id, body) {
-    await this.call("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { comment_id: id, body });
-  }
-  /** Posts a commit status; returns who GitHub says posted it. */
-  async setStatus(sha, status) {
-    const created = await this.call("POST /repos/{owner}/{repo}/statuses/{sha}", { sha, ...status });
-    return created.creator ? identity(created.creator) : void 0;
-  }
-  async statuses(sha) {
-    const statuses = await this.list("GET /repos/{owner}/{repo}/commits/{ref}/statuses", { ref: sha });
-    return statuses.map((s) => ({ id: s.id, state: s.state, context: s.context, creator: s.creator ? identity(s.creator) : null, createdAt: s.created_at }));
-  }
-};
-var COMMITS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      commits(first: 100, after: $after) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes { commit { oid authors(first: 20) { nodes { name email user { login databaseId } } } committer { name email user { login databaseId } } } }
-      }
-    }
-  }
-}`;
-function person(sha, role, p) {
-  const out = { sha, role, name: p.name ?? "", email: p.email ?? "" };
-  if (p.user) {
-    out.login = p.user.login;
-    out.id = p.user.databaseId;
-  }
-  return out;
-}
-function identity(user) {
-  return { login: user.login, id: user.id, type: user.type };
 }
 
 // node_modules/universal-user-agent/index.js
@@ -22258,7 +22022,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error2;
     throw requestError;
   }
-  const status = fetchResponse.status;
+  const status2 = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -22266,7 +22030,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url,
-    status,
+    status: status2,
     headers: responseHeaders,
     data: ""
   };
@@ -22277,28 +22041,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status === 204 || status === 205) {
+  if (status2 === 204 || status2 === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status < 400) {
+    if (status2 < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status, {
+    throw new RequestError(fetchResponse.statusText, status2, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status === 304) {
+  if (status2 === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
+    throw new RequestError("Not modified", status2, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status >= 400) {
+  if (status2 >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status2, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -22411,9 +22175,9 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
+function graphql(request2, query2, options) {
   if (options) {
-    if (typeof query === "string" && "query" in options) {
+    if (typeof query2 === "string" && "query" in options) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
@@ -22427,7 +22191,7 @@ function graphql(request2, query, options) {
       );
     }
   }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const parsedOptions = typeof query2 === "string" ? Object.assign({ query: query2 }, options) : query2;
   const requestOptions = Object.keys(
     parsedOptions
   ).reduce((result, key) => {
@@ -22462,8 +22226,8 @@ function graphql(request2, query, options) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
+  const newApi = (query2, options) => {
+    return graphql(newRequest, query2, options);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -23145,9 +22909,6 @@ function readRunContext(env = process.env) {
   return context;
 }
 
-// src/github/gate.ts
-import { posix } from "node:path";
-
 // src/approval/identity.ts
 var KNOWN_AGENTS = [
   { login: "github-actions", id: 41898282 },
@@ -23179,6 +22940,7 @@ var KNOWN_AGENT_EMAILS = [
   "noreply@openai.com"
 ];
 var normalise = (login) => login.toLowerCase().replace(/\[bot\]$/, "");
+var normaliseEmail = (email) => email.trim().toLowerCase();
 function noreplyIdentity(email) {
   const match2 = /^(?:(\d+)\+)?([^@+]+)@users\.noreply\.github\.com$/i.exec(email.trim());
   if (!match2?.[2]) return void 0;
@@ -23210,7 +22972,17 @@ var AuthoringIdentity = class {
         this.agents.add(normalise(entry));
       }
     }
-    for (const email of [...KNOWN_AGENT_EMAILS, ...agentIdentities.filter((e) => e.includes("@"))]) this.agentEmails.add(email.toLowerCase());
+    for (const email of [...KNOWN_AGENT_EMAILS, ...agentIdentities.filter((e) => e.includes("@"))]) this.agentEmails.add(normaliseEmail(email));
+    const linked = [...facts.people.flatMap((p) => p.login !== void 0 ? [{ email: p.email, login: p.login, id: p.id }] : []), ...facts.emailAccounts ?? []];
+    for (const account of linked) {
+      if (!this.agentEmails.has(normaliseEmail(account.email))) continue;
+      this.agents.add(normalise(account.login));
+      if (account.id !== void 0) this.agentIds.add(account.id);
+    }
+  }
+  /** Emails that name an agent (known ones and the configured ones), lower-cased. */
+  get emails() {
+    return this.agentEmails;
   }
   addPerson(login, id) {
     this.logins.add(normalise(login));
@@ -23226,14 +22998,21 @@ var AuthoringIdentity = class {
     return void 0;
   }
   /**
-   * Commit authors and committers no account can be linked to: they could be
-   * anyone, an approver included. An agent's own email is not a person.
-   * Co-authors only ever exclude, so an unlinked one changes nothing.
+   * Commit authors and committers no account is linked to: they could be
+   * anyone, an approver included. Only GitHub's own link counts: a noreply
+   * address that GitHub links to no account proves nothing. An agent's own
+   * email is not a person. Co-authors only ever exclude, so an unlinked one
+   * changes nothing.
    */
   unlinked(people) {
-    return people.filter((p) => p.role !== "co-author" && p.login === void 0 && !noreplyIdentity(p.email) && !this.agentEmails.has(p.email.toLowerCase()));
+    return people.filter((p) => p.role !== "co-author" && p.login === void 0 && !this.agentEmails.has(normaliseEmail(p.email)));
   }
 };
+
+// src/approval/time.ts
+function isTime(text) {
+  return /^\d{4}-\d\d-\d\dT/.test(text) && Number.isFinite(Date.parse(text));
+}
 
 // src/approval/decide.ts
 var WRITE_ROLES = /* @__PURE__ */ new Set(["write", "maintain", "admin"]);
@@ -23241,24 +23020,28 @@ var READ_ROLES = /* @__PURE__ */ new Set(["read", "triage", "none"]);
 function decideApproval({ findings, rules, facts, overrideLabel, agentIdentities = [] }) {
   const outcome = { decision: "blocked", approvedBy: [], missing: [], ignored: [], errors: [] };
   if (findings.length === 0) return { ...outcome, decision: "pass" };
-  const identity2 = new AuthoringIdentity(facts, agentIdentities);
+  const identity = new AuthoringIdentity(facts, agentIdentities);
   if (facts.commitsListed < facts.commitCount) {
     outcome.errors.push(
       `the pull request has ${facts.commitCount} commits but GitHub lists only ${facts.commitsListed}, so plangate cannot see who wrote the rest: split it into pull requests of at most 250 commits`
     );
   }
-  for (const person2 of uniqueBy(identity2.unlinked(facts.people), (p) => p.email.toLowerCase())) {
+  for (const person2 of uniqueBy(identity.unlinked(facts.people), (p) => p.email.toLowerCase())) {
     outcome.errors.push(
       `commit ${person2.sha.slice(0, 7)} has ${person2.role} ${person2.name} <${person2.email}>, an email linked to no GitHub account, so plangate cannot tell whether an approver wrote it: commit with an email of the account (or add the email to it)`
     );
   }
   if (outcome.errors.length > 0) return { ...outcome, decision: "error" };
   const byName = new Map(rules.map((rule) => [rule.name, rule]));
-  const qualifies = (who) => identity2.excludes(who) ?? roleProblem(who, facts.permissions.get(who.login));
+  const qualifies = (who) => identity.excludes(who) ?? roleProblem(who, facts.permissions.get(who.login));
   const candidates = [];
+  for (const unreadable of facts.unreadableReviews) {
+    const who = unreadable.reviewer ? ` by @${unreadable.reviewer.login}` : "";
+    outcome.ignored.push(`a review${unreadable.id === null ? "" : ` (id ${unreadable.id})`}${who} does not count: ${unreadable.problem}`);
+  }
   for (const review of latestReviews(facts.reviews)) {
     if (review.state !== "APPROVED") continue;
-    const problem = review.commitId !== facts.headSha ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}` : qualifies(review.reviewer);
+    const problem = review.commitId !== facts.headSha ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}` : voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer);
     if (problem) outcome.ignored.push(`approval by @${review.reviewer.login} does not count: ${problem}`);
     else candidates.push(review.reviewer);
   }
@@ -23275,6 +23058,7 @@ function decideApproval({ findings, rules, facts, overrideLabel, agentIdentities
   }
   if (shortfalls.size === 0) return { ...outcome, decision: "approved", approvedBy: [...counted.values()] };
   const override = overrideBy(facts, overrideLabel, (who) => qualifies(who) ?? setsProblem(who, findings, byName, facts.teamMembers), outcome.ignored);
+  if (override && "error" in override) return { ...outcome, decision: "error", errors: [override.error], approvedBy: [...counted.values()] };
   if (override) return { ...outcome, decision: "overridden", overriddenBy: override, approvedBy: [...counted.values()] };
   for (const [need, addresses] of shortfalls) {
     const shown = addresses.slice(0, 3).join(", ");
@@ -23314,30 +23098,243 @@ function setsProblem(who, findings, rules, teams) {
   const outside = findings.find((f) => !approverSets(f, rules).every((set) => inSet(who, set, teams)));
   return outside ? `${who.login} is not among the approvers of ${outside.address} (${describeSets(approverSets(outside, rules))})` : void 0;
 }
+function voidedBy(approval, unreadable) {
+  const later = unreadable.find(
+    (u) => u.reviewer !== null && u.reviewer.id === approval.reviewer.id && !(u.submittedAt !== void 0 && Date.parse(u.submittedAt) < Date.parse(approval.submittedAt))
+  );
+  return later ? `a later or undated review by ${approval.reviewer.login} could not be read` : void 0;
+}
 function overrideBy(facts, label, problemOf, ignored) {
-  if (!facts.labels.includes(label)) return void 0;
-  const latest = [...facts.labelEvents].filter((e) => e.event === "labeled" && e.label === label).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id).pop();
-  if (!latest) {
-    ignored.push(`the ${label} label does not count: no labeled event for it was found`);
+  const current = facts.labels.find((l) => l.name.toLowerCase() === label.toLowerCase());
+  if (!current) return void 0;
+  const history = facts.labelEvents.filter((e) => e.labelId === current.id);
+  const refuse = (why, actor3) => {
+    ignored.push(`the ${label} label${actor3 ? ` added by @${actor3.login}` : ""} does not count: ${why}`);
     return void 0;
+  };
+  if (history.some((e) => !isTime(e.createdAt))) return refuse("an event in its history has no valid time, so plangate cannot tell which came last");
+  const last = history.map((e, i) => ({ e, i })).sort((a, b) => Date.parse(a.e.createdAt) - Date.parse(b.e.createdAt) || a.i - b.i).pop()?.e;
+  if (!last) return refuse("no event on the pull request's timeline put it there (was another label renamed to it?); remove it and add it again");
+  if (last.event !== "labeled") return refuse("its last event removed it, yet it is on the pull request; remove it and add it again");
+  if (!last.actor) return refuse("GitHub does not say who added it last");
+  const actor2 = last.actor;
+  if (last.viaApp === void 0) return refuse("GitHub's REST events do not list that event, so plangate cannot tell whether an app added it", actor2);
+  if (last.viaApp) return refuse("it was added through a GitHub App, not by a person", actor2);
+  const problem = problemOf(actor2);
+  if (problem) return refuse(problem, actor2);
+  if (!("at" in facts.headArrived)) return { error: `plangate cannot weigh the ${label} label: ${facts.headArrived.unknown}` };
+  if (!isTime(facts.headArrived.at)) return { error: `plangate cannot weigh the ${label} label: GitHub gave ${JSON.stringify(facts.headArrived.at)} as the time the head arrived, which is not a time` };
+  if (Date.parse(last.createdAt) <= Date.parse(facts.headArrived.at)) {
+    return refuse(`it was added before the current head ${facts.headSha.slice(0, 7)} arrived on the pull request (${facts.headArrived.at}); add it again`, actor2);
   }
-  const problem = latest.viaApp ? `it was added through a GitHub App, not by a person` : Date.parse(latest.createdAt) <= Date.parse(facts.headPushedAt) ? `it was added before the current head ${facts.headSha.slice(0, 7)} was pushed; add it again` : problemOf(latest.actor);
-  if (problem) {
-    ignored.push(`the ${label} label added by @${latest.actor.login} does not count: ${problem}`);
-    return void 0;
-  }
-  return { login: latest.actor.login, at: latest.createdAt };
+  return { login: actor2.login, at: last.createdAt };
 }
 function uniqueBy(items, key) {
   const seen = /* @__PURE__ */ new Set();
   return items.filter((item) => seen.has(key(item)) ? false : (seen.add(key(item)), true));
 }
 
-// src/github/gate.ts
+// src/rules/gate.ts
+var GATE_RULE = "gate-files-changed";
+function gateFileGlobs(configPath) {
+  return [configPath.replace(/^\.\//, ""), ".github/workflows/**", ".github/actions/**", "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"];
+}
 function isGateFile(filename, configPath) {
   const file = filename.replace(/^\.\//, "");
-  return file === configPath.replace(/^\.\//, "") || file.startsWith(".github/workflows/") || file === "CODEOWNERS" || file === ".github/CODEOWNERS" || file === "docs/CODEOWNERS";
+  return gateFileGlobs(configPath).some((glob) => new Minimatch(glob, { dot: true }).match(file));
 }
+function gateRule(ruleSet, configPath) {
+  const named = strictestRule(ruleSet.rules.filter((r) => r.approvers.teams.length + r.approvers.users.length > 0));
+  const approvers = ruleSet.gateApprovers ?? named?.approvers ?? { teams: [], users: [] };
+  return {
+    name: GATE_RULE,
+    reason: "A change to plangate's config, the workflows or CODEOWNERS can loosen the gate itself, so it needs the approval the strictest rule asks for.",
+    severity: "critical",
+    approvals: Math.max(1, ...ruleSet.rules.map((r) => r.approvals)),
+    approvers: { teams: [...approvers.teams], users: [...approvers.users] },
+    // Matched against the pull request's changed files, not against plans.
+    match: { addresses: gateFileGlobs(configPath), actions: ["protection-removed"] }
+  };
+}
+function isProtectedBase(base, protectedBranches, globs) {
+  return protectedBranches.includes(base) || globs.some((glob) => new Minimatch(glob).match(base));
+}
+
+// src/github/facts.ts
+var HEAD_RESETS = /* @__PURE__ */ new Set(["reopened", "head_ref_force_pushed", "head_ref_restored", "base_ref_changed", "base_ref_force_pushed"]);
+async function gatherFacts(api, pr, findings, options) {
+  const commits = await api.commitPeople(pr.number);
+  const { reviews, unreadable } = await api.reviews(pr.number);
+  const label = pr.labels.find((l) => l.name.toLowerCase() === options.overrideLabel.toLowerCase());
+  const issueEvents = label ? await api.issueEvents(pr.number) : [];
+  const labelEvents = label ? withApps(await api.labelTimeline(pr.number), issueEvents) : [];
+  const headArrived = label ? await headArrival(api, pr, issueEvents) : { unknown: "not needed: no override label" };
+  const people = /* @__PURE__ */ new Map();
+  for (const review of reviews) if (review.state === "APPROVED" && review.commitId === pr.headSha) people.set(review.reviewer.login, review.reviewer);
+  for (const event of labelEvents) if (event.labelId === label?.id && event.event === "labeled" && event.actor) people.set(event.actor.login, event.actor);
+  const humans = [...people.values()].filter((p) => p.type === "User");
+  const permissions = /* @__PURE__ */ new Map();
+  for (const who of humans) permissions.set(who.login, await api.permission(who.login));
+  const byName = new Map(options.rules.map((r) => [r.name, r]));
+  const teams = new Set(findings.flatMap((f) => f.rules.flatMap((name) => byName.get(name)?.approvers.teams ?? [])));
+  const teamMembers = /* @__PURE__ */ new Map();
+  for (const team of teams) teamMembers.set(team, await api.teamMembers(team, humans.map((h) => h.login)));
+  return {
+    number: pr.number,
+    author: pr.author,
+    headSha: pr.headSha,
+    headArrived,
+    labels: pr.labels,
+    commitCount: Math.max(pr.commitCount, commits.total),
+    commitsListed: commits.listed,
+    people: commits.people,
+    reviews,
+    unreadableReviews: unreadable,
+    permissions,
+    teamMembers,
+    labelEvents,
+    emailAccounts: await emailAccounts(api, humans, options.agentIdentities)
+  };
+}
+function withApps(timeline, rest) {
+  const byId = new Map(rest.map((e) => [e.nodeId, e]));
+  return timeline.map((event) => {
+    const twin = byId.get(event.id);
+    if (!twin) return { ...event, viaApp: void 0 };
+    const agrees = twin.event === event.event && twin.actor === null === (event.actor === null) && (twin.actor === null || twin.actor.id === event.actor?.id);
+    return { ...event, actor: agrees ? twin.actor : null, viaApp: twin.viaApp };
+  });
+}
+async function headArrival(api, pr, events) {
+  if (pr.headRepo === null) return { unknown: "the pull request's head repository was deleted, so plangate cannot tell when its head arrived" };
+  const activity = await api.refActivity(pr.headRepo, pr.headRef);
+  const where = `${pr.headRepo}:${pr.headRef}`;
+  const bad = activity.find((a) => !isTime(a.timestamp));
+  if (bad) return { unknown: `GitHub's activity for ${where} has a push without a valid time (${JSON.stringify(bad.timestamp)})` };
+  const latest = [...activity].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp))[0];
+  if (!latest) return { unknown: `GitHub lists no push to ${where}, so plangate cannot tell when the head ${pr.headSha.slice(0, 7)} arrived; push a new commit` };
+  if (latest.after !== pr.headSha) {
+    return { unknown: `the latest push to ${where} made it ${latest.after.slice(0, 7)}, not the head ${pr.headSha.slice(0, 7)} plangate is deciding: the branch moved; the run for the new head decides` };
+  }
+  const moments = [pr.createdAt, latest.timestamp];
+  for (const event of events) {
+    if (!HEAD_RESETS.has(event.event)) continue;
+    if (!isTime(event.createdAt)) return { unknown: `GitHub lists a ${event.event} event without a valid time (${JSON.stringify(event.createdAt)})` };
+    moments.push(event.createdAt);
+  }
+  return { at: moments.reduce((a, b) => Date.parse(b) > Date.parse(a) ? b : a) };
+}
+async function emailAccounts(api, humans, agentIdentities) {
+  if (humans.length === 0) return [];
+  const accounts = [];
+  for (const email of new Set(agentIdentities.filter((e) => e.includes("@")).map(normaliseEmail))) accounts.push(...await api.emailAccounts(email));
+  for (const who of humans) {
+    const email = await api.publicEmail(who.login);
+    if (email) accounts.push({ email, login: who.login, id: who.id });
+  }
+  return accounts;
+}
+
+// src/github/api.ts
+var GitHubApiError = class extends Error {
+  constructor(message, status2) {
+    super(message);
+    this.status = status2;
+    this.name = "GitHubApiError";
+  }
+  status;
+};
+
+// src/github/listings.ts
+var LISTING_CAP = 1e3;
+async function confirmAbsent(api, path5, ref, where) {
+  const parts = path5.replace(/^\.\//, "").split("/").filter((p) => p !== "" && p !== ".");
+  let dir = "";
+  for (const [i, part] of parts.entries()) {
+    const entries = await api.entriesAt(dir, ref);
+    if (entries === void 0) {
+      throw new GitHubApiError(
+        dir === "" ? `GitHub answered 404 for the files of ${where}, so plangate cannot tell whether ${path5} exists: the token needs contents: read` : `GitHub answered 404 for ${dir} at ${where} although its parent lists it, so plangate cannot tell whether ${path5} exists: run again`
+      );
+    }
+    const child = dir === "" ? part : `${dir}/${part}`;
+    const entry = entries.find((e) => e.path === child);
+    if (!entry) {
+      if (entries.length >= LISTING_CAP) throw capped(dir, entries, where, path5);
+      return;
+    }
+    if (i === parts.length - 1) throw new GitHubApiError(`GitHub lists ${child} at ${where} but answers 404 for it: plangate cannot read it; run again, and check that the token has contents: read`);
+    if (entry.type === "file") return;
+    if (entry.type !== "dir") throw new GitHubApiError(`${child} at ${where} is a ${entry.type}: plangate does not follow it to read ${path5}; make it a directory`);
+    dir = child;
+  }
+}
+async function listDirectory(api, dir, ref, where) {
+  const path5 = dir === "." ? "" : dir;
+  const entries = await api.entriesAt(path5, ref);
+  if (entries === void 0) {
+    await confirmAbsent(api, path5, ref, where);
+    return [];
+  }
+  if (entries.length >= LISTING_CAP) throw capped(path5, entries, where, `the Terraform files of ${path5 || "the root"}`);
+  return entries;
+}
+function capped(dir, entries, where, what) {
+  return new GitHubApiError(
+    `GitHub lists ${entries.length} entries of ${dir || "the root directory"} at ${where} and stops at ${LISTING_CAP.toLocaleString("en-US")}, so plangate cannot be sure it saw ${what}: move files into subdirectories`
+  );
+}
+
+// src/github/rules-source.ts
+async function readRules(api, options) {
+  const defaultBranch = await api.defaultBranch();
+  const branch = options.ref ?? defaultBranch;
+  const sha = await api.branchSha(branch);
+  if (sha === void 0) {
+    if (options.ref !== void 0) throw new InputError("config-ref", `no branch ${JSON.stringify(branch)} in ${api.owner}/${api.repo}: name the protected branch plangate reads its config from, or leave the input out to use the default branch`);
+    throw new GitHubApiError(`GitHub answered 404 for the default branch ${JSON.stringify(branch)} of ${api.owner}/${api.repo}: plangate cannot read its config; check that the token has contents: read`);
+  }
+  const where = `${branch} (${sha.slice(0, 7)})`;
+  const text = await api.fileAt(options.path, sha);
+  if (text === void 0) await confirmAbsent(api, options.path, sha, where);
+  const ruleSet = text === void 0 ? { ...defaultRuleSet(), overrideLabel: options.overrideLabel } : await parseConfig(text, `${options.path} (on ${where})`, { overrideLabel: options.overrideLabel });
+  return { ruleSet, source: { path: options.path, branch, sha, found: text !== void 0 }, defaultBranch };
+}
+
+// src/github/terraform-sources.ts
+import { posix } from "node:path";
+var TERRAFORM_FILE = /\.tf(\.json)?$/;
+async function preventDestroyRemoved(api, files, baseSha, headSha) {
+  const dirs = /* @__PURE__ */ new Set();
+  for (const file of files) for (const name of [file.filename, file.previous]) if (name && TERRAFORM_FILE.test(name)) dirs.add(posix.dirname(name));
+  if (dirs.size === 0) return [];
+  const { preventDestroyFromLoader, removedPreventDestroy } = await import("./chunks/terraform-source-ULRX4N4D.js");
+  const read = /* @__PURE__ */ new Map();
+  const loader = (ref) => (dir) => {
+    const key = `${ref}\0${dir}`;
+    let sources = read.get(key);
+    if (!sources) read.set(key, sources = readTerraformDir(api, dir, ref));
+    return sources;
+  };
+  const removed = [];
+  for (const dir of [...dirs].sort()) {
+    removed.push(...removedPreventDestroy(await preventDestroyFromLoader(dir, loader(baseSha)), await preventDestroyFromLoader(dir, loader(headSha))));
+  }
+  return removed;
+}
+async function readTerraformDir(api, dir, ref) {
+  const sources = [];
+  for (const entry of await listDirectory(api, dir, ref, ref.slice(0, 7))) {
+    if (!TERRAFORM_FILE.test(entry.path) || entry.type === "dir") continue;
+    if (entry.type !== "file") throw new GitHubApiError(`${entry.path} at ${ref.slice(0, 7)} is a ${entry.type}: plangate cannot read its lifecycle; make it a regular file`);
+    const contents = await api.fileAt(entry.path, ref);
+    if (contents === void 0) throw new GitHubApiError(`GitHub lists ${entry.path} at ${ref.slice(0, 7)} but answers 404 for it: plangate cannot read its lifecycle; run again, and check the token has contents: read`);
+    sources.push({ path: entry.path, contents });
+  }
+  return sources;
+}
+
+// src/github/gate.ts
 async function runGate(inputs, context, api, planFiles) {
   const pr = await api.pull(context.number);
   if (pr.headSha !== context.headSha) {
@@ -23347,18 +23344,31 @@ async function runGate(inputs, context, api, planFiles) {
     );
   }
   if (pr.state !== "open") return errorResult(context.headSha, `pull request #${pr.number} is ${pr.state}: plangate gates open pull requests`);
-  const configText = await api.fileAt(inputs.config, pr.baseSha);
-  if (configText === void 0) await confirmNoConfig(api, inputs.config, pr.baseSha);
-  const ruleSet = configText === void 0 ? { ...defaultRuleSet(), overrideLabel: inputs.overrideLabel } : await parseConfig(configText, `${inputs.config} (at base ${pr.baseSha.slice(0, 7)})`, { overrideLabel: inputs.overrideLabel });
+  const rules = await readRules(api, { path: inputs.config, overrideLabel: inputs.overrideLabel, ...inputs.configRef ? { ref: inputs.configRef } : {} });
+  const { ruleSet } = rules;
+  const protectedBranches = [rules.defaultBranch, rules.source.branch];
+  const known = { headSha: context.headSha, ruleSet, rules: rules.source, base: { ref: pr.baseRef, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
   const files = await api.changedFiles(context.number);
+  const unlisted = listProblem(pr, files);
+  if (unlisted) return { ...errorResult(context.headSha, unlisted), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
   const analysis = await checkPlans(planFiles, ruleSet, { sourceWeakenings });
-  addGateFileFindings(analysis, files, inputs.config, ruleSet);
-  if (analysis.decision === "error") return { analysis, outcome: { ...emptyOutcome(), decision: "error", errors: analysis.errors }, headSha: context.headSha, ruleSet };
-  if (analysis.findings.length === 0) return siblingCheck(api, { analysis, outcome: { ...emptyOutcome(), decision: "pass" }, headSha: context.headSha, ruleSet }, pr.number);
-  const facts = await gatherFacts(api, pr, analysis.findings, ruleSet);
-  const outcome = decideApproval({ findings: analysis.findings, rules: ruleSet.rules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
-  return siblingCheck(api, { analysis, outcome, headSha: context.headSha, ruleSet }, pr.number);
+  const gate = gateRule(ruleSet, inputs.config);
+  analysis.findings.push(...gateFileFindings(files, inputs.config, gate));
+  if (analysis.decision === "pass" && analysis.findings.length > 0) analysis.decision = "blocked";
+  if (analysis.decision === "error") return { ...known, analysis, outcome: { ...emptyOutcome(), decision: "error", errors: analysis.errors } };
+  if (analysis.findings.length === 0) return siblingCheck(api, { ...known, analysis, outcome: { ...emptyOutcome(), decision: "pass" } }, pr.number);
+  const allRules = [...ruleSet.rules, gate];
+  const facts = await gatherFacts(api, pr, analysis.findings, { rules: allRules, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
+  const outcome = decideApproval({ findings: analysis.findings, rules: allRules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
+  return siblingCheck(api, { ...known, analysis, outcome }, pr.number);
+}
+function listProblem(pr, files) {
+  if (files.length === pr.changedFiles) return void 0;
+  if (files.length < pr.changedFiles) {
+    return `pull request #${pr.number} changes ${pr.changedFiles.toLocaleString("en-US")} files but GitHub lists only ${files.length.toLocaleString("en-US")} (it lists at most 3,000), so plangate cannot see whether a workflow, its config or a Terraform guard is among the rest: split it into pull requests of at most 3,000 files`;
+  }
+  return `GitHub lists ${files.length} changed files for pull request #${pr.number} but counts ${pr.changedFiles}: its answers disagree, so plangate cannot trust either; run again`;
 }
 async function siblingCheck(api, result, number) {
   if (result.outcome.decision !== "pass" && result.outcome.decision !== "approved" && result.outcome.decision !== "overridden") return result;
@@ -23366,15 +23376,6 @@ async function siblingCheck(api, result, number) {
   if (siblings.length === 0) return result;
   const message = `pull request${siblings.length === 1 ? "" : "s"} ${siblings.map((n) => `#${n}`).join(", ")} ha${siblings.length === 1 ? "s" : "ve"} the same head commit ${result.headSha.slice(0, 7)}, and a commit status cannot tell them apart, so plangate does not pass either; push a distinct commit to one of them`;
   return { ...result, outcome: { ...result.outcome, decision: "error", errors: [...result.outcome.errors, message] } };
-}
-async function confirmNoConfig(api, path5, ref) {
-  const file = path5.replace(/^\.\//, "");
-  const dir = posix.dirname(file) === "." ? "" : posix.dirname(file);
-  const listed = (await api.entriesAt(dir, ref))?.map((e) => e.path);
-  if (listed?.includes(file)) throw new Error(`GitHub answered 404 for ${file} at the base commit ${ref.slice(0, 7)} yet lists it there: plangate cannot read its config; run again, and check that the token has contents: read`);
-  if (listed === void 0 && (dir === "" || await api.entriesAt("", ref) === void 0)) {
-    throw new Error(`GitHub answered 404 for the files of the base commit ${ref.slice(0, 7)}, so plangate cannot tell whether ${file} exists: the token needs contents: read`);
-  }
 }
 function emptyOutcome() {
   return { decision: "error", approvedBy: [], missing: [], ignored: [], errors: [] };
@@ -23386,91 +23387,27 @@ function errorResult(headSha, message) {
     headSha
   };
 }
-function addGateFileFindings(analysis, files, configPath, ruleSet) {
-  const approvals = Math.max(1, ...ruleSet.rules.map((r) => r.approvals));
-  for (const file of files) {
+function gateFileFindings(files, configPath, rule) {
+  return files.flatMap((file) => {
     const name = [file.filename, file.previous].find((f) => f !== void 0 && isGateFile(f, configPath));
-    if (!name) continue;
-    analysis.findings.push({
-      file: name,
-      address: name,
-      type: "plangate gate file",
-      action: "protection-removed",
-      rule: "gate-files-changed",
-      rules: ["gate-files-changed"],
-      severity: "critical",
-      reason: "A change to plangate's config, the workflows or CODEOWNERS can loosen the gate itself, so it needs the same human approval.",
-      approvals,
-      approvers: { teams: [], users: [] },
-      dependents: [],
-      dataAtRisk: []
-    });
-  }
-  if (analysis.decision === "pass" && analysis.findings.length > 0) analysis.decision = "blocked";
-}
-async function preventDestroyRemoved(api, files, baseSha, headSha) {
-  const dirs = /* @__PURE__ */ new Set();
-  for (const file of files) for (const name of [file.filename, file.previous]) if (name && TERRAFORM_FILE.test(name)) dirs.add(posix.dirname(name));
-  if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedPreventDestroy } = await import("./chunks/terraform-source-ULRX4N4D.js");
-  const read = /* @__PURE__ */ new Map();
-  const loader = (ref) => (dir) => {
-    const key = `${ref}\0${dir}`;
-    let files2 = read.get(key);
-    if (!files2) read.set(key, files2 = readTerraformDir(api, dir, ref));
-    return files2;
-  };
-  const removed = [];
-  for (const dir of [...dirs].sort()) {
-    removed.push(...removedPreventDestroy(await preventDestroyFromLoader(dir, loader(baseSha)), await preventDestroyFromLoader(dir, loader(headSha))));
-  }
-  return removed;
-}
-var TERRAFORM_FILE = /\.tf(\.json)?$/;
-async function readTerraformDir(api, dir, ref) {
-  const entries = await api.entriesAt(dir === "." ? "" : dir, ref) ?? [];
-  const sources = [];
-  for (const entry of entries) {
-    if (entry.type !== "file" || !TERRAFORM_FILE.test(entry.path)) continue;
-    const contents = await api.fileAt(entry.path, ref);
-    if (contents === void 0) throw new Error(`GitHub lists ${entry.path} at ${ref.slice(0, 7)} but answers 404 for it: plangate cannot read its lifecycle; run again, and check the token has contents: read`);
-    sources.push({ path: entry.path, contents });
-  }
-  return sources;
-}
-async function gatherFacts(api, pr, findings, ruleSet) {
-  const [commits, reviews] = [await api.commitPeople(pr.number), await api.reviews(pr.number)];
-  const overrideOn = pr.labels.includes(ruleSet.overrideLabel);
-  const labelEvents = overrideOn ? await api.labelEvents(pr.number) : [];
-  const headPushedAt = overrideOn ? await api.pushedAt(pr.headSha) : void 0;
-  if (overrideOn && headPushedAt === void 0) {
-    throw new Error(`GitHub lists no check suite for ${pr.headSha.slice(0, 7)}, so plangate cannot tell when it was pushed and cannot weigh the ${ruleSet.overrideLabel} label`);
-  }
-  const people = /* @__PURE__ */ new Map();
-  for (const review of reviews) if (review.state === "APPROVED" && review.commitId === pr.headSha) people.set(review.reviewer.login, review.reviewer);
-  const lastLabel = labelEvents.filter((e) => e.event === "labeled" && e.label === ruleSet.overrideLabel).pop();
-  if (lastLabel) people.set(lastLabel.actor.login, lastLabel.actor);
-  const humans = [...people.values()].filter((p) => p.type === "User");
-  const permissions = /* @__PURE__ */ new Map();
-  for (const who of humans) permissions.set(who.login, await api.permission(who.login));
-  const byName = new Map(ruleSet.rules.map((r) => [r.name, r]));
-  const teams = new Set(findings.flatMap((f) => f.rules.flatMap((name) => byName.get(name)?.approvers.teams ?? [])));
-  const teamMembers = /* @__PURE__ */ new Map();
-  for (const team of teams) teamMembers.set(team, await api.teamMembers(team, humans.map((h) => h.login)));
-  return {
-    number: pr.number,
-    author: pr.author,
-    headSha: pr.headSha,
-    headPushedAt: headPushedAt ?? "",
-    labels: pr.labels,
-    commitCount: Math.max(pr.commitCount, commits.total),
-    commitsListed: commits.listed,
-    people: commits.people,
-    reviews,
-    permissions,
-    teamMembers,
-    labelEvents
-  };
+    if (!name) return [];
+    return [
+      {
+        file: name,
+        address: name,
+        type: "plangate gate file",
+        action: "protection-removed",
+        rule: rule.name,
+        rules: [rule.name],
+        severity: rule.severity,
+        ...rule.reason ? { reason: rule.reason } : {},
+        approvals: rule.approvals,
+        approvers: rule.approvers,
+        dependents: [],
+        dataAtRisk: []
+      }
+    ];
+  });
 }
 
 // src/github/inputs.ts
@@ -23478,32 +23415,556 @@ var COMMENT_MODES = ["always", "on-findings", "never"];
 function list(name) {
   return getInput(name).split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
 }
-function getInputs() {
-  const plans = list("plans");
-  if (plans.length === 0) {
-    throw new InputError("plans", "no plan files given: expected newline- or comma-separated paths or globs of plan JSON files, for example `plans: plan.json`");
-  }
+function getStatusInputs() {
   const token = getInput("github-token");
   if (token === "") {
     throw new InputError("github-token", "empty: plangate needs a token to read reviews and post its status; leave the input out to use `${{ github.token }}`");
   }
   setSecret(token);
+  const statusContext = getInput("status-context") || "plangate";
+  if (statusContext.length > 100) throw new InputError("status-context", "expected at most 100 characters");
+  return { token, statusContext };
+}
+function getInputs(status2) {
+  const plans = list("plans");
+  if (plans.length === 0) {
+    throw new InputError("plans", "no plan files given: expected newline- or comma-separated paths or globs of plan JSON files, for example `plans: plan.json`");
+  }
   const comment = getInput("comment") || "on-findings";
   if (!COMMENT_MODES.includes(comment)) {
     throw new InputError("comment", `expected one of ${COMMENT_MODES.join(", ")}, got ${JSON.stringify(comment)}`);
   }
-  const statusContext = getInput("status-context") || "plangate";
-  if (statusContext.length > 100) throw new InputError("status-context", "expected at most 100 characters");
-  return {
+  const inputs = {
+    ...status2,
     plans,
-    token,
     config: getInput("config") || ".github/plangate.yml",
     overrideLabel: getInput("override-label") || "plangate-override",
     agentIdentities: list("agent-identities"),
-    statusContext,
     comment
   };
+  const configRef = getInput("config-ref").replace(/^refs\/heads\//, "");
+  if (configRef !== "") {
+    if (/[\s~^:?*[\\]|\.\.|@\{|^[/.]|[/.]$|\.lock$/.test(configRef)) throw new InputError("config-ref", `expected a branch name, got ${JSON.stringify(configRef)}`);
+    inputs.configRef = configRef;
+  }
+  return inputs;
 }
+
+// src/github/answer.ts
+var Answer = class {
+  constructor(call) {
+    this.call = call;
+  }
+  call;
+  fail(field, expected, got) {
+    throw new GitHubApiError(`GitHub's answer to ${this.call} is malformed: ${field} should be ${expected}, got ${describe(got)}; run again, and check GITHUB_API_URL if it persists`);
+  }
+  object(value, field) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) this.fail(field, "an object", value);
+    return value;
+  }
+  list(value, field) {
+    if (!Array.isArray(value)) this.fail(field, "a list", value);
+    return value;
+  }
+  string(value, field) {
+    if (typeof value !== "string") this.fail(field, "a string", value);
+    return value;
+  }
+  text(value, field) {
+    if (typeof value !== "string" || value === "") this.fail(field, "a non-empty string", value);
+    return value;
+  }
+  count(value, field) {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0) this.fail(field, "a whole number", value);
+    return value;
+  }
+  boolean(value, field) {
+    if (typeof value !== "boolean") this.fail(field, "true or false", value);
+    return value;
+  }
+  sha(value, field) {
+    if (typeof value !== "string" || !/^[0-9a-f]{40}$/.test(value)) this.fail(field, "a 40-hex commit SHA", value);
+    return value;
+  }
+  time(value, field) {
+    if (typeof value !== "string" || !isTime(value)) this.fail(field, "an ISO 8601 time", value);
+    return value;
+  }
+  identity(value, field) {
+    const user = this.object(value, field);
+    return { login: this.text(user.login, `${field}.login`), id: this.count(user.id, `${field}.id`), type: this.text(user.type, `${field}.type`) };
+  }
+  /** A user field GitHub documents as nullable (a deleted account is null). */
+  maybeIdentity(value, field) {
+    return value === null ? null : this.identity(value, field);
+  }
+};
+function describe(value) {
+  if (value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  if (typeof value === "object") return "an object";
+  const text = JSON.stringify(value) ?? typeof value;
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+// src/github/graphql.ts
+var PERSON = "name email user { login databaseId }";
+var AUTHORS = `totalCount pageInfo { hasNextPage endCursor } nodes { ${PERSON} }`;
+var COMMITS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      commits(first: 100, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { commit { oid authors(first: 100) { ${AUTHORS} } committer { ${PERSON} } } }
+      }
+    }
+  }
+}`;
+var AUTHORS_QUERY = `query($owner: String!, $name: String!, $oid: GitObjectID!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    object(oid: $oid) { ... on Commit { authors(first: 100, after: $after) { ${AUTHORS} } } }
+  }
+}`;
+var ACTOR = "actor { __typename login ... on User { databaseId } ... on Bot { databaseId } }";
+var LABELS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      timelineItems(first: 100, after: $after, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          __typename
+          ... on LabeledEvent { id createdAt ${ACTOR} label { id name } }
+          ... on UnlabeledEvent { id createdAt ${ACTOR} label { id name } }
+        }
+      }
+    }
+  }
+}`;
+var MAX_PAGES = 20;
+async function query(client, what, document, variables) {
+  let data;
+  try {
+    data = await client.graphql(document, variables);
+  } catch (error2) {
+    const said = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
+    throw new GitHubApiError(`GitHub GraphQL (${what}) failed (${said}): the token needs pull-requests: read and contents: read`);
+  }
+  const answer = new Answer(`GraphQL ${what}`);
+  return Object.assign(answer, { data: answer.object(data, "(answer)") });
+}
+async function readCommitPeople(client, owner, name, number) {
+  const people = [];
+  let after = null;
+  let listed = 0;
+  let total = 0;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const a = await query(client, "pull request commits", COMMITS_QUERY, { owner, name, number, after });
+    const commits = pullRequest(a, owner, name, number).commits;
+    const connection = a.object(commits, "pullRequest.commits");
+    total = a.count(connection.totalCount, "commits.totalCount");
+    for (const [i, item] of a.list(connection.nodes, "commits.nodes").entries()) {
+      const commit = a.object(a.object(item, `commits.nodes[${i}]`).commit, `commits.nodes[${i}].commit`);
+      const oid = a.sha(commit.oid, `commits.nodes[${i}].commit.oid`);
+      listed++;
+      const authors = await allAuthors(client, a, owner, name, oid, commit.authors);
+      authors.forEach((p, j) => people.push(person(a, oid, j === 0 ? "author" : "co-author", p)));
+      people.push(person(a, oid, "committer", commit.committer));
+    }
+    const next = nextPage(a, connection, "commits");
+    if (next === null) break;
+    after = next;
+  }
+  return { people, listed, total };
+}
+async function allAuthors(client, a, owner, name, oid, first) {
+  let connection = a.object(first, `authors of ${oid.slice(0, 7)}`);
+  const total = a.count(connection.totalCount, "authors.totalCount");
+  const nodes = [...a.list(connection.nodes, "authors.nodes")];
+  for (let page = 1; nodes.length < total && page < 1e3; page++) {
+    const after = nextPage(a, connection, "authors");
+    if (after === null) break;
+    const more = await query(client, `authors of commit ${oid.slice(0, 7)}`, AUTHORS_QUERY, { owner, name, oid, after });
+    const repository = more.object(more.data.repository, "repository");
+    connection = more.object(more.object(repository.object, "repository.object").authors, "object.authors");
+    nodes.push(...more.list(connection.nodes, "authors.nodes"));
+  }
+  if (nodes.length !== total) {
+    throw new GitHubApiError(`GitHub counts ${total} authors on commit ${oid.slice(0, 7)} but lists ${nodes.length}, so plangate cannot see who wrote it: run again; if it persists, rewrite the commit with fewer Co-authored-by trailers`);
+  }
+  return nodes;
+}
+async function readLabelTimeline(client, owner, name, number) {
+  const events = [];
+  let after = null;
+  let total = 0;
+  for (let page = 0; ; page++) {
+    const a = await query(client, "pull request label events", LABELS_QUERY, { owner, name, number, after });
+    const connection = a.object(pullRequest(a, owner, name, number).timelineItems, "pullRequest.timelineItems");
+    total = a.count(connection.totalCount, "timelineItems.totalCount");
+    for (const [i, item] of a.list(connection.nodes, "timelineItems.nodes").entries()) {
+      const at = `timelineItems.nodes[${i}]`;
+      const node = a.object(item, at);
+      const kind = node.__typename === "LabeledEvent" ? "labeled" : node.__typename === "UnlabeledEvent" ? "unlabeled" : a.fail(`${at}.__typename`, "LabeledEvent or UnlabeledEvent", node.__typename);
+      const label = a.object(node.label, `${at}.label`);
+      events.push({
+        id: a.text(node.id, `${at}.id`),
+        event: kind,
+        labelId: a.text(label.id, `${at}.label.id`),
+        labelName: a.string(label.name, `${at}.label.name`),
+        actor: actor(a, node.actor, `${at}.actor`),
+        createdAt: a.string(node.createdAt, `${at}.createdAt`)
+      });
+    }
+    const next = nextPage(a, connection, "timelineItems");
+    if (next === null || page >= 1e3) break;
+    after = next;
+  }
+  if (events.length !== total) {
+    throw new GitHubApiError(`GitHub counts ${total} label events on pull request #${number} but lists ${events.length}: plangate cannot walk the override label's history; run again`);
+  }
+  return events;
+}
+function pullRequest(a, owner, name, number) {
+  const repository = a.data.repository;
+  if (repository === null || repository === void 0) throw new GitHubApiError(`GitHub GraphQL found no repository ${owner}/${name}`);
+  const pull = a.object(repository, "repository").pullRequest;
+  if (pull === null || pull === void 0) throw new GitHubApiError(`GitHub GraphQL found no pull request #${number} in ${owner}/${name}`);
+  return a.object(pull, "repository.pullRequest");
+}
+function nextPage(a, connection, field) {
+  const info2 = a.object(connection.pageInfo, `${field}.pageInfo`);
+  if (!a.boolean(info2.hasNextPage, `${field}.pageInfo.hasNextPage`)) return null;
+  return a.text(info2.endCursor, `${field}.pageInfo.endCursor`);
+}
+function person(a, sha, role, raw) {
+  const p = a.object(raw, `${role} of ${sha.slice(0, 7)}`);
+  const out = { sha, role, name: typeof p.name === "string" ? p.name : "", email: typeof p.email === "string" ? p.email : "" };
+  if (p.user !== null && p.user !== void 0) {
+    const user = a.object(p.user, `${role}.user`);
+    out.login = a.text(user.login, `${role}.user.login`);
+    out.id = a.count(user.databaseId, `${role}.user.databaseId`);
+  }
+  return out;
+}
+function actor(a, raw, field) {
+  if (raw === null || raw === void 0) return null;
+  const node = a.object(raw, field);
+  if (node.__typename !== "User" && node.__typename !== "Bot") return null;
+  return { login: a.text(node.login, `${field}.login`), id: a.count(node.databaseId, `${field}.databaseId`), type: node.__typename };
+}
+
+// src/github/octokit-api.ts
+var NEEDS = [
+  [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, "statuses: write"],
+  [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, "pull-requests: write (to comment)"],
+  [/\/contents\/|\/branches\/|\/activity$|\/commits$/, "contents: read"],
+  [/\/orgs\/[^/]+\/teams\//, "organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)"],
+  [/\/pulls(\/|$)|\/issues\//, "pull-requests: read"]
+];
+var OctokitRepositoryApi = class {
+  constructor(client, owner, repo) {
+    this.client = client;
+    this.owner = owner;
+    this.repo = repo;
+  }
+  client;
+  owner;
+  repo;
+  async call(route, params = {}) {
+    try {
+      const response = await this.client.request(route, { owner: this.owner, repo: this.repo, ...params });
+      return response.data;
+    } catch (error2) {
+      throw this.failure(route, params, error2);
+    }
+  }
+  async list(route, params = {}) {
+    try {
+      const items = [];
+      for await (const page of this.client.paginate.iterator(route, { owner: this.owner, repo: this.repo, per_page: 100, ...params })) {
+        if (!Array.isArray(page.data)) throw Object.assign(new Error("the answer is not a list"), { status: page.status });
+        items.push(...page.data);
+      }
+      return items;
+    } catch (error2) {
+      throw this.failure(route, params, error2);
+    }
+  }
+  /** 404 is an answer for some calls ("not a collaborator", "no such file"); anything else failed. */
+  async callOrMissing(route, params) {
+    try {
+      return await this.call(route, params);
+    } catch (error2) {
+      if (error2 instanceof GitHubApiError && error2.status === 404) return void 0;
+      throw error2;
+    }
+  }
+  path(route, params = {}) {
+    return route.replace(/\{\+?(\w+)\}/g, (_, key) => {
+      const value = params[key] ?? (key === "owner" ? this.owner : key === "repo" ? this.repo : key);
+      return typeof value === "string" || typeof value === "number" ? String(value) : key;
+    });
+  }
+  answer(route, params = {}) {
+    return new Answer(this.path(route, params));
+  }
+  failure(route, params, error2) {
+    if (error2 instanceof GitHubApiError) return error2;
+    const failure = error2;
+    const path5 = this.path(route, params);
+    const status2 = failure.status;
+    const said = failure.response?.data?.message ?? failure.message ?? String(error2);
+    const need = NEEDS.find(([pattern]) => pattern.test(path5))?.[1];
+    let fix = "";
+    if (status2 === 401) fix = ": the token is invalid or expired; check the github-token input";
+    else if (status2 === 403 && /rate limit/i.test(said)) fix = ": GitHub rate limit, still exceeded after waiting; run again later";
+    else if (status2 === 403 || status2 === 404 && need?.startsWith("organization")) fix = need ? `: the token needs ${need} (the workflow's permissions: block)` : ": the token may not make this call";
+    else if (status2 !== void 0 && status2 >= 500) fix = ": GitHub failed after retries; run again";
+    return new GitHubApiError(`GitHub API ${path5} answered ${status2 ?? "no response"} (${said.split("\n")[0]})${fix}`, status2);
+  }
+  async defaultBranch() {
+    const route = "GET /repos/{owner}/{repo}";
+    const a = this.answer(route);
+    return a.text(a.object(await this.call(route), "(answer)").default_branch, "default_branch");
+  }
+  async branchSha(branch) {
+    const route = "GET /repos/{owner}/{repo}/branches/{+branch}";
+    const params = { branch: branch.split("/").map(encodeURIComponent).join("/") };
+    const data = await this.callOrMissing(route, params);
+    if (data === void 0) return void 0;
+    const a = this.answer(route, params);
+    const answer = a.object(data, "(answer)");
+    if (answer.name !== branch) a.fail("name", JSON.stringify(branch), answer.name);
+    return a.sha(a.object(answer.commit, "commit").sha, "commit.sha");
+  }
+  async pull(number) {
+    const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}";
+    const a = this.answer(route, { pull_number: number });
+    const pr = a.object(await this.call(route, { pull_number: number }), "(answer)");
+    const head = a.object(pr.head, "head");
+    const base = a.object(pr.base, "base");
+    const headRepo = head.repo === null ? null : a.text(a.object(head.repo, "head.repo").full_name, "head.repo.full_name");
+    if (pr.number !== number) a.fail("number", String(number), pr.number);
+    return {
+      number,
+      state: a.text(pr.state, "state"),
+      author: a.identity(pr.user, "user"),
+      headSha: a.sha(head.sha, "head.sha"),
+      headRef: a.text(head.ref, "head.ref"),
+      headRepo,
+      baseSha: a.sha(base.sha, "base.sha"),
+      baseRef: a.text(base.ref, "base.ref"),
+      labels: a.list(pr.labels, "labels").map((l, i) => {
+        const label = a.object(l, `labels[${i}]`);
+        return { id: a.text(label.node_id, `labels[${i}].node_id`), name: a.text(label.name, `labels[${i}].name`) };
+      }),
+      commitCount: a.count(pr.commits, "commits"),
+      changedFiles: a.count(pr.changed_files, "changed_files"),
+      createdAt: a.time(pr.created_at, "created_at")
+    };
+  }
+  commitPeople(number) {
+    return readCommitPeople(this.client, this.owner, this.repo, number);
+  }
+  labelTimeline(number) {
+    return readLabelTimeline(this.client, this.owner, this.repo, number);
+  }
+  async changedFiles(number) {
+    const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}/files";
+    const a = this.answer(route, { pull_number: number });
+    return (await this.list(route, { pull_number: number })).map((item, i) => {
+      const f = a.object(item, `[${i}]`);
+      const file = { filename: a.text(f.filename, `[${i}].filename`), status: a.text(f.status, `[${i}].status`) };
+      if (f.previous_filename !== void 0) file.previous = a.text(f.previous_filename, `[${i}].previous_filename`);
+      return file;
+    });
+  }
+  /** Reviews in GitHub's shape; one that is not (no commit, an unknown state, no time) is set apart, not thrown. */
+  async reviews(number) {
+    const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews";
+    const a = this.answer(route, { pull_number: number });
+    const reviews = [];
+    const unreadable = [];
+    for (const [i, item] of (await this.list(route, { pull_number: number })).entries()) {
+      const r = a.object(item, `[${i}]`);
+      const id = typeof r.id === "number" && Number.isInteger(r.id) ? r.id : null;
+      let reviewer = null;
+      try {
+        reviewer = a.maybeIdentity(r.user, `[${i}].user`);
+        if (reviewer === null) continue;
+        const state = a.text(r.state, `[${i}].state`);
+        if (!REVIEW_STATES.has(state)) a.fail(`[${i}].state`, [...REVIEW_STATES].join(", "), state);
+        if (id === null) a.fail(`[${i}].id`, "a whole number", r.id);
+        const submittedAt = state === "PENDING" && r.submitted_at === void 0 ? "" : a.time(r.submitted_at, `[${i}].submitted_at`);
+        reviews.push({ id, reviewer, state, commitId: a.sha(r.commit_id, `[${i}].commit_id`), submittedAt });
+      } catch (error2) {
+        if (!(error2 instanceof GitHubApiError)) throw error2;
+        const entry = { id, reviewer, problem: error2.message };
+        if (typeof r.submitted_at === "string" && Number.isFinite(Date.parse(r.submitted_at))) entry.submittedAt = r.submitted_at;
+        unreadable.push(entry);
+      }
+    }
+    return { reviews, unreadable };
+  }
+  /** `role_name` of a collaborator; null when GitHub says they are not one (404). */
+  async permission(login) {
+    const route = "GET /repos/{owner}/{repo}/collaborators/{username}/permission";
+    const data = await this.callOrMissing(route, { username: login });
+    if (data === void 0) return { roleName: null, canPush: false };
+    const a = this.answer(route, { username: login });
+    const answer = a.object(data, "(answer)");
+    const roleName = answer.role_name === void 0 ? a.text(answer.permission, "permission") : a.text(answer.role_name, "role_name");
+    const user = answer.user === void 0 || answer.user === null ? {} : a.object(answer.user, "user");
+    const permissions = user.permissions === void 0 ? {} : a.object(user.permissions, "user.permissions");
+    return { roleName, canPush: permissions.push === true };
+  }
+  async teamMembers(team, logins) {
+    const [org, slug] = team.includes("/") ? team.split("/", 2) : [this.owner, team];
+    try {
+      await this.client.request("GET /orgs/{org}/teams/{team_slug}", { org, team_slug: slug });
+    } catch (error2) {
+      const status2 = error2.status;
+      if (status2 === 404 || status2 === 403) {
+        throw new GitHubApiError(
+          `GitHub API /orgs/${org}/teams/${slug} answered ${status2}: plangate cannot read team ${org}/${slug}, so it cannot tell who may approve; give plangate a token that can read organization members (a GitHub App with Members: read, or a PAT with read:org) in the github-token input, or fix the team name`,
+          status2
+        );
+      }
+      throw this.failure("GET /orgs/{org}/teams/{team_slug}", { org, team_slug: slug }, error2);
+    }
+    const members = /* @__PURE__ */ new Set();
+    for (const login of logins) {
+      const route = "GET /orgs/{org}/teams/{team_slug}/memberships/{username}";
+      const params = { org, team_slug: slug, username: login };
+      const data = await this.callOrMissing(route, params);
+      if (data === void 0) continue;
+      const state = this.answer(route, params).text(this.answer(route, params).object(data, "(answer)").state, "state");
+      if (state === "active") members.add(login.toLowerCase());
+    }
+    return members;
+  }
+  async issueEvents(number) {
+    const route = "GET /repos/{owner}/{repo}/issues/{issue_number}/events";
+    const a = this.answer(route, { issue_number: number });
+    return (await this.list(route, { issue_number: number })).map((item, i) => {
+      const e = a.object(item, `[${i}]`);
+      return {
+        nodeId: a.text(e.node_id, `[${i}].node_id`),
+        event: a.text(e.event, `[${i}].event`),
+        actor: a.maybeIdentity(e.actor, `[${i}].actor`),
+        // Checked where it matters: a bad time on an unrelated event must not stop the run.
+        createdAt: typeof e.created_at === "string" ? e.created_at : "",
+        viaApp: e.performed_via_github_app !== null && e.performed_via_github_app !== void 0
+      };
+    });
+  }
+  /** The newest page of a branch's activity: what made the branch point where it points now. */
+  async refActivity(repository, ref) {
+    const [owner, repo] = repository.split("/");
+    const route = "GET /repos/{owner}/{repo}/activity";
+    const params = { owner, repo, ref: `refs/heads/${ref}`, direction: "desc", per_page: 100 };
+    const a = this.answer(route, params);
+    const data = a.list(await this.call(route, params), "(answer)");
+    return data.map((item, i) => {
+      const e = a.object(item, `[${i}]`);
+      return { before: a.string(e.before, `[${i}].before`), after: a.string(e.after, `[${i}].after`), timestamp: a.string(e.timestamp, `[${i}].timestamp`), type: a.text(e.activity_type, `[${i}].activity_type`) };
+    });
+  }
+  async publicEmail(login) {
+    const route = "GET /users/{username}";
+    const a = this.answer(route, { username: login });
+    const user = a.object(await this.call(route, { username: login }), "(answer)");
+    return user.email === null || user.email === void 0 ? null : a.string(user.email, "email");
+  }
+  /**
+   * An email is verified on at most one account, and GitHub links every
+   * commit with that email to it: the newest commit of the default branch
+   * authored with the email names the account, if any.
+   */
+  async emailAccounts(email) {
+    const route = "GET /repos/{owner}/{repo}/commits";
+    const params = { author: email, per_page: 1 };
+    const a = this.answer(route, params);
+    const commits = a.list(await this.call(route, params), "(answer)");
+    return commits.flatMap((item, i) => {
+      const author = a.maybeIdentity(a.object(item, `[${i}]`).author ?? null, `[${i}].author`);
+      return author ? [{ email, login: author.login, id: author.id }] : [];
+    });
+  }
+  async openPullsWithHead(sha, except) {
+    const route = "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls";
+    const a = this.answer(route, { commit_sha: sha });
+    return (await this.list(route, { commit_sha: sha })).flatMap((item, i) => {
+      const p = a.object(item, `[${i}]`);
+      const number = a.count(p.number, `[${i}].number`);
+      const open2 = a.text(p.state, `[${i}].state`) === "open";
+      return open2 && a.sha(a.object(p.head, `[${i}].head`).sha, `[${i}].head.sha`) === sha && number !== except ? [number] : [];
+    });
+  }
+  async fileAt(path5, ref) {
+    const route = "GET /repos/{owner}/{repo}/contents/{+path}";
+    const data = await this.callOrMissing(route, { path: path5, ref });
+    if (data === void 0) return void 0;
+    const where = `/repos/${this.owner}/${this.repo}/contents/${path5} at ${ref.slice(0, 7)}`;
+    const kind = Array.isArray(data) ? "a directory" : typeof data === "object" && data !== null ? String(data.type) : typeof data;
+    if (kind !== "file") throw new GitHubApiError(`GitHub API ${where} is not a file (${kind}): plangate cannot read it`);
+    const { encoding, content } = data;
+    if (encoding !== "base64" || typeof content !== "string") throw new GitHubApiError(`GitHub API ${where} returned no inline content (a file over 1 MB?): plangate cannot read it`);
+    return Buffer.from(content, "base64").toString("utf8");
+  }
+  async entriesAt(path5, ref) {
+    const route = "GET /repos/{owner}/{repo}/contents/{+path}";
+    const data = await this.callOrMissing(route, { path: path5, ref });
+    if (data === void 0) return void 0;
+    const a = this.answer(route, { path: path5, ref });
+    return a.list(data, "(answer: a directory listing)").map((item, i) => {
+      const e = a.object(item, `[${i}]`);
+      return { path: a.text(e.path, `[${i}].path`), type: a.text(e.type, `[${i}].type`) };
+    });
+  }
+  async comments(number) {
+    const route = "GET /repos/{owner}/{repo}/issues/{issue_number}/comments";
+    const a = this.answer(route, { issue_number: number });
+    return (await this.list(route, { issue_number: number })).map((item, i) => {
+      const c = a.object(item, `[${i}]`);
+      return { id: a.count(c.id, `[${i}].id`), body: typeof c.body === "string" ? c.body : "", user: a.maybeIdentity(c.user, `[${i}].user`) };
+    });
+  }
+  async createComment(number, body) {
+    const route = "POST /repos/{owner}/{repo}/issues/{issue_number}/comments";
+    const a = this.answer(route, { issue_number: number });
+    return a.count(a.object(await this.call(route, { issue_number: number, body }), "(answer)").id, "id");
+  }
+  async updateComment(id, body) {
+    await this.call("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { comment_id: id, body });
+  }
+  async setStatus(sha, status2) {
+    const route = "POST /repos/{owner}/{repo}/statuses/{sha}";
+    const a = this.answer(route, { sha });
+    const created = a.object(await this.call(route, { sha, ...status2 }), "(answer)");
+    if (created.state !== status2.state) a.fail("state", JSON.stringify(status2.state), created.state);
+    return created.creator === void 0 || created.creator === null ? void 0 : a.identity(created.creator, "creator");
+  }
+  async statuses(sha) {
+    const route = "GET /repos/{owner}/{repo}/commits/{ref}/statuses";
+    const a = this.answer(route, { ref: sha });
+    return (await this.list(route, { ref: sha })).map((item, i) => {
+      const s = a.object(item, `[${i}]`);
+      return {
+        id: a.count(s.id, `[${i}].id`),
+        state: a.text(s.state, `[${i}].state`),
+        context: a.string(s.context, `[${i}].context`),
+        creator: a.maybeIdentity(s.creator ?? null, `[${i}].creator`),
+        createdAt: a.string(s.created_at, `[${i}].created_at`)
+      };
+    });
+  }
+};
+var REVIEW_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]);
 
 // src/github/plan-files.ts
 import { relative } from "node:path";
@@ -24225,7 +24686,14 @@ function commentMarker(statusContext) {
   return `<!-- plangate:${statusContext.replace(/-->/g, "")} -->`;
 }
 var ICON = { pass: "✅", approved: "✅", overridden: "⚠️", blocked: "⛔", error: "⚠️" };
-function statusDescription({ analysis, outcome }) {
+var PASSING = /* @__PURE__ */ new Set(["pass", "approved", "overridden"]);
+function isPassing(decision) {
+  return PASSING.has(decision);
+}
+function earnsSuccess({ outcome, base }) {
+  return isPassing(outcome.decision) && base?.protected === true;
+}
+function statusDescription({ analysis, outcome, base }) {
   const n = analysis.findings.length;
   const text = {
     pass: "nothing protected is lost",
@@ -24234,7 +24702,8 @@ function statusDescription({ analysis, outcome }) {
     blocked: `${n} protected change${n === 1 ? "" : "s"}: needs approval by someone who did not author it`,
     error: `cannot decide: ${outcome.errors[0] ?? analysis.errors[0] ?? "see the job log"}`
   }[outcome.decision];
-  return [...text].length <= 140 ? text : `${[...text].slice(0, 139).join("")}…`;
+  const said = isPassing(outcome.decision) && base?.protected !== true ? `${outcome.decision} into ${base?.ref ?? "an unknown base"}, not a protected base: no success` : text;
+  return [...said].length <= 140 ? said : `${[...said].slice(0, 139).join("")}…`;
 }
 function renderGateComment(report) {
   const { outcome } = report;
@@ -24253,6 +24722,14 @@ function renderGateComment(report) {
   }
   for (const warning2 of report.warnings ?? []) head.push(`> [!WARNING]
 > ${escapeText(clip(warning2, MAX_SHOWN.text))}`, "");
+  if (report.base && !report.base.protected && isPassing(outcome.decision)) {
+    head.push(
+      `> [!NOTE]
+> The base \`${escapeText(report.base.ref)}\` is not a protected base, so plangate posts no success for this pull request: its author could have picked the base. Into the default branch, or a base listed under \`protected-bases\` in the config, it would.`,
+      ""
+    );
+  }
+  if (report.rules) head.push(`<sub>${rulesLine(report.rules)}</sub>`, "");
   if (report.runUrl) head.push(`<sub>[This run](${report.runUrl}) · the \`${escapeText(report.statusContext)}\` status on the head commit says the same.</sub>`, "");
   const top = `${head.join("\n")}
 `;
@@ -24262,6 +24739,10 @@ function renderGateComment(report) {
     title: `### What the plans change: ${escapeText(describePlans(report.analysis))}`
   });
   return `${top}${body}`;
+}
+function rulesLine(rules) {
+  const at = `\`${escapeText(rules.branch)}\` at \`${rules.sha.slice(0, 7)}\``;
+  return rules.found ? `Rules: \`${escapeText(rules.path)}\` on ${at}.` : `Rules: the built-in \`recommended\` pack (no \`${escapeText(rules.path)}\` on ${at}).`;
 }
 function describePlans(analysis) {
   if (analysis.findings.length > 0) return describeFindings(analysis.findings);
@@ -24288,13 +24769,42 @@ function bullets(items, max, show) {
 }
 
 // src/github/publish.ts
-var PASSING = /* @__PURE__ */ new Set(["pass", "approved", "overridden"]);
-async function publishStatus(api, report, options) {
-  const state = PASSING.has(report.outcome.decision) ? "success" : "failure";
-  const status = { state, context: options.statusContext, description: statusDescription(report) };
-  if (options.runUrl) status.target_url = options.runUrl;
-  const poster = await api.setStatus(options.headSha, status);
-  return { poster, warnings: await lookAlikes(api, options, poster) };
+async function markPending(api, options) {
+  await api.setStatus(options.headSha, status(options, "pending", "plangate is deciding"));
+}
+async function publishDecision(api, result, options) {
+  const warnings = [];
+  try {
+    const report = { analysis: result.analysis, outcome: result.outcome, ...result.base ? { base: result.base } : {} };
+    const state = earnsSuccess(report) ? "success" : isPassing(result.outcome.decision) ? "pending" : "failure";
+    const poster = await api.setStatus(options.headSha, status(options, state, statusDescription(report)));
+    warnings.push(...await lookAlikes(api, options, poster));
+    await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...options.runUrl ? { runUrl: options.runUrl } : {} }, options, poster);
+    return { result, warnings };
+  } catch (error2) {
+    const failed = withError(result, `${getErrorMessage(error2)}${refusalHint(error2)}`);
+    await api.setStatus(options.headSha, status(options, "failure", "plangate could not publish its decision")).catch(() => void 0);
+    return { result: failed, warnings };
+  }
+}
+function withError(result, message) {
+  const decision = result.outcome.decision === "blocked" ? "blocked" : "error";
+  return { ...result, outcome: { ...result.outcome, decision, errors: [...result.outcome.errors, message] } };
+}
+function gateReport(result, statusContext) {
+  const report = { analysis: result.analysis, outcome: result.outcome, statusContext };
+  if (result.rules) report.rules = result.rules;
+  if (result.base) report.base = result.base;
+  return report;
+}
+function refusalHint(error2) {
+  if (!(error2 instanceof GitHubApiError) || error2.status !== 403) return "";
+  return " (a fork pull request gets a read-only token: use pull_request_target, which is safe only when no pull request code is checked out, or a token with these permissions)";
+}
+function status(options, state, description) {
+  const input = { state, context: options.statusContext, description };
+  if (options.runUrl) input.target_url = options.runUrl;
+  return input;
 }
 async function lookAlikes(api, options, poster) {
   const statuses = await api.statuses(options.headSha);
@@ -24308,7 +24818,7 @@ async function publishComment(api, report, options, poster) {
   const marker = commentMarker(options.statusContext);
   const ours = (await api.comments(options.number)).filter((c) => c.body.includes(marker) && c.user !== null && (poster ? c.user.id === poster.id : c.user.type === "Bot"));
   const existing = ours[0];
-  const worthSaying = report.analysis.findings.length > 0 || report.outcome.decision === "error";
+  const worthSaying = report.analysis.findings.length > 0 || report.outcome.decision === "error" || report.base?.protected === false;
   if (!existing && options.comment === "on-findings" && !worthSaying) return;
   const body = renderGateComment(report);
   if (existing) await api.updateComment(existing.id, body);
@@ -24317,58 +24827,54 @@ async function publishComment(api, report, options, poster) {
 
 // src/main.ts
 async function run() {
-  let decision = "error";
-  let inputs;
+  let status2;
   let context;
   let api;
+  let inputs;
   let result;
-  const warnings = [];
+  let warnings = [];
   try {
-    inputs = getInputs();
+    status2 = getStatusInputs();
     context = readRunContext();
     const retryBaseMs = Number(process.env.PLANGATE_RETRY_BASE_MS) || void 0;
-    api = new RepositoryApi(createOctokit({ token: inputs.token, baseUrl: context.apiUrl, ...retryBaseMs ? { retryBaseMs } : {} }), context.owner, context.repo);
-    let files = [];
-    try {
-      files = await expandPlanPatterns(inputs.plans);
-    } catch (error2) {
-      if (!isInputError(error2)) throw error2;
-      result = errorResult(context.headSha, error2.message);
-    }
-    result ??= await runGate(inputs, context, api, files);
+    api = new OctokitRepositoryApi(createOctokit({ token: status2.token, baseUrl: context.apiUrl, ...retryBaseMs ? { retryBaseMs } : {} }), context.owner, context.repo);
+    await markPending(api, { headSha: context.headSha, statusContext: status2.statusContext, ...context.runUrl ? { runUrl: context.runUrl } : {} });
   } catch (error2) {
     result = errorResult(context?.headSha ?? "", getErrorMessage(error2));
-    if (!isInputError(error2) && error2 instanceof Error && error2.stack) debug(error2.stack);
+    debugStack(error2);
+    return finish(result, status2, warnings);
   }
-  if (inputs && context && api && result.headSha) {
-    const options = { statusContext: inputs.statusContext, comment: inputs.comment, number: context.number, headSha: result.headSha };
-    if (context.runUrl) options.runUrl = context.runUrl;
-    try {
-      const published = await publishStatus(api, result, options);
-      warnings.push(...published.warnings);
-      await publishComment(api, { ...result, statusContext: inputs.statusContext, warnings, ...context.runUrl ? { runUrl: context.runUrl } : {} }, options, published.poster);
-    } catch (error2) {
-      const message = `${getErrorMessage(error2)}${/answered 403/.test(getErrorMessage(error2)) ? " (a fork pull request gets a read-only token: use pull_request_target, which is safe only when no pull request code is checked out, or a token with these permissions)" : ""}`;
-      if (result.outcome.decision !== "error" && result.outcome.decision !== "blocked") result.outcome = { ...result.outcome, decision: "error" };
-      result.outcome.errors.push(message);
-      await api.setStatus(result.headSha, { state: "failure", context: inputs.statusContext, description: "plangate could not publish its decision" }).catch(() => void 0);
-    }
+  try {
+    inputs = getInputs(status2);
+    result = await runGate(inputs, context, api, await expandPlanPatterns(inputs.plans));
+  } catch (error2) {
+    result = errorResult(context.headSha, getErrorMessage(error2));
+    debugStack(error2);
   }
-  decision = result.outcome.decision;
+  const published = await publishDecision(api, result, {
+    statusContext: status2.statusContext,
+    comment: inputs?.comment ?? "always",
+    number: context.number,
+    headSha: context.headSha,
+    ...context.runUrl ? { runUrl: context.runUrl } : {}
+  }).catch((error2) => ({ result: withError(result, getErrorMessage(error2)), warnings: [] }));
+  result = published.result;
+  warnings = published.warnings;
+  await finish(result, status2, warnings);
+}
+function debugStack(error2) {
+  if (!isInputError(error2) && error2 instanceof Error && error2.stack) debug(error2.stack);
+}
+async function finish(result, status2, warnings) {
+  const decision = result.outcome.decision;
   const reportPath = join2(process.env.RUNNER_TEMP || tmpdir(), "plangate-report.json");
   writeFileSync(reportPath, renderJson(result.analysis));
   setOutput("decision", decision);
   setOutput("findings", String(result.analysis.findings.length));
   setOutput("report", reportPath);
   try {
-    const summary2 = renderGateComment({
-      ...result,
-      statusContext: inputs?.statusContext ?? "plangate",
-      warnings,
-      maxLength: 1e6,
-      fullReportHint: "the JSON report (the step output `report`)"
-    });
-    await summary.addRaw(summary2).write();
+    const report = { ...gateReport(result, status2?.statusContext ?? "plangate"), warnings, maxLength: 1e6, fullReportHint: "the JSON report (the step output `report`)" };
+    await summary.addRaw(renderGateComment(report)).write();
   } catch (error2) {
     warning(`plangate could not write the job summary: ${getErrorMessage(error2)}`);
   }

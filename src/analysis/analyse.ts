@@ -1,6 +1,7 @@
 import { configAddress, dependentsOf, type Dependencies } from '../plan/dependencies.js';
 import type { Change, Plan } from '../plan/types.js';
 import { RuleMatcher } from '../rules/match.js';
+import { strictestRule } from '../rules/strictness.js';
 import { SEVERITIES, type MatchAction, type Rule, type RuleSet, type Severity } from '../rules/types.js';
 import { dataAtRisk } from './data-at-risk.js';
 import type { Analysis, Decision, Finding, Weakening } from './types.js';
@@ -103,7 +104,7 @@ function sourceChange(source: SourceWeakening): Change {
 }
 
 function toFinding(change: Change, action: MatchAction, rules: Rule[], dependents: string[], weakenings: Weakening[]): Finding {
-  const strictest = [...rules].sort(compareStrictness)[0] as Rule;
+  const strictest = strictestRule(rules) as Rule;
   const finding: Finding = {
     file: change.file,
     address: change.address,
@@ -125,11 +126,6 @@ function toFinding(change: Change, action: MatchAction, rules: Rule[], dependent
   if (strictest.reason) finding.reason = strictest.reason;
   if (weakenings.length > 0) finding.weakenings = weakenings;
   return finding;
-}
-
-/** Most approvals first, then the most severe. */
-function compareStrictness(a: Rule, b: Rule): number {
-  return b.approvals - a.approvals || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
 }
 
 function unique(items: string[]): string[] {

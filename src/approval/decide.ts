@@ -1,7 +1,8 @@
 import type { Finding } from '../analysis/types.js';
 import type { Approvers, Rule } from '../rules/types.js';
 import { AuthoringIdentity } from './identity.js';
-import type { ApprovalOutcome, Approver, Identity, LabelEvent, Permission, PullRequestFacts, Review } from './types.js';
+import { isTime } from './time.js';
+import type { ApprovalOutcome, Approver, Identity, Permission, PullRequestFacts, Review, UnreadableReview } from './types.js';
 
 export interface ApprovalInput {
   /** What needs approving; an empty list needs nothing. */
@@ -44,9 +45,16 @@ export function decideApproval({ findings, rules, facts, overrideLabel, agentIde
   const qualifies = (who: Identity): string | undefined => identity.excludes(who) ?? roleProblem(who, facts.permissions.get(who.login));
 
   const candidates: Identity[] = [];
+  for (const unreadable of facts.unreadableReviews) {
+    const who = unreadable.reviewer ? ` by @${unreadable.reviewer.login}` : '';
+    outcome.ignored.push(`a review${unreadable.id === null ? '' : ` (id ${unreadable.id})`}${who} does not count: ${unreadable.problem}`);
+  }
   for (const review of latestReviews(facts.reviews)) {
     if (review.state !== 'APPROVED') continue;
-    const problem = review.commitId !== facts.headSha ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}` : qualifies(review.reviewer);
+    const problem =
+      review.commitId !== facts.headSha
+        ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}`
+        : (voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer));
     if (problem) outcome.ignored.push(`approval by @${review.reviewer.login} does not count: ${problem}`);
     else candidates.push(review.reviewer);
   }
@@ -65,6 +73,7 @@ export function decideApproval({ findings, rules, facts, overrideLabel, agentIde
   if (shortfalls.size === 0) return { ...outcome, decision: 'approved', approvedBy: [...counted.values()] };
 
   const override = overrideBy(facts, overrideLabel, (who) => qualifies(who) ?? setsProblem(who, findings, byName, facts.teamMembers), outcome.ignored);
+  if (override && 'error' in override) return { ...outcome, decision: 'error', errors: [override.error], approvedBy: [...counted.values()] };
   if (override) return { ...outcome, decision: 'overridden', overriddenBy: override, approvedBy: [...counted.values()] };
 
   for (const [need, addresses] of shortfalls) {
@@ -119,30 +128,56 @@ function setsProblem(who: Identity, findings: readonly Finding[], rules: Readonl
 }
 
 /**
- * The override label counts only while it is on the PR, and only through
- * its latest `labeled` event: by a qualifying human, not through an app, and
- * after the head commit arrived (a push needs a new label).
+ * A review GitHub listed but plangate could not read may be this reviewer's
+ * latest word (a change request, a dismissal): unless it is dated before the
+ * approval, the approval does not count.
  */
-function overrideBy(facts: PullRequestFacts, label: string, problemOf: (who: Identity) => string | undefined, ignored: string[]): { login: string; at: string } | undefined {
-  if (!facts.labels.includes(label)) return undefined;
-  const latest = [...facts.labelEvents]
-    .filter((e): e is LabelEvent => e.event === 'labeled' && e.label === label)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id)
-    .pop();
-  if (!latest) {
-    ignored.push(`the ${label} label does not count: no labeled event for it was found`);
+function voidedBy(approval: Review, unreadable: readonly UnreadableReview[]): string | undefined {
+  const later = unreadable.find(
+    (u) => u.reviewer !== null && u.reviewer.id === approval.reviewer.id && !(u.submittedAt !== undefined && Date.parse(u.submittedAt) < Date.parse(approval.submittedAt)),
+  );
+  return later ? `a later or undated review by ${approval.reviewer.login} could not be read` : undefined;
+}
+
+/**
+ * The override label counts only while it is on the PR, and only through the
+ * event that last put it there: the label is matched by its id (a renamed
+ * label is another label), its whole labeled/unlabeled history is walked in
+ * order, and that event must be by a qualifying human, not through an app,
+ * after the current head arrived on the PR (a push needs a new label).
+ */
+function overrideBy(
+  facts: PullRequestFacts,
+  label: string,
+  problemOf: (who: Identity) => string | undefined,
+  ignored: string[],
+): { login: string; at: string } | { error: string } | undefined {
+  const current = facts.labels.find((l) => l.name.toLowerCase() === label.toLowerCase());
+  if (!current) return undefined;
+  const history = facts.labelEvents.filter((e) => e.labelId === current.id);
+  const refuse = (why: string, actor?: Identity): undefined => {
+    ignored.push(`the ${label} label${actor ? ` added by @${actor.login}` : ''} does not count: ${why}`);
     return undefined;
+  };
+  if (history.some((e) => !isTime(e.createdAt))) return refuse('an event in its history has no valid time, so plangate cannot tell which came last');
+  const last = history
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => Date.parse(a.e.createdAt) - Date.parse(b.e.createdAt) || a.i - b.i)
+    .pop()?.e;
+  if (!last) return refuse("no event on the pull request's timeline put it there (was another label renamed to it?); remove it and add it again");
+  if (last.event !== 'labeled') return refuse('its last event removed it, yet it is on the pull request; remove it and add it again');
+  if (!last.actor) return refuse('GitHub does not say who added it last');
+  const actor = last.actor;
+  if (last.viaApp === undefined) return refuse("GitHub's REST events do not list that event, so plangate cannot tell whether an app added it", actor);
+  if (last.viaApp) return refuse('it was added through a GitHub App, not by a person', actor);
+  const problem = problemOf(actor);
+  if (problem) return refuse(problem, actor);
+  if (!('at' in facts.headArrived)) return { error: `plangate cannot weigh the ${label} label: ${facts.headArrived.unknown}` };
+  if (!isTime(facts.headArrived.at)) return { error: `plangate cannot weigh the ${label} label: GitHub gave ${JSON.stringify(facts.headArrived.at)} as the time the head arrived, which is not a time` };
+  if (Date.parse(last.createdAt) <= Date.parse(facts.headArrived.at)) {
+    return refuse(`it was added before the current head ${facts.headSha.slice(0, 7)} arrived on the pull request (${facts.headArrived.at}); add it again`, actor);
   }
-  const problem = latest.viaApp
-    ? `it was added through a GitHub App, not by a person`
-    : Date.parse(latest.createdAt) <= Date.parse(facts.headPushedAt)
-      ? `it was added before the current head ${facts.headSha.slice(0, 7)} was pushed; add it again`
-      : problemOf(latest.actor);
-  if (problem) {
-    ignored.push(`the ${label} label added by @${latest.actor.login} does not count: ${problem}`);
-    return undefined;
-  }
-  return { login: latest.actor.login, at: latest.createdAt };
+  return { login: actor.login, at: last.createdAt };
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -1,4 +1,4 @@
-import type { CommitPerson, Identity, PullRequestFacts } from './types.js';
+import type { CommitPerson, EmailAccount, Identity, PullRequestFacts } from './types.js';
 
 /**
  * Coding agents and automation that must never count as the second person,
@@ -38,6 +38,7 @@ export const KNOWN_AGENT_EMAILS: readonly string[] = [
 ];
 
 const normalise = (login: string) => login.toLowerCase().replace(/\[bot\]$/, '');
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 /** `123+login@users.noreply.github.com` → { id: 123, login }; `login@users.noreply.github.com` → { login }. */
 export function noreplyIdentity(email: string): { login: string; id?: number } | undefined {
@@ -58,10 +59,11 @@ export class AuthoringIdentity {
   private readonly agentIds = new Set<number>();
   private readonly agentEmails = new Set<string>();
 
-  constructor(facts: Pick<PullRequestFacts, 'author' | 'people'>, agentIdentities: readonly string[] = []) {
+  constructor(facts: Pick<PullRequestFacts, 'author' | 'people'> & { emailAccounts?: readonly EmailAccount[] }, agentIdentities: readonly string[] = []) {
     this.addPerson(facts.author.login, facts.author.id);
     for (const person of facts.people) {
       if (person.login !== undefined) this.addPerson(person.login, person.id);
+      // A noreply address only ever excludes: it names an account without proving the link.
       const noreply = noreplyIdentity(person.email);
       if (noreply) this.addPerson(noreply.login, noreply.id);
     }
@@ -78,7 +80,19 @@ export class AuthoringIdentity {
         this.agents.add(normalise(entry));
       }
     }
-    for (const email of [...KNOWN_AGENT_EMAILS, ...agentIdentities.filter((e) => e.includes('@'))]) this.agentEmails.add(email.toLowerCase());
+    for (const email of [...KNOWN_AGENT_EMAILS, ...agentIdentities.filter((e) => e.includes('@'))]) this.agentEmails.add(normaliseEmail(email));
+    // An agent named by its email is every account GitHub links to that email.
+    const linked = [...facts.people.flatMap((p) => (p.login !== undefined ? [{ email: p.email, login: p.login, id: p.id }] : [])), ...(facts.emailAccounts ?? [])];
+    for (const account of linked) {
+      if (!this.agentEmails.has(normaliseEmail(account.email))) continue;
+      this.agents.add(normalise(account.login));
+      if (account.id !== undefined) this.agentIds.add(account.id);
+    }
+  }
+
+  /** Emails that name an agent (known ones and the configured ones), lower-cased. */
+  get emails(): ReadonlySet<string> {
+    return this.agentEmails;
   }
 
   private addPerson(login: string, id: number | undefined): void {
@@ -97,11 +111,13 @@ export class AuthoringIdentity {
   }
 
   /**
-   * Commit authors and committers no account can be linked to: they could be
-   * anyone, an approver included. An agent's own email is not a person.
-   * Co-authors only ever exclude, so an unlinked one changes nothing.
+   * Commit authors and committers no account is linked to: they could be
+   * anyone, an approver included. Only GitHub's own link counts: a noreply
+   * address that GitHub links to no account proves nothing. An agent's own
+   * email is not a person. Co-authors only ever exclude, so an unlinked one
+   * changes nothing.
    */
   unlinked(people: readonly CommitPerson[]): CommitPerson[] {
-    return people.filter((p) => p.role !== 'co-author' && p.login === undefined && !noreplyIdentity(p.email) && !this.agentEmails.has(p.email.toLowerCase()));
+    return people.filter((p) => p.role !== 'co-author' && p.login === undefined && !this.agentEmails.has(normaliseEmail(p.email)));
   }
 }

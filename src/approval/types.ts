@@ -29,6 +29,15 @@ export interface Review {
   submittedAt: string;
 }
 
+/** A review GitHub listed in a shape plangate cannot trust: it never counts, and it voids its author's approvals. */
+export interface UnreadableReview {
+  id: number | null;
+  reviewer: Identity | null;
+  /** When it parses; an undated review may be the latest. */
+  submittedAt?: string;
+  problem: string;
+}
+
 /** A collaborator's role on the repository (`role_name`), or null when they are not a collaborator. */
 export interface Permission {
   roleName: string | null;
@@ -36,14 +45,35 @@ export interface Permission {
   canPush: boolean;
 }
 
+/** A label as it is on the pull request now; `id` is GitHub's node id, which survives a rename. */
+export interface PullLabel {
+  id: string;
+  name: string;
+}
+
+/** A labeled or unlabeled event of the pull request's timeline. */
 export interface LabelEvent {
-  id: number;
+  /** GitHub's node id of the event (the same in REST and GraphQL). */
+  id: string;
   event: 'labeled' | 'unlabeled';
-  label: string;
-  actor: Identity;
+  /** Node id of the label: events are matched to the label on the pull request by id, never by name. */
+  labelId: string;
+  labelName: string;
+  /** Null when GitHub cannot name who did it (a deleted account, an actor that is not a user or bot). */
+  actor: Identity | null;
   createdAt: string;
-  /** Set when the event came through a GitHub App (performed_via_github_app): never a human's act. */
-  viaApp: boolean;
+  /** performed_via_github_app, from the REST event with the same node id; undefined when REST did not list it. */
+  viaApp: boolean | undefined;
+}
+
+/** A server-side time, or why plangate could not learn it. */
+export type Moment = { at: string } | { unknown: string };
+
+/** An account GitHub links to an email: through commits or the public profile. */
+export interface EmailAccount {
+  email: string;
+  login: string;
+  id: number;
 }
 
 export interface PullRequestFacts {
@@ -51,19 +81,23 @@ export interface PullRequestFacts {
   author: Identity;
   /** The PR's head SHA now. */
   headSha: string;
-  /** When the head commit reached GitHub (server time), for the override label. */
-  headPushedAt: string;
-  labels: string[];
+  /** When the current head became this pull request's head (push, force-push, reopening or retargeting), for the override label. */
+  headArrived: Moment;
+  /** The labels on the pull request now. */
+  labels: PullLabel[];
   /** Commits in the PR according to the PR, and how many the API listed. */
   commitCount: number;
   commitsListed: number;
   people: CommitPerson[];
   reviews: Review[];
+  unreadableReviews: UnreadableReview[];
   /** For every login whose approval or label is weighed. */
   permissions: ReadonlyMap<string, Permission>;
   /** Members of the teams the matched rules name, among the people weighed. */
   teamMembers: ReadonlyMap<string, ReadonlySet<string>>;
   labelEvents: LabelEvent[];
+  /** Accounts GitHub links to the agent emails, found outside the PR's commits. */
+  emailAccounts: EmailAccount[];
 }
 
 export type GateDecision = 'pass' | 'approved' | 'overridden' | 'blocked' | 'error';

@@ -1,14 +1,15 @@
-import { posix } from 'node:path';
 import type { Analysis, Finding } from '../analysis/types.js';
 import { decideApproval } from '../approval/decide.js';
-import type { ApprovalOutcome, Identity, Permission, PullRequestFacts } from '../approval/types.js';
+import type { ApprovalOutcome } from '../approval/types.js';
 import { checkPlans } from '../check.js';
-import type { RemovedPreventDestroy, SourceFile } from '../plan/terraform-source.js';
-import { defaultRuleSet, parseConfig } from '../rules/config.js';
-import type { RuleSet } from '../rules/types.js';
-import type { RepositoryApi } from './api.js';
+import { gateRule, isGateFile, isProtectedBase } from '../rules/gate.js';
+import type { Rule, RuleSet, RulesSource } from '../rules/types.js';
+import type { ChangedFile, PullRequest, RepositoryApi } from './api.js';
 import type { RunContext } from './context.js';
+import { gatherFacts } from './facts.js';
 import type { Inputs } from './inputs.js';
+import { readRules } from './rules-source.js';
+import { preventDestroyRemoved } from './terraform-sources.js';
 
 export interface GateResult {
   analysis: Analysis;
@@ -16,23 +17,15 @@ export interface GateResult {
   /** The head SHA the status goes on: the run's own. */
   headSha: string;
   ruleSet?: RuleSet;
-}
-
-/** Files that change the gate itself: its config (the input's path), workflows and CODEOWNERS. */
-export function isGateFile(filename: string, configPath: string): boolean {
-  const file = filename.replace(/^\.\//, '');
-  return (
-    file === configPath.replace(/^\.\//, '') ||
-    file.startsWith('.github/workflows/') ||
-    file === 'CODEOWNERS' ||
-    file === '.github/CODEOWNERS' ||
-    file === 'docs/CODEOWNERS'
-  );
+  /** Where the rules came from, once read. */
+  rules?: RulesSource;
+  /** The pull request's base, and whether a success may be posted for it. */
+  base?: { ref: string; protected: boolean };
 }
 
 /**
- * Decides one pull request afresh: the plans, the config at the base commit,
- * the changed files, and the reviews and labels as they are now.
+ * Decides one pull request afresh: the plans, the config on the default
+ * branch, the changed files, and the reviews and labels as they are now.
  */
 export async function runGate(inputs: Inputs, context: RunContext, api: RepositoryApi, planFiles: readonly string[]): Promise<GateResult> {
   const pr = await api.pull(context.number);
@@ -44,22 +37,39 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   }
   if (pr.state !== 'open') return errorResult(context.headSha, `pull request #${pr.number} is ${pr.state}: plangate gates open pull requests`);
 
-  // The gate's rules come from the base commit, never from the pull request's own tree.
-  const configText = await api.fileAt(inputs.config, pr.baseSha);
-  if (configText === undefined) await confirmNoConfig(api, inputs.config, pr.baseSha);
-  const ruleSet = configText === undefined ? { ...defaultRuleSet(), overrideLabel: inputs.overrideLabel } : await parseConfig(configText, `${inputs.config} (at base ${pr.baseSha.slice(0, 7)})`, { overrideLabel: inputs.overrideLabel });
+  const rules = await readRules(api, { path: inputs.config, overrideLabel: inputs.overrideLabel, ...(inputs.configRef ? { ref: inputs.configRef } : {}) });
+  const { ruleSet } = rules;
+  const protectedBranches = [rules.defaultBranch, rules.source.branch];
+  const known = { headSha: context.headSha, ruleSet, rules: rules.source, base: { ref: pr.baseRef, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
 
   const files = await api.changedFiles(context.number);
+  const unlisted = listProblem(pr, files);
+  if (unlisted) return { ...errorResult(context.headSha, unlisted), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
   const analysis = await checkPlans(planFiles, ruleSet, { sourceWeakenings });
-  addGateFileFindings(analysis, files, inputs.config, ruleSet);
+  const gate = gateRule(ruleSet, inputs.config);
+  analysis.findings.push(...gateFileFindings(files, inputs.config, gate));
+  if (analysis.decision === 'pass' && analysis.findings.length > 0) analysis.decision = 'blocked';
 
-  if (analysis.decision === 'error') return { analysis, outcome: { ...emptyOutcome(), decision: 'error', errors: analysis.errors }, headSha: context.headSha, ruleSet };
-  if (analysis.findings.length === 0) return siblingCheck(api, { analysis, outcome: { ...emptyOutcome(), decision: 'pass' }, headSha: context.headSha, ruleSet }, pr.number);
+  if (analysis.decision === 'error') return { ...known, analysis, outcome: { ...emptyOutcome(), decision: 'error', errors: analysis.errors } };
+  if (analysis.findings.length === 0) return siblingCheck(api, { ...known, analysis, outcome: { ...emptyOutcome(), decision: 'pass' } }, pr.number);
 
-  const facts = await gatherFacts(api, pr, analysis.findings, ruleSet);
-  const outcome = decideApproval({ findings: analysis.findings, rules: ruleSet.rules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
-  return siblingCheck(api, { analysis, outcome, headSha: context.headSha, ruleSet }, pr.number);
+  const allRules = [...ruleSet.rules, gate];
+  const facts = await gatherFacts(api, pr, analysis.findings, { rules: allRules, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
+  const outcome = decideApproval({ findings: analysis.findings, rules: allRules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
+  return siblingCheck(api, { ...known, analysis, outcome }, pr.number);
+}
+
+/**
+ * GitHub lists at most 3,000 changed files of a pull request: a gate file or
+ * a removed guard past the cut would go unseen, so a short list is an error.
+ */
+function listProblem(pr: PullRequest, files: readonly ChangedFile[]): string | undefined {
+  if (files.length === pr.changedFiles) return undefined;
+  if (files.length < pr.changedFiles) {
+    return `pull request #${pr.number} changes ${pr.changedFiles.toLocaleString('en-US')} files but GitHub lists only ${files.length.toLocaleString('en-US')} (it lists at most 3,000), so plangate cannot see whether a workflow, its config or a Terraform guard is among the rest: split it into pull requests of at most 3,000 files`;
+  }
+  return `GitHub lists ${files.length} changed files for pull request #${pr.number} but counts ${pr.changedFiles}: its answers disagree, so plangate cannot trust either; run again`;
 }
 
 /**
@@ -74,21 +84,6 @@ async function siblingCheck(api: RepositoryApi, result: GateResult, number: numb
   return { ...result, outcome: { ...result.outcome, decision: 'error', errors: [...result.outcome.errors, message] } };
 }
 
-/**
- * GitHub answers 404 both for a missing file and for a token that may not
- * read contents: the default rules apply only when the base commit is
- * readable and its listing agrees that the config is not there.
- */
-async function confirmNoConfig(api: RepositoryApi, path: string, ref: string): Promise<void> {
-  const file = path.replace(/^\.\//, '');
-  const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
-  const listed = (await api.entriesAt(dir, ref))?.map((e) => e.path);
-  if (listed?.includes(file)) throw new Error(`GitHub answered 404 for ${file} at the base commit ${ref.slice(0, 7)} yet lists it there: plangate cannot read its config; run again, and check that the token has contents: read`);
-  if (listed === undefined && (dir === '' || (await api.entriesAt('', ref)) === undefined)) {
-    throw new Error(`GitHub answered 404 for the files of the base commit ${ref.slice(0, 7)}, so plangate cannot tell whether ${file} exists: the token needs contents: read`);
-  }
-}
-
 export function emptyOutcome(): ApprovalOutcome {
   return { decision: 'error', approvedBy: [], missing: [], ignored: [], errors: [] };
 }
@@ -101,111 +96,26 @@ export function errorResult(headSha: string, message: string): GateResult {
   };
 }
 
-/** A pull request that edits the gate needs the same human approval as the strictest rule. */
-function addGateFileFindings(analysis: Analysis, files: ReadonlyArray<{ filename: string; previous?: string }>, configPath: string, ruleSet: RuleSet): void {
-  const approvals = Math.max(1, ...ruleSet.rules.map((r) => r.approvals));
-  for (const file of files) {
+/** One finding per changed gate file (by its new or old name), under the gate rule. */
+function gateFileFindings(files: readonly ChangedFile[], configPath: string, rule: Rule): Finding[] {
+  return files.flatMap((file) => {
     const name = [file.filename, file.previous].find((f) => f !== undefined && isGateFile(f, configPath));
-    if (!name) continue;
-    analysis.findings.push({
-      file: name,
-      address: name,
-      type: 'plangate gate file',
-      action: 'protection-removed',
-      rule: 'gate-files-changed',
-      rules: ['gate-files-changed'],
-      severity: 'critical',
-      reason: "A change to plangate's config, the workflows or CODEOWNERS can loosen the gate itself, so it needs the same human approval.",
-      approvals,
-      approvers: { teams: [], users: [] },
-      dependents: [],
-      dataAtRisk: [],
-    });
-  }
-  if (analysis.decision === 'pass' && analysis.findings.length > 0) analysis.decision = 'blocked';
-}
-
-/**
- * `lifecycle { prevent_destroy }` removed in the changed Terraform directories,
- * read at the base and head commits through the API (never from the workspace).
- */
-async function preventDestroyRemoved(
-  api: RepositoryApi,
-  files: ReadonlyArray<{ filename: string; previous?: string }>,
-  baseSha: string,
-  headSha: string,
-): Promise<RemovedPreventDestroy[]> {
-  const dirs = new Set<string>();
-  for (const file of files) for (const name of [file.filename, file.previous]) if (name && TERRAFORM_FILE.test(name)) dirs.add(posix.dirname(name));
-  if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedPreventDestroy } = await import('../plan/terraform-source.js');
-  // Several changed directories can call the same local module: read each directory once per commit.
-  const read = new Map<string, Promise<SourceFile[]>>();
-  const loader = (ref: string) => (dir: string) => {
-    const key = `${ref}\0${dir}`;
-    let files = read.get(key);
-    if (!files) read.set(key, (files = readTerraformDir(api, dir, ref)));
-    return files;
-  };
-  const removed: RemovedPreventDestroy[] = [];
-  for (const dir of [...dirs].sort()) {
-    removed.push(...removedPreventDestroy(await preventDestroyFromLoader(dir, loader(baseSha)), await preventDestroyFromLoader(dir, loader(headSha))));
-  }
-  return removed;
-}
-
-const TERRAFORM_FILE = /\.tf(\.json)?$/;
-
-async function readTerraformDir(api: RepositoryApi, dir: string, ref: string): Promise<SourceFile[]> {
-  const entries = (await api.entriesAt(dir === '.' ? '' : dir, ref)) ?? [];
-  const sources: SourceFile[] = [];
-  for (const entry of entries) {
-    if (entry.type !== 'file' || !TERRAFORM_FILE.test(entry.path)) continue;
-    const contents = await api.fileAt(entry.path, ref);
-    // Listed but unreadable is not "no guard": reading it as empty would drop its prevent_destroy.
-    if (contents === undefined) throw new Error(`GitHub lists ${entry.path} at ${ref.slice(0, 7)} but answers 404 for it: plangate cannot read its lifecycle; run again, and check the token has contents: read`);
-    sources.push({ path: entry.path, contents });
-  }
-  return sources;
-}
-
-/** Everything decideApproval weighs, read through the API; lists to their last page. */
-async function gatherFacts(api: RepositoryApi, pr: Awaited<ReturnType<RepositoryApi['pull']>>, findings: readonly Finding[], ruleSet: RuleSet): Promise<PullRequestFacts> {
-  const [commits, reviews] = [await api.commitPeople(pr.number), await api.reviews(pr.number)];
-  const overrideOn = pr.labels.includes(ruleSet.overrideLabel);
-  const labelEvents = overrideOn ? await api.labelEvents(pr.number) : [];
-  const headPushedAt = overrideOn ? await api.pushedAt(pr.headSha) : undefined;
-  if (overrideOn && headPushedAt === undefined) {
-    throw new Error(`GitHub lists no check suite for ${pr.headSha.slice(0, 7)}, so plangate cannot tell when it was pushed and cannot weigh the ${ruleSet.overrideLabel} label`);
-  }
-
-  // Only people whose approval or label could count are looked up.
-  const people = new Map<string, Identity>();
-  for (const review of reviews) if (review.state === 'APPROVED' && review.commitId === pr.headSha) people.set(review.reviewer.login, review.reviewer);
-  const lastLabel = labelEvents.filter((e) => e.event === 'labeled' && e.label === ruleSet.overrideLabel).pop();
-  if (lastLabel) people.set(lastLabel.actor.login, lastLabel.actor);
-  const humans = [...people.values()].filter((p) => p.type === 'User');
-
-  const permissions = new Map<string, Permission>();
-  for (const who of humans) permissions.set(who.login, await api.permission(who.login));
-
-  const byName = new Map(ruleSet.rules.map((r) => [r.name, r]));
-  const teams = new Set(findings.flatMap((f) => f.rules.flatMap((name) => byName.get(name)?.approvers.teams ?? [])));
-  const teamMembers = new Map<string, Set<string>>();
-  for (const team of teams) teamMembers.set(team, await api.teamMembers(team, humans.map((h) => h.login)));
-
-  return {
-    number: pr.number,
-    author: pr.author,
-    headSha: pr.headSha,
-    headPushedAt: headPushedAt ?? '',
-    labels: pr.labels,
-    commitCount: Math.max(pr.commitCount, commits.total),
-    commitsListed: commits.listed,
-    people: commits.people,
-    reviews,
-    permissions,
-    teamMembers,
-    labelEvents,
-  };
+    if (!name) return [];
+    return [
+      {
+        file: name,
+        address: name,
+        type: 'plangate gate file',
+        action: 'protection-removed' as const,
+        rule: rule.name,
+        rules: [rule.name],
+        severity: rule.severity,
+        ...(rule.reason ? { reason: rule.reason } : {}),
+        approvals: rule.approvals,
+        approvers: rule.approvers,
+        dependents: [],
+        dataAtRisk: [],
+      },
+    ];
+  });
 }

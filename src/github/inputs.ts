@@ -4,17 +4,23 @@ import { InputError } from '../errors.js';
 export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
-/** Every input of action.yml, read once and validated. */
-export interface Inputs {
+/** What plangate needs to post a status at all: read before anything else, so a bad input still leaves a failure. */
+export interface StatusInputs {
+  token: string;
+  statusContext: string;
+}
+
+/** Every other input of action.yml, read once and validated. */
+export interface Inputs extends StatusInputs {
   /** Plan file paths or globs, relative to the workspace. */
   plans: string[];
-  token: string;
-  /** Path of the rules file, read from the base commit through the API. */
+  /** Path of the rules file, read from the default branch (or configRef) through the API. */
   config: string;
+  /** A protected branch to read the rules from instead of the default branch. */
+  configRef?: string;
   overrideLabel: string;
   /** Extra logins, app slugs or emails that count as the authoring agent. */
   agentIdentities: string[];
-  statusContext: string;
   comment: CommentMode;
 }
 
@@ -27,29 +33,39 @@ function list(name: string): string[] {
     .filter((item) => item !== '');
 }
 
-export function getInputs(): Inputs {
-  const plans = list('plans');
-  if (plans.length === 0) {
-    throw new InputError('plans', 'no plan files given: expected newline- or comma-separated paths or globs of plan JSON files, for example `plans: plan.json`');
-  }
+export function getStatusInputs(): StatusInputs {
   const token = core.getInput('github-token');
   if (token === '') {
     throw new InputError('github-token', 'empty: plangate needs a token to read reviews and post its status; leave the input out to use `${{ github.token }}`');
   }
   core.setSecret(token);
+  const statusContext = core.getInput('status-context') || 'plangate';
+  if (statusContext.length > 100) throw new InputError('status-context', 'expected at most 100 characters');
+  return { token, statusContext };
+}
+
+export function getInputs(status: StatusInputs): Inputs {
+  const plans = list('plans');
+  if (plans.length === 0) {
+    throw new InputError('plans', 'no plan files given: expected newline- or comma-separated paths or globs of plan JSON files, for example `plans: plan.json`');
+  }
   const comment = core.getInput('comment') || 'on-findings';
   if (!(COMMENT_MODES as readonly string[]).includes(comment)) {
     throw new InputError('comment', `expected one of ${COMMENT_MODES.join(', ')}, got ${JSON.stringify(comment)}`);
   }
-  const statusContext = core.getInput('status-context') || 'plangate';
-  if (statusContext.length > 100) throw new InputError('status-context', 'expected at most 100 characters');
-  return {
+  const inputs: Inputs = {
+    ...status,
     plans,
-    token,
     config: core.getInput('config') || '.github/plangate.yml',
     overrideLabel: core.getInput('override-label') || 'plangate-override',
     agentIdentities: list('agent-identities'),
-    statusContext,
     comment: comment as CommentMode,
   };
+  const configRef = core.getInput('config-ref').replace(/^refs\/heads\//, '');
+  if (configRef !== '') {
+    // git check-ref-format's rules, as far as they matter for a branch name in a URL.
+    if (/[\s~^:?*[\\]|\.\.|@\{|^[/.]|[/.]$|\.lock$/.test(configRef)) throw new InputError('config-ref', `expected a branch name, got ${JSON.stringify(configRef)}`);
+    inputs.configRef = configRef;
+  }
+  return inputs;
 }

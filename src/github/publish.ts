@@ -1,6 +1,8 @@
-import type { GateDecision, Identity } from '../approval/types.js';
-import { commentMarker, renderGateComment, statusDescription, type GateReport } from '../report/gate.js';
-import type { RepositoryApi } from './api.js';
+import { getErrorMessage } from '../errors.js';
+import type { Identity } from '../approval/types.js';
+import { commentMarker, earnsSuccess, isPassing, renderGateComment, statusDescription, type GateReport } from '../report/gate.js';
+import { GitHubApiError, type RepositoryApi, type StatusInput } from './api.js';
+import type { GateResult } from './gate.js';
 import type { CommentMode } from './inputs.js';
 
 export interface PublishOptions {
@@ -11,19 +13,61 @@ export interface PublishOptions {
   runUrl?: string;
 }
 
-const PASSING: ReadonlySet<GateDecision> = new Set(['pass', 'approved', 'overridden']);
+/**
+ * First thing in every run that will decide, before any input is read: a
+ * pending status on the head commit. Whatever happens next — a crash, a
+ * cancellation, a bad input, a refused write — no older success outlives
+ * this run.
+ */
+export async function markPending(api: RepositoryApi, options: Pick<PublishOptions, 'headSha' | 'statusContext' | 'runUrl'>): Promise<void> {
+  await api.setStatus(options.headSha, status(options, 'pending', 'plangate is deciding'));
+}
 
 /**
- * Leaves the decision on GitHub: a commit status on the head (success only
- * for pass, approved, overridden) and one sticky comment. Returns warnings
- * for the report; throws when GitHub refuses, so the run ends in an error.
+ * Leaves the decision on GitHub: the commit status, then the sticky comment.
+ * When GitHub refuses either, the decision becomes an error (a pass that could
+ * not be recorded must not stay green anywhere) and a failure status is tried.
  */
-export async function publishStatus(api: RepositoryApi, report: Pick<GateReport, 'analysis' | 'outcome'>, options: PublishOptions): Promise<{ poster?: Identity; warnings: string[] }> {
-  const state = PASSING.has(report.outcome.decision) ? 'success' : 'failure';
-  const status: Parameters<RepositoryApi['setStatus']>[1] = { state, context: options.statusContext, description: statusDescription(report) };
-  if (options.runUrl) status.target_url = options.runUrl;
-  const poster = await api.setStatus(options.headSha, status);
-  return { poster, warnings: await lookAlikes(api, options, poster) };
+export async function publishDecision(api: RepositoryApi, result: GateResult, options: PublishOptions): Promise<{ result: GateResult; warnings: string[] }> {
+  const warnings: string[] = [];
+  try {
+    const report = { analysis: result.analysis, outcome: result.outcome, ...(result.base ? { base: result.base } : {}) };
+    const state = earnsSuccess(report) ? 'success' : isPassing(result.outcome.decision) ? 'pending' : 'failure';
+    const poster = await api.setStatus(options.headSha, status(options, state, statusDescription(report)));
+    warnings.push(...(await lookAlikes(api, options, poster)));
+    await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...(options.runUrl ? { runUrl: options.runUrl } : {}) }, options, poster);
+    return { result, warnings };
+  } catch (error) {
+    const failed = withError(result, `${getErrorMessage(error)}${refusalHint(error)}`);
+    await api.setStatus(options.headSha, status(options, 'failure', 'plangate could not publish its decision')).catch(() => undefined);
+    return { result: failed, warnings };
+  }
+}
+
+/** The result with one more error; any decision but blocked becomes an error. */
+export function withError(result: GateResult, message: string): GateResult {
+  const decision = result.outcome.decision === 'blocked' ? 'blocked' : 'error';
+  return { ...result, outcome: { ...result.outcome, decision, errors: [...result.outcome.errors, message] } };
+}
+
+/** The report the comment and the job summary render, from a result. */
+export function gateReport(result: GateResult, statusContext: string): GateReport {
+  const report: GateReport = { analysis: result.analysis, outcome: result.outcome, statusContext };
+  if (result.rules) report.rules = result.rules;
+  if (result.base) report.base = result.base;
+  return report;
+}
+
+/** A 403 on a write is most often a fork's read-only token: say what to do about it. */
+function refusalHint(error: unknown): string {
+  if (!(error instanceof GitHubApiError) || error.status !== 403) return '';
+  return ' (a fork pull request gets a read-only token: use pull_request_target, which is safe only when no pull request code is checked out, or a token with these permissions)';
+}
+
+function status(options: Pick<PublishOptions, 'statusContext' | 'runUrl'>, state: StatusInput['state'], description: string): StatusInput {
+  const input: StatusInput = { state, context: options.statusContext, description };
+  if (options.runUrl) input.target_url = options.runUrl;
+  return input;
 }
 
 /**
@@ -40,12 +84,12 @@ async function lookAlikes(api: RepositoryApi, options: PublishOptions, poster: I
 }
 
 /** Creates or edits the one comment marked as plangate's, found through every page of comments. */
-export async function publishComment(api: RepositoryApi, report: GateReport, options: PublishOptions, poster: Identity | undefined): Promise<void> {
+async function publishComment(api: RepositoryApi, report: GateReport, options: PublishOptions, poster: Identity | undefined): Promise<void> {
   if (options.comment === 'never') return;
   const marker = commentMarker(options.statusContext);
   const ours = (await api.comments(options.number)).filter((c) => c.body.includes(marker) && c.user !== null && (poster ? c.user.id === poster.id : c.user.type === 'Bot'));
   const existing = ours[0];
-  const worthSaying = report.analysis.findings.length > 0 || report.outcome.decision === 'error';
+  const worthSaying = report.analysis.findings.length > 0 || report.outcome.decision === 'error' || report.base?.protected === false;
   // on-findings still edits an earlier comment, so a stale "blocked" never lingers.
   if (!existing && options.comment === 'on-findings' && !worthSaying) return;
   const body = renderGateComment(report);

@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis/types.js';
 import type { ApprovalOutcome, GateDecision } from '../approval/types.js';
+import type { RulesSource } from '../rules/types.js';
 import { escapeText, GITHUB_COMMENT_LIMIT, renderMarkdown } from './markdown.js';
 import { clip, describeFindings, MAX_SHOWN, thousands } from './summary.js';
 
@@ -19,12 +20,27 @@ export interface GateReport {
   maxLength?: number;
   /** Where the whole report is, when this one had to be shortened. */
   fullReportHint?: string;
+  /** Where the rules came from, once read. */
+  rules?: RulesSource;
+  /** The pull request's base branch, and whether plangate posts a success for pull requests into it. */
+  base?: { ref: string; protected: boolean };
 }
 
 const ICON: Record<GateDecision, string> = { pass: '✅', approved: '✅', overridden: '⚠️', blocked: '⛔', error: '⚠️' };
 
+const PASSING: ReadonlySet<GateDecision> = new Set(['pass', 'approved', 'overridden']);
+
+export function isPassing(decision: GateDecision): boolean {
+  return PASSING.has(decision);
+}
+
+/** Whether this report may turn the status green: a passing decision for a pull request into a protected base. */
+export function earnsSuccess({ outcome, base }: Pick<GateReport, 'outcome' | 'base'>): boolean {
+  return isPassing(outcome.decision) && base?.protected === true;
+}
+
 /** One line for the commit status (GitHub keeps 140 characters). */
-export function statusDescription({ analysis, outcome }: Pick<GateReport, 'analysis' | 'outcome'>): string {
+export function statusDescription({ analysis, outcome, base }: Pick<GateReport, 'analysis' | 'outcome' | 'base'>): string {
   const n = analysis.findings.length;
   const text = {
     pass: 'nothing protected is lost',
@@ -33,7 +49,8 @@ export function statusDescription({ analysis, outcome }: Pick<GateReport, 'analy
     blocked: `${n} protected change${n === 1 ? '' : 's'}: needs approval by someone who did not author it`,
     error: `cannot decide: ${outcome.errors[0] ?? analysis.errors[0] ?? 'see the job log'}`,
   }[outcome.decision];
-  return [...text].length <= 140 ? text : `${[...text].slice(0, 139).join('')}…`;
+  const said = isPassing(outcome.decision) && base?.protected !== true ? `${outcome.decision} into ${base?.ref ?? 'an unknown base'}, not a protected base: no success` : text;
+  return [...said].length <= 140 ? said : `${[...said].slice(0, 139).join('')}…`;
 }
 
 /** The gate's verdict, then what is still needed, then the full report (within GitHub's comment limit). */
@@ -53,6 +70,13 @@ export function renderGateComment(report: GateReport): string {
     head.push(...bullets(outcome.ignored, 50, (i) => escapeText(clip(i, MAX_SHOWN.text))), '', '</details>', '');
   }
   for (const warning of report.warnings ?? []) head.push(`> [!WARNING]\n> ${escapeText(clip(warning, MAX_SHOWN.text))}`, '');
+  if (report.base && !report.base.protected && isPassing(outcome.decision)) {
+    head.push(
+      `> [!NOTE]\n> The base \`${escapeText(report.base.ref)}\` is not a protected base, so plangate posts no success for this pull request: its author could have picked the base. Into the default branch, or a base listed under \`protected-bases\` in the config, it would.`,
+      '',
+    );
+  }
+  if (report.rules) head.push(`<sub>${rulesLine(report.rules)}</sub>`, '');
   if (report.runUrl) head.push(`<sub>[This run](${report.runUrl}) · the \`${escapeText(report.statusContext)}\` status on the head commit says the same.</sub>`, '');
   const top = `${head.join('\n')}\n`;
   const body = renderMarkdown(report.analysis, {
@@ -61,6 +85,12 @@ export function renderGateComment(report: GateReport): string {
     title: `### What the plans change: ${escapeText(describePlans(report.analysis))}`,
   });
   return `${top}${body}`;
+}
+
+/** Which rules applied, so a reviewer can tell a base's config from the default branch's. */
+function rulesLine(rules: RulesSource): string {
+  const at = `\`${escapeText(rules.branch)}\` at \`${rules.sha.slice(0, 7)}\``;
+  return rules.found ? `Rules: \`${escapeText(rules.path)}\` on ${at}.` : `Rules: the built-in \`recommended\` pack (no \`${escapeText(rules.path)}\` on ${at}).`;
 }
 
 function describePlans(analysis: Analysis): string {

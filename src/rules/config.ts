@@ -8,13 +8,14 @@ export const DEFAULT_CONFIG_PATH = '.github/plangate.yml';
 
 /** The rule set when no configuration file exists: the recommended pack. */
 export function defaultRuleSet(): RuleSet {
-  return { ...loadPacks(['recommended']), ignore: [], overrideLabel: DEFAULT_OVERRIDE_LABEL };
+  return { ...loadPacks(['recommended']), ignore: [], overrideLabel: DEFAULT_OVERRIDE_LABEL, protectedBases: [] };
 }
 
 /**
  * Parses a plangate.yml: `extends` (built-in packs, default [recommended],
- * [] for none), `rules`, `ignore` and `override-label`. Errors name the file,
- * the key path and what was expected.
+ * [] for none), `rules`, `ignore`, `override-label`, `gate-approvers` and
+ * `protected-bases`. Errors name the file, the key path and what was
+ * expected.
  */
 export async function parseConfig(text: string, source: string, defaults: { overrideLabel?: string } = {}): Promise<RuleSet> {
   const { parseDocument } = await loadYaml();
@@ -29,10 +30,13 @@ export async function parseConfig(text: string, source: string, defaults: { over
       throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`);
     }
   }
-  return {
+  const ruleSet: RuleSet = {
     rules: [...base.rules, ...config.rules],
     packs: base.packs,
     ignore: config.ignore,
     overrideLabel: config.overrideLabel ?? defaults.overrideLabel ?? DEFAULT_OVERRIDE_LABEL,
+    protectedBases: config.protectedBases,
   };
+  if (config.gateApprovers) ruleSet.gateApprovers = config.gateApprovers;
+  return ruleSet;
 }

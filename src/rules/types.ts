@@ -46,6 +46,19 @@ export interface RuleSet {
   ignore: string[];
   /** The label a qualifying human adds to override a block. */
   overrideLabel: string;
+  /** Who must approve a change to the gate's own files; the strictest rule's approvers when absent. */
+  gateApprovers?: Approvers;
+  /** Base branch globs besides the default branch whose pull requests may get a success status. */
+  protectedBases: string[];
 }
 
 export const DEFAULT_OVERRIDE_LABEL = 'plangate-override';
+
+/** Where a rule set came from, for the report: the config at a branch's commit, or the built-in pack. */
+export interface RulesSource {
+  path: string;
+  branch: string;
+  sha: string;
+  /** false: no config on that branch, so the built-in recommended pack applied. */
+  found: boolean;
+}

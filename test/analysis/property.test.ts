@@ -47,6 +47,7 @@ const ruleSet: fc.Arbitrary<RuleSet> = fc.record({
   packs: fc.constant([]),
   ignore: fc.array(glob, { maxLength: 4 }),
   overrideLabel: fc.constant('plangate-override'),
+  protectedBases: fc.constant([]),
 });
 
 describe('no configuration can hide a destructive change', () => {
@@ -73,6 +74,7 @@ describe('no configuration can hide a destructive change', () => {
         const set: RuleSet = {
           rules: [{ name: 'all', severity: 'high', approvals: 1, approvers: { teams: [], users: [] }, match: { types: ['*'], actions: [...MATCH_ACTIONS] } }],
           packs: [],
+          protectedBases: [],
           ignore,
           overrideLabel: 'plangate-override',
         };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/types.js';
 import { decideApproval, type ApprovalInput } from '../../src/approval/decide.js';
-import type { Identity, PullRequestFacts, Review } from '../../src/approval/types.js';
+import type { Identity, LabelEvent, PullRequestFacts, Review } from '../../src/approval/types.js';
 import type { Rule } from '../../src/rules/types.js';
 
 const HEAD = 'a'.repeat(40);
@@ -40,12 +40,13 @@ function facts(over: Partial<PullRequestFacts> = {}): PullRequestFacts {
     number: 7,
     author: alice,
     headSha: HEAD,
-    headPushedAt: '2026-11-24T09:00:00Z',
+    headArrived: { at: '2026-11-24T09:00:00Z' },
     labels: [],
     commitCount: 1,
     commitsListed: 1,
     people: [{ sha: HEAD, role: 'author', name: 'Alice', email: 'alice@example.com', login: 'dev-alice', id: 1 }],
     reviews: [],
+    unreadableReviews: [],
     permissions: new Map([
       ['dev-alice', { roleName: 'write', canPush: true }],
       ['bob', { roleName: 'write', canPush: true }],
@@ -54,6 +55,7 @@ function facts(over: Partial<PullRequestFacts> = {}): PullRequestFacts {
     ]),
     teamMembers: new Map(),
     labelEvents: [],
+    emailAccounts: [],
     ...over,
   };
 }
@@ -134,32 +136,94 @@ describe('decideApproval', () => {
     expect(decide({ reviews: [review(bob, 'APPROVED')], people: [{ sha: HEAD, role: 'author', name: 'Claude', email: 'noreply@anthropic.com' }] }).decision).toBe('approved');
   });
 
+  it('an agent named by email excludes every account GitHub links to it (threat 5)', () => {
+    const agentCommit = { sha: HEAD, role: 'author' as const, name: 'Agent', email: 'agent@acme.example', login: 'acme-agent', id: 77 };
+    const agentAccount = user('acme-agent', 77);
+    const approve = { reviews: [review(agentAccount, 'APPROVED')], permissions: new Map([['acme-agent', { roleName: 'write', canPush: true }]]) };
+    // Linked through the commits of the default branch, or the account's public email.
+    const linked = decide({ ...approve, emailAccounts: [{ email: 'Agent@Acme.example', login: 'acme-agent', id: 77 }] }, { agentIdentities: ['agent@acme.example'] });
+    expect(linked.decision).toBe('blocked');
+    expect(linked.ignored.join('\n')).toMatch(/acme-agent is a coding agent/);
+    // Through the PR's own commits: excluded as an agent, not only as an author.
+    expect(decide({ ...approve, people: [...facts().people, agentCommit] }, { agentIdentities: ['agent@acme.example'] }).ignored.join('\n')).toMatch(/acme-agent is a coding agent/);
+    // Without the entry, the same account approves.
+    expect(decide({ ...approve, emailAccounts: [{ email: 'agent@acme.example', login: 'acme-agent', id: 77 }] }).decision).toBe('approved');
+  });
+
+  it('an unverified noreply address is not a link: only GitHub\'s own link counts (threat 6)', () => {
+    const outcome = decide({ reviews: [review(bob, 'APPROVED')], people: [{ sha: HEAD, role: 'author', name: 'Nobody', email: '424242+nobody@users.noreply.github.com' }] });
+    expect(outcome.decision).toBe('error');
+    expect(outcome.errors[0]).toMatch(/424242\+nobody@users\.noreply\.github\.com>, an email linked to no GitHub account/);
+  });
+
+  it('an unreadable review counts for nothing and voids only its own reviewer\'s approval', () => {
+    const broken = { id: 99, reviewer: carol, problem: 'its commit_id is null' };
+    const outcome = decide({ reviews: [review(bob, 'APPROVED'), review(carol, 'APPROVED')], unreadableReviews: [broken] });
+    expect(outcome).toMatchObject({ decision: 'approved', approvedBy: [{ login: 'bob', id: 2 }] });
+    expect(outcome.ignored.join('\n')).toMatch(/a review \(id 99\) by @carol does not count: its commit_id is null/);
+    expect(outcome.ignored.join('\n')).toMatch(/approval by @carol does not count: a later or undated review by carol could not be read/);
+    // Dated before the approval, it cannot be the reviewer's latest word.
+    const earlier = decide({ reviews: [review(carol, 'APPROVED', HEAD, '2026-11-24T10:00:00Z')], unreadableReviews: [{ ...broken, submittedAt: '2026-11-24T09:30:00Z' }] });
+    expect(earlier.decision).toBe('approved');
+    expect(decide({ reviews: [], unreadableReviews: [{ id: null, reviewer: null, problem: 'no user' }] }).decision).toBe('blocked');
+  });
+
   describe('the override label', () => {
-    const labeled = (actor: Identity, at: string, over: { viaApp?: boolean; label?: string } = {}) => ({
-      id: Date.parse(at),
-      event: 'labeled' as const,
-      label: over.label ?? 'plangate-override',
+    const LABEL = { id: 'LA_override', name: 'plangate-override' };
+    let eventId = 0;
+    const event = (kind: 'labeled' | 'unlabeled', actor: Identity | null, at: string, over: Partial<LabelEvent> = {}): LabelEvent => ({
+      id: `LE_${++eventId}`,
+      event: kind,
+      labelId: LABEL.id,
+      labelName: LABEL.name,
       actor,
       createdAt: at,
-      viaApp: over.viaApp ?? false,
+      viaApp: false,
+      ...over,
     });
-    const withLabel = (events: ReturnType<typeof labeled>[], labels = ['plangate-override']) => decide({ labels, labelEvents: events });
+    const labeled = (actor: Identity | null, at: string, over: Partial<LabelEvent> = {}) => event('labeled', actor, at, over);
+    const withLabel = (labelEvents: LabelEvent[], labels = [LABEL], over: Partial<PullRequestFacts> = {}) => decide({ labels, labelEvents, ...over });
 
-    it('counts when a qualifying human added it after the head was pushed', () => {
+    it('counts when a qualifying human added it after the head arrived', () => {
       expect(withLabel([labeled(bob, '2026-11-24T10:00:00Z')])).toMatchObject({ decision: 'overridden', overriddenBy: { login: 'bob', at: '2026-11-24T10:00:00Z' } });
     });
 
     it.each([
       ['it is not on the PR now', [labeled(bob, '2026-11-24T10:00:00Z')], [], /^$/],
-      ['it was added before the head was pushed', [labeled(bob, '2026-11-24T08:00:00Z')], undefined, /added before the current head/],
+      ['it was added before the head arrived', [labeled(bob, '2026-11-24T08:00:00Z')], undefined, /added before the current head aaaaaaa arrived/],
       ['the author added it', [labeled(alice, '2026-11-24T10:00:00Z')], undefined, /authoring identity/],
       ['an app added it', [labeled(bob, '2026-11-24T10:00:00Z', { viaApp: true })], undefined, /through a GitHub App/],
+      ['REST does not list the event', [labeled(bob, '2026-11-24T10:00:00Z', { viaApp: undefined })], undefined, /cannot tell whether an app added it/],
       ['a bot added it', [labeled(user('github-actions[bot]', 41898282, 'Bot'), '2026-11-24T10:00:00Z')], undefined, /is a Bot/],
       ['the latest labeled event is by the author', [labeled(bob, '2026-11-24T10:00:00Z'), labeled(alice, '2026-11-24T10:30:00Z')], undefined, /authoring identity/],
+      ['its last event has no actor (threat 20)', [labeled(bob, '2026-11-24T10:00:00Z'), event('unlabeled', alice, '2026-11-24T10:10:00Z'), labeled(null, '2026-11-24T10:20:00Z')], undefined, /does not say who added it/],
+      ['its last event removed it', [labeled(bob, '2026-11-24T10:00:00Z'), event('unlabeled', null, '2026-11-24T10:10:00Z')], undefined, /its last event removed it/],
+      ['an event has no valid time', [labeled(bob, '2026-11-24T10:00:00Z'), event('unlabeled', alice, 'yesterday')], undefined, /no valid time/],
+      [
+        'the label on the PR is another label renamed to its name (threat 20)',
+        [labeled(bob, '2026-11-24T10:00:00Z', { labelId: 'LA_old' }), labeled(alice, '2026-11-24T10:20:00Z', { labelId: LABEL.id, labelName: 'harmless' })],
+        undefined,
+        /label added by @dev-alice does not count/,
+      ],
+      ['no event put the label there', [labeled(bob, '2026-11-24T10:00:00Z', { labelId: 'LA_old' })], undefined, /no event on the pull request's timeline put it there/],
     ])('does not count when %s', (_why, events, labels, message) => {
       const outcome = withLabel(events, labels);
       expect(outcome.decision).toBe('blocked');
       expect(outcome.ignored.join('\n')).toMatch(message);
+    });
+
+    it('a removal and a re-add by the author after a qualifying label: the re-add is what counts', () => {
+      const outcome = withLabel([labeled(bob, '2026-11-24T10:00:00Z'), event('unlabeled', alice, '2026-11-24T10:10:00Z'), labeled(alice, '2026-11-24T10:20:00Z')]);
+      expect(outcome.decision).toBe('blocked');
+      expect(outcome.ignored.join('\n')).toMatch(/label added by @dev-alice does not count/);
+    });
+
+    it('when the head arrived is unknown or malformed, a qualifying label is an error, never a pass (threat 19)', () => {
+      for (const headArrived of [{ unknown: 'GitHub lists no push to acme/infra:feature' }, { at: 'null' }, { at: '' }]) {
+        const outcome = withLabel([labeled(bob, '2026-11-24T10:00:00Z')], [LABEL], { headArrived });
+        expect(outcome.decision, JSON.stringify(headArrived)).toBe('error');
+        expect(outcome.errors[0]).toMatch(/cannot weigh the plangate-override label/);
+      }
     });
   });
 });

@@ -4,7 +4,7 @@ import { parsePlan } from '../../src/plan/read-plan.js';
 import { loadPacks } from '../../src/rules/packs.js';
 import type { Rule, RuleSet } from '../../src/rules/types.js';
 
-const ruleSet: RuleSet = { ...loadPacks(['recommended']), ignore: [], overrideLabel: 'plangate-override' };
+const ruleSet: RuleSet = { ...loadPacks(['recommended']), ignore: [], overrideLabel: 'plangate-override', protectedBases: [] };
 const CLOUD_PACKS = ['aws', 'google', 'azure', 'kubernetes', 'cloudformation'];
 const PREFIX: Record<string, string> = { aws: 'aws-', google: 'google-', azure: 'azure-', kubernetes: 'k8s-', cloudformation: 'cfn-' };
 // Terraform provider each pack's types come from (registry.terraform.io/hashicorp/<name>).

@@ -2164,6 +2164,14 @@ var SEVERITIES = ["critical", "high", "medium", "low"];
 var MATCH_ACTIONS = ["delete", "replace", "forget", "protection-removed"];
 var DEFAULT_OVERRIDE_LABEL = "plangate-override";
 
+// src/rules/strictness.ts
+function compareStrictness(a, b) {
+  return b.approvals - a.approvals || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+}
+function strictestRule(rules) {
+  return [...rules].sort(compareStrictness)[0];
+}
+
 // src/analysis/data-at-risk.ts
 var KEPT = 0;
 var REFUSED = 1;
@@ -2996,7 +3004,7 @@ function sourceChange(source) {
   };
 }
 function toFinding(change, action, rules, dependents2, weakenings) {
-  const strictest = [...rules].sort(compareStrictness)[0];
+  const strictest = strictestRule(rules);
   const finding = {
     file: change.file,
     address: change.address,
@@ -3018,9 +3026,6 @@ function toFinding(change, action, rules, dependents2, weakenings) {
   if (strictest.reason) finding.reason = strictest.reason;
   if (weakenings.length > 0) finding.weakenings = weakenings;
   return finding;
-}
-function compareStrictness(a, b) {
-  return b.approvals - a.approvals || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
 }
 function unique(items) {
   return [...new Set(items)];
@@ -3632,9 +3637,18 @@ function validatePack(raw, source) {
 function validateConfig(raw, source) {
   const v = new Validator(source);
   const doc = raw === null || raw === void 0 ? {} : v.object(raw, "");
-  v.onlyKeys(doc, "", ["description", "extends", "rules", "ignore", "override-label"]);
+  v.onlyKeys(doc, "", ["description", "extends", "rules", "ignore", "override-label", "gate-approvers", "protected-bases"]);
   const pack = v.pack(doc);
-  const config = { description: pack.description, rules: pack.rules, ignore: doc.ignore === void 0 ? [] : v.strings(doc.ignore, "ignore") };
+  const config = {
+    description: pack.description,
+    rules: pack.rules,
+    ignore: doc.ignore === void 0 ? [] : v.strings(doc.ignore, "ignore"),
+    protectedBases: doc["protected-bases"] === void 0 ? [] : v.strings(doc["protected-bases"], "protected-bases")
+  };
+  if (doc["gate-approvers"] !== void 0) {
+    config.gateApprovers = v.approvers(doc["gate-approvers"], "gate-approvers");
+    if (config.gateApprovers.teams.length + config.gateApprovers.users.length === 0) v.fail("gate-approvers", "at least one team or user (leave the key out to use the strictest rule's approvers)");
+  }
   if (doc.extends !== void 0) config.extends = pack.extends;
   const label = doc["override-label"];
   if (label !== void 0) {
@@ -3779,7 +3793,7 @@ function loadPacks(names, source = "extends") {
 // src/rules/config.ts
 var DEFAULT_CONFIG_PATH = ".github/plangate.yml";
 function defaultRuleSet() {
-  return { ...loadPacks(["recommended"]), ignore: [], overrideLabel: DEFAULT_OVERRIDE_LABEL };
+  return { ...loadPacks(["recommended"]), ignore: [], overrideLabel: DEFAULT_OVERRIDE_LABEL, protectedBases: [] };
 }
 async function parseConfig(text, source, defaults2 = {}) {
   const { parseDocument } = await loadYaml();
@@ -3794,12 +3808,15 @@ async function parseConfig(text, source, defaults2 = {}) {
       throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`);
     }
   }
-  return {
+  const ruleSet = {
     rules: [...base.rules, ...config.rules],
     packs: base.packs,
     ignore: config.ignore,
-    overrideLabel: config.overrideLabel ?? defaults2.overrideLabel ?? DEFAULT_OVERRIDE_LABEL
+    overrideLabel: config.overrideLabel ?? defaults2.overrideLabel ?? DEFAULT_OVERRIDE_LABEL,
+    protectedBases: config.protectedBases
   };
+  if (config.gateApprovers) ruleSet.gateApprovers = config.gateApprovers;
+  return ruleSet;
 }
 
 // src/report/json.ts
@@ -4282,6 +4299,7 @@ function htmlEntities(text) {
 
 export {
   Minimatch,
+  strictestRule,
   checkPlans,
   loadYaml,
   yamlProblem,

@@ -20,7 +20,7 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-KT7ILJAH.js";
+} from "./chunk-KU3HOX6P.js";
 import {
   InputError,
   getErrorMessage,

@@ -1,0 +1,361 @@
+import type { CommitPerson, EmailAccount, Identity, LabelEvent, Permission, PullLabel, Review, UnreadableReview } from '../approval/types.js';
+import { Answer } from './answer.js';
+import {
+  GitHubApiError,
+  type ChangedFile,
+  type CommitStatus,
+  type DirEntry,
+  type IssueComment,
+  type IssueEvent,
+  type PullRequest,
+  type RefActivity,
+  type RepositoryApi,
+  type StatusInput,
+} from './api.js';
+import type { GitHubClient } from './client.js';
+import { readCommitPeople, readLabelTimeline } from './graphql.js';
+
+interface RequestFailure {
+  status?: number;
+  message?: string;
+  response?: { data?: { message?: string } };
+}
+
+/** What each permission is for, to name it when GitHub refuses. */
+const NEEDS: ReadonlyArray<[RegExp, string]> = [
+  [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, 'statuses: write'],
+  [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, 'pull-requests: write (to comment)'],
+  [/\/contents\/|\/branches\/|\/activity$|\/commits$/, 'contents: read'],
+  [/\/orgs\/[^/]+\/teams\//, 'organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)'],
+  [/\/pulls(\/|$)|\/issues\//, 'pull-requests: read'],
+];
+
+/** The repository's API through Octokit: every list read to its last page, every answer checked. */
+export class OctokitRepositoryApi implements RepositoryApi {
+  constructor(
+    private readonly client: GitHubClient,
+    readonly owner: string,
+    readonly repo: string,
+  ) {}
+
+  private async call(route: string, params: Record<string, unknown> = {}): Promise<unknown> {
+    try {
+      const response = await this.client.request(route, { owner: this.owner, repo: this.repo, ...params });
+      return response.data;
+    } catch (error) {
+      throw this.failure(route, params, error);
+    }
+  }
+
+  private async list(route: string, params: Record<string, unknown> = {}): Promise<unknown[]> {
+    try {
+      const items: unknown[] = [];
+      for await (const page of this.client.paginate.iterator<unknown>(route, { owner: this.owner, repo: this.repo, per_page: 100, ...params })) {
+        // A page that is not a list is a broken answer, never an empty one.
+        if (!Array.isArray(page.data)) throw Object.assign(new Error('the answer is not a list'), { status: page.status });
+        items.push(...page.data);
+      }
+      return items;
+    } catch (error) {
+      throw this.failure(route, params, error);
+    }
+  }
+
+  /** 404 is an answer for some calls ("not a collaborator", "no such file"); anything else failed. */
+  private async callOrMissing(route: string, params: Record<string, unknown>): Promise<unknown> {
+    try {
+      return await this.call(route, params);
+    } catch (error) {
+      if (error instanceof GitHubApiError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  private path(route: string, params: Record<string, unknown> = {}): string {
+    return route.replace(/\{\+?(\w+)\}/g, (_, key: string) => {
+      const value = params[key] ?? (key === 'owner' ? this.owner : key === 'repo' ? this.repo : key);
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : key;
+    });
+  }
+
+  private answer(route: string, params: Record<string, unknown> = {}): Answer {
+    return new Answer(this.path(route, params));
+  }
+
+  private failure(route: string, params: Record<string, unknown>, error: unknown): GitHubApiError {
+    if (error instanceof GitHubApiError) return error;
+    const failure = error as RequestFailure;
+    const path = this.path(route, params);
+    const status = failure.status;
+    const said = failure.response?.data?.message ?? failure.message ?? String(error);
+    const need = NEEDS.find(([pattern]) => pattern.test(path))?.[1];
+    let fix = '';
+    if (status === 401) fix = ': the token is invalid or expired; check the github-token input';
+    else if (status === 403 && /rate limit/i.test(said)) fix = ': GitHub rate limit, still exceeded after waiting; run again later';
+    else if (status === 403 || (status === 404 && need?.startsWith('organization'))) fix = need ? `: the token needs ${need} (the workflow's permissions: block)` : ': the token may not make this call';
+    else if (status !== undefined && status >= 500) fix = ': GitHub failed after retries; run again';
+    return new GitHubApiError(`GitHub API ${path} answered ${status ?? 'no response'} (${said.split('\n')[0]})${fix}`, status);
+  }
+
+  async defaultBranch(): Promise<string> {
+    const route = 'GET /repos/{owner}/{repo}';
+    const a = this.answer(route);
+    return a.text(a.object(await this.call(route), '(answer)').default_branch, 'default_branch');
+  }
+
+  async branchSha(branch: string): Promise<string | undefined> {
+    const route = 'GET /repos/{owner}/{repo}/branches/{+branch}';
+    const params = { branch: branch.split('/').map(encodeURIComponent).join('/') };
+    const data = await this.callOrMissing(route, params);
+    if (data === undefined) return undefined;
+    const a = this.answer(route, params);
+    const answer = a.object(data, '(answer)');
+    if (answer.name !== branch) a.fail('name', JSON.stringify(branch), answer.name);
+    return a.sha(a.object(answer.commit, 'commit').sha, 'commit.sha');
+  }
+
+  async pull(number: number): Promise<PullRequest> {
+    const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
+    const a = this.answer(route, { pull_number: number });
+    const pr = a.object(await this.call(route, { pull_number: number }), '(answer)');
+    const head = a.object(pr.head, 'head');
+    const base = a.object(pr.base, 'base');
+    const headRepo = head.repo === null ? null : a.text(a.object(head.repo, 'head.repo').full_name, 'head.repo.full_name');
+    if (pr.number !== number) a.fail('number', String(number), pr.number);
+    return {
+      number,
+      state: a.text(pr.state, 'state'),
+      author: a.identity(pr.user, 'user'),
+      headSha: a.sha(head.sha, 'head.sha'),
+      headRef: a.text(head.ref, 'head.ref'),
+      headRepo,
+      baseSha: a.sha(base.sha, 'base.sha'),
+      baseRef: a.text(base.ref, 'base.ref'),
+      labels: a.list(pr.labels, 'labels').map((l, i): PullLabel => {
+        const label = a.object(l, `labels[${i}]`);
+        return { id: a.text(label.node_id, `labels[${i}].node_id`), name: a.text(label.name, `labels[${i}].name`) };
+      }),
+      commitCount: a.count(pr.commits, 'commits'),
+      changedFiles: a.count(pr.changed_files, 'changed_files'),
+      createdAt: a.time(pr.created_at, 'created_at'),
+    };
+  }
+
+  commitPeople(number: number): Promise<{ people: CommitPerson[]; listed: number; total: number }> {
+    return readCommitPeople(this.client, this.owner, this.repo, number);
+  }
+
+  labelTimeline(number: number): Promise<Array<Omit<LabelEvent, 'viaApp'>>> {
+    return readLabelTimeline(this.client, this.owner, this.repo, number);
+  }
+
+  async changedFiles(number: number): Promise<ChangedFile[]> {
+    const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files';
+    const a = this.answer(route, { pull_number: number });
+    return (await this.list(route, { pull_number: number })).map((item, i) => {
+      const f = a.object(item, `[${i}]`);
+      const file: ChangedFile = { filename: a.text(f.filename, `[${i}].filename`), status: a.text(f.status, `[${i}].status`) };
+      if (f.previous_filename !== undefined) file.previous = a.text(f.previous_filename, `[${i}].previous_filename`);
+      return file;
+    });
+  }
+
+  /** Reviews in GitHub's shape; one that is not (no commit, an unknown state, no time) is set apart, not thrown. */
+  async reviews(number: number): Promise<{ reviews: Review[]; unreadable: UnreadableReview[] }> {
+    const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews';
+    const a: Answer = this.answer(route, { pull_number: number });
+    const reviews: Review[] = [];
+    const unreadable: UnreadableReview[] = [];
+    for (const [i, item] of (await this.list(route, { pull_number: number })).entries()) {
+      const r = a.object(item, `[${i}]`);
+      const id = typeof r.id === 'number' && Number.isInteger(r.id) ? r.id : null;
+      let reviewer: Identity | null = null;
+      try {
+        reviewer = a.maybeIdentity(r.user, `[${i}].user`);
+        // A review by a deleted account has no user: it cannot count, and it speaks for nobody else.
+        if (reviewer === null) continue;
+        const state = a.text(r.state, `[${i}].state`);
+        if (!REVIEW_STATES.has(state)) a.fail(`[${i}].state`, [...REVIEW_STATES].join(', '), state);
+        if (id === null) a.fail(`[${i}].id`, 'a whole number', r.id);
+        const submittedAt = state === 'PENDING' && r.submitted_at === undefined ? '' : a.time(r.submitted_at, `[${i}].submitted_at`);
+        reviews.push({ id, reviewer, state, commitId: a.sha(r.commit_id, `[${i}].commit_id`), submittedAt });
+      } catch (error) {
+        if (!(error instanceof GitHubApiError)) throw error;
+        const entry: UnreadableReview = { id, reviewer, problem: error.message };
+        if (typeof r.submitted_at === 'string' && Number.isFinite(Date.parse(r.submitted_at))) entry.submittedAt = r.submitted_at;
+        unreadable.push(entry);
+      }
+    }
+    return { reviews, unreadable };
+  }
+
+  /** `role_name` of a collaborator; null when GitHub says they are not one (404). */
+  async permission(login: string): Promise<Permission> {
+    const route = 'GET /repos/{owner}/{repo}/collaborators/{username}/permission';
+    const data = await this.callOrMissing(route, { username: login });
+    if (data === undefined) return { roleName: null, canPush: false };
+    const a = this.answer(route, { username: login });
+    const answer = a.object(data, '(answer)');
+    const roleName = answer.role_name === undefined ? a.text(answer.permission, 'permission') : a.text(answer.role_name, 'role_name');
+    const user = answer.user === undefined || answer.user === null ? {} : a.object(answer.user, 'user');
+    const permissions = user.permissions === undefined ? {} : a.object(user.permissions, 'user.permissions');
+    return { roleName, canPush: permissions.push === true };
+  }
+
+  async teamMembers(team: string, logins: readonly string[]): Promise<Set<string>> {
+    const [org, slug] = team.includes('/') ? (team.split('/', 2) as [string, string]) : [this.owner, team];
+    try {
+      await this.client.request('GET /orgs/{org}/teams/{team_slug}', { org, team_slug: slug });
+    } catch (error) {
+      const status = (error as RequestFailure).status;
+      if (status === 404 || status === 403) {
+        throw new GitHubApiError(
+          `GitHub API /orgs/${org}/teams/${slug} answered ${status}: plangate cannot read team ${org}/${slug}, so it cannot tell who may approve; give plangate a token that can read organization members (a GitHub App with Members: read, or a PAT with read:org) in the github-token input, or fix the team name`,
+          status,
+        );
+      }
+      throw this.failure('GET /orgs/{org}/teams/{team_slug}', { org, team_slug: slug }, error);
+    }
+    const members = new Set<string>();
+    for (const login of logins) {
+      const route = 'GET /orgs/{org}/teams/{team_slug}/memberships/{username}';
+      const params = { org, team_slug: slug, username: login };
+      const data = await this.callOrMissing(route, params);
+      if (data === undefined) continue;
+      const state = this.answer(route, params).text(this.answer(route, params).object(data, '(answer)').state, 'state');
+      if (state === 'active') members.add(login.toLowerCase());
+    }
+    return members;
+  }
+
+  async issueEvents(number: number): Promise<IssueEvent[]> {
+    const route = 'GET /repos/{owner}/{repo}/issues/{issue_number}/events';
+    const a = this.answer(route, { issue_number: number });
+    return (await this.list(route, { issue_number: number })).map((item, i) => {
+      const e = a.object(item, `[${i}]`);
+      return {
+        nodeId: a.text(e.node_id, `[${i}].node_id`),
+        event: a.text(e.event, `[${i}].event`),
+        actor: a.maybeIdentity(e.actor, `[${i}].actor`),
+        // Checked where it matters: a bad time on an unrelated event must not stop the run.
+        createdAt: typeof e.created_at === 'string' ? e.created_at : '',
+        viaApp: e.performed_via_github_app !== null && e.performed_via_github_app !== undefined,
+      };
+    });
+  }
+
+  /** The newest page of a branch's activity: what made the branch point where it points now. */
+  async refActivity(repository: string, ref: string): Promise<RefActivity[]> {
+    const [owner, repo] = repository.split('/');
+    const route = 'GET /repos/{owner}/{repo}/activity';
+    const params = { owner, repo, ref: `refs/heads/${ref}`, direction: 'desc', per_page: 100 };
+    const a = this.answer(route, params);
+    const data = a.list(await this.call(route, params), '(answer)');
+    return data.map((item, i) => {
+      const e = a.object(item, `[${i}]`);
+      return { before: a.string(e.before, `[${i}].before`), after: a.string(e.after, `[${i}].after`), timestamp: a.string(e.timestamp, `[${i}].timestamp`), type: a.text(e.activity_type, `[${i}].activity_type`) };
+    });
+  }
+
+  async publicEmail(login: string): Promise<string | null> {
+    const route = 'GET /users/{username}';
+    const a = this.answer(route, { username: login });
+    const user = a.object(await this.call(route, { username: login }), '(answer)');
+    return user.email === null || user.email === undefined ? null : a.string(user.email, 'email');
+  }
+
+  /**
+   * An email is verified on at most one account, and GitHub links every
+   * commit with that email to it: the newest commit of the default branch
+   * authored with the email names the account, if any.
+   */
+  async emailAccounts(email: string): Promise<EmailAccount[]> {
+    const route = 'GET /repos/{owner}/{repo}/commits';
+    const params = { author: email, per_page: 1 };
+    const a = this.answer(route, params);
+    const commits = a.list(await this.call(route, params), '(answer)');
+    return commits.flatMap((item, i) => {
+      const author = a.maybeIdentity(a.object(item, `[${i}]`).author ?? null, `[${i}].author`);
+      return author ? [{ email, login: author.login, id: author.id }] : [];
+    });
+  }
+
+  async openPullsWithHead(sha: string, except: number): Promise<number[]> {
+    const route = 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls';
+    const a = this.answer(route, { commit_sha: sha });
+    return (await this.list(route, { commit_sha: sha })).flatMap((item, i) => {
+      const p = a.object(item, `[${i}]`);
+      const number = a.count(p.number, `[${i}].number`);
+      const open = a.text(p.state, `[${i}].state`) === 'open';
+      return open && a.sha(a.object(p.head, `[${i}].head`).sha, `[${i}].head.sha`) === sha && number !== except ? [number] : [];
+    });
+  }
+
+  async fileAt(path: string, ref: string): Promise<string | undefined> {
+    const route = 'GET /repos/{owner}/{repo}/contents/{+path}';
+    const data = await this.callOrMissing(route, { path, ref });
+    if (data === undefined) return undefined;
+    const where = `/repos/${this.owner}/${this.repo}/contents/${path} at ${ref.slice(0, 7)}`;
+    // Only a 404 means "no such file"; a directory, symlink or a broken answer is not its absence.
+    const kind = Array.isArray(data) ? 'a directory' : typeof data === 'object' && data !== null ? String((data as { type?: unknown }).type) : typeof data;
+    if (kind !== 'file') throw new GitHubApiError(`GitHub API ${where} is not a file (${kind}): plangate cannot read it`);
+    const { encoding, content } = data as { encoding?: unknown; content?: unknown };
+    if (encoding !== 'base64' || typeof content !== 'string') throw new GitHubApiError(`GitHub API ${where} returned no inline content (a file over 1 MB?): plangate cannot read it`);
+    return Buffer.from(content, 'base64').toString('utf8');
+  }
+
+  async entriesAt(path: string, ref: string): Promise<DirEntry[] | undefined> {
+    const route = 'GET /repos/{owner}/{repo}/contents/{+path}';
+    const data = await this.callOrMissing(route, { path, ref });
+    if (data === undefined) return undefined;
+    const a = this.answer(route, { path, ref });
+    return a.list(data, '(answer: a directory listing)').map((item, i) => {
+      const e = a.object(item, `[${i}]`);
+      return { path: a.text(e.path, `[${i}].path`), type: a.text(e.type, `[${i}].type`) };
+    });
+  }
+
+  async comments(number: number): Promise<IssueComment[]> {
+    const route = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
+    const a = this.answer(route, { issue_number: number });
+    return (await this.list(route, { issue_number: number })).map((item, i) => {
+      const c = a.object(item, `[${i}]`);
+      return { id: a.count(c.id, `[${i}].id`), body: typeof c.body === 'string' ? c.body : '', user: a.maybeIdentity(c.user, `[${i}].user`) };
+    });
+  }
+
+  async createComment(number: number, body: string): Promise<number> {
+    const route = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
+    const a = this.answer(route, { issue_number: number });
+    return a.count(a.object(await this.call(route, { issue_number: number, body }), '(answer)').id, 'id');
+  }
+
+  async updateComment(id: number, body: string): Promise<void> {
+    await this.call('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { comment_id: id, body });
+  }
+
+  async setStatus(sha: string, status: StatusInput): Promise<Identity | undefined> {
+    const route = 'POST /repos/{owner}/{repo}/statuses/{sha}';
+    const a = this.answer(route, { sha });
+    const created = a.object(await this.call(route, { sha, ...status }), '(answer)');
+    if (created.state !== status.state) a.fail('state', JSON.stringify(status.state), created.state);
+    return created.creator === undefined || created.creator === null ? undefined : a.identity(created.creator, 'creator');
+  }
+
+  async statuses(sha: string): Promise<CommitStatus[]> {
+    const route = 'GET /repos/{owner}/{repo}/commits/{ref}/statuses';
+    const a = this.answer(route, { ref: sha });
+    return (await this.list(route, { ref: sha })).map((item, i) => {
+      const s = a.object(item, `[${i}]`);
+      return {
+        id: a.count(s.id, `[${i}].id`),
+        state: a.text(s.state, `[${i}].state`),
+        context: a.string(s.context, `[${i}].context`),
+        creator: a.maybeIdentity(s.creator ?? null, `[${i}].creator`),
+        createdAt: a.string(s.created_at, `[${i}].created_at`),
+      };
+    });
+  }
+}
+
+const REVIEW_STATES = new Set(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING']);

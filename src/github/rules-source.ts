@@ -1,0 +1,33 @@
+import { InputError } from '../errors.js';
+import { defaultRuleSet, parseConfig } from '../rules/config.js';
+import type { RuleSet, RulesSource } from '../rules/types.js';
+import { GitHubApiError, type RepositoryApi } from './api.js';
+import { confirmAbsent } from './listings.js';
+
+export interface GateRules {
+  ruleSet: RuleSet;
+  source: RulesSource;
+  defaultBranch: string;
+}
+
+/**
+ * The rules come from the default branch (or the protected branch the
+ * `config-ref` input names), never from the pull request's base, which its
+ * author picks: a base branch of their own could hold a config that lets
+ * anything through.
+ */
+export async function readRules(api: RepositoryApi, options: { path: string; ref?: string; overrideLabel: string }): Promise<GateRules> {
+  const defaultBranch = await api.defaultBranch();
+  const branch = options.ref ?? defaultBranch;
+  const sha = await api.branchSha(branch);
+  if (sha === undefined) {
+    if (options.ref !== undefined) throw new InputError('config-ref', `no branch ${JSON.stringify(branch)} in ${api.owner}/${api.repo}: name the protected branch plangate reads its config from, or leave the input out to use the default branch`);
+    throw new GitHubApiError(`GitHub answered 404 for the default branch ${JSON.stringify(branch)} of ${api.owner}/${api.repo}: plangate cannot read its config; check that the token has contents: read`);
+  }
+  const where = `${branch} (${sha.slice(0, 7)})`;
+  const text = await api.fileAt(options.path, sha);
+  if (text === undefined) await confirmAbsent(api, options.path, sha, where);
+  const ruleSet =
+    text === undefined ? { ...defaultRuleSet(), overrideLabel: options.overrideLabel } : await parseConfig(text, `${options.path} (on ${where})`, { overrideLabel: options.overrideLabel });
+  return { ruleSet, source: { path: options.path, branch, sha, found: text !== undefined }, defaultBranch };
+}
