@@ -21,24 +21,26 @@ import { renderJson } from './report/json.js';
  * ends in `error`.
  */
 export async function run(): Promise<void> {
-  let status: StatusInputs | undefined;
-  let context: RunContext | undefined;
-  let api: RepositoryApi | undefined;
-  let inputs: Inputs | undefined;
-  let result: GateResult;
-  let warnings: string[] = [];
+  let status: StatusInputs;
+  let context: RunContext;
+  let api: RepositoryApi;
   try {
     status = getStatusInputs();
     context = readRunContext();
     const retryBaseMs = Number(process.env.PLANGATE_RETRY_BASE_MS) || undefined;
     api = new OctokitRepositoryApi(createOctokit({ token: status.token, baseUrl: context.apiUrl, ...(retryBaseMs ? { retryBaseMs } : {}) }), context.owner, context.repo);
-    await markPending(api, { headSha: context.headSha, statusContext: status.statusContext, ...(context.runUrl ? { runUrl: context.runUrl } : {}) });
   } catch (error) {
-    // Without a token, a run context or a pending status there is nothing to publish on.
-    result = errorResult(context?.headSha ?? '', getErrorMessage(error));
+    // Without a token or a run context there is nothing to post a status on.
     debugStack(error);
-    return finish(result, status, warnings);
+    return finish(errorResult('', getErrorMessage(error)), undefined, []);
   }
+  const publish = { statusContext: status.statusContext, number: context.number, headSha: context.headSha, ...(context.runUrl ? { runUrl: context.runUrl } : {}) };
+  const warnings: string[] = [];
+  // A pending that cannot be posted is no reason not to decide: the decision still
+  // reaches the job summary, and publishing it meets the same refusal and fails.
+  await markPending(api, publish).catch((error: unknown) => warnings.push(`plangate could not mark ${context.headSha.slice(0, 7)} pending: ${getErrorMessage(error)}`));
+  let inputs: Inputs | undefined;
+  let result: GateResult;
   try {
     inputs = getInputs(status);
     result = await runGate(inputs, context, api, await expandPlanPatterns(inputs.plans));
@@ -46,16 +48,11 @@ export async function run(): Promise<void> {
     result = errorResult(context.headSha, getErrorMessage(error));
     debugStack(error);
   }
-  const published = await publishDecision(api, result, {
-    statusContext: status.statusContext,
-    comment: inputs?.comment ?? 'always',
-    number: context.number,
-    headSha: context.headSha,
-    ...(context.runUrl ? { runUrl: context.runUrl } : {}),
-  }).catch((error: unknown) => ({ result: withError(result, getErrorMessage(error)), warnings: [] }));
-  result = published.result;
-  warnings = published.warnings;
-  await finish(result, status, warnings);
+  const published = await publishDecision(api, result, { ...publish, comment: inputs?.comment ?? 'always' }).catch((error: unknown) => ({
+    result: withError(result, getErrorMessage(error)),
+    warnings: [],
+  }));
+  await finish(published.result, status, [...warnings, ...published.warnings]);
 }
 
 function debugStack(error: unknown): void {
