@@ -23412,7 +23412,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && TERRAFORM_FILE.test(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedPreventDestroy } = await import("./chunks/terraform-source-ULRX4N4D.js");
+  const { preventDestroyFromLoader, removedPreventDestroy } = await import("./chunks/terraform-source-CVKBUUCI.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;
