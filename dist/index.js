@@ -23308,7 +23308,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && TERRAFORM_FILE.test(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedPreventDestroy } = await import("./chunks/terraform-source-ULRX4N4D.js");
+  const { preventDestroyFromLoader, removedPreventDestroy } = await import("./chunks/terraform-source-CVKBUUCI.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;
@@ -24830,20 +24830,20 @@ async function run() {
   let status2;
   let context;
   let api;
-  let inputs;
-  let result;
-  let warnings = [];
   try {
     status2 = getStatusInputs();
     context = readRunContext();
     const retryBaseMs = Number(process.env.PLANGATE_RETRY_BASE_MS) || void 0;
     api = new OctokitRepositoryApi(createOctokit({ token: status2.token, baseUrl: context.apiUrl, ...retryBaseMs ? { retryBaseMs } : {} }), context.owner, context.repo);
-    await markPending(api, { headSha: context.headSha, statusContext: status2.statusContext, ...context.runUrl ? { runUrl: context.runUrl } : {} });
   } catch (error2) {
-    result = errorResult(context?.headSha ?? "", getErrorMessage(error2));
     debugStack(error2);
-    return finish(result, status2, warnings);
+    return finish(errorResult("", getErrorMessage(error2)), void 0, []);
   }
+  const publish = { statusContext: status2.statusContext, number: context.number, headSha: context.headSha, ...context.runUrl ? { runUrl: context.runUrl } : {} };
+  const warnings = [];
+  await markPending(api, publish).catch((error2) => warnings.push(`plangate could not mark ${context.headSha.slice(0, 7)} pending: ${getErrorMessage(error2)}`));
+  let inputs;
+  let result;
   try {
     inputs = getInputs(status2);
     result = await runGate(inputs, context, api, await expandPlanPatterns(inputs.plans));
@@ -24851,16 +24851,11 @@ async function run() {
     result = errorResult(context.headSha, getErrorMessage(error2));
     debugStack(error2);
   }
-  const published = await publishDecision(api, result, {
-    statusContext: status2.statusContext,
-    comment: inputs?.comment ?? "always",
-    number: context.number,
-    headSha: context.headSha,
-    ...context.runUrl ? { runUrl: context.runUrl } : {}
-  }).catch((error2) => ({ result: withError(result, getErrorMessage(error2)), warnings: [] }));
-  result = published.result;
-  warnings = published.warnings;
-  await finish(result, status2, warnings);
+  const published = await publishDecision(api, result, { ...publish, comment: inputs?.comment ?? "always" }).catch((error2) => ({
+    result: withError(result, getErrorMessage(error2)),
+    warnings: []
+  }));
+  await finish(published.result, status2, [...warnings, ...published.warnings]);
 }
 function debugStack(error2) {
   if (!isInputError(error2) && error2 instanceof Error && error2.stack) debug(error2.stack);

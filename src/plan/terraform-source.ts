@@ -2,7 +2,8 @@
  * `lifecycle { prevent_destroy = true }` lives only in the Terraform sources:
  * plan JSON does not carry it. This reads the sources (HCL through
  * @cdktf/hcl2json, and `.tf.json`) so a pull request that drops the guard can
- * be caught by comparing the base and head configurations.
+ * be caught by comparing the base and head configurations. Which files count
+ * (OpenTofu's `.tofu` among them) is terraform-files.ts's to say.
  */
 import type { Dirent } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { join, posix } from 'node:path';
 import type { Weakening } from '../analysis/types.js';
 import { InputError } from '../errors.js';
 import { configAddress } from './dependencies.js';
+import { filesOpenTofuLoads, isOverrideFile, isTerraformSource, loadedConfigFiles } from './terraform-files.js';
 
 /** Where a resource is declared. */
 export interface DeclaredResource {
@@ -53,11 +55,12 @@ export interface RemovedPreventDestroy {
 }
 
 /**
- * Reads the `*.tf` and `*.tf.json` files directly in `dir` (the root module)
- * and, through module blocks with a local `source` ("./x", "../x"), the
- * modules they call. Fails closed: an unreadable directory or file, a
- * directory without Terraform files, or a file that does not parse is an
- * InputError naming it.
+ * Reads the configuration files directly in `dir` (the root module) that
+ * OpenTofu loads (`*.tf`, `*.tf.json`, and `*.tofu`, `*.tofu.json` in
+ * preference to them) and, through module blocks with a local `source`
+ * ("./x", "../x"), the modules they call. Fails closed: an unreadable
+ * directory or file, a directory without configuration files, or a file that
+ * does not parse is an InputError naming it.
  */
 export async function readPreventDestroy(dir: string): Promise<PreventDestroyMap> {
   return collect(dir, join, readDirectory);
@@ -72,7 +75,7 @@ export async function readPreventDestroy(dir: string): Promise<PreventDestroyMap
 export async function preventDestroyFromFiles(files: readonly SourceFile[], root = '.'): Promise<PreventDestroyMap> {
   const byDir = new Map<string, SourceFile[]>();
   for (const file of files) {
-    if (!isTerraformFile(posix.basename(file.path))) continue;
+    if (!isTerraformSource(file.path)) continue;
     const dir = posix.dirname(posix.normalize(file.path));
     const list = byDir.get(dir);
     if (list) list.push(file);
@@ -80,27 +83,21 @@ export async function preventDestroyFromFiles(files: readonly SourceFile[], root
   }
   const rootDir = posix.normalize(root).replace(/(.)\/+$/, '$1');
   if (!byDir.has(rootDir)) return new PreventDestroyMap();
-  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => {
-    const list = [...(byDir.get(dir) ?? [])].sort((a, b) => compareNames(posix.basename(a.path), posix.basename(b.path)));
-    return Promise.resolve(list);
-  });
+  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => Promise.resolve(byDir.get(dir) ?? []));
 }
 
 /**
  * The same, with files fetched on demand (the action reads them through the
  * API at one commit): `load` returns the files directly in a directory,
- * `/`-separated paths. A root without Terraform files gives an empty map: the
- * stack was created or deleted on that side.
+ * `/`-separated paths; it must include the `.tofu` files, or one that shadows
+ * a `.tf` file goes unseen. A root without configuration files gives an empty
+ * map: the stack was created or deleted on that side.
  */
 export async function preventDestroyFromLoader(root: string, load: (dir: string) => Promise<SourceFile[]>): Promise<PreventDestroyMap> {
   const rootDir = posix.normalize(root).replace(/(.)\/+$/, '$1');
-  const terraform = async (dir: string) => (await load(dir)).filter((file) => isTerraformFile(posix.basename(file.path)));
-  const first = await terraform(rootDir);
-  if (first.length === 0) return new PreventDestroyMap();
-  return collect(rootDir, (...parts) => posix.join(...parts), async (dir) => {
-    const files = dir === rootDir ? first : await terraform(dir);
-    return [...files].sort((a, b) => compareNames(posix.basename(a.path), posix.basename(b.path)));
-  });
+  const first = await load(rootDir);
+  if (!first.some((file) => isTerraformSource(file.path))) return new PreventDestroyMap();
+  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => (dir === rootDir ? Promise.resolve(first) : load(dir)));
 }
 
 /**
@@ -145,7 +142,7 @@ function followMoves(address: string, moved: ReadonlyMap<string, string>): strin
 
 // ---------------------------------------------------------------------------
 
-/** The Terraform files directly in `dir`, in lexical order; `calledAs` names the module call that led there. */
+/** The files directly in `dir` (any, or only those collect keeps); `calledAs` names the module call that led there. */
 type LoadDirectory = (dir: string, calledAs?: string) => Promise<SourceFile[]>;
 type Json = Record<string, unknown>;
 
@@ -164,18 +161,19 @@ async function collect(root: string, joinPath: (...parts: string[]) => string, l
   const queue: ModuleToRead[] = [{ dir: root, prefix: '', chain: [] }];
   while (queue.length > 0) {
     const module = queue.shift() as ModuleToRead;
-    const files = await load(module.dir, module.calledAs);
+    // Only what OpenTofu loads, in its order: override files (override.tf, *_override.tofu) last.
+    const files = loadedConfigFiles(await load(module.dir, module.calledAs), (file) => file.path);
     if (files.length === 0) {
       throw new InputError(
         module.calledAs ?? module.dir,
-        module.calledAs ? `its directory ${module.dir} holds no .tf files: fix the module source, or include the module's files` : 'holds no .tf or .tf.json files: pass the directory of the root module',
+        module.calledAs
+          ? `its directory ${module.dir} holds no .tf or .tofu files: fix the module source, or include the module's files`
+          : 'holds no .tf, .tf.json, .tofu or .tofu.json files: pass the directory of the root module',
       );
     }
-    // Override files (override.tf, *_override.tf) merge into the others after them, as Terraform does.
-    const ordered = [...files.filter((f) => !isOverride(f.path)), ...files.filter((f) => isOverride(f.path))];
-    for (const file of ordered) {
+    for (const file of files) {
       const doc = await parseSource(file);
-      const override = isOverride(file.path);
+      const override = isOverrideFile(file.path);
       for (const [type, name, block] of resourceBlocks(doc)) {
         const address = `${module.prefix}${type}.${name}`;
         const value = preventDestroy(block);
@@ -271,19 +269,6 @@ function asJson(value: unknown): Json | undefined {
 // ---------------------------------------------------------------------------
 // Reading and parsing.
 
-function isTerraformFile(name: string): boolean {
-  return name.endsWith('.tf') || name.endsWith('.tf.json');
-}
-
-function isOverride(path: string): boolean {
-  return /(^|[/\\_])override\.tf(\.json)?$/.test(path);
-}
-
-/** Terraform reads a directory's files in lexical order. */
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 async function readDirectory(dir: string, calledAs?: string): Promise<SourceFile[]> {
   let entries: Dirent[];
   try {
@@ -292,10 +277,8 @@ async function readDirectory(dir: string, calledAs?: string): Promise<SourceFile
     if (calledAs) throw new InputError(calledAs, `its directory ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): fix the module source`);
     throw new InputError(dir, directoryProblem(error));
   }
-  const names = entries
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isTerraformFile(entry.name))
-    .map((entry) => entry.name)
-    .sort(compareNames);
+  // Selected by name before reading: a shadowed x.tf is never read, as OpenTofu never reads it.
+  const names = filesOpenTofuLoads(entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name));
   const files: SourceFile[] = [];
   for (const name of names) {
     const path = join(dir, name);
@@ -303,7 +286,7 @@ async function readDirectory(dir: string, calledAs?: string): Promise<SourceFile
       files.push({ path, contents: await readFile(path, 'utf8') });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      // A dangling symlink or a directory named *.tf is not a Terraform file.
+      // A dangling symlink or a directory named *.tf is not a configuration file.
       if (code === 'ENOENT' || code === 'EISDIR') continue;
       throw new InputError(path, `cannot be read (${code ?? String(error)}): make it readable by the user running plangate`);
     }
@@ -313,8 +296,8 @@ async function readDirectory(dir: string, calledAs?: string): Promise<SourceFile
 
 function directoryProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such directory: pass the directory holding the Terraform configuration (its .tf files)';
-  if (code === 'ENOTDIR') return 'is not a directory: pass the directory holding the .tf files, not a file';
+  if (code === 'ENOENT') return 'no such directory: pass the directory holding the Terraform configuration (its .tf or .tofu files)';
+  if (code === 'ENOTDIR') return 'is not a directory: pass the directory holding the .tf or .tofu files, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied: make the directory readable by the user running plangate';
   return `cannot be read (${code ?? String(error)}): pass the directory holding the Terraform configuration`;
 }
@@ -337,15 +320,17 @@ function hclParser(): Promise<Parse> {
 
 async function parseSource(file: SourceFile): Promise<Json> {
   const contents = file.contents.replace(/^\uFEFF/, '');
+  // Terraform never reads a .tofu file: only OpenTofu can validate it.
+  const validate = /\.tofu(\.json)?$/.test(file.path) ? '`tofu validate`' : '`terraform validate`';
   if (file.path.endsWith('.json')) {
     let doc: unknown;
     try {
       doc = JSON.parse(contents) as unknown;
     } catch (error) {
-      throw new InputError(file.path, `is not valid JSON (${oneLine((error as Error).message)}): fix it so \`terraform validate\` passes`);
+      throw new InputError(file.path, `is not valid JSON (${oneLine((error as Error).message)}): fix it so ${validate} passes`);
     }
     const json = asJson(doc);
-    if (!json) throw new InputError(file.path, 'is not a JSON object, so not Terraform JSON configuration: fix it so `terraform validate` passes');
+    if (!json) throw new InputError(file.path, `is not a JSON object, so not Terraform JSON configuration: fix it so ${validate} passes`);
     return json;
   }
   const parse = await hclParser();
@@ -353,7 +338,7 @@ async function parseSource(file: SourceFile): Promise<Json> {
   try {
     doc = await parse(file.path, contents);
   } catch (error) {
-    throw new InputError(file.path, `is not valid HCL (${hclProblem(error, file.path)}): fix it so \`terraform validate\` passes`);
+    throw new InputError(file.path, `is not valid HCL (${hclProblem(error, file.path)}): fix it so ${validate} passes`);
   }
   return asJson(doc) ?? {};
 }

@@ -305,6 +305,23 @@ describe('options', () => {
     expect(report.findings.map((f) => [f.address, f.rule, f.approvals])).toEqual([['aws_s3_bucket.uploads', 'buckets', 2]]);
   });
 
+  it('--tf-base/--tf-head read .tofu files as OpenTofu does: x.tofu hides x.tf', () => {
+    const tf = (head: string) => ['check', '--format', 'json', '--tf-base', fixturePath('weakening/base'), '--tf-head', fixturePath(`weakening/${head}`), join(tmp, 'safe.json')];
+    const dropped = run(tf('tofu-head'));
+    expect(dropped.stderr).toBe('');
+    expect(dropped.status).toBe(1);
+    const report = JSON.parse(dropped.stdout) as JsonReport;
+    expect(report.findings.map((f) => [f.action, f.address, f.file])).toEqual([
+      ['protection-removed', 'aws_db_instance.orders', fixturePath('weakening/base/main.tf')],
+      ['protection-removed', 'module.audit_logs.aws_cloudwatch_log_group.this', fixturePath('weakening/base/modules/audit-logs/main.tf')],
+    ]);
+    const kept = run(tf('tofu-kept'));
+    expect([kept.status, kept.stderr, (JSON.parse(kept.stdout) as JsonReport).findings]).toEqual([0, '', []]);
+    const empty = run(['check', '--tf-base', fixturePath('weakening/base'), '--tf-head', tmp, join(tmp, 'safe.json')]);
+    expect(empty.status).toBe(2);
+    expect(oneLine(empty.stderr)).toBe(`plangate: ${tmp}: holds no .tf, .tf.json, .tofu or .tofu.json files: pass the directory of the root module`);
+  });
+
   it('an unknown option or command: exit 2', () => {
     expect(oneLine(run(['check', '--colour', 'x.json']).stderr)).toMatch(/--colour/);
     expect(run(['check', '--colour', 'x.json']).status).toBe(2);

@@ -150,7 +150,7 @@ describe('preventDestroyFromFiles', () => {
     expect((await preventDestroyFromFiles(files({ 'other/main.tf': bucket('a', 'prevent_destroy = true') }))).size).toBe(0);
     const call = { 'main.tf': 'module "gone" {\n  source = "./gone"\n}\n' };
     await expect(preventDestroyFromFiles(files(call))).rejects.toThrow(InputError);
-    await expect(preventDestroyFromFiles(files(call))).rejects.toThrow('module.gone (source "./gone", in main.tf): its directory gone holds no .tf files');
+    await expect(preventDestroyFromFiles(files(call))).rejects.toThrow('module.gone (source "./gone", in main.tf): its directory gone holds no .tf or .tofu files');
   });
 
   it('refuses a module that calls itself', async () => {
@@ -197,7 +197,7 @@ describe('readPreventDestroy fails closed', () => {
     await expect(readPreventDestroy(join(dir, 'main.tf'))).rejects.toThrow(`${join(dir, 'main.tf')}: is not a directory`);
     const empty = tempDir();
     await writeTree(empty, { 'README.md': '# nothing\n' });
-    await expect(readPreventDestroy(empty)).rejects.toThrow(`${empty}: holds no .tf or .tf.json files: pass the directory of the root module`);
+    await expect(readPreventDestroy(empty)).rejects.toThrow(`${empty}: holds no .tf, .tf.json, .tofu or .tofu.json files: pass the directory of the root module`);
   });
 
   it('on a module source that is not there', async () => {

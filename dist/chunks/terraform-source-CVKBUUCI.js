@@ -8,6 +8,44 @@ import "./chunk-SSKGB3OA.js";
 // src/plan/terraform-source.ts
 import { readFile, readdir } from "node:fs/promises";
 import { join, posix } from "node:path";
+
+// src/plan/terraform-files.ts
+var EXTENSIONS = [".tofu.json", ".tf.json", ".tofu", ".tf"];
+var SHADOWED_BY = { ".tf": ".tofu", ".tf.json": ".tofu.json" };
+function isTerraformSource(path) {
+  return extensionOf(path) !== void 0;
+}
+function isOverrideFile(path) {
+  const name = baseName(path);
+  const extension = extensionOf(name);
+  if (extension === void 0) return false;
+  const stem = name.slice(0, -extension.length);
+  return stem === "override" || stem.endsWith("_override");
+}
+function filesOpenTofuLoads(names) {
+  return loadedConfigFiles(names, (name) => name);
+}
+function loadedConfigFiles(items, pathOf) {
+  const present = new Set(items.map((item) => baseName(pathOf(item))));
+  const loaded = items.map((item) => ({ item, name: baseName(pathOf(item)) })).filter(({ name }) => {
+    const extension = extensionOf(name);
+    if (extension === void 0) return false;
+    const preferred = SHADOWED_BY[extension];
+    return preferred === void 0 || !present.has(name.slice(0, -extension.length) + preferred);
+  }).sort((a, b) => compareNames(a.name, b.name));
+  return [...loaded.filter(({ name }) => !isOverrideFile(name)), ...loaded.filter(({ name }) => isOverrideFile(name))].map(({ item }) => item);
+}
+function extensionOf(path) {
+  return EXTENSIONS.find((extension) => path.endsWith(extension));
+}
+function baseName(path) {
+  return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+}
+function compareNames(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/plan/terraform-source.ts
 var PreventDestroyMap = class extends Map {
   /** Every other declared resource, by address. */
   unguarded = /* @__PURE__ */ new Map();
@@ -20,7 +58,7 @@ async function readPreventDestroy(dir) {
 async function preventDestroyFromFiles(files, root = ".") {
   const byDir = /* @__PURE__ */ new Map();
   for (const file of files) {
-    if (!isTerraformFile(posix.basename(file.path))) continue;
+    if (!isTerraformSource(file.path)) continue;
     const dir = posix.dirname(posix.normalize(file.path));
     const list = byDir.get(dir);
     if (list) list.push(file);
@@ -28,20 +66,13 @@ async function preventDestroyFromFiles(files, root = ".") {
   }
   const rootDir = posix.normalize(root).replace(/(.)\/+$/, "$1");
   if (!byDir.has(rootDir)) return new PreventDestroyMap();
-  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => {
-    const list = [...byDir.get(dir) ?? []].sort((a, b) => compareNames(posix.basename(a.path), posix.basename(b.path)));
-    return Promise.resolve(list);
-  });
+  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => Promise.resolve(byDir.get(dir) ?? []));
 }
 async function preventDestroyFromLoader(root, load) {
   const rootDir = posix.normalize(root).replace(/(.)\/+$/, "$1");
-  const terraform = async (dir) => (await load(dir)).filter((file) => isTerraformFile(posix.basename(file.path)));
-  const first = await terraform(rootDir);
-  if (first.length === 0) return new PreventDestroyMap();
-  return collect(rootDir, (...parts) => posix.join(...parts), async (dir) => {
-    const files = dir === rootDir ? first : await terraform(dir);
-    return [...files].sort((a, b) => compareNames(posix.basename(a.path), posix.basename(b.path)));
-  });
+  const first = await load(rootDir);
+  if (!first.some((file) => isTerraformSource(file.path))) return new PreventDestroyMap();
+  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => dir === rootDir ? Promise.resolve(first) : load(dir));
 }
 function removedPreventDestroy(base, head) {
   const moved = head instanceof PreventDestroyMap ? head.moved : /* @__PURE__ */ new Map();
@@ -76,17 +107,16 @@ async function collect(root, joinPath, load) {
   const queue = [{ dir: root, prefix: "", chain: [] }];
   while (queue.length > 0) {
     const module = queue.shift();
-    const files = await load(module.dir, module.calledAs);
+    const files = loadedConfigFiles(await load(module.dir, module.calledAs), (file) => file.path);
     if (files.length === 0) {
       throw new InputError(
         module.calledAs ?? module.dir,
-        module.calledAs ? `its directory ${module.dir} holds no .tf files: fix the module source, or include the module's files` : "holds no .tf or .tf.json files: pass the directory of the root module"
+        module.calledAs ? `its directory ${module.dir} holds no .tf or .tofu files: fix the module source, or include the module's files` : "holds no .tf, .tf.json, .tofu or .tofu.json files: pass the directory of the root module"
       );
     }
-    const ordered = [...files.filter((f) => !isOverride(f.path)), ...files.filter((f) => isOverride(f.path))];
-    for (const file of ordered) {
+    for (const file of files) {
       const doc = await parseSource(file);
-      const override = isOverride(file.path);
+      const override = isOverrideFile(file.path);
       for (const [type, name, block] of resourceBlocks(doc)) {
         const address = `${module.prefix}${type}.${name}`;
         const value = preventDestroy(block);
@@ -162,15 +192,6 @@ function blocks(value) {
 function asJson(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
-function isTerraformFile(name) {
-  return name.endsWith(".tf") || name.endsWith(".tf.json");
-}
-function isOverride(path) {
-  return /(^|[/\\_])override\.tf(\.json)?$/.test(path);
-}
-function compareNames(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 async function readDirectory(dir, calledAs) {
   let entries;
   try {
@@ -179,7 +200,7 @@ async function readDirectory(dir, calledAs) {
     if (calledAs) throw new InputError(calledAs, `its directory ${dir} cannot be read (${error.code ?? String(error)}): fix the module source`);
     throw new InputError(dir, directoryProblem(error));
   }
-  const names = entries.filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isTerraformFile(entry.name)).map((entry) => entry.name).sort(compareNames);
+  const names = filesOpenTofuLoads(entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name));
   const files = [];
   for (const name of names) {
     const path = join(dir, name);
@@ -195,8 +216,8 @@ async function readDirectory(dir, calledAs) {
 }
 function directoryProblem(error) {
   const code = error.code;
-  if (code === "ENOENT") return "no such directory: pass the directory holding the Terraform configuration (its .tf files)";
-  if (code === "ENOTDIR") return "is not a directory: pass the directory holding the .tf files, not a file";
+  if (code === "ENOENT") return "no such directory: pass the directory holding the Terraform configuration (its .tf or .tofu files)";
+  if (code === "ENOTDIR") return "is not a directory: pass the directory holding the .tf or .tofu files, not a file";
   if (code === "EACCES" || code === "EPERM") return "permission denied: make the directory readable by the user running plangate";
   return `cannot be read (${code ?? String(error)}): pass the directory holding the Terraform configuration`;
 }
@@ -212,15 +233,16 @@ function hclParser() {
 }
 async function parseSource(file) {
   const contents = file.contents.replace(/^\uFEFF/, "");
+  const validate = /\.tofu(\.json)?$/.test(file.path) ? "`tofu validate`" : "`terraform validate`";
   if (file.path.endsWith(".json")) {
     let doc2;
     try {
       doc2 = JSON.parse(contents);
     } catch (error) {
-      throw new InputError(file.path, `is not valid JSON (${oneLine(error.message)}): fix it so \`terraform validate\` passes`);
+      throw new InputError(file.path, `is not valid JSON (${oneLine(error.message)}): fix it so ${validate} passes`);
     }
     const json = asJson(doc2);
-    if (!json) throw new InputError(file.path, "is not a JSON object, so not Terraform JSON configuration: fix it so `terraform validate` passes");
+    if (!json) throw new InputError(file.path, `is not a JSON object, so not Terraform JSON configuration: fix it so ${validate} passes`);
     return json;
   }
   const parse = await hclParser();
@@ -228,7 +250,7 @@ async function parseSource(file) {
   try {
     doc = await parse(file.path, contents);
   } catch (error) {
-    throw new InputError(file.path, `is not valid HCL (${hclProblem(error, file.path)}): fix it so \`terraform validate\` passes`);
+    throw new InputError(file.path, `is not valid HCL (${hclProblem(error, file.path)}): fix it so ${validate} passes`);
   }
   return asJson(doc) ?? {};
 }

@@ -1,0 +1,81 @@
+/**
+ * Which files of a directory Terraform and OpenTofu read as configuration: the
+ * one definition plangate uses, whether it reads a directory on disk, a list
+ * of files, or files fetched through the GitHub API.
+ *
+ * OpenTofu reads `.tofu` and `.tofu.json` besides `.tf` and `.tf.json`, and
+ * when `x.tofu` and `x.tf` are both present it loads only `x.tofu` (and
+ * `x.tofu.json` over `x.tf.json`), override files included. Terraform ignores
+ * `.tofu` files, so a directory without them reads as it always did.
+ * https://opentofu.org/docs/language/files/ ("Extension Precedence")
+ * https://opentofu.org/docs/language/files/override
+ */
+
+/** The configuration extensions, longest first so `.tf.json` is not taken for `.json`. */
+const EXTENSIONS = ['.tofu.json', '.tf.json', '.tofu', '.tf'] as const;
+type Extension = (typeof EXTENSIONS)[number];
+
+/** The `.tofu` extension that takes precedence over each `.tf` one. */
+const SHADOWED_BY: Partial<Record<Extension, Extension>> = { '.tf': '.tofu', '.tf.json': '.tofu.json' };
+
+/**
+ * Whether a path names a Terraform or OpenTofu configuration file: `.tf`,
+ * `.tf.json`, `.tofu` or `.tofu.json` (case-sensitive, as both tools are).
+ * Not `.tfvars`, test files or lock files.
+ */
+export function isTerraformSource(path: string): boolean {
+  return extensionOf(path) !== undefined;
+}
+
+/**
+ * Whether a configuration file is an override file (`override.tf`,
+ * `db_override.tofu`, …), merged into the others after them.
+ */
+export function isOverrideFile(path: string): boolean {
+  const name = baseName(path);
+  const extension = extensionOf(name);
+  if (extension === undefined) return false;
+  const stem = name.slice(0, -extension.length);
+  return stem === 'override' || stem.endsWith('_override');
+}
+
+/**
+ * Of the files listed in ONE directory (names, or paths that share the
+ * directory), those OpenTofu loads, in the order it reads them: the other
+ * files in lexical order, then the override files in lexical order.
+ * Everything else (`.tfvars`, README.md, a `.tf` shadowed by a `.tofu`) is
+ * dropped.
+ */
+export function filesOpenTofuLoads(names: readonly string[]): string[] {
+  return loadedConfigFiles(names, (name) => name);
+}
+
+/** filesOpenTofuLoads over objects that carry a path, such as `{ path, contents }`. */
+export function loadedConfigFiles<T>(items: readonly T[], pathOf: (item: T) => string): T[] {
+  const present = new Set(items.map((item) => baseName(pathOf(item))));
+  const loaded = items
+    .map((item) => ({ item, name: baseName(pathOf(item)) }))
+    .filter(({ name }) => {
+      const extension = extensionOf(name);
+      if (extension === undefined) return false;
+      const preferred = SHADOWED_BY[extension];
+      return preferred === undefined || !present.has(name.slice(0, -extension.length) + preferred);
+    })
+    .sort((a, b) => compareNames(a.name, b.name));
+  // Override files are set aside and merged after all the others.
+  return [...loaded.filter(({ name }) => !isOverrideFile(name)), ...loaded.filter(({ name }) => isOverrideFile(name))].map(({ item }) => item);
+}
+
+function extensionOf(path: string): Extension | undefined {
+  return EXTENSIONS.find((extension) => path.endsWith(extension));
+}
+
+/** The last segment of a path; `\` too, for paths joined on Windows. */
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+/** Terraform and OpenTofu read a directory's files in lexical order. */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
