@@ -1,5 +1,8 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
+  isTerraformSource
+} from "./chunks/chunk-7DXYR5VB.js";
+import {
   GITHUB_COMMENT_LIMIT,
   MAX_SHOWN,
   Minimatch,
@@ -23303,12 +23306,11 @@ async function readRules(api, options) {
 
 // src/github/terraform-sources.ts
 import { posix } from "node:path";
-var TERRAFORM_FILE = /\.tf(\.json)?$/;
 async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
-  for (const file of files) for (const name of [file.filename, file.previous]) if (name && TERRAFORM_FILE.test(name)) dirs.add(posix.dirname(name));
+  for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedPreventDestroy } = await import("./chunks/terraform-source-CVKBUUCI.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-KQIMJ75O.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;
@@ -23318,14 +23320,14 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   };
   const removed = [];
   for (const dir of [...dirs].sort()) {
-    removed.push(...removedPreventDestroy(await preventDestroyFromLoader(dir, loader(baseSha)), await preventDestroyFromLoader(dir, loader(headSha))));
+    removed.push(...await removedUnderEitherTool(async (tool) => [await preventDestroyFromLoader(dir, loader(baseSha), tool), await preventDestroyFromLoader(dir, loader(headSha), tool)]));
   }
   return removed;
 }
 async function readTerraformDir(api, dir, ref) {
   const sources = [];
   for (const entry of await listDirectory(api, dir, ref, ref.slice(0, 7))) {
-    if (!TERRAFORM_FILE.test(entry.path) || entry.type === "dir") continue;
+    if (!isTerraformSource(entry.path) || entry.type === "dir") continue;
     if (entry.type !== "file") throw new GitHubApiError(`${entry.path} at ${ref.slice(0, 7)} is a ${entry.type}: plangate cannot read its lifecycle; make it a regular file`);
     const contents = await api.fileAt(entry.path, ref);
     if (contents === void 0) throw new GitHubApiError(`GitHub lists ${entry.path} at ${ref.slice(0, 7)} but answers 404 for it: plangate cannot read its lifecycle; run again, and check the token has contents: read`);

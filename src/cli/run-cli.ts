@@ -71,8 +71,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (base !== undefined && head !== undefined) {
       // Loaded only when asked for: the HCL parser is a 1.7 MB WebAssembly module.
-      const { readPreventDestroy, removedPreventDestroy } = await import('../plan/terraform-source.js');
-      options.sourceWeakenings = removedPreventDestroy(await readPreventDestroy(base), await readPreventDestroy(head));
+      const { readPreventDestroy, removedUnderEitherTool } = await import('../plan/terraform-source.js');
+      options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);
     io.stdout(render(analysis, format as (typeof FORMATS)[number], io));

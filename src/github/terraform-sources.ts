@@ -1,9 +1,8 @@
 import { posix } from 'node:path';
+import { isTerraformSource } from '../plan/terraform-files.js';
 import type { RemovedPreventDestroy, SourceFile } from '../plan/terraform-source.js';
 import { GitHubApiError, type ChangedFile, type RepositoryApi } from './api.js';
 import { listDirectory } from './listings.js';
-
-const TERRAFORM_FILE = /\.tf(\.json)?$/;
 
 /**
  * `lifecycle { prevent_destroy }` removed in the changed Terraform
@@ -12,9 +11,9 @@ const TERRAFORM_FILE = /\.tf(\.json)?$/;
  */
 export async function preventDestroyRemoved(api: RepositoryApi, files: readonly ChangedFile[], baseSha: string, headSha: string): Promise<RemovedPreventDestroy[]> {
   const dirs = new Set<string>();
-  for (const file of files) for (const name of [file.filename, file.previous]) if (name && TERRAFORM_FILE.test(name)) dirs.add(posix.dirname(name));
+  for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedPreventDestroy } = await import('../plan/terraform-source.js');
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import('../plan/terraform-source.js');
   // Several changed directories can call the same local module: read each directory once per commit.
   const read = new Map<string, Promise<SourceFile[]>>();
   const loader = (ref: string) => (dir: string) => {
@@ -25,7 +24,7 @@ export async function preventDestroyRemoved(api: RepositoryApi, files: readonly 
   };
   const removed: RemovedPreventDestroy[] = [];
   for (const dir of [...dirs].sort()) {
-    removed.push(...removedPreventDestroy(await preventDestroyFromLoader(dir, loader(baseSha)), await preventDestroyFromLoader(dir, loader(headSha))));
+    removed.push(...(await removedUnderEitherTool(async (tool) => [await preventDestroyFromLoader(dir, loader(baseSha), tool), await preventDestroyFromLoader(dir, loader(headSha), tool)])));
   }
   return removed;
 }
@@ -33,7 +32,7 @@ export async function preventDestroyRemoved(api: RepositoryApi, files: readonly 
 async function readTerraformDir(api: RepositoryApi, dir: string, ref: string): Promise<SourceFile[]> {
   const sources: SourceFile[] = [];
   for (const entry of await listDirectory(api, dir, ref, ref.slice(0, 7))) {
-    if (!TERRAFORM_FILE.test(entry.path) || entry.type === 'dir') continue;
+    if (!isTerraformSource(entry.path) || entry.type === 'dir') continue;
     // A symlink or submodule named *.tf would be read by Terraform; plangate cannot follow it.
     if (entry.type !== 'file') throw new GitHubApiError(`${entry.path} at ${ref.slice(0, 7)} is a ${entry.type}: plangate cannot read its lifecycle; make it a regular file`);
     const contents = await api.fileAt(entry.path, ref);

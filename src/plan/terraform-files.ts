@@ -6,10 +6,15 @@
  * OpenTofu reads `.tofu` and `.tofu.json` besides `.tf` and `.tf.json`, and
  * when `x.tofu` and `x.tf` are both present it loads only `x.tofu` (and
  * `x.tofu.json` over `x.tf.json`), override files included. Terraform ignores
- * `.tofu` files, so a directory without them reads as it always did.
+ * `.tofu` files. plangate cannot tell which tool runs a repository, so its
+ * callers read a directory the way each tool does.
  * https://opentofu.org/docs/language/files/ ("Extension Precedence")
  * https://opentofu.org/docs/language/files/override
  */
+
+/** The tools whose loading rules plangate follows; a repository may be run with either. */
+export const TOOLS = ['terraform', 'opentofu'] as const;
+export type Tool = (typeof TOOLS)[number];
 
 /** The configuration extensions, longest first so `.tf.json` is not taken for `.json`. */
 const EXTENSIONS = ['.tofu.json', '.tf.json', '.tofu', '.tf'] as const;
@@ -39,25 +44,41 @@ export function isOverrideFile(path: string): boolean {
   return stem === 'override' || stem.endsWith('_override');
 }
 
-/**
- * Of the files listed in ONE directory (names, or paths that share the
- * directory), those OpenTofu loads, in the order it reads them: the other
- * files in lexical order, then the override files in lexical order.
- * Everything else (`.tfvars`, README.md, a `.tf` shadowed by a `.tofu`) is
- * dropped.
- */
-export function filesOpenTofuLoads(names: readonly string[]): string[] {
-  return loadedConfigFiles(names, (name) => name);
+/** `.tofu` or `.tofu.json`: a file only OpenTofu reads. */
+export function isTofuFile(path: string): boolean {
+  const extension = extensionOf(path);
+  return extension === '.tofu' || extension === '.tofu.json';
 }
 
-/** filesOpenTofuLoads over objects that carry a path, such as `{ path, contents }`. */
-export function loadedConfigFiles<T>(items: readonly T[], pathOf: (item: T) => string): T[] {
+/**
+ * Names both tools skip in a directory: hidden files, editor backups (`x.tf~`)
+ * and Emacs autosaves (`#x.tf#`). A guarded copy in `.keep.tf` is not a guard.
+ */
+export function isIgnoredName(path: string): boolean {
+  const name = baseName(path);
+  return name.startsWith('.') || name.endsWith('~') || (name.startsWith('#') && name.endsWith('#'));
+}
+
+/**
+ * Of the files listed in ONE directory (names, or paths that share the
+ * directory), those `tool` loads, in the order it reads them: the other
+ * files in lexical order, then the override files in lexical order.
+ * Everything else (`.tfvars`, README.md, a hidden file, a `.tf` shadowed by a
+ * `.tofu` for OpenTofu, any `.tofu` for Terraform) is dropped.
+ */
+export function filesLoaded(names: readonly string[], tool: Tool): string[] {
+  return loadedConfigFiles(names, (name) => name, tool);
+}
+
+/** filesLoaded over objects that carry a path, such as `{ path, contents }`. */
+export function loadedConfigFiles<T>(items: readonly T[], pathOf: (item: T) => string, tool: Tool): T[] {
   const present = new Set(items.map((item) => baseName(pathOf(item))));
   const loaded = items
     .map((item) => ({ item, name: baseName(pathOf(item)) }))
     .filter(({ name }) => {
       const extension = extensionOf(name);
-      if (extension === undefined) return false;
+      if (extension === undefined || isIgnoredName(name)) return false;
+      if (tool === 'terraform') return !isTofuFile(name);
       const preferred = SHADOWED_BY[extension];
       return preferred === undefined || !present.has(name.slice(0, -extension.length) + preferred);
     })

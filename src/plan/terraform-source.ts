@@ -11,7 +11,7 @@ import { join, posix } from 'node:path';
 import type { Weakening } from '../analysis/types.js';
 import { InputError } from '../errors.js';
 import { configAddress } from './dependencies.js';
-import { filesOpenTofuLoads, isOverrideFile, isTerraformSource, loadedConfigFiles } from './terraform-files.js';
+import { filesLoaded, isOverrideFile, isTerraformSource, isTofuFile, loadedConfigFiles, TOOLS, type Tool } from './terraform-files.js';
 
 /** Where a resource is declared. */
 export interface DeclaredResource {
@@ -37,6 +37,8 @@ export class PreventDestroyMap extends Map<string, DeclaredResource> {
   readonly unguarded = new Map<string, UnguardedResource>();
   /** `moved` blocks: old address → new address. */
   readonly moved = new Map<string, string>();
+  /** Whether any directory read held a `.tofu` file, so Terraform would read it differently. */
+  sawTofu = false;
 }
 
 export interface SourceFile {
@@ -62,8 +64,8 @@ export interface RemovedPreventDestroy {
  * directory or file, a directory without configuration files, or a file that
  * does not parse is an InputError naming it.
  */
-export async function readPreventDestroy(dir: string): Promise<PreventDestroyMap> {
-  return collect(dir, join, readDirectory);
+export async function readPreventDestroy(dir: string, tool: Tool = 'opentofu'): Promise<PreventDestroyMap> {
+  return collect(dir, join, readDirectory, tool);
 }
 
 /**
@@ -72,7 +74,7 @@ export async function readPreventDestroy(dir: string): Promise<PreventDestroyMap
  * directly in `root` (default: paths without a directory). An empty root gives
  * an empty map; a module whose local source has no files is an InputError.
  */
-export async function preventDestroyFromFiles(files: readonly SourceFile[], root = '.'): Promise<PreventDestroyMap> {
+export async function preventDestroyFromFiles(files: readonly SourceFile[], root = '.', tool: Tool = 'opentofu'): Promise<PreventDestroyMap> {
   const byDir = new Map<string, SourceFile[]>();
   for (const file of files) {
     if (!isTerraformSource(file.path)) continue;
@@ -83,7 +85,7 @@ export async function preventDestroyFromFiles(files: readonly SourceFile[], root
   }
   const rootDir = posix.normalize(root).replace(/(.)\/+$/, '$1');
   if (!byDir.has(rootDir)) return new PreventDestroyMap();
-  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => Promise.resolve(byDir.get(dir) ?? []));
+  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => Promise.resolve(byDir.get(dir) ?? []), tool);
 }
 
 /**
@@ -93,11 +95,28 @@ export async function preventDestroyFromFiles(files: readonly SourceFile[], root
  * a `.tf` file goes unseen. A root without configuration files gives an empty
  * map: the stack was created or deleted on that side.
  */
-export async function preventDestroyFromLoader(root: string, load: (dir: string) => Promise<SourceFile[]>): Promise<PreventDestroyMap> {
+export async function preventDestroyFromLoader(root: string, load: (dir: string) => Promise<SourceFile[]>, tool: Tool = 'opentofu'): Promise<PreventDestroyMap> {
   const rootDir = posix.normalize(root).replace(/(.)\/+$/, '$1');
   const first = await load(rootDir);
   if (!first.some((file) => isTerraformSource(file.path))) return new PreventDestroyMap();
-  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => (dir === rootDir ? Promise.resolve(first) : load(dir)));
+  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => (dir === rootDir ? Promise.resolve(first) : load(dir)), tool);
+}
+
+/**
+ * Guards removed as either tool reads the sources: plangate cannot tell
+ * whether a repository runs Terraform (which ignores `.tofu` files) or
+ * OpenTofu (which prefers them), so a removal seen by either counts. `read`
+ * gives the base and head maps as `tool` reads them; Terraform's reading is
+ * skipped when no `.tofu` file was seen, as it could only be the same.
+ */
+export async function removedUnderEitherTool(read: (tool: Tool) => Promise<[PreventDestroyMap, PreventDestroyMap]>): Promise<RemovedPreventDestroy[]> {
+  const byAddress = new Map<string, RemovedPreventDestroy>();
+  for (const tool of [...TOOLS].reverse()) {
+    const [base, head] = await read(tool);
+    for (const removed of removedPreventDestroy(base, head)) if (!byAddress.has(removed.address)) byAddress.set(removed.address, removed);
+    if (tool === 'opentofu' && !base.sawTofu && !head.sawTofu) break;
+  }
+  return [...byAddress.values()].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
 }
 
 /**
@@ -156,13 +175,15 @@ interface ModuleToRead {
   calledAs?: string;
 }
 
-async function collect(root: string, joinPath: (...parts: string[]) => string, load: LoadDirectory): Promise<PreventDestroyMap> {
+async function collect(root: string, joinPath: (...parts: string[]) => string, load: LoadDirectory, tool: Tool): Promise<PreventDestroyMap> {
   const result = new PreventDestroyMap();
   const queue: ModuleToRead[] = [{ dir: root, prefix: '', chain: [] }];
   while (queue.length > 0) {
     const module = queue.shift() as ModuleToRead;
-    // Only what OpenTofu loads, in its order: override files (override.tf, *_override.tofu) last.
-    const files = loadedConfigFiles(await load(module.dir, module.calledAs), (file) => file.path);
+    // Only what the tool loads, in its order: override files (override.tf, *_override.tofu) last.
+    const listed = await load(module.dir, module.calledAs);
+    if (listed.some((file) => isTofuFile(file.path))) result.sawTofu = true;
+    const files = loadedConfigFiles(listed, (file) => file.path, tool);
     if (files.length === 0) {
       throw new InputError(
         module.calledAs ?? module.dir,
@@ -277,8 +298,9 @@ async function readDirectory(dir: string, calledAs?: string): Promise<SourceFile
     if (calledAs) throw new InputError(calledAs, `its directory ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): fix the module source`);
     throw new InputError(dir, directoryProblem(error));
   }
-  // Selected by name before reading: a shadowed x.tf is never read, as OpenTofu never reads it.
-  const names = filesOpenTofuLoads(entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name));
+  // Selected by name before reading: what neither tool loads (a hidden file, a README) is never read.
+  const listed = entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
+  const names = [...new Set(TOOLS.flatMap((tool) => filesLoaded(listed, tool)))];
   const files: SourceFile[] = [];
   for (const name of names) {
     const path = join(dir, name);

@@ -305,7 +305,7 @@ describe('options', () => {
     expect(report.findings.map((f) => [f.address, f.rule, f.approvals])).toEqual([['aws_s3_bucket.uploads', 'buckets', 2]]);
   });
 
-  it('--tf-base/--tf-head read .tofu files as OpenTofu does: x.tofu hides x.tf', () => {
+  it('--tf-base/--tf-head read the sources as Terraform and as OpenTofu do (x.tofu hides x.tf for OpenTofu only): a guard either drops is removed', () => {
     const tf = (head: string) => ['check', '--format', 'json', '--tf-base', fixturePath('weakening/base'), '--tf-head', fixturePath(`weakening/${head}`), join(tmp, 'safe.json')];
     const dropped = run(tf('tofu-head'));
     expect(dropped.stderr).toBe('');
@@ -315,8 +315,10 @@ describe('options', () => {
       ['protection-removed', 'aws_db_instance.orders', fixturePath('weakening/base/main.tf')],
       ['protection-removed', 'module.audit_logs.aws_cloudwatch_log_group.this', fixturePath('weakening/base/modules/audit-logs/main.tf')],
     ]);
+    // OpenTofu keeps the guard through main.tofu, but Terraform reads only main.tf, which drops it.
     const kept = run(tf('tofu-kept'));
-    expect([kept.status, kept.stderr, (JSON.parse(kept.stdout) as JsonReport).findings]).toEqual([0, '', []]);
+    expect([kept.status, kept.stderr]).toEqual([1, '']);
+    expect((JSON.parse(kept.stdout) as JsonReport).findings.map((f) => [f.action, f.address])).toEqual([['protection-removed', 'aws_db_instance.orders']]);
     const empty = run(['check', '--tf-base', fixturePath('weakening/base'), '--tf-head', tmp, join(tmp, 'safe.json')]);
     expect(empty.status).toBe(2);
     expect(oneLine(empty.stderr)).toBe(`plangate: ${tmp}: holds no .tf, .tf.json, .tofu or .tofu.json files: pass the directory of the root module`);

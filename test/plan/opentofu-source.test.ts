@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { preventDestroyFromFiles, preventDestroyFromLoader, readPreventDestroy, removedPreventDestroy, type SourceFile } from '../../src/plan/terraform-source.js';
+import { preventDestroyFromFiles, preventDestroyFromLoader, readPreventDestroy, removedPreventDestroy, removedUnderEitherTool, type SourceFile } from '../../src/plan/terraform-source.js';
 import { fixturePath } from './fixtures.js';
 
 const temps: string[] = [];
@@ -176,5 +176,37 @@ describe('fixtures/weakening: an OpenTofu file added beside the Terraform one', 
 
   it('tofu-kept: main.tf drops the guard, main.tofu keeps it, so nothing is removed', async () => {
     expect(removedPreventDestroy(await readPreventDestroy(base), await readPreventDestroy(fixturePath('weakening/tofu-kept')))).toEqual([]);
+  });
+});
+
+describe('read as either tool: plangate cannot tell which one runs the repository', () => {
+  const base = { 'main.tf': guarded('orders') };
+  const either = (b: Tree, h: Tree) =>
+    removedUnderEitherTool(async (tool) => [await preventDestroyFromFiles(files(b), '.', tool), await preventDestroyFromFiles(files(h), '.', tool)]).then((removed) =>
+      removed.map((r) => [r.address, r.file]),
+    );
+
+  it('a guard kept in main.tofu but dropped in main.tf is removed for Terraform, which never reads main.tofu', async () => {
+    expect(await either(base, { 'main.tf': db('orders'), 'main.tofu': guarded('orders') })).toEqual([['aws_db_instance.orders', 'main.tf']]);
+  });
+
+  it('a guard dropped in main.tofu is removed for OpenTofu; the same removal is reported once', async () => {
+    expect(await either(base, { 'main.tf': guarded('orders'), 'main.tofu': db('orders') })).toEqual([['aws_db_instance.orders', 'main.tf']]);
+    expect(await either({ 'main.tf': guarded('orders'), 'main.tofu': guarded('orders') }, { 'main.tf': db('orders'), 'main.tofu': db('orders') })).toHaveLength(1);
+  });
+
+  it('without a .tofu file, Terraform is not read twice', async () => {
+    const tools: string[] = [];
+    await removedUnderEitherTool(async (tool) => {
+      tools.push(tool);
+      return [await preventDestroyFromFiles(files(base), '.', tool), await preventDestroyFromFiles(files(base), '.', tool)];
+    });
+    expect(tools).toEqual(['opentofu']);
+  });
+
+  it.each(['.keep.tf', 'main.tf~', '#main.tf#'])('a guarded copy in %s, which neither tool reads, is no guard', async (name) => {
+    expect(await either(base, { 'main.tf': db('orders'), [name]: guarded('orders') })).toEqual([['aws_db_instance.orders', 'main.tf']]);
+    const headDir = await onDisk({ 'main.tf': db('orders'), [name]: guarded('orders') });
+    expect([...(await readPreventDestroy(headDir))]).toEqual([]);
   });
 });

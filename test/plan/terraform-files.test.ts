@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { filesOpenTofuLoads, isOverrideFile, isTerraformSource, loadedConfigFiles } from '../../src/plan/terraform-files.js';
+import { filesLoaded, isIgnoredName, isOverrideFile, isTerraformSource, loadedConfigFiles } from '../../src/plan/terraform-files.js';
+
+const filesOpenTofuLoads = (names: readonly string[]) => filesLoaded(names, 'opentofu');
 
 describe('isTerraformSource', () => {
   it.each([
@@ -70,6 +72,22 @@ describe('filesOpenTofuLoads', () => {
       { path: 'x/main.tofu', contents: 'tofu' },
       { path: 'x/notes.txt', contents: '' },
     ];
-    expect(loadedConfigFiles(files, (f) => f.path)).toEqual([{ path: 'x/main.tofu', contents: 'tofu' }]);
+    expect(loadedConfigFiles(files, (f) => f.path, 'opentofu')).toEqual([{ path: 'x/main.tofu', contents: 'tofu' }]);
+  });
+});
+
+describe('filesLoaded for Terraform, and names both tools skip', () => {
+  it('Terraform reads no .tofu file and lets none hide a .tf file', () => {
+    expect(filesLoaded(['main.tf', 'main.tofu', 'vars.tf.json', 'vars.tofu.json', 'override.tofu', 'override.tf'], 'terraform')).toEqual(['main.tf', 'vars.tf.json', 'override.tf']);
+  });
+
+  it.each(['.keep.tf', '.hidden.tofu', 'main.tf~', '#main.tf#', 'dir/.guard.tf.json'])('%s is skipped by both tools', (name) => {
+    expect(isIgnoredName(name)).toBe(true);
+    expect(filesLoaded([name], 'terraform')).toEqual([]);
+    expect(filesLoaded([name], 'opentofu')).toEqual([]);
+  });
+
+  it('a name merely containing those characters is read', () => {
+    expect(filesLoaded(['a.b.tf', 'x#y.tf', 'main.tf'], 'terraform')).toEqual(['a.b.tf', 'main.tf', 'x#y.tf']);
   });
 });

@@ -227,8 +227,8 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedPreventDestroy } = await import("./terraform-source-CVKBUUCI.js");
-      options.sourceWeakenings = removedPreventDestroy(await readPreventDestroy(base), await readPreventDestroy(head));
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-KQIMJ75O.js");
+      options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);
     io.stdout(render(analysis, format, io));

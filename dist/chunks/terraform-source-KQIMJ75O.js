@@ -1,5 +1,13 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
+  TOOLS,
+  filesLoaded,
+  isOverrideFile,
+  isTerraformSource,
+  isTofuFile,
+  loadedConfigFiles
+} from "./chunk-7DXYR5VB.js";
+import {
   InputError,
   configAddress
 } from "./chunk-MWHAY6YZ.js";
@@ -8,54 +16,18 @@ import "./chunk-SSKGB3OA.js";
 // src/plan/terraform-source.ts
 import { readFile, readdir } from "node:fs/promises";
 import { join, posix } from "node:path";
-
-// src/plan/terraform-files.ts
-var EXTENSIONS = [".tofu.json", ".tf.json", ".tofu", ".tf"];
-var SHADOWED_BY = { ".tf": ".tofu", ".tf.json": ".tofu.json" };
-function isTerraformSource(path) {
-  return extensionOf(path) !== void 0;
-}
-function isOverrideFile(path) {
-  const name = baseName(path);
-  const extension = extensionOf(name);
-  if (extension === void 0) return false;
-  const stem = name.slice(0, -extension.length);
-  return stem === "override" || stem.endsWith("_override");
-}
-function filesOpenTofuLoads(names) {
-  return loadedConfigFiles(names, (name) => name);
-}
-function loadedConfigFiles(items, pathOf) {
-  const present = new Set(items.map((item) => baseName(pathOf(item))));
-  const loaded = items.map((item) => ({ item, name: baseName(pathOf(item)) })).filter(({ name }) => {
-    const extension = extensionOf(name);
-    if (extension === void 0) return false;
-    const preferred = SHADOWED_BY[extension];
-    return preferred === void 0 || !present.has(name.slice(0, -extension.length) + preferred);
-  }).sort((a, b) => compareNames(a.name, b.name));
-  return [...loaded.filter(({ name }) => !isOverrideFile(name)), ...loaded.filter(({ name }) => isOverrideFile(name))].map(({ item }) => item);
-}
-function extensionOf(path) {
-  return EXTENSIONS.find((extension) => path.endsWith(extension));
-}
-function baseName(path) {
-  return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
-}
-function compareNames(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/plan/terraform-source.ts
 var PreventDestroyMap = class extends Map {
   /** Every other declared resource, by address. */
   unguarded = /* @__PURE__ */ new Map();
   /** `moved` blocks: old address → new address. */
   moved = /* @__PURE__ */ new Map();
+  /** Whether any directory read held a `.tofu` file, so Terraform would read it differently. */
+  sawTofu = false;
 };
-async function readPreventDestroy(dir) {
-  return collect(dir, join, readDirectory);
+async function readPreventDestroy(dir, tool = "opentofu") {
+  return collect(dir, join, readDirectory, tool);
 }
-async function preventDestroyFromFiles(files, root = ".") {
+async function preventDestroyFromFiles(files, root = ".", tool = "opentofu") {
   const byDir = /* @__PURE__ */ new Map();
   for (const file of files) {
     if (!isTerraformSource(file.path)) continue;
@@ -66,13 +38,22 @@ async function preventDestroyFromFiles(files, root = ".") {
   }
   const rootDir = posix.normalize(root).replace(/(.)\/+$/, "$1");
   if (!byDir.has(rootDir)) return new PreventDestroyMap();
-  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => Promise.resolve(byDir.get(dir) ?? []));
+  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => Promise.resolve(byDir.get(dir) ?? []), tool);
 }
-async function preventDestroyFromLoader(root, load) {
+async function preventDestroyFromLoader(root, load, tool = "opentofu") {
   const rootDir = posix.normalize(root).replace(/(.)\/+$/, "$1");
   const first = await load(rootDir);
   if (!first.some((file) => isTerraformSource(file.path))) return new PreventDestroyMap();
-  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => dir === rootDir ? Promise.resolve(first) : load(dir));
+  return collect(rootDir, (...parts) => posix.join(...parts), (dir) => dir === rootDir ? Promise.resolve(first) : load(dir), tool);
+}
+async function removedUnderEitherTool(read) {
+  const byAddress = /* @__PURE__ */ new Map();
+  for (const tool of [...TOOLS].reverse()) {
+    const [base, head] = await read(tool);
+    for (const removed of removedPreventDestroy(base, head)) if (!byAddress.has(removed.address)) byAddress.set(removed.address, removed);
+    if (tool === "opentofu" && !base.sawTofu && !head.sawTofu) break;
+  }
+  return [...byAddress.values()].sort((a, b) => a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
 }
 function removedPreventDestroy(base, head) {
   const moved = head instanceof PreventDestroyMap ? head.moved : /* @__PURE__ */ new Map();
@@ -102,12 +83,14 @@ function followMoves(address, moved) {
   }
   return current;
 }
-async function collect(root, joinPath, load) {
+async function collect(root, joinPath, load, tool) {
   const result = new PreventDestroyMap();
   const queue = [{ dir: root, prefix: "", chain: [] }];
   while (queue.length > 0) {
     const module = queue.shift();
-    const files = loadedConfigFiles(await load(module.dir, module.calledAs), (file) => file.path);
+    const listed = await load(module.dir, module.calledAs);
+    if (listed.some((file) => isTofuFile(file.path))) result.sawTofu = true;
+    const files = loadedConfigFiles(listed, (file) => file.path, tool);
     if (files.length === 0) {
       throw new InputError(
         module.calledAs ?? module.dir,
@@ -200,7 +183,8 @@ async function readDirectory(dir, calledAs) {
     if (calledAs) throw new InputError(calledAs, `its directory ${dir} cannot be read (${error.code ?? String(error)}): fix the module source`);
     throw new InputError(dir, directoryProblem(error));
   }
-  const names = filesOpenTofuLoads(entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name));
+  const listed = entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
+  const names = [...new Set(TOOLS.flatMap((tool) => filesLoaded(listed, tool)))];
   const files = [];
   for (const name of names) {
     const path = join(dir, name);
@@ -269,5 +253,6 @@ export {
   preventDestroyFromFiles,
   preventDestroyFromLoader,
   readPreventDestroy,
-  removedPreventDestroy
+  removedPreventDestroy,
+  removedUnderEitherTool
 };
