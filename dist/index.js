@@ -2153,9 +2153,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -2193,12 +2193,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -4465,8 +4465,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6717,12 +6717,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7392,12 +7392,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7876,16 +7876,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7896,7 +7896,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7947,7 +7947,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7959,7 +7959,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8295,8 +8295,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -9565,7 +9565,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9578,7 +9578,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert4(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9614,7 +9614,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9684,18 +9684,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9952,9 +9952,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10177,9 +10177,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10464,9 +10464,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10558,9 +10558,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -14423,7 +14423,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14499,7 +14499,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status: status2,
                 statusText,
                 headersList,
@@ -14542,7 +14542,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status: status2,
                 statusText: STATUS_CODES[status2],
                 headersList,
@@ -18283,8 +18283,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module.exports = {
@@ -19595,8 +19595,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve, reject) {
-            return setTimeout(resolve, t);
+          return new this.Promise(function(resolve2, reject) {
+            return setTimeout(resolve2, t);
           });
         }
         computePenalty() {
@@ -19807,15 +19807,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve, returned, task;
+          var args, cb, error2, reject, resolve2, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve(returned);
+                  return resolve2(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -19830,13 +19830,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve;
-          resolve = reject = null;
+          var promise, reject, resolve2;
+          resolve2 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve = _resolve;
+            resolve2 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve, reject });
+          this._queue.push({ task, args, resolve: resolve2, reject });
           this._tryToRun();
           return promise;
         }
@@ -20237,14 +20237,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve, reject) => {
+              return new this.Promise((resolve2, reject) => {
                 if (finished()) {
-                  return resolve();
+                  return resolve2();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve();
+                      return resolve2();
                     }
                   });
                 }
@@ -20337,9 +20337,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve, reject) {
+              return new this.Promise(function(resolve2, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve)(args3);
+                  return (args3[0] != null ? reject : resolve2)(args3);
                 });
               });
             };
@@ -20628,11 +20628,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -20648,7 +20648,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -22906,7 +22906,8 @@ function readRunContext(env = process.env) {
     repo,
     number,
     headSha,
-    apiUrl: env.GITHUB_API_URL || "https://api.github.com"
+    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+    workspace: env.GITHUB_WORKSPACE || process.cwd()
   };
   if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
   return context;
@@ -22949,19 +22950,15 @@ function noreplyIdentity(email) {
   if (!match2?.[2]) return void 0;
   return match2[1] ? { login: match2[2], id: Number(match2[1]) } : { login: match2[2] };
 }
+var WEB_FLOW_EMAIL = "noreply@github.com";
 var AuthoringIdentity = class {
-  logins = /* @__PURE__ */ new Set();
-  ids = /* @__PURE__ */ new Set();
+  /** Why each login or id is part of the authoring identity. */
+  roles = /* @__PURE__ */ new Map();
   agents = /* @__PURE__ */ new Set();
   agentIds = /* @__PURE__ */ new Set();
   agentEmails = /* @__PURE__ */ new Set();
+  configuredEmails = /* @__PURE__ */ new Set();
   constructor(facts, agentIdentities = []) {
-    this.addPerson(facts.author.login, facts.author.id);
-    for (const person2 of facts.people) {
-      if (person2.login !== void 0) this.addPerson(person2.login, person2.id);
-      const noreply = noreplyIdentity(person2.email);
-      if (noreply) this.addPerson(noreply.login, noreply.id);
-    }
     for (const agent of KNOWN_AGENTS) {
       this.agents.add(normalise(agent.login));
       if (agent.id !== void 0) this.agentIds.add(agent.id);
@@ -22971,44 +22968,57 @@ var AuthoringIdentity = class {
       if (noreply) {
         this.agents.add(normalise(noreply.login));
         if (noreply.id !== void 0) this.agentIds.add(noreply.id);
-      } else if (!entry.includes("@")) {
+      } else if (entry.includes("@")) {
+        this.configuredEmails.add(normaliseEmail(entry));
+      } else {
         this.agents.add(normalise(entry));
       }
     }
-    for (const email of [...KNOWN_AGENT_EMAILS, ...agentIdentities.filter((e) => e.includes("@"))]) this.agentEmails.add(normaliseEmail(email));
+    for (const email of [...KNOWN_AGENT_EMAILS, ...this.configuredEmails]) this.agentEmails.add(normaliseEmail(email));
     const linked = [...facts.people.flatMap((p) => p.login !== void 0 ? [{ email: p.email, login: p.login, id: p.id }] : []), ...facts.emailAccounts ?? []];
     for (const account of linked) {
       if (!this.agentEmails.has(normaliseEmail(account.email))) continue;
       this.agents.add(normalise(account.login));
       if (account.id !== void 0) this.agentIds.add(account.id);
     }
+    this.add(facts.author.login, facts.author.id, "the pull request author");
+    for (const person2 of facts.people) {
+      const role = `${person2.role === "co-author" ? "a co-author" : `the ${person2.role}`} of commit ${person2.sha.slice(0, 7)}`;
+      if (person2.login !== void 0) this.add(person2.login, person2.id, role);
+      const noreply = noreplyIdentity(person2.email);
+      if (noreply) this.add(noreply.login, noreply.id, role);
+    }
+    for (const pusher of facts.pushers ?? []) this.add(pusher.login, pusher.id, "a pusher to its branch");
+    for (const { by, to } of facts.assignments ?? []) if (this.isAgent(to)) this.add(by.login, by.id, `who assigned ${to.login} to it`);
   }
-  /** Emails that name an agent (known ones and the configured ones), lower-cased. */
-  get emails() {
-    return this.agentEmails;
+  add(login, id, role) {
+    if (!this.roles.has(normalise(login))) this.roles.set(normalise(login), role);
+    if (id !== void 0 && !this.roles.has(id)) this.roles.set(id, role);
   }
-  addPerson(login, id) {
-    this.logins.add(normalise(login));
-    if (id !== void 0) this.ids.add(id);
+  /** A bot, an app, a known coding agent or a configured one. */
+  isAgent(who) {
+    return who.type !== "User" || /\[bot\]$/i.test(who.login) || this.agents.has(normalise(who.login)) || this.agentIds.has(who.id);
   }
   /** Why this identity may not approve, or undefined when nothing rules it out. */
   excludes(who) {
-    const login = normalise(who.login);
     if (who.type !== "User") return `${who.login} is a ${who.type}, not a person`;
     if (/\[bot\]$/i.test(who.login)) return `${who.login} is a bot`;
-    if (this.agents.has(login) || this.agentIds.has(who.id)) return `${who.login} is a coding agent`;
-    if (this.logins.has(login) || this.ids.has(who.id)) return `${who.login} is part of the authoring identity (the pull request author or a commit author, committer or co-author)`;
-    return void 0;
+    if (this.isAgent(who)) return `${who.login} is a coding agent`;
+    const role = this.roles.get(normalise(who.login)) ?? this.roles.get(who.id);
+    return role ? `${who.login} is part of the authoring identity (${role})` : void 0;
   }
   /**
    * Commit authors and committers no account is linked to: they could be
    * anyone, an approver included. Only GitHub's own link counts: a noreply
-   * address that GitHub links to no account proves nothing. An agent's own
-   * email is not a person. Co-authors only ever exclude, so an unlinked one
-   * changes nothing.
+   * address GitHub links to no account proves nothing, and anyone can write
+   * an agent's email on a commit. Only the emails the agent-identities input
+   * names (and GitHub's web-flow as committer) are taken as nobody.
+   * Co-authors only ever exclude, so an unlinked one changes nothing.
    */
   unlinked(people) {
-    return people.filter((p) => p.role !== "co-author" && p.login === void 0 && !this.agentEmails.has(normaliseEmail(p.email)));
+    return people.filter(
+      (p) => p.role !== "co-author" && p.login === void 0 && !this.configuredEmails.has(normaliseEmail(p.email)) && !(p.role === "committer" && normaliseEmail(p.email) === WEB_FLOW_EMAIL)
+    );
   }
 };
 
@@ -23039,12 +23049,12 @@ function decideApproval({ findings, rules, facts, overrideLabel, agentIdentities
   const qualifies = (who) => identity.excludes(who) ?? roleProblem(who, facts.permissions.get(who.login));
   const candidates = [];
   for (const unreadable of facts.unreadableReviews) {
-    const who = unreadable.reviewer ? ` by @${unreadable.reviewer.login}` : "";
+    const who = unreadable.reviewer ? ` by @${unreadable.reviewer.login}` : " by a reviewer plangate cannot read";
     outcome.ignored.push(`a review${unreadable.id === null ? "" : ` (id ${unreadable.id})`}${who} does not count: ${unreadable.problem}`);
   }
   for (const review of latestReviews(facts.reviews)) {
     if (review.state !== "APPROVED") continue;
-    const problem = review.commitId !== facts.headSha ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}` : voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer);
+    const problem = review.commitId !== facts.headSha ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}` : retargetProblem(review, facts) ?? voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer);
     if (problem) outcome.ignored.push(`approval by @${review.reviewer.login} does not count: ${problem}`);
     else candidates.push(review.reviewer);
   }
@@ -23070,13 +23080,13 @@ function decideApproval({ findings, rules, facts, overrideLabel, agentIdentities
   return { ...outcome, approvedBy: [...counted.values()] };
 }
 function latestReviews(reviews) {
-  const latest = /* @__PURE__ */ new Map();
-  const ordered = [...reviews].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id - b.id);
+  const latest2 = /* @__PURE__ */ new Map();
+  const ordered = [...reviews].sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || a.id - b.id);
   for (const review of ordered) {
     if (review.state === "COMMENTED" || review.state === "PENDING") continue;
-    latest.set(review.reviewer.id, review);
+    latest2.set(review.reviewer.id, review);
   }
-  return [...latest.values()];
+  return [...latest2.values()];
 }
 function roleProblem(who, permission) {
   if (permission === void 0) return `plangate could not read ${who.login}'s role`;
@@ -23103,9 +23113,15 @@ function setsProblem(who, findings, rules, teams) {
 }
 function voidedBy(approval, unreadable) {
   const later = unreadable.find(
-    (u) => u.reviewer !== null && u.reviewer.id === approval.reviewer.id && !(u.submittedAt !== void 0 && Date.parse(u.submittedAt) < Date.parse(approval.submittedAt))
+    (u) => (u.reviewer === null || u.reviewer.id === approval.reviewer.id) && !(u.submittedAt !== void 0 && Date.parse(u.submittedAt) < Date.parse(approval.submittedAt))
   );
-  return later ? `a later or undated review by ${approval.reviewer.login} could not be read` : void 0;
+  if (!later) return void 0;
+  return later.reviewer ? `a later or undated review by ${approval.reviewer.login} could not be read` : "a later or undated review by a reviewer plangate cannot read may be theirs";
+}
+function retargetProblem(approval, facts) {
+  if (facts.retargeted === void 0) return void 0;
+  if (!("at" in facts.retargeted)) return `the pull request was retargeted, and ${facts.retargeted.unknown}`;
+  return Date.parse(approval.submittedAt) <= Date.parse(facts.retargeted.at) ? `it was given before the pull request was retargeted to its base at ${facts.retargeted.at}; approve again` : void 0;
 }
 function overrideBy(facts, label, problemOf, ignored) {
   const current = facts.labels.find((l) => l.name.toLowerCase() === label.toLowerCase());
@@ -23121,7 +23137,7 @@ function overrideBy(facts, label, problemOf, ignored) {
   if (last.event !== "labeled") return refuse("its last event removed it, yet it is on the pull request; remove it and add it again");
   if (!last.actor) return refuse("GitHub does not say who added it last");
   const actor2 = last.actor;
-  if (last.viaApp === void 0) return refuse("GitHub's REST events do not list that event, so plangate cannot tell whether an app added it", actor2);
+  if (last.doubt) return refuse(last.doubt, actor2);
   if (last.viaApp) return refuse("it was added through a GitHub App, not by a person", actor2);
   const problem = problemOf(actor2);
   if (problem) return refuse(problem, actor2);
@@ -23168,10 +23184,10 @@ var HEAD_RESETS = /* @__PURE__ */ new Set(["reopened", "head_ref_force_pushed", 
 async function gatherFacts(api, pr, findings, options) {
   const commits = await api.commitPeople(pr.number);
   const { reviews, unreadable } = await api.reviews(pr.number);
+  const issueEvents = await api.issueEvents(pr.number);
+  const activity = pr.headRepo === null ? void 0 : await api.refActivity(pr.headRepo, pr.headRef);
   const label = pr.labels.find((l) => l.name.toLowerCase() === options.overrideLabel.toLowerCase());
-  const issueEvents = label ? await api.issueEvents(pr.number) : [];
-  const labelEvents = label ? withApps(await api.labelTimeline(pr.number), issueEvents) : [];
-  const headArrived = label ? await headArrival(api, pr, issueEvents) : { unknown: "not needed: no override label" };
+  const labelEvents = label ? joinLabelHistory(await api.labelTimeline(pr.number), issueEvents) : [];
   const people = /* @__PURE__ */ new Map();
   for (const review of reviews) if (review.state === "APPROVED" && review.commitId === pr.headSha) people.set(review.reviewer.login, review.reviewer);
   for (const event of labelEvents) if (event.labelId === label?.id && event.event === "labeled" && event.actor) people.set(event.actor.login, event.actor);
@@ -23182,15 +23198,17 @@ async function gatherFacts(api, pr, findings, options) {
   const teams = new Set(findings.flatMap((f) => f.rules.flatMap((name) => byName.get(name)?.approvers.teams ?? [])));
   const teamMembers = /* @__PURE__ */ new Map();
   for (const team of teams) teamMembers.set(team, await api.teamMembers(team, humans.map((h) => h.login)));
-  return {
+  const facts = {
     number: pr.number,
     author: pr.author,
     headSha: pr.headSha,
-    headArrived,
+    headArrived: headArrival(pr, activity, issueEvents),
     labels: pr.labels,
     commitCount: Math.max(pr.commitCount, commits.total),
     commitsListed: commits.listed,
     people: commits.people,
+    pushers: uniqueById((activity ?? []).flatMap((a) => a.actor ? [a.actor] : [])),
+    assignments: issueEvents.flatMap((e) => e.event === "assigned" && e.actor && e.assignee ? [{ by: e.actor, to: e.assignee }] : []),
     reviews,
     unreadableReviews: unreadable,
     permissions,
@@ -23198,34 +23216,48 @@ async function gatherFacts(api, pr, findings, options) {
     labelEvents,
     emailAccounts: await emailAccounts(api, humans, options.agentIdentities)
   };
+  const retargeted = latest(issueEvents, (e) => e.event === "base_ref_changed");
+  if (retargeted) facts.retargeted = retargeted;
+  return facts;
 }
-function withApps(timeline, rest) {
-  const byId = new Map(rest.map((e) => [e.nodeId, e]));
-  return timeline.map((event) => {
+function joinLabelHistory(timeline, rest) {
+  const restLabels = rest.filter((e) => e.event === "labeled" || e.event === "unlabeled");
+  const byId = new Map(restLabels.map((e) => [e.nodeId, e]));
+  const listed = new Set(timeline.map((e) => e.id));
+  const restOnly = restLabels.filter((e) => !listed.has(e.nodeId)).length;
+  const incomplete = restOnly > 0 ? `GitHub's REST events list ${restOnly} label event${restOnly === 1 ? "" : "s"} its GraphQL timeline does not, so the label's history is incomplete; run again` : void 0;
+  return timeline.map(({ labelEditedAt, ...event }) => {
     const twin = byId.get(event.id);
-    if (!twin) return { ...event, viaApp: void 0 };
-    const agrees = twin.event === event.event && twin.actor === null === (event.actor === null) && (twin.actor === null || twin.actor.id === event.actor?.id);
-    return { ...event, actor: agrees ? twin.actor : null, viaApp: twin.viaApp };
+    const agrees = twin !== void 0 && twin.event === event.event && twin.actor?.id === event.actor?.id && twin.actor === null === (event.actor === null);
+    const doubt = incomplete ?? (!twin ? "GitHub's REST events do not list that event, so plangate cannot tell whether an app added it" : !agrees ? "GitHub's REST and GraphQL APIs attribute that event differently" : twin.viaApp === void 0 ? "GitHub does not say whether an app performed it" : twin.label === void 0 || twin.label.toLowerCase() !== event.labelName.toLowerCase() ? `the label was called ${JSON.stringify(twin.label ?? "(unnamed)")} when that happened: a label renamed to the override name is not the override` : labelEditedAt === null || !isTime(labelEditedAt) ? "GitHub does not say when the label was last edited, so it may have been renamed since" : Date.parse(labelEditedAt) > Date.parse(event.createdAt) ? `the label was created or edited at ${labelEditedAt}, after that event (a label renamed to the override name is not the override); remove it and add it again` : void 0);
+    const labelEvent = { ...event, actor: agrees ? twin.actor : event.actor, viaApp: twin?.viaApp ?? false };
+    if (doubt) labelEvent.doubt = doubt;
+    return labelEvent;
   });
 }
-async function headArrival(api, pr, events) {
-  if (pr.headRepo === null) return { unknown: "the pull request's head repository was deleted, so plangate cannot tell when its head arrived" };
-  const activity = await api.refActivity(pr.headRepo, pr.headRef);
+function headArrival(pr, activity, events) {
+  if (pr.headRepo === null || activity === void 0) return { unknown: "the pull request's head repository was deleted, so plangate cannot tell when its head arrived" };
   const where = `${pr.headRepo}:${pr.headRef}`;
   const bad = activity.find((a) => !isTime(a.timestamp));
   if (bad) return { unknown: `GitHub's activity for ${where} has a push without a valid time (${JSON.stringify(bad.timestamp)})` };
-  const latest = [...activity].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp))[0];
-  if (!latest) return { unknown: `GitHub lists no push to ${where}, so plangate cannot tell when the head ${pr.headSha.slice(0, 7)} arrived; push a new commit` };
-  if (latest.after !== pr.headSha) {
-    return { unknown: `the latest push to ${where} made it ${latest.after.slice(0, 7)}, not the head ${pr.headSha.slice(0, 7)} plangate is deciding: the branch moved; the run for the new head decides` };
+  const newest = [...activity].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp))[0];
+  if (!newest) return { unknown: `GitHub lists no push to ${where}, so plangate cannot tell when the head ${pr.headSha.slice(0, 7)} arrived; push a new commit` };
+  if (newest.after !== pr.headSha) {
+    return { unknown: `the latest push to ${where} made it ${newest.after.slice(0, 7)}, not the head ${pr.headSha.slice(0, 7)} plangate is deciding: the branch moved; the run for the new head decides` };
   }
-  const moments = [pr.createdAt, latest.timestamp];
-  for (const event of events) {
-    if (!HEAD_RESETS.has(event.event)) continue;
-    if (!isTime(event.createdAt)) return { unknown: `GitHub lists a ${event.event} event without a valid time (${JSON.stringify(event.createdAt)})` };
-    moments.push(event.createdAt);
-  }
-  return { at: moments.reduce((a, b) => Date.parse(b) > Date.parse(a) ? b : a) };
+  const reset = latest(events, (e) => HEAD_RESETS.has(e.event));
+  if (reset && !("at" in reset)) return reset;
+  return { at: [pr.createdAt, newest.timestamp, ...reset ? [reset.at] : []].reduce((a, b) => Date.parse(b) > Date.parse(a) ? b : a) };
+}
+function latest(events, matches) {
+  const picked = events.filter(matches);
+  const bad = picked.find((e) => !isTime(e.createdAt));
+  if (bad) return { unknown: `GitHub lists a ${bad.event} event without a valid time (${JSON.stringify(bad.createdAt)})` };
+  if (picked.length === 0) return void 0;
+  return { at: picked.map((e) => e.createdAt).reduce((a, b) => Date.parse(b) > Date.parse(a) ? b : a) };
+}
+function uniqueById(people) {
+  return [...new Map(people.map((p) => [p.id, p])).values()];
 }
 async function emailAccounts(api, humans, agentIdentities) {
   if (humans.length === 0) return [];
@@ -23238,6 +23270,9 @@ async function emailAccounts(api, humans, agentIdentities) {
   return accounts;
 }
 
+// src/github/plan-origin.ts
+import { isAbsolute, relative, resolve, sep as sep2 } from "node:path";
+
 // src/github/api.ts
 var GitHubApiError = class extends Error {
   constructor(message, status2) {
@@ -23247,6 +23282,32 @@ var GitHubApiError = class extends Error {
   }
   status;
 };
+
+// src/github/plan-origin.ts
+async function planInTree(api, workspace, planFiles, changed, headSha) {
+  for (const file of planFiles) {
+    const path5 = relative(workspace, resolve(file));
+    if (path5 === "" || path5.startsWith("..") || isAbsolute(path5)) continue;
+    const parts = path5.split(sep2);
+    const candidates = parts.map((_, i) => parts.slice(i).join("/"));
+    const hit = candidates.find((c) => changed.some((f) => f.filename === c)) ?? await firstInTree(api, candidates, headSha);
+    if (hit !== void 0) {
+      return `the plan file ${file} is ${hit} of the pull request's own tree at ${headSha.slice(0, 7)}, so it may be the author's rather than the plan job's (a failed plan step leaves it in place): write plans outside the checkout, for example to $RUNNER_TEMP/plan.json`;
+    }
+  }
+  return void 0;
+}
+async function firstInTree(api, candidates, sha) {
+  for (const candidate of candidates) {
+    try {
+      if (await api.fileAt(candidate, sha) !== void 0) return candidate;
+    } catch (error2) {
+      if (error2 instanceof GitHubApiError && error2.status === void 0) return candidate;
+      throw error2;
+    }
+  }
+  return void 0;
+}
 
 // src/github/listings.ts
 var LISTING_CAP = 1e3;
@@ -23351,7 +23412,7 @@ async function runGate(inputs, context, api, planFiles) {
   const protectedBranches = [rules.defaultBranch, rules.source.branch];
   const known = { headSha: context.headSha, ruleSet, rules: rules.source, base: { ref: pr.baseRef, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
   const files = await api.changedFiles(context.number);
-  const unlisted = listProblem(pr, files);
+  const unlisted = listProblem(pr, files) ?? await planInTree(api, context.workspace, planFiles, files, pr.headSha);
   if (unlisted) return { ...errorResult(context.headSha, unlisted), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
   const analysis = await checkPlans(planFiles, ruleSet, { sourceWeakenings });
@@ -23414,6 +23475,7 @@ function gateFileFindings(files, configPath, rule) {
 
 // src/github/inputs.ts
 var COMMENT_MODES = ["always", "on-findings", "never"];
+var MODES = ["decide", "mark-pending"];
 function list(name) {
   return getInput(name).split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
 }
@@ -23425,7 +23487,9 @@ function getStatusInputs() {
   setSecret(token);
   const statusContext = getInput("status-context") || "plangate";
   if (statusContext.length > 100) throw new InputError("status-context", "expected at most 100 characters");
-  return { token, statusContext };
+  const mode = getInput("mode") || "decide";
+  if (!MODES.includes(mode)) throw new InputError("mode", `expected one of ${MODES.join(", ")}, got ${JSON.stringify(mode)}`);
+  return { token, statusContext, mode };
 }
 function getInputs(status2) {
   const plans = list("plans");
@@ -23531,6 +23595,7 @@ var AUTHORS_QUERY = `query($owner: String!, $name: String!, $oid: GitObjectID!, 
   }
 }`;
 var ACTOR = "actor { __typename login ... on User { databaseId } ... on Bot { databaseId } }";
+var LABEL = "id name createdAt updatedAt";
 var LABELS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
@@ -23539,8 +23604,8 @@ var LABELS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after
         pageInfo { hasNextPage endCursor }
         nodes {
           __typename
-          ... on LabeledEvent { id createdAt ${ACTOR} label { id name } }
-          ... on UnlabeledEvent { id createdAt ${ACTOR} label { id name } }
+          ... on LabeledEvent { id createdAt ${ACTOR} label { ${LABEL} } }
+          ... on UnlabeledEvent { id createdAt ${ACTOR} label { ${LABEL} } }
         }
       }
     }
@@ -23612,13 +23677,16 @@ async function readLabelTimeline(client, owner, name, number) {
       const node = a.object(item, at);
       const kind = node.__typename === "LabeledEvent" ? "labeled" : node.__typename === "UnlabeledEvent" ? "unlabeled" : a.fail(`${at}.__typename`, "LabeledEvent or UnlabeledEvent", node.__typename);
       const label = a.object(node.label, `${at}.label`);
+      const edited = [label.createdAt, label.updatedAt].map((t) => t === null || t === void 0 ? null : a.string(t, `${at}.label.updatedAt`));
       events.push({
         id: a.text(node.id, `${at}.id`),
         event: kind,
         labelId: a.text(label.id, `${at}.label.id`),
         labelName: a.string(label.name, `${at}.label.name`),
         actor: actor(a, node.actor, `${at}.actor`),
-        createdAt: a.string(node.createdAt, `${at}.createdAt`)
+        createdAt: a.string(node.createdAt, `${at}.createdAt`),
+        // The later of the two; unknown when either is missing.
+        labelEditedAt: edited.includes(null) ? null : edited.reduce((x, y) => Date.parse(y) > Date.parse(x) ? y : x)
       });
     }
     const next = nextPage(a, connection, "timelineItems");
@@ -23781,7 +23849,7 @@ var OctokitRepositoryApi = class {
     return (await this.list(route, { pull_number: number })).map((item, i) => {
       const f = a.object(item, `[${i}]`);
       const file = { filename: a.text(f.filename, `[${i}].filename`), status: a.text(f.status, `[${i}].status`) };
-      if (f.previous_filename !== void 0) file.previous = a.text(f.previous_filename, `[${i}].previous_filename`);
+      if (f.previous_filename !== void 0 || file.status === "renamed" || file.status === "copied") file.previous = a.text(f.previous_filename, `[${i}].previous_filename`);
       return file;
     });
   }
@@ -23805,6 +23873,10 @@ var OctokitRepositoryApi = class {
         reviews.push({ id, reviewer, state, commitId: a.sha(r.commit_id, `[${i}].commit_id`), submittedAt });
       } catch (error2) {
         if (!(error2 instanceof GitHubApiError)) throw error2;
+        const user = typeof r.user === "object" && r.user !== null ? r.user : {};
+        if (reviewer === null && typeof user.id === "number" && Number.isInteger(user.id)) {
+          reviewer = { login: typeof user.login === "string" && user.login !== "" ? user.login : `(id ${user.id})`, id: user.id, type: typeof user.type === "string" ? user.type : "(unknown)" };
+        }
         const entry = { id, reviewer, problem: error2.message };
         if (typeof r.submitted_at === "string" && Number.isFinite(Date.parse(r.submitted_at))) entry.submittedAt = r.submitted_at;
         unreadable.push(entry);
@@ -23860,20 +23932,27 @@ var OctokitRepositoryApi = class {
         actor: a.maybeIdentity(e.actor, `[${i}].actor`),
         // Checked where it matters: a bad time on an unrelated event must not stop the run.
         createdAt: typeof e.created_at === "string" ? e.created_at : "",
-        viaApp: e.performed_via_github_app !== null && e.performed_via_github_app !== void 0
+        viaApp: e.performed_via_github_app === void 0 ? void 0 : e.performed_via_github_app !== null,
+        ...typeof e.label === "object" && e.label !== null && typeof e.label.name === "string" ? { label: e.label.name } : {},
+        ...e.event === "assigned" ? { assignee: a.maybeIdentity(e.assignee ?? null, `[${i}].assignee`) } : {}
       };
     });
   }
-  /** The newest page of a branch's activity: what made the branch point where it points now. */
+  /** A branch's whole activity: who pushed to it, and what made it point where it points now. */
   async refActivity(repository, ref) {
     const [owner, repo] = repository.split("/");
     const route = "GET /repos/{owner}/{repo}/activity";
-    const params = { owner, repo, ref: `refs/heads/${ref}`, direction: "desc", per_page: 100 };
+    const params = { owner, repo, ref: `refs/heads/${ref}`, direction: "desc" };
     const a = this.answer(route, params);
-    const data = a.list(await this.call(route, params), "(answer)");
-    return data.map((item, i) => {
+    return (await this.list(route, params)).map((item, i) => {
       const e = a.object(item, `[${i}]`);
-      return { before: a.string(e.before, `[${i}].before`), after: a.string(e.after, `[${i}].after`), timestamp: a.string(e.timestamp, `[${i}].timestamp`), type: a.text(e.activity_type, `[${i}].activity_type`) };
+      return {
+        before: a.string(e.before, `[${i}].before`),
+        after: a.string(e.after, `[${i}].after`),
+        timestamp: a.string(e.timestamp, `[${i}].timestamp`),
+        type: a.text(e.activity_type, `[${i}].activity_type`),
+        actor: a.maybeIdentity(e.actor ?? null, `[${i}].actor`)
+      };
     });
   }
   async publicEmail(login) {
@@ -23897,10 +23976,14 @@ var OctokitRepositoryApi = class {
       return author ? [{ email, login: author.login, id: author.id }] : [];
     });
   }
+  /**
+   * Every open pull request, filtered by head: the commit's own pulls list
+   * names only the merged one when the commit is on the default branch.
+   */
   async openPullsWithHead(sha, except) {
-    const route = "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls";
-    const a = this.answer(route, { commit_sha: sha });
-    return (await this.list(route, { commit_sha: sha })).flatMap((item, i) => {
+    const route = "GET /repos/{owner}/{repo}/pulls";
+    const a = this.answer(route, { state: "open" });
+    return (await this.list(route, { state: "open" })).flatMap((item, i) => {
       const p = a.object(item, `[${i}]`);
       const number = a.count(p.number, `[${i}].number`);
       const open2 = a.text(p.state, `[${i}].state`) === "open";
@@ -23969,7 +24052,7 @@ var OctokitRepositoryApi = class {
 var REVIEW_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]);
 
 // src/github/plan-files.ts
-import { relative } from "node:path";
+import { relative as relative2 } from "node:path";
 
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs3 from "fs";
@@ -24398,11 +24481,11 @@ var SearchState = class {
 // node_modules/@actions/glob/lib/internal-globber.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -24418,7 +24501,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24431,14 +24514,14 @@ var __asyncValues = function(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve, reject) {
-        v = o[n](v), settle(resolve, reject, v.done, v.value);
+      return new Promise(function(resolve2, reject) {
+        v = o[n](v), settle(resolve2, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve, reject, d, v) {
+  function settle(resolve2, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve({ value: v2, done: d });
+      resolve2({ value: v2, done: d });
     }, reject);
   }
 };
@@ -24635,11 +24718,11 @@ var DefaultGlobber = class _DefaultGlobber {
 // node_modules/@actions/glob/lib/glob.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -24655,7 +24738,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24678,7 +24761,7 @@ async function expandPlanPatterns(patterns) {
         `${JSON.stringify(pattern)} matches no file: the step that writes the plan did not run or failed; plangate never passes without a plan`
       );
     }
-    for (const file of matched.map((f) => relative(process.cwd(), f))) if (!files.includes(file)) files.push(file);
+    for (const file of matched.map((f) => relative2(process.cwd(), f))) if (!files.includes(file)) files.push(file);
   }
   return files;
 }
@@ -24843,7 +24926,16 @@ async function run() {
   }
   const publish = { statusContext: status2.statusContext, number: context.number, headSha: context.headSha, ...context.runUrl ? { runUrl: context.runUrl } : {} };
   const warnings = [];
-  await markPending(api, publish).catch((error2) => warnings.push(`plangate could not mark ${context.headSha.slice(0, 7)} pending: ${getErrorMessage(error2)}`));
+  const pending = await markPending(api, publish).then(
+    () => void 0,
+    (error2) => `plangate could not mark ${context.headSha.slice(0, 7)} pending: ${getErrorMessage(error2)}`
+  );
+  if (status2.mode === "mark-pending") {
+    if (pending) setFailed(pending);
+    else info(`plangate: ${context.headSha.slice(0, 7)} marked pending; a later step decides`);
+    return;
+  }
+  if (pending) warnings.push(pending);
   let inputs;
   let result;
   try {

@@ -38,7 +38,17 @@ export async function run(): Promise<void> {
   const warnings: string[] = [];
   // A pending that cannot be posted is no reason not to decide: the decision still
   // reaches the job summary, and publishing it meets the same refusal and fails.
-  await markPending(api, publish).catch((error: unknown) => warnings.push(`plangate could not mark ${context.headSha.slice(0, 7)} pending: ${getErrorMessage(error)}`));
+  const pending = await markPending(api, publish).then(
+    () => undefined,
+    (error: unknown) => `plangate could not mark ${context.headSha.slice(0, 7)} pending: ${getErrorMessage(error)}`,
+  );
+  if (status.mode === 'mark-pending') {
+    // The job's first step: a success on this commit from an earlier run stops counting now, not once the plan is done.
+    if (pending) core.setFailed(pending);
+    else core.info(`plangate: ${context.headSha.slice(0, 7)} marked pending; a later step decides`);
+    return;
+  }
+  if (pending) warnings.push(pending);
   let inputs: Inputs | undefined;
   let result: GateResult;
   try {

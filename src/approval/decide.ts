@@ -46,7 +46,7 @@ export function decideApproval({ findings, rules, facts, overrideLabel, agentIde
 
   const candidates: Identity[] = [];
   for (const unreadable of facts.unreadableReviews) {
-    const who = unreadable.reviewer ? ` by @${unreadable.reviewer.login}` : '';
+    const who = unreadable.reviewer ? ` by @${unreadable.reviewer.login}` : ' by a reviewer plangate cannot read';
     outcome.ignored.push(`a review${unreadable.id === null ? '' : ` (id ${unreadable.id})`}${who} does not count: ${unreadable.problem}`);
   }
   for (const review of latestReviews(facts.reviews)) {
@@ -54,7 +54,7 @@ export function decideApproval({ findings, rules, facts, overrideLabel, agentIde
     const problem =
       review.commitId !== facts.headSha
         ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}`
-        : (voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer));
+        : (retargetProblem(review, facts) ?? voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer));
     if (problem) outcome.ignored.push(`approval by @${review.reviewer.login} does not count: ${problem}`);
     else candidates.push(review.reviewer);
   }
@@ -86,7 +86,7 @@ export function decideApproval({ findings, rules, facts, overrideLabel, agentIde
 /** Each reviewer's latest review that is not a plain comment: a later change request or dismissal withdraws an approval. */
 function latestReviews(reviews: readonly Review[]): Review[] {
   const latest = new Map<number, Review>();
-  const ordered = [...reviews].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id - b.id);
+  const ordered = [...reviews].sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || a.id - b.id);
   for (const review of ordered) {
     if (review.state === 'COMMENTED' || review.state === 'PENDING') continue;
     latest.set(review.reviewer.id, review);
@@ -134,9 +134,17 @@ function setsProblem(who: Identity, findings: readonly Finding[], rules: Readonl
  */
 function voidedBy(approval: Review, unreadable: readonly UnreadableReview[]): string | undefined {
   const later = unreadable.find(
-    (u) => u.reviewer !== null && u.reviewer.id === approval.reviewer.id && !(u.submittedAt !== undefined && Date.parse(u.submittedAt) < Date.parse(approval.submittedAt)),
+    (u) => (u.reviewer === null || u.reviewer.id === approval.reviewer.id) && !(u.submittedAt !== undefined && Date.parse(u.submittedAt) < Date.parse(approval.submittedAt)),
   );
-  return later ? `a later or undated review by ${approval.reviewer.login} could not be read` : undefined;
+  if (!later) return undefined;
+  return later.reviewer ? `a later or undated review by ${approval.reviewer.login} could not be read` : 'a later or undated review by a reviewer plangate cannot read may be theirs';
+}
+
+/** An approval is of the pull request as it was: after a retarget, the diff and the plan are another base's. */
+function retargetProblem(approval: Review, facts: PullRequestFacts): string | undefined {
+  if (facts.retargeted === undefined) return undefined;
+  if (!('at' in facts.retargeted)) return `the pull request was retargeted, and ${facts.retargeted.unknown}`;
+  return Date.parse(approval.submittedAt) <= Date.parse(facts.retargeted.at) ? `it was given before the pull request was retargeted to its base at ${facts.retargeted.at}; approve again` : undefined;
 }
 
 /**
@@ -168,7 +176,7 @@ function overrideBy(
   if (last.event !== 'labeled') return refuse('its last event removed it, yet it is on the pull request; remove it and add it again');
   if (!last.actor) return refuse('GitHub does not say who added it last');
   const actor = last.actor;
-  if (last.viaApp === undefined) return refuse("GitHub's REST events do not list that event, so plangate cannot tell whether an app added it", actor);
+  if (last.doubt) return refuse(last.doubt, actor);
   if (last.viaApp) return refuse('it was added through a GitHub App, not by a person', actor);
   const problem = problemOf(actor);
   if (problem) return refuse(problem, actor);

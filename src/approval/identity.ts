@@ -1,4 +1,4 @@
-import type { CommitPerson, EmailAccount, Identity, PullRequestFacts } from './types.js';
+import type { CommitPerson, Identity, PullRequestFacts } from './types.js';
 
 /**
  * Coding agents and automation that must never count as the second person,
@@ -47,26 +47,26 @@ export function noreplyIdentity(email: string): { login: string; id?: number } |
   return match[1] ? { login: match[2], id: Number(match[1]) } : { login: match[2] };
 }
 
+/** GitHub's own committer on web commits and merges: the one unlinked email taken as nobody, and only as committer. */
+const WEB_FLOW_EMAIL = 'noreply@github.com';
+
+type AuthoringFacts = Pick<PullRequestFacts, 'author' | 'people'> & Partial<Pick<PullRequestFacts, 'emailAccounts' | 'pushers' | 'assignments'>>;
+
 /**
  * The authoring identity of a pull request: its author, every author,
- * committer and co-author of its commits (by login, id and email), known
- * agents and the configured agent identities. None of them may approve.
+ * committer and co-author of its commits (by login, id and email), whoever
+ * pushed to its branch or assigned an agent to it, known agents and the
+ * configured agent identities. None of them may approve.
  */
 export class AuthoringIdentity {
-  private readonly logins = new Set<string>();
-  private readonly ids = new Set<number>();
+  /** Why each login or id is part of the authoring identity. */
+  private readonly roles = new Map<string | number, string>();
   private readonly agents = new Set<string>();
   private readonly agentIds = new Set<number>();
   private readonly agentEmails = new Set<string>();
+  private readonly configuredEmails = new Set<string>();
 
-  constructor(facts: Pick<PullRequestFacts, 'author' | 'people'> & { emailAccounts?: readonly EmailAccount[] }, agentIdentities: readonly string[] = []) {
-    this.addPerson(facts.author.login, facts.author.id);
-    for (const person of facts.people) {
-      if (person.login !== undefined) this.addPerson(person.login, person.id);
-      // A noreply address only ever excludes: it names an account without proving the link.
-      const noreply = noreplyIdentity(person.email);
-      if (noreply) this.addPerson(noreply.login, noreply.id);
-    }
+  constructor(facts: AuthoringFacts, agentIdentities: readonly string[] = []) {
     for (const agent of KNOWN_AGENTS) {
       this.agents.add(normalise(agent.login));
       if (agent.id !== undefined) this.agentIds.add(agent.id);
@@ -76,11 +76,13 @@ export class AuthoringIdentity {
       if (noreply) {
         this.agents.add(normalise(noreply.login));
         if (noreply.id !== undefined) this.agentIds.add(noreply.id);
-      } else if (!entry.includes('@')) {
+      } else if (entry.includes('@')) {
+        this.configuredEmails.add(normaliseEmail(entry));
+      } else {
         this.agents.add(normalise(entry));
       }
     }
-    for (const email of [...KNOWN_AGENT_EMAILS, ...agentIdentities.filter((e) => e.includes('@'))]) this.agentEmails.add(normaliseEmail(email));
+    for (const email of [...KNOWN_AGENT_EMAILS, ...this.configuredEmails]) this.agentEmails.add(normaliseEmail(email));
     // An agent named by its email is every account GitHub links to that email.
     const linked = [...facts.people.flatMap((p) => (p.login !== undefined ? [{ email: p.email, login: p.login, id: p.id }] : [])), ...(facts.emailAccounts ?? [])];
     for (const account of linked) {
@@ -88,36 +90,53 @@ export class AuthoringIdentity {
       this.agents.add(normalise(account.login));
       if (account.id !== undefined) this.agentIds.add(account.id);
     }
+
+    this.add(facts.author.login, facts.author.id, 'the pull request author');
+    for (const person of facts.people) {
+      const role = `${person.role === 'co-author' ? 'a co-author' : `the ${person.role}`} of commit ${person.sha.slice(0, 7)}`;
+      if (person.login !== undefined) this.add(person.login, person.id, role);
+      // A noreply address only ever excludes: it names an account without proving the link.
+      const noreply = noreplyIdentity(person.email);
+      if (noreply) this.add(noreply.login, noreply.id, role);
+    }
+    for (const pusher of facts.pushers ?? []) this.add(pusher.login, pusher.id, 'a pusher to its branch');
+    for (const { by, to } of facts.assignments ?? []) if (this.isAgent(to)) this.add(by.login, by.id, `who assigned ${to.login} to it`);
   }
 
-  /** Emails that name an agent (known ones and the configured ones), lower-cased. */
-  get emails(): ReadonlySet<string> {
-    return this.agentEmails;
+  private add(login: string, id: number | undefined, role: string): void {
+    if (!this.roles.has(normalise(login))) this.roles.set(normalise(login), role);
+    if (id !== undefined && !this.roles.has(id)) this.roles.set(id, role);
   }
 
-  private addPerson(login: string, id: number | undefined): void {
-    this.logins.add(normalise(login));
-    if (id !== undefined) this.ids.add(id);
+  /** A bot, an app, a known coding agent or a configured one. */
+  isAgent(who: Identity): boolean {
+    return who.type !== 'User' || /\[bot\]$/i.test(who.login) || this.agents.has(normalise(who.login)) || this.agentIds.has(who.id);
   }
 
   /** Why this identity may not approve, or undefined when nothing rules it out. */
   excludes(who: Identity): string | undefined {
-    const login = normalise(who.login);
     if (who.type !== 'User') return `${who.login} is a ${who.type}, not a person`;
     if (/\[bot\]$/i.test(who.login)) return `${who.login} is a bot`;
-    if (this.agents.has(login) || this.agentIds.has(who.id)) return `${who.login} is a coding agent`;
-    if (this.logins.has(login) || this.ids.has(who.id)) return `${who.login} is part of the authoring identity (the pull request author or a commit author, committer or co-author)`;
-    return undefined;
+    if (this.isAgent(who)) return `${who.login} is a coding agent`;
+    const role = this.roles.get(normalise(who.login)) ?? this.roles.get(who.id);
+    return role ? `${who.login} is part of the authoring identity (${role})` : undefined;
   }
 
   /**
    * Commit authors and committers no account is linked to: they could be
    * anyone, an approver included. Only GitHub's own link counts: a noreply
-   * address that GitHub links to no account proves nothing. An agent's own
-   * email is not a person. Co-authors only ever exclude, so an unlinked one
-   * changes nothing.
+   * address GitHub links to no account proves nothing, and anyone can write
+   * an agent's email on a commit. Only the emails the agent-identities input
+   * names (and GitHub's web-flow as committer) are taken as nobody.
+   * Co-authors only ever exclude, so an unlinked one changes nothing.
    */
   unlinked(people: readonly CommitPerson[]): CommitPerson[] {
-    return people.filter((p) => p.role !== 'co-author' && p.login === undefined && !this.agentEmails.has(normaliseEmail(p.email)));
+    return people.filter(
+      (p) =>
+        p.role !== 'co-author' &&
+        p.login === undefined &&
+        !this.configuredEmails.has(normaliseEmail(p.email)) &&
+        !(p.role === 'committer' && normaliseEmail(p.email) === WEB_FLOW_EMAIL),
+    );
   }
 }

@@ -32,6 +32,7 @@ export interface Review {
 /** A review GitHub listed in a shape plangate cannot trust: it never counts, and it voids its author's approvals. */
 export interface UnreadableReview {
   id: number | null;
+  /** Null when not even the reviewer's id can be read: it may be anyone's, so it voids every approval. */
   reviewer: Identity | null;
   /** When it parses; an undated review may be the latest. */
   submittedAt?: string;
@@ -62,8 +63,10 @@ export interface LabelEvent {
   /** Null when GitHub cannot name who did it (a deleted account, an actor that is not a user or bot). */
   actor: Identity | null;
   createdAt: string;
-  /** performed_via_github_app, from the REST event with the same node id; undefined when REST did not list it. */
-  viaApp: boolean | undefined;
+  /** performed_via_github_app, from the REST event with the same node id. */
+  viaApp: boolean;
+  /** Why this event cannot credit anyone: GitHub's answers about it do not hold together. */
+  doubt?: string;
 }
 
 /** A server-side time, or why plangate could not learn it. */
@@ -83,12 +86,18 @@ export interface PullRequestFacts {
   headSha: string;
   /** When the current head became this pull request's head (push, force-push, reopening or retargeting), for the override label. */
   headArrived: Moment;
+  /** When the pull request was last retargeted to another base: approvals given before do not count. */
+  retargeted?: Moment;
   /** The labels on the pull request now. */
   labels: PullLabel[];
   /** Commits in the PR according to the PR, and how many the API listed. */
   commitCount: number;
   commitsListed: number;
   people: CommitPerson[];
+  /** Who pushed to the head branch: each wrote the head as much as a commit author did. */
+  pushers: Identity[];
+  /** Who assigned someone to the pull request: whoever assigned an agent asked it for the change. */
+  assignments: Array<{ by: Identity; to: Identity }>;
   reviews: Review[];
   unreadableReviews: UnreadableReview[];
   /** For every login whose approval or label is weighed. */

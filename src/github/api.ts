@@ -21,9 +21,9 @@ export interface RepositoryApi {
   /** Active members of an org team among `logins`; the team must be readable, else the call fails. */
   teamMembers(team: string, logins: readonly string[]): Promise<Set<string>>;
   issueEvents(number: number): Promise<IssueEvent[]>;
-  /** Labeled and unlabeled events from the timeline, with label ids; `viaApp` is left to the REST events. */
-  labelTimeline(number: number): Promise<Array<Omit<LabelEvent, 'viaApp'>>>;
-  /** Pushes and force-pushes of a branch of `repository` (owner/name), newest first. */
+  /** Labeled and unlabeled events from the timeline, with label ids; whether an app did it is left to the REST events. */
+  labelTimeline(number: number): Promise<TimelineLabelEvent[]>;
+  /** Every push, force-push, creation and deletion of a branch of `repository` (owner/name). */
   refActivity(repository: string, ref: string): Promise<RefActivity[]>;
   /** The public email on a user's profile, or null. */
   publicEmail(login: string): Promise<string | null>;
@@ -77,7 +77,18 @@ export interface IssueEvent {
   event: string;
   actor: Identity | null;
   createdAt: string;
-  viaApp: boolean;
+  /** performed_via_github_app; undefined when GitHub left the field out. */
+  viaApp: boolean | undefined;
+  /** The label's name as the event records it (labeled, unlabeled). */
+  label?: string;
+  /** Who was assigned (assigned). */
+  assignee?: Identity | null;
+}
+
+/** A labeled or unlabeled event as GitHub's GraphQL timeline gives it. */
+export interface TimelineLabelEvent extends Omit<LabelEvent, 'viaApp' | 'doubt'> {
+  /** When the label itself was last created or edited (a rename among edits); null when GitHub does not say. */
+  labelEditedAt: string | null;
 }
 
 export interface RefActivity {
@@ -85,6 +96,7 @@ export interface RefActivity {
   after: string;
   timestamp: string;
   type: string;
+  actor: Identity | null;
 }
 
 export interface IssueComment {

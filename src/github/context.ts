@@ -15,6 +15,8 @@ export interface RunContext {
   headSha: string;
   apiUrl: string;
   runUrl?: string;
+  /** GITHUB_WORKSPACE: where the checkout is, to tell a plan in the pull request's tree from the plan job's output. */
+  workspace: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     number,
     headSha,
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
   };
   if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
   return context;

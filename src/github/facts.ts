@@ -3,7 +3,7 @@ import { normaliseEmail } from '../approval/identity.js';
 import { isTime } from '../approval/time.js';
 import type { EmailAccount, Identity, LabelEvent, Moment, Permission, PullRequestFacts } from '../approval/types.js';
 import type { Rule } from '../rules/types.js';
-import type { IssueEvent, PullRequest, RepositoryApi } from './api.js';
+import type { IssueEvent, PullRequest, RefActivity, RepositoryApi, TimelineLabelEvent } from './api.js';
 
 /** Issue events that change what the head of the pull request is measured against. */
 const HEAD_RESETS = new Set(['reopened', 'head_ref_force_pushed', 'head_ref_restored', 'base_ref_changed', 'base_ref_force_pushed']);
@@ -20,10 +20,11 @@ export interface FactsOptions {
 export async function gatherFacts(api: RepositoryApi, pr: PullRequest, findings: readonly Finding[], options: FactsOptions): Promise<PullRequestFacts> {
   const commits = await api.commitPeople(pr.number);
   const { reviews, unreadable } = await api.reviews(pr.number);
+  const issueEvents = await api.issueEvents(pr.number);
+  // A deleted fork leaves no branch to read; such a pull request cannot be merged either.
+  const activity = pr.headRepo === null ? undefined : await api.refActivity(pr.headRepo, pr.headRef);
   const label = pr.labels.find((l) => l.name.toLowerCase() === options.overrideLabel.toLowerCase());
-  const issueEvents = label ? await api.issueEvents(pr.number) : [];
-  const labelEvents = label ? withApps(await api.labelTimeline(pr.number), issueEvents) : [];
-  const headArrived: Moment = label ? await headArrival(api, pr, issueEvents) : { unknown: 'not needed: no override label' };
+  const labelEvents = label ? joinLabelHistory(await api.labelTimeline(pr.number), issueEvents) : [];
 
   // Only people whose approval or label could count are looked up.
   const people = new Map<string, Identity>();
@@ -39,15 +40,17 @@ export async function gatherFacts(api: RepositoryApi, pr: PullRequest, findings:
   const teamMembers = new Map<string, Set<string>>();
   for (const team of teams) teamMembers.set(team, await api.teamMembers(team, humans.map((h) => h.login)));
 
-  return {
+  const facts: PullRequestFacts = {
     number: pr.number,
     author: pr.author,
     headSha: pr.headSha,
-    headArrived,
+    headArrived: headArrival(pr, activity, issueEvents),
     labels: pr.labels,
     commitCount: Math.max(pr.commitCount, commits.total),
     commitsListed: commits.listed,
     people: commits.people,
+    pushers: uniqueById((activity ?? []).flatMap((a) => (a.actor ? [a.actor] : []))),
+    assignments: issueEvents.flatMap((e) => (e.event === 'assigned' && e.actor && e.assignee ? [{ by: e.actor, to: e.assignee }] : [])),
     reviews,
     unreadableReviews: unreadable,
     permissions,
@@ -55,22 +58,45 @@ export async function gatherFacts(api: RepositoryApi, pr: PullRequest, findings:
     labelEvents,
     emailAccounts: await emailAccounts(api, humans, options.agentIdentities),
   };
+  const retargeted = latest(issueEvents, (e) => e.event === 'base_ref_changed');
+  if (retargeted) facts.retargeted = retargeted;
+  return facts;
 }
 
 /**
- * REST tells whether an app performed an event; GraphQL names the label by
- * id. They are joined by the event's node id, and must agree on the actor:
- * an event only one of them lists, or that they attribute differently, has
- * no attributable actor.
+ * GraphQL names the label of each event by id; REST tells whether an app
+ * performed it and the name the label had. They are joined by the event's
+ * node id and must agree: an event only one of them lists, that they
+ * attribute differently, or on a label renamed or edited since, credits no one.
  */
-function withApps(timeline: ReadonlyArray<Omit<LabelEvent, 'viaApp'>>, rest: readonly IssueEvent[]): LabelEvent[] {
-  const byId = new Map(rest.map((e) => [e.nodeId, e]));
-  return timeline.map((event) => {
+function joinLabelHistory(timeline: readonly TimelineLabelEvent[], rest: readonly IssueEvent[]): LabelEvent[] {
+  const restLabels = rest.filter((e) => e.event === 'labeled' || e.event === 'unlabeled');
+  const byId = new Map(restLabels.map((e) => [e.nodeId, e]));
+  const listed = new Set(timeline.map((e) => e.id));
+  const restOnly = restLabels.filter((e) => !listed.has(e.nodeId)).length;
+  const incomplete = restOnly > 0 ? `GitHub's REST events list ${restOnly} label event${restOnly === 1 ? '' : 's'} its GraphQL timeline does not, so the label's history is incomplete; run again` : undefined;
+  return timeline.map(({ labelEditedAt, ...event }) => {
     const twin = byId.get(event.id);
-    if (!twin) return { ...event, viaApp: undefined };
-    const agrees = twin.event === event.event && (twin.actor === null) === (event.actor === null) && (twin.actor === null || twin.actor.id === event.actor?.id);
+    const agrees = twin !== undefined && twin.event === event.event && twin.actor?.id === event.actor?.id && (twin.actor === null) === (event.actor === null);
+    const doubt =
+      incomplete ??
+      (!twin
+        ? "GitHub's REST events do not list that event, so plangate cannot tell whether an app added it"
+        : !agrees
+          ? "GitHub's REST and GraphQL APIs attribute that event differently"
+          : twin.viaApp === undefined
+            ? 'GitHub does not say whether an app performed it'
+            : twin.label === undefined || twin.label.toLowerCase() !== event.labelName.toLowerCase()
+              ? `the label was called ${JSON.stringify(twin.label ?? '(unnamed)')} when that happened: a label renamed to the override name is not the override`
+              : labelEditedAt === null || !isTime(labelEditedAt)
+                ? 'GitHub does not say when the label was last edited, so it may have been renamed since'
+                : Date.parse(labelEditedAt) > Date.parse(event.createdAt)
+                  ? `the label was created or edited at ${labelEditedAt}, after that event (a label renamed to the override name is not the override); remove it and add it again`
+                  : undefined);
     // REST's actor keeps a bot's `[bot]` suffix and its REST type.
-    return { ...event, actor: agrees ? twin.actor : null, viaApp: twin.viaApp };
+    const labelEvent: LabelEvent = { ...event, actor: agrees ? twin.actor : event.actor, viaApp: twin?.viaApp ?? false };
+    if (doubt) labelEvent.doubt = doubt;
+    return labelEvent;
   });
 }
 
@@ -81,24 +107,32 @@ function withApps(timeline: ReadonlyArray<Omit<LabelEvent, 'viaApp'>>, rest: rea
  * commit first reached GitHub: a commit pushed anywhere earlier and
  * force-pushed back would make an old label count.
  */
-async function headArrival(api: RepositoryApi, pr: PullRequest, events: readonly IssueEvent[]): Promise<Moment> {
-  if (pr.headRepo === null) return { unknown: "the pull request's head repository was deleted, so plangate cannot tell when its head arrived" };
-  const activity = await api.refActivity(pr.headRepo, pr.headRef);
+function headArrival(pr: PullRequest, activity: readonly RefActivity[] | undefined, events: readonly IssueEvent[]): Moment {
+  if (pr.headRepo === null || activity === undefined) return { unknown: "the pull request's head repository was deleted, so plangate cannot tell when its head arrived" };
   const where = `${pr.headRepo}:${pr.headRef}`;
   const bad = activity.find((a) => !isTime(a.timestamp));
   if (bad) return { unknown: `GitHub's activity for ${where} has a push without a valid time (${JSON.stringify(bad.timestamp)})` };
-  const latest = [...activity].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp))[0];
-  if (!latest) return { unknown: `GitHub lists no push to ${where}, so plangate cannot tell when the head ${pr.headSha.slice(0, 7)} arrived; push a new commit` };
-  if (latest.after !== pr.headSha) {
-    return { unknown: `the latest push to ${where} made it ${latest.after.slice(0, 7)}, not the head ${pr.headSha.slice(0, 7)} plangate is deciding: the branch moved; the run for the new head decides` };
+  const newest = [...activity].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp))[0];
+  if (!newest) return { unknown: `GitHub lists no push to ${where}, so plangate cannot tell when the head ${pr.headSha.slice(0, 7)} arrived; push a new commit` };
+  if (newest.after !== pr.headSha) {
+    return { unknown: `the latest push to ${where} made it ${newest.after.slice(0, 7)}, not the head ${pr.headSha.slice(0, 7)} plangate is deciding: the branch moved; the run for the new head decides` };
   }
-  const moments = [pr.createdAt, latest.timestamp];
-  for (const event of events) {
-    if (!HEAD_RESETS.has(event.event)) continue;
-    if (!isTime(event.createdAt)) return { unknown: `GitHub lists a ${event.event} event without a valid time (${JSON.stringify(event.createdAt)})` };
-    moments.push(event.createdAt);
-  }
-  return { at: moments.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) };
+  const reset = latest(events, (e) => HEAD_RESETS.has(e.event));
+  if (reset && !('at' in reset)) return reset;
+  return { at: [pr.createdAt, newest.timestamp, ...(reset ? [reset.at] : [])].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) };
+}
+
+/** The time of the latest event `matches` picks; unknown when one of them has no valid time. */
+function latest(events: readonly IssueEvent[], matches: (e: IssueEvent) => boolean): Moment | undefined {
+  const picked = events.filter(matches);
+  const bad = picked.find((e) => !isTime(e.createdAt));
+  if (bad) return { unknown: `GitHub lists a ${bad.event} event without a valid time (${JSON.stringify(bad.createdAt)})` };
+  if (picked.length === 0) return undefined;
+  return { at: picked.map((e) => e.createdAt).reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) };
+}
+
+function uniqueById(people: readonly Identity[]): Identity[] {
+  return [...new Map(people.map((p) => [p.id, p])).values()];
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ChangedFile, PullRequest, RepositoryApi } from './api.js';
 import type { RunContext } from './context.js';
 import { gatherFacts } from './facts.js';
 import type { Inputs } from './inputs.js';
+import { planInTree } from './plan-origin.js';
 import { readRules } from './rules-source.js';
 import { preventDestroyRemoved } from './terraform-sources.js';
 
@@ -43,7 +44,7 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   const known = { headSha: context.headSha, ruleSet, rules: rules.source, base: { ref: pr.baseRef, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
 
   const files = await api.changedFiles(context.number);
-  const unlisted = listProblem(pr, files);
+  const unlisted = listProblem(pr, files) ?? (await planInTree(api, context.workspace, planFiles, files, pr.headSha));
   if (unlisted) return { ...errorResult(context.headSha, unlisted), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
   const analysis = await checkPlans(planFiles, ruleSet, { sourceWeakenings });

@@ -1,6 +1,6 @@
-import type { CommitPerson, Identity, LabelEvent } from '../approval/types.js';
+import type { CommitPerson, Identity } from '../approval/types.js';
 import { Answer } from './answer.js';
-import { GitHubApiError } from './api.js';
+import { GitHubApiError, type TimelineLabelEvent } from './api.js';
 import type { GitHubClient } from './client.js';
 
 // GitHub's GraphQL API serves what REST cannot: co-authors linked to accounts,
@@ -30,6 +30,7 @@ const AUTHORS_QUERY = `query($owner: String!, $name: String!, $oid: GitObjectID!
 }`;
 
 const ACTOR = 'actor { __typename login ... on User { databaseId } ... on Bot { databaseId } }';
+const LABEL = 'id name createdAt updatedAt';
 const LABELS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
@@ -38,8 +39,8 @@ const LABELS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $aft
         pageInfo { hasNextPage endCursor }
         nodes {
           __typename
-          ... on LabeledEvent { id createdAt ${ACTOR} label { id name } }
-          ... on UnlabeledEvent { id createdAt ${ACTOR} label { id name } }
+          ... on LabeledEvent { id createdAt ${ACTOR} label { ${LABEL} } }
+          ... on UnlabeledEvent { id createdAt ${ACTOR} label { ${LABEL} } }
         }
       }
     }
@@ -107,8 +108,8 @@ async function allAuthors(client: GitHubClient, a: Answer, owner: string, name: 
 }
 
 /** Labeled and unlabeled events of the pull request, oldest first, every page. */
-export async function readLabelTimeline(client: GitHubClient, owner: string, name: string, number: number): Promise<Array<Omit<LabelEvent, 'viaApp'>>> {
-  const events: Array<Omit<LabelEvent, 'viaApp'>> = [];
+export async function readLabelTimeline(client: GitHubClient, owner: string, name: string, number: number): Promise<TimelineLabelEvent[]> {
+  const events: TimelineLabelEvent[] = [];
   let after: string | null = null;
   let total = 0;
   for (let page = 0; ; page++) {
@@ -120,6 +121,7 @@ export async function readLabelTimeline(client: GitHubClient, owner: string, nam
       const node = a.object(item, at);
       const kind = node.__typename === 'LabeledEvent' ? 'labeled' : node.__typename === 'UnlabeledEvent' ? 'unlabeled' : a.fail(`${at}.__typename`, 'LabeledEvent or UnlabeledEvent', node.__typename);
       const label = a.object(node.label, `${at}.label`);
+      const edited = [label.createdAt, label.updatedAt].map((t) => (t === null || t === undefined ? null : a.string(t, `${at}.label.updatedAt`)));
       events.push({
         id: a.text(node.id, `${at}.id`),
         event: kind,
@@ -127,6 +129,8 @@ export async function readLabelTimeline(client: GitHubClient, owner: string, nam
         labelName: a.string(label.name, `${at}.label.name`),
         actor: actor(a, node.actor, `${at}.actor`),
         createdAt: a.string(node.createdAt, `${at}.createdAt`),
+        // The later of the two; unknown when either is missing.
+        labelEditedAt: edited.includes(null) ? null : (edited as string[]).reduce((x, y) => (Date.parse(y) > Date.parse(x) ? y : x)),
       });
     }
     const next = nextPage(a, connection, 'timelineItems');

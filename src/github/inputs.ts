@@ -4,10 +4,15 @@ import { InputError } from '../errors.js';
 export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
+export const MODES = ['decide', 'mark-pending'] as const;
+export type Mode = (typeof MODES)[number];
+
 /** What plangate needs to post a status at all: read before anything else, so a bad input still leaves a failure. */
 export interface StatusInputs {
   token: string;
   statusContext: string;
+  /** `mark-pending`: only set the status to pending, as the job's first step, before the plan takes minutes. */
+  mode: Mode;
 }
 
 /** Every other input of action.yml, read once and validated. */
@@ -41,7 +46,9 @@ export function getStatusInputs(): StatusInputs {
   core.setSecret(token);
   const statusContext = core.getInput('status-context') || 'plangate';
   if (statusContext.length > 100) throw new InputError('status-context', 'expected at most 100 characters');
-  return { token, statusContext };
+  const mode = core.getInput('mode') || 'decide';
+  if (!(MODES as readonly string[]).includes(mode)) throw new InputError('mode', `expected one of ${MODES.join(', ')}, got ${JSON.stringify(mode)}`);
+  return { token, statusContext, mode: mode as Mode };
 }
 
 export function getInputs(status: StatusInputs): Inputs {

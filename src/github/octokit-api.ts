@@ -1,4 +1,4 @@
-import type { CommitPerson, EmailAccount, Identity, LabelEvent, Permission, PullLabel, Review, UnreadableReview } from '../approval/types.js';
+import type { CommitPerson, EmailAccount, Identity, Permission, PullLabel, Review, UnreadableReview } from '../approval/types.js';
 import { Answer } from './answer.js';
 import {
   GitHubApiError,
@@ -11,6 +11,7 @@ import {
   type RefActivity,
   type RepositoryApi,
   type StatusInput,
+  type TimelineLabelEvent,
 } from './api.js';
 import type { GitHubClient } from './client.js';
 import { readCommitPeople, readLabelTimeline } from './graphql.js';
@@ -145,7 +146,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
     return readCommitPeople(this.client, this.owner, this.repo, number);
   }
 
-  labelTimeline(number: number): Promise<Array<Omit<LabelEvent, 'viaApp'>>> {
+  labelTimeline(number: number): Promise<TimelineLabelEvent[]> {
     return readLabelTimeline(this.client, this.owner, this.repo, number);
   }
 
@@ -155,7 +156,8 @@ export class OctokitRepositoryApi implements RepositoryApi {
     return (await this.list(route, { pull_number: number })).map((item, i) => {
       const f = a.object(item, `[${i}]`);
       const file: ChangedFile = { filename: a.text(f.filename, `[${i}].filename`), status: a.text(f.status, `[${i}].status`) };
-      if (f.previous_filename !== undefined) file.previous = a.text(f.previous_filename, `[${i}].previous_filename`);
+      // A rename or copy without its old name could hide a gate file it was renamed from.
+      if (f.previous_filename !== undefined || file.status === 'renamed' || file.status === 'copied') file.previous = a.text(f.previous_filename, `[${i}].previous_filename`);
       return file;
     });
   }
@@ -181,6 +183,11 @@ export class OctokitRepositoryApi implements RepositoryApi {
         reviews.push({ id, reviewer, state, commitId: a.sha(r.commit_id, `[${i}].commit_id`), submittedAt });
       } catch (error) {
         if (!(error instanceof GitHubApiError)) throw error;
+        // Whose it is matters more than the rest: a readable id lets it void only that reviewer's approvals.
+        const user = typeof r.user === 'object' && r.user !== null ? (r.user as Record<string, unknown>) : {};
+        if (reviewer === null && typeof user.id === 'number' && Number.isInteger(user.id)) {
+          reviewer = { login: typeof user.login === 'string' && user.login !== '' ? user.login : `(id ${user.id})`, id: user.id, type: typeof user.type === 'string' ? user.type : '(unknown)' };
+        }
         const entry: UnreadableReview = { id, reviewer, problem: error.message };
         if (typeof r.submitted_at === 'string' && Number.isFinite(Date.parse(r.submitted_at))) entry.submittedAt = r.submitted_at;
         unreadable.push(entry);
@@ -239,21 +246,28 @@ export class OctokitRepositoryApi implements RepositoryApi {
         actor: a.maybeIdentity(e.actor, `[${i}].actor`),
         // Checked where it matters: a bad time on an unrelated event must not stop the run.
         createdAt: typeof e.created_at === 'string' ? e.created_at : '',
-        viaApp: e.performed_via_github_app !== null && e.performed_via_github_app !== undefined,
+        viaApp: e.performed_via_github_app === undefined ? undefined : e.performed_via_github_app !== null,
+        ...(typeof e.label === 'object' && e.label !== null && typeof (e.label as { name?: unknown }).name === 'string' ? { label: (e.label as { name: string }).name } : {}),
+        ...(e.event === 'assigned' ? { assignee: a.maybeIdentity(e.assignee ?? null, `[${i}].assignee`) } : {}),
       };
     });
   }
 
-  /** The newest page of a branch's activity: what made the branch point where it points now. */
+  /** A branch's whole activity: who pushed to it, and what made it point where it points now. */
   async refActivity(repository: string, ref: string): Promise<RefActivity[]> {
     const [owner, repo] = repository.split('/');
     const route = 'GET /repos/{owner}/{repo}/activity';
-    const params = { owner, repo, ref: `refs/heads/${ref}`, direction: 'desc', per_page: 100 };
+    const params = { owner, repo, ref: `refs/heads/${ref}`, direction: 'desc' };
     const a = this.answer(route, params);
-    const data = a.list(await this.call(route, params), '(answer)');
-    return data.map((item, i) => {
+    return (await this.list(route, params)).map((item, i) => {
       const e = a.object(item, `[${i}]`);
-      return { before: a.string(e.before, `[${i}].before`), after: a.string(e.after, `[${i}].after`), timestamp: a.string(e.timestamp, `[${i}].timestamp`), type: a.text(e.activity_type, `[${i}].activity_type`) };
+      return {
+        before: a.string(e.before, `[${i}].before`),
+        after: a.string(e.after, `[${i}].after`),
+        timestamp: a.string(e.timestamp, `[${i}].timestamp`),
+        type: a.text(e.activity_type, `[${i}].activity_type`),
+        actor: a.maybeIdentity(e.actor ?? null, `[${i}].actor`),
+      };
     });
   }
 
@@ -280,10 +294,14 @@ export class OctokitRepositoryApi implements RepositoryApi {
     });
   }
 
+  /**
+   * Every open pull request, filtered by head: the commit's own pulls list
+   * names only the merged one when the commit is on the default branch.
+   */
   async openPullsWithHead(sha: string, except: number): Promise<number[]> {
-    const route = 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls';
-    const a = this.answer(route, { commit_sha: sha });
-    return (await this.list(route, { commit_sha: sha })).flatMap((item, i) => {
+    const route = 'GET /repos/{owner}/{repo}/pulls';
+    const a = this.answer(route, { state: 'open' });
+    return (await this.list(route, { state: 'open' })).flatMap((item, i) => {
       const p = a.object(item, `[${i}]`);
       const number = a.count(p.number, `[${i}].number`);
       const open = a.text(p.state, `[${i}].state`) === 'open';

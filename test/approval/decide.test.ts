@@ -45,6 +45,8 @@ function facts(over: Partial<PullRequestFacts> = {}): PullRequestFacts {
     commitCount: 1,
     commitsListed: 1,
     people: [{ sha: HEAD, role: 'author', name: 'Alice', email: 'alice@example.com', login: 'dev-alice', id: 1 }],
+    pushers: [],
+    assignments: [],
     reviews: [],
     unreadableReviews: [],
     permissions: new Map([
@@ -133,7 +135,13 @@ describe('decideApproval', () => {
     expect(decide({ reviews: [review(bob, 'APPROVED')], commitCount: 260, commitsListed: 250 }).decision).toBe('error');
     // An unlinked co-author only ever excludes; an agent's own email is not a person.
     expect(decide({ reviews: [review(bob, 'APPROVED')], people: [...facts().people, { sha: HEAD, role: 'co-author', name: 'X', email: 'x@y' }] }).decision).toBe('approved');
-    expect(decide({ reviews: [review(bob, 'APPROVED')], people: [{ sha: HEAD, role: 'author', name: 'Claude', email: 'noreply@anthropic.com' }] }).decision).toBe('approved');
+    // Anyone can write an agent's email on a commit: only an email the agent-identities input names is taken as nobody.
+    const claude = { reviews: [review(bob, 'APPROVED')], people: [{ sha: HEAD, role: 'author' as const, name: 'Claude', email: 'noreply@anthropic.com' }] };
+    expect(decide(claude).decision).toBe('error');
+    expect(decide(claude, { agentIdentities: ['noreply@anthropic.com'] }).decision).toBe('approved');
+    // GitHub's web-flow address is nobody only as a committer.
+    const webFlow = (role: 'author' | 'committer') => decide({ reviews: [review(bob, 'APPROVED')], people: [...facts().people, { sha: HEAD, role, name: 'GitHub', email: 'noreply@github.com' }] }).decision;
+    expect([webFlow('committer'), webFlow('author')]).toEqual(['approved', 'error']);
   });
 
   it('an agent named by email excludes every account GitHub links to it (threat 5)', () => {
@@ -193,7 +201,7 @@ describe('decideApproval', () => {
       ['it was added before the head arrived', [labeled(bob, '2026-11-24T08:00:00Z')], undefined, /added before the current head aaaaaaa arrived/],
       ['the author added it', [labeled(alice, '2026-11-24T10:00:00Z')], undefined, /authoring identity/],
       ['an app added it', [labeled(bob, '2026-11-24T10:00:00Z', { viaApp: true })], undefined, /through a GitHub App/],
-      ['REST does not list the event', [labeled(bob, '2026-11-24T10:00:00Z', { viaApp: undefined })], undefined, /cannot tell whether an app added it/],
+      ['GitHub\'s answers about its event do not hold together', [labeled(bob, '2026-11-24T10:00:00Z', { doubt: 'the label was renamed since' })], undefined, /added by @bob does not count: the label was renamed since/],
       ['a bot added it', [labeled(user('github-actions[bot]', 41898282, 'Bot'), '2026-11-24T10:00:00Z')], undefined, /is a Bot/],
       ['the latest labeled event is by the author', [labeled(bob, '2026-11-24T10:00:00Z'), labeled(alice, '2026-11-24T10:30:00Z')], undefined, /authoring identity/],
       ['its last event has no actor (threat 20)', [labeled(bob, '2026-11-24T10:00:00Z'), event('unlabeled', alice, '2026-11-24T10:10:00Z'), labeled(null, '2026-11-24T10:20:00Z')], undefined, /does not say who added it/],

@@ -17,6 +17,7 @@ const CONFIG = '.github/plangate.yml';
 const inputs = (over: Partial<Inputs> = {}): Inputs => ({
   token: 't',
   statusContext: 'plangate',
+  mode: 'decide',
   plans: [],
   config: CONFIG,
   overrideLabel: 'plangate-override',
@@ -24,7 +25,7 @@ const inputs = (over: Partial<Inputs> = {}): Inputs => ({
   comment: 'on-findings',
   ...over,
 });
-const context: RunContext = { eventName: 'pull_request', action: 'synchronize', owner: 'acme', repo: 'infra', number: 7, headSha: HEAD, apiUrl: 'http://127.0.0.1:9' };
+const context: RunContext = { eventName: 'pull_request', action: 'synchronize', owner: 'acme', repo: 'infra', number: 7, headSha: HEAD, apiUrl: 'http://127.0.0.1:9', workspace: REPO_ROOT };
 
 async function gate(edit: (s: StubState) => void, options: { plans?: string[]; inputs?: Partial<Inputs> } = {}) {
   const state = stubState();
@@ -48,7 +49,7 @@ describe('the rules come from the default branch, never from a base the author p
     });
     expect(result.outcome.decision).toBe('blocked');
     expect(result.rules).toEqual({ path: CONFIG, branch: 'main', sha: MAIN, found: false });
-    expect(api.calls.filter((c) => c.startsWith('fileAt'))).toEqual([`fileAt(${JSON.stringify(CONFIG)}, ${JSON.stringify(MAIN)})`]);
+    expect(api.calls.filter((c) => c.startsWith(`fileAt(${JSON.stringify(CONFIG)}`))).toEqual([`fileAt(${JSON.stringify(CONFIG)}, ${JSON.stringify(MAIN)})`]);
   });
 
   it('the config on the default branch applies whatever the base holds', async () => {
@@ -137,9 +138,9 @@ describe('the override label is timed against the head arriving on this pull req
   const forcePushedBack = (s: StubState) => {
     // HEAD was first pushed at 0, labelled at 30, replaced at 40, force-pushed back at 45.
     s.activity['acme/infra:feature'] = [
-      { before: 'e'.repeat(40), after: HEAD, timestamp: AT(45), type: 'force_push' },
-      { before: HEAD, after: 'e'.repeat(40), timestamp: AT(40), type: 'push' },
-      { before: '0'.repeat(40), after: HEAD, timestamp: AT(0), type: 'branch_creation' },
+      { before: 'e'.repeat(40), after: HEAD, timestamp: AT(45), type: 'force_push', actor: ALICE },
+      { before: HEAD, after: 'e'.repeat(40), timestamp: AT(40), type: 'push', actor: ALICE },
+      { before: '0'.repeat(40), after: HEAD, timestamp: AT(0), type: 'branch_creation', actor: ALICE },
     ];
     label(s, CAROL, 30);
   };
@@ -157,8 +158,8 @@ describe('the override label is timed against the head arriving on this pull req
 
   it.each([
     ['no activity for the branch', (s: StubState) => (s.activity = {}), /GitHub lists no push to acme\/infra:feature/],
-    ['the branch moved on', (s: StubState) => (s.activity['acme/infra:feature'] = [{ before: HEAD, after: 'f'.repeat(40), timestamp: AT(50), type: 'push' }]), /the branch moved/],
-    ['a push without a time', (s: StubState) => (s.activity['acme/infra:feature'] = [{ before: '0'.repeat(40), after: HEAD, timestamp: 'null', type: 'push' }]), /without a valid time/],
+    ['the branch moved on', (s: StubState) => (s.activity['acme/infra:feature'] = [{ before: HEAD, after: 'f'.repeat(40), timestamp: AT(50), type: 'push', actor: ALICE }]), /the branch moved/],
+    ['a push without a time', (s: StubState) => (s.activity['acme/infra:feature'] = [{ before: '0'.repeat(40), after: HEAD, timestamp: 'null', type: 'push', actor: ALICE }]), /without a valid time/],
     ['a deleted fork', (s: StubState) => (s.pull.headRepo = null), /head repository was deleted/],
     ['a reopening without a time', (s: StubState) => s.issueEvents.push({ nodeId: 'RE_1', event: 'reopened', actor: CAROL, createdAt: '', viaApp: false }), /reopened event without a valid time/],
   ])('%s: an error, never a pass', async (_, edit, message) => {
@@ -183,7 +184,7 @@ describe('the override label is timed against the head arriving on this pull req
   it("a fork's head is timed by the fork's activity", async () => {
     const { result, api } = await gate((s) => {
       s.pull.headRepo = 'dev-alice/infra';
-      s.activity = { 'dev-alice/infra:feature': [{ before: '0'.repeat(40), after: HEAD, timestamp: AT(5), type: 'push' }] };
+      s.activity = { 'dev-alice/infra:feature': [{ before: '0'.repeat(40), after: HEAD, timestamp: AT(5), type: 'push', actor: ALICE }] };
       label(s, CAROL, 30);
     });
     expect(result.outcome.decision).toBe('overridden');
@@ -204,7 +205,7 @@ describe('label history (threat 20)', () => {
       (s.issueEvents[0] as { actor: unknown }).actor = BOB;
     });
     expect(disagree.result.outcome.decision).toBe('blocked');
-    expect(disagree.text).toMatch(/does not say who added it last/);
+    expect(disagree.text).toMatch(/GitHub's REST and GraphQL APIs attribute that event differently/);
   });
 
   it('a qualifying label on a label since renamed away, and another label renamed to the override name, is the other label', async () => {
@@ -294,5 +295,31 @@ describe('agents named by email (threat 5) and unreadable reviews', () => {
     });
     expect(result.outcome).toMatchObject({ decision: 'approved', approvedBy: [{ login: 'ops-bob', id: 2 }] });
     expect(text).toMatch(/a review \(id 9\) by @sec-carol does not count/);
+  });
+});
+
+describe('whoever pushed to the branch or assigned an agent to the pull request is an author (threat 5)', () => {
+  it('a pusher of the head branch cannot approve, even when the commits name someone else', async () => {
+    const { result, text } = await gate((s) => {
+      s.activity['acme/infra:feature']?.unshift({ before: 'e'.repeat(40), after: HEAD, timestamp: AT(5), type: 'push', actor: BOB });
+      approve(s, BOB);
+    });
+    expect(result.outcome.decision).toBe('blocked');
+    expect(text).toMatch(/ops-bob is part of the authoring identity \(a pusher to its branch\)/);
+  });
+
+  it('whoever assigned a coding agent cannot approve; assigning a person excludes nobody', async () => {
+    const copilot = { login: 'Copilot', id: 198982749, type: 'Bot' };
+    const asked = await gate((s) => {
+      s.issueEvents.push({ nodeId: 'AE_1', event: 'assigned', actor: BOB, assignee: copilot, createdAt: AT(-20), viaApp: false });
+      approve(s, BOB);
+    });
+    expect(asked.result.outcome.decision).toBe('blocked');
+    expect(asked.text).toMatch(/ops-bob is part of the authoring identity \(who assigned Copilot to it\)/);
+    const person = await gate((s) => {
+      s.issueEvents.push({ nodeId: 'AE_1', event: 'assigned', actor: BOB, assignee: ALICE, createdAt: AT(-20), viaApp: false });
+      approve(s, BOB);
+    });
+    expect(person.result.outcome.decision).toBe('approved');
   });
 });

@@ -2,7 +2,7 @@
 // from plain data so runGate, the facts and publishing can be tested without
 // a server or a bundle. Shapes are what OctokitRepositoryApi returns after it
 // has checked GitHub's answers (test/action covers that half end to end).
-import type { CommitPerson, EmailAccount, Identity, LabelEvent, Permission, Review, UnreadableReview } from '../../src/approval/types.js';
+import type { CommitPerson, EmailAccount, Identity, Permission, Review, UnreadableReview } from '../../src/approval/types.js';
 import {
   GitHubApiError,
   type ChangedFile,
@@ -14,6 +14,7 @@ import {
   type RefActivity,
   type RepositoryApi,
   type StatusInput,
+  type TimelineLabelEvent,
 } from '../../src/github/api.js';
 
 export const HEAD = 'a'.repeat(40);
@@ -39,7 +40,7 @@ export interface StubState {
   /** team → member logins (lower case). */
   teams: Record<string, string[]>;
   issueEvents: IssueEvent[];
-  labelTimeline: Array<Omit<LabelEvent, 'viaApp'>>;
+  labelTimeline: TimelineLabelEvent[];
   /** "owner/name:branch" → newest first. */
   activity: Record<string, RefActivity[]>;
   publicEmails: Record<string, string | null>;
@@ -84,7 +85,7 @@ export function stubState(over: Partial<StubState> = {}): StubState {
     teams: { platform: ['ops-bob', 'sec-carol'], security: ['sec-carol'] },
     issueEvents: [],
     labelTimeline: [],
-    activity: { 'acme/infra:feature': [{ before: '0'.repeat(40), after: HEAD, timestamp: AT(0), type: 'branch_creation' }] },
+    activity: { 'acme/infra:feature': [{ before: '0'.repeat(40), after: HEAD, timestamp: AT(0), type: 'branch_creation', actor: ALICE }] },
     publicEmails: {},
     emailAccounts: {},
     siblings: [],
@@ -102,14 +103,17 @@ export function approve(state: StubState, who: Identity, minutes = 20): void {
   state.reviews.push({ id: state.reviews.length + 100, reviewer: who, state: 'APPROVED', commitId: state.pull.headSha, submittedAt: AT(minutes) });
 }
 
-/** Puts the override label on the PR by `who` at `minutes`, in both the GraphQL timeline and the REST events. */
+/**
+ * Puts a label (the override label by default) on the PR, or takes it off, by `who` at `minutes`,
+ * in both the GraphQL timeline and the REST events. The label was created at -60 and not edited since.
+ */
 export function label(state: StubState, who: Identity | null, minutes = 30, options: { name?: string; id?: string; viaApp?: boolean; event?: 'labeled' | 'unlabeled' } = {}): void {
   const name = options.name ?? 'plangate-override';
   const id = options.id ?? `LA_${name}`;
   const event = options.event ?? 'labeled';
   const nodeId = `LE_${state.labelTimeline.length + 1}`;
-  state.labelTimeline.push({ id: nodeId, event, labelId: id, labelName: name, actor: who, createdAt: AT(minutes) });
-  state.issueEvents.push({ nodeId, event, actor: who, createdAt: AT(minutes), viaApp: options.viaApp ?? false });
+  state.labelTimeline.push({ id: nodeId, event, labelId: id, labelName: name, labelEditedAt: AT(-60), actor: who, createdAt: AT(minutes) });
+  state.issueEvents.push({ nodeId, event, actor: who, createdAt: AT(minutes), viaApp: options.viaApp ?? false, label: name });
   state.pull.labels = state.pull.labels.filter((l) => l.id !== id);
   if (event === 'labeled') state.pull.labels.push({ id, name });
 }

@@ -1,0 +1,37 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { GitHubApiError, type ChangedFile, type RepositoryApi } from './api.js';
+
+/**
+ * A plan file that is part of the pull request's own tree may be the
+ * author's rather than the plan job's: make `terraform plan` fail, and a
+ * committed harmless plan.json is read in its place. Plans outside the
+ * workspace (in $RUNNER_TEMP) are never in the tree. Inside it, every
+ * repository path the file could be (the checkout may sit in a subdirectory)
+ * is looked for among the changed files and at the head commit.
+ */
+export async function planInTree(api: RepositoryApi, workspace: string, planFiles: readonly string[], changed: readonly ChangedFile[], headSha: string): Promise<string | undefined> {
+  for (const file of planFiles) {
+    const path = relative(workspace, resolve(file));
+    if (path === '' || path.startsWith('..') || isAbsolute(path)) continue;
+    const parts = path.split(sep);
+    const candidates = parts.map((_, i) => parts.slice(i).join('/'));
+    const hit = candidates.find((c) => changed.some((f) => f.filename === c)) ?? (await firstInTree(api, candidates, headSha));
+    if (hit !== undefined) {
+      return `the plan file ${file} is ${hit} of the pull request's own tree at ${headSha.slice(0, 7)}, so it may be the author's rather than the plan job's (a failed plan step leaves it in place): write plans outside the checkout, for example to $RUNNER_TEMP/plan.json`;
+    }
+  }
+  return undefined;
+}
+
+async function firstInTree(api: RepositoryApi, candidates: readonly string[], sha: string): Promise<string | undefined> {
+  for (const candidate of candidates) {
+    try {
+      if ((await api.fileAt(candidate, sha)) !== undefined) return candidate;
+    } catch (error) {
+      // There as something that is not a readable file (a directory, a large file): still there.
+      if (error instanceof GitHubApiError && error.status === undefined) return candidate;
+      throw error;
+    }
+  }
+  return undefined;
+}
