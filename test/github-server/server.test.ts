@@ -25,9 +25,20 @@ let gh: GitHubServer;
 beforeEach(async () => {
   gh = await startGitHubServer(newState());
 });
+let allowed: RegExp[] = [];
 afterEach(async () => {
   await gh.close();
+  const unexpected = gh.violations.filter((v) => !allowed.some((p) => p.test(v)));
+  const undetected = allowed.filter((p) => !gh.violations.some((v) => p.test(v)));
+  allowed = [];
+  expect(unexpected, 'exchanges that depart from GitHub\'s OpenAPI description or GraphQL schema').toEqual([]);
+  expect(undetected, 'deliberate departures the conformance check missed').toEqual([]);
 });
+
+/** The test sends, on purpose, what GitHub's description rejects: each pattern must match a recorded violation. */
+function expectViolations(...patterns: RegExp[]): void {
+  allowed = patterns;
+}
 
 function call(path: string, init: RequestInit = {}): Promise<Response> {
   const url = path.startsWith('http') ? path : `${gh.url}${path}`;
@@ -244,6 +255,7 @@ describe('issue comments', () => {
   });
 
   it('rejects a missing body and one over 65,536 characters with 422', async () => {
+    expectViolations(/^POST \/repos\/acme\/infra\/issues\/7\/comments \(issues\/create-comment\): request body: must have required property 'body' at \/$/);
     const missing = await send('POST', `${ISSUE}/comments`, {});
     expect(missing.status).toBe(422);
     const long = await send('POST', `${ISSUE}/comments`, { body: 'x'.repeat(65_537) });
@@ -346,6 +358,7 @@ describe('issue events and labels', () => {
 
 describe('commit statuses and check suites', () => {
   it('creates statuses (201, creator = the token), validates state and SHA', async () => {
+    expectViolations(/^POST \/repos\/acme\/infra\/statuses\/\w+ \(repos\/create-commit-status\): request body: must be equal to one of the allowed values .* at \/state$/);
     const created = await send('POST', `/repos/acme/infra/statuses/${HEAD_SHA}`, { state: 'failure', context: 'plangate', description: 'Blocked: 2 protected resources destroyed', target_url: 'https://example.test/run' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ state: 'failure', context: 'plangate', description: 'Blocked: 2 protected resources destroyed', target_url: 'https://example.test/run', id: expect.any(Number) as number });
@@ -519,6 +532,7 @@ describe('GraphQL', () => {
   });
 
   it('answers errors with 200 the way GitHub does: NOT_FOUND with a null field, unknown fields without data', async () => {
+    expectViolations(/invalid document: Field 'bogus' doesn't exist on type 'PullRequest'/, /Variable \$number of type Int! was provided invalid value/, /invalid document: Syntax Error/);
     const missing = await graphql(COMMITS_QUERY, { owner: 'acme', name: 'infra', number: 99 });
     expect(missing.status).toBe(200);
     expect(missing.body).toEqual({
@@ -541,7 +555,8 @@ describe('GraphQL', () => {
     const { body } = await graphql('query Who { me: viewer { __typename login } repository(owner:"acme", name:"infra") { pullRequest(number:7) { author { ...A } isDraft headRefOid } } } fragment A on Actor { login ... on User { databaseId } }');
     expect(body).toEqual({
       data: {
-        me: { __typename: 'Bot', login: 'github-actions[bot]' },
+        // Query.viewer is a User in GitHub's schema, whatever the token's account is.
+        me: { __typename: 'User', login: 'github-actions[bot]' },
         repository: { pullRequest: { author: { login: 'dev-alice', databaseId: 1001 }, isDraft: false, headRefOid: HEAD_SHA } },
       },
     });
