@@ -31,9 +31,18 @@ interface Operation {
   params: Parameter[];
 }
 
+interface Route {
+  template: string;
+  regex: RegExp;
+  names: string[];
+  literal: number;
+  methods: Json;
+}
+
 interface Spec {
   doc: Json;
-  routes: Array<{ template: string; regex: RegExp; names: string[]; literal: number; methods: Json }>;
+  /** "first-segment segment-count" → the templates that can match such a path. */
+  routes: Map<string, Route[]>;
 }
 
 let loaded: Spec | undefined;
@@ -47,22 +56,32 @@ function spec(): Spec {
   if (loaded) return loaded;
   const doc = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Json;
   patchKnownInaccuracies(doc);
-  const routes = Object.entries(doc.paths as Record<string, Json>).map(([template, methods]) => {
+  const routes = new Map<string, Route[]>();
+  for (const [template, methods] of Object.entries(doc.paths as Record<string, Json>)) {
     const names: string[] = [];
     const segments = template.split('/');
+    let greedy = false;
     const pattern = segments
       .map((segment, i) => {
         const m = /^\{(\w+)\}$/.exec(segment);
         if (!m) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         names.push(m[1] ?? '');
         // A file path may be empty (the root) or have slashes; a branch name may have slashes when last.
+        if (m[1] === 'path' || (m[1] === 'branch' && i === segments.length - 1)) greedy = true;
         if (m[1] === 'path') return '(.*)';
         if (m[1] === 'branch' && i === segments.length - 1) return '(.+)';
         return '([^/]+)';
       })
       .join('/');
-    return { template, regex: new RegExp(`^${pattern}$`), names, literal: template.replace(/\{\w+\}/g, '').length, methods };
-  });
+    // Octokit expands an empty trailing {+path} to no segment at all (…/contents?ref=…): the same operation.
+    const regex = new RegExp(`^${pattern.replace(/\/\(\.\*\)$/, '(?:/(.*))?')}$`);
+    const route = { template, regex, names, literal: template.replace(/\{\w+\}/g, '').length, methods };
+    // Indexed by first segment and segment count: a request tries a handful of templates, not 800.
+    for (let count = greedy ? segments.length - 1 : segments.length; count <= (greedy ? 40 : segments.length); count += 1) {
+      const key = `${segments[1] ?? ''} ${count}`;
+      routes.set(key, [...(routes.get(key) ?? []), route]);
+    }
+  }
   loaded = { doc, routes };
   return loaded;
 }
@@ -136,8 +155,9 @@ function validator(key: string, schema: () => unknown): ValidateFunction {
 /** The operation answering `method` on `path` (a concrete /repos/… path), with its path parameters' values. */
 export function findOperation(method: string, path: string): { operation: Operation; values: Record<string, string> } | undefined {
   const m = method.toLowerCase();
-  let best: { route: Spec['routes'][number]; match: RegExpExecArray } | undefined;
-  for (const route of spec().routes) {
+  let best: { route: Route; match: RegExpExecArray } | undefined;
+  const segments = path.split('/');
+  for (const route of spec().routes.get(`${segments[1] ?? ''} ${segments.length}`) ?? []) {
     if (!(m in route.methods)) continue;
     const match = route.regex.exec(path);
     if (match && (!best || route.literal > best.route.literal)) best = { route, match };
