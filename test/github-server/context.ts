@@ -150,6 +150,7 @@ export function knownCommits(state: GitHubState): Map<string, FakeCommit | undef
     known.set(pull.head.sha, undefined);
     for (const c of pull.commits) known.set(c.sha, c);
   }
+  for (const c of state.history) known.set(c.sha, c);
   for (const [sha, c] of Object.entries(state.commitsBySha)) known.set(sha, c);
   for (const sha of Object.keys(state.contents)) if (!known.has(sha)) known.set(sha, undefined);
   return known;

@@ -89,10 +89,16 @@ function spec(): Spec {
 /**
  * Where the description is known to be wrong and GitHub's answers are what
  * the fake reproduces: a pull request from a deleted fork has `head.repo: null`
- * (github/rest-api-description#424, #1811).
+ * (github/rest-api-description#424, #1811); an issue event by a deleted
+ * account has `actor: null`, as the description's own `issue-event` schema
+ * (GET …/issues/events/{event_id}) says, unlike its per-kind schemas.
  */
 function patchKnownInaccuracies(doc: Json): void {
   const schemas = (doc.components as Json).schemas as Record<string, Json>;
+  for (const variant of (schemas['issue-event-for-issue']?.anyOf as Json[] | undefined) ?? []) {
+    const props = schemas[String(variant.$ref).split('/').pop() ?? '']?.properties as Record<string, Json> | undefined;
+    if (props?.actor) props.actor = { $ref: '#/components/schemas/nullable-simple-user' };
+  }
   for (const name of ['pull-request', 'pull-request-simple']) {
     const head = (schemas[name]?.properties as Record<string, Json> | undefined)?.head;
     const props = head?.properties as Record<string, Json> | undefined;

@@ -1,84 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// The fake's REST answers: GitHub's shapes, statuses, pagination, faults.
+import { describe, expect, it } from 'vitest';
+import { call, expectUserShape, expectViolations, getJson, gh, graphql, ISSUE, links, PR, send, useFakeGitHub, type Json } from './client.js';
 import {
   BASE_SHA,
   HEAD_SHA,
   makeCommit,
   makeCommits,
-  newState,
   primaryRateLimitFault,
   READ_ONLY_TOKEN_PERMISSIONS,
   secondaryRateLimitFault,
   serverErrorFault,
   spawnAsync,
-  startGitHubServer,
   tooManyRequestsFault,
   graphqlRateLimitFault,
   type FakeComment,
-  type FakeUser,
-  type GitHubServer,
 } from './server.js';
 
-type Json = Record<string, unknown>;
-
-let gh: GitHubServer;
-
-beforeEach(async () => {
-  gh = await startGitHubServer(newState());
-});
-let allowed: RegExp[] = [];
-afterEach(async () => {
-  await gh.close();
-  const unexpected = gh.violations.filter((v) => !allowed.some((p) => p.test(v)));
-  const undetected = allowed.filter((p) => !gh.violations.some((v) => p.test(v)));
-  allowed = [];
-  expect(unexpected, 'exchanges that depart from GitHub\'s OpenAPI description or GraphQL schema').toEqual([]);
-  expect(undetected, 'deliberate departures the conformance check missed').toEqual([]);
-});
-
-/** The test sends, on purpose, what GitHub's description rejects: each pattern must match a recorded violation. */
-function expectViolations(...patterns: RegExp[]): void {
-  allowed = patterns;
-}
-
-function call(path: string, init: RequestInit = {}): Promise<Response> {
-  const url = path.startsWith('http') ? path : `${gh.url}${path}`;
-  return fetch(url, { ...init, headers: { authorization: `token ${gh.state.token}`, accept: 'application/vnd.github+json', ...(init.headers as Record<string, string>) } });
-}
-
-async function getJson<T = Json>(path: string): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await call(path);
-  return { status: res.status, body: (await res.json()) as T, headers: res.headers };
-}
-
-async function send<T = Json>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await call(path, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as T, headers: res.headers };
-}
-
-async function graphql(query: string, variables: Json = {}): Promise<{ status: number; body: Json }> {
-  const res = await fetch(gh.graphqlUrl, { method: 'POST', headers: { authorization: `bearer ${gh.state.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return { status: res.status, body: (await res.json()) as Json };
-}
-
-/** Link header → rel → URL. */
-function links(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of (headers.get('link') ?? '').matchAll(/<([^>]+)>; rel="(\w+)"/g)) out[m[2] as string] = m[1] as string;
-  return out;
-}
-
-function expectUserShape(user: unknown, login: string, type: FakeUser['type']): void {
-  expect(user).toMatchObject({ login, type, site_admin: false });
-  const u = user as Json;
-  expect(typeof u.id).toBe('number');
-  expect(typeof u.node_id).toBe('string');
-  expect(typeof u.avatar_url).toBe('string');
-  expect(typeof u.html_url).toBe('string');
-  expect(typeof u.url).toBe('string');
-}
-
-const PR = '/repos/acme/infra/pulls/7';
-const ISSUE = '/repos/acme/infra/issues/7';
+useFakeGitHub();
 
 function comments(count: number): FakeComment[] {
   return Array.from({ length: count }, (_, i) => ({ id: 2000 + i, user: 'ops-bob', body: `comment ${i + 1}`, created_at: `2024-05-01T12:${String(i % 60).padStart(2, '0')}:00Z` }));
@@ -476,90 +414,6 @@ describe('faults', () => {
     const limited = await graphql('{ viewer { login } }');
     expect(limited.status).toBe(200);
     expect(limited.body).toEqual({ errors: [{ type: 'RATE_LIMITED', message: expect.stringMatching(/rate limit exceeded/) as string }] });
-  });
-});
-
-const COMMITS_QUERY = `query($owner:String!,$name:String!,$number:Int!,$after:String){ repository(owner:$owner,name:$name){ pullRequest(number:$number){ commits(first:100, after:$after){ totalCount pageInfo{hasNextPage endCursor} nodes{ commit{ oid authors(first:20){ nodes{ name email user{ login databaseId } } } committer{ name email user{ login databaseId } } } } } } } }`;
-
-describe('GraphQL', () => {
-  it('commit authors include co-authors, linked (user) or not (null); bots are not Users', async () => {
-    const alice = gh.state.users['dev-alice']!;
-    gh.state.pulls[7]!.commits = [
-      makeCommit({
-        sha: '1'.repeat(40),
-        by: alice,
-        message: 'Pair on the bucket\n\nCo-authored-by: Ops Bob <bob@acme.test>\nCo-authored-by: Contractor <contractor@example.test>',
-      }),
-      makeCommit({ sha: '2'.repeat(40), by: alice, coAuthors: [{ name: 'Carol', email: 'carol@personal.test', login: 'sec-carol' }, { name: 'Ghost', email: 'ghost@x.test', login: null }] }),
-      makeCommit({ sha: '3'.repeat(40), by: gh.state.users['dependabot[bot]'] }),
-    ];
-    const { status, body } = await graphql(COMMITS_QUERY, { owner: 'acme', name: 'infra', number: 7, after: null });
-    expect(status).toBe(200);
-    expect(body).not.toHaveProperty('errors');
-    const commits = (((body.data as Json).repository as Json).pullRequest as Json).commits as Json;
-    expect(Object.keys(commits)).toEqual(['totalCount', 'pageInfo', 'nodes']);
-    expect(commits).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false, endCursor: expect.any(String) as string } });
-    const nodes = (commits.nodes as Json[]).map((n) => n.commit as Json);
-    expect(nodes[0]).toEqual({
-      oid: '1'.repeat(40),
-      authors: {
-        nodes: [
-          { name: 'Dev Alice', email: 'alice@acme.test', user: { login: 'dev-alice', databaseId: 1001 } },
-          { name: 'Ops Bob', email: 'bob@acme.test', user: { login: 'ops-bob', databaseId: 1002 } },
-          { name: 'Contractor', email: 'contractor@example.test', user: null },
-        ],
-      },
-      committer: { name: 'Dev Alice', email: 'alice@acme.test', user: { login: 'dev-alice', databaseId: 1001 } },
-    });
-    expect(((nodes[1]!.authors as Json).nodes as Json[]).map((a) => a.user)).toEqual([{ login: 'dev-alice', databaseId: 1001 }, { login: 'sec-carol', databaseId: 1003 }, null]);
-    expect(((nodes[2]!.authors as Json).nodes as Json[])[0]).toMatchObject({ user: null });
-  });
-
-  it('pages through more than 250 commits (no cap, unlike REST) with opaque cursors', async () => {
-    gh.state.pulls[7]!.commits = makeCommits(260);
-    const oids: string[] = [];
-    let after: string | null = null;
-    for (let page = 0; page < 5; page += 1) {
-      const { body } = await graphql(COMMITS_QUERY, { owner: 'acme', name: 'infra', number: 7, after });
-      const commits = (((body.data as Json).repository as Json).pullRequest as Json).commits as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ commit: { oid: string } }> };
-      expect(commits.totalCount).toBe(260);
-      oids.push(...commits.nodes.map((n) => n.commit.oid));
-      if (!commits.pageInfo.hasNextPage) break;
-      after = commits.pageInfo.endCursor;
-    }
-    expect(oids).toEqual(gh.state.pulls[7]!.commits.map((c) => c.sha));
-    expect(gh.requests.filter((r) => r.route === '/graphql').map((r) => r.graphql?.variables.after ?? null)).toHaveLength(3);
-  });
-
-  it('answers errors with 200 the way GitHub does: NOT_FOUND with a null field, unknown fields without data', async () => {
-    expectViolations(/invalid document: Field 'bogus' doesn't exist on type 'PullRequest'/, /Variable \$number of type Int! was provided invalid value/, /invalid document: Syntax Error/);
-    const missing = await graphql(COMMITS_QUERY, { owner: 'acme', name: 'infra', number: 99 });
-    expect(missing.status).toBe(200);
-    expect(missing.body).toEqual({
-      data: { repository: { pullRequest: null } },
-      errors: [{ type: 'NOT_FOUND', path: ['repository', 'pullRequest'], locations: [expect.any(Object)], message: 'Could not resolve to a PullRequest with the number of 99.' }],
-    });
-    const unknown = await graphql('{ repository(owner:"acme", name:"infra") { pullRequest(number: 7) { bogus } } }');
-    expect(unknown.status).toBe(200);
-    expect(unknown.body).not.toHaveProperty('data');
-    expect(unknown.body.errors).toEqual([expect.objectContaining({ message: "Field 'bogus' doesn't exist on type 'PullRequest'", extensions: expect.objectContaining({ code: 'undefinedField' }) as unknown })]);
-    const tooMany = await graphql('{ repository(owner:"acme", name:"infra") { pullRequest(number: 7) { commits(first: 101) { totalCount } } } }');
-    expect(tooMany.body.errors).toEqual([expect.objectContaining({ type: 'EXCESSIVE_PAGINATION' })]);
-    const noVar = await graphql(COMMITS_QUERY, { owner: 'acme', name: 'infra' });
-    expect(noVar.body).toMatchObject({ errors: [{ message: 'Variable $number of type Int! was provided invalid value' }] });
-    const syntax = await graphql('{ viewer { login }');
-    expect(syntax.body).toMatchObject({ errors: [{ message: expect.any(String) as string }] });
-  });
-
-  it('answers viewer, aliases, fragments and __typename', async () => {
-    const { body } = await graphql('query Who { me: viewer { __typename login } repository(owner:"acme", name:"infra") { pullRequest(number:7) { author { ...A } isDraft headRefOid } } } fragment A on Actor { login ... on User { databaseId } }');
-    expect(body).toEqual({
-      data: {
-        // Query.viewer is a User in GitHub's schema, whatever the token's account is.
-        me: { __typename: 'User', login: 'github-actions[bot]' },
-        repository: { pullRequest: { author: { login: 'dev-alice', databaseId: 1001 }, isDraft: false, headRefOid: HEAD_SHA } },
-      },
-    });
   });
 });
 

@@ -278,7 +278,7 @@ export function pullJson(ctx: Ctx, pull: FakePull): Record<string, unknown> {
     commits: pull.commits.length,
     additions,
     deletions,
-    changed_files: pull.files.length,
+    changed_files: pull.changedFiles ?? pull.files.length,
   };
 }
 
