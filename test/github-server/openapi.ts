@@ -152,7 +152,11 @@ function toJsonSchema(node: unknown): unknown {
 function validator(key: string, schema: () => unknown): ValidateFunction {
   let v = validators.get(key);
   if (!v) {
-    v = ajv.compile(toJsonSchema(schema()) as Json);
+    // Operations share many schemas (per_page, owner, basic-error…): compile each text once.
+    const json = toJsonSchema(schema()) as Json;
+    const text = JSON.stringify(json);
+    v = validators.get(text) ?? ajv.compile(json);
+    validators.set(text, v);
     validators.set(key, v);
   }
   return v;
