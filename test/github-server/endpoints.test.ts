@@ -3,8 +3,8 @@
 // of more kinds, and a pull request's true file count. Each answer is also
 // checked against GitHub's OpenAPI description (useFakeGitHub).
 import { describe, expect, it } from 'vitest';
-import { call, expectUserShape, expectViolations, getJson, gh, links, PR, useFakeGitHub, type Json } from './client.js';
-import { BASE_SHA, fakeSha, HEAD_SHA, makeCommit, recordPush, timeAt } from './server.js';
+import { call, expectUserShape, expectViolations, getJson, gh, graphql, links, PR, useFakeGitHub, type Json } from './client.js';
+import { BASE_SHA, fakeSha, graphqlRateLimitFault, HEAD_SHA, makeCommit, recordPush, serverErrorFault, timeAt } from './server.js';
 
 useFakeGitHub();
 
@@ -150,5 +150,16 @@ describe("a pull request's file count", () => {
     gh.state.pulls[7]!.files = [{ filename: 'main.tf', status: 'modified' }];
     gh.state.pulls[7]!.changedFiles = 4200;
     expect((await getJson(PR)).body.changed_files).toBe(4200);
+  });
+});
+
+describe('requests that meet a fault', () => {
+  it('are still checked (only the deliberately wrong answer is exempt); every exchange is counted', async () => {
+    expectViolations(/^GET \/repos\/acme\/infra\/pulls\/7 \(pulls\/get\): query parameter colour is not declared$/, /^POST \/graphql: invalid document: Field 'bogus' doesn't exist on type 'Query'/);
+    gh.faults.push(serverErrorFault(PR), graphqlRateLimitFault(), { path: PR, status: 200, body: { not: 'a pull request' } });
+    expect((await call(`${PR}?colour=blue`)).status).toBe(500);
+    expect((await graphql('{ bogus }')).status).toBe(200);
+    expect((await getJson(PR)).body).toEqual({ not: 'a pull request' });
+    expect(gh.checked).toEqual({ rest: 2, graphql: 1 });
   });
 });

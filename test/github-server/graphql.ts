@@ -137,6 +137,13 @@ function prepare(query: string): Prepared {
   return result;
 }
 
+/** The departures of a request's document from the schema, without running it (a request that meets a fault). */
+export function checkDocument(request: unknown): string[] {
+  const query = isRecord(request) ? request.query : undefined;
+  if (typeof query !== 'string') return ['POST /graphql: no query string'];
+  return prepare(query).errors.map((e) => `POST /graphql: invalid document: ${e.message} (at ${(e.path ?? []).join('.')})`);
+}
+
 export interface GraphQLAnswer {
   body: Record<string, unknown>;
   /** Departures from the schema: an invalid document, or a field the fake cannot answer. */
@@ -149,7 +156,7 @@ export function executeGraphQL(state: GitHubState, request: unknown, rateUsed: n
   if (typeof query !== 'string') return { body: { errors: [{ message: 'A query attribute must be specified and must be a string.' }] }, violations: ['POST /graphql: no query string'] };
   const { document, errors } = prepare(query);
   if (!document || errors.length > 0) {
-    return { body: { errors }, violations: errors.map((e) => `POST /graphql: invalid document: ${e.message} (at ${(e.path ?? []).join('.')})`) };
+    return { body: { errors }, violations: checkDocument(request) };
   }
   const operation = getOperationAST(document, typeof operationName === 'string' ? operationName : undefined);
   if (!operation) return { body: { errors: [{ message: 'An operation name is required' }] }, violations: ['POST /graphql: no operation to run'] };

@@ -6,7 +6,7 @@ import { createServer, STATUS_CODES, type IncomingHttpHeaders, type IncomingMess
 import type { AddressInfo, Socket } from 'node:net';
 import { DOCS, HttpError, isRecord, StateError, type Ctx, type Reply, type Route } from './context.js';
 import { takeFault } from './faults.js';
-import { executeGraphQL } from './graphql.js';
+import { checkDocument, executeGraphQL } from './graphql.js';
 import { checkExchange } from './openapi.js';
 import { ACTIVITY_ROUTES } from './routes-activity.js';
 import { PEOPLE_ROUTES } from './routes-people.js';
@@ -88,10 +88,18 @@ export async function startGitHubServer(state: GitHubState): Promise<GitHubServe
 
     const fault = takeFault(faults, method, url.pathname, route);
     if (fault) {
+      // A fault's answer is wrong on purpose, but what was asked is still checked.
+      if (route === '/graphql') {
+        checked.graphql += 1;
+        violations.push(...checkDocument(body));
+      }
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault.reset) {
         record.status = 0;
-        if (route !== '/graphql') violations.push(...checkExchange({ method, path: specPath(state, url.pathname), query: url.searchParams, body, status: 0, response: undefined, fault: true }));
+        if (route !== '/graphql') {
+          checked.rest += 1;
+          violations.push(...checkExchange({ method, path: specPath(state, url.pathname), query: url.searchParams, body, status: 0, response: undefined, fault: true }));
+        }
         req.socket.destroy();
         return;
       }
