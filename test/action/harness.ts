@@ -22,6 +22,7 @@ import {
   type GitHubState,
   type RecordedRequest,
   type ReviewState,
+  violationsSince,
 } from '../github-server/server.js';
 
 export const DESTROY_PLAN = 'fixtures/terraform/example-destroy.json';
@@ -286,7 +287,7 @@ export async function runAction(gh: GitHubServer, options: RunOptions = {}): Pro
       report = undefined;
     }
   }
-  const violations = gh.violations.slice(firstViolation);
+  const violations = violationsSince(gh, firstViolation);
   if (violations.length > 0) throw new Error(`the run's exchanges depart from GitHub's API description:\n${violations.join('\n')}`);
   return {
     violations,

@@ -178,6 +178,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 }
 
+/**
+ * The departures from GitHub's description recorded since `mark` (an earlier
+ * `gh.violations.length`), for a caller to fail on after a run.
+ */
+export function violationsSince(gh: GitHubServer, mark = 0): string[] {
+  return gh.violations.slice(mark);
+}
+
 /** The /repos/{owner}/{repo}/… form of a requested path, as it was otherwise (the spec tells a trailing slash apart). */
 function specPath(state: GitHubState, pathname: string): string {
   const m = /^\/repositories\/(\d+)(\/.*)?$/.exec(pathname);

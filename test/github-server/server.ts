@@ -37,5 +37,5 @@ export {
   timeAt,
 } from './state.js';
 export { graphqlRateLimitFault, primaryRateLimitFault, secondaryRateLimitFault, serverErrorFault, tooManyRequestsFault } from './faults.js';
-export { startGitHubServer } from './http.js';
+export { startGitHubServer, violationsSince } from './http.js';
 export { spawnAsync, type ProcessResult } from './process.js';
