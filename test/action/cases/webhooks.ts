@@ -4,12 +4,15 @@
 // (submitted, dismissed) example, a fake state matching the payload, one run
 // with the payload file as it is, and: the run is about the payload's
 // repository and pull request, reaches a decision, puts its status on the
-// payload's head SHA, and sends nothing GitHub's description rejects.
+// payload's head SHA, and sends nothing GitHub's description rejects. The
+// action takes only the number, head SHA and action from a payload (the rest
+// comes from the API, tested in the other cases), so each run uses the safe
+// plan: the cheapest run that still reads the pull request and posts a status.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { makeCommit, timeAt, type FakeUser, type GitHubState, type ReviewState } from '../../github-server/server.js';
-import { DECISIONS, describeRun, fakeGitHub, runAction } from '../harness.js';
+import { DECISIONS, describeRun, fakeGitHub, runAction, SAFE_PLAN } from '../harness.js';
 
 interface Account {
   login: string;
@@ -90,7 +93,7 @@ describe.concurrent('real webhook payloads (@octokit/webhooks-examples)', () => 
 
   it.each(payloads)('$label: a decision about its pull request, the status on its head SHA, nothing the description rejects', async ({ event, example }) => {
     const gh = await fakeGitHub((s) => stateFor(s, example));
-    const run = await runAction(gh, { event, payload: example, number: example.pull_request.number });
+    const run = await runAction(gh, { event, payload: example, number: example.pull_request.number, inputs: { plans: SAFE_PLAN } });
     const { number, head } = example.pull_request;
     expect(DECISIONS, describeRun(run)).toContain(run.decision);console.log("DEC", event, example.action, run.decision, run.errors.join("|").slice(0,200));
     expect(run.errors.join('\n')).not.toMatch(/payload|GITHUB_EVENT/i);
