@@ -3,10 +3,8 @@
 // of more kinds, and a pull request's true file count. Each answer is also
 // checked against GitHub's OpenAPI description (useFakeGitHub).
 import { describe, expect, it } from 'vitest';
-import { call, expectUserShape, expectViolations, getJson, gh, graphql, links, PR, useFakeGitHub, type Json } from './client.js';
-import { BASE_SHA, fakeSha, graphqlRateLimitFault, HEAD_SHA, makeCommit, recordPush, serverErrorFault, timeAt } from './server.js';
-
-useFakeGitHub();
+import { call, expectUserShape, expectViolations, getJson, gh, graphql, links, PR, type Json } from '../client.js';
+import { BASE_SHA, fakeSha, graphqlRateLimitFault, HEAD_SHA, makeCommit, recordPush, serverErrorFault, timeAt } from '../server.js';
 
 describe('branches', () => {
   it('GET a branch (its name may hold slashes, encoded or not): name, commit, protected; 404 Branch not found', async () => {

@@ -1,9 +1,7 @@
 // GraphQL: documents validated and executed on GitHub's schema, answers and errors in GitHub's shapes.
 import { describe, expect, it } from 'vitest';
-import { expectViolations, gh, graphql, useFakeGitHub, type Json } from './client.js';
-import { HEAD_SHA, makeCommit, makeCommits } from './server.js';
-
-useFakeGitHub();
+import { expectViolations, gh, graphql, type Json } from '../client.js';
+import { HEAD_SHA, makeCommit, makeCommits } from '../server.js';
 
 const COMMITS_QUERY = `query($owner:String!,$name:String!,$number:Int!,$after:String){ repository(owner:$owner,name:$name){ pullRequest(number:$number){ commits(first:100, after:$after){ totalCount pageInfo{hasNextPage endCursor} nodes{ commit{ oid authors(first:20){ nodes{ name email user{ login databaseId } } } committer{ name email user{ login databaseId } } } } } } } }`;
 

@@ -1,9 +1,7 @@
 // Injected faults: GitHub's answers when it is unwell or rate limiting.
 import { describe, expect, it } from 'vitest';
-import { call, gh, graphql, PR, useFakeGitHub, type Json } from './client.js';
-import { graphqlRateLimitFault, primaryRateLimitFault, secondaryRateLimitFault, serverErrorFault, tooManyRequestsFault } from './server.js';
-
-useFakeGitHub();
+import { call, gh, graphql, PR, type Json } from '../client.js';
+import { graphqlRateLimitFault, primaryRateLimitFault, secondaryRateLimitFault, serverErrorFault, tooManyRequestsFault } from '../server.js';
 
 describe('faults', () => {
   it('are consumed in order, each for its number of times, by method and path', async () => {
