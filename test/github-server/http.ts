@@ -28,6 +28,7 @@ export async function startGitHubServer(state: GitHubState): Promise<GitHubServe
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
+      violations.push(`${req.method ?? 'GET'} ${req.url ?? '/'}: the fake failed: ${String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { message: `fake GitHub: ${String(error)}` }, {});
       else res.destroy();
     });
@@ -133,7 +134,11 @@ export async function startGitHubServer(state: GitHubState): Promise<GitHubServe
         return answer({ ...reply, headers: { ...ctx.replyHeaders, ...reply.headers } });
       } catch (error) {
         if (error instanceof HttpError) return answer({ status: error.status, body: error.body, headers: error.headers });
-        if (error instanceof StateError) return answer({ status: 500, body: { message: `fake GitHub: ${error.message}` } });
+        if (error instanceof StateError) {
+          // The test's state is wrong, not GitHub: make the run fail on it.
+          violations.push(`${method} ${url.pathname}: the fake's state is inconsistent: ${error.message}`);
+          return answer({ status: 500, body: { message: `fake GitHub: ${error.message}` } });
+        }
         throw error;
       }
     }

@@ -180,8 +180,16 @@ export function findOperation(method: string, path: string): { operation: Operat
     const param = deref(p) as unknown as Parameter;
     params.set(`${param.in} ${param.name}`, param);
   }
-  const values = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
+  const values = Object.fromEntries(route.names.map((name, i) => [name, safeDecode(match[i + 1] ?? '')]));
   return { operation: { template: route.template, method: m, id: String(op.operationId), spec: op, params: [...params.values()] }, values };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** A query or path value as the type its schema declares (a query string carries only text). */
@@ -193,7 +201,7 @@ function coerce(value: string, schema: Json | undefined): unknown {
   return value;
 }
 
-function describe(errors: ErrorObject[] | null | undefined): string {
+function explain(errors: ErrorObject[] | null | undefined): string {
   const e = errors?.[0];
   if (!e) return 'invalid';
   const extra = e.keyword === 'additionalProperties' ? ` (${String((e.params as Json).additionalProperty)})` : e.keyword === 'enum' ? ` (${JSON.stringify((e.params as Json).allowedValues)})` : '';
@@ -233,12 +241,12 @@ export function checkExchange(ex: Exchange): string[] {
     const key = `${operation.template} ${operation.method} ${param.in} ${param.name}`;
     if (param.in === 'path') {
       const v = validator(key, () => param.schema ?? {});
-      if (!v(coerce(values[param.name] ?? '', param.schema))) problems.push(`${label}: path parameter ${param.name}: ${describe(v.errors)}`);
+      if (!v(coerce(values[param.name] ?? '', param.schema))) problems.push(`${label}: path parameter ${param.name}: ${explain(v.errors)}`);
     } else if (param.in === 'query') {
       const given = ex.query.getAll(param.name);
       if (given.length === 0 && param.required) problems.push(`${label}: required query parameter ${param.name} is missing`);
       const v = validator(key, () => param.schema ?? {});
-      for (const value of given) if (!v(coerce(value, param.schema))) problems.push(`${label}: query parameter ${param.name}=${value}: ${describe(v.errors)}`);
+      for (const value of given) if (!v(coerce(value, param.schema))) problems.push(`${label}: query parameter ${param.name}=${value}: ${explain(v.errors)}`);
     }
   }
   for (const name of new Set(ex.query.keys())) {
@@ -250,7 +258,7 @@ export function checkExchange(ex: Exchange): string[] {
   if (ex.body === undefined && requestBody?.required === true) problems.push(`${label}: the request body is required`);
   if (ex.body !== undefined && requestSchema) {
     const v = validator(`${operation.template} ${operation.method} request`, () => requestSchema);
-    if (!v(ex.body)) problems.push(`${label}: request body: ${describe(v.errors)}`);
+    if (!v(ex.body)) problems.push(`${label}: request body: ${explain(v.errors)}`);
   }
   if (!ex.fault) problems.push(...checkResponse(label, operation, ex));
   return problems;
@@ -266,5 +274,5 @@ function checkResponse(label: string, operation: Operation, ex: Exchange): strin
   if (!schema) return ex.response === undefined ? [] : [`${label}: answers ${ex.status} with a JSON body where none is documented`];
   if (ex.response === undefined) return [];
   const v = validator(key, () => schema);
-  return v(ex.response) ? [] : [`${label}: response ${ex.status}: ${describe(v.errors)}`];
+  return v(ex.response) ? [] : [`${label}: response ${ex.status}: ${explain(v.errors)}`];
 }
