@@ -10,6 +10,7 @@
 //   override.ts  the override label (threat 9)
 //   publish.ts   comment, status, faults, forks, base config, re-runs, siblings (threats 1, 2, 8, 12, 13, 15)
 //   faults.ts    every fault kind on every endpoint: a blocked PR is never green (threat 12)
+//   webhooks.ts  real payloads from @octokit/webhooks-examples, one run each
 //
 // They run from this one file so that all of them run concurrently in one
 // worker: each case spends most of its time waiting (the action's client
@@ -36,6 +37,7 @@ import './cases/approval.js';
 import './cases/override.js';
 import './cases/publish.js';
 import './cases/faults.js';
+import './cases/webhooks.js';
 
 // Under full load a run waits for the CPU; a case of several runs in a row needs more than the default 30 s.
 vi.setConfig({ maxConcurrency: 32, testTimeout: 120_000 });

@@ -22,6 +22,7 @@ import {
   type GitHubState,
   type RecordedRequest,
   type ReviewState,
+  violationsSince,
 } from '../github-server/server.js';
 
 export const DESTROY_PLAN = 'fixtures/terraform/example-destroy.json';
@@ -64,6 +65,8 @@ export interface ActionRun {
   requests: RecordedRequest[];
   /** The JSON report at the `report` output, parsed. */
   report: { decision?: string; findings?: Array<{ address: string; rule: string }> } | undefined;
+  /** This run's exchanges that depart from GitHub's OpenAPI description or GraphQL schema (a run with any fails). */
+  violations: string[];
 }
 
 const temps: string[] = [];
@@ -273,6 +276,7 @@ export async function runAction(gh: GitHubServer, options: RunOptions = {}): Pro
   }
 
   const first = gh.requests.length;
+  const firstViolation = gh.violations.length;
   const result = await spawnAsync(process.execPath, [join(REPO_ROOT, 'dist/index.js')], { cwd: options.cwd ?? REPO_ROOT, env, timeoutMs: 100_000 });
   const outputs = parseOutputs(readFileSync(outputFile, 'utf8'));
   let report: ActionRun['report'];
@@ -283,7 +287,10 @@ export async function runAction(gh: GitHubServer, options: RunOptions = {}): Pro
       report = undefined;
     }
   }
+  const violations = violationsSince(gh, firstViolation);
+  if (violations.length > 0) throw new Error(`the run's exchanges depart from GitHub's API description:\n${violations.join('\n')}`);
   return {
+    violations,
     exitCode: result.status,
     outputs,
     decision: outputs.decision,
