@@ -23179,13 +23179,23 @@ function isProtectedBase(base, protectedBranches, globs) {
   return protectedBranches.includes(base) || globs.some((glob) => new Minimatch(glob).match(base));
 }
 
+// src/github/api.ts
+var GitHubApiError = class extends Error {
+  constructor(message, status2) {
+    super(message);
+    this.status = status2;
+    this.name = "GitHubApiError";
+  }
+  status;
+};
+
 // src/github/facts.ts
 var HEAD_RESETS = /* @__PURE__ */ new Set(["reopened", "head_ref_force_pushed", "head_ref_restored", "base_ref_changed", "base_ref_force_pushed"]);
 async function gatherFacts(api, pr, findings, options) {
   const commits = await api.commitPeople(pr.number);
   const { reviews, unreadable } = await api.reviews(pr.number);
   const issueEvents = await api.issueEvents(pr.number);
-  const activity = pr.headRepo === null ? void 0 : await api.refActivity(pr.headRepo, pr.headRef);
+  const activity = await branchActivity(api, pr);
   const label = pr.labels.find((l) => l.name.toLowerCase() === options.overrideLabel.toLowerCase());
   const labelEvents = label ? joinLabelHistory(await api.labelTimeline(pr.number), issueEvents) : [];
   const people = /* @__PURE__ */ new Map();
@@ -23235,8 +23245,19 @@ function joinLabelHistory(timeline, rest) {
     return labelEvent;
   });
 }
+async function branchActivity(api, pr) {
+  if (pr.headRepo === null) return void 0;
+  const fork = pr.headRepo.toLowerCase() !== `${api.owner}/${api.repo}`.toLowerCase();
+  try {
+    return await api.refActivity(pr.headRepo, pr.headRef);
+  } catch (error2) {
+    if (fork && error2 instanceof GitHubApiError && (error2.status === 404 || error2.status === 403)) return void 0;
+    throw error2;
+  }
+}
 function headArrival(pr, activity, events) {
-  if (pr.headRepo === null || activity === void 0) return { unknown: "the pull request's head repository was deleted, so plangate cannot tell when its head arrived" };
+  if (pr.headRepo === null) return { unknown: "the pull request's head repository was deleted, so plangate cannot tell when its head arrived" };
+  if (activity === void 0) return { unknown: `plangate may not read the activity of the fork ${pr.headRepo}, so it cannot tell when the head arrived: approve with a review instead` };
   const where = `${pr.headRepo}:${pr.headRef}`;
   const bad = activity.find((a) => !isTime(a.timestamp));
   if (bad) return { unknown: `GitHub's activity for ${where} has a push without a valid time (${JSON.stringify(bad.timestamp)})` };
@@ -23272,18 +23293,6 @@ async function emailAccounts(api, humans, agentIdentities) {
 
 // src/github/plan-origin.ts
 import { isAbsolute, relative, resolve, sep as sep2 } from "node:path";
-
-// src/github/api.ts
-var GitHubApiError = class extends Error {
-  constructor(message, status2) {
-    super(message);
-    this.status = status2;
-    this.name = "GitHubApiError";
-  }
-  status;
-};
-
-// src/github/plan-origin.ts
 async function planInTree(api, workspace, planFiles, changed, headSha) {
   for (const file of planFiles) {
     const path5 = relative(workspace, resolve(file));
@@ -23746,7 +23755,7 @@ var OctokitRepositoryApi = class {
   repo;
   async call(route, params = {}) {
     try {
-      const response = await this.client.request(route, { owner: this.owner, repo: this.repo, ...params });
+      const response = await this.client.request(route, { ...this.repository(route), ...params });
       return response.data;
     } catch (error2) {
       throw this.failure(route, params, error2);
@@ -23755,7 +23764,7 @@ var OctokitRepositoryApi = class {
   async list(route, params = {}) {
     try {
       const items = [];
-      for await (const page of this.client.paginate.iterator(route, { owner: this.owner, repo: this.repo, per_page: 100, ...params })) {
+      for await (const page of this.client.paginate.iterator(route, { ...this.repository(route), per_page: 100, ...params })) {
         if (!Array.isArray(page.data)) throw Object.assign(new Error("the answer is not a list"), { status: page.status });
         items.push(...page.data);
       }
@@ -23763,6 +23772,10 @@ var OctokitRepositoryApi = class {
     } catch (error2) {
       throw this.failure(route, params, error2);
     }
+  }
+  /** The repository's owner and name for routes that name one: Octokit sends unused parameters as a query. */
+  repository(route) {
+    return route.includes("{owner}") ? { owner: this.owner, repo: this.repo } : {};
   }
   /** 404 is an answer for some calls ("not a collaborator", "no such file"); anything else failed. */
   async callOrMissing(route, params) {
@@ -23837,8 +23850,26 @@ var OctokitRepositoryApi = class {
       createdAt: a.time(pr.created_at, "created_at")
     };
   }
-  commitPeople(number) {
-    return readCommitPeople(this.client, this.owner, this.repo, number);
+  /**
+   * GraphQL links a commit's author or committer only to a User, so a bot's
+   * commits read as unlinked there; REST (up to 250 commits) names the bot.
+   */
+  async commitPeople(number) {
+    const read = await readCommitPeople(this.client, this.owner, this.repo, number);
+    const unlinked = read.people.filter((p) => p.role !== "co-author" && p.login === void 0);
+    if (unlinked.length === 0) return read;
+    const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits";
+    const a = this.answer(route, { pull_number: number });
+    const linked = /* @__PURE__ */ new Map();
+    for (const [i, item] of (await this.list(route, { pull_number: number })).entries()) {
+      const c = a.object(item, `[${i}]`);
+      linked.set(a.sha(c.sha, `[${i}].sha`), { author: a.maybeIdentity(c.author ?? null, `[${i}].author`), committer: a.maybeIdentity(c.committer ?? null, `[${i}].committer`) });
+    }
+    for (const person2 of unlinked) {
+      const user = linked.get(person2.sha)?.[person2.role];
+      if (user) Object.assign(person2, { login: user.login, id: user.id });
+    }
+    return read;
   }
   labelTimeline(number) {
     return readLabelTimeline(this.client, this.owner, this.repo, number);

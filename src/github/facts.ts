@@ -3,7 +3,7 @@ import { normaliseEmail } from '../approval/identity.js';
 import { isTime } from '../approval/time.js';
 import type { EmailAccount, Identity, LabelEvent, Moment, Permission, PullRequestFacts } from '../approval/types.js';
 import type { Rule } from '../rules/types.js';
-import type { IssueEvent, PullRequest, RefActivity, RepositoryApi, TimelineLabelEvent } from './api.js';
+import { GitHubApiError, type IssueEvent, type PullRequest, type RefActivity, type RepositoryApi, type TimelineLabelEvent } from './api.js';
 
 /** Issue events that change what the head of the pull request is measured against. */
 const HEAD_RESETS = new Set(['reopened', 'head_ref_force_pushed', 'head_ref_restored', 'base_ref_changed', 'base_ref_force_pushed']);
@@ -21,8 +21,7 @@ export async function gatherFacts(api: RepositoryApi, pr: PullRequest, findings:
   const commits = await api.commitPeople(pr.number);
   const { reviews, unreadable } = await api.reviews(pr.number);
   const issueEvents = await api.issueEvents(pr.number);
-  // A deleted fork leaves no branch to read; such a pull request cannot be merged either.
-  const activity = pr.headRepo === null ? undefined : await api.refActivity(pr.headRepo, pr.headRef);
+  const activity = await branchActivity(api, pr);
   const label = pr.labels.find((l) => l.name.toLowerCase() === options.overrideLabel.toLowerCase());
   const labelEvents = label ? joinLabelHistory(await api.labelTimeline(pr.number), issueEvents) : [];
 
@@ -101,6 +100,23 @@ function joinLabelHistory(timeline: readonly TimelineLabelEvent[], rest: readonl
 }
 
 /**
+ * The head branch's activity. A deleted fork leaves no branch to read (such a
+ * pull request cannot be merged either); a fork the token may not read (a
+ * private fork) leaves its pushers unknown and the override label unusable,
+ * while approvals still count: its author owns the fork.
+ */
+async function branchActivity(api: RepositoryApi, pr: PullRequest): Promise<RefActivity[] | undefined> {
+  if (pr.headRepo === null) return undefined;
+  const fork = pr.headRepo.toLowerCase() !== `${api.owner}/${api.repo}`.toLowerCase();
+  try {
+    return await api.refActivity(pr.headRepo, pr.headRef);
+  } catch (error) {
+    if (fork && error instanceof GitHubApiError && (error.status === 404 || error.status === 403)) return undefined;
+    throw error;
+  }
+}
+
+/**
  * When the current head became this pull request's head, by GitHub's clock:
  * the push (or force-push, or branch creation) that last moved the head
  * branch, and any later reopening, head restore or retargeting. Not when the
@@ -108,7 +124,8 @@ function joinLabelHistory(timeline: readonly TimelineLabelEvent[], rest: readonl
  * force-pushed back would make an old label count.
  */
 function headArrival(pr: PullRequest, activity: readonly RefActivity[] | undefined, events: readonly IssueEvent[]): Moment {
-  if (pr.headRepo === null || activity === undefined) return { unknown: "the pull request's head repository was deleted, so plangate cannot tell when its head arrived" };
+  if (pr.headRepo === null) return { unknown: "the pull request's head repository was deleted, so plangate cannot tell when its head arrived" };
+  if (activity === undefined) return { unknown: `plangate may not read the activity of the fork ${pr.headRepo}, so it cannot tell when the head arrived: approve with a review instead` };
   const where = `${pr.headRepo}:${pr.headRef}`;
   const bad = activity.find((a) => !isTime(a.timestamp));
   if (bad) return { unknown: `GitHub's activity for ${where} has a push without a valid time (${JSON.stringify(bad.timestamp)})` };

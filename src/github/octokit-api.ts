@@ -41,7 +41,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
 
   private async call(route: string, params: Record<string, unknown> = {}): Promise<unknown> {
     try {
-      const response = await this.client.request(route, { owner: this.owner, repo: this.repo, ...params });
+      const response = await this.client.request(route, { ...this.repository(route), ...params });
       return response.data;
     } catch (error) {
       throw this.failure(route, params, error);
@@ -51,7 +51,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
   private async list(route: string, params: Record<string, unknown> = {}): Promise<unknown[]> {
     try {
       const items: unknown[] = [];
-      for await (const page of this.client.paginate.iterator<unknown>(route, { owner: this.owner, repo: this.repo, per_page: 100, ...params })) {
+      for await (const page of this.client.paginate.iterator<unknown>(route, { ...this.repository(route), per_page: 100, ...params })) {
         // A page that is not a list is a broken answer, never an empty one.
         if (!Array.isArray(page.data)) throw Object.assign(new Error('the answer is not a list'), { status: page.status });
         items.push(...page.data);
@@ -60,6 +60,11 @@ export class OctokitRepositoryApi implements RepositoryApi {
     } catch (error) {
       throw this.failure(route, params, error);
     }
+  }
+
+  /** The repository's owner and name for routes that name one: Octokit sends unused parameters as a query. */
+  private repository(route: string): Record<string, string> {
+    return route.includes('{owner}') ? { owner: this.owner, repo: this.repo } : {};
   }
 
   /** 404 is an answer for some calls ("not a collaborator", "no such file"); anything else failed. */
@@ -142,8 +147,26 @@ export class OctokitRepositoryApi implements RepositoryApi {
     };
   }
 
-  commitPeople(number: number): Promise<{ people: CommitPerson[]; listed: number; total: number }> {
-    return readCommitPeople(this.client, this.owner, this.repo, number);
+  /**
+   * GraphQL links a commit's author or committer only to a User, so a bot's
+   * commits read as unlinked there; REST (up to 250 commits) names the bot.
+   */
+  async commitPeople(number: number): Promise<{ people: CommitPerson[]; listed: number; total: number }> {
+    const read = await readCommitPeople(this.client, this.owner, this.repo, number);
+    const unlinked = read.people.filter((p): p is CommitPerson & { role: 'author' | 'committer' } => p.role !== 'co-author' && p.login === undefined);
+    if (unlinked.length === 0) return read;
+    const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits';
+    const a = this.answer(route, { pull_number: number });
+    const linked = new Map<string, { author: Identity | null; committer: Identity | null }>();
+    for (const [i, item] of (await this.list(route, { pull_number: number })).entries()) {
+      const c = a.object(item, `[${i}]`);
+      linked.set(a.sha(c.sha, `[${i}].sha`), { author: a.maybeIdentity(c.author ?? null, `[${i}].author`), committer: a.maybeIdentity(c.committer ?? null, `[${i}].committer`) });
+    }
+    for (const person of unlinked) {
+      const user = linked.get(person.sha)?.[person.role];
+      if (user) Object.assign(person, { login: user.login, id: user.id });
+    }
+    return read;
   }
 
   labelTimeline(number: number): Promise<TimelineLabelEvent[]> {

@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../corpus-path.js';
 import {
   fakeSha,
+  labelByName,
   makeCommit,
   newState,
+  recordPush,
   spawnAsync,
   startGitHubServer,
   timeAt,
@@ -88,8 +90,9 @@ export function tempDir(): string {
 /** A fake GitHub with the default state (PR #7 by dev-alice, head HEAD_SHA), changed by `edit`. */
 export async function fakeGitHub(edit: (state: GitHubState) => void = () => undefined): Promise<GitHubServer> {
   const state = newState();
-  // The head commit's check suite: when GitHub saw the push (the override label must be newer).
-  state.checkSuites[pr(state).head.sha] = [{ id: 9100, created_at: timeAt(1), app_slug: 'github-actions' }];
+  // The push that made the head the branch's tip: the override label must be newer.
+  const pull = pr(state);
+  recordPush(state, { ref: pull.head.ref, before: '0'.repeat(40), after: pull.head.sha, at: timeAt(1), actor: pull.user, type: 'branch_creation' });
   // No .tf file among the changed files unless a test says so: each run stays cheap.
   pr(state).files = [{ filename: 'README.md', status: 'modified', additions: 1, deletions: 1 }];
   edit(state);
@@ -114,8 +117,8 @@ export function review(state: GitHubState, user: string, options: { state?: Revi
 }
 
 let eventIds = 700;
-/** The override label put on the PR now by `actor`, `minutes` after BASE_TIME (the head was pushed at 1). */
-export function addLabel(state: GitHubState, actor: string, options: { minutes?: number; label?: string; viaApp?: string; number?: number } = {}): void {
+/** The override label put on the PR now by `actor` (null: a deleted account), `minutes` after BASE_TIME (the head was pushed at 1). */
+export function addLabel(state: GitHubState, actor: string | null, options: { minutes?: number; label?: string; viaApp?: string; number?: number } = {}): void {
   const pull = pr(state, options.number);
   const name = options.label ?? 'plangate-override';
   if (!pull.labels.includes(name)) pull.labels.push(name);
@@ -123,36 +126,49 @@ export function addLabel(state: GitHubState, actor: string, options: { minutes?:
     id: ++eventIds,
     event: 'labeled',
     actor,
-    label: { name },
+    label: { name, id: labelByName(state, name).id },
     created_at: timeAt(options.minutes ?? 30),
     performed_via_github_app: options.viaApp ? (state.apps[options.viaApp] ?? { slug: options.viaApp, id: 424242 }) : null,
   });
 }
 
-export function removeLabel(state: GitHubState, actor: string, options: { minutes?: number; label?: string; number?: number } = {}): void {
+export function removeLabel(state: GitHubState, actor: string | null, options: { minutes?: number; label?: string; number?: number } = {}): void {
   const pull = pr(state, options.number);
   const name = options.label ?? 'plangate-override';
   pull.labels = pull.labels.filter((l) => l !== name);
-  pull.events.push({ id: ++eventIds, event: 'unlabeled', actor, label: { name }, created_at: timeAt(options.minutes ?? 40), performed_via_github_app: null });
+  pull.events.push({ id: ++eventIds, event: 'unlabeled', actor, label: { name, id: labelByName(state, name).id }, created_at: timeAt(options.minutes ?? 40), performed_via_github_app: null });
 }
 
-/** Writes `.github/plangate.yml` (or `path`) at the base commit, where plangate reads its rules. */
-export function baseConfig(state: GitHubState, yaml: string, path = '.github/plangate.yml'): void {
-  const base = pr(state).base.sha;
-  state.contents[base] = { ...state.contents[base], [path]: yaml };
+/** Adds an issue event (`reopened`, `base_ref_changed`, `assigned`, …) by `actor` at BASE_TIME + `minutes`. */
+export function issueEvent(state: GitHubState, event: string, actor: string | null, minutes: number, extra?: Record<string, unknown>): void {
+  pr(state).events.push({ id: ++eventIds, event, actor, created_at: timeAt(minutes), performed_via_github_app: null, ...(extra ? { extra } : {}) });
 }
 
-/** Pushes a commit by `by` onto the PR `minutes` after BASE_TIME: a new head SHA, its check suite, its tree. */
+/** Writes `.github/plangate.yml` (or `path`) on the default branch, where plangate reads its rules. */
+export function mainConfig(state: GitHubState, yaml: string, path = '.github/plangate.yml'): void {
+  const main = state.branches[state.repo.defaultBranch] as string;
+  state.contents[main] = { ...state.contents[main], [path]: yaml };
+}
+
+/**
+ * Pushes a commit by `by` onto the PR `minutes` after BASE_TIME: a new head SHA, its tree, and the
+ * push in the branch's activity. `sha` of an earlier commit is a force-push back to it.
+ */
 export function push(state: GitHubState, options: { by?: string; minutes?: number; number?: number; sha?: string } = {}): string {
   const pull = pr(state, options.number);
   const minutes = options.minutes ?? 50;
   const by = state.users[options.by ?? pull.user];
-  const commit = makeCommit({ sha: options.sha ?? fakeSha(`push ${pull.number} ${minutes}`), message: `Push at ${minutes}`, by, minutes });
-  state.contents[commit.sha] = { ...state.contents[pull.head.sha] };
-  pull.commits.push(commit);
+  const known = pull.commits.find((c) => c.sha === options.sha);
+  const commit = known ?? makeCommit({ sha: options.sha ?? fakeSha(`push ${pull.number} ${minutes}`), message: `Push at ${minutes}`, by, minutes });
+  if (!known) {
+    state.contents[commit.sha] = { ...state.contents[pull.head.sha] };
+    pull.commits.push(commit);
+  } else {
+    pull.commits = pull.commits.slice(0, pull.commits.indexOf(known) + 1);
+  }
+  recordPush(state, { repo: pull.head.repoFullName ?? undefined, ref: pull.head.ref, before: pull.head.sha, after: commit.sha, at: timeAt(minutes), actor: by?.login ?? pull.user, type: known ? 'force_push' : 'push' });
   pull.head.sha = commit.sha;
   state.branches[pull.head.ref] = commit.sha;
-  state.checkSuites[commit.sha] = [{ id: 9100 + minutes, created_at: timeAt(minutes), app_slug: 'github-actions' }];
   return commit.sha;
 }
 

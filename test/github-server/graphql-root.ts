@@ -3,8 +3,8 @@
 // the type of an interface or union value.
 import { authorAssociation, commitParents, findUser, linkedUser, nodeId, repoHtml } from './context.js';
 import { ownerUser } from './shapes.js';
-import { BASE_TIME, parseCoAuthors } from './state.js';
-import type { FakeCommit, FakePull, FakeUser, GitHubState, GitIdentity } from './types.js';
+import { BASE_TIME, labelById, labelByName, parseCoAuthors } from './state.js';
+import type { FakeCommit, FakeLabel, FakePull, FakeUser, GitHubState, GitIdentity } from './types.js';
 
 /** Thrown by a resolver: the field becomes null and the error is reported with its type and path. */
 export class FieldError extends Error {
@@ -86,6 +86,14 @@ export function buildRoot(state: GitHubState, rateUsed: number, rateReset: numbe
     }
     return node;
   };
+  const labelNode = (label: FakeLabel): GqlObject => ({
+    __typename: 'Label',
+    id: nodeId('Label', label.id),
+    name: label.name,
+    color: state.labelColors[label.name] ?? 'ededed',
+    createdAt: label.created_at,
+    updatedAt: label.updated_at,
+  });
   const actorNode = (login: string): GqlObject | null => {
     const user = findUser(state, login);
     return user ? userNode(user) : null;
@@ -160,8 +168,22 @@ export function buildRoot(state: GitHubState, rateUsed: number, rateReset: numbe
           url: `${htmlRepo}/pull/${pull.number}/commits/${c.sha}`,
           commit: commitNode(c, pull),
         })),
-      labels: (args: Args) =>
-        connection('LabelConnection', 'labels', pull.labels, args, (name) => ({ __typename: 'Label', name, color: state.labelColors[name] ?? 'ededed', id: nodeId('Label', name) })),
+      labels: (args: Args) => connection('LabelConnection', 'labels', pull.labels, args, (name) => labelNode(labelByName(state, name))),
+      // Labeled and unlabeled events, as REST lists them (same node ids), naming the label as it is now.
+      timelineItems: (args: Args) => {
+        const types = Array.isArray(args.itemTypes) ? (args.itemTypes as unknown[]) : undefined;
+        const events = pull.events
+          .map((e, i) => ({ e, i }))
+          .sort((a, b) => a.e.created_at.localeCompare(b.e.created_at) || a.i - b.i)
+          .map(({ e }) => e)
+          .filter((e) => (e.event === 'labeled' || e.event === 'unlabeled') && e.label && (!types || types.includes(e.event === 'labeled' ? 'LABELED_EVENT' : 'UNLABELED_EVENT')));
+        return connection('PullRequestTimelineItemsConnection', 'timelineItems', events, args, (e) => {
+          const typename = e.event === 'labeled' ? 'LabeledEvent' : 'UnlabeledEvent';
+          const named = e.label as { name: string; id?: number };
+          const label = (named.id !== undefined ? labelById(state, named.id) : undefined) ?? labelByName(state, named.name);
+          return { __typename: typename, id: nodeId(typename, e.id), createdAt: e.created_at, actor: e.actor === null ? null : actorNode(e.actor), label: labelNode(label) };
+        });
+      },
       reviews: (args: Args) => {
         const states = Array.isArray(args.states) ? (args.states as unknown[]) : undefined;
         const visible = pull.reviews.filter((r) => (r.state !== 'PENDING' || r.user === state.authenticatedAs.login) && (!states || states.includes(r.state)));

@@ -7,6 +7,22 @@ import type { FakeComment, FakePull } from './types.js';
 
 export const PULL_ROUTES: Route[] = [
   {
+    // state open (default), closed or all; newest first by default.
+    method: 'GET',
+    pattern: new RegExp(`^${R}/pulls$`),
+    doc: 'https://docs.github.com/rest/pulls/pulls#list-pull-requests',
+    handler: (ctx, [owner = '', name = '']) => {
+      checkRepo(ctx, owner, name);
+      requirePermission(ctx, ['pull_requests'], 'read');
+      const wanted = ctx.url.searchParams.get('state') ?? 'open';
+      const base = ctx.url.searchParams.get('base');
+      const pulls = Object.values(ctx.state.pulls)
+        .filter((p) => (wanted === 'all' || p.state === wanted) && (!base || p.base.ref === base))
+        .sort((a, b) => b.number - a.number);
+      return ok(paginate(ctx, pulls).map((p) => pullJson(ctx, p)));
+    },
+  },
+  {
     method: 'GET',
     pattern: new RegExp(`^${R}/pulls/(\\d+)$`),
     doc: 'https://docs.github.com/rest/pulls/pulls#get-a-pull-request',

@@ -13,7 +13,8 @@ export const REPO_ROUTES: Route[] = [
     doc: 'https://docs.github.com/rest/repos/repos#get-a-repository',
     handler: (ctx, [owner = '', name = '']) => {
       checkRepo(ctx, owner, name);
-      return ok(repositoryJson(ctx, `${ctx.state.repo.owner}/${ctx.state.repo.name}`));
+      // full-repository: the repository shape plus counts only this endpoint gives.
+      return ok({ ...repositoryJson(ctx, `${ctx.state.repo.owner}/${ctx.state.repo.name}`), has_discussions: false, network_count: 0, subscribers_count: 3 });
     },
   },
   {

@@ -28,12 +28,14 @@ export {
   fakeSha,
   GITHUB_ACTIONS_BOT,
   HEAD_SHA,
+  labelByName,
   makeCommit,
   makeCommits,
   newState,
   parseCoAuthors,
   READ_ONLY_TOKEN_PERMISSIONS,
   recordPush,
+  renameLabel,
   timeAt,
 } from './state.js';
 export { graphqlRateLimitFault, primaryRateLimitFault, secondaryRateLimitFault, serverErrorFault, tooManyRequestsFault } from './faults.js';

@@ -2,7 +2,7 @@
 // as GitHub's REST objects.
 import type { Ctx } from './context.js';
 import { authorAssociation, commitParents, findUser, hashNumber, linkedUser, mustUser, nodeId, repoApi, repoHtml } from './context.js';
-import { BASE_TIME, fakeSha, timeAt } from './state.js';
+import { BASE_TIME, fakeSha, labelByName, timeAt } from './state.js';
 import type { FakeApp, FakeCommit, FakeFile, FakePull, FakeReview, FakeUser, GitHubState } from './types.js';
 
 export function userJson(base: string, user: FakeUser): Record<string, unknown> {
@@ -137,7 +137,7 @@ export function repositoryJson(ctx: Ctx, fullName: string): Record<string, unkno
 }
 
 export function labelJson(ctx: Ctx, name: string): Record<string, unknown> {
-  const id = 5_000_000 + hashNumber(name, 999_999);
+  const { id } = labelByName(ctx.state, name);
   return {
     id,
     node_id: nodeId('Label', id),

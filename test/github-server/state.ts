@@ -1,7 +1,6 @@
 // Building state: deterministic SHAs and times, commits, the default state.
 import { createHash } from 'node:crypto';
-import type { FakeActivity, FakeCoAuthor, FakeCommit, FakePull, FakeUser, GitHubState, GitIdentity, Login, TokenPermissions } from './types.js';
-
+import type { FakeActivity, FakeCoAuthor, FakeCommit, FakeLabel, FakePull, FakeUser, GitHubState, GitIdentity, Login, TokenPermissions } from './types.js';
 
 /** A deterministic 40-hex SHA from a seed. */
 export function fakeSha(seed: string): string {
@@ -162,4 +161,27 @@ export function recordPush(
   };
   list.push(activity);
   return activity;
+}
+
+/** The repository label called `name` now: from `state.labels`, else one created long ago with an id derived from the name. */
+export function labelByName(state: GitHubState, name: string): FakeLabel {
+  const found = (state.labels ?? []).find((l) => l.name.toLowerCase() === name.toLowerCase());
+  if (found) return found;
+  const id = 5_000_000 + (parseInt(createHash('sha1').update(name).digest('hex').slice(0, 8), 16) % 999_999);
+  return { id, name, created_at: timeAt(-60 * 24 * 30), updated_at: timeAt(-60 * 24 * 30) };
+}
+
+/** The label with this id now, if any. */
+export function labelById(state: GitHubState, id: number): FakeLabel | undefined {
+  return (state.labels ?? []).find((l) => l.id === id);
+}
+
+/**
+ * Renames a repository label at BASE_TIME + `minutes`, as a user with write access can: every pull
+ * request carrying it shows the new name; issue events keep the name the label had then.
+ */
+export function renameLabel(state: GitHubState, from: string, to: string, minutes: number): void {
+  const label = labelByName(state, from);
+  state.labels = [...(state.labels ?? []).filter((l) => l.id !== label.id), { ...label, name: to, updated_at: timeAt(minutes) }];
+  for (const pull of Object.values(state.pulls)) pull.labels = pull.labels.map((l) => (l.toLowerCase() === from.toLowerCase() ? to : l));
 }

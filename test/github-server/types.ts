@@ -83,12 +83,20 @@ export interface FakeIssueEvent {
   event: string;
   /** null: a deleted account ("ghost"), as GitHub sends it. */
   actor: Login | null;
-  label?: { name: string; color?: string };
+  /** The label's name when the event happened (REST keeps it); `id` names the label through renames (default: the label now called `name`). */
+  label?: { name: string; color?: string; id?: number };
   created_at: string;
   performed_via_github_app?: FakeApp | null;
   commit_id?: string | null;
   /** Extra event-specific fields, copied as they are (e.g. `requested_reviewer`, already shaped). */
   extra?: Record<string, unknown>;
+}
+
+export interface FakeLabel {
+  id: number;
+  name: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface FakeComment {
@@ -207,6 +215,8 @@ export interface GitHubState {
   apps: Record<string, FakeApp>;
   tokenPermissions: TokenPermissions;
   labelColors: Record<string, string>;
+  /** Repository labels that were created or edited in a test (renamed, say); any other name is a label created long ago. */
+  labels?: FakeLabel[];
   /** Clock for what the server creates; defaults to the real time. */
   now?: () => string;
 }

@@ -3,7 +3,7 @@
 // of ../shared/threats.md.
 import { describe, expect, it } from 'vitest';
 import { makeCommit, type GitHubState } from '../../github-server/server.js';
-import { addUser, baseConfig, commentText, describeRun, fakeGitHub, latestStatus, pr, push, review, runAction, type ActionRun } from '../harness.js';
+import { addUser, mainConfig, commentText, describeRun, fakeGitHub, latestStatus, pr, push, review, runAction, type ActionRun } from '../harness.js';
 
 /** Runs the action on the default PR #7 (dev-alice deletes a database and a bucket) after `edit`. */
 async function decide(edit: (state: GitHubState) => void, inputs: Record<string, string> = {}): Promise<{ run: ActionRun; state: GitHubState }> {
@@ -252,12 +252,12 @@ describe.concurrent('approvers and approvals from the config at the base commit 
   it('team approvers: a writer outside the team does not satisfy the rule; a member does', async () => {
     const [outsider, member] = await Promise.all([
       decide((s) => {
-        baseConfig(s, TEAM_CONFIG);
+        mainConfig(s, TEAM_CONFIG);
         addUser(s, { login: 'dev-erin', id: 1005, type: 'User', email: 'erin@acme.test' }, 'write');
         review(s, 'dev-erin');
       }),
       decide((s) => {
-        baseConfig(s, TEAM_CONFIG);
+        mainConfig(s, TEAM_CONFIG);
         review(s, 'ops-bob');
       }),
     ]);
@@ -268,7 +268,7 @@ describe.concurrent('approvers and approvals from the config at the base commit 
 
   it('a token that cannot see the team (404) is an error that names the permission needed', async () => {
     const { run, state } = await decide((s) => {
-      baseConfig(s, TEAM_CONFIG);
+      mainConfig(s, TEAM_CONFIG);
       (s.teams.platform as { visible: boolean }).visible = false;
       review(s, 'ops-bob');
     });
@@ -279,12 +279,12 @@ describe.concurrent('approvers and approvals from the config at the base commit 
   it('approvals: 2 needs two distinct qualifying people', async () => {
     const [one, two] = await Promise.all([
       decide((s) => {
-        baseConfig(s, TWO_PERSON_CONFIG);
+        mainConfig(s, TWO_PERSON_CONFIG);
         review(s, 'ops-bob');
         review(s, 'ops-bob', { minutes: 22 });
       }),
       decide((s) => {
-        baseConfig(s, TWO_PERSON_CONFIG);
+        mainConfig(s, TWO_PERSON_CONFIG);
         review(s, 'ops-bob');
         review(s, 'sec-carol');
       }),
@@ -317,7 +317,7 @@ describe.concurrent('identities plangate cannot see fail closed (threat 6)', () 
         data: {
           repository: {
             pullRequest: {
-              commits: { totalCount: 251, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ commit: { oid: commit?.sha, authors: { nodes: [actor] }, committer: actor } }] },
+              commits: { totalCount: 251, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ commit: { oid: commit?.sha, authors: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [actor] }, committer: actor } }] },
             },
           },
         },

@@ -4,10 +4,11 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../corpus-path.js';
-import { BASE_SHA, type GitHubState } from '../../github-server/server.js';
+import { BASE_SHA, timeAt, type GitHubState } from '../../github-server/server.js';
 import {
   addLabel,
   DECISIONS,
+  statuses,
   describeRun,
   DESTROY_PLAN,
   fakeGitHub,
@@ -77,8 +78,22 @@ describe.concurrent('what the action cannot trust is an error (threat 3)', () =>
     expect(latestStatus(gh.state, pr(gh.state).head.sha)).toBe('failure');
   });
 
+  it('no plans input: the head is marked pending first, then fails; nothing of the pull request is read (threat 22)', async () => {
+    const gh = await fakeGitHub((s) => {
+      review(s, 'ops-bob');
+      // An earlier run's success on the head: it must not outlive a misconfigured run.
+      s.statuses[pr(s).head.sha] = [{ id: 61, state: 'success', context: 'plangate', description: 'approved', created_at: timeAt(25), creator: 'github-actions[bot]' }];
+    });
+    const run = await runAction(gh, { inputs: { plans: undefined } });
+    expect(run.decision, describeRun(run)).toBe('error');
+    expect(run.exitCode).toBe(1);
+    expect(run.errors.join('\n')).toMatch(/no plan files given/);
+    expect(statuses(gh.state, pr(gh.state).head.sha).map((s) => s.state)).toEqual(['failure', 'pending', 'success']);
+    expect(run.requests.filter((r) => /\/pulls\/7(\/|$)|graphql/.test(r.route))).toEqual([]);
+    expect(run.summary).toContain('plangate could not decide');
+  });
+
   it.each([
-    ['no plans input', { inputs: { plans: undefined } }, /no plan files given/],
     ['an empty token', { inputs: { 'github-token': '' } }, /github-token: empty/],
     ['an unsupported event (push)', { event: 'push' }, /run it on pull_request, pull_request_review or pull_request_target, not "push"/],
     ['a payload that is not JSON', { payload: '{"action": "opened", "pull_request": {"number": 7,' }, /cannot be read as JSON/],
@@ -122,7 +137,7 @@ describe.concurrent('what the action cannot trust is an error (threat 3)', () =>
 });
 
 describe.concurrent('plangate never runs or trusts pull request content (threat 16)', () => {
-  it('ignores a hostile config in the workspace, reads its config at the base commit only, and reads nothing else at the head but changed .tf files', async () => {
+  it('ignores a hostile config in the workspace, reads its config on the default branch only, and reads nothing else at the head but changed .tf files and whether the plan file is in the tree', async () => {
     const workspace = tempDir();
     const plan = join(workspace, 'plan', 'plan.json');
     mkdirSync(dirname(plan), { recursive: true });
@@ -146,7 +161,7 @@ describe.concurrent('plangate never runs or trusts pull request content (threat 
     expect(contents.filter((r) => r.route.endsWith('/contents/.github/plangate.yml')).map((r) => r.query.ref)).toEqual([BASE_SHA]);
     const atHead = contents.filter((r) => r.query.ref === head).map((r) => r.route.replace(/^\/repos\/acme\/infra\/contents\/?/, ''));
     expect(atHead.length).toBeGreaterThan(0);
-    for (const path of atHead) expect(path === '' || path.endsWith('.tf')).toBe(true);
+    for (const path of atHead) expect(path === '' || path.endsWith('.tf') || ['plan/plan.json', 'plan.json'].includes(path), path).toBe(true);
     expect(readFileSync(join(workspace, '.github', 'plangate.yml'), 'utf8')).toBe('ignore: ["*"]\n');
   });
 });

@@ -1,12 +1,15 @@
 // A blocked pull request never carries a plangate success status, whatever
-// the API does (threat 12): every fault kind on every endpoint the action
-// calls, each against its own fake. The state is chosen so that one run
-// calls them all: a team rule needing two approvals from `platform` (the
-// config at the base commit), one qualifying approval (ops-bob) and one that
-// does not count (outside-dave: no role), the override label added by the
-// author (its events, the head's check suite, her role), and plangate's
-// comment either absent (created) or present (edited). A last state is an
-// approved PR whose head another open PR shares: the sibling look-up.
+// the API does (threat 12): one fault on every endpoint the action calls, each
+// against its own fake, the fault kinds taking turns so that each kind meets
+// several endpoints. The state is chosen so that one run calls them all: a team
+// rule needing two approvals from `platform` (the config on the default
+// branch), one qualifying approval (ops-bob) and one that does not count
+// (outside-dave: no role), the override label added by the author (the label
+// history, the branch's activity, her role), an agent named by email (the
+// default branch's commits), and plangate's comment either absent (created)
+// or present (edited). A last state is an approved PR whose head another open
+// PR shares: the sibling look-up. The pure side of each failure is tested
+// without a server in test/github/.
 import { describe, expect, it } from 'vitest';
 import {
   BASE_SHA,
@@ -18,7 +21,7 @@ import {
   type Fault,
   type GitHubState,
 } from '../../github-server/server.js';
-import { addLabel, baseConfig, DECISIONS, describeRun, fakeGitHub, pr, review, runAction } from '../harness.js';
+import { addLabel, mainConfig, DECISIONS, describeRun, fakeGitHub, pr, review, runAction } from '../harness.js';
 
 const CONFIG = `rules:
   - name: platform-databases
@@ -37,7 +40,7 @@ function scenario(kind: Scenario): (state: GitHubState) => void {
       s.pulls[8] = { ...structuredClone(pr(s)), number: 8, base: { sha: BASE_SHA, ref: 'release' }, reviews: [], comments: [] };
       return;
     }
-    baseConfig(s, CONFIG);
+    mainConfig(s, CONFIG);
     review(s, 'ops-bob');
     review(s, 'outside-dave');
     addLabel(s, 'dev-alice', { minutes: 30 });
@@ -47,23 +50,30 @@ function scenario(kind: Scenario): (state: GitHubState) => void {
 
 const SHA = '[0-9a-f]{40}';
 const ENDPOINTS: Array<[string, string, RegExp, Scenario]> = [
-  ['pull request', 'GET', /^\/repos\/acme\/infra\/pulls\/7$/, 'blocked'],
+  ['repository', 'GET', /^\/repos\/acme\/infra$/, 'blocked'],
+  ['default branch', 'GET', /\/branches\/main$/, 'blocked'],
   ['config contents', 'GET', /\/contents\/\.github\/plangate\.yml$/, 'blocked'],
+  ['pull request', 'GET', /^\/repos\/acme\/infra\/pulls\/7$/, 'blocked'],
   ['changed files', 'GET', /\/pulls\/7\/files$/, 'blocked'],
-  ['graphql commits', 'POST', /^\/graphql$/, 'blocked'],
+  ['graphql', 'POST', /^\/graphql$/, 'blocked'],
   ['reviews', 'GET', /\/pulls\/7\/reviews$/, 'blocked'],
+  ['issue events', 'GET', /\/issues\/7\/events$/, 'blocked'],
+  ['branch activity', 'GET', /\/activity$/, 'blocked'],
   ['permission', 'GET', /\/collaborators\/[^/]+\/permission$/, 'blocked'],
+  ['user profile', 'GET', /^\/users\/[^/]+$/, 'blocked'],
+  ['default branch commits', 'GET', /^\/repos\/acme\/infra\/commits$/, 'blocked'],
   ['team', 'GET', /^\/orgs\/acme\/teams\/platform$/, 'blocked'],
   ['team membership', 'GET', /^\/orgs\/acme\/teams\/platform\/memberships\/[^/]+$/, 'blocked'],
-  ['issue events', 'GET', /\/issues\/7\/events$/, 'blocked'],
-  ['check suites', 'GET', new RegExp(`/commits/${SHA}/check-suites$`), 'blocked'],
   ['status create', 'POST', new RegExp(`/statuses/${SHA}$`), 'blocked'],
   ['statuses list', 'GET', new RegExp(`/commits/${SHA}/statuses$`), 'blocked'],
   ['comments list', 'GET', /\/issues\/7\/comments$/, 'blocked'],
   ['comment create', 'POST', /\/issues\/7\/comments$/, 'blocked'],
   ['comment update', 'PATCH', /\/issues\/comments\/\d+$/, 'blocked, with a comment'],
-  ['pulls of the head commit', 'GET', new RegExp(`/commits/${SHA}/pulls$`), 'approved, with a sibling'],
+  ['open pull requests', 'GET', /^\/repos\/acme\/infra\/pulls$/, 'approved, with a sibling'],
 ];
+
+/** An agent named by its email: the default branch's commits are looked up for it. */
+const AGENT = { 'agent-identities': 'agent@acme.example' };
 
 const MANY = 1000;
 type MakeFault = (path: RegExp, method: string) => Fault;
@@ -101,17 +111,17 @@ const KINDS: Array<[string, Array<[string, MakeFault]>]> = [
   ['an answer of the wrong shape', [['200', (path, method) => ({ method, path, status: 200, times: MANY, body: { message: 'not what you asked for' } })]]],
 ];
 
-const CASES = ENDPOINTS.flatMap(([endpoint, method, path, kind], i) =>
-  KINDS.map(([name, variants]) => {
-    const [variant, make] = variants[i % variants.length] as [string, MakeFault];
-    return [`${name} (${variant}) on ${endpoint}`, { kind, method, path, make }] as const;
-  }),
-);
+// One case per endpoint; the kinds, and each kind's variants, take turns.
+const CASES = ENDPOINTS.map(([endpoint, method, path, kind], i) => {
+  const [name, variants] = KINDS[i % KINDS.length] as (typeof KINDS)[number];
+  const [variant, make] = variants[Math.floor(i / KINDS.length) % variants.length] as [string, MakeFault];
+  return [`${name} (${variant}) on ${endpoint}`, { kind, method, path, make }] as const;
+});
 
 describe.concurrent('a blocked PR never carries a plangate success status under any API fault', () => {
   it('the fault-free runs: blocked, and every endpoint of the matrix is called', async () => {
     const [blocked, edited, sibling] = await Promise.all((['blocked', 'blocked, with a comment', 'approved, with a sibling'] as const).map((k) => fakeGitHub(scenario(k))));
-    const runs = await Promise.all([runAction(blocked!), runAction(edited!), runAction(sibling!)]);
+    const runs = await Promise.all([runAction(blocked!, { inputs: AGENT }), runAction(edited!, { inputs: AGENT }), runAction(sibling!, { inputs: AGENT })]);
     expect(runs.map((r) => r.decision)).toEqual(['blocked', 'blocked', 'error']);
     for (const [endpoint, method, path, kind] of ENDPOINTS) {
       const run = runs[kind === 'blocked' ? 0 : kind === 'blocked, with a comment' ? 1 : 2];
@@ -126,7 +136,7 @@ describe.concurrent('a blocked PR never carries a plangate success status under 
     const gh = await fakeGitHub(scenario(kind));
     const sha = pr(gh.state).head.sha;
     gh.faults.push(make(path, method));
-    const run = await runAction(gh);
+    const run = await runAction(gh, { inputs: AGENT });
     expect(DECISIONS).toContain(run.decision);
     expect(['blocked', 'error'], describeRun(run)).toContain(run.decision);
     expect(run.exitCode).toBe(1);

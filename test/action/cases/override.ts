@@ -1,6 +1,6 @@
-// The override label (issue 5, point 5; threat 9), end to end. The head
-// commit was pushed at BASE_TIME + 1 min (its check suite's created_at, which
-// is how plangate learns the push time); labels are added at + 30 min.
+// The override label (issue 5, point 5; threats 9, 19, 20), end to end. The
+// head branch was pushed at BASE_TIME + 1 min (its activity, which is how
+// plangate learns when the head arrived); labels are added at + 30 min.
 import { describe, expect, it } from 'vitest';
 import { timeAt, type GitHubState } from '../../github-server/server.js';
 import { addLabel, commentText, describeRun, fakeGitHub, latestStatus, pr, push, removeLabel, runAction, type ActionRun } from '../harness.js';
@@ -29,7 +29,7 @@ describe.concurrent('the override label', () => {
   it('added after the head was pushed by a qualifying person: overridden, and the comment names who and when', async () => {
     const { run, state } = await decide((s) => addLabel(s, 'sec-carol', { minutes: 30 }));
     expectOverridden(run, state, 'sec-carol', timeAt(30));
-    expect(run.requests.some((r) => r.route.endsWith(`/commits/${pr(state).head.sha}/check-suites`))).toBe(true);
+    expect(run.requests.some((r) => r.route.endsWith('/activity') && r.query.ref === 'refs/heads/feature/cleanup')).toBe(true);
   });
 
   it('the override-label input names the label when the repository has no config', async () => {
@@ -64,16 +64,17 @@ describe.concurrent('the override label', () => {
       addLabel(s, 'sec-carol', { minutes: 30 });
       push(s, { minutes: 45 });
     });
-    expectBlocked(run, state, /label added by @sec-carol does not count: it was added before the current head [0-9a-f]{7} was pushed/);
+    expectBlocked(run, state, /label added by @sec-carol does not count: it was added before the current head [0-9a-f]{7} arrived on the pull request/);
   });
 
-  it('with no check suite for the head, plangate cannot tell the push time: an error', async () => {
+  it('with no push of the head branch on record, plangate cannot tell when the head arrived: an error', async () => {
     const { run, state } = await decide((s) => {
       addLabel(s, 'sec-carol');
-      s.checkSuites = {};
+      s.activity = {};
     });
     expect(run.decision, describeRun(run)).toBe('error');
     expect(run.exitCode).toBe(1);
+    expect(run.errors.join('\n')).toMatch(/GitHub lists no push to acme\/infra:feature\/cleanup/);
     expect(latestStatus(state, pr(state).head.sha)).toBe('failure');
   });
 

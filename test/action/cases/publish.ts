@@ -20,7 +20,7 @@ import {
 } from '../../github-server/server.js';
 import {
   addLabel,
-  baseConfig,
+  mainConfig,
   commentText,
   describeRun,
   fakeGitHub,
@@ -144,8 +144,9 @@ describe.concurrent('the commit status on the head SHA', () => {
         const run = await runAction(gh, { inputs: { ...inputs, 'status-context': 'infra/plangate' } });
         expect(run.decision, describeRun(run)).toBe(decision);
         expect(run.exitCode).toBe(state === 'success' ? 0 : 1);
+        // Newest first: the decision, then the pending mark posted before anything was read.
         const posted = statuses(gh.state, head(gh.state), 'infra/plangate');
-        expect(posted).toHaveLength(1);
+        expect(posted.map((p) => p.state)).toEqual([state, 'pending']);
         expect(posted[0]).toMatchObject({ state, creator: 'github-actions[bot]', target_url: 'https://github.com/acme/infra/actions/runs/4242' });
         expect(posted[0]?.description).toContain(description);
         expect(statuses(gh.state, head(gh.state), 'plangate')).toHaveLength(0);
@@ -166,7 +167,7 @@ describe.concurrent('the commit status on the head SHA', () => {
     const dismissed = await runAction(gh, { event: 'pull_request_review', action: 'dismissed', review: approval });
     expect(dismissed.decision, describeRun(dismissed)).toBe('blocked');
     expect(latestStatus(gh.state, head(gh.state))).toBe('failure');
-    expect(statuses(gh.state, head(gh.state)).map((s) => s.state)).toEqual(['failure', 'success', 'failure']);
+    expect(statuses(gh.state, head(gh.state)).map((s) => s.state)).toEqual(['failure', 'pending', 'success', 'pending', 'failure', 'pending']);
   });
 
   it('an error overwrites an earlier success on the SHA (threat 12)', async () => {
@@ -271,7 +272,7 @@ override-label: anything-goes
 describe.concurrent('the config comes from the base commit; changing the gate is a finding (threat 1)', () => {
   it('a PR that loosens .github/plangate.yml is judged by the base config, and the change needs approval', async () => {
     const gh = await fakeGitHub((s) => {
-      baseConfig(s, STRICT);
+      mainConfig(s, STRICT);
       const pull = pr(s);
       s.contents[pull.head.sha] = { ...s.contents[pull.head.sha], '.github/plangate.yml': LOOSE };
       pull.files.push({ filename: '.github/plangate.yml', status: 'modified', additions: 2, deletions: 5 });
