@@ -249,6 +249,9 @@ export function buildPayload(state: GitHubState, options: RunOptions): Record<st
   return payload;
 }
 
+/** The bundle under test; PLANGATE_ACTION_BUNDLE runs the cases against another (an older build, to show a test fails without its fix). */
+const BUNDLE = process.env.PLANGATE_ACTION_BUNDLE || join(REPO_ROOT, 'dist/index.js');
+
 /** Runs dist/index.js once against `gh`, as a job step of the event in `options`. */
 export async function runAction(gh: GitHubServer, options: RunOptions = {}): Promise<ActionRun> {
   const dir = tempDir();
@@ -293,7 +296,7 @@ export async function runAction(gh: GitHubServer, options: RunOptions = {}): Pro
 
   const first = gh.requests.length;
   const firstViolation = gh.violations.length;
-  const result = await spawnAsync(process.execPath, [join(REPO_ROOT, 'dist/index.js')], { cwd: options.cwd ?? REPO_ROOT, env, timeoutMs: 100_000 });
+  const result = await spawnAsync(process.execPath, [BUNDLE], { cwd: options.cwd ?? REPO_ROOT, env, timeoutMs: 100_000 });
   const outputs = parseOutputs(readFileSync(outputFile, 'utf8'));
   let report: ActionRun['report'];
   if (outputs.report) {

@@ -72,12 +72,20 @@ function rateLimitExhaustedHeaders(resetIn: number, resource: string): Record<st
 }
 
 /** The first fault matching the request, used up once. */
-export function takeFault(faults: Fault[], method: string, path: string, route: string): Fault | undefined {
+export function takeFault(faults: Fault[], method: string, path: string, route: string, body?: unknown): Fault | undefined {
   const index = faults.findIndex(
-    (f) => (!f.method || f.method.toUpperCase() === method) && (typeof f.path === 'string' ? f.path === path || f.path === route : f.path.test(path) || f.path.test(route)),
+    (f) =>
+      (!f.method || f.method.toUpperCase() === method) &&
+      (typeof f.path === 'string' ? f.path === path || f.path === route : f.path.test(path) || f.path.test(route)) &&
+      (!f.bodyMatches || f.bodyMatches(body)),
   );
   if (index < 0) return undefined;
   const fault = faults[index] as Fault;
+  // The first `after` matching requests pass untouched (the fault is armed later in the run).
+  if (fault.after !== undefined && fault.after > 0) {
+    fault.after -= 1;
+    return undefined;
+  }
   const left = (fault.times ?? 1) - 1;
   if (left <= 0) faults.splice(index, 1);
   else fault.times = left;

@@ -87,7 +87,7 @@ export async function startGitHubServer(state: GitHubState): Promise<GitHubServe
       }
     };
 
-    const fault = takeFault(faults, method, url.pathname, route);
+    const fault = takeFault(faults, method, url.pathname, route, body);
     if (fault) {
       // A fault's answer is wrong on purpose, but what was asked is still checked.
       if (route === '/graphql') {

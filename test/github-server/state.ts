@@ -160,6 +160,8 @@ export function recordPush(
     actor: options.actor,
   };
   list.push(activity);
+  // GitHub Actions' check suite arrives with the first push of a commit, and only the first.
+  state.checkSuites[options.after] ??= [{ id: 9_000 + id % 1000, created_at: options.at, app_slug: 'github-actions' }];
   return activity;
 }
 

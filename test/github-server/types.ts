@@ -243,6 +243,10 @@ export interface Fault {
   status: number;
   /** How many matching requests get this answer (default 1). */
   times?: number;
+  /** How many matching requests pass before the fault starts answering (default 0). */
+  after?: number;
+  /** Only requests whose parsed JSON body this accepts (a status write of one state, say). */
+  bodyMatches?: (body: unknown) => boolean;
   /** An object is sent as JSON; a string as it is. */
   body?: unknown;
   /** Evaluated when the answer is sent (so a reset time is relative to then). */
