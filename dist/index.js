@@ -16,7 +16,7 @@ import {
   renderMarkdown,
   strictestRule,
   thousands
-} from "./chunks/chunk-KU3HOX6P.js";
+} from "./chunks/chunk-R2KQFB44.js";
 import {
   InputError,
   getErrorMessage,
@@ -23155,12 +23155,12 @@ function uniqueBy(items, key) {
 
 // src/rules/gate.ts
 var GATE_RULE = "gate-files-changed";
-function gateFileGlobs(configPath) {
-  return [configPath.replace(/^\.\//, ""), ".github/workflows/**", ".github/actions/**", "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"];
+function gateFileGlobs(configPath, extra = []) {
+  return [configPath.replace(/^\.\//, ""), ".github/workflows/**", ".github/actions/**", "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS", ...extra];
 }
-function isGateFile(filename, configPath) {
+function isGateFile(filename, globs) {
   const file = filename.replace(/^\.\//, "");
-  return gateFileGlobs(configPath).some((glob) => new Minimatch(glob, { dot: true }).match(file));
+  return globs.some((glob) => new Minimatch(glob, { dot: true }).match(file));
 }
 function gateRule(ruleSet, configPath) {
   const named = strictestRule(ruleSet.rules.filter((r) => r.approvers.teams.length + r.approvers.users.length > 0));
@@ -23172,7 +23172,7 @@ function gateRule(ruleSet, configPath) {
     approvals: Math.max(1, ...ruleSet.rules.map((r) => r.approvals)),
     approvers: { teams: [...approvers.teams], users: [...approvers.users] },
     // Matched against the pull request's changed files, not against plans.
-    match: { addresses: gateFileGlobs(configPath), actions: ["protection-removed"] }
+    match: { addresses: gateFileGlobs(configPath, ruleSet.gateFiles), actions: ["protection-removed"] }
   };
 }
 function isProtectedBase(base, protectedBranches, globs) {
@@ -23426,7 +23426,7 @@ async function runGate(inputs, context, api, planFiles) {
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
   const analysis = await checkPlans(planFiles, ruleSet, { sourceWeakenings });
   const gate = gateRule(ruleSet, inputs.config);
-  analysis.findings.push(...gateFileFindings(files, inputs.config, gate));
+  analysis.findings.push(...gateFileFindings(files, gate));
   if (analysis.decision === "pass" && analysis.findings.length > 0) analysis.decision = "blocked";
   if (analysis.decision === "error") return { ...known, analysis, outcome: { ...emptyOutcome(), decision: "error", errors: analysis.errors } };
   if (analysis.findings.length === 0) return siblingCheck(api, { ...known, analysis, outcome: { ...emptyOutcome(), decision: "pass" } }, pr.number);
@@ -23459,9 +23459,10 @@ function errorResult(headSha, message) {
     headSha
   };
 }
-function gateFileFindings(files, configPath, rule) {
+function gateFileFindings(files, rule) {
+  const globs = rule.match.addresses ?? [];
   return files.flatMap((file) => {
-    const name = [file.filename, file.previous].find((f) => f !== void 0 && isGateFile(f, configPath));
+    const name = [file.filename, file.previous].find((f) => f !== void 0 && isGateFile(f, globs));
     if (!name) return [];
     return [
       {

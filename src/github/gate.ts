@@ -49,7 +49,7 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
   const analysis = await checkPlans(planFiles, ruleSet, { sourceWeakenings });
   const gate = gateRule(ruleSet, inputs.config);
-  analysis.findings.push(...gateFileFindings(files, inputs.config, gate));
+  analysis.findings.push(...gateFileFindings(files, gate));
   if (analysis.decision === 'pass' && analysis.findings.length > 0) analysis.decision = 'blocked';
 
   if (analysis.decision === 'error') return { ...known, analysis, outcome: { ...emptyOutcome(), decision: 'error', errors: analysis.errors } };
@@ -97,10 +97,11 @@ export function errorResult(headSha: string, message: string): GateResult {
   };
 }
 
-/** One finding per changed gate file (by its new or old name), under the gate rule. */
-function gateFileFindings(files: readonly ChangedFile[], configPath: string, rule: Rule): Finding[] {
+/** One finding per changed gate file (by its new or old name), under the gate rule, whose match names the gate files. */
+function gateFileFindings(files: readonly ChangedFile[], rule: Rule): Finding[] {
+  const globs = rule.match.addresses ?? [];
   return files.flatMap((file) => {
-    const name = [file.filename, file.previous].find((f) => f !== undefined && isGateFile(f, configPath));
+    const name = [file.filename, file.previous].find((f) => f !== undefined && isGateFile(f, globs));
     if (!name) return [];
     return [
       {

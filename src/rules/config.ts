@@ -13,9 +13,9 @@ export function defaultRuleSet(): RuleSet {
 
 /**
  * Parses a plangate.yml: `extends` (built-in packs, default [recommended],
- * [] for none), `rules`, `ignore`, `override-label`, `gate-approvers` and
- * `protected-bases`. Errors name the file, the key path and what was
- * expected.
+ * [] for none), `rules`, `ignore`, `override-label`, `gate-approvers`,
+ * `gate-files` and `protected-bases`. Errors name the file, the key path and
+ * what was expected.
  */
 export async function parseConfig(text: string, source: string, defaults: { overrideLabel?: string } = {}): Promise<RuleSet> {
   const { parseDocument } = await loadYaml();
@@ -38,5 +38,6 @@ export async function parseConfig(text: string, source: string, defaults: { over
     protectedBases: config.protectedBases,
   };
   if (config.gateApprovers) ruleSet.gateApprovers = config.gateApprovers;
+  if (config.gateFiles.length > 0) ruleSet.gateFiles = config.gateFiles;
   return ruleSet;
 }

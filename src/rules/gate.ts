@@ -6,16 +6,17 @@ export const GATE_RULE = 'gate-files-changed';
 
 /**
  * Files that change how the gate itself runs or who reviews: the config, the
- * workflows and the local actions they call, and CODEOWNERS wherever GitHub
- * reads it. A pull request runs its own copy of these in `pull_request` runs.
+ * workflows and the local actions they call, CODEOWNERS wherever GitHub reads
+ * it, and the config's `gate-files` (scripts the workflows run). A pull
+ * request runs its own copy of these in `pull_request` runs.
  */
-export function gateFileGlobs(configPath: string): string[] {
-  return [configPath.replace(/^\.\//, ''), '.github/workflows/**', '.github/actions/**', 'CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS'];
+export function gateFileGlobs(configPath: string, extra: readonly string[] = []): string[] {
+  return [configPath.replace(/^\.\//, ''), '.github/workflows/**', '.github/actions/**', 'CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', ...extra];
 }
 
-export function isGateFile(filename: string, configPath: string): boolean {
+export function isGateFile(filename: string, globs: readonly string[]): boolean {
   const file = filename.replace(/^\.\//, '');
-  return gateFileGlobs(configPath).some((glob) => new Minimatch(glob, { dot: true }).match(file));
+  return globs.some((glob) => new Minimatch(glob, { dot: true }).match(file));
 }
 
 /**
@@ -34,7 +35,7 @@ export function gateRule(ruleSet: RuleSet, configPath: string): Rule {
     approvals: Math.max(1, ...ruleSet.rules.map((r) => r.approvals)),
     approvers: { teams: [...approvers.teams], users: [...approvers.users] },
     // Matched against the pull request's changed files, not against plans.
-    match: { addresses: gateFileGlobs(configPath), actions: ['protection-removed'] },
+    match: { addresses: gateFileGlobs(configPath, ruleSet.gateFiles), actions: ['protection-removed'] },
   };
 }
 

@@ -50,6 +50,8 @@ export interface RuleSet {
   gateApprovers?: Approvers;
   /** Base branch globs besides the default branch whose pull requests may get a success status. */
   protectedBases: string[];
+  /** Path globs of more files that change how the gate runs (scripts the workflows call). */
+  gateFiles?: string[];
 }
 
 export const DEFAULT_OVERRIDE_LABEL = 'plangate-override';

@@ -21,26 +21,28 @@ export function validatePack(raw: unknown, source: string): PackFile {
   return v.pack(doc);
 }
 
-/** A plangate.yml: a pack's keys plus `ignore`, `override-label`, `gate-approvers` and `protected-bases`; `extends` is absent when not written. */
+/** A plangate.yml: a pack's keys plus `ignore`, `override-label`, `gate-approvers`, `gate-files` and `protected-bases`; `extends` is absent when not written. */
 export interface ConfigFile extends Omit<PackFile, 'extends'> {
   extends?: string[];
   ignore: string[];
   overrideLabel?: string;
   gateApprovers?: Approvers;
   protectedBases: string[];
+  gateFiles: string[];
 }
 
 export function validateConfig(raw: unknown, source: string): ConfigFile {
   const v = new Validator(source);
   // An empty file is a config with every default.
   const doc = raw === null || raw === undefined ? {} : v.object(raw, '');
-  v.onlyKeys(doc, '', ['description', 'extends', 'rules', 'ignore', 'override-label', 'gate-approvers', 'protected-bases']);
+  v.onlyKeys(doc, '', ['description', 'extends', 'rules', 'ignore', 'override-label', 'gate-approvers', 'gate-files', 'protected-bases']);
   const pack = v.pack(doc);
   const config: ConfigFile = {
     description: pack.description,
     rules: pack.rules,
     ignore: doc.ignore === undefined ? [] : v.strings(doc.ignore, 'ignore'),
     protectedBases: doc['protected-bases'] === undefined ? [] : v.strings(doc['protected-bases'], 'protected-bases'),
+    gateFiles: doc['gate-files'] === undefined ? [] : v.strings(doc['gate-files'], 'gate-files'),
   };
   if (doc['gate-approvers'] !== undefined) {
     config.gateApprovers = v.approvers(doc['gate-approvers'], 'gate-approvers');

@@ -258,6 +258,19 @@ describe('gate files need the strictest rule\'s approvers (threat 21)', () => {
     expect(carol.result.outcome.decision).toBe('approved');
   });
 
+  it('gate-files adds the scripts the workflows run', async () => {
+    const { result } = await gate(
+      (s) => {
+        onMain(s, 'gate-files: ["scripts/plan.sh"]\n');
+        s.files.push({ filename: 'scripts/plan.sh', status: 'modified' });
+        s.pull.changedFiles = 2;
+      },
+      { plans: [SAFE] },
+    );
+    expect(result.outcome.decision).toBe('blocked');
+    expect(result.analysis.findings.map((f) => [f.address, f.rule])).toEqual([['scripts/plan.sh', 'gate-files-changed']]);
+  });
+
   it('gate-approvers names them instead; a local action is a gate file too', async () => {
     const { result } = await gate(
       (s) => {

@@ -20,7 +20,7 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-KU3HOX6P.js";
+} from "./chunk-R2KQFB44.js";
 import {
   InputError,
   getErrorMessage,

@@ -3637,13 +3637,14 @@ function validatePack(raw, source) {
 function validateConfig(raw, source) {
   const v = new Validator(source);
   const doc = raw === null || raw === void 0 ? {} : v.object(raw, "");
-  v.onlyKeys(doc, "", ["description", "extends", "rules", "ignore", "override-label", "gate-approvers", "protected-bases"]);
+  v.onlyKeys(doc, "", ["description", "extends", "rules", "ignore", "override-label", "gate-approvers", "gate-files", "protected-bases"]);
   const pack = v.pack(doc);
   const config = {
     description: pack.description,
     rules: pack.rules,
     ignore: doc.ignore === void 0 ? [] : v.strings(doc.ignore, "ignore"),
-    protectedBases: doc["protected-bases"] === void 0 ? [] : v.strings(doc["protected-bases"], "protected-bases")
+    protectedBases: doc["protected-bases"] === void 0 ? [] : v.strings(doc["protected-bases"], "protected-bases"),
+    gateFiles: doc["gate-files"] === void 0 ? [] : v.strings(doc["gate-files"], "gate-files")
   };
   if (doc["gate-approvers"] !== void 0) {
     config.gateApprovers = v.approvers(doc["gate-approvers"], "gate-approvers");
@@ -3816,6 +3817,7 @@ async function parseConfig(text, source, defaults2 = {}) {
     protectedBases: config.protectedBases
   };
   if (config.gateApprovers) ruleSet.gateApprovers = config.gateApprovers;
+  if (config.gateFiles.length > 0) ruleSet.gateFiles = config.gateFiles;
   return ruleSet;
 }
 
