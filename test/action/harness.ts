@@ -26,6 +26,7 @@ import {
   type ReviewState,
   violationsSince,
 } from '../github-server/server.js';
+import { findOperation } from '../github-server/openapi.js';
 
 export const DESTROY_PLAN = 'fixtures/terraform/example-destroy.json';
 export const SAFE_PLAN = 'fixtures/terraform/safe-update.json';
@@ -76,8 +77,31 @@ const servers: GitHubServer[] = [];
 
 /** Stops the fakes and removes the runs' temporary directories (call from afterAll). */
 export async function cleanUp(): Promise<void> {
+  const figures = process.env.PLANGATE_CONFORMANCE_FIGURES;
+  if (figures) writeFileSync(figures, `${JSON.stringify(conformanceFigures(servers), null, 2)}\n`);
   await Promise.all(servers.splice(0).map((gh) => gh.close()));
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * What the runs sent, all checked against GitHub's descriptions: REST exchanges by operation, and
+ * GraphQL documents. Written to PLANGATE_CONFORMANCE_FIGURES when set, for the record.
+ */
+function conformanceFigures(all: readonly GitHubServer[]) {
+  const operations = new Map<string, number>();
+  const documents = new Set<string>();
+  let graphql = 0;
+  for (const request of all.flatMap((gh) => gh.requests)) {
+    if (request.graphql) {
+      graphql++;
+      documents.add(request.graphql.query.replace(/\s+/g, ' '));
+      continue;
+    }
+    const id = findOperation(request.method, request.route)?.operation.id ?? `(unknown) ${request.method} ${request.route}`;
+    operations.set(id, (operations.get(id) ?? 0) + 1);
+  }
+  const rest = [...operations.values()].reduce((a, b) => a + b, 0);
+  return { servers: all.length, rest, operations: Object.fromEntries([...operations].sort(([a], [b]) => a.localeCompare(b))), graphql, documents: documents.size, violations: all.reduce((n, gh) => n + gh.violations.length, 0) };
 }
 
 /** A temporary directory, removed by cleanUp. */
