@@ -23585,6 +23585,28 @@ function describe(value) {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
+// src/github/failure.ts
+var NEEDS = [
+  [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, "statuses: write"],
+  [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, "pull-requests: write (to comment)"],
+  [/\/contents\/|\/branches\/|\/activity$|\/commits$/, "contents: read"],
+  [/\/orgs\/[^/]+\/teams\//, "organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)"],
+  [/\/pulls(\/|$)|\/issues\//, "pull-requests: read"]
+];
+function apiError(call, error2) {
+  if (error2 instanceof GitHubApiError) return error2;
+  const failure = error2;
+  const status2 = failure.status;
+  const said = failure.response?.data?.message ?? failure.message ?? String(error2);
+  const need = NEEDS.find(([pattern]) => pattern.test(call))?.[1];
+  let fix = "";
+  if (status2 === 401) fix = ": the token is invalid or expired; check the github-token input";
+  else if (status2 === 403 && /rate limit/i.test(said)) fix = ": GitHub rate limit, still exceeded after waiting; run again later";
+  else if (status2 === 403 || status2 === 404 && need?.startsWith("organization")) fix = need ? `: the token needs ${need} (the workflow's permissions: block)` : ": the token may not make this call";
+  else if (status2 !== void 0 && status2 >= 500) fix = ": GitHub failed after retries; run again";
+  return new GitHubApiError(`GitHub API ${call} answered ${status2 ?? "no response"} (${said.split("\n")[0]})${fix}`, status2);
+}
+
 // src/github/graphql.ts
 var PERSON = "name email user { login databaseId }";
 var AUTHORS = `totalCount pageInfo { hasNextPage endCursor } nodes { ${PERSON} }`;
@@ -23738,13 +23760,6 @@ function actor(a, raw, field) {
 }
 
 // src/github/octokit-api.ts
-var NEEDS = [
-  [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, "statuses: write"],
-  [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, "pull-requests: write (to comment)"],
-  [/\/contents\/|\/branches\/|\/activity$|\/commits$/, "contents: read"],
-  [/\/orgs\/[^/]+\/teams\//, "organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)"],
-  [/\/pulls(\/|$)|\/issues\//, "pull-requests: read"]
-];
 var OctokitRepositoryApi = class {
   constructor(client, owner, repo) {
     this.client = client;
@@ -23797,18 +23812,7 @@ var OctokitRepositoryApi = class {
     return new Answer(this.path(route, params));
   }
   failure(route, params, error2) {
-    if (error2 instanceof GitHubApiError) return error2;
-    const failure = error2;
-    const path5 = this.path(route, params);
-    const status2 = failure.status;
-    const said = failure.response?.data?.message ?? failure.message ?? String(error2);
-    const need = NEEDS.find(([pattern]) => pattern.test(path5))?.[1];
-    let fix = "";
-    if (status2 === 401) fix = ": the token is invalid or expired; check the github-token input";
-    else if (status2 === 403 && /rate limit/i.test(said)) fix = ": GitHub rate limit, still exceeded after waiting; run again later";
-    else if (status2 === 403 || status2 === 404 && need?.startsWith("organization")) fix = need ? `: the token needs ${need} (the workflow's permissions: block)` : ": the token may not make this call";
-    else if (status2 !== void 0 && status2 >= 500) fix = ": GitHub failed after retries; run again";
-    return new GitHubApiError(`GitHub API ${path5} answered ${status2 ?? "no response"} (${said.split("\n")[0]})${fix}`, status2);
+    return apiError(this.path(route, params), error2);
   }
   async defaultBranch() {
     const route = "GET /repos/{owner}/{repo}";

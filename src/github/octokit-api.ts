@@ -14,22 +14,8 @@ import {
   type TimelineLabelEvent,
 } from './api.js';
 import type { GitHubClient } from './client.js';
+import { apiError } from './failure.js';
 import { readCommitPeople, readLabelTimeline } from './graphql.js';
-
-interface RequestFailure {
-  status?: number;
-  message?: string;
-  response?: { data?: { message?: string } };
-}
-
-/** What each permission is for, to name it when GitHub refuses. */
-const NEEDS: ReadonlyArray<[RegExp, string]> = [
-  [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, 'statuses: write'],
-  [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, 'pull-requests: write (to comment)'],
-  [/\/contents\/|\/branches\/|\/activity$|\/commits$/, 'contents: read'],
-  [/\/orgs\/[^/]+\/teams\//, 'organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)'],
-  [/\/pulls(\/|$)|\/issues\//, 'pull-requests: read'],
-];
 
 /** The repository's API through Octokit: every list read to its last page, every answer checked. */
 export class OctokitRepositoryApi implements RepositoryApi {
@@ -89,18 +75,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
   }
 
   private failure(route: string, params: Record<string, unknown>, error: unknown): GitHubApiError {
-    if (error instanceof GitHubApiError) return error;
-    const failure = error as RequestFailure;
-    const path = this.path(route, params);
-    const status = failure.status;
-    const said = failure.response?.data?.message ?? failure.message ?? String(error);
-    const need = NEEDS.find(([pattern]) => pattern.test(path))?.[1];
-    let fix = '';
-    if (status === 401) fix = ': the token is invalid or expired; check the github-token input';
-    else if (status === 403 && /rate limit/i.test(said)) fix = ': GitHub rate limit, still exceeded after waiting; run again later';
-    else if (status === 403 || (status === 404 && need?.startsWith('organization'))) fix = need ? `: the token needs ${need} (the workflow's permissions: block)` : ': the token may not make this call';
-    else if (status !== undefined && status >= 500) fix = ': GitHub failed after retries; run again';
-    return new GitHubApiError(`GitHub API ${path} answered ${status ?? 'no response'} (${said.split('\n')[0]})${fix}`, status);
+    return apiError(this.path(route, params), error);
   }
 
   async defaultBranch(): Promise<string> {
@@ -237,7 +212,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
     try {
       await this.client.request('GET /orgs/{org}/teams/{team_slug}', { org, team_slug: slug });
     } catch (error) {
-      const status = (error as RequestFailure).status;
+      const status = (error as { status?: number }).status;
       if (status === 404 || status === 403) {
         throw new GitHubApiError(
           `GitHub API /orgs/${org}/teams/${slug} answered ${status}: plangate cannot read team ${org}/${slug}, so it cannot tell who may approve; give plangate a token that can read organization members (a GitHub App with Members: read, or a PAT with read:org) in the github-token input, or fix the team name`,
