@@ -23,14 +23,16 @@
 //   the plan job's artifact for the head SHA; downloading and matching it is
 //   the workflow's part (README, "Events and forks"). What the action itself
 //   guarantees is tested in contract.ts: a missing, empty or unreadable plan,
-//   or a glob matching nothing, is an error, never a pass.
+//   or a glob matching nothing, is an error, never a pass; and in
+//   test/github/adversary.test.ts: a plan file in the pull request's own tree
+//   is refused.
 // - 16 (pwn requests): plangate never checks out or runs pull request code.
 //   It reads its config and the changed .tf sources through the contents API
 //   at commits and parses them as data. contract.ts runs it in a workspace
 //   holding a hostile config and a .tf with a local-exec provisioner: the
-//   workspace config is ignored, the config is read at the base commit only,
-//   nothing at the head is read but the changed Terraform files, and nothing
-//   is executed.
+//   workspace config is ignored, the config is read on the default branch
+//   only, nothing at the head is read but the changed Terraform files and
+//   where the plan file would be, and nothing is executed.
 import { afterAll, vi } from 'vitest';
 import { cleanUp } from './harness.js';
 import './cases/contract.js';

@@ -248,7 +248,7 @@ const TWO_PERSON_CONFIG = `rules:
     match: { types: [aws_db_instance] }
 `;
 
-describe.concurrent('approvers and approvals from the config at the base commit (threat 11)', () => {
+describe.concurrent('approvers and approvals from the config on the default branch (threat 11)', () => {
   it('team approvers: a writer outside the team does not satisfy the rule; a member does', async () => {
     const [outsider, member] = await Promise.all([
       decide((s) => {

@@ -1,6 +1,6 @@
 // What plangate leaves on GitHub and how it treats the run it is in (issue 5,
 // points 6 and 7), end to end: the sticky comment, the commit status, API
-// faults, fork tokens, the config at the base commit, re-runs, sibling pull
+// faults, fork tokens, the config on the default branch, re-runs, sibling pull
 // requests and look-alike statuses. Threats 1, 2, 8, 12, 13, 15.
 import { describe, expect, it } from 'vitest';
 import {
@@ -269,8 +269,8 @@ const LOOSE = `ignore: ["*"]
 override-label: anything-goes
 `;
 
-describe.concurrent('the config comes from the base commit; changing the gate is a finding (threat 1)', () => {
-  it('a PR that loosens .github/plangate.yml is judged by the base config, and the change needs approval', async () => {
+describe.concurrent('the config comes from the default branch; changing the gate is a finding (threat 1)', () => {
+  it('a PR that loosens .github/plangate.yml is judged by the default branch's config, and the change needs approval', async () => {
     const gh = await fakeGitHub((s) => {
       mainConfig(s, STRICT);
       const pull = pr(s);
