@@ -270,7 +270,7 @@ override-label: anything-goes
 `;
 
 describe.concurrent('the config comes from the default branch; changing the gate is a finding (threat 1)', () => {
-  it('a PR that loosens .github/plangate.yml is judged by the default branch's config, and the change needs approval', async () => {
+  it("a PR that loosens .github/plangate.yml is judged by the default branch's config, and the change needs approval", async () => {
     const gh = await fakeGitHub((s) => {
       mainConfig(s, STRICT);
       const pull = pr(s);
