@@ -54,7 +54,7 @@ export function decideApproval({ findings, rules, facts, overrideLabel, agentIde
     const problem =
       review.commitId !== facts.headSha
         ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}`
-        : (retargetProblem(review, facts) ?? voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer));
+        : (facts.pushersUnknown ?? retargetProblem(review, facts) ?? voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer));
     if (problem) outcome.ignored.push(`approval by @${review.reviewer.login} does not count: ${problem}`);
     else candidates.push(review.reviewer);
   }

@@ -96,6 +96,8 @@ export interface PullRequestFacts {
   people: CommitPerson[];
   /** Who pushed to the head branch: each wrote the head as much as a commit author did. */
   pushers: Identity[];
+  /** Why plangate cannot know every pusher (a fork it may not read): then no approval counts. */
+  pushersUnknown?: string;
   /** Who assigned someone to the pull request: whoever assigned an agent asked it for the change. */
   assignments: Array<{ by: Identity; to: Identity }>;
   reviews: Review[];

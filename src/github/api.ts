@@ -51,6 +51,8 @@ export interface PullRequest {
   headRef: string;
   /** owner/name of the head repository; null when a fork was deleted. */
   headRepo: string | null;
+  /** Whether the base repository's maintainers may push to a fork's branch. */
+  maintainerCanModify: boolean;
   baseSha: string;
   baseRef: string;
   labels: PullLabel[];

@@ -59,6 +59,8 @@ export async function gatherFacts(api: RepositoryApi, pr: PullRequest, findings:
   };
   const retargeted = latest(issueEvents, (e) => e.event === 'base_ref_changed');
   if (retargeted) facts.retargeted = retargeted;
+  const unknown = activity === undefined ? pushersUnknown(pr) : undefined;
+  if (unknown) facts.pushersUnknown = unknown;
   return facts;
 }
 
@@ -114,6 +116,19 @@ async function branchActivity(api: RepositoryApi, pr: PullRequest): Promise<RefA
     if (fork && error instanceof GitHubApiError && (error.status === 404 || error.status === 403)) return undefined;
     throw error;
   }
+}
+
+/**
+ * Whoever pushed to a fork plangate may not read could be an approver, unless
+ * only the fork's owner, the pull request's author, could push: a fork of
+ * theirs that the base repository's maintainers may not edit.
+ */
+function pushersUnknown(pr: PullRequest): string | undefined {
+  if (pr.headRepo === null) return undefined;
+  const owner = pr.headRepo.split('/')[0] ?? '';
+  if (!pr.maintainerCanModify && owner.toLowerCase() === pr.author.login.toLowerCase()) return undefined;
+  const who = pr.maintainerCanModify ? "and its branch allows edits by this repository's maintainers" : `and it belongs to ${owner}, not to the pull request's author`;
+  return `plangate may not read the fork ${pr.headRepo}, so it cannot tell who pushed to it, ${who}: turn off "Allow edits by maintainers", or push the branch to this repository`;
 }
 
 /**

@@ -66,6 +66,8 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
  * a removed guard past the cut would go unseen, so a short list is an error.
  */
 function listProblem(pr: PullRequest, files: readonly ChangedFile[]): string | undefined {
+  const names = new Set(files.map((f) => f.filename));
+  if (names.size !== files.length) return `GitHub lists a changed file of pull request #${pr.number} twice, so the list may leave another out: run again`;
   if (files.length === pr.changedFiles) return undefined;
   if (files.length < pr.changedFiles) {
     return `pull request #${pr.number} changes ${pr.changedFiles.toLocaleString('en-US')} files but GitHub lists only ${files.length.toLocaleString('en-US')} (it lists at most 3,000), so plangate cannot see whether a workflow, its config or a Terraform guard is among the rest: split it into pull requests of at most 3,000 files`;

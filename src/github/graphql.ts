@@ -1,3 +1,4 @@
+import { isTime } from '../approval/time.js';
 import type { CommitPerson, Identity } from '../approval/types.js';
 import { Answer } from './answer.js';
 import { GitHubApiError, type TimelineLabelEvent } from './api.js';
@@ -66,7 +67,7 @@ async function query(client: GitHubClient, what: string, document: string, varia
 export async function readCommitPeople(client: GitHubClient, owner: string, name: string, number: number): Promise<{ people: CommitPerson[]; listed: number; total: number }> {
   const people: CommitPerson[] = [];
   let after: string | null = null;
-  let listed = 0;
+  const listed = new Set<string>();
   let total = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
     const a = await query(client, 'pull request commits', COMMITS_QUERY, { owner, name, number, after });
@@ -76,8 +77,11 @@ export async function readCommitPeople(client: GitHubClient, owner: string, name
     for (const [i, item] of a.list(connection.nodes, 'commits.nodes').entries()) {
       const commit = a.object(a.object(item, `commits.nodes[${i}]`).commit, `commits.nodes[${i}].commit`);
       const oid = a.sha(commit.oid, `commits.nodes[${i}].commit.oid`);
-      listed++;
+      // A commit listed twice would stand in for one left out.
+      if (listed.has(oid)) a.fail(`commits.nodes[${i}].commit.oid`, 'a commit not listed before', oid);
+      listed.add(oid);
       const authors = await allAuthors(client, a, owner, name, oid, commit.authors);
+      if (authors.length === 0) a.fail(`commits.nodes[${i}].commit.authors`, 'at least the author', 'no one');
       authors.forEach((p, j) => people.push(person(a, oid, j === 0 ? 'author' : 'co-author', p)));
       people.push(person(a, oid, 'committer', commit.committer));
     }
@@ -85,7 +89,7 @@ export async function readCommitPeople(client: GitHubClient, owner: string, name
     if (next === null) break;
     after = next;
   }
-  return { people, listed, total };
+  return { people, listed: listed.size, total };
 }
 
 /** A commit's authors to the last one: the 101st co-author excludes as much as the first. */
@@ -121,7 +125,8 @@ export async function readLabelTimeline(client: GitHubClient, owner: string, nam
       const node = a.object(item, at);
       const kind = node.__typename === 'LabeledEvent' ? 'labeled' : node.__typename === 'UnlabeledEvent' ? 'unlabeled' : a.fail(`${at}.__typename`, 'LabeledEvent or UnlabeledEvent', node.__typename);
       const label = a.object(node.label, `${at}.label`);
-      const edited = [label.createdAt, label.updatedAt].map((t) => (t === null || t === undefined ? null : a.string(t, `${at}.label.updatedAt`)));
+      // Anything but a time leaves the edit time unknown, which credits no one.
+      const edited = [label.createdAt, label.updatedAt].map((t) => (typeof t === 'string' && isTime(t) ? t : null));
       events.push({
         id: a.text(node.id, `${at}.id`),
         event: kind,

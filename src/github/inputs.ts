@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { InputError } from '../errors.js';
+import { repositoryPathProblem } from '../rules/repository-path.js';
 
 export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
@@ -60,10 +61,14 @@ export function getInputs(status: StatusInputs): Inputs {
   if (!(COMMENT_MODES as readonly string[]).includes(comment)) {
     throw new InputError('comment', `expected one of ${COMMENT_MODES.join(', ')}, got ${JSON.stringify(comment)}`);
   }
+  const config = core.getInput('config') || '.github/plangate.yml';
+  const configProblem = repositoryPathProblem(config);
+  // The same string reads the config and recognises a change to it: `/x` or `./x` would read one and miss the other.
+  if (configProblem) throw new InputError('config', `expected ${configProblem}, got ${JSON.stringify(config)}`);
   const inputs: Inputs = {
     ...status,
     plans,
-    config: core.getInput('config') || '.github/plangate.yml',
+    config,
     overrideLabel: core.getInput('override-label') || 'plangate-override',
     agentIdentities: list('agent-identities'),
     comment: comment as CommentMode,

@@ -86,7 +86,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
 
   async branchSha(branch: string): Promise<string | undefined> {
     const route = 'GET /repos/{owner}/{repo}/branches/{+branch}';
-    const params = { branch: branch.split('/').map(encodeURIComponent).join('/') };
+    const params = { branch: urlPath(branch) };
     const data = await this.callOrMissing(route, params);
     if (data === undefined) return undefined;
     const a = this.answer(route, params);
@@ -110,6 +110,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
       headSha: a.sha(head.sha, 'head.sha'),
       headRef: a.text(head.ref, 'head.ref'),
       headRepo,
+      maintainerCanModify: a.boolean(pr.maintainer_can_modify, 'maintainer_can_modify'),
       baseSha: a.sha(base.sha, 'base.sha'),
       baseRef: a.text(base.ref, 'base.ref'),
       labels: a.list(pr.labels, 'labels').map((l, i): PullLabel => {
@@ -309,25 +310,29 @@ export class OctokitRepositoryApi implements RepositoryApi {
 
   async fileAt(path: string, ref: string): Promise<string | undefined> {
     const route = 'GET /repos/{owner}/{repo}/contents/{+path}';
-    const data = await this.callOrMissing(route, { path, ref });
+    const data = await this.callOrMissing(route, { path: urlPath(path), ref });
     if (data === undefined) return undefined;
     const where = `/repos/${this.owner}/${this.repo}/contents/${path} at ${ref.slice(0, 7)}`;
     // Only a 404 means "no such file"; a directory, symlink or a broken answer is not its absence.
     const kind = Array.isArray(data) ? 'a directory' : typeof data === 'object' && data !== null ? String((data as { type?: unknown }).type) : typeof data;
     if (kind !== 'file') throw new GitHubApiError(`GitHub API ${where} is not a file (${kind}): plangate cannot read it`);
-    const { encoding, content } = data as { encoding?: unknown; content?: unknown };
+    const { encoding, content, path: answered } = data as { encoding?: unknown; content?: unknown; path?: unknown };
+    if (answered !== path) throw new GitHubApiError(`GitHub API ${where} answered for ${JSON.stringify(answered)}, another path: plangate cannot read it`);
     if (encoding !== 'base64' || typeof content !== 'string') throw new GitHubApiError(`GitHub API ${where} returned no inline content (a file over 1 MB?): plangate cannot read it`);
     return Buffer.from(content, 'base64').toString('utf8');
   }
 
   async entriesAt(path: string, ref: string): Promise<DirEntry[] | undefined> {
     const route = 'GET /repos/{owner}/{repo}/contents/{+path}';
-    const data = await this.callOrMissing(route, { path, ref });
+    const data = await this.callOrMissing(route, { path: urlPath(path), ref });
     if (data === undefined) return undefined;
     const a = this.answer(route, { path, ref });
     return a.list(data, '(answer: a directory listing)').map((item, i) => {
       const e = a.object(item, `[${i}]`);
-      return { path: a.text(e.path, `[${i}].path`), type: a.text(e.type, `[${i}].type`) };
+      const entry = { path: a.text(e.path, `[${i}].path`), type: a.text(e.type, `[${i}].type`) };
+      // An entry of another directory means GitHub answered for another path.
+      if (entry.path.slice(0, entry.path.lastIndexOf('/') + 1) !== (path === '' ? '' : `${path}/`)) a.fail(`[${i}].path`, `an entry of ${JSON.stringify(path || '/')}`, entry.path);
+      return entry;
     });
   }
 
@@ -372,6 +377,11 @@ export class OctokitRepositoryApi implements RepositoryApi {
       };
     });
   }
+}
+
+/** A repository path for a URL: each segment encoded, so `?`, `#` and `%` in a file name stay part of it. */
+function urlPath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
 
 const REVIEW_STATES = new Set(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING']);

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { GitHubApiError, type ChangedFile, type RepositoryApi } from './api.js';
 
@@ -11,16 +12,28 @@ import { GitHubApiError, type ChangedFile, type RepositoryApi } from './api.js';
  */
 export async function planInTree(api: RepositoryApi, workspace: string, planFiles: readonly string[], changed: readonly ChangedFile[], headSha: string): Promise<string | undefined> {
   for (const file of planFiles) {
-    const path = relative(workspace, resolve(file));
-    if (path === '' || path.startsWith('..') || isAbsolute(path)) continue;
-    const parts = path.split(sep);
-    const candidates = parts.map((_, i) => parts.slice(i).join('/'));
-    const hit = candidates.find((c) => changed.some((f) => f.filename === c)) ?? (await firstInTree(api, candidates, headSha));
-    if (hit !== undefined) {
-      return `the plan file ${file} is ${hit} of the pull request's own tree at ${headSha.slice(0, 7)}, so it may be the author's rather than the plan job's (a failed plan step leaves it in place): write plans outside the checkout, for example to $RUNNER_TEMP/plan.json`;
+    for (const path of workspacePaths(workspace, file)) {
+      const parts = path.split(sep);
+      const candidates = parts.map((_, i) => parts.slice(i).join('/'));
+      // A changed file at the path, or at a directory on the way (a symlink or submodule the PR adds).
+      const hit = candidates.find((c) => changed.some((f) => f.filename === c || c.startsWith(`${f.filename}/`))) ?? (await firstInTree(api, candidates, headSha));
+      if (hit !== undefined) {
+        return `the plan file ${file} is ${hit} of the pull request's own tree at ${headSha.slice(0, 7)}, so it may be the author's rather than the plan job's (a failed plan step leaves it in place): write plans outside the checkout, for example to $RUNNER_TEMP/plan.json`;
+      }
     }
   }
   return undefined;
+}
+
+/** The file's paths inside the workspace: as named, and with symlinks resolved (a linked directory hides the real path). */
+function workspacePaths(workspace: string, file: string): string[] {
+  const paths = [relative(resolve(workspace), resolve(file))];
+  try {
+    paths.push(relative(realpathSync(workspace), realpathSync(file)));
+  } catch {
+    // Read as named: expandPlanPatterns found it, and reading it fails on its own.
+  }
+  return [...new Set(paths.filter((p) => p !== '' && p !== '..' && !p.startsWith(`..${sep}`) && !isAbsolute(p)))];
 }
 
 async function firstInTree(api: RepositoryApi, candidates: readonly string[], sha: string): Promise<string | undefined> {

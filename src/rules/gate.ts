@@ -11,12 +11,11 @@ export const GATE_RULE = 'gate-files-changed';
  * request runs its own copy of these in `pull_request` runs.
  */
 export function gateFileGlobs(configPath: string, extra: readonly string[] = []): string[] {
-  return [configPath.replace(/^\.\//, ''), '.github/workflows/**', '.github/actions/**', 'CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', ...extra];
+  return [configPath, '.github/workflows/**', '.github/actions/**', 'CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', ...extra];
 }
 
 export function isGateFile(filename: string, globs: readonly string[]): boolean {
-  const file = filename.replace(/^\.\//, '');
-  return globs.some((glob) => new Minimatch(glob, { dot: true }).match(file));
+  return globs.some((glob) => new Minimatch(glob, { dot: true }).match(filename));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { repositoryPathProblem } from './repository-path.js';
 import { MATCH_ACTIONS, SEVERITIES, type Approvers, type Rule, type RuleMatch } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -42,7 +43,7 @@ export function validateConfig(raw: unknown, source: string): ConfigFile {
     rules: pack.rules,
     ignore: doc.ignore === undefined ? [] : v.strings(doc.ignore, 'ignore'),
     protectedBases: doc['protected-bases'] === undefined ? [] : v.strings(doc['protected-bases'], 'protected-bases'),
-    gateFiles: doc['gate-files'] === undefined ? [] : v.strings(doc['gate-files'], 'gate-files'),
+    gateFiles: doc['gate-files'] === undefined ? [] : v.paths(doc['gate-files'], 'gate-files'),
   };
   if (doc['gate-approvers'] !== undefined) {
     config.gateApprovers = v.approvers(doc['gate-approvers'], 'gate-approvers');
@@ -106,6 +107,15 @@ class Validator {
 
   strings(value: unknown, path: string): string[] {
     return this.list(value, path).map((item, i) => this.string(item, `${path}[${i}]`));
+  }
+
+  /** Repository path globs, as GitHub names changed files. */
+  paths(value: unknown, path: string): string[] {
+    return this.strings(value, path).map((glob, i) => {
+      const problem = repositoryPathProblem(glob);
+      if (problem) this.fail(`${path}[${i}]`, problem, glob);
+      return glob;
+    });
   }
 
   oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {

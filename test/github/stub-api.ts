@@ -67,6 +67,7 @@ export function stubState(over: Partial<StubState> = {}): StubState {
       headSha: HEAD,
       headRef: 'feature',
       headRepo: 'acme/infra',
+      maintainerCanModify: false,
       baseSha: BASE,
       baseRef: 'main',
       labels: [],
