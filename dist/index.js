@@ -11,17 +11,20 @@ import {
   defaultRuleSet,
   describeFindings,
   escapeText,
+  gateRule,
+  isGateFile,
+  isProtectedBase,
   parseConfig,
   renderJson,
   renderMarkdown,
-  strictestRule,
+  repositoryPathProblem,
   thousands
-} from "./chunks/chunk-R2KQFB44.js";
+} from "./chunks/chunk-SMC6FLTJ.js";
 import {
   InputError,
   getErrorMessage,
   isInputError
-} from "./chunks/chunk-MWHAY6YZ.js";
+} from "./chunks/chunk-CBZJYBIY.js";
 import {
   __commonJS,
   __require,
@@ -22872,6 +22875,7 @@ function createOctokit({ token, baseUrl, retryBaseMs = 1e3 }) {
 }
 
 // src/github/context.ts
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 var EVENTS = ["pull_request", "pull_request_review", "pull_request_target"];
 function readRunContext(env = process.env) {
@@ -22907,7 +22911,8 @@ function readRunContext(env = process.env) {
     number,
     headSha,
     apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    workspace: env.GITHUB_WORKSPACE || process.cwd()
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    gateKey: createHash("sha256").update([env.GITHUB_WORKFLOW ?? "", env.GITHUB_JOB ?? "", env.INPUT_PLANS ?? ""].join("\n")).digest("hex").slice(0, 12)
   };
   if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
   return context;
@@ -23054,7 +23059,7 @@ function decideApproval({ findings, rules, facts, overrideLabel, agentIdentities
   }
   for (const review of latestReviews(facts.reviews)) {
     if (review.state !== "APPROVED") continue;
-    const problem = review.commitId !== facts.headSha ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}` : retargetProblem(review, facts) ?? voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer);
+    const problem = review.commitId !== facts.headSha ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}` : facts.pushersUnknown ?? retargetProblem(review, facts) ?? voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer);
     if (problem) outcome.ignored.push(`approval by @${review.reviewer.login} does not count: ${problem}`);
     else candidates.push(review.reviewer);
   }
@@ -23153,32 +23158,6 @@ function uniqueBy(items, key) {
   return items.filter((item) => seen.has(key(item)) ? false : (seen.add(key(item)), true));
 }
 
-// src/rules/gate.ts
-var GATE_RULE = "gate-files-changed";
-function gateFileGlobs(configPath, extra = []) {
-  return [configPath.replace(/^\.\//, ""), ".github/workflows/**", ".github/actions/**", "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS", ...extra];
-}
-function isGateFile(filename, globs) {
-  const file = filename.replace(/^\.\//, "");
-  return globs.some((glob) => new Minimatch(glob, { dot: true }).match(file));
-}
-function gateRule(ruleSet, configPath) {
-  const named = strictestRule(ruleSet.rules.filter((r) => r.approvers.teams.length + r.approvers.users.length > 0));
-  const approvers = ruleSet.gateApprovers ?? named?.approvers ?? { teams: [], users: [] };
-  return {
-    name: GATE_RULE,
-    reason: "A change to plangate's config, the workflows or CODEOWNERS can loosen the gate itself, so it needs the approval the strictest rule asks for.",
-    severity: "critical",
-    approvals: Math.max(1, ...ruleSet.rules.map((r) => r.approvals)),
-    approvers: { teams: [...approvers.teams], users: [...approvers.users] },
-    // Matched against the pull request's changed files, not against plans.
-    match: { addresses: gateFileGlobs(configPath, ruleSet.gateFiles), actions: ["protection-removed"] }
-  };
-}
-function isProtectedBase(base, protectedBranches, globs) {
-  return protectedBranches.includes(base) || globs.some((glob) => new Minimatch(glob).match(base));
-}
-
 // src/github/api.ts
 var GitHubApiError = class extends Error {
   constructor(message, status2) {
@@ -23228,6 +23207,8 @@ async function gatherFacts(api, pr, findings, options) {
   };
   const retargeted = latest(issueEvents, (e) => e.event === "base_ref_changed");
   if (retargeted) facts.retargeted = retargeted;
+  const unknown = activity === void 0 ? pushersUnknown(pr) : void 0;
+  if (unknown) facts.pushersUnknown = unknown;
   return facts;
 }
 function joinLabelHistory(timeline, rest) {
@@ -23254,6 +23235,13 @@ async function branchActivity(api, pr) {
     if (fork && error2 instanceof GitHubApiError && (error2.status === 404 || error2.status === 403)) return void 0;
     throw error2;
   }
+}
+function pushersUnknown(pr) {
+  if (pr.headRepo === null) return void 0;
+  const owner = pr.headRepo.split("/")[0] ?? "";
+  if (!pr.maintainerCanModify && owner.toLowerCase() === pr.author.login.toLowerCase()) return void 0;
+  const who = pr.maintainerCanModify ? "and its branch allows edits by this repository's maintainers" : `and it belongs to ${owner}, not to the pull request's author`;
+  return `plangate may not read the fork ${pr.headRepo}, so it cannot tell who pushed to it, ${who}: turn off "Allow edits by maintainers", or push the branch to this repository`;
 }
 function headArrival(pr, activity, events) {
   if (pr.headRepo === null) return { unknown: "the pull request's head repository was deleted, so plangate cannot tell when its head arrived" };
@@ -23292,19 +23280,28 @@ async function emailAccounts(api, humans, agentIdentities) {
 }
 
 // src/github/plan-origin.ts
+import { realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep as sep2 } from "node:path";
 async function planInTree(api, workspace, planFiles, changed, headSha) {
   for (const file of planFiles) {
-    const path5 = relative(workspace, resolve(file));
-    if (path5 === "" || path5.startsWith("..") || isAbsolute(path5)) continue;
-    const parts = path5.split(sep2);
-    const candidates = parts.map((_, i) => parts.slice(i).join("/"));
-    const hit = candidates.find((c) => changed.some((f) => f.filename === c)) ?? await firstInTree(api, candidates, headSha);
-    if (hit !== void 0) {
-      return `the plan file ${file} is ${hit} of the pull request's own tree at ${headSha.slice(0, 7)}, so it may be the author's rather than the plan job's (a failed plan step leaves it in place): write plans outside the checkout, for example to $RUNNER_TEMP/plan.json`;
+    for (const path5 of workspacePaths(workspace, file)) {
+      const parts = path5.split(sep2);
+      const candidates = parts.map((_, i) => parts.slice(i).join("/"));
+      const hit = candidates.find((c) => changed.some((f) => f.filename === c || c.startsWith(`${f.filename}/`))) ?? await firstInTree(api, candidates, headSha);
+      if (hit !== void 0) {
+        return `the plan file ${file} is ${hit} of the pull request's own tree at ${headSha.slice(0, 7)}, so it may be the author's rather than the plan job's (a failed plan step leaves it in place): write plans outside the checkout, for example to $RUNNER_TEMP/plan.json`;
+      }
     }
   }
   return void 0;
+}
+function workspacePaths(workspace, file) {
+  const paths = [relative(resolve(workspace), resolve(file))];
+  try {
+    paths.push(relative(realpathSync(workspace), realpathSync(file)));
+  } catch {
+  }
+  return [...new Set(paths.filter((p) => p !== "" && p !== ".." && !p.startsWith(`..${sep2}`) && !isAbsolute(p)))];
 }
 async function firstInTree(api, candidates, sha) {
   for (const candidate of candidates) {
@@ -23380,7 +23377,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-KQIMJ75O.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-WKISI4RV.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;
@@ -23390,7 +23387,8 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   };
   const removed = [];
   for (const dir of [...dirs].sort()) {
-    removed.push(...await removedUnderEitherTool(async (tool) => [await preventDestroyFromLoader(dir, loader(baseSha), tool), await preventDestroyFromLoader(dir, loader(headSha), tool)]));
+    const found = await removedUnderEitherTool(async (tool) => [await preventDestroyFromLoader(dir, loader(baseSha), tool), await preventDestroyFromLoader(dir, loader(headSha), tool)]);
+    removed.push(...found.map((r) => ({ ...r, anyModule: true })));
   }
   return removed;
 }
@@ -23436,6 +23434,8 @@ async function runGate(inputs, context, api, planFiles) {
   return siblingCheck(api, { ...known, analysis, outcome }, pr.number);
 }
 function listProblem(pr, files) {
+  const names = new Set(files.map((f) => f.filename));
+  if (names.size !== files.length) return `GitHub lists a changed file of pull request #${pr.number} twice, so the list may leave another out: run again`;
   if (files.length === pr.changedFiles) return void 0;
   if (files.length < pr.changedFiles) {
     return `pull request #${pr.number} changes ${pr.changedFiles.toLocaleString("en-US")} files but GitHub lists only ${files.length.toLocaleString("en-US")} (it lists at most 3,000), so plangate cannot see whether a workflow, its config or a Terraform guard is among the rest: split it into pull requests of at most 3,000 files`;
@@ -23510,10 +23510,13 @@ function getInputs(status2) {
   if (!COMMENT_MODES.includes(comment)) {
     throw new InputError("comment", `expected one of ${COMMENT_MODES.join(", ")}, got ${JSON.stringify(comment)}`);
   }
+  const config = getInput("config") || ".github/plangate.yml";
+  const configProblem = repositoryPathProblem(config);
+  if (configProblem) throw new InputError("config", `expected ${configProblem}, got ${JSON.stringify(config)}`);
   const inputs = {
     ...status2,
     plans,
-    config: getInput("config") || ".github/plangate.yml",
+    config,
     overrideLabel: getInput("override-label") || "plangate-override",
     agentIdentities: list("agent-identities"),
     comment
@@ -23658,7 +23661,7 @@ async function query(client, what, document, variables) {
 async function readCommitPeople(client, owner, name, number) {
   const people = [];
   let after = null;
-  let listed = 0;
+  const listed = /* @__PURE__ */ new Set();
   let total = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
     const a = await query(client, "pull request commits", COMMITS_QUERY, { owner, name, number, after });
@@ -23668,8 +23671,10 @@ async function readCommitPeople(client, owner, name, number) {
     for (const [i, item] of a.list(connection.nodes, "commits.nodes").entries()) {
       const commit = a.object(a.object(item, `commits.nodes[${i}]`).commit, `commits.nodes[${i}].commit`);
       const oid = a.sha(commit.oid, `commits.nodes[${i}].commit.oid`);
-      listed++;
+      if (listed.has(oid)) a.fail(`commits.nodes[${i}].commit.oid`, "a commit not listed before", oid);
+      listed.add(oid);
       const authors = await allAuthors(client, a, owner, name, oid, commit.authors);
+      if (authors.length === 0) a.fail(`commits.nodes[${i}].commit.authors`, "at least the author", "no one");
       authors.forEach((p, j) => people.push(person(a, oid, j === 0 ? "author" : "co-author", p)));
       people.push(person(a, oid, "committer", commit.committer));
     }
@@ -23677,7 +23682,7 @@ async function readCommitPeople(client, owner, name, number) {
     if (next === null) break;
     after = next;
   }
-  return { people, listed, total };
+  return { people, listed: listed.size, total };
 }
 async function allAuthors(client, a, owner, name, oid, first) {
   let connection = a.object(first, `authors of ${oid.slice(0, 7)}`);
@@ -23709,7 +23714,7 @@ async function readLabelTimeline(client, owner, name, number) {
       const node = a.object(item, at);
       const kind = node.__typename === "LabeledEvent" ? "labeled" : node.__typename === "UnlabeledEvent" ? "unlabeled" : a.fail(`${at}.__typename`, "LabeledEvent or UnlabeledEvent", node.__typename);
       const label = a.object(node.label, `${at}.label`);
-      const edited = [label.createdAt, label.updatedAt].map((t) => t === null || t === void 0 ? null : a.string(t, `${at}.label.updatedAt`));
+      const edited = [label.createdAt, label.updatedAt].map((t) => typeof t === "string" && isTime(t) ? t : null);
       events.push({
         id: a.text(node.id, `${at}.id`),
         event: kind,
@@ -23821,7 +23826,7 @@ var OctokitRepositoryApi = class {
   }
   async branchSha(branch) {
     const route = "GET /repos/{owner}/{repo}/branches/{+branch}";
-    const params = { branch: branch.split("/").map(encodeURIComponent).join("/") };
+    const params = { branch: urlPath(branch) };
     const data = await this.callOrMissing(route, params);
     if (data === void 0) return void 0;
     const a = this.answer(route, params);
@@ -23844,6 +23849,7 @@ var OctokitRepositoryApi = class {
       headSha: a.sha(head.sha, "head.sha"),
       headRef: a.text(head.ref, "head.ref"),
       headRepo,
+      maintainerCanModify: a.boolean(pr.maintainer_can_modify, "maintainer_can_modify"),
       baseSha: a.sha(base.sha, "base.sha"),
       baseRef: a.text(base.ref, "base.ref"),
       labels: a.list(pr.labels, "labels").map((l, i) => {
@@ -24028,23 +24034,26 @@ var OctokitRepositoryApi = class {
   }
   async fileAt(path5, ref) {
     const route = "GET /repos/{owner}/{repo}/contents/{+path}";
-    const data = await this.callOrMissing(route, { path: path5, ref });
+    const data = await this.callOrMissing(route, { path: urlPath(path5), ref });
     if (data === void 0) return void 0;
     const where = `/repos/${this.owner}/${this.repo}/contents/${path5} at ${ref.slice(0, 7)}`;
     const kind = Array.isArray(data) ? "a directory" : typeof data === "object" && data !== null ? String(data.type) : typeof data;
     if (kind !== "file") throw new GitHubApiError(`GitHub API ${where} is not a file (${kind}): plangate cannot read it`);
-    const { encoding, content } = data;
+    const { encoding, content, path: answered } = data;
+    if (answered !== path5) throw new GitHubApiError(`GitHub API ${where} answered for ${JSON.stringify(answered)}, another path: plangate cannot read it`);
     if (encoding !== "base64" || typeof content !== "string") throw new GitHubApiError(`GitHub API ${where} returned no inline content (a file over 1 MB?): plangate cannot read it`);
     return Buffer.from(content, "base64").toString("utf8");
   }
   async entriesAt(path5, ref) {
     const route = "GET /repos/{owner}/{repo}/contents/{+path}";
-    const data = await this.callOrMissing(route, { path: path5, ref });
+    const data = await this.callOrMissing(route, { path: urlPath(path5), ref });
     if (data === void 0) return void 0;
     const a = this.answer(route, { path: path5, ref });
     return a.list(data, "(answer: a directory listing)").map((item, i) => {
       const e = a.object(item, `[${i}]`);
-      return { path: a.text(e.path, `[${i}].path`), type: a.text(e.type, `[${i}].type`) };
+      const entry = { path: a.text(e.path, `[${i}].path`), type: a.text(e.type, `[${i}].type`) };
+      if (entry.path.slice(0, entry.path.lastIndexOf("/") + 1) !== (path5 === "" ? "" : `${path5}/`)) a.fail(`[${i}].path`, `an entry of ${JSON.stringify(path5 || "/")}`, entry.path);
+      return entry;
     });
   }
   async comments(number) {
@@ -24080,11 +24089,15 @@ var OctokitRepositoryApi = class {
         state: a.text(s.state, `[${i}].state`),
         context: a.string(s.context, `[${i}].context`),
         creator: a.maybeIdentity(s.creator ?? null, `[${i}].creator`),
-        createdAt: a.string(s.created_at, `[${i}].created_at`)
+        createdAt: a.string(s.created_at, `[${i}].created_at`),
+        targetUrl: typeof s.target_url === "string" ? s.target_url : null
       };
     });
   }
 };
+function urlPath(path5) {
+  return path5.split("/").map(encodeURIComponent).join("/");
+}
 var REVIEW_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]);
 
 // src/github/plan-files.ts
@@ -24893,12 +24906,17 @@ function bullets(items, max, show) {
 async function markPending(api, options) {
   await api.setStatus(options.headSha, status(options, "pending", "plangate is deciding"));
 }
-async function publishDecision(api, result, options) {
+async function publishDecision(api, decided, options) {
   const warnings = [];
+  let result = decided;
   try {
+    if (earnsSuccess(result)) {
+      const other = await otherGate(api, options);
+      if (other) result = withError(result, other);
+    }
     const report = { analysis: result.analysis, outcome: result.outcome, ...result.base ? { base: result.base } : {} };
     const state = earnsSuccess(report) ? "success" : isPassing(result.outcome.decision) ? "pending" : "failure";
-    const poster = await api.setStatus(options.headSha, status(options, state, statusDescription(report)));
+    const poster = await api.setStatus(options.headSha, status({ ...options, keyed: true }, state, statusDescription(report)));
     warnings.push(...await lookAlikes(api, options, poster));
     await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...options.runUrl ? { runUrl: options.runUrl } : {} }, options, poster);
     return { result, warnings };
@@ -24924,8 +24942,16 @@ function refusalHint(error2) {
 }
 function status(options, state, description) {
   const input = { state, context: options.statusContext, description };
-  if (options.runUrl) input.target_url = options.runUrl;
+  if (options.runUrl) input.target_url = options.keyed && options.gateKey ? `${options.runUrl}#${GATE_KEY}${options.gateKey}` : options.runUrl;
   return input;
+}
+var GATE_KEY = "plangate-";
+async function otherGate(api, options) {
+  if (!options.gateKey) return void 0;
+  const keyOf = (url) => url?.includes(`#${GATE_KEY}`) ? url.slice(url.lastIndexOf(`#${GATE_KEY}`) + GATE_KEY.length + 1) : void 0;
+  const other = (await api.statuses(options.headSha)).find((s) => s.context === options.statusContext && keyOf(s.targetUrl) !== void 0 && keyOf(s.targetUrl) !== options.gateKey);
+  if (!other) return void 0;
+  return `another plangate run (${other.targetUrl ?? ""}) posts the "${options.statusContext}" status on ${options.headSha.slice(0, 7)} for other plans, and whichever posts last would overwrite the other's decision: give each gate its own status-context input`;
 }
 async function lookAlikes(api, options, poster) {
   const statuses = await api.statuses(options.headSha);
@@ -24960,7 +24986,7 @@ async function run() {
     debugStack(error2);
     return finish(errorResult("", getErrorMessage(error2)), void 0, []);
   }
-  const publish = { statusContext: status2.statusContext, number: context.number, headSha: context.headSha, ...context.runUrl ? { runUrl: context.runUrl } : {} };
+  const publish = { statusContext: status2.statusContext, number: context.number, headSha: context.headSha, gateKey: context.gateKey, ...context.runUrl ? { runUrl: context.runUrl } : {} };
   const warnings = [];
   const pending = await markPending(api, publish).then(
     () => void 0,

@@ -15,7 +15,12 @@ export class InputError extends Error {
 
 export function getErrorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
-  return String(error);
+  try {
+    return String(error);
+  } catch {
+    // An object without a usable toString must not break the path that reports the failure.
+    return 'an error that cannot be described';
+  }
 }
 
 export function isInputError(error: unknown): error is InputError {

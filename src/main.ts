@@ -34,7 +34,7 @@ export async function run(): Promise<void> {
     debugStack(error);
     return finish(errorResult('', getErrorMessage(error)), undefined, []);
   }
-  const publish = { statusContext: status.statusContext, number: context.number, headSha: context.headSha, ...(context.runUrl ? { runUrl: context.runUrl } : {}) };
+  const publish = { statusContext: status.statusContext, number: context.number, headSha: context.headSha, gateKey: context.gateKey, ...(context.runUrl ? { runUrl: context.runUrl } : {}) };
   const warnings: string[] = [];
   // A pending that cannot be posted is no reason not to decide: the decision still
   // reaches the job summary, and publishing it meets the same refusal and fails.

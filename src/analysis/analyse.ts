@@ -17,6 +17,12 @@ export interface SourceWeakening {
   /** The .tf file that declared the guard. */
   file: string;
   weakening: Weakening;
+  /**
+   * Read from a directory that may be a module called from elsewhere: the
+   * address is relative to it, and the resource's real one may sit under any
+   * module. Rules then match it whatever their addresses and modules say.
+   */
+  anyModule?: boolean;
 }
 
 export interface AnalyseInput {
@@ -56,7 +62,7 @@ export function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }: A
   for (const source of sourceWeakenings) {
     if (covered.has(source)) continue;
     const change = sourceChange(source);
-    const rules = matcher.matching(change, 'protection-removed');
+    const rules = matcher.matching(change, 'protection-removed', { anyAddress: source.anyModule === true });
     const dependencies = plans.find((p) => p.format === 'terraform')?.dependencies ?? new Map<string, Set<string>>();
     if (rules.length > 0) findings.push(toFinding(change, 'protection-removed', rules, dependents(change, dependencies), [source.weakening]));
   }

@@ -122,6 +122,7 @@ export interface CommitStatus {
   context: string;
   creator: Identity | null;
   createdAt: string;
+  targetUrl: string | null;
 }
 
 /**

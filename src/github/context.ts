@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 
@@ -17,6 +18,12 @@ export interface RunContext {
   runUrl?: string;
   /** GITHUB_WORKSPACE: where the checkout is, to tell a plan in the pull request's tree from the plan job's output. */
   workspace: string;
+  /**
+   * Which gate this run is (its workflow, job and plans input), so that two
+   * gates posting one status context on one commit are found: the later
+   * would overwrite the other's decision.
+   */
+  gateKey: string;
 }
 
 /**
@@ -57,6 +64,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     headSha,
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    gateKey: createHash('sha256').update([env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', env.INPUT_PLANS ?? ''].join('\n')).digest('hex').slice(0, 12),
   };
   if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
   return context;

@@ -374,6 +374,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
         context: a.string(s.context, `[${i}].context`),
         creator: a.maybeIdentity(s.creator ?? null, `[${i}].creator`),
         createdAt: a.string(s.created_at, `[${i}].created_at`),
+        targetUrl: typeof s.target_url === 'string' ? s.target_url : null,
       };
     });
   }

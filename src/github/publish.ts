@@ -11,6 +11,8 @@ export interface PublishOptions {
   number: number;
   headSha: string;
   runUrl?: string;
+  /** Which gate this run is (RunContext.gateKey): carried in the status's target URL. */
+  gateKey?: string;
 }
 
 /**
@@ -28,12 +30,17 @@ export async function markPending(api: RepositoryApi, options: Pick<PublishOptio
  * When GitHub refuses either, the decision becomes an error (a pass that could
  * not be recorded must not stay green anywhere) and a failure status is tried.
  */
-export async function publishDecision(api: RepositoryApi, result: GateResult, options: PublishOptions): Promise<{ result: GateResult; warnings: string[] }> {
+export async function publishDecision(api: RepositoryApi, decided: GateResult, options: PublishOptions): Promise<{ result: GateResult; warnings: string[] }> {
   const warnings: string[] = [];
+  let result = decided;
   try {
+    if (earnsSuccess(result)) {
+      const other = await otherGate(api, options);
+      if (other) result = withError(result, other);
+    }
     const report = { analysis: result.analysis, outcome: result.outcome, ...(result.base ? { base: result.base } : {}) };
     const state = earnsSuccess(report) ? 'success' : isPassing(result.outcome.decision) ? 'pending' : 'failure';
-    const poster = await api.setStatus(options.headSha, status(options, state, statusDescription(report)));
+    const poster = await api.setStatus(options.headSha, status({ ...options, keyed: true }, state, statusDescription(report)));
     warnings.push(...(await lookAlikes(api, options, poster)));
     await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...(options.runUrl ? { runUrl: options.runUrl } : {}) }, options, poster);
     return { result, warnings };
@@ -51,7 +58,7 @@ export function withError(result: GateResult, message: string): GateResult {
 }
 
 /** The report the comment and the job summary render, from a result. */
-export function gateReport(result: GateResult, statusContext: string): GateReport {
+export function gateReport(result: Pick<GateResult, 'analysis' | 'outcome' | 'rules' | 'base'>, statusContext: string): GateReport {
   const report: GateReport = { analysis: result.analysis, outcome: result.outcome, statusContext };
   if (result.rules) report.rules = result.rules;
   if (result.base) report.base = result.base;
@@ -64,10 +71,25 @@ function refusalHint(error: unknown): string {
   return ' (a fork pull request gets a read-only token: use pull_request_target, which is safe only when no pull request code is checked out, or a token with these permissions)';
 }
 
-function status(options: Pick<PublishOptions, 'statusContext' | 'runUrl'>, state: StatusInput['state'], description: string): StatusInput {
+function status(options: Pick<PublishOptions, 'statusContext' | 'runUrl' | 'gateKey'> & { keyed?: boolean }, state: StatusInput['state'], description: string): StatusInput {
   const input: StatusInput = { state, context: options.statusContext, description };
-  if (options.runUrl) input.target_url = options.runUrl;
+  if (options.runUrl) input.target_url = options.keyed && options.gateKey ? `${options.runUrl}#${GATE_KEY}${options.gateKey}` : options.runUrl;
   return input;
+}
+
+const GATE_KEY = 'plangate-';
+
+/**
+ * Another gate (another workflow, job or plans input) that posted a decision
+ * under the same status context on this commit: whichever posts last would
+ * overwrite the other's decision, so neither may pass.
+ */
+async function otherGate(api: RepositoryApi, options: PublishOptions): Promise<string | undefined> {
+  if (!options.gateKey) return undefined;
+  const keyOf = (url: string | null) => (url?.includes(`#${GATE_KEY}`) ? url.slice(url.lastIndexOf(`#${GATE_KEY}`) + GATE_KEY.length + 1) : undefined);
+  const other = (await api.statuses(options.headSha)).find((s) => s.context === options.statusContext && keyOf(s.targetUrl) !== undefined && keyOf(s.targetUrl) !== options.gateKey);
+  if (!other) return undefined;
+  return `another plangate run (${other.targetUrl ?? ''}) posts the "${options.statusContext}" status on ${options.headSha.slice(0, 7)} for other plans, and whichever posts last would overwrite the other's decision: give each gate its own status-context input`;
 }
 
 /**

@@ -22,9 +22,11 @@ export async function preventDestroyRemoved(api: RepositoryApi, files: readonly 
     if (!sources) read.set(key, (sources = readTerraformDir(api, dir, ref)));
     return sources;
   };
-  const removed: RemovedPreventDestroy[] = [];
+  const removed: Array<RemovedPreventDestroy & { anyModule: true }> = [];
   for (const dir of [...dirs].sort()) {
-    removed.push(...(await removedUnderEitherTool(async (tool) => [await preventDestroyFromLoader(dir, loader(baseSha), tool), await preventDestroyFromLoader(dir, loader(headSha), tool)])));
+    const found = await removedUnderEitherTool(async (tool) => [await preventDestroyFromLoader(dir, loader(baseSha), tool), await preventDestroyFromLoader(dir, loader(headSha), tool)]);
+    // A changed directory may be a module called from elsewhere: its addresses are its own.
+    removed.push(...found.map((r) => ({ ...r, anyModule: true as const })));
   }
   return removed;
 }

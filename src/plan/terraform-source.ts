@@ -18,6 +18,8 @@ export interface DeclaredResource {
   type: string;
   /** The file declaring it, as read: `infra/main.tf`. */
   file: string;
+  /** The guard's value when it is an expression (`${1 == 2}`) rather than a literal true. */
+  expression?: string;
 }
 
 /** A resource declared without `prevent_destroy = true`. */
@@ -28,7 +30,7 @@ export interface UnguardedResource extends DeclaredResource {
 
 /**
  * Resources whose `lifecycle` has `prevent_destroy = true` (or an expression,
- * which may be true), keyed by configuration address: `aws_db_instance.main`,
+ * kept as written: it may be true), keyed by configuration address: `aws_db_instance.main`,
  * `module.data.aws_s3_bucket.logs`. A plain Map to its users; it also keeps
  * what removedPreventDestroy needs to word its findings.
  */
@@ -130,7 +132,14 @@ export function removedPreventDestroy(base: ReadonlyMap<string, DeclaredResource
   const removed: RemovedPreventDestroy[] = [];
   for (const [address, where] of [...base].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const now = followMoves(address, moved);
-    if (head.has(now)) continue;
+    const kept = head.get(now);
+    // An expression may evaluate to false: it keeps the guard only when the base had the same one.
+    if (kept && (kept.expression === undefined || kept.expression === where.expression)) continue;
+    if (kept?.expression !== undefined) {
+      const description = `lifecycle.prevent_destroy set to an expression, ${kept.expression}, that Terraform evaluates and plangate cannot: it may be false`;
+      removed.push({ address, type: where.type, file: where.file, weakening: { guard: 'lifecycle.prevent_destroy', from: where.expression ?? 'true', to: kept.expression, description } });
+      continue;
+    }
     const still = unguarded.get(now);
     const to = still ? still.preventDestroy : '(removed)';
     const description = !still
@@ -205,6 +214,7 @@ async function collect(root: string, joinPath: (...parts: string[]) => string, l
           result.unguarded.delete(address);
         }
         if (value === true) result.set(address, { type, file: file.path });
+        else if (typeof value === 'string') result.set(address, { type, file: file.path, expression: value });
         else result.unguarded.set(address, { type, file: file.path, preventDestroy: value === false ? 'false' : '(removed)' });
       }
       for (const [from, to] of movedBlocks(doc)) result.moved.set(module.prefix + from, module.prefix + to);
@@ -234,17 +244,19 @@ function* resourceBlocks(doc: Json): Generator<[string, string, Json]> {
 }
 
 /**
- * true: set to true, or to anything that may be true (an expression); false:
- * set to false; undefined: not set.
+ * true: set to true ("true" and "1" convert to it); false: set to false
+ * ("false", "0"); a string: an expression (`${1 == 2}`), which Terraform
+ * evaluates and plangate does not; undefined: not set.
  */
-function preventDestroy(resource: Json): boolean | undefined {
-  let result: boolean | undefined;
+function preventDestroy(resource: Json): boolean | string | undefined {
+  let result: boolean | string | undefined;
   for (const lifecycle of blocks(resource.lifecycle)) {
     if (!('prevent_destroy' in lifecycle)) continue;
     const value = lifecycle.prevent_destroy;
     if (value === null || value === undefined) continue;
-    const off = value === false || (typeof value === 'string' && value.trim().toLowerCase() === 'false');
-    result = result === true ? true : !off;
+    const literal = typeof value === 'string' ? value.trim().toLowerCase() : value;
+    const read = literal === true || literal === 'true' || literal === '1' ? true : literal === false || literal === 'false' || literal === '0' ? false : JSON.stringify(value);
+    result = result === true ? true : typeof result === 'string' && read === false ? result : read;
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { loadYaml, yamlProblem } from '../load-yaml.js';
+import { GATE_RULE } from './gate.js';
 import { loadPacks } from './packs.js';
 import { DEFAULT_OVERRIDE_LABEL, type RuleSet } from './types.js';
 import { validateConfig } from './validate.js';
@@ -26,6 +27,7 @@ export async function parseConfig(text: string, source: string, defaults: { over
   const base = loadPacks(config.extends ?? ['recommended'], `${source}: extends`);
   const names = new Set(base.rules.map((r) => r.name));
   for (const [i, rule] of config.rules.entries()) {
+    if (rule.name === GATE_RULE) throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is the rule for changes to the gate's own files; choose another name`);
     if (names.has(rule.name)) {
       throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`);
     }

@@ -81,17 +81,22 @@ export class RuleMatcher {
     return this.ignore.matchesChange(change);
   }
 
-  /** The rules whose every match key holds for this change under this action. */
-  matching(change: Change, action: MatchAction): Rule[] {
-    if (this.isIgnored(change)) return [];
+  /**
+   * The rules whose every match key holds for this change under this action.
+   * `anyAddress`: the change's address is not known (a module directory read
+   * on its own), so address and module keys, and ignore globs, cannot rule a
+   * protection out.
+   */
+  matching(change: Change, action: MatchAction, { anyAddress = false } = {}): Rule[] {
+    if (!anyAddress && this.isIgnored(change)) return [];
     const out: Rule[] = [];
     let tags: Map<string, string> | undefined | null = null;
     for (const c of this.compiled) {
       if (!c.actions.has(action)) continue;
       if (c.types && !c.types.matches(change.type)) continue;
       if (c.providers && !c.providers.matches(change.provider)) continue;
-      if (c.addresses && !c.addresses.matchesChange(change)) continue;
-      if (c.modules && !c.modules.matchesModule(change)) continue;
+      if (!anyAddress && c.addresses && !c.addresses.matchesChange(change)) continue;
+      if (!anyAddress && c.modules && !c.modules.matchesModule(change)) continue;
       if (c.tags) {
         if (tags === null) tags = resourceTags(change);
         const known = tags;

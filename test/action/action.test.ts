@@ -11,6 +11,7 @@
 //   publish.ts   comment, status, faults, forks, base config, re-runs, siblings (threats 1, 2, 8, 12, 13, 15)
 //   faults.ts    a fault on every endpoint, every fault kind: a blocked PR is never green (threat 12)
 //   bypass.ts    issue 8: each way around the gate an author could try (threats 17-22)
+//   adversary.ts bypasses a second attack on the gate found, kept as regression tests
 //   webhooks.ts  real payloads from @octokit/webhooks-examples, one run each
 //
 // They run from this one file so that all of them run concurrently in one
@@ -41,6 +42,7 @@ import './cases/override.js';
 import './cases/publish.js';
 import './cases/faults.js';
 import './cases/bypass.js';
+import './cases/adversary.js';
 import './cases/webhooks.js';
 
 // Under full load a run waits for the CPU; a case of several runs in a row needs more than the default 30 s.

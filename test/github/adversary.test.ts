@@ -32,7 +32,7 @@ const inputs = (over: Partial<Inputs> = {}): Inputs => ({
   comment: 'on-findings',
   ...over,
 });
-const context: RunContext = { eventName: 'pull_request', action: 'edited', owner: 'acme', repo: 'infra', number: 7, headSha: HEAD, apiUrl: 'http://127.0.0.1:9', workspace: REPO_ROOT };
+const context: RunContext = { eventName: 'pull_request', action: 'edited', owner: 'acme', repo: 'infra', number: 7, headSha: HEAD, apiUrl: 'http://127.0.0.1:9', workspace: REPO_ROOT, gateKey: 'gate-under-test' };
 
 /** runGate, then publishDecision: the decision and the commit status it leaves on the head. */
 async function gate(edit: (s: StubState) => void, options: { plans?: string[]; inputs?: Partial<Inputs> } = {}) {

@@ -240,6 +240,6 @@ export class StubRepositoryApi implements RepositoryApi {
     return this.state.statuses
       .filter((s) => s.sha === sha)
       .reverse()
-      .map((s, i) => ({ id: i + 1, state: s.state, context: s.context, creator: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }, createdAt: AT(60) }));
+      .map((s, i) => ({ id: i + 1, state: s.state, context: s.context, creator: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }, createdAt: AT(60), targetUrl: s.target_url ?? null }));
   }
 }

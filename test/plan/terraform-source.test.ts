@@ -94,6 +94,15 @@ describe('preventDestroyFromFiles', () => {
     expect(map.unguarded.get('aws_s3_bucket.str')).toEqual({ type: 'aws_s3_bucket', file: 'main.tf', preventDestroy: 'false' });
   });
 
+  it('an expression keeps the guard only when the base had the same one: Terraform evaluates it, plangate cannot', async () => {
+    const same = { 'main.tf': bucket('b', 'prevent_destroy = var.protect') };
+    expect(await removedBetween(same, same)).toEqual([]);
+    const removed = await removedBetween({ 'main.tf': bucket('b', 'prevent_destroy = true') }, { 'main.tf': bucket('b', 'prevent_destroy = 1 == 2') });
+    expect(removed).toHaveLength(1);
+    const [gone] = removedPreventDestroy(await preventDestroyFromFiles(files({ 'main.tf': bucket('b', 'prevent_destroy = true') })), await preventDestroyFromFiles(files({ 'main.tf': bucket('b', 'prevent_destroy = "0"') })));
+    expect(gone?.weakening).toMatchObject({ from: 'true', to: 'false' });
+  });
+
   it('follows moved blocks in the head', async () => {
     const before = { 'main.tf': bucket('old', 'prevent_destroy = true') };
     const after = { 'main.tf': `${bucket('new', 'prevent_destroy = true')}moved {\n  from = aws_s3_bucket.old\n  to   = aws_s3_bucket.new\n}\n` };

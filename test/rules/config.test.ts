@@ -97,3 +97,10 @@ override-label: plangate-override
     expect(error.message).not.toContain('\n');
   });
 });
+
+describe('the gate rule', () => {
+  it('its name is reserved: a config rule of that name would stand in for it', async () => {
+    const error = await parseConfig('rules:\n  - name: gate-files-changed\n    match: { types: ["*"] }\n', '.github/plangate.yml').catch((e: unknown) => e);
+    expect((error as Error).message).toBe('.github/plangate.yml: rules[0].name: "gate-files-changed" is the rule for changes to the gate\'s own files; choose another name');
+  });
+});

@@ -147,7 +147,9 @@ describe.concurrent('the commit status on the head SHA', () => {
         // Newest first: the decision, then the pending mark posted before anything was read.
         const posted = statuses(gh.state, head(gh.state), 'infra/plangate');
         expect(posted.map((p) => p.state)).toEqual([state, 'pending']);
-        expect(posted[0]).toMatchObject({ state, creator: 'github-actions[bot]', target_url: 'https://github.com/acme/infra/actions/runs/4242' });
+        // The run's URL, and which gate it is (workflow, job, plans) so another gate under this context is seen.
+        expect(posted[0]).toMatchObject({ state, creator: 'github-actions[bot]' });
+        expect(posted[0]?.target_url).toMatch(/^https:\/\/github\.com\/acme\/infra\/actions\/runs\/4242#plangate-[0-9a-f]{12}$/);
         expect(posted[0]?.description).toContain(description);
         expect(statuses(gh.state, head(gh.state), 'plangate')).toHaveLength(0);
         if (decision !== 'pass') expect(gateComments(gh.state, 7, 'infra/plangate')).toHaveLength(1);

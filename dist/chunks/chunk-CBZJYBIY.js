@@ -13,7 +13,11 @@ var InputError = class extends Error {
 };
 function getErrorMessage(error) {
   if (error instanceof Error) return error.message;
-  return String(error);
+  try {
+    return String(error);
+  } catch {
+    return "an error that cannot be described";
+  }
 }
 function isInputError(error) {
   return error instanceof InputError;

@@ -7,7 +7,7 @@ import {
   isInputError,
   isObject,
   terraformDependencies
-} from "./chunk-MWHAY6YZ.js";
+} from "./chunk-CBZJYBIY.js";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -2112,17 +2112,22 @@ var RuleMatcher = class {
   isIgnored(change) {
     return this.ignore.matchesChange(change);
   }
-  /** The rules whose every match key holds for this change under this action. */
-  matching(change, action) {
-    if (this.isIgnored(change)) return [];
+  /**
+   * The rules whose every match key holds for this change under this action.
+   * `anyAddress`: the change's address is not known (a module directory read
+   * on its own), so address and module keys, and ignore globs, cannot rule a
+   * protection out.
+   */
+  matching(change, action, { anyAddress = false } = {}) {
+    if (!anyAddress && this.isIgnored(change)) return [];
     const out = [];
     let tags = null;
     for (const c of this.compiled) {
       if (!c.actions.has(action)) continue;
       if (c.types && !c.types.matches(change.type)) continue;
       if (c.providers && !c.providers.matches(change.provider)) continue;
-      if (c.addresses && !c.addresses.matchesChange(change)) continue;
-      if (c.modules && !c.modules.matchesModule(change)) continue;
+      if (!anyAddress && c.addresses && !c.addresses.matchesChange(change)) continue;
+      if (!anyAddress && c.modules && !c.modules.matchesModule(change)) continue;
       if (c.tags) {
         if (tags === null) tags = resourceTags(change);
         const known = tags;
@@ -2963,7 +2968,7 @@ function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
   for (const source of sourceWeakenings) {
     if (covered.has(source)) continue;
     const change = sourceChange(source);
-    const rules = matcher.matching(change, "protection-removed");
+    const rules = matcher.matching(change, "protection-removed", { anyAddress: source.anyModule === true });
     const dependencies = plans.find((p) => p.format === "terraform")?.dependencies ?? /* @__PURE__ */ new Map();
     if (rules.length > 0) findings.push(toFinding(change, "protection-removed", rules, dependents(change, dependencies), [source.weakening]));
   }
@@ -3609,6 +3614,31 @@ function yamlProblem(doc, what = "YAML") {
   return `invalid ${what}${at2 ? ` at line ${at2.line} column ${at2.col}` : ""}: ${message}`;
 }
 
+// src/rules/gate.ts
+var GATE_RULE = "gate-files-changed";
+function gateFileGlobs(configPath, extra = []) {
+  return [configPath, ".github/workflows/**", ".github/actions/**", "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS", ...extra];
+}
+function isGateFile(filename, globs) {
+  return globs.some((glob) => new Minimatch(glob, { dot: true }).match(filename));
+}
+function gateRule(ruleSet, configPath) {
+  const named = strictestRule(ruleSet.rules.filter((r) => r.approvers.teams.length + r.approvers.users.length > 0));
+  const approvers = ruleSet.gateApprovers ?? named?.approvers ?? { teams: [], users: [] };
+  return {
+    name: GATE_RULE,
+    reason: "A change to plangate's config, the workflows or CODEOWNERS can loosen the gate itself, so it needs the approval the strictest rule asks for.",
+    severity: "critical",
+    approvals: Math.max(1, ...ruleSet.rules.map((r) => r.approvals)),
+    approvers: { teams: [...approvers.teams], users: [...approvers.users] },
+    // Matched against the pull request's changed files, not against plans.
+    match: { addresses: gateFileGlobs(configPath, ruleSet.gateFiles), actions: ["protection-removed"] }
+  };
+}
+function isProtectedBase(base, protectedBranches, globs) {
+  return protectedBranches.includes(base) || globs.some((glob) => new Minimatch(glob).match(base));
+}
+
 // rules/aws.yml
 var aws_default = { "description": "Stateful and hard-to-recreate AWS resources (hashicorp/aws provider).", "rules": [{ "name": "aws-relational-databases", "reason": "Relational database: deleting it destroys its data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["aws_db_instance", "aws_rds_cluster", "aws_dsql_cluster", "aws_lightsail_database"] } }, { "name": "aws-document-graph-databases", "reason": "Document or graph database cluster: deleting it destroys its data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["aws_docdb_cluster", "aws_docdbelastic_cluster", "aws_neptune_cluster"] } }, { "name": "aws-global-databases", "reason": "Global database or cache: deleting it ends the cross-region replication and failover its member clusters rely on.", "severity": "high", "match": { "types": ["aws_rds_global_cluster", "aws_docdb_global_cluster", "aws_neptune_global_cluster", "aws_memorydb_multi_region_cluster", "aws_elasticache_global_replication_group"] } }, { "name": "aws-nosql-databases", "reason": "NoSQL table, keyspace or database: deleting it destroys every item stored in it.", "severity": "critical", "match": { "types": ["aws_dynamodb_table", "aws_dynamodb_global_table", "aws_dynamodb_table_replica", "aws_keyspaces_keyspace", "aws_keyspaces_table", "aws_memorydb_cluster"] } }, { "name": "aws-time-series-databases", "reason": "Time-series database or table: deleting it destroys every record stored in it.", "severity": "critical", "match": { "types": ["aws_timestreamwrite_database", "aws_timestreamwrite_table", "aws_timestreaminfluxdb_db_instance"] } }, { "name": "aws-data-warehouses", "reason": "Data warehouse or table store: deleting it destroys its tables and their data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["aws_redshift_cluster", "aws_redshiftserverless_namespace", "aws_s3tables_table_bucket", "aws_s3tables_table"] } }, { "name": "aws-object-storage", "reason": "Object storage: deleting it destroys every object in it (Terraform empties it first when force_destroy is set).", "severity": "critical", "match": { "types": ["aws_s3_bucket", "aws_s3_directory_bucket", "aws_s3control_bucket", "aws_glacier_vault", "aws_lightsail_bucket"] } }, { "name": "aws-block-volumes", "reason": "Block volume: deleting it destroys the data on it unless a snapshot was taken.", "severity": "critical", "match": { "types": ["aws_ebs_volume", "aws_lightsail_disk"] } }, { "name": "aws-file-systems", "reason": "File system: deleting it destroys every file on it unless a final backup is taken.", "severity": "critical", "match": { "types": ["aws_efs_file_system", "aws_fsx_lustre_file_system", "aws_fsx_windows_file_system", "aws_fsx_ontap_file_system", "aws_fsx_openzfs_file_system", "aws_fsx_ontap_volume", "aws_fsx_openzfs_volume"] } }, { "name": "aws-backups", "reason": "Backup vault or snapshot: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["aws_backup_vault", "aws_backup_logically_air_gapped_vault", "aws_db_snapshot", "aws_db_cluster_snapshot", "aws_docdb_cluster_snapshot", "aws_neptune_cluster_snapshot", "aws_ebs_snapshot", "aws_ebs_snapshot_copy", "aws_fsx_backup"] } }, { "name": "aws-encryption-keys", "reason": "Encryption key: once deleted (after its waiting period) every piece of data encrypted with it is unreadable.", "severity": "critical", "match": { "types": ["aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_replica_external_key", "aws_cloudhsm_v2_cluster"] } }, { "name": "aws-certificate-authorities", "reason": "Private certificate authority: deleting it loses its signing key; certificates it issued can no longer be renewed or revoked.", "severity": "high", "match": { "types": ["aws_acmpca_certificate_authority"] } }, { "name": "aws-caches", "reason": "Cache with data: deleting it loses every key in it unless a final snapshot is taken.", "severity": "high", "match": { "types": ["aws_elasticache_replication_group", "aws_elasticache_cluster", "aws_elasticache_serverless_cache"] } }, { "name": "aws-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["aws_route53_zone"] } }, { "name": "aws-secrets", "reason": "Secret: deleting it loses its value after the recovery window, and everything that reads it fails.", "severity": "high", "match": { "types": ["aws_secretsmanager_secret"] } }, { "name": "aws-parameters", "reason": "SSM parameter: deleting it loses its value (SecureString parameters often hold secrets).", "severity": "medium", "match": { "types": ["aws_ssm_parameter"] } }, { "name": "aws-identity", "reason": "User directory or identity pool: deleting it destroys every user, password and identity in it; they cannot be recreated with the same ids.", "severity": "high", "match": { "types": ["aws_cognito_user_pool", "aws_cognito_identity_pool", "aws_directory_service_directory"] } }, { "name": "aws-accounts", "reason": "AWS account: deleting it removes the account from the organization, or closes it when close_on_deletion is set.", "severity": "high", "match": { "types": ["aws_organizations_account"] } }, { "name": "aws-registries", "reason": "Image or package repository: deleting it destroys every image or package version stored in it.", "severity": "high", "match": { "types": ["aws_ecr_repository", "aws_ecrpublic_repository", "aws_codeartifact_repository", "aws_codeartifact_domain"] } }, { "name": "aws-source-repositories", "reason": "Source repository: deleting it destroys its Git history, branches and pull requests.", "severity": "critical", "match": { "types": ["aws_codecommit_repository"] } }, { "name": "aws-search-domains", "reason": "Search domain: deleting it destroys its indexes, which must be rebuilt or restored from a snapshot.", "severity": "high", "match": { "types": ["aws_opensearch_domain", "aws_elasticsearch_domain", "aws_opensearchserverless_collection", "aws_cloudsearch_domain"] } }, { "name": "aws-streams", "reason": "Stream or message broker: deleting it loses every retained record or message not yet consumed.", "severity": "high", "match": { "types": ["aws_kinesis_stream", "aws_kinesis_video_stream", "aws_msk_cluster", "aws_msk_serverless_cluster", "aws_mq_broker"] } }, { "name": "aws-queues", "reason": "Queue: deleting it loses every message waiting in it.", "severity": "medium", "match": { "types": ["aws_sqs_queue"] } }, { "name": "aws-networks", "reason": "Network: deleting or replacing it takes down everything attached to it (instances, load balancers, endpoints, peerings).", "severity": "high", "match": { "types": ["aws_vpc", "aws_subnet", "aws_ec2_transit_gateway"] } }, { "name": "aws-static-ips", "reason": "Elastic IP: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["aws_eip"] } }, { "name": "aws-logs", "reason": "Log store: deleting it destroys the logs or events in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["aws_cloudwatch_log_group", "aws_cloudtrail_event_data_store"] } }] };
 
@@ -3627,6 +3657,15 @@ var kubernetes_default = { "description": "Stateful Kubernetes objects (hashicor
 // rules/recommended.yml
 var recommended_default = { "description": "Stateful and hard-to-recreate resources on every supported platform, and any deletion guard switched off.", "extends": ["aws", "google", "azure", "kubernetes", "cloudformation"], "rules": [{ "name": "deletion-guard-removed", "reason": "Someone turned this guard on to stop deletion; switching it off is the first step of deleting the resource.", "severity": "high", "match": { "types": ["*"], "actions": ["protection-removed"] } }] };
 
+// src/rules/repository-path.ts
+function repositoryPathProblem(path2) {
+  if (path2.startsWith("/")) return "a path relative to the repository root, without a leading /";
+  if (path2.endsWith("/")) return "a path without a trailing / (a directory is dir/**)";
+  if (path2.includes("\\")) return "a path with / between its parts";
+  if (path2.split("/").some((part) => part === "" || part === "." || part === "..")) return "a path without empty, . or .. parts";
+  return void 0;
+}
+
 // src/rules/validate.ts
 function validatePack(raw, source) {
   const v = new Validator(source);
@@ -3644,7 +3683,7 @@ function validateConfig(raw, source) {
     rules: pack.rules,
     ignore: doc.ignore === void 0 ? [] : v.strings(doc.ignore, "ignore"),
     protectedBases: doc["protected-bases"] === void 0 ? [] : v.strings(doc["protected-bases"], "protected-bases"),
-    gateFiles: doc["gate-files"] === void 0 ? [] : v.strings(doc["gate-files"], "gate-files")
+    gateFiles: doc["gate-files"] === void 0 ? [] : v.paths(doc["gate-files"], "gate-files")
   };
   if (doc["gate-approvers"] !== void 0) {
     config.gateApprovers = v.approvers(doc["gate-approvers"], "gate-approvers");
@@ -3703,6 +3742,14 @@ var Validator = class {
   }
   strings(value, path2) {
     return this.list(value, path2).map((item, i) => this.string(item, `${path2}[${i}]`));
+  }
+  /** Repository path globs, as GitHub names changed files. */
+  paths(value, path2) {
+    return this.strings(value, path2).map((glob, i) => {
+      const problem = repositoryPathProblem(glob);
+      if (problem) this.fail(`${path2}[${i}]`, problem, glob);
+      return glob;
+    });
   }
   oneOf(value, path2, allowed) {
     if (typeof value !== "string" || !allowed.includes(value)) this.fail(path2, `one of ${allowed.join(", ")}`, value);
@@ -3805,6 +3852,7 @@ async function parseConfig(text, source, defaults2 = {}) {
   const base = loadPacks(config.extends ?? ["recommended"], `${source}: extends`);
   const names = new Set(base.rules.map((r) => r.name));
   for (const [i, rule] of config.rules.entries()) {
+    if (rule.name === GATE_RULE) throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is the rule for changes to the gate's own files; choose another name`);
     if (names.has(rule.name)) {
       throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`);
     }
@@ -4301,10 +4349,13 @@ function htmlEntities(text) {
 
 export {
   Minimatch,
-  strictestRule,
   checkPlans,
   loadYaml,
   yamlProblem,
+  isGateFile,
+  gateRule,
+  isProtectedBase,
+  repositoryPathProblem,
   DEFAULT_CONFIG_PATH,
   defaultRuleSet,
   parseConfig,

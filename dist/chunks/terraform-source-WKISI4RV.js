@@ -10,7 +10,7 @@ import {
 import {
   InputError,
   configAddress
-} from "./chunk-MWHAY6YZ.js";
+} from "./chunk-CBZJYBIY.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/plan/terraform-source.ts
@@ -61,7 +61,13 @@ function removedPreventDestroy(base, head) {
   const removed = [];
   for (const [address, where] of [...base].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
     const now = followMoves(address, moved);
-    if (head.has(now)) continue;
+    const kept = head.get(now);
+    if (kept && (kept.expression === void 0 || kept.expression === where.expression)) continue;
+    if (kept?.expression !== void 0) {
+      const description2 = `lifecycle.prevent_destroy set to an expression, ${kept.expression}, that Terraform evaluates and plangate cannot: it may be false`;
+      removed.push({ address, type: where.type, file: where.file, weakening: { guard: "lifecycle.prevent_destroy", from: where.expression ?? "true", to: kept.expression, description: description2 } });
+      continue;
+    }
     const still = unguarded.get(now);
     const to = still ? still.preventDestroy : "(removed)";
     const description = !still ? "lifecycle.prevent_destroy removed with the resource itself (true → (removed)): nothing stops Terraform destroying it unless a removed block sets destroy = false" : to === "false" ? "lifecycle.prevent_destroy turned off (true → false): Terraform will no longer refuse to destroy it" : "lifecycle.prevent_destroy removed (true → (removed)): Terraform will no longer refuse to destroy it";
@@ -109,6 +115,7 @@ async function collect(root, joinPath, load, tool) {
           result.unguarded.delete(address);
         }
         if (value === true) result.set(address, { type, file: file.path });
+        else if (typeof value === "string") result.set(address, { type, file: file.path, expression: value });
         else result.unguarded.set(address, { type, file: file.path, preventDestroy: value === false ? "false" : "(removed)" });
       }
       for (const [from, to] of movedBlocks(doc)) result.moved.set(module.prefix + from, module.prefix + to);
@@ -140,8 +147,9 @@ function preventDestroy(resource) {
     if (!("prevent_destroy" in lifecycle)) continue;
     const value = lifecycle.prevent_destroy;
     if (value === null || value === void 0) continue;
-    const off = value === false || typeof value === "string" && value.trim().toLowerCase() === "false";
-    result = result === true ? true : !off;
+    const literal = typeof value === "string" ? value.trim().toLowerCase() : value;
+    const read = literal === true || literal === "true" || literal === "1" ? true : literal === false || literal === "false" || literal === "0" ? false : JSON.stringify(value);
+    result = result === true ? true : typeof result === "string" && read === false ? result : read;
   }
   return result;
 }
