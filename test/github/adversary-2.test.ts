@@ -9,55 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { endpoint } from '@octokit/endpoint';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunContext } from '../../src/github/context.js';
 import type { GitHubClient } from '../../src/github/client.js';
-import { runGate } from '../../src/github/gate.js';
-import type { Inputs } from '../../src/github/inputs.js';
 import { OctokitRepositoryApi } from '../../src/github/octokit-api.js';
-import { publishDecision } from '../../src/github/publish.js';
-import { REPO_ROOT } from '../corpus-path.js';
 import { GitHubApiError } from '../../src/github/api.js';
-import { approve, AT, BASE, BOB, HEAD, MAIN, StubRepositoryApi, stubState, type StubState } from './stub-api.js';
+import { expectNotGreen, gate, onMain, SAFE } from './run-gate.js';
+import { approve, AT, BASE, BOB, HEAD } from './stub-api.js';
 
-const DESTROY = join(REPO_ROOT, 'fixtures/terraform/example-destroy.json');
-const SAFE = join(REPO_ROOT, 'fixtures/terraform/safe-update.json');
 const SAFE_TEXT = readFileSync(SAFE, 'utf8');
-const CONFIG = '.github/plangate.yml';
-const PASSING = ['pass', 'approved', 'overridden'];
 
-const inputs = (over: Partial<Inputs> = {}): Inputs => ({
-  token: 't',
-  statusContext: 'plangate',
-  mode: 'decide',
-  plans: [],
-  config: CONFIG,
-  overrideLabel: 'plangate-override',
-  agentIdentities: [],
-  comment: 'on-findings',
-  ...over,
-});
-const contextFor = (workspace: string): RunContext => ({ eventName: 'pull_request', action: 'synchronize', owner: 'acme', repo: 'infra', number: 7, headSha: HEAD, apiUrl: 'http://127.0.0.1:9', workspace, gateKey: 'gate-under-test' });
 
-/** runGate, then publishDecision: the decision and the commit status it leaves on the head. */
-async function gate(edit: (s: StubState) => void, options: { plans?: string[]; inputs?: Partial<Inputs>; workspace?: string } = {}) {
-  const state = stubState();
-  edit(state);
-  const api = new StubRepositoryApi(state);
-  const result = await runGate(inputs(options.inputs), contextFor(options.workspace ?? REPO_ROOT), api, options.plans ?? [DESTROY]);
-  const published = await publishDecision(api, result, { statusContext: 'plangate', comment: 'on-findings', number: 7, headSha: HEAD });
-  const text = [...result.outcome.errors, ...result.outcome.ignored, ...result.outcome.missing].join('\n');
-  return { result, decision: published.result.outcome.decision, status: state.statuses.at(-1)?.state, api, state, text };
-}
 
-/** The secure outcome: not passing, and no success on the head. */
-function expectNotGreen(run: { decision: string; status: string | undefined; text: string }) {
-  expect(PASSING, `decision ${run.decision}; ${run.text}`).not.toContain(run.decision);
-  expect(run.status).not.toBe('success');
-}
 
-const onMain = (s: StubState, yaml: string) => {
-  s.contents[MAIN] = { ...s.contents[MAIN], [CONFIG]: yaml };
-};
 
 const workspaces: string[] = [];
 /** A checkout of the pull request's head on disk, as actions/checkout leaves it. */

@@ -6,50 +6,15 @@
 // failed while the bypass it describes was open. The last block drives
 // OctokitRepositoryApi with a fake client, for answers that pass its shape checks
 // (or GitHub behaviour it relies on) but read as something safer than they are.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunContext } from '../../src/github/context.js';
-import { runGate } from '../../src/github/gate.js';
-import type { Inputs } from '../../src/github/inputs.js';
 import type { GitHubClient } from '../../src/github/client.js';
 import { OctokitRepositoryApi } from '../../src/github/octokit-api.js';
-import { publishDecision } from '../../src/github/publish.js';
-import { REPO_ROOT } from '../corpus-path.js';
-import { ALICE, approve, AT, BASE, BOB, CAROL, HEAD, label, StubRepositoryApi, stubState, type StubState } from './stub-api.js';
+import { expectNotGreen, gate } from './run-gate.js';
+import { ALICE, approve, AT, BASE, BOB, CAROL, HEAD, label } from './stub-api.js';
 
-const DESTROY = join(REPO_ROOT, 'fixtures/terraform/example-destroy.json');
-const CONFIG = '.github/plangate.yml';
-const PASSING = ['pass', 'approved', 'overridden'];
 
-const inputs = (over: Partial<Inputs> = {}): Inputs => ({
-  token: 't',
-  statusContext: 'plangate',
-  mode: 'decide',
-  plans: [],
-  config: CONFIG,
-  overrideLabel: 'plangate-override',
-  agentIdentities: [],
-  comment: 'on-findings',
-  ...over,
-});
-const context: RunContext = { eventName: 'pull_request', action: 'edited', owner: 'acme', repo: 'infra', number: 7, headSha: HEAD, apiUrl: 'http://127.0.0.1:9', workspace: REPO_ROOT, gateKey: 'gate-under-test' };
 
-/** runGate, then publishDecision: the decision and the commit status it leaves on the head. */
-async function gate(edit: (s: StubState) => void, options: { plans?: string[]; inputs?: Partial<Inputs> } = {}) {
-  const state = stubState();
-  edit(state);
-  const api = new StubRepositoryApi(state);
-  const result = await runGate(inputs(options.inputs), context, api, options.plans ?? [DESTROY]);
-  const published = await publishDecision(api, result, { statusContext: 'plangate', comment: 'on-findings', number: 7, headSha: HEAD });
-  const text = [...result.outcome.errors, ...result.outcome.ignored, ...result.outcome.missing].join('\n');
-  return { result, decision: published.result.outcome.decision, status: state.statuses.at(-1)?.state, api, state, text };
-}
 
-/** The secure outcome: not passing, and no success on the head. */
-function expectNotGreen(run: { decision: string; status: string | undefined; text: string }) {
-  expect(PASSING, `decision ${run.decision}; ${run.text}`).not.toContain(run.decision);
-  expect(run.status).not.toBe('success');
-}
 
 describe('adversary: the override label', () => {
   it('a label a qualifying human added for another purpose, renamed by the agent to the override name, is not an override', async () => {

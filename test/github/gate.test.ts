@@ -2,43 +2,12 @@
 // of issue 8 as the adversary would try it, without a server or a bundle.
 // The same classes run end to end against the GitHub-shaped server in
 // test/action/cases/bypass.ts.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunContext } from '../../src/github/context.js';
-import { runGate } from '../../src/github/gate.js';
-import type { Inputs } from '../../src/github/inputs.js';
-import { REPO_ROOT } from '../corpus-path.js';
-import { ALICE, approve, AT, BOB, CAROL, HEAD, label, MAIN, StubRepositoryApi, stubState, type StubState } from './stub-api.js';
+import { CONFIG, gate, onMain, SAFE } from './run-gate.js';
+import { ALICE, approve, AT, BOB, CAROL, HEAD, label, MAIN, type StubState } from './stub-api.js';
 
-const DESTROY = join(REPO_ROOT, 'fixtures/terraform/example-destroy.json');
-const SAFE = join(REPO_ROOT, 'fixtures/terraform/safe-update.json');
-const CONFIG = '.github/plangate.yml';
-
-const inputs = (over: Partial<Inputs> = {}): Inputs => ({
-  token: 't',
-  statusContext: 'plangate',
-  mode: 'decide',
-  plans: [],
-  config: CONFIG,
-  overrideLabel: 'plangate-override',
-  agentIdentities: [],
-  comment: 'on-findings',
-  ...over,
-});
-const context: RunContext = { eventName: 'pull_request', action: 'synchronize', owner: 'acme', repo: 'infra', number: 7, headSha: HEAD, apiUrl: 'http://127.0.0.1:9', workspace: REPO_ROOT, gateKey: 'gate-under-test' };
-
-async function gate(edit: (s: StubState) => void, options: { plans?: string[]; inputs?: Partial<Inputs> } = {}) {
-  const state = stubState();
-  edit(state);
-  const api = new StubRepositoryApi(state);
-  const result = await runGate(inputs(options.inputs), context, api, options.plans ?? [DESTROY]);
-  return { result, api, state, text: [...result.outcome.errors, ...result.outcome.ignored, ...result.outcome.missing].join('\n') };
-}
 
 const LOOSE = 'ignore: ["**"]\n';
-const onMain = (s: StubState, yaml: string) => {
-  s.contents[MAIN] = { ...s.contents[MAIN], [CONFIG]: yaml };
-};
 
 describe('the rules come from the default branch, never from a base the author picks (threat 17)', () => {
   it('a loose config on the base is not read; the default branch has none, so the recommended pack blocks', async () => {
