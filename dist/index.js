@@ -23417,7 +23417,7 @@ async function runGate(inputs, context, api, planFiles) {
   const rules = await readRules(api, { path: inputs.config, overrideLabel: inputs.overrideLabel, ...inputs.configRef ? { ref: inputs.configRef } : {} });
   const { ruleSet } = rules;
   const protectedBranches = [rules.defaultBranch, rules.source.branch];
-  const known = { headSha: context.headSha, ruleSet, rules: rules.source, base: { ref: pr.baseRef, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
+  const known = { headSha: context.headSha, rules: rules.source, base: { ref: pr.baseRef, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
   const files = await api.changedFiles(context.number);
   const unlisted = listProblem(pr, files) ?? await planInTree(api, context.workspace, planFiles, files, pr.headSha);
   if (unlisted) return { ...errorResult(context.headSha, unlisted), ...known };

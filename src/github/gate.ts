@@ -3,7 +3,7 @@ import { decideApproval } from '../approval/decide.js';
 import type { ApprovalOutcome } from '../approval/types.js';
 import { checkPlans } from '../check.js';
 import { gateRule, isGateFile, isProtectedBase } from '../rules/gate.js';
-import type { Rule, RuleSet, RulesSource } from '../rules/types.js';
+import type { Rule, RulesSource } from '../rules/types.js';
 import type { ChangedFile, PullRequest, RepositoryApi } from './api.js';
 import type { RunContext } from './context.js';
 import { gatherFacts } from './facts.js';
@@ -17,7 +17,6 @@ export interface GateResult {
   outcome: ApprovalOutcome;
   /** The head SHA the status goes on: the run's own. */
   headSha: string;
-  ruleSet?: RuleSet;
   /** Where the rules came from, once read. */
   rules?: RulesSource;
   /** The pull request's base, and whether a success may be posted for it. */
@@ -41,7 +40,7 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   const rules = await readRules(api, { path: inputs.config, overrideLabel: inputs.overrideLabel, ...(inputs.configRef ? { ref: inputs.configRef } : {}) });
   const { ruleSet } = rules;
   const protectedBranches = [rules.defaultBranch, rules.source.branch];
-  const known = { headSha: context.headSha, ruleSet, rules: rules.source, base: { ref: pr.baseRef, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
+  const known = { headSha: context.headSha, rules: rules.source, base: { ref: pr.baseRef, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
 
   const files = await api.changedFiles(context.number);
   const unlisted = listProblem(pr, files) ?? (await planInTree(api, context.workspace, planFiles, files, pr.headSha));
