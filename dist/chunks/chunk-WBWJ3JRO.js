@@ -2774,14 +2774,14 @@ function protectionOff(change, key2, before, after, guard2, found) {
   const to = after[key2];
   if (isSensitive(from) || isSensitive(to) || !isOn(from) || isOn(to)) return;
   const unknown = change.format === "terraform" && !(key2 in after);
-  const shown = unknown ? "(unknown)" : display(to);
+  const shown2 = unknown ? "(unknown)" : display(to);
   const later = change.format === "terraform" ? "a later apply" : "a later stack update";
   const what = noun(change.type);
   found.push({
     guard: guard2,
     from: display(from),
-    to: shown,
-    description: unknown ? `${guard2} may be turned off (${display(from)} → known only after apply): ${what} may be deletable by ${later}` : key2 === "skip_destroy" ? `${guard2} turned off (${display(from)} → ${shown}): destroying it now deletes ${what} instead of only dropping it from the state` : key2 === "purge_protection_enabled" ? `${guard2} turned off (${display(from)} → ${shown}): ${what} and its deleted objects can now be purged for good before the retention period ends` : key2 === "soft_delete_enabled" ? `${guard2} turned off (${display(from)} → ${shown}): deleted backups in ${what} are gone at once, with no soft-delete period` : `${guard2} turned off (${display(from)} → ${shown}): ${what} can now be deleted by ${later}`
+    to: shown2,
+    description: unknown ? `${guard2} may be turned off (${display(from)} → known only after apply): ${what} may be deletable by ${later}` : key2 === "skip_destroy" ? `${guard2} turned off (${display(from)} → ${shown2}): destroying it now deletes ${what} instead of only dropping it from the state` : key2 === "purge_protection_enabled" ? `${guard2} turned off (${display(from)} → ${shown2}): ${what} and its deleted objects can now be purged for good before the retention period ends` : key2 === "soft_delete_enabled" ? `${guard2} turned off (${display(from)} → ${shown2}): deleted backups in ${what} are gone at once, with no soft-delete period` : `${guard2} turned off (${display(from)} → ${shown2}): ${what} can now be deleted by ${later}`
   });
 }
 function dangerOn(change, key2, before, after, found) {
@@ -3036,146 +3036,352 @@ function unique(items) {
   return [...new Set(items)];
 }
 
+// src/plan/cloudformation-fields.ts
+var CHANGE_TYPES = ["Resource"];
+var ACTIONS = ["Add", "Modify", "Remove", "Import", "Dynamic", "SyncWithActual"];
+var REPLACEMENTS = ["True", "False", "Conditional"];
+var POLICY_ACTIONS = ["Delete", "Retain", "Snapshot", "ReplaceAndDelete", "ReplaceAndRetain", "ReplaceAndSnapshot"];
+var ATTRIBUTES = ["Properties", "Metadata", "CreationPolicy", "UpdatePolicy", "DeletionPolicy", "UpdateReplacePolicy", "Tags"];
+var EVALUATIONS = ["Static", "Dynamic"];
+var CHANGE_SOURCES = ["ResourceReference", "ParameterReference", "ResourceAttribute", "DirectModification", "Automatic", "NoModification"];
+var RECREATIONS = ["Never", "Conditionally", "Always"];
+var STATUSES = ["CREATE_PENDING", "CREATE_IN_PROGRESS", "CREATE_COMPLETE", "DELETE_PENDING", "DELETE_IN_PROGRESS", "DELETE_COMPLETE", "DELETE_FAILED", "FAILED"];
+var EXECUTION_STATUSES = ["UNAVAILABLE", "AVAILABLE", "EXECUTE_IN_PROGRESS", "EXECUTE_COMPLETE", "EXECUTE_FAILED", "OBSOLETE"];
+var DESCRIBE = "`aws cloudformation describe-change-set --output json`";
+var FieldErrors = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  damaged(problem) {
+    return new InputError(this.file, `${problem}: the file is damaged; regenerate it with ${DESCRIBE}`);
+  }
+  undocumented(problem) {
+    return new InputError(this.file, `${problem}, which the describe-change-set API reference does not list: upgrade plangate if AWS added it, else regenerate the file with ${DESCRIBE}`);
+  }
+  contradiction(problem) {
+    return new InputError(this.file, `${problem}: the change set contradicts itself, so plangate cannot tell what happens; regenerate it with ${DESCRIBE}`);
+  }
+};
+function shown(value) {
+  if (value === void 0) return "missing";
+  if (Array.isArray(value)) return "a list";
+  if (isObject(value)) return "an object";
+  if (typeof value === "string" && value.length > 80) return `${JSON.stringify(value.slice(0, 80))}…`;
+  return JSON.stringify(value);
+}
+function given(value) {
+  return value !== void 0 && value !== null;
+}
+function optionalString(obj, key2, at2, errors) {
+  const value = obj[key2];
+  if (!given(value)) return void 0;
+  if (typeof value !== "string") throw errors.damaged(`${at2}${key2} is ${shown(value)}, not a string`);
+  return value;
+}
+function requiredName(obj, key2, at2, errors) {
+  const value = obj[key2];
+  if (typeof value !== "string" || value === "") throw errors.damaged(`${at2}${key2} is ${shown(value)}, not a non-empty string`);
+  return value;
+}
+function oneOf(obj, key2, allowed, at2, errors) {
+  return given(obj[key2]) ? valueOf(obj[key2], `${at2}${key2}`, allowed, errors) : void 0;
+}
+function valueOf(value, label, allowed, errors) {
+  if (typeof value !== "string") throw errors.damaged(`${label} is ${shown(value)}, not a string`);
+  if (!allowed.includes(value)) throw errors.undocumented(`${label} is ${shown(value)}, not one of ${allowed.join(", ")}`);
+  return value;
+}
+function optionalList(obj, key2, at2, errors) {
+  const value = obj[key2];
+  if (!given(value)) return [];
+  if (!Array.isArray(value)) throw errors.damaged(`${at2}${key2} is ${shown(value)}, not a list`);
+  return value;
+}
+function readResourceChange(entry, at2, errors) {
+  if (!isObject(entry)) throw errors.damaged(`${at2} is ${shown(entry)}, not an object`);
+  const rc = entry.ResourceChange;
+  const type = entry.Type;
+  if (typeof type !== "string") throw errors.damaged(`${at2}: Type is ${shown(type)}, not a string`);
+  if (!CHANGE_TYPES.includes(type)) throw errors.undocumented(`${at2}: Type is ${shown(type)}, not Resource`);
+  if (!isObject(rc)) throw errors.damaged(`${at2}: ResourceChange is ${shown(rc)}, not an object`);
+  const logicalId = requiredName(rc, "LogicalResourceId", `${at2}: `, errors);
+  const where2 = `${at2} (${shown(logicalId)}): `;
+  const resourceType = requiredName(rc, "ResourceType", where2, errors);
+  if (!given(rc.Action)) throw errors.damaged(`${where2}Action is missing`);
+  const action = oneOf(rc, "Action", ACTIONS, where2, errors);
+  for (const [i, scope] of optionalList(rc, "Scope", where2, errors).entries()) valueOf(scope, `${where2}Scope[${i}]`, ATTRIBUTES, errors);
+  const fields = {
+    logicalId,
+    resourceType,
+    action,
+    details: optionalList(rc, "Details", where2, errors).map((d, i) => readDetail(d, `${where2}Details[${i}]`, errors))
+  };
+  const replacement2 = oneOf(rc, "Replacement", REPLACEMENTS, where2, errors);
+  if (replacement2) fields.replacement = replacement2;
+  const policyAction = oneOf(rc, "PolicyAction", POLICY_ACTIONS, where2, errors);
+  if (policyAction) fields.policyAction = policyAction;
+  const physicalId = optionalString(rc, "PhysicalResourceId", where2, errors);
+  if (physicalId) fields.physicalId = physicalId;
+  const changeSetId = optionalString(rc, "ChangeSetId", where2, errors);
+  if (changeSetId) fields.changeSetId = changeSetId;
+  for (const key2 of ["BeforeContext", "AfterContext"]) {
+    const context = rc[key2];
+    if (!given(context)) continue;
+    if (typeof context !== "string" && !isObject(context)) throw errors.damaged(`${where2}${key2} is ${shown(context)}, not an encoded JSON object`);
+    fields[key2 === "BeforeContext" ? "beforeContext" : "afterContext"] = context;
+  }
+  return fields;
+}
+function readDetail(detail, at2, errors) {
+  if (!isObject(detail)) throw errors.damaged(`${at2} is ${shown(detail)}, not an object`);
+  const where2 = `${at2}: `;
+  oneOf(detail, "Evaluation", EVALUATIONS, where2, errors);
+  const fields = {};
+  const changeSource = oneOf(detail, "ChangeSource", CHANGE_SOURCES, where2, errors);
+  if (changeSource) fields.changeSource = changeSource;
+  const causingEntity = optionalString(detail, "CausingEntity", where2, errors);
+  if (causingEntity) fields.causingEntity = causingEntity;
+  const target = detail.Target;
+  if (!given(target)) return fields;
+  if (!isObject(target)) throw errors.damaged(`${where2}Target is ${shown(target)}, not an object`);
+  const t = {};
+  const attribute = oneOf(target, "Attribute", ATTRIBUTES, `${where2}Target.`, errors);
+  if (attribute) t.attribute = attribute;
+  const recreation = oneOf(target, "RequiresRecreation", RECREATIONS, `${where2}Target.`, errors);
+  if (recreation) t.requiresRecreation = recreation;
+  const name = optionalString(target, "Name", `${where2}Target.`, errors);
+  if (name !== void 0) t.name = name;
+  const before = optionalString(target, "BeforeValue", `${where2}Target.`, errors);
+  if (before !== void 0) t.before = before;
+  const after = optionalString(target, "AfterValue", `${where2}Target.`, errors);
+  if (after !== void 0) t.after = after;
+  fields.target = t;
+  return fields;
+}
+function readChangeSet(set, at2, errors) {
+  const where2 = at2 === "" ? "" : `${at2}: `;
+  if (!isObject(set)) throw errors.damaged(`${at2 || "the document"} is ${shown(set)}, not a change set object`);
+  const changes = set.Changes;
+  if (!Array.isArray(changes)) throw errors.damaged(`${where2}Changes is ${shown(changes)}, not a list`);
+  const fields = { changes, nested: [] };
+  const strings = { id: "ChangeSetId", parentId: "ParentChangeSetId", name: "ChangeSetName", stackName: "StackName", stackId: "StackId", nextToken: "NextToken", statusReason: "StatusReason" };
+  for (const [field, key2] of Object.entries(strings)) {
+    const value = optionalString(set, key2, where2, errors);
+    if (value !== void 0 && value !== "") fields[field] = value;
+  }
+  const status = oneOf(set, "Status", STATUSES, where2, errors);
+  if (status) fields.status = status;
+  const executionStatus = oneOf(set, "ExecutionStatus", EXECUTION_STATUSES, where2, errors);
+  if (executionStatus) fields.executionStatus = executionStatus;
+  for (const [i, item] of optionalList(set, "NestedChanges", where2, errors).entries()) {
+    const itemAt = `${where2}NestedChanges[${i}]`;
+    if (!isObject(item)) throw errors.damaged(`${itemAt} is ${shown(item)}, not an object with LogicalResourceId and ChangeSet`);
+    const logicalId = requiredName(item, "LogicalResourceId", `${itemAt}: `, errors);
+    if (!isObject(item.ChangeSet)) throw errors.damaged(`${itemAt} (${shown(logicalId)}): ChangeSet is ${shown(item.ChangeSet)}, not a change set object`);
+    fields.nested.push({ logicalId, changeSet: item.ChangeSet, at: `${at2 === "" ? "" : at2 + "."}NestedChanges[${i}].ChangeSet` });
+  }
+  return fields;
+}
+
+// src/plan/cloudformation-nested.ts
+var ChangeSets = class {
+  fields = /* @__PURE__ */ new Map();
+  byId = /* @__PURE__ */ new Map();
+  /** Top-level sets, in file order. */
+  top = [];
+  /** ChangeSetIds some resource change points at: those sets are children, never roots. */
+  referenced = /* @__PURE__ */ new Set();
+  constructor(doc, errors) {
+    const list2 = Array.isArray(doc) ? doc : [doc];
+    for (const [i, set] of list2.entries()) {
+      this.add(set, Array.isArray(doc) ? `[${i}]` : "", errors);
+      this.top.push(set);
+    }
+  }
+  add(set, at2, errors) {
+    const fields = readChangeSet(set, at2, errors);
+    const object = set;
+    this.fields.set(object, fields);
+    if (fields.id !== void 0) {
+      if (this.byId.has(fields.id)) throw errors.damaged(`${at2 || "the document"} has ChangeSetId ${shown(fields.id)}, which another change set in the file has too`);
+      this.byId.set(fields.id, object);
+    }
+    for (const entry of fields.changes) {
+      const id = isObject(entry) && isObject(entry.ResourceChange) ? entry.ResourceChange.ChangeSetId : void 0;
+      if (typeof id === "string" && id !== "") this.referenced.add(id);
+    }
+    for (const item of fields.nested) this.add(item.changeSet, item.at, errors);
+  }
+  /** A set is a root when nothing in the file points at it, by reference or as its parent. */
+  isRoot(set) {
+    const fields = this.fields.get(set);
+    if (fields.id !== void 0 && this.referenced.has(fields.id)) return false;
+    return fields.parentId === void 0 || !this.byId.has(fields.parentId);
+  }
+};
+function missingNestedChangeSets(plans) {
+  const held = new Set(plans.flatMap((plan) => plan.changeSets?.held ?? []));
+  return plans.flatMap(
+    (plan) => (plan.changeSets?.needed ?? []).filter((need) => !held.has(need.id)).map(
+      (need) => `${plan.file}: ${need.entry} is a nested stack whose change set ${shown(need.id)} is in none of the given files, so the changes inside it are unseen: describe it with \`aws cloudformation describe-change-set --change-set-name ${shown(need.id)} --include-property-values --output json\` and pass it too, in a JSON array with its root or as another file`
+    )
+  );
+}
+
 // src/plan/read-plan.ts
 import { readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { getHeapStatistics } from "node:v8";
 
 // src/plan/cloudformation.ts
-var DESCRIBE = "`aws cloudformation describe-change-set --output json`";
+var NESTED_STACK = "AWS::CloudFormation::Stack";
 function normaliseChangeSets(doc, file) {
-  const sets = (Array.isArray(doc) ? doc : [doc]).filter(isObject);
-  const byId = /* @__PURE__ */ new Map();
-  for (const set of sets) {
-    if (typeof set.ChangeSetId === "string") byId.set(set.ChangeSetId, set);
+  const errors = new FieldErrors(file);
+  const sets = new ChangeSets(doc, errors);
+  const walker = new Walker(file, errors, sets);
+  for (const set of sets.top) {
+    if (!sets.isRoot(set) || walker.visited.has(set)) continue;
+    const fields = sets.fields.get(set);
+    walker.walk(set, fields.parentId !== void 0 ? `${stackName(fields)}/` : "");
   }
-  const walker = new Walker(file, byId);
-  for (const set of sets) {
-    const parent = set.ParentChangeSetId;
-    if (typeof parent === "string" && byId.has(parent)) continue;
-    walker.walk(set, typeof parent === "string" && parent !== "" ? `${stackName(set)}/` : "");
+  for (const set of sets.top) {
+    if (!walker.visited.has(set)) walker.walk(set, `${stackName(sets.fields.get(set))}/`);
   }
-  for (const set of sets) {
-    if (!walker.visited.has(set)) walker.walk(set, `${stackName(set)}/`);
-  }
-  const plan = { file, format: "cloudformation", changes: walker.changes, dependencies: causeDependencies(walker.changes) };
-  const incomplete = sets.map((set) => incompleteReason(set)).find((reason) => reason !== void 0);
+  const plan = {
+    file,
+    format: "cloudformation",
+    changes: walker.changes,
+    dependencies: causeDependencies(walker.changes),
+    changeSets: { held: [...sets.byId.keys()], needed: walker.needed }
+  };
+  const incomplete = [...sets.fields.values()].map(incompleteReason).find((reason) => reason !== void 0);
   if (incomplete) plan.incomplete = incomplete;
   return plan;
 }
 function stackName(set) {
-  if (typeof set.StackName === "string" && set.StackName !== "") return set.StackName;
-  const fromArn = typeof set.StackId === "string" ? /:stack\/([^/]+)/.exec(set.StackId)?.[1] : void 0;
-  return fromArn ?? "nested-stack";
+  return set.stackName ?? (set.stackId !== void 0 ? /:stack\/([^/]+)/.exec(set.stackId)?.[1] : void 0) ?? "nested-stack";
 }
 var Walker = class {
-  constructor(file, byId) {
+  constructor(file, errors, sets) {
     this.file = file;
-    this.byId = byId;
+    this.errors = errors;
+    this.sets = sets;
   }
   file;
-  byId;
+  errors;
+  sets;
   changes = [];
   visited = /* @__PURE__ */ new Set();
+  needed = [];
   walk(set, prefix) {
-    if (this.visited.has(set)) return;
     this.visited.add(set);
-    const changes = set.Changes ?? [];
-    if (!Array.isArray(changes)) throw this.damaged(`${where(prefix)}"Changes" is not a list`);
-    for (const [i, entry] of changes.entries()) {
-      const at2 = `${where(prefix)}Changes[${i}]`;
-      if (!isObject(entry)) throw this.damaged(`${at2} is not an object`);
-      if (entry.Type !== void 0 && entry.Type !== "Resource") {
-        throw new InputError(this.file, `${at2} has Type ${JSON.stringify(entry.Type)}, which plangate does not know: upgrade plangate`);
-      }
-      const rc = entry.ResourceChange;
-      if (!isObject(rc)) throw this.damaged(`${at2} has no "ResourceChange"`);
-      const change = this.normalise(rc, prefix, at2);
+    const fields = this.sets.fields.get(set);
+    const inline = new Map(fields.nested.map((item) => [item.logicalId, item.changeSet]));
+    for (const [i, entry] of fields.changes.entries()) {
+      const rc = readResourceChange(entry, `${where(prefix)}Changes[${i}]`, this.errors);
+      const name = `${where(prefix)}Changes[${i}] (${shown(rc.logicalId)})`;
+      const change = toChange(rc, prefix, name, this.file, this.errors);
       this.changes.push(change);
-      const child = typeof rc.ChangeSetId === "string" ? this.byId.get(rc.ChangeSetId) : void 0;
-      if (child && child !== set) this.walk(child, `${change.address}/`);
+      this.follow(rc, name, `${change.address}/`, inline);
     }
-    const nested = set.NestedChanges ?? [];
-    if (!Array.isArray(nested)) throw this.damaged(`${where(prefix)}"NestedChanges" is not a list`);
-    for (const item of nested) {
-      if (isObject(item) && isObject(item.ChangeSet)) this.walk(item.ChangeSet, `${prefix}${String(item.LogicalResourceId)}/`);
+    for (const item of fields.nested) {
+      if (!this.visited.has(item.changeSet)) this.walk(item.changeSet, `${prefix}${item.logicalId}/`);
     }
   }
-  normalise(rc, prefix, at2) {
-    const logicalId = rc.LogicalResourceId;
-    if (typeof logicalId !== "string" || logicalId === "") throw this.damaged(`${at2} has no "LogicalResourceId"`);
-    const type = typeof rc.ResourceType === "string" ? rc.ResourceType : "";
-    const namespace = type.split("::")[0] ?? "";
-    const change = {
-      file: this.file,
-      format: "cloudformation",
-      address: prefix + logicalId,
-      resourceAddress: prefix + logicalId,
-      type,
-      name: logicalId,
-      provider: namespace.toLowerCase(),
-      providerSource: namespace,
-      module: prefix.replace(/\/$/, ""),
-      action: "update"
-    };
-    const replacement2 = rc.Replacement;
-    switch (rc.Action) {
-      case "Add":
-        change.action = "create";
-        break;
-      case "Import":
-        change.action = "create";
-        change.importing = true;
-        break;
-      case "Remove":
-        change.action = rc.PolicyAction === "Retain" ? "forget" : "delete";
-        if (rc.PolicyAction === "Retain") change.reason = "DeletionPolicy Retain: removed from the stack, not deleted";
-        break;
-      case "Modify":
-        if (replacement2 === "True" || replacement2 === "Conditional") {
-          change.action = "replace";
-          change.conditional = replacement2 === "Conditional";
-        }
-        break;
-      case "Dynamic":
-        change.reason = "CloudFormation cannot tell the action until the change set runs (Dynamic)";
-        break;
-      case "SyncWithActual":
-        change.action = "no-op";
-        break;
-      default:
-        throw new InputError(this.file, `${at2} (${change.address}) has Action ${JSON.stringify(rc.Action)}, which plangate does not know: upgrade plangate`);
+  /** Reads the nested stack's own change set, or notes that another file must hold it. */
+  follow(rc, name, prefix, inline) {
+    const inlineSet = inline.get(rc.logicalId);
+    const inlineOnly = inlineSet !== void 0 && this.sets.fields.get(inlineSet)?.id === void 0;
+    if (rc.changeSetId === void 0) {
+      if (rc.resourceType === NESTED_STACK && (rc.action === "Modify" || rc.action === "Dynamic") && !inlineOnly) {
+        throw new InputError(
+          this.file,
+          `${name} updates a nested stack, but the change set does not hold that stack's changes (no ChangeSetId), so deletes inside it would go unseen: create the change set with --include-nested-stacks and describe every nested change set`
+        );
+      }
+      return;
     }
-    if (typeof rc.PhysicalResourceId === "string" && rc.PhysicalResourceId !== "") change.physicalId = rc.PhysicalResourceId;
-    if (typeof rc.PolicyAction === "string") change.policyAction = rc.PolicyAction;
-    const details = Array.isArray(rc.Details) ? rc.Details.filter(isObject) : [];
-    const reason = change.action === "replace" ? replacementReason(details) : void 0;
-    if (reason) change.reason = reason;
-    const policyChanges = details.flatMap((d) => {
-      const target = d.Target;
-      if (!isObject(target) || target.Attribute !== "DeletionPolicy" && target.Attribute !== "UpdateReplacePolicy") return [];
-      const policy = { attribute: target.Attribute };
-      if (typeof target.BeforeValue === "string") policy.before = target.BeforeValue;
-      if (typeof target.AfterValue === "string") policy.after = target.AfterValue;
-      return [policy];
-    });
-    if (policyChanges.length > 0) change.policyChanges = policyChanges;
-    const causes = [
-      ...new Set(
-        details.filter((d) => d.ChangeSource === "ResourceReference" || d.ChangeSource === "ResourceAttribute").map((d) => d.CausingEntity).filter((c) => typeof c === "string" && c !== "")
-      )
-    ];
-    if (causes.length > 0) change.causedBy = causes.map((c) => prefix + c);
-    const before = contextProperties(rc.BeforeContext);
-    const after = contextProperties(rc.AfterContext);
-    if (before !== void 0) change.before = before;
-    if (after !== void 0) change.after = after;
-    return change;
-  }
-  damaged(problem) {
-    return new InputError(this.file, `${problem}: the file is damaged; regenerate it with ${DESCRIBE}`);
+    const child = this.sets.byId.get(rc.changeSetId);
+    if (child === void 0) {
+      if (!inlineOnly) this.needed.push({ id: rc.changeSetId, entry: name });
+      return;
+    }
+    if (this.visited.has(child)) throw this.errors.damaged(`${name}: its ChangeSetId ${shown(rc.changeSetId)} is a change set already read (referenced twice, or in a cycle)`);
+    this.walk(child, prefix);
   }
 };
+function toChange(rc, prefix, name, file, errors) {
+  const namespace = rc.resourceType.split("::")[0] ?? "";
+  const change = {
+    file,
+    format: "cloudformation",
+    address: prefix + rc.logicalId,
+    resourceAddress: prefix + rc.logicalId,
+    type: rc.resourceType,
+    name: rc.logicalId,
+    provider: namespace.toLowerCase(),
+    providerSource: namespace,
+    module: prefix.replace(/\/$/, ""),
+    ...classify(rc, name, errors)
+  };
+  if (rc.physicalId !== void 0) change.physicalId = rc.physicalId;
+  if (rc.policyAction !== void 0) change.policyAction = rc.policyAction;
+  const reason = change.action === "replace" ? replacementReason(rc.details) : void 0;
+  if (reason) change.reason = reason;
+  const policyChanges = rc.details.flatMap(({ target }) => {
+    if (target?.attribute !== "DeletionPolicy" && target?.attribute !== "UpdateReplacePolicy") return [];
+    const policy = { attribute: target.attribute };
+    if (target.before !== void 0) policy.before = target.before;
+    if (target.after !== void 0) policy.after = target.after;
+    return [policy];
+  });
+  if (policyChanges.length > 0) change.policyChanges = policyChanges;
+  const causes = [
+    ...new Set(
+      rc.details.filter((d) => d.changeSource === "ResourceReference" || d.changeSource === "ResourceAttribute").flatMap((d) => d.causingEntity !== void 0 && d.causingEntity !== "" ? [d.causingEntity] : [])
+    )
+  ];
+  if (causes.length > 0) change.causedBy = causes.map((c) => prefix + c);
+  const before = contextProperties(rc.beforeContext, `${name}: BeforeContext`, errors);
+  const after = contextProperties(rc.afterContext, `${name}: AfterContext`, errors);
+  if (before !== void 0) change.before = before;
+  if (after !== void 0) change.after = after;
+  return change;
+}
+function classify(rc, name, errors) {
+  const replaces = rc.replacement === "True" || rc.replacement === "Conditional";
+  switch (rc.action) {
+    // Replacement on Add and Import means nothing: IncludePropertyValues sets it on Adds.
+    case "Add":
+      return { action: "create" };
+    case "Import":
+      return { action: "create", importing: true };
+    case "Remove":
+      return rc.policyAction === "Retain" ? { action: "forget", reason: "DeletionPolicy Retain: removed from the stack, not deleted" } : { action: "delete" };
+    case "SyncWithActual":
+      if (replaces) throw errors.contradiction(`${name} has Action SyncWithActual (the resource is not changed) and Replacement ${rc.replacement}`);
+      return { action: "no-op" };
+    case "Modify":
+      if (rc.replacement === void 0) throw errors.damaged(`${name} has Action Modify but no Replacement, so plangate cannot tell whether it is replaced`);
+      checkReplacement(rc, name, errors);
+      return replaces ? { action: "replace", conditional: rc.replacement === "Conditional" } : { action: "update" };
+    case "Dynamic":
+      checkReplacement(rc, name, errors);
+      if (replaces || strongestRecreation(rc) === "Conditionally") return { action: "replace", conditional: true };
+      return { action: "update", reason: "CloudFormation cannot tell the action until the change set runs (Dynamic)" };
+  }
+}
+function checkReplacement(rc, name, errors) {
+  if (rc.replacement === "True" || rc.replacement === "Conditional") return;
+  const said = rc.replacement === void 0 ? "no Replacement" : `Replacement ${rc.replacement}`;
+  if (strongestRecreation(rc) === "Always") throw errors.contradiction(`${name} has ${said}, yet its Details say RequiresRecreation Always`);
+  if (rc.policyAction?.startsWith("Replace")) throw errors.contradiction(`${name} has ${said}, yet PolicyAction ${rc.policyAction}`);
+}
+function strongestRecreation(rc) {
+  const seen = new Set(rc.details.map((d) => d.target?.requiresRecreation));
+  return ["Always", "Conditionally", "Never"].find((r) => seen.has(r));
+}
 function causeDependencies(changes) {
   const deps = /* @__PURE__ */ new Map();
   for (const change of changes) {
@@ -3190,59 +3396,60 @@ function causeDependencies(changes) {
   return deps;
 }
 function where(prefix) {
-  return prefix === "" ? "" : `nested stack ${prefix.replace(/\/$/, "")}: `;
+  return prefix === "" ? "" : `nested stack ${shown(prefix.replace(/\/$/, ""))}: `;
 }
 function replacementReason(details) {
   const names = [];
-  for (const detail of details) {
-    const target = detail.Target;
-    if (!isObject(target)) continue;
-    const name = typeof target.Name === "string" ? target.Name : typeof target.Attribute === "string" ? target.Attribute : "";
-    if (target.RequiresRecreation === "Always") names.push(name);
-    else if (target.RequiresRecreation === "Conditionally") names.push(`${name} (conditionally)`);
+  for (const { target } of details) {
+    const name = target?.name ?? target?.attribute ?? "";
+    if (target?.requiresRecreation === "Always") names.push(name);
+    else if (target?.requiresRecreation === "Conditionally") names.push(`${name} (conditionally)`);
   }
   const unique2 = [...new Set(names)].filter((n) => n !== "");
   return unique2.length > 0 ? `requires replacement: ${unique2.join(", ")}` : void 0;
 }
 function incompleteReason(set) {
-  const name = typeof set.ChangeSetName === "string" ? `change set ${set.ChangeSetName}` : "the change set";
-  if (typeof set.NextToken === "string" && set.NextToken !== "") {
+  const name = set.name !== void 0 ? `change set ${shown(set.name)}` : "the change set";
+  if (set.nextToken !== void 0) {
     return `${name} holds only the first page of its changes (NextToken is set): write all pages, without --max-items or --no-paginate`;
   }
-  const status = set.Status;
+  const status = set.status;
   if (status === "CREATE_PENDING" || status === "CREATE_IN_PROGRESS") {
     return `${name} is ${status}, so its changes are not known yet: run \`aws cloudformation wait change-set-create-complete\` before describing it`;
   }
   if (status === "FAILED") {
-    const reason = typeof set.StatusReason === "string" ? set.StatusReason : "";
+    const reason = set.statusReason ?? "";
     if (/didn't contain changes|No updates are to be performed/i.test(reason)) return void 0;
-    return `${name} FAILED${reason ? ` (${reason})` : ""}: fix the template or parameters and create the change set again`;
+    return `${name} FAILED${reason ? ` (${shown(reason)})` : ""}: fix the template or parameters and create the change set again`;
   }
-  if (typeof status === "string" && status.startsWith("DELETE_")) {
-    return `${name} is ${status}: describe a current change set`;
-  }
-  if (set.ExecutionStatus === "OBSOLETE") {
+  if (status?.startsWith("DELETE_")) return `${name} is ${status}: describe a current change set`;
+  if (set.executionStatus === "OBSOLETE") {
     return `${name} is OBSOLETE (the stack changed after it was created), so it no longer says what will happen: create a new change set`;
   }
   return void 0;
 }
-function contextProperties(context) {
+var MAX_CONTEXT_DEPTH = 100;
+function contextProperties(context, at2, errors) {
+  if (context === void 0) return void 0;
   let value = context;
   if (typeof value === "string") {
     try {
       value = JSON.parse(value);
     } catch {
-      return void 0;
+      throw errors.damaged(`${at2} is not valid JSON`);
     }
   }
-  if (!isObject(value)) return void 0;
-  const properties = isObject(value.Properties) ? value.Properties : value;
-  return maskNoEcho(properties);
+  if (!isObject(value)) throw errors.damaged(`${at2} holds ${shown(value)}, not a JSON object`);
+  const properties = "Properties" in value ? value.Properties : value;
+  if (properties === null) return void 0;
+  if (!isObject(properties)) throw errors.damaged(`${at2}: Properties is ${shown(properties)}, not an object`);
+  return maskNoEcho(properties, 0, at2, errors);
 }
-function maskNoEcho(value) {
+function maskNoEcho(value, depth, at2, errors) {
+  if (depth > MAX_CONTEXT_DEPTH) throw errors.damaged(`${at2} nests more than ${MAX_CONTEXT_DEPTH} levels deep`);
   if (value === "****") return SENSITIVE;
-  if (Array.isArray(value)) return value.map(maskNoEcho);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNoEcho(v)]));
+  if (Array.isArray(value)) return value.map((v) => maskNoEcho(v, depth + 1, at2, errors));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNoEcho(v, depth + 1, at2, errors)]));
   return value;
 }
 
@@ -3396,7 +3603,7 @@ function checkFormatVersion(version, source) {
     `plan format_version ${/^[\w.+-]{1,20}$/.test(version) ? version : JSON.stringify(version.slice(0, 40))} is ${newer ? "newer than" : "not one of"} the versions plangate reads (0.1, 0.2, 1.x): ${newer ? "upgrade plangate" : "write the plan with `terraform show -json`"}`
   );
 }
-var ACTIONS = /* @__PURE__ */ new Map([
+var ACTIONS2 = /* @__PURE__ */ new Map([
   ["no-op", "no-op"],
   ["create", "create"],
   ["read", "read"],
@@ -3441,7 +3648,7 @@ function normaliseResourceChange(rc, index, file) {
   if (!isObject(body) || !Array.isArray(actions) || !actions.every((a) => typeof a === "string")) {
     throw new InputError(file, `${where2()} (${address}) has no "change.actions" list: the file is damaged; regenerate it with \`terraform show -json\``);
   }
-  const action = ACTIONS.get(actions.length === 1 ? actions[0] : actions.join(","));
+  const action = ACTIONS2.get(actions.length === 1 ? actions[0] : actions.join(","));
   if (action === void 0) {
     throw new InputError(file, `${where2()} (${address}) has actions ${JSON.stringify(actions)}, which plangate does not know: upgrade plangate`);
   }
@@ -3509,8 +3716,8 @@ var MAX_YOUNG_GENERATION = 192 * MIB;
 function oldGenerationLimit() {
   const heapLimit = getHeapStatistics().heap_size_limit;
   const flags = `${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`;
-  const given = [...flags.matchAll(/--max[-_]old[-_]space[-_]size[= ](\d+)/g)].map((m) => Number(m[1]) * MIB).at(-1);
-  if (given !== void 0 && given > 0) return Math.min(given, heapLimit);
+  const given2 = [...flags.matchAll(/--max[-_]old[-_]space[-_]size[= ](\d+)/g)].map((m) => Number(m[1]) * MIB).at(-1);
+  if (given2 !== void 0 && given2 > 0) return Math.min(given2, heapLimit);
   return heapLimit - Math.min(MAX_YOUNG_GENERATION, heapLimit / 2);
 }
 async function readPlanFile(path2, options = {}) {
@@ -3591,6 +3798,7 @@ async function checkPlans(files, ruleSet, options = {}) {
       readErrors.push(error.message);
     }
   }
+  readErrors.push(...missingNestedChangeSets(plans));
   return analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
 }
 function mergeDependencies(into, from) {
@@ -4020,9 +4228,9 @@ function clip(text, max, keep = "both") {
 }
 var MAX_SHOWN = { address: 240, text: 600, error: 1e3 };
 function listWithMore(items, max, show) {
-  const shown = items.slice(0, max).map(show);
-  const rest = items.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${thousands(rest)} more` : shown.join(", ");
+  const shown2 = items.slice(0, max).map(show);
+  const rest = items.length - shown2.length;
+  return rest > 0 ? `${shown2.join(", ")} and ${thousands(rest)} more` : shown2.join(", ");
 }
 function groupBy(items, key2) {
   const groups = /* @__PURE__ */ new Map();
@@ -4182,11 +4390,11 @@ function build(ctx, lim) {
     out.push("");
   }
   const keep = lim.findings >= ctx.ranked.length ? void 0 : new Set(ctx.ranked.slice(0, lim.findings));
-  const shown = [];
+  const shown2 = [];
   for (const [file, all2] of ctx.byFile) {
     const ranked = keep ? all2.filter((f) => keep.has(f)) : all2;
     if (ranked.length === 0) continue;
-    append(shown, ranked);
+    append(shown2, ranked);
     out.push(`#### Protected resources in ${code(clip(file, MAX_SHOWN.address, "end"), "prose")} (${thousands(all2.length)})`, "");
     append(out, findingTable(ctx, ranked.slice(0, VISIBLE_ROWS)), [""], findingDetails(ctx, ranked.slice(0, VISIBLE_ROWS), lim));
     const rest = ranked.slice(VISIBLE_ROWS);
@@ -4195,7 +4403,7 @@ function build(ctx, lim) {
       append(out, findingTable(ctx, rest), [""], findingDetails(ctx, rest, lim), ["</details>", ""]);
     }
   }
-  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown, ctx.ruleCount));
+  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown2, ctx.ruleCount));
   if (lim.graph && ctx.graph) {
     out.push("#### What depends on them", "", graphLegend(ctx.graph), "", "```mermaid", ctx.graph.source.trimEnd(), "```", "");
   }
@@ -4266,7 +4474,7 @@ function findingBullet(f, lim) {
   if (lines.length === 0) return "";
   return [`- ${code(clip(f.address, MAX_SHOWN.address), "prose")}`, ...lines.map((l) => `  - ${l}`)].join("\n");
 }
-function whoMustApprove(all2, shown, ruleCount) {
+function whoMustApprove(all2, shown2, ruleCount) {
   const n = approvalsNeeded(all2);
   const out = [
     "#### Who must approve",
@@ -4276,7 +4484,7 @@ function whoMustApprove(all2, shown, ruleCount) {
     "| Rule | Why it is protected | Resources | Approvals | Approvers |",
     "|---|---|---|---|---|"
   ];
-  const rules = ruleRequirements(shown);
+  const rules = ruleRequirements(shown2);
   for (const r of rules) {
     const who = approversList(r.teams, r.users) || "anyone qualifying";
     out.push(`| ${escapeText(clip(r.rule, MAX_SHOWN.address))} | ${r.reason ? escapeText(clip(r.reason, MAX_SHOWN.text)) : ""} | ${thousands(r.resources)} | ${r.approvals} | ${who} |`);

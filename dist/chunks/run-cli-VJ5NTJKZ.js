@@ -20,7 +20,7 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-SMC6FLTJ.js";
+} from "./chunk-WBWJ3JRO.js";
 import {
   InputError,
   getErrorMessage,
