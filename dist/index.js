@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-WBWJ3JRO.js";
+} from "./chunks/chunk-N3YYPN47.js";
 import {
   InputError,
   getErrorMessage,

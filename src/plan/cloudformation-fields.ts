@@ -84,13 +84,13 @@ export class FieldErrors {
   }
 }
 
-/** An input value for a message: scalars as JSON, containers by kind, so a message stays one short line. */
-export function shown(value: unknown): string {
+/** An input value for a message: scalars as JSON, containers by kind, so a message stays one line of bounded length. */
+export function shown(value: unknown, max = 200): string {
   if (value === undefined) return 'missing';
   if (Array.isArray(value)) return 'a list';
   if (isObject(value)) return 'an object';
   // quote(): the shared escaping helper replaces these JSON.stringify calls.
-  if (typeof value === 'string' && value.length > 80) return `${JSON.stringify(value.slice(0, 80))}…`;
+  if (typeof value === 'string' && value.length > max) return `${JSON.stringify(value.slice(0, max))}…`;
   return JSON.stringify(value);
 }
 
@@ -160,6 +160,8 @@ export function readResourceChange(entry: unknown, at: string, errors: FieldErro
   const physicalId = optionalString(rc, 'PhysicalResourceId', where, errors);
   if (physicalId) fields.physicalId = physicalId;
   const changeSetId = optionalString(rc, 'ChangeSetId', where, errors);
+  // Documented pattern arn:[-a-zA-Z0-9:/]*; DescribeChangeSet takes at most 1600 characters. It goes into a suggested command.
+  if (changeSetId !== undefined && !/^arn:[-a-zA-Z0-9:/]{1,1596}$/.test(changeSetId)) throw errors.undocumented(`${where}ChangeSetId is ${shown(changeSetId)}, not a change set ARN`);
   if (changeSetId) fields.changeSetId = changeSetId;
   for (const key of ['BeforeContext', 'AfterContext'] as const) {
     const context = rc[key];
@@ -218,6 +220,7 @@ export function readChangeSet(set: unknown, at: string, errors: FieldErrors): Ch
   for (const [i, item] of optionalList(set, 'NestedChanges', where, errors).entries()) {
     const itemAt = `${where}NestedChanges[${i}]`;
     if (!isObject(item)) throw errors.damaged(`${itemAt} is ${shown(item)}, not an object with LogicalResourceId and ChangeSet`);
+    if (!('ChangeSet' in item) && 'Changes' in item) throw errors.damaged(`${itemAt} is a change set without its { LogicalResourceId, ChangeSet } wrapper`);
     const logicalId = requiredName(item, 'LogicalResourceId', `${itemAt}: `, errors);
     if (!isObject(item.ChangeSet)) throw errors.damaged(`${itemAt} (${shown(logicalId)}): ChangeSet is ${shown(item.ChangeSet)}, not a change set object`);
     fields.nested.push({ logicalId, changeSet: item.ChangeSet, at: `${at === '' ? '' : at + '.'}NestedChanges[${i}].ChangeSet` });

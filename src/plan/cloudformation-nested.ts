@@ -62,11 +62,14 @@ export function missingNestedChangeSets(plans: readonly Plan[]): string[] {
   return plans.flatMap((plan) =>
     (plan.changeSets?.needed ?? [])
       .filter((need) => !held.has(need.id))
-      .map(
-        (need) =>
-          `${plan.file}: ${need.entry} is a nested stack whose change set ${shown(need.id)} is in none of the given files, so the changes inside it are unseen: ` +
-          `describe it with \`aws cloudformation describe-change-set --change-set-name ${shown(need.id)} --include-property-values --output json\` ` +
-          'and pass it too, in a JSON array with its root or as another file',
-      ),
+      .map((need) => {
+        // Whole, even when long: the user pastes it into the command.
+        const id = shown(need.id, Infinity);
+        return (
+          `${plan.file}: ${need.entry} is a nested stack whose change set ${id} is in none of the given files, so the changes inside it are unseen: ` +
+          `describe it with \`aws cloudformation describe-change-set --change-set-name ${id} --include-property-values --output json\` ` +
+          'and pass it too, in a JSON array with its root or as another file'
+        );
+      }),
   );
 }

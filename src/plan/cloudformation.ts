@@ -144,6 +144,7 @@ type Classified = Pick<Change, 'action' | 'conditional' | 'importing' | 'reason'
 /** Action and Replacement as the API reference defines them; a combination it rules out is an error. */
 function classify(rc: ResourceChangeFields, name: string, errors: FieldErrors): Classified {
   const replaces = rc.replacement === 'True' || rc.replacement === 'Conditional';
+  const replacePolicy = rc.policyAction?.startsWith('Replace') === true;
   switch (rc.action) {
     // Replacement on Add and Import means nothing: IncludePropertyValues sets it on Adds.
     case 'Add':
@@ -160,26 +161,29 @@ function classify(rc: ResourceChangeFields, name: string, errors: FieldErrors): 
     case 'Modify':
       // Replacement is documented "for the Modify action": without it, a replace cannot be ruled out.
       if (rc.replacement === undefined) throw errors.damaged(`${name} has Action Modify but no Replacement, so plangate cannot tell whether it is replaced`);
-      checkReplacement(rc, name, errors);
+      checkAlways(rc, name, errors);
+      // A ReplaceAnd* PolicyAction acts on a replaced resource.
+      if (!replaces && replacePolicy) throw errors.contradiction(`${name} has Replacement ${rc.replacement}, yet PolicyAction ${rc.policyAction}`);
       return replaces ? { action: 'replace', conditional: rc.replacement === 'Conditional' } : { action: 'update' };
     case 'Dynamic':
       // The action is settled only when the change set runs: a possible replacement is a conditional one.
-      checkReplacement(rc, name, errors);
-      if (replaces || strongestRecreation(rc) === 'Conditionally') return { action: 'replace', conditional: true };
+      checkAlways(rc, name, errors);
+      if (replaces || replacePolicy || strongestRecreation(rc) === 'Conditionally') {
+        return { action: 'replace', conditional: true, reason: 'CloudFormation settles whether it replaces the resource only when the change set runs (Dynamic)' };
+      }
       return { action: 'update', reason: 'CloudFormation cannot tell the action until the change set runs (Dynamic)' };
   }
 }
 
 /**
  * The API reference: RequiresRecreation Always makes Replacement True (Conditional
- * when evaluated dynamically), and the most impactful detail decides. A ReplaceAnd*
- * PolicyAction acts on a replaced resource. Either, with no replacement, contradicts.
+ * when evaluated dynamically), and the most impactful detail decides; so Always
+ * with Replacement False, or none, contradicts it.
  */
-function checkReplacement(rc: ResourceChangeFields, name: string, errors: FieldErrors): void {
-  if (rc.replacement === 'True' || rc.replacement === 'Conditional') return;
+function checkAlways(rc: ResourceChangeFields, name: string, errors: FieldErrors): void {
+  if (rc.replacement === 'True' || rc.replacement === 'Conditional' || strongestRecreation(rc) !== 'Always') return;
   const said = rc.replacement === undefined ? 'no Replacement' : `Replacement ${rc.replacement}`;
-  if (strongestRecreation(rc) === 'Always') throw errors.contradiction(`${name} has ${said}, yet its Details say RequiresRecreation Always`);
-  if (rc.policyAction?.startsWith('Replace')) throw errors.contradiction(`${name} has ${said}, yet PolicyAction ${rc.policyAction}`);
+  throw errors.contradiction(`${name} has ${said}, yet its Details say RequiresRecreation Always`);
 }
 
 function strongestRecreation(rc: ResourceChangeFields): Recreation | undefined {

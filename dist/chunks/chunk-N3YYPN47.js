@@ -3063,11 +3063,11 @@ var FieldErrors = class {
     return new InputError(this.file, `${problem}: the change set contradicts itself, so plangate cannot tell what happens; regenerate it with ${DESCRIBE}`);
   }
 };
-function shown(value) {
+function shown(value, max = 200) {
   if (value === void 0) return "missing";
   if (Array.isArray(value)) return "a list";
   if (isObject(value)) return "an object";
-  if (typeof value === "string" && value.length > 80) return `${JSON.stringify(value.slice(0, 80))}…`;
+  if (typeof value === "string" && value.length > max) return `${JSON.stringify(value.slice(0, max))}…`;
   return JSON.stringify(value);
 }
 function given(value) {
@@ -3124,6 +3124,7 @@ function readResourceChange(entry, at2, errors) {
   const physicalId = optionalString(rc, "PhysicalResourceId", where2, errors);
   if (physicalId) fields.physicalId = physicalId;
   const changeSetId = optionalString(rc, "ChangeSetId", where2, errors);
+  if (changeSetId !== void 0 && !/^arn:[-a-zA-Z0-9:/]{1,1596}$/.test(changeSetId)) throw errors.undocumented(`${where2}ChangeSetId is ${shown(changeSetId)}, not a change set ARN`);
   if (changeSetId) fields.changeSetId = changeSetId;
   for (const key2 of ["BeforeContext", "AfterContext"]) {
     const context = rc[key2];
@@ -3177,6 +3178,7 @@ function readChangeSet(set, at2, errors) {
   for (const [i, item] of optionalList(set, "NestedChanges", where2, errors).entries()) {
     const itemAt = `${where2}NestedChanges[${i}]`;
     if (!isObject(item)) throw errors.damaged(`${itemAt} is ${shown(item)}, not an object with LogicalResourceId and ChangeSet`);
+    if (!("ChangeSet" in item) && "Changes" in item) throw errors.damaged(`${itemAt} is a change set without its { LogicalResourceId, ChangeSet } wrapper`);
     const logicalId = requiredName(item, "LogicalResourceId", `${itemAt}: `, errors);
     if (!isObject(item.ChangeSet)) throw errors.damaged(`${itemAt} (${shown(logicalId)}): ChangeSet is ${shown(item.ChangeSet)}, not a change set object`);
     fields.nested.push({ logicalId, changeSet: item.ChangeSet, at: `${at2 === "" ? "" : at2 + "."}NestedChanges[${i}].ChangeSet` });
@@ -3223,9 +3225,10 @@ var ChangeSets = class {
 function missingNestedChangeSets(plans) {
   const held = new Set(plans.flatMap((plan) => plan.changeSets?.held ?? []));
   return plans.flatMap(
-    (plan) => (plan.changeSets?.needed ?? []).filter((need) => !held.has(need.id)).map(
-      (need) => `${plan.file}: ${need.entry} is a nested stack whose change set ${shown(need.id)} is in none of the given files, so the changes inside it are unseen: describe it with \`aws cloudformation describe-change-set --change-set-name ${shown(need.id)} --include-property-values --output json\` and pass it too, in a JSON array with its root or as another file`
-    )
+    (plan) => (plan.changeSets?.needed ?? []).filter((need) => !held.has(need.id)).map((need) => {
+      const id = shown(need.id, Infinity);
+      return `${plan.file}: ${need.entry} is a nested stack whose change set ${id} is in none of the given files, so the changes inside it are unseen: describe it with \`aws cloudformation describe-change-set --change-set-name ${id} --include-property-values --output json\` and pass it too, in a JSON array with its root or as another file`;
+    })
   );
 }
 
@@ -3351,6 +3354,7 @@ function toChange(rc, prefix, name, file, errors) {
 }
 function classify(rc, name, errors) {
   const replaces = rc.replacement === "True" || rc.replacement === "Conditional";
+  const replacePolicy = rc.policyAction?.startsWith("Replace") === true;
   switch (rc.action) {
     // Replacement on Add and Import means nothing: IncludePropertyValues sets it on Adds.
     case "Add":
@@ -3364,19 +3368,21 @@ function classify(rc, name, errors) {
       return { action: "no-op" };
     case "Modify":
       if (rc.replacement === void 0) throw errors.damaged(`${name} has Action Modify but no Replacement, so plangate cannot tell whether it is replaced`);
-      checkReplacement(rc, name, errors);
+      checkAlways(rc, name, errors);
+      if (!replaces && replacePolicy) throw errors.contradiction(`${name} has Replacement ${rc.replacement}, yet PolicyAction ${rc.policyAction}`);
       return replaces ? { action: "replace", conditional: rc.replacement === "Conditional" } : { action: "update" };
     case "Dynamic":
-      checkReplacement(rc, name, errors);
-      if (replaces || strongestRecreation(rc) === "Conditionally") return { action: "replace", conditional: true };
+      checkAlways(rc, name, errors);
+      if (replaces || replacePolicy || strongestRecreation(rc) === "Conditionally") {
+        return { action: "replace", conditional: true, reason: "CloudFormation settles whether it replaces the resource only when the change set runs (Dynamic)" };
+      }
       return { action: "update", reason: "CloudFormation cannot tell the action until the change set runs (Dynamic)" };
   }
 }
-function checkReplacement(rc, name, errors) {
-  if (rc.replacement === "True" || rc.replacement === "Conditional") return;
+function checkAlways(rc, name, errors) {
+  if (rc.replacement === "True" || rc.replacement === "Conditional" || strongestRecreation(rc) !== "Always") return;
   const said = rc.replacement === void 0 ? "no Replacement" : `Replacement ${rc.replacement}`;
-  if (strongestRecreation(rc) === "Always") throw errors.contradiction(`${name} has ${said}, yet its Details say RequiresRecreation Always`);
-  if (rc.policyAction?.startsWith("Replace")) throw errors.contradiction(`${name} has ${said}, yet PolicyAction ${rc.policyAction}`);
+  throw errors.contradiction(`${name} has ${said}, yet its Details say RequiresRecreation Always`);
 }
 function strongestRecreation(rc) {
   const seen = new Set(rc.details.map((d) => d.target?.requiresRecreation));

@@ -20,7 +20,7 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-WBWJ3JRO.js";
+} from "./chunk-N3YYPN47.js";
 import {
   InputError,
   getErrorMessage,
