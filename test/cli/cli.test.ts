@@ -136,6 +136,7 @@ describe('exit codes', () => {
     ['an errored plan', 'errored.json', /errored/],
     ['a change set still being created', fixturePath('cloudformation/in-progress.json'), /CREATE_IN_PROGRESS/],
     ['a change set with a NextToken', fixturePath('cloudformation/next-token.json'), /NextToken/],
+    ['a nested stack whose change set is not given', fixturePath('cloudformation/nested-missing-child.json'), /"DataStack"\) is a nested stack whose change set .* is in none of the given files/],
   ])('exits 2 for %s', (_what, file, pattern) => {
     const path = file.startsWith('/') ? file : join(tmp, file);
     const result = run(['check', path]);

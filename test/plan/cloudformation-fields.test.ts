@@ -68,6 +68,12 @@ describe('Replacement', () => {
   });
 });
 
+describe('Action SyncWithActual', () => {
+  it('with Replacement True contradicts "the resource will not be changed"', () => {
+    expect(problem(mutated(REPLACED, 'Action', 'SyncWithActual'))).toMatch(/^cs\.json: Changes\[0\] \("Foo"\) has Action SyncWithActual \(the resource is not changed\) and Replacement True/);
+  });
+});
+
 describe('Action Dynamic', () => {
   it.each(['True', 'Conditional'])('with Replacement %s is a conditional replace (a resource replaced when a parameter resolves)', (replacement) => {
     const doc = mutated(BY_PARAMETER, 'Action', 'Dynamic');
