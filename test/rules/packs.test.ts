@@ -75,6 +75,8 @@ function changeSet(type: string, change: CfnChange): unknown {
           PhysicalResourceId: 'phys',
           ResourceType: type,
           ...(modify ? { Replacement: change.Replacement } : {}),
+          // A nested stack's update names its own change set (--include-nested-stacks); without one it is an error.
+          ...(modify && type === 'AWS::CloudFormation::Stack' ? { ChangeSetId: 'arn:aws:cloudformation:us-east-1:123456789012:changeSet/pr-1-Res/0a1b2c3d-0000-0000-0000-000000000002' } : {}),
           Scope: modify ? ['Properties'] : [],
           Details: modify
             ? [
