@@ -9,7 +9,7 @@
  * identifiers it has checked, never other values from the plan.
  */
 
-import { isObject, type JsonObject } from '../plan/detect-format.js';
+import { isObject, type JsonObject } from '../json.js';
 import { DESTRUCTIVE_ACTIONS, type Change } from '../plan/types.js';
 
 /** A resource's attribute values (Terraform) or Properties (CloudFormation). */

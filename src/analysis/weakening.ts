@@ -1,6 +1,7 @@
+import { isObject } from '../json.js';
 import { SENSITIVE, type Change } from '../plan/types.js';
 export type { PolicyChange } from '../plan/types.js';
-import type { Weakening } from './types.js';
+import type { Weakening } from '../plan/types.js';
 
 type Values = Record<string, unknown>;
 
@@ -259,7 +260,7 @@ function display(value: unknown): string {
 }
 
 function asValues(value: unknown): Values | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Values) : undefined;
+  return isObject(value) ? value : undefined;
 }
 
 /** A nested block: Terraform writes a single block as a one-element list. */

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Dependencies } from './dependencies.js';
-import { isObject, type JsonObject } from './detect-format.js';
+import { isObject, type JsonObject } from '../json.js';
 import { SENSITIVE, type Change, type Plan, type PolicyChange } from './types.js';
 
 const DESCRIBE = '`aws cloudformation describe-change-set --output json`';
