@@ -19,12 +19,13 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-SMC6FLTJ.js";
+} from "./chunks/chunk-HNZNLIOR.js";
 import {
   InputError,
   getErrorMessage,
-  isInputError
-} from "./chunks/chunk-CBZJYBIY.js";
+  isInputError,
+  isObject
+} from "./chunks/chunk-2MSUEFF6.js";
 import {
   __commonJS,
   __require,
@@ -21608,8 +21609,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -23158,6 +23159,93 @@ function uniqueBy(items, key) {
   return items.filter((item) => seen.has(key(item)) ? false : (seen.add(key(item)), true));
 }
 
+// src/report/gate.ts
+function commentMarker(statusContext) {
+  return `<!-- plangate:${statusContext.replace(/-->/g, "")} -->`;
+}
+var ICON = { pass: "✅", approved: "✅", overridden: "⚠️", blocked: "⛔", error: "⚠️" };
+var PASSING = /* @__PURE__ */ new Set(["pass", "approved", "overridden"]);
+function isPassing(decision) {
+  return PASSING.has(decision);
+}
+function earnsSuccess({ outcome, base }) {
+  return isPassing(outcome.decision) && base?.protected === true;
+}
+function statusDescription({ analysis, outcome, base }) {
+  const n = analysis.findings.length;
+  const text = {
+    pass: "nothing protected is lost",
+    approved: `${n} protected change${n === 1 ? "" : "s"} approved by ${outcome.approvedBy.map((a) => a.login).join(", ")}`,
+    overridden: `overridden by ${outcome.overriddenBy?.login ?? "?"}`,
+    blocked: `${n} protected change${n === 1 ? "" : "s"}: needs approval by someone who did not author it`,
+    error: `cannot decide: ${outcome.errors[0] ?? analysis.errors[0] ?? "see the job log"}`
+  }[outcome.decision];
+  const said = isPassing(outcome.decision) && base?.protected !== true ? `${outcome.decision} into ${base?.ref ?? "an unknown base"}, not a protected base: no success` : text;
+  return [...said].length <= 140 ? said : `${[...said].slice(0, 139).join("")}…`;
+}
+function renderGateComment(report) {
+  const { outcome } = report;
+  const head = [commentMarker(report.statusContext), `## ${ICON[outcome.decision]} plangate: ${verdict(report)}`, ""];
+  if (outcome.errors.length > 0) {
+    head.push("**plangate could not decide** — each problem fails the check:", "");
+    head.push(...bullets(outcome.errors, 20, (e) => escapeText(clip(e, MAX_SHOWN.error))), "");
+  }
+  if (outcome.decision === "blocked" && outcome.missing.length > 0) {
+    head.push("**Still needed** (approvals count only on the current head commit):", "");
+    head.push(...bullets(outcome.missing, 20, (m) => escapeText(clip(m, MAX_SHOWN.text))), "");
+  }
+  if (outcome.ignored.length > 0) {
+    head.push("<details><summary>Approvals and labels that did not count</summary>", "");
+    head.push(...bullets(outcome.ignored, 50, (i) => escapeText(clip(i, MAX_SHOWN.text))), "", "</details>", "");
+  }
+  for (const warning2 of report.warnings ?? []) head.push(`> [!WARNING]
+> ${escapeText(clip(warning2, MAX_SHOWN.text))}`, "");
+  if (report.base && !report.base.protected && isPassing(outcome.decision)) {
+    head.push(
+      `> [!NOTE]
+> The base \`${escapeText(report.base.ref)}\` is not a protected base, so plangate posts no success for this pull request: its author could have picked the base. Into the default branch, or a base listed under \`protected-bases\` in the config, it would.`,
+      ""
+    );
+  }
+  if (report.rules) head.push(`<sub>${rulesLine(report.rules)}</sub>`, "");
+  if (report.runUrl) head.push(`<sub>[This run](${report.runUrl}) · the \`${escapeText(report.statusContext)}\` status on the head commit says the same.</sub>`, "");
+  const top = `${head.join("\n")}
+`;
+  const body = renderMarkdown(report.analysis, {
+    maxLength: (report.maxLength ?? GITHUB_COMMENT_LIMIT) - top.length - 16,
+    fullReportHint: report.fullReportHint ?? "the job summary of this run",
+    title: `### What the plans change: ${escapeText(describePlans(report.analysis))}`
+  });
+  return `${top}${body}`;
+}
+function rulesLine(rules) {
+  const at = `\`${escapeText(rules.branch)}\` at \`${rules.sha.slice(0, 7)}\``;
+  return rules.found ? `Rules: \`${escapeText(rules.path)}\` on ${at}.` : `Rules: the built-in \`recommended\` pack (no \`${escapeText(rules.path)}\` on ${at}).`;
+}
+function describePlans(analysis) {
+  if (analysis.findings.length > 0) return describeFindings(analysis.findings);
+  return analysis.errors.length > 0 ? "unknown, plangate could not read every plan" : "nothing protected is lost";
+}
+function verdict({ analysis, outcome }) {
+  switch (outcome.decision) {
+    case "pass":
+      return "pass: nothing protected is deleted, replaced, forgotten or unguarded";
+    case "approved":
+      return `approved by ${outcome.approvedBy.map((a) => `@${a.login}`).join(", ")}`;
+    case "overridden":
+      return `overridden by @${outcome.overriddenBy?.login ?? "?"} at ${outcome.overriddenBy?.at ?? "?"} (override label)`;
+    case "blocked":
+      return `blocked: ${analysis.findings.length} protected change${analysis.findings.length === 1 ? "" : "s"} need${analysis.findings.length === 1 ? "s" : ""} approval by someone who did not author them`;
+    case "error":
+      return "error: plangate could not decide, so the check fails";
+  }
+}
+function bullets(items, max, show) {
+  const lines = items.slice(0, max).map((item) => `- ${show(item)}`);
+  if (items.length > max) lines.push(`- … and ${thousands(items.length - max)} more`);
+  return lines;
+}
+
 // src/github/api.ts
 var GitHubApiError = class extends Error {
   constructor(message, status2) {
@@ -23377,7 +23465,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-WKISI4RV.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-BCQSOTCH.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;
@@ -23443,7 +23531,7 @@ function listProblem(pr, files) {
   return `GitHub lists ${files.length} changed files for pull request #${pr.number} but counts ${pr.changedFiles}: its answers disagree, so plangate cannot trust either; run again`;
 }
 async function siblingCheck(api, result, number) {
-  if (result.outcome.decision !== "pass" && result.outcome.decision !== "approved" && result.outcome.decision !== "overridden") return result;
+  if (!isPassing(result.outcome.decision)) return result;
   const siblings = await api.openPullsWithHead(result.headSha, number);
   if (siblings.length === 0) return result;
   const message = `pull request${siblings.length === 1 ? "" : "s"} ${siblings.map((n) => `#${n}`).join(", ")} ha${siblings.length === 1 ? "s" : "ve"} the same head commit ${result.headSha.slice(0, 7)}, and a commit status cannot tell them apart, so plangate does not pass either; push a distinct commit to one of them`;
@@ -23539,7 +23627,7 @@ var Answer = class {
     throw new GitHubApiError(`GitHub's answer to ${this.call} is malformed: ${field} should be ${expected}, got ${describe(got)}; run again, and check GITHUB_API_URL if it persists`);
   }
   object(value, field) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) this.fail(field, "an object", value);
+    if (!isObject(value)) this.fail(field, "an object", value);
     return value;
   }
   list(value, field) {
@@ -24813,93 +24901,6 @@ async function expandPlanPatterns(patterns) {
     for (const file of matched.map((f) => relative2(process.cwd(), f))) if (!files.includes(file)) files.push(file);
   }
   return files;
-}
-
-// src/report/gate.ts
-function commentMarker(statusContext) {
-  return `<!-- plangate:${statusContext.replace(/-->/g, "")} -->`;
-}
-var ICON = { pass: "✅", approved: "✅", overridden: "⚠️", blocked: "⛔", error: "⚠️" };
-var PASSING = /* @__PURE__ */ new Set(["pass", "approved", "overridden"]);
-function isPassing(decision) {
-  return PASSING.has(decision);
-}
-function earnsSuccess({ outcome, base }) {
-  return isPassing(outcome.decision) && base?.protected === true;
-}
-function statusDescription({ analysis, outcome, base }) {
-  const n = analysis.findings.length;
-  const text = {
-    pass: "nothing protected is lost",
-    approved: `${n} protected change${n === 1 ? "" : "s"} approved by ${outcome.approvedBy.map((a) => a.login).join(", ")}`,
-    overridden: `overridden by ${outcome.overriddenBy?.login ?? "?"}`,
-    blocked: `${n} protected change${n === 1 ? "" : "s"}: needs approval by someone who did not author it`,
-    error: `cannot decide: ${outcome.errors[0] ?? analysis.errors[0] ?? "see the job log"}`
-  }[outcome.decision];
-  const said = isPassing(outcome.decision) && base?.protected !== true ? `${outcome.decision} into ${base?.ref ?? "an unknown base"}, not a protected base: no success` : text;
-  return [...said].length <= 140 ? said : `${[...said].slice(0, 139).join("")}…`;
-}
-function renderGateComment(report) {
-  const { outcome } = report;
-  const head = [commentMarker(report.statusContext), `## ${ICON[outcome.decision]} plangate: ${verdict(report)}`, ""];
-  if (outcome.errors.length > 0) {
-    head.push("**plangate could not decide** — each problem fails the check:", "");
-    head.push(...bullets(outcome.errors, 20, (e) => escapeText(clip(e, MAX_SHOWN.error))), "");
-  }
-  if (outcome.decision === "blocked" && outcome.missing.length > 0) {
-    head.push("**Still needed** (approvals count only on the current head commit):", "");
-    head.push(...bullets(outcome.missing, 20, (m) => escapeText(clip(m, MAX_SHOWN.text))), "");
-  }
-  if (outcome.ignored.length > 0) {
-    head.push("<details><summary>Approvals and labels that did not count</summary>", "");
-    head.push(...bullets(outcome.ignored, 50, (i) => escapeText(clip(i, MAX_SHOWN.text))), "", "</details>", "");
-  }
-  for (const warning2 of report.warnings ?? []) head.push(`> [!WARNING]
-> ${escapeText(clip(warning2, MAX_SHOWN.text))}`, "");
-  if (report.base && !report.base.protected && isPassing(outcome.decision)) {
-    head.push(
-      `> [!NOTE]
-> The base \`${escapeText(report.base.ref)}\` is not a protected base, so plangate posts no success for this pull request: its author could have picked the base. Into the default branch, or a base listed under \`protected-bases\` in the config, it would.`,
-      ""
-    );
-  }
-  if (report.rules) head.push(`<sub>${rulesLine(report.rules)}</sub>`, "");
-  if (report.runUrl) head.push(`<sub>[This run](${report.runUrl}) · the \`${escapeText(report.statusContext)}\` status on the head commit says the same.</sub>`, "");
-  const top = `${head.join("\n")}
-`;
-  const body = renderMarkdown(report.analysis, {
-    maxLength: (report.maxLength ?? GITHUB_COMMENT_LIMIT) - top.length - 16,
-    fullReportHint: report.fullReportHint ?? "the job summary of this run",
-    title: `### What the plans change: ${escapeText(describePlans(report.analysis))}`
-  });
-  return `${top}${body}`;
-}
-function rulesLine(rules) {
-  const at = `\`${escapeText(rules.branch)}\` at \`${rules.sha.slice(0, 7)}\``;
-  return rules.found ? `Rules: \`${escapeText(rules.path)}\` on ${at}.` : `Rules: the built-in \`recommended\` pack (no \`${escapeText(rules.path)}\` on ${at}).`;
-}
-function describePlans(analysis) {
-  if (analysis.findings.length > 0) return describeFindings(analysis.findings);
-  return analysis.errors.length > 0 ? "unknown, plangate could not read every plan" : "nothing protected is lost";
-}
-function verdict({ analysis, outcome }) {
-  switch (outcome.decision) {
-    case "pass":
-      return "pass: nothing protected is deleted, replaced, forgotten or unguarded";
-    case "approved":
-      return `approved by ${outcome.approvedBy.map((a) => `@${a.login}`).join(", ")}`;
-    case "overridden":
-      return `overridden by @${outcome.overriddenBy?.login ?? "?"} at ${outcome.overriddenBy?.at ?? "?"} (override label)`;
-    case "blocked":
-      return `blocked: ${analysis.findings.length} protected change${analysis.findings.length === 1 ? "" : "s"} need${analysis.findings.length === 1 ? "s" : ""} approval by someone who did not author them`;
-    case "error":
-      return "error: plangate could not decide, so the check fails";
-  }
-}
-function bullets(items, max, show) {
-  const lines = items.slice(0, max).map((item) => `- ${show(item)}`);
-  if (items.length > max) lines.push(`- … and ${thousands(items.length - max)} more`);
-  return lines;
 }
 
 // src/github/publish.ts

@@ -9,8 +9,9 @@ import {
 } from "./chunk-7DXYR5VB.js";
 import {
   InputError,
-  configAddress
-} from "./chunk-CBZJYBIY.js";
+  configAddress,
+  isObject
+} from "./chunk-2MSUEFF6.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/plan/terraform-source.ts
@@ -176,12 +177,8 @@ function reference(value) {
   return bare === "" ? void 0 : configAddress(bare);
 }
 function blocks(value) {
-  if (Array.isArray(value)) return value.map(asJson).filter((b) => b !== void 0);
-  const one = asJson(value);
-  return one ? [one] : [];
-}
-function asJson(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+  if (Array.isArray(value)) return value.filter(isObject);
+  return isObject(value) ? [value] : [];
 }
 async function readDirectory(dir, calledAs) {
   let entries;
@@ -233,9 +230,8 @@ async function parseSource(file) {
     } catch (error) {
       throw new InputError(file.path, `is not valid JSON (${oneLine(error.message)}): fix it so ${validate} passes`);
     }
-    const json = asJson(doc2);
-    if (!json) throw new InputError(file.path, `is not a JSON object, so not Terraform JSON configuration: fix it so ${validate} passes`);
-    return json;
+    if (!isObject(doc2)) throw new InputError(file.path, `is not a JSON object, so not Terraform JSON configuration: fix it so ${validate} passes`);
+    return doc2;
   }
   const parse = await hclParser();
   let doc;
@@ -244,7 +240,7 @@ async function parseSource(file) {
   } catch (error) {
     throw new InputError(file.path, `is not valid HCL (${hclProblem(error, file.path)}): fix it so ${validate} passes`);
   }
-  return asJson(doc) ?? {};
+  return isObject(doc) ? doc : {};
 }
 function hclProblem(error, path) {
   let message = oneLine(error instanceof Error ? error.message : String(error));

@@ -3,11 +3,18 @@ import {
   InputError,
   configAddress,
   dependentsOf,
-  detectFormat,
   isInputError,
   isObject,
   terraformDependencies
-} from "./chunk-CBZJYBIY.js";
+} from "./chunk-2MSUEFF6.js";
+
+// src/plan/types.ts
+var DESTRUCTIVE = ["delete", "replace", "forget"];
+var DESTRUCTIVE_ACTIONS = new Set(DESTRUCTIVE);
+function isDestructive(action) {
+  return DESTRUCTIVE_ACTIONS.has(action);
+}
+var SENSITIVE = "(sensitive)";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -1269,7 +1276,7 @@ var defaults = (def) => {
     defaults: (options) => orig.defaults(ext(def, options)),
     makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
+    match: (list3, pattern, options = {}) => orig.match(list3, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -1285,13 +1292,13 @@ var braceExpand = (pattern, options = {}) => {
 minimatch.braceExpand = braceExpand;
 var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
 minimatch.makeRe = makeRe;
-var match = (list2, pattern, options = {}) => {
+var match = (list3, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list2 = list2.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list2.length) {
-    list2.push(pattern);
+  list3 = list3.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list3.length) {
+    list3.push(pattern);
   }
-  return list2;
+  return list3;
 };
 minimatch.match = match;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -1973,10 +1980,6 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
 
-// src/plan/types.ts
-var DESTRUCTIVE_ACTIONS = /* @__PURE__ */ new Set(["delete", "replace", "forget"]);
-var SENSITIVE = "(sensitive)";
-
 // src/rules/address-glob.ts
 var AddressGlob = class {
   constructor(pattern, format) {
@@ -2166,7 +2169,7 @@ function resourceTags(change) {
 
 // src/rules/types.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
-var MATCH_ACTIONS = ["delete", "replace", "forget", "protection-removed"];
+var MATCH_ACTIONS = [...DESTRUCTIVE, "protection-removed"];
 var DEFAULT_OVERRIDE_LABEL = "plangate-override";
 
 // src/rules/strictness.ts
@@ -2177,93 +2180,48 @@ function strictestRule(rules) {
   return [...rules].sort(compareStrictness)[0];
 }
 
-// src/analysis/data-at-risk.ts
-var KEPT = 0;
-var REFUSED = 1;
-var REPLACED = 2;
-var FATE = 3;
-var SIZE = 4;
-var BACKUPS = 5;
-function dataAtRisk(change) {
-  if (!DESTRUCTIVE_ACTIONS.has(change.action)) return [];
-  const statements = change.format === "cloudformation" ? cloudFormation(change) : terraform(change);
-  const ordered = statements.map((s, i) => ({ ...s, i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
-  return [...new Set(ordered.map((s) => s.text))];
-}
-function terraform(change) {
-  if (change.action === "forget") return [kept("removed from Terraform state only: the resource and its data stay, unmanaged")];
-  const family = TERRAFORM.get(change.type);
-  const values = objectValues(change.before);
-  if (!family || !values) return [];
-  return [...replacement(change, family), ...run(family.facts, values)];
-}
-function cloudFormation(change) {
-  const family = CLOUDFORMATION.get(change.type);
-  const values = objectValues(change.before) ?? {};
-  const policy = change.policyAction ?? "";
-  if (change.action === "forget" || policy === "Retain") return [kept("DeletionPolicy Retain: the resource and its data are kept, outside the stack")];
-  if (policy === "ReplaceAndRetain") {
-    return [kept("DeletionPolicy Retain: the old resource and its data are kept, outside the stack"), ...family ? replacement(change, family) : []];
-  }
-  const out = [];
-  if (policy === "Snapshot" || policy === "ReplaceAndSnapshot") out.push(fate("a snapshot is taken (DeletionPolicy Snapshot)"));
-  if (!family) return out;
-  if ((policy === "Delete" || policy === "ReplaceAndDelete") && family.deleted) out.push(...list(family.deleted(values)));
-  return [...out, ...replacement(change, family), ...run(family.facts, values)];
-}
-function replacement(change, family) {
-  if (change.action !== "replace" || !family.replaced) return [];
-  return [{ rank: REPLACED, text: `${change.conditional ? "if replaced" : "replaced"}: ${family.replaced}` }];
-}
-function run(facts, values) {
-  return facts.flatMap((fact) => list(fact(values)));
-}
-function list(facts) {
-  return facts === void 0 ? [] : Array.isArray(facts) ? facts : [facts];
-}
-var kept = (text) => ({ rank: KEPT, text });
-var refused = (text) => ({ rank: REFUSED, text });
-var fate = (text) => ({ rank: FATE, text });
-var size = (text) => ({ rank: SIZE, text });
-var backups = (text) => ({ rank: BACKUPS, text });
+// src/analysis/resources/values.ts
 function objectValues(value) {
   return isObject(value) && Object.keys(value).length > 0 ? value : void 0;
 }
 function at(values, path2) {
   let value = values;
-  for (const key2 of path2) {
+  for (const key2 of typeof path2 === "string" ? [path2] : path2) {
     if (typeof key2 === "number") value = Array.isArray(value) ? value[key2] : void 0;
     else value = isObject(value) ? value[key2] : void 0;
   }
   return value;
 }
-var steps = (path2) => typeof path2 === "string" ? [path2] : path2;
 function flag(values, path2) {
-  const value = at(values, steps(path2));
+  const value = at(values, path2);
   if (value === true || value === "true") return true;
   if (value === false || value === "false") return false;
   return void 0;
 }
 function amount(values, path2) {
-  const value = at(values, steps(path2));
+  const value = at(values, path2);
   const n = typeof value === "number" ? value : typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
   return Number.isFinite(n) && n >= 0 ? n : void 0;
 }
 function isSet(values, path2) {
-  const value = at(values, steps(path2));
+  const value = at(values, path2);
   return value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
 }
 function isEmpty(values, path2) {
-  const value = at(values, steps(path2));
+  const value = at(values, path2);
   return value === null || value === "";
 }
 function identifier(values, path2) {
-  const value = at(values, steps(path2));
+  const value = at(values, path2);
   return typeof value === "string" && /^[A-Za-z0-9][\w.:/-]{0,254}$/.test(value) ? value : void 0;
 }
 function deviceName(values, path2) {
-  const value = at(values, steps(path2));
+  const value = at(values, path2);
   return typeof value === "string" && /^(\/dev\/)?[a-z][a-z0-9]{1,15}$/.test(value) ? value : void 0;
+}
+function list(values, key2) {
+  const value = at(values, key2);
+  return Array.isArray(value) ? value : [];
 }
 var days = (n) => `${n} ${n === 1 ? "day" : "days"}`;
 function bytes(n) {
@@ -2276,9 +2234,30 @@ function bytes(n) {
   }
   return `${unit === 0 ? value : Number(value.toFixed(1))} ${units[unit]}`;
 }
-var guard = (path2, who, what = "the delete") => (v) => {
-  const name = steps(path2).filter((s) => typeof s === "string").join(".");
-  return flag(v, path2) === true ? refused(`${name} is on: ${who} refuses ${what} until it is turned off`) : void 0;
+
+// src/analysis/resources/facts.ts
+var KEPT = 0;
+var REFUSED = 1;
+var REPLACED = 2;
+var FATE = 3;
+var SIZE = 4;
+var BACKUPS = 5;
+var kept = (text) => ({ rank: KEPT, text });
+var refused = (text) => ({ rank: REFUSED, text });
+var fate = (text) => ({ rank: FATE, text });
+var size = (text) => ({ rank: SIZE, text });
+var backups = (text) => ({ rank: BACKUPS, text });
+var CLUSTER_MEMBER = kept("a cluster instance: the data stays in the cluster's storage");
+var READ_REPLICA = kept("a read replica: its source database keeps the data");
+var startsEmpty = (what, unless) => `the new ${what} starts empty${unless ? ` unless ${unless}` : ""}`;
+var sized = (path2, text) => (v) => {
+  const n = amount(v, path2);
+  return n ? size(text(n)) : void 0;
+};
+var sizedDisk = (sizeAttr, typeAttr, unit, noun) => (v) => {
+  const n = amount(v, sizeAttr);
+  const type = identifier(v, typeAttr);
+  return n ? size(`${n} ${unit} ${type ? `${type} ` : ""}${noun}`) : void 0;
 };
 var allocatedStorage = (attr, maxAttr) => (v) => {
   const gib = amount(v, attr);
@@ -2286,23 +2265,40 @@ var allocatedStorage = (attr, maxAttr) => (v) => {
   const max = maxAttr ? amount(v, maxAttr) : void 0;
   return size(`${gib} GiB of allocated storage${max && max > gib ? ` (autoscaling up to ${max} GiB)` : ""}`);
 };
+var clusterStorage = (engineAttr, allocatedAttr) => (v) => {
+  const engine = at(v, engineAttr);
+  if (typeof engine === "string" && engine.startsWith("aurora")) return size("Aurora storage: its size grows with the data");
+  return allocatedStorage(allocatedAttr)(v);
+};
+var backupsDeleted = (retention2, what, owner, keepFlag) => (v) => {
+  const n = amount(v, retention2);
+  if (!n) return void 0;
+  const these = `${what} (${days(n)})`;
+  if (!keepFlag) return backups(`${these} are deleted with the ${owner}`);
+  if (flag(v, keepFlag) === false) return backups(`${these} are kept after the delete (${keepFlag} is false)`);
+  return backups(`${these} are deleted with the ${owner} unless ${keepFlag} is false`);
+};
+function snapshotTaken(v, attr) {
+  const id = identifier(v, attr);
+  return fate(id ? `a final snapshot is taken (${id})` : "a final snapshot is taken");
+}
 var finalSnapshot = (v) => {
   const skip = flag(v, "skip_final_snapshot");
   if (skip === true) return fate("no final snapshot: the data is gone");
   if (skip !== false) return void 0;
   if (isEmpty(v, "final_snapshot_identifier")) return refused("no final_snapshot_identifier is set, so the delete fails unless one is given");
   if (!isSet(v, "final_snapshot_identifier")) return void 0;
-  const id = identifier(v, "final_snapshot_identifier");
-  return fate(id ? `a final snapshot is taken (${id})` : "a final snapshot is taken");
+  return snapshotTaken(v, "final_snapshot_identifier");
 };
-var automatedBackups = (retention, noun2, keepFlag) => (v) => {
-  const n = amount(v, retention);
-  if (!n) return void 0;
-  const what = `automated backups (${days(n)})`;
-  if (!keepFlag) return backups(`${what} are deleted with the ${noun2}`);
-  if (flag(v, keepFlag) === false) return backups(`${what} are kept after the delete (${keepFlag} is false)`);
-  return backups(`${what} are deleted with the ${noun2} unless ${keepFlag} is false`);
+var onOff = (path2, on, off) => (v) => {
+  const value = flag(v, path2);
+  return value === true ? on : value === false ? off : void 0;
 };
+var pointInTimeRecovery = (path2) => onOff(
+  path2,
+  fate("point-in-time recovery is on: AWS keeps a system backup of the table for 35 days"),
+  fate("no point-in-time recovery: the items are gone unless an on-demand backup exists")
+);
 var forceDestroy = (v) => {
   const force = flag(v, "force_destroy");
   if (force === false) return refused("the delete fails if the bucket is not empty (force_destroy is off)");
@@ -2312,80 +2308,186 @@ var forceDestroy = (v) => {
   if (flag(v, "object_lock_enabled") === true) out.push(refused("object lock is on: locked objects cannot be deleted, so the delete can fail"));
   return out;
 };
-var rdsInstance = {
-  replaced: "the new database starts empty unless restored from a snapshot",
-  facts: [
-    guard("deletion_protection", "AWS"),
-    (v) => {
-      if (!isSet(v, "replicate_source_db")) return finalSnapshot(v);
-      const out = [kept("a read replica: its source database keeps the data")];
-      if (flag(v, "skip_final_snapshot") === false && isEmpty(v, "final_snapshot_identifier")) {
-        out.push(refused("no final_snapshot_identifier is set, so the delete fails unless one is given"));
-      }
-      return out;
-    },
-    allocatedStorage("allocated_storage", "max_allocated_storage"),
-    automatedBackups("backup_retention_period", "instance", "delete_automated_backups")
-  ]
+
+// src/analysis/resources/guards.ts
+var KINDS = [
+  "protection",
+  "listed-protection",
+  "soft-delete",
+  "state-only",
+  "nested-protection",
+  "empties",
+  "no-snapshot",
+  "snapshot-name",
+  "soft-delete-days",
+  "deletion-window",
+  "deletion-policy"
+];
+var reportOrder = (guard) => KINDS.indexOf(guard.kind);
+var deletable = (what, later) => `${what} can now be deleted by ${later}`;
+var protection = (attr) => attributeGuard("protection", attr, deletable);
+var softDelete = (attr, offMeans) => attributeGuard("soft-delete", attr, offMeans);
+var stateOnly = (attr) => attributeGuard("state-only", attr, (what) => `destroying it now deletes ${what} instead of only dropping it from the state`);
+function attributeGuard(kind, attr, offMeans) {
+  return { name: attr, kind, path: attr, weakened: (t) => protectionOff(t, attr, t.before, t.after, attr, offMeans) };
+}
+function nestedProtection(block, attr) {
+  const name = `${block}.${attr}`;
+  const weakened = (t) => {
+    const before = firstBlock(t.before[block]);
+    const after = firstBlock(t.after[block]);
+    return before && after ? protectionOff(t, attr, before, after, name, deletable) : void 0;
+  };
+  return { name, kind: "nested-protection", path: [block, 0, attr], weakened };
+}
+function listedProtection(listAttr, key2) {
+  const weakened = (t) => {
+    const before = keyValue(t.before[listAttr], key2);
+    const after = keyValue(t.after[listAttr], key2);
+    return protectionOff(t, key2, { [key2]: before }, after === void 0 ? {} : { [key2]: after }, `${listAttr}.${key2}`, deletable);
+  };
+  return { name: `${listAttr}.${key2}`, kind: "listed-protection", weakened };
+}
+var refusedBy = (guard, who, what = "the delete") => refusing(guard, `${guard.name} is on: ${who} refuses ${what} until it is turned off`);
+var refusing = (guard, line) => ({
+  ...guard,
+  refusal: (v) => flag(v, guard.path) === true ? refused(line) : void 0
+});
+function protectionOff(t, key2, before, after, guard, offMeans) {
+  const from = before[key2];
+  const to = after[key2];
+  if (isSensitive(from) || isSensitive(to) || !isOn(from) || isOn(to)) return void 0;
+  const terraform2 = t.change.format === "terraform";
+  const unknown = terraform2 && !(key2 in after);
+  const shown = unknown ? "(unknown)" : display(to);
+  const later = terraform2 ? "a later apply" : "a later stack update";
+  return {
+    guard,
+    from: display(from),
+    to: shown,
+    description: unknown ? `${guard} may be turned off (${display(from)} → known only after apply): ${t.what} may be deletable by ${later}` : `${guard} turned off (${display(from)} → ${shown}): ${offMeans(t.what, later)}`
+  };
+}
+var emptiesOnDelete = (attr) => switchedOn("empties", attr, (what) => `deleting ${what} now also deletes everything in it, without failing first`);
+var skipsSnapshot = (attr) => switchedOn("no-snapshot", attr, (what) => `deleting ${what} will take no final snapshot, so its data is lost`);
+function switchedOn(kind, key2, onMeans) {
+  const weakened = ({ before, after, what }) => {
+    const from = before[key2];
+    const to = after[key2];
+    if (isSensitive(from) || isSensitive(to) || !isOn(to) || isOn(from)) return void 0;
+    return { guard: key2, from: display(from), to: display(to), description: `${key2} turned on (${display(from)} → ${display(to)}): ${onMeans(what)}` };
+  };
+  return { name: key2, kind, weakened };
+}
+var FINAL_SNAPSHOT_NAME = {
+  name: "final_snapshot_identifier",
+  kind: "snapshot-name",
+  weakened: ({ before, after, what }) => {
+    const key2 = "final_snapshot_identifier";
+    const from = before[key2];
+    const to = after[key2];
+    if (isSensitive(from) || isSensitive(to) || isSensitive(after.skip_final_snapshot)) return void 0;
+    if (typeof from !== "string" || from === "" || !isAbsent(to) || !isOn(after.skip_final_snapshot)) return void 0;
+    return { guard: key2, from, to: "(removed)", description: `${key2} removed (${from} → (removed)) while skip_final_snapshot is true: deleting ${what} will take no final snapshot` };
+  }
 };
-var rdsCluster = {
-  replaced: "the new database starts empty unless restored from a snapshot",
-  facts: [
-    guard("deletion_protection", "AWS"),
-    finalSnapshot,
-    (v) => {
-      const engine = at(v, ["engine"]);
-      if (typeof engine === "string" && engine.startsWith("aurora")) return size("Aurora storage: its size grows with the data");
-      return allocatedStorage("allocated_storage")(v);
-    },
-    automatedBackups("backup_retention_period", "cluster", "delete_automated_backups")
-  ]
+var softDeleteRetention = (attr) => retention("soft-delete-days", attr);
+var deletionWindow = (attr) => retention("deletion-window", attr);
+function retention(kind, key2) {
+  const weakened = ({ before, after, what }) => {
+    const from = dayCount(before[key2]);
+    const to = dayCount(after[key2]);
+    if (from === void 0 || to === void 0 || to >= from) return void 0;
+    const description = to === 0 ? `${key2} reduced to 0 (${from} → 0): deleting ${what} is now immediate and cannot be undone` : `${key2} reduced (${from} → ${to}): ${what} can be recovered for fewer days after it is deleted`;
+    return { guard: key2, from: String(from), to: String(to), description };
+  };
+  return { name: key2, kind, weakened };
+}
+var SAFE_DELETION_POLICIES = /* @__PURE__ */ new Set(["PREVENT", "ABANDON"]);
+var UNSAFE_DELETION_POLICIES = /* @__PURE__ */ new Set(["DELETE", "FORCE"]);
+var DELETION_POLICY = {
+  name: "deletion_policy",
+  kind: "deletion-policy",
+  weakened: ({ before, after, what }) => {
+    const from = before.deletion_policy;
+    const to = after.deletion_policy;
+    if (typeof from !== "string" || typeof to !== "string" || from === SENSITIVE || to === SENSITIVE) return void 0;
+    const fromUpper = from.toUpperCase();
+    if (!UNSAFE_DELETION_POLICIES.has(to.toUpperCase()) || UNSAFE_DELETION_POLICIES.has(fromUpper)) return void 0;
+    const instead = SAFE_DELETION_POLICIES.has(fromUpper) ? fromUpper === "PREVENT" ? "instead of refusing" : "instead of abandoning it" : "with fewer checks";
+    return { guard: "deletion_policy", from, to, description: `deletion_policy changed (${from} → ${to}): destroying ${what} now deletes it ${instead}` };
+  }
+};
+var DELETION_PROTECTION = protection("deletion_protection");
+var FORCE_DESTROY = emptiesOnDelete("force_destroy");
+var ON_STRINGS = /* @__PURE__ */ new Set(["true", "protected", "active", "enabled"]);
+function isOn(value) {
+  if (value === true) return true;
+  return typeof value === "string" && ON_STRINGS.has(value.trim().toLowerCase());
+}
+function isSensitive(value) {
+  return value === SENSITIVE;
+}
+function isAbsent(value) {
+  return value === void 0 || value === null || value === "";
+}
+function dayCount(value) {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return Number(value);
+  return void 0;
+}
+function display(value) {
+  if (value === void 0 || value === null) return "(removed)";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+function firstBlock(value) {
+  const block = Array.isArray(value) ? value[0] : value;
+  return isObject(block) ? block : void 0;
+}
+function keyValue(list3, key2) {
+  if (!Array.isArray(list3)) return void 0;
+  const entry = list3.find((item) => isObject(item) && item.Key === key2);
+  return entry?.Value;
+}
+
+// src/analysis/resources/aws.ts
+var SNAPSHOT_GUARDS = [skipsSnapshot("skip_final_snapshot"), FINAL_SNAPSHOT_NAME];
+var database = {
+  noun: "the database",
+  guards: [refusedBy(DELETION_PROTECTION, "AWS"), ...SNAPSHOT_GUARDS],
+  replaced: startsEmpty("database", "restored from a snapshot")
+};
+var replicaOrFinalSnapshot = (v) => {
+  if (!isSet(v, "replicate_source_db")) return finalSnapshot(v);
+  const out = [READ_REPLICA];
+  if (flag(v, "skip_final_snapshot") === false && isEmpty(v, "final_snapshot_identifier")) {
+    out.push(refused("no final_snapshot_identifier is set, so the delete fails unless one is given"));
+  }
+  return out;
 };
 var documentGraphCluster = {
-  replaced: "the new database starts empty unless restored from a snapshot",
-  facts: [
-    guard("deletion_protection", "AWS"),
-    finalSnapshot,
-    () => size("cluster storage: its size grows with the data"),
-    automatedBackups("backup_retention_period", "cluster")
-  ]
-};
-var redshiftCluster = {
-  replaced: "the new cluster starts empty unless restored from a snapshot",
-  facts: [
-    finalSnapshot,
-    (v) => {
-      const nodes = amount(v, "number_of_nodes");
-      const type = identifier(v, "node_type");
-      return nodes && type ? size(`${nodes} ${type} ${nodes === 1 ? "node" : "nodes"}`) : void 0;
-    },
-    (v) => {
-      const n = amount(v, "automated_snapshot_retention_period");
-      return n ? backups(`automated snapshots (${days(n)}) are deleted with the cluster`) : void 0;
-    }
-  ]
+  ...database,
+  facts: [finalSnapshot, () => size("cluster storage: its size grows with the data"), backupsDeleted("backup_retention_period", "automated backups", "cluster")]
 };
 var clusterInstance = {
-  facts: [() => kept("a cluster instance: the data stays in the cluster's storage")]
+  facts: [() => CLUSTER_MEMBER]
 };
-var ebsVolume = {
-  replaced: "the new volume starts empty unless created from a snapshot",
+var elasticache = {
+  replaced: startsEmpty("cache", "restored from a snapshot"),
   facts: [
     (v) => {
-      const final = flag(v, "final_snapshot");
-      if (final === true) return fate("a final snapshot is taken");
-      if (final === false) return fate("no final snapshot: the data is gone");
-      return void 0;
+      if (at(v, "engine") === "memcached") return fate("memcached keeps no snapshots: the cached data is gone");
+      if (isEmpty(v, "final_snapshot_identifier")) return fate("no final snapshot: the cached data is gone");
+      return isSet(v, "final_snapshot_identifier") ? snapshotTaken(v, "final_snapshot_identifier") : void 0;
     },
-    (v) => {
-      const gib = amount(v, "size");
-      const type = identifier(v, "type");
-      return gib ? size(`${gib} GiB ${type ? `${type} ` : ""}volume`) : void 0;
-    }
+    backupsDeleted("snapshot_retention_limit", "automatic backups", "cache")
   ]
 };
+var loadBalancer = { noun: "the load balancer", guards: [protection("enable_deletion_protection")] };
 var instanceVolumes = (v) => ["root_block_device", "ebs_block_device"].flatMap(
-  (key2) => arrayAt(v, key2).flatMap((block) => {
+  (key2) => list(v, key2).flatMap((block) => {
     const gib = amount(block, "volume_size");
     const type = identifier(block, "volume_type");
     const device = key2 === "ebs_block_device" ? deviceName(block, "device_name") : void 0;
@@ -2397,467 +2499,390 @@ var instanceVolumes = (v) => ["root_block_device", "ebs_block_device"].flatMap(
     return [];
   })
 );
-function arrayAt(values, key2) {
-  const value = at(values, [key2]);
-  return Array.isArray(value) ? value : [];
-}
-var ec2Instance = {
-  replaced: "the new instance boots from its AMI, not from the old root volume",
-  facts: [
-    guard("disable_api_termination", "AWS", "to terminate the instance"),
-    instanceVolumes
-  ]
+var AWS = {
+  aws_db_instance: {
+    ...database,
+    facts: [
+      replicaOrFinalSnapshot,
+      allocatedStorage("allocated_storage", "max_allocated_storage"),
+      backupsDeleted("backup_retention_period", "automated backups", "instance", "delete_automated_backups")
+    ]
+  },
+  aws_rds_cluster: {
+    ...database,
+    facts: [finalSnapshot, clusterStorage("engine", "allocated_storage"), backupsDeleted("backup_retention_period", "automated backups", "cluster", "delete_automated_backups")]
+  },
+  aws_docdb_cluster: documentGraphCluster,
+  aws_neptune_cluster: documentGraphCluster,
+  aws_redshift_cluster: {
+    noun: "the database",
+    guards: SNAPSHOT_GUARDS,
+    replaced: startsEmpty("cluster", "restored from a snapshot"),
+    facts: [
+      finalSnapshot,
+      (v) => {
+        const nodes = amount(v, "number_of_nodes");
+        const type = identifier(v, "node_type");
+        return nodes && type ? size(`${nodes} ${type} ${nodes === 1 ? "node" : "nodes"}`) : void 0;
+      },
+      backupsDeleted("automated_snapshot_retention_period", "automated snapshots", "cluster")
+    ]
+  },
+  aws_rds_cluster_instance: clusterInstance,
+  aws_docdb_cluster_instance: clusterInstance,
+  aws_neptune_cluster_instance: clusterInstance,
+  aws_qldb_ledger: { noun: "the database", guards: [DELETION_PROTECTION] },
+  aws_dynamodb_table: {
+    noun: "the database",
+    guards: [refusedBy(protection("deletion_protection_enabled"), "AWS")],
+    replaced: startsEmpty("table", "restored from a backup"),
+    facts: [pointInTimeRecovery(["point_in_time_recovery", 0, "enabled"])]
+  },
+  aws_elasticache_cluster: elasticache,
+  aws_elasticache_replication_group: elasticache,
+  aws_lb: loadBalancer,
+  aws_alb: loadBalancer,
+  aws_instance: {
+    noun: "the instance",
+    guards: [refusedBy(protection("disable_api_termination"), "AWS", "to terminate the instance")],
+    replaced: "the new instance boots from its AMI, not from the old root volume",
+    facts: [instanceVolumes]
+  },
+  aws_ebs_volume: {
+    replaced: startsEmpty("volume", "created from a snapshot"),
+    facts: [onOff("final_snapshot", fate("a final snapshot is taken"), fate("no final snapshot: the data is gone")), sizedDisk("size", "type", "GiB", "volume")]
+  },
+  aws_s3_bucket: { noun: "the bucket", guards: [FORCE_DESTROY], replaced: startsEmpty("bucket"), facts: [forceDestroy] },
+  aws_iam_user: { noun: "the user", guards: [FORCE_DESTROY] },
+  aws_route53_zone: { noun: "the zone", guards: [FORCE_DESTROY] },
+  aws_ecr_repository: { noun: "the repository", guards: [emptiesOnDelete("force_delete")] },
+  aws_efs_file_system: {
+    replaced: startsEmpty("file system"),
+    facts: [() => fate("every file in the file system is deleted"), sized(["size_in_bytes", 0, "value"], (n) => `${bytes(n)} of files when last refreshed`)]
+  },
+  aws_secretsmanager_secret: {
+    noun: "the secret",
+    guards: [deletionWindow("recovery_window_in_days")],
+    facts: [
+      (v) => {
+        const n = amount(v, "recovery_window_in_days");
+        if (n === 0) return fate("recovery_window_in_days is 0: the secret is deleted at once, with no recovery");
+        return n ? fate(`the secret can be restored for ${days(n)} after the delete`) : void 0;
+      }
+    ]
+  },
+  aws_kms_key: {
+    noun: "the key",
+    guards: [deletionWindow("deletion_window_in_days")],
+    replaced: "the new key cannot decrypt data encrypted with the old one",
+    facts: [
+      (v) => {
+        const n = amount(v, "deletion_window_in_days");
+        const window = n ? days(n) : isEmpty(v, "deletion_window_in_days") ? "30 days (the default)" : void 0;
+        return window ? fate(`the key is scheduled for deletion after ${window} and can be restored until then`) : void 0;
+      }
+    ]
+  },
+  aws_cognito_user_pool: { noun: "the user pool", guards: [DELETION_PROTECTION] },
+  aws_lambda_layer_version: { guards: [stateOnly("skip_destroy")] }
 };
-var s3Bucket = {
-  replaced: "the new bucket starts empty",
-  facts: [forceDestroy]
+
+// src/analysis/resources/azure.ts
+var RESTORED_SERVER = startsEmpty("server", "restored from a backup");
+var AZURE = {
+  azurerm_key_vault: {
+    noun: "the key vault",
+    guards: [
+      softDelete("purge_protection_enabled", (what) => `${what} and its deleted objects can now be purged for good before the retention period ends`),
+      softDeleteRetention("soft_delete_retention_days")
+    ],
+    replaced: "the new key vault starts with no keys, secrets or certificates",
+    facts: [
+      (v) => {
+        const n = amount(v, "soft_delete_retention_days");
+        const window = n ? ` for ${days(n)}` : "";
+        const purgeProtection = flag(v, "purge_protection_enabled");
+        if (purgeProtection === true) return fate(`soft-deleted with its keys, secrets and certificates: recoverable${window} (purge protection is on)`);
+        if (purgeProtection === false) {
+          return [
+            fate("no purge protection: the azurerm provider purges the vault on destroy by default, with every key, secret and certificate in it"),
+            backups(`recoverable${window} only if the provider's features.key_vault.purge_soft_delete_on_destroy is false`)
+          ];
+        }
+        return fate("every key, secret and certificate in the vault goes with it");
+      }
+    ]
+  },
+  azurerm_recovery_services_vault: {
+    noun: "the vault",
+    guards: [softDelete("soft_delete_enabled", (what) => `deleted backups in ${what} are gone at once, with no soft-delete period`)]
+  },
+  azurerm_managed_disk: {
+    replaced: startsEmpty("disk", "created from a snapshot or image"),
+    facts: [sizedDisk("disk_size_gb", "storage_account_type", "GiB", "managed disk")]
+  },
+  azurerm_storage_account: {
+    replaced: startsEmpty("storage account"),
+    facts: [() => fate("every blob, file share, table and queue in the account is deleted")]
+  },
+  azurerm_postgresql_flexible_server: {
+    replaced: RESTORED_SERVER,
+    facts: [sized("storage_mb", (mb) => `${Number((mb / 1024).toFixed(1))} GiB of storage`)]
+  },
+  azurerm_mysql_flexible_server: {
+    replaced: RESTORED_SERVER,
+    facts: [sized(["storage", 0, "size_gb"], (gb) => `${gb} GB of storage`)]
+  },
+  azurerm_mssql_database: {
+    replaced: startsEmpty("database", "restored from a backup"),
+    facts: [sized("max_size_gb", (gb) => `up to ${gb} GB of data`)]
+  }
+};
+
+// src/analysis/resources/cloudformation.ts
+var database2 = {
+  noun: "the database",
+  guards: [refusedBy(protection("DeletionProtection"), "AWS")],
+  replaced: startsEmpty("database", "restored from a snapshot")
+};
+var policyDeletes = (text = "no snapshot is taken, the data is gone") => () => fate(`DeletionPolicy Delete: ${text}`);
+var dataGone = policyDeletes();
+var cluster = {
+  ...database2,
+  deleted: dataGone,
+  facts: [backupsDeleted("BackupRetentionPeriod", "automated backups", "cluster")]
 };
 var dynamodbTable = {
-  replaced: "the new table starts empty unless restored from a backup",
-  facts: [
-    guard("deletion_protection_enabled", "AWS"),
-    (v) => {
-      const pitr = flag(v, ["point_in_time_recovery", 0, "enabled"]);
-      if (pitr === true) return fate("point-in-time recovery is on: AWS keeps a system backup of the table for 35 days");
-      if (pitr === false) return fate("no point-in-time recovery: the items are gone unless an on-demand backup exists");
-      return void 0;
+  noun: "the database",
+  replaced: startsEmpty("table", "restored from a backup"),
+  deleted: policyDeletes("the table and every item in it are deleted")
+};
+var cache = {
+  replaced: startsEmpty("cache", "restored from a snapshot"),
+  deleted: policyDeletes("no snapshot is taken, the cached data is gone"),
+  facts: [backupsDeleted("SnapshotRetentionLimit", "automatic backups", "cache")]
+};
+var CLOUDFORMATION = {
+  "AWS::RDS::DBInstance": {
+    ...database2,
+    // Without its Properties a cluster member or replica cannot be told apart, so no claim.
+    deleted: (v) => Object.keys(v).length === 0 || isSet(v, "DBClusterIdentifier") || isSet(v, "SourceDBInstanceIdentifier") ? void 0 : dataGone(v),
+    facts: [
+      (v) => isSet(v, "DBClusterIdentifier") ? CLUSTER_MEMBER : void 0,
+      (v) => isSet(v, "SourceDBInstanceIdentifier") ? READ_REPLICA : void 0,
+      allocatedStorage("AllocatedStorage", "MaxAllocatedStorage"),
+      (v) => isSet(v, "DBClusterIdentifier") ? void 0 : backupsDeleted("BackupRetentionPeriod", "automated backups", "instance", "DeleteAutomatedBackups")(v)
+    ],
+    // A stand-alone instance is snapshotted; a cluster member is deleted (its cluster holds the data).
+    defaultPolicy: (after) => {
+      const id = after?.DBClusterIdentifier;
+      return id !== void 0 && id !== null && id !== "" ? "Delete" : "Snapshot";
     }
-  ]
+  },
+  "AWS::RDS::DBCluster": {
+    ...cluster,
+    facts: [clusterStorage("Engine", "AllocatedStorage"), backupsDeleted("BackupRetentionPeriod", "automated backups", "cluster")],
+    defaultPolicy: () => "Snapshot"
+  },
+  "AWS::DocDB::DBCluster": cluster,
+  "AWS::Neptune::DBCluster": cluster,
+  "AWS::Redshift::Cluster": {
+    noun: "the database",
+    replaced: startsEmpty("cluster", "restored from a snapshot"),
+    deleted: dataGone,
+    facts: [backupsDeleted("AutomatedSnapshotRetentionPeriod", "automated snapshots", "cluster")]
+  },
+  "AWS::DynamoDB::Table": {
+    ...dynamodbTable,
+    guards: [refusedBy(protection("DeletionProtectionEnabled"), "AWS")],
+    facts: [pointInTimeRecovery(["PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"])]
+  },
+  "AWS::DynamoDB::GlobalTable": dynamodbTable,
+  "AWS::EC2::Instance": { noun: "the instance", guards: [protection("DisableApiTermination")] },
+  "AWS::EC2::Volume": {
+    replaced: startsEmpty("volume", "created from a snapshot"),
+    deleted: dataGone,
+    facts: [sizedDisk("Size", "VolumeType", "GiB", "volume")]
+  },
+  "AWS::ElasticLoadBalancingV2::LoadBalancer": { noun: "the load balancer", guards: [listedProtection("LoadBalancerAttributes", "deletion_protection.enabled")] },
+  "AWS::S3::Bucket": {
+    noun: "the bucket",
+    replaced: startsEmpty("bucket"),
+    // CloudFormation never empties a bucket: deleting one that holds objects fails.
+    deleted: () => refused("DeletionPolicy Delete: the delete fails if the bucket is not empty (CloudFormation does not empty buckets)")
+  },
+  "AWS::ElastiCache::CacheCluster": { ...cache, noun: "the cluster" },
+  "AWS::ElastiCache::ReplicationGroup": cache,
+  "AWS::EFS::FileSystem": { replaced: startsEmpty("file system"), deleted: policyDeletes("every file in the file system is deleted") }
 };
-var elasticache = {
-  replaced: "the new cache starts empty unless restored from a snapshot",
-  facts: [
-    (v) => {
-      if (at(v, ["engine"]) === "memcached") return fate("memcached keeps no snapshots: the cached data is gone");
-      if (isEmpty(v, "final_snapshot_identifier")) return fate("no final snapshot: the cached data is gone");
-      if (!isSet(v, "final_snapshot_identifier")) return void 0;
-      const id = identifier(v, "final_snapshot_identifier");
-      return fate(id ? `a final snapshot is taken (${id})` : "a final snapshot is taken");
-    },
-    (v) => {
-      const n = amount(v, "snapshot_retention_limit");
-      return n ? backups(`automatic backups (${days(n)}) are deleted with the cache`) : void 0;
-    }
-  ]
-};
-var efsFileSystem = {
-  replaced: "the new file system starts empty",
-  facts: [
-    () => fate("every file in the file system is deleted"),
-    (v) => {
-      const n = amount(v, ["size_in_bytes", 0, "value"]);
-      return n ? size(`${bytes(n)} of files when last refreshed`) : void 0;
-    }
-  ]
-};
-var kmsKey = {
-  replaced: "the new key cannot decrypt data encrypted with the old one",
-  facts: [
-    (v) => {
-      const n = amount(v, "deletion_window_in_days");
-      const window = n ? days(n) : isEmpty(v, "deletion_window_in_days") ? "30 days (the default)" : void 0;
-      return window ? fate(`the key is scheduled for deletion after ${window} and can be restored until then`) : void 0;
-    }
-  ]
-};
-var secret = {
-  facts: [
-    (v) => {
-      const n = amount(v, "recovery_window_in_days");
-      if (n === 0) return fate("recovery_window_in_days is 0: the secret is deleted at once, with no recovery");
-      return n ? fate(`the secret can be restored for ${days(n)} after the delete`) : void 0;
-    }
-  ]
-};
-var cloudSqlInstance = {
-  replaced: "the new database starts empty unless restored from a backup",
-  facts: [
-    // Terraform's own guard (default true), then Cloud SQL's.
-    guard("deletion_protection", "Terraform"),
-    (v) => flag(v, ["settings", 0, "deletion_protection_enabled"]) === true ? refused("deletion protection is on in Cloud SQL: Google Cloud refuses the delete until it is turned off") : void 0,
-    (v) => {
-      if (isSet(v, "master_instance_name")) return kept("a read replica: its primary instance keeps the data");
-      const config = at(v, ["settings", 0, "final_backup_config"]);
-      if (!Array.isArray(config)) return void 0;
-      if (flag(config, [0, "enabled"]) === true) {
-        const n = amount(config, [0, "retention_days"]);
-        return fate(`a final backup is taken${n ? ` (kept ${days(n)})` : ""}`);
-      }
-      return fate(flag(v, ["settings", 0, "retain_backups_on_delete"]) === true ? "no final backup is taken" : "no final backup: the data is gone");
-    },
-    (v) => {
-      const gb = amount(v, ["settings", 0, "disk_size"]);
-      return gb ? size(`${gb} GB of storage`) : void 0;
-    },
-    (v) => {
-      if (flag(v, ["settings", 0, "backup_configuration", 0, "enabled"]) !== true) return void 0;
-      const retain = flag(v, ["settings", 0, "retain_backups_on_delete"]);
-      if (retain === true) return backups("automated backups are kept after the delete (retain_backups_on_delete)");
-      return backups("automated backups are deleted with the instance unless retain_backups_on_delete is true");
-    }
-  ]
-};
-var computeDisk = {
-  replaced: "the new disk starts empty unless created from a snapshot or image",
-  facts: [
-    (v) => {
-      const gb = amount(v, "size");
-      const type = identifier(v, "type");
-      return gb ? size(`${gb} GB ${type ? `${type} ` : ""}disk`) : void 0;
-    }
-  ]
-};
-var computeInstance = {
-  replaced: "the new instance boots from its image, not from the old boot disk",
-  facts: [
-    guard("deletion_protection", "Google Cloud"),
-    (v) => {
-      const autoDelete = flag(v, ["boot_disk", 0, "auto_delete"]);
-      const gb = amount(v, ["boot_disk", 0, "initialize_params", 0, "size"]);
-      const disk = `the ${gb ? `${gb} GB ` : ""}boot disk`;
-      if (autoDelete === true) return fate(`${disk} is deleted with the instance`);
-      if (autoDelete === false) return fate(`${disk} is kept (auto_delete is false)`);
-      return void 0;
-    }
-  ]
-};
-var gcsBucket = {
-  replaced: "the new bucket starts empty",
-  facts: [forceDestroy]
-};
-var bigqueryDataset = {
-  replaced: "the new dataset starts empty",
-  facts: [
-    (v) => {
-      const contents = flag(v, "delete_contents_on_destroy");
-      if (contents === true) return fate("delete_contents_on_destroy is on: every table in the dataset is deleted");
-      if (contents === false) return refused("the delete fails if the dataset holds tables (delete_contents_on_destroy is off)");
-      return void 0;
-    }
-  ]
-};
-var terraformGuarded = (replaced) => ({ replaced, facts: [guard("deletion_protection", "Terraform")] });
-var keyVault = {
-  replaced: "the new key vault starts with no keys, secrets or certificates",
-  facts: [
-    (v) => {
-      const n = amount(v, "soft_delete_retention_days");
-      const window = n ? ` for ${days(n)}` : "";
-      const purgeProtection = flag(v, "purge_protection_enabled");
-      if (purgeProtection === true) return fate(`soft-deleted with its keys, secrets and certificates: recoverable${window} (purge protection is on)`);
-      if (purgeProtection === false) {
-        return [
-          fate("no purge protection: the azurerm provider purges the vault on destroy by default, with every key, secret and certificate in it"),
-          backups(`recoverable${window} only if the provider's features.key_vault.purge_soft_delete_on_destroy is false`)
-        ];
-      }
-      return fate("every key, secret and certificate in the vault goes with it");
-    }
-  ]
-};
-var managedDisk = {
-  replaced: "the new disk starts empty unless created from a snapshot or image",
-  facts: [
-    (v) => {
-      const gib = amount(v, "disk_size_gb");
-      const type = identifier(v, "storage_account_type");
-      return gib ? size(`${gib} GiB ${type ? `${type} ` : ""}managed disk`) : void 0;
-    }
-  ]
-};
-var storageAccount = {
-  replaced: "the new storage account starts empty",
-  facts: [() => fate("every blob, file share, table and queue in the account is deleted")]
-};
-var flexibleServer = (sizeFact) => ({
-  replaced: "the new server starts empty unless restored from a backup",
-  facts: [sizeFact]
-});
-var TERRAFORM = /* @__PURE__ */ new Map([
-  ["aws_db_instance", rdsInstance],
-  ["aws_rds_cluster", rdsCluster],
-  ["aws_docdb_cluster", documentGraphCluster],
-  ["aws_neptune_cluster", documentGraphCluster],
-  ["aws_redshift_cluster", redshiftCluster],
-  ["aws_rds_cluster_instance", clusterInstance],
-  ["aws_docdb_cluster_instance", clusterInstance],
-  ["aws_neptune_cluster_instance", clusterInstance],
-  ["aws_ebs_volume", ebsVolume],
-  ["aws_instance", ec2Instance],
-  ["aws_s3_bucket", s3Bucket],
-  ["aws_dynamodb_table", dynamodbTable],
-  ["aws_elasticache_cluster", elasticache],
-  ["aws_elasticache_replication_group", elasticache],
-  ["aws_efs_file_system", efsFileSystem],
-  ["aws_kms_key", kmsKey],
-  ["aws_secretsmanager_secret", secret],
-  ["google_sql_database_instance", cloudSqlInstance],
-  ["google_compute_disk", computeDisk],
-  ["google_compute_instance", computeInstance],
-  ["google_storage_bucket", gcsBucket],
-  ["google_bigquery_dataset", bigqueryDataset],
-  ["google_bigquery_table", terraformGuarded("the new table starts empty")],
-  ["google_spanner_database", terraformGuarded("the new database starts empty unless restored from a backup")],
-  ["google_bigtable_instance", terraformGuarded("the new instance starts empty unless restored from a backup")],
-  ["azurerm_key_vault", keyVault],
-  ["azurerm_managed_disk", managedDisk],
-  ["azurerm_storage_account", storageAccount],
-  [
-    "azurerm_postgresql_flexible_server",
-    flexibleServer((v) => {
-      const mb = amount(v, "storage_mb");
-      return mb ? size(`${Number((mb / 1024).toFixed(1))} GiB of storage`) : void 0;
-    })
-  ],
-  [
-    "azurerm_mysql_flexible_server",
-    flexibleServer((v) => {
-      const gb = amount(v, ["storage", 0, "size_gb"]);
-      return gb ? size(`${gb} GB of storage`) : void 0;
-    })
-  ],
-  [
-    "azurerm_mssql_database",
-    {
-      replaced: "the new database starts empty unless restored from a backup",
-      facts: [
-        (v) => {
-          const gb = amount(v, "max_size_gb");
-          return gb ? size(`up to ${gb} GB of data`) : void 0;
+
+// src/analysis/resources/google.ts
+var TERRAFORM_GUARD = refusedBy(DELETION_PROTECTION, "Terraform");
+var terraformGuarded = (noun, replaced) => ({ noun, guards: [TERRAFORM_GUARD], replaced });
+var GOOGLE = {
+  google_sql_database_instance: {
+    noun: "the database",
+    guards: [
+      TERRAFORM_GUARD,
+      refusing(nestedProtection("settings", "deletion_protection_enabled"), "deletion protection is on in Cloud SQL: Google Cloud refuses the delete until it is turned off")
+    ],
+    replaced: startsEmpty("database", "restored from a backup"),
+    facts: [
+      (v) => {
+        if (isSet(v, "master_instance_name")) return kept("a read replica: its primary instance keeps the data");
+        const config = at(v, ["settings", 0, "final_backup_config"]);
+        if (!Array.isArray(config)) return void 0;
+        if (flag(config, [0, "enabled"]) === true) {
+          const n = amount(config, [0, "retention_days"]);
+          return fate(`a final backup is taken${n ? ` (kept ${days(n)})` : ""}`);
         }
-      ]
-    }
-  ]
-]);
-var cfnDataGone = (text = "no snapshot is taken, the data is gone") => () => fate(`DeletionPolicy Delete: ${text}`);
-var cfnRdsInstance = {
-  replaced: "the new database starts empty unless restored from a snapshot",
-  // Without its Properties a cluster member or replica cannot be told apart, so no claim.
-  deleted: (v) => Object.keys(v).length === 0 || isSet(v, "DBClusterIdentifier") || isSet(v, "SourceDBInstanceIdentifier") ? void 0 : fate("DeletionPolicy Delete: no snapshot is taken, the data is gone"),
-  facts: [
-    guard("DeletionProtection", "AWS"),
-    (v) => isSet(v, "DBClusterIdentifier") ? kept("a cluster instance: the data stays in the cluster's storage") : void 0,
-    (v) => isSet(v, "SourceDBInstanceIdentifier") ? kept("a read replica: its source database keeps the data") : void 0,
-    allocatedStorage("AllocatedStorage", "MaxAllocatedStorage"),
-    (v) => isSet(v, "DBClusterIdentifier") ? void 0 : automatedBackups("BackupRetentionPeriod", "instance", "DeleteAutomatedBackups")(v)
-  ]
+        return fate(flag(v, ["settings", 0, "retain_backups_on_delete"]) === true ? "no final backup is taken" : "no final backup: the data is gone");
+      },
+      sized(["settings", 0, "disk_size"], (gb) => `${gb} GB of storage`),
+      (v) => {
+        if (flag(v, ["settings", 0, "backup_configuration", 0, "enabled"]) !== true) return void 0;
+        const retain = flag(v, ["settings", 0, "retain_backups_on_delete"]);
+        if (retain === true) return backups("automated backups are kept after the delete (retain_backups_on_delete)");
+        return backups("automated backups are deleted with the instance unless retain_backups_on_delete is true");
+      }
+    ]
+  },
+  google_sql_database: { noun: "the database", guards: [DELETION_POLICY] },
+  google_alloydb_cluster: { noun: "the database", guards: [DELETION_POLICY] },
+  google_spanner_database: terraformGuarded("the database", startsEmpty("database", "restored from a backup")),
+  google_bigtable_instance: terraformGuarded("the database", startsEmpty("instance", "restored from a backup")),
+  google_bigtable_table: { noun: "the database", guards: [DELETION_PROTECTION] },
+  google_bigquery_dataset: {
+    replaced: startsEmpty("dataset"),
+    facts: [
+      onOff(
+        "delete_contents_on_destroy",
+        fate("delete_contents_on_destroy is on: every table in the dataset is deleted"),
+        refused("the delete fails if the dataset holds tables (delete_contents_on_destroy is off)")
+      )
+    ]
+  },
+  google_bigquery_table: terraformGuarded("the table", startsEmpty("table")),
+  google_compute_disk: { replaced: startsEmpty("disk", "created from a snapshot or image"), facts: [sizedDisk("size", "type", "GB", "disk")] },
+  google_compute_instance: {
+    noun: "the instance",
+    guards: [refusedBy(DELETION_PROTECTION, "Google Cloud")],
+    replaced: "the new instance boots from its image, not from the old boot disk",
+    facts: [
+      (v) => {
+        const autoDelete = flag(v, ["boot_disk", 0, "auto_delete"]);
+        const gb = amount(v, ["boot_disk", 0, "initialize_params", 0, "size"]);
+        const disk = `the ${gb ? `${gb} GB ` : ""}boot disk`;
+        if (autoDelete === true) return fate(`${disk} is deleted with the instance`);
+        if (autoDelete === false) return fate(`${disk} is kept (auto_delete is false)`);
+        return void 0;
+      }
+    ]
+  },
+  google_container_cluster: { noun: "the cluster", guards: [DELETION_PROTECTION] },
+  google_storage_bucket: { noun: "the bucket", guards: [FORCE_DESTROY], replaced: startsEmpty("bucket"), facts: [forceDestroy] },
+  google_project: { guards: [DELETION_POLICY] }
 };
-var cfnRdsCluster = {
-  replaced: "the new database starts empty unless restored from a snapshot",
-  deleted: cfnDataGone(),
-  facts: [
-    guard("DeletionProtection", "AWS"),
-    (v) => {
-      const engine = at(v, ["Engine"]);
-      if (typeof engine === "string" && engine.startsWith("aurora")) return size("Aurora storage: its size grows with the data");
-      return allocatedStorage("AllocatedStorage")(v);
-    },
-    automatedBackups("BackupRetentionPeriod", "cluster")
-  ]
+
+// src/analysis/resources/index.ts
+var ENTRIES = {
+  terraform: new Map(Object.entries({ ...AWS, ...GOOGLE, ...AZURE })),
+  cloudformation: new Map(Object.entries(CLOUDFORMATION))
 };
-var cfnDocumentGraphCluster = {
-  replaced: "the new database starts empty unless restored from a snapshot",
-  deleted: cfnDataGone(),
-  facts: [guard("DeletionProtection", "AWS"), automatedBackups("BackupRetentionPeriod", "cluster")]
+function entryOf(format, type) {
+  return ENTRIES[format].get(type);
+}
+function guardsNamed(entries) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const entry of entries.values()) for (const guard of entry.guards ?? []) if (!byName.has(guard.name)) byName.set(guard.name, guard);
+  return [...byName.values()].sort((a, b) => reportOrder(a) - reportOrder(b));
+}
+var GUARDS = {
+  terraform: guardsNamed(ENTRIES.terraform),
+  cloudformation: guardsNamed(ENTRIES.cloudformation)
 };
-var cfnRedshiftCluster = {
-  replaced: "the new cluster starts empty unless restored from a snapshot",
-  deleted: cfnDataGone(),
-  facts: [
-    (v) => {
-      const n = amount(v, "AutomatedSnapshotRetentionPeriod");
-      return n ? backups(`automated snapshots (${days(n)}) are deleted with the cluster`) : void 0;
-    }
-  ]
-};
-var cfnVolume = {
-  replaced: "the new volume starts empty unless created from a snapshot",
-  deleted: cfnDataGone(),
-  facts: [
-    (v) => {
-      const gib = amount(v, "Size");
-      const type = identifier(v, "VolumeType");
-      return gib ? size(`${gib} GiB ${type ? `${type} ` : ""}volume`) : void 0;
-    }
-  ]
-};
-var cfnDynamodbTable = {
-  replaced: "the new table starts empty unless restored from a backup",
-  deleted: cfnDataGone("the table and every item in it are deleted"),
-  facts: [
-    guard("DeletionProtectionEnabled", "AWS"),
-    (v) => {
-      const pitr = flag(v, ["PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"]);
-      if (pitr === true) return fate("point-in-time recovery is on: AWS keeps a system backup of the table for 35 days");
-      if (pitr === false) return fate("no point-in-time recovery: the items are gone unless an on-demand backup exists");
-      return void 0;
-    }
-  ]
-};
-var cfnBucket = {
-  replaced: "the new bucket starts empty",
-  // CloudFormation never empties a bucket: deleting one that holds objects fails.
-  deleted: () => refused("DeletionPolicy Delete: the delete fails if the bucket is not empty (CloudFormation does not empty buckets)"),
-  facts: []
-};
-var cfnCache = {
-  replaced: "the new cache starts empty unless restored from a snapshot",
-  deleted: cfnDataGone("no snapshot is taken, the cached data is gone"),
-  facts: [
-    (v) => {
-      const n = amount(v, "SnapshotRetentionLimit");
-      return n ? backups(`automatic backups (${days(n)}) are deleted with the cache`) : void 0;
-    }
-  ]
-};
-var CLOUDFORMATION = /* @__PURE__ */ new Map([
-  ["AWS::RDS::DBInstance", cfnRdsInstance],
-  ["AWS::RDS::DBCluster", cfnRdsCluster],
-  ["AWS::DocDB::DBCluster", cfnDocumentGraphCluster],
-  ["AWS::Neptune::DBCluster", cfnDocumentGraphCluster],
-  ["AWS::Redshift::Cluster", cfnRedshiftCluster],
-  ["AWS::EC2::Volume", cfnVolume],
-  ["AWS::DynamoDB::Table", cfnDynamodbTable],
-  ["AWS::DynamoDB::GlobalTable", { ...cfnDynamodbTable, facts: [] }],
-  ["AWS::S3::Bucket", cfnBucket],
-  ["AWS::ElastiCache::CacheCluster", cfnCache],
-  ["AWS::ElastiCache::ReplicationGroup", cfnCache],
-  ["AWS::EFS::FileSystem", { replaced: "the new file system starts empty", deleted: cfnDataGone("every file in the file system is deleted"), facts: [] }]
-]);
+function guardsOf(format) {
+  return GUARDS[format];
+}
+function nounOf(format, type) {
+  return entryOf(format, type)?.noun ?? nounFromName(type);
+}
+function nounFromName(type) {
+  const t = type.toLowerCase();
+  if (/key_?vault/.test(t)) return "the key vault";
+  if (/secret/.test(t)) return "the secret";
+  if (/kms/.test(t)) return "the key";
+  if (/recovery_services|backup/.test(t)) return "the vault";
+  if (/(^|_|::)(db|rds|docdb|neptune|redshift|dynamodb|spanner|bigtable|qldb|sql|alloydb)(_|::|$)|database|dbcluster|dbinstance/.test(t)) return "the database";
+  if (/bucket|::s3::/.test(t)) return "the bucket";
+  if (/(^|_)(lb|alb)(_|$)|loadbalancer/.test(t)) return "the load balancer";
+  if (/table/.test(t)) return "the table";
+  if (/cluster/.test(t)) return "the cluster";
+  if (/instance/.test(t)) return "the instance";
+  if (/repository/.test(t)) return "the repository";
+  if (/zone/.test(t)) return "the zone";
+  if (/user_?pool/.test(t)) return "the user pool";
+  if (/user/.test(t)) return "the user";
+  return "the resource";
+}
+
+// src/analysis/data-at-risk.ts
+function dataAtRisk(change) {
+  if (!DESTRUCTIVE_ACTIONS.has(change.action)) return [];
+  const statements = change.format === "cloudformation" ? cloudFormation(change) : terraform(change);
+  const ordered = statements.map((s, i) => ({ ...s, i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  return [...new Set(ordered.map((s) => s.text))];
+}
+function terraform(change) {
+  if (change.action === "forget") return [kept("removed from Terraform state only: the resource and its data stay, unmanaged")];
+  const entry = entryOf("terraform", change.type);
+  const values = objectValues(change.before);
+  if (!entry || !values) return [];
+  return [...replacement(change, entry), ...run(facts(entry), values)];
+}
+function cloudFormation(change) {
+  const entry = entryOf("cloudformation", change.type);
+  const values = objectValues(change.before) ?? {};
+  const policy = change.policyAction ?? "";
+  if (change.action === "forget" || policy === "Retain") return [kept("DeletionPolicy Retain: the resource and its data are kept, outside the stack")];
+  if (policy === "ReplaceAndRetain") {
+    return [kept("DeletionPolicy Retain: the old resource and its data are kept, outside the stack"), ...entry ? replacement(change, entry) : []];
+  }
+  const out = [];
+  if (policy === "Snapshot" || policy === "ReplaceAndSnapshot") out.push(fate("a snapshot is taken (DeletionPolicy Snapshot)"));
+  if (!entry) return out;
+  if ((policy === "Delete" || policy === "ReplaceAndDelete") && entry.deleted) out.push(...list2(entry.deleted(values)));
+  return [...out, ...replacement(change, entry), ...run(facts(entry), values)];
+}
+function facts(entry) {
+  return [...(entry.guards ?? []).flatMap((g) => g.refusal ? [g.refusal] : []), ...entry.facts ?? []];
+}
+function replacement(change, entry) {
+  if (change.action !== "replace" || !entry.replaced) return [];
+  return [{ rank: REPLACED, text: `${change.conditional ? "if replaced" : "replaced"}: ${entry.replaced}` }];
+}
+function run(facts2, values) {
+  return facts2.flatMap((fact) => list2(fact(values)));
+}
+function list2(facts2) {
+  return facts2 === void 0 ? [] : Array.isArray(facts2) ? facts2 : [facts2];
+}
 
 // src/analysis/weakening.ts
 function detectWeakenings(change) {
   if (change.action !== "update" && change.action !== "replace") return [];
   const found = [];
-  const before = asValues(change.before);
-  const after = asValues(change.after);
-  if (before && after) {
-    if (change.format === "terraform") terraformWeakenings(change, before, after, found);
-    else cloudFormationWeakenings(change, before, after, found);
+  const before = change.before;
+  const after = change.after;
+  if (isObject(before) && isObject(after)) {
+    const transition = { change, before, after, what: nounOf(change.format, change.type) };
+    for (const guard of guardsOf(change.format)) {
+      const weakening = guard.weakened(transition);
+      if (weakening) found.push(weakening);
+    }
   }
   if (change.format === "cloudformation") policyWeakenings(change, found);
   return found;
-}
-var TERRAFORM_PROTECTIONS = [
-  "deletion_protection",
-  // RDS, Aurora, DocDB, Neptune, QLDB, Cognito ("ACTIVE"), Google SQL/Spanner/Bigtable ("PROTECTED")/GCE/GKE/BigQuery, …
-  "deletion_protection_enabled",
-  // DynamoDB, Memorystore
-  "enable_deletion_protection",
-  // aws_lb / aws_alb
-  "disable_api_termination",
-  // aws_instance
-  "purge_protection_enabled",
-  // azurerm_key_vault
-  "soft_delete_enabled",
-  // azurerm_recovery_services_vault
-  "skip_destroy"
-  // destroy only drops it from state (aws_lambda_layer_version, …)
-];
-var TERRAFORM_DANGERS = ["force_destroy", "force_delete", "skip_final_snapshot"];
-var TERRAFORM_RETENTIONS = ["soft_delete_retention_days", "recovery_window_in_days", "deletion_window_in_days"];
-var TERRAFORM_NESTED_PROTECTIONS = [["settings", "deletion_protection_enabled"]];
-function terraformWeakenings(change, before, after, found) {
-  for (const name of TERRAFORM_PROTECTIONS) protectionOff(change, name, before, after, name, found);
-  for (const [block, name] of TERRAFORM_NESTED_PROTECTIONS) {
-    const inBefore = firstBlock(before[block]);
-    const inAfter = firstBlock(after[block]);
-    if (inBefore && inAfter) protectionOff(change, name, inBefore, inAfter, `${block}.${name}`, found);
-  }
-  for (const name of TERRAFORM_DANGERS) dangerOn(change, name, before, after, found);
-  finalSnapshotIdentifierRemoved(change, before, after, found);
-  for (const name of TERRAFORM_RETENTIONS) retentionReduced(change, name, before, after, found);
-  deletionPolicyLoosened(change, before, after, found);
-}
-function protectionOff(change, key2, before, after, guard2, found) {
-  const from = before[key2];
-  const to = after[key2];
-  if (isSensitive(from) || isSensitive(to) || !isOn(from) || isOn(to)) return;
-  const unknown = change.format === "terraform" && !(key2 in after);
-  const shown = unknown ? "(unknown)" : display(to);
-  const later = change.format === "terraform" ? "a later apply" : "a later stack update";
-  const what = noun(change.type);
-  found.push({
-    guard: guard2,
-    from: display(from),
-    to: shown,
-    description: unknown ? `${guard2} may be turned off (${display(from)} → known only after apply): ${what} may be deletable by ${later}` : key2 === "skip_destroy" ? `${guard2} turned off (${display(from)} → ${shown}): destroying it now deletes ${what} instead of only dropping it from the state` : key2 === "purge_protection_enabled" ? `${guard2} turned off (${display(from)} → ${shown}): ${what} and its deleted objects can now be purged for good before the retention period ends` : key2 === "soft_delete_enabled" ? `${guard2} turned off (${display(from)} → ${shown}): deleted backups in ${what} are gone at once, with no soft-delete period` : `${guard2} turned off (${display(from)} → ${shown}): ${what} can now be deleted by ${later}`
-  });
-}
-function dangerOn(change, key2, before, after, found) {
-  const from = before[key2];
-  const to = after[key2];
-  if (isSensitive(from) || isSensitive(to) || !isOn(to) || isOn(from)) return;
-  const what = noun(change.type);
-  const transition = `(${display(from)} → ${display(to)})`;
-  found.push({
-    guard: key2,
-    from: display(from),
-    to: display(to),
-    description: key2 === "skip_final_snapshot" ? `${key2} turned on ${transition}: deleting ${what} will take no final snapshot, so its data is lost` : `${key2} turned on ${transition}: deleting ${what} now also deletes everything in it, without failing first`
-  });
-}
-function finalSnapshotIdentifierRemoved(change, before, after, found) {
-  const key2 = "final_snapshot_identifier";
-  const from = before[key2];
-  const to = after[key2];
-  if (isSensitive(from) || isSensitive(to) || isSensitive(after.skip_final_snapshot)) return;
-  if (typeof from !== "string" || from === "" || !isAbsent(to) || !isOn(after.skip_final_snapshot)) return;
-  found.push({
-    guard: key2,
-    from,
-    to: "(removed)",
-    description: `${key2} removed (${from} → (removed)) while skip_final_snapshot is true: deleting ${noun(change.type)} will take no final snapshot`
-  });
-}
-function retentionReduced(change, key2, before, after, found) {
-  const from = days2(before[key2]);
-  const to = days2(after[key2]);
-  if (from === void 0 || to === void 0 || to >= from) return;
-  const what = noun(change.type);
-  found.push({
-    guard: key2,
-    from: String(from),
-    to: String(to),
-    description: to === 0 ? `${key2} reduced to 0 (${from} → 0): deleting ${what} is now immediate and cannot be undone` : `${key2} reduced (${from} → ${to}): ${what} can be recovered for fewer days after it is deleted`
-  });
-}
-var SAFE_DELETION_POLICIES = /* @__PURE__ */ new Set(["PREVENT", "ABANDON"]);
-var UNSAFE_DELETION_POLICIES = /* @__PURE__ */ new Set(["DELETE", "FORCE"]);
-function deletionPolicyLoosened(change, before, after, found) {
-  const from = before.deletion_policy;
-  const to = after.deletion_policy;
-  if (typeof from !== "string" || typeof to !== "string" || from === SENSITIVE || to === SENSITIVE) return;
-  const fromUpper = from.toUpperCase();
-  const toUpper = to.toUpperCase();
-  if (!UNSAFE_DELETION_POLICIES.has(toUpper) || UNSAFE_DELETION_POLICIES.has(fromUpper)) return;
-  const instead = SAFE_DELETION_POLICIES.has(fromUpper) ? fromUpper === "PREVENT" ? "instead of refusing" : "instead of abandoning it" : "with fewer checks";
-  found.push({
-    guard: "deletion_policy",
-    from,
-    to,
-    description: `deletion_policy changed (${from} → ${to}): destroying ${noun(change.type)} now deletes it ${instead}`
-  });
-}
-var CLOUDFORMATION_PROTECTIONS = ["DeletionProtection", "DeletionProtectionEnabled", "DisableApiTermination"];
-var LB_DELETION_PROTECTION = "deletion_protection.enabled";
-function cloudFormationWeakenings(change, before, after, found) {
-  for (const name of CLOUDFORMATION_PROTECTIONS) protectionOff(change, name, before, after, name, found);
-  const lbBefore = keyValue(before.LoadBalancerAttributes, LB_DELETION_PROTECTION);
-  const lbAfter = keyValue(after.LoadBalancerAttributes, LB_DELETION_PROTECTION);
-  protectionOff(
-    change,
-    LB_DELETION_PROTECTION,
-    { [LB_DELETION_PROTECTION]: lbBefore },
-    lbAfter === void 0 ? {} : { [LB_DELETION_PROTECTION]: lbAfter },
-    `LoadBalancerAttributes.${LB_DELETION_PROTECTION}`,
-    found
-  );
-}
-function keyValue(list2, key2) {
-  if (!Array.isArray(list2)) return void 0;
-  const entry = list2.find((item) => asValues(item)?.Key === key2);
-  return entry?.Value;
 }
 var RETAINING_POLICIES = /* @__PURE__ */ new Set(["Retain", "RetainExceptOnCreate", "Snapshot"]);
 function policyWeakenings(change, found) {
@@ -2875,7 +2900,7 @@ function policyWeakenings(change, found) {
       guard: policy.attribute,
       from,
       to,
-      description: `${policy.attribute} changed (${from} → ${to}${written === void 0 ? `, so ${effective}` : ""}): ${when} now deletes ${noun(change.type)} ${instead}`
+      description: `${policy.attribute} changed (${from} → ${to}${written === void 0 ? `, so ${effective}` : ""}): ${when} now deletes ${nounOf(change.format, change.type)} ${instead}`
     });
   }
 }
@@ -2885,59 +2910,8 @@ function policyValue(value) {
   return trimmed === "" ? void 0 : trimmed;
 }
 function defaultPolicy(change) {
-  if (change.type === "AWS::RDS::DBCluster") return "Snapshot";
-  if (change.type === "AWS::RDS::DBInstance") {
-    const after = asValues(change.after);
-    const clustered = after !== void 0 && after.DBClusterIdentifier !== void 0 && after.DBClusterIdentifier !== null && after.DBClusterIdentifier !== "";
-    return clustered ? "Delete" : "Snapshot";
-  }
-  return "Delete";
-}
-var ON_STRINGS = /* @__PURE__ */ new Set(["true", "protected", "active", "enabled"]);
-function isOn(value) {
-  if (value === true) return true;
-  return typeof value === "string" && ON_STRINGS.has(value.trim().toLowerCase());
-}
-function isSensitive(value) {
-  return value === SENSITIVE;
-}
-function isAbsent(value) {
-  return value === void 0 || value === null || value === "";
-}
-function days2(value) {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return Number(value);
-  return void 0;
-}
-function display(value) {
-  if (value === void 0 || value === null) return "(removed)";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
-}
-function asValues(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-}
-function firstBlock(value) {
-  return Array.isArray(value) ? asValues(value[0]) : asValues(value);
-}
-function noun(type) {
-  const t = type.toLowerCase();
-  if (/key_?vault/.test(t)) return "the key vault";
-  if (/secret/.test(t)) return "the secret";
-  if (/kms/.test(t)) return "the key";
-  if (/recovery_services|backup/.test(t)) return "the vault";
-  if (/(^|_|::)(db|rds|docdb|neptune|redshift|dynamodb|spanner|bigtable|qldb|sql|alloydb)(_|::|$)|database|dbcluster|dbinstance/.test(t)) return "the database";
-  if (/bucket|::s3::/.test(t)) return "the bucket";
-  if (/(^|_)(lb|alb)(_|$)|loadbalancer/.test(t)) return "the load balancer";
-  if (/table/.test(t)) return "the table";
-  if (/cluster/.test(t)) return "the cluster";
-  if (/instance/.test(t)) return "the instance";
-  if (/repository/.test(t)) return "the repository";
-  if (/zone/.test(t)) return "the zone";
-  if (/user_?pool/.test(t)) return "the user pool";
-  if (/user/.test(t)) return "the user";
-  return "the resource";
+  const byType = entryOf("cloudformation", change.type)?.defaultPolicy;
+  return byType ? byType(isObject(change.after) ? change.after : void 0) : "Delete";
 }
 
 // src/analysis/analyse.ts
@@ -2977,14 +2951,8 @@ function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
   return { files: plans.map((p) => p.file), changes, findings, errors, decision };
 }
 function matchAction(change, weakenings) {
-  switch (change.action) {
-    case "delete":
-    case "replace":
-    case "forget":
-      return change.action;
-    default:
-      return weakenings.length > 0 ? "protection-removed" : void 0;
-  }
+  if (isDestructive(change.action)) return change.action;
+  return weakenings.length > 0 ? "protection-removed" : void 0;
 }
 function dependents(change, dependencies) {
   return dependentsOf(change.format === "terraform" ? configAddress(change.resourceAddress) : change.address, dependencies);
@@ -3282,8 +3250,53 @@ function decodeUtf16(bytes2, bigEndian) {
   return swapped.toString("utf16le");
 }
 
+// src/plan/detect-format.ts
+var SHOW_JSON2 = "`terraform show -json PLANFILE`";
+var DESCRIBE2 = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
+function isChangeSet(value) {
+  return isObject(value) && Array.isArray(value.Changes);
+}
+function detectFormat(doc, source) {
+  if (isObject(doc)) {
+    if ("format_version" in doc && ("resource_changes" in doc || "planned_values" in doc)) return "terraform";
+    if (isChangeSet(doc) || Array.isArray(doc.NestedChanges)) return "cloudformation";
+    throw new InputError(source, describeObject(doc));
+  }
+  if (Array.isArray(doc)) {
+    if (doc.length > 0 && doc.every(isChangeSet)) return "cloudformation";
+    if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE2} output, or ${SHOW_JSON2} output for Terraform`);
+    throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list); pass ${DESCRIBE2} output, or ${SHOW_JSON2} output for Terraform`);
+  }
+  throw new InputError(source, `a bare JSON ${doc === null ? "null" : typeof doc}, not a plan: pass ${SHOW_JSON2} or ${DESCRIBE2} output`);
+}
+function describeObject(doc) {
+  if ("lineage" in doc && "serial" in doc) {
+    return `this is a Terraform state file, not a plan: run \`terraform plan -out=tfplan\` then ${SHOW_JSON2.replace("PLANFILE", "tfplan")}`;
+  }
+  if ("format_version" in doc && "values" in doc) {
+    return `this is \`terraform show -json\` of the current state, not of a plan: pass the planfile, ${SHOW_JSON2.replace("PLANFILE", "tfplan")}`;
+  }
+  if ("resource_changes" in doc) {
+    return 'this has "resource_changes" but no "format_version", so it is not `terraform show -json` output (an HCP Terraform redacted plan?): write the plan with `terraform show -json`';
+  }
+  if ("Resources" in doc || "AWSTemplateFormatVersion" in doc) {
+    return `this is a CloudFormation template, not a change set: create a change set with \`aws cloudformation create-change-set\`, then write ${DESCRIBE2}`;
+  }
+  if (typeof doc.Id === "string" && doc.Id.includes(":changeSet/")) {
+    return `this is \`create-change-set\` output (just the id): write ${DESCRIBE2}`;
+  }
+  if (Array.isArray(doc.Summaries)) {
+    return `this is \`list-change-sets\` output: write ${DESCRIBE2} for the change set`;
+  }
+  if (Array.isArray(doc.Stacks)) {
+    return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE2}`;
+  }
+  const keys = Object.keys(doc).slice(0, 5).map((k) => JSON.stringify(k)).join(", ");
+  return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON2} or ${DESCRIBE2} output`;
+}
+
 // src/plan/parse-json.ts
-var SHOW_JSON2 = "run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
+var SHOW_JSON3 = "run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
 function parsePlanJson(text, source) {
   const start = firstNonSpace(text);
   if (start === -1) {
@@ -3307,10 +3320,10 @@ function firstNonSpace(text) {
 function describeNonJson(head) {
   const plain = head.replace(/\u001b\[[0-9;]*m/g, "");
   if (/(Terraform|OpenTofu) (will perform|used the selected providers)|^No changes\.|Plan: \d+ to add|^\S+: (Refreshing state|Reading|Read complete|Preparing import)\.\.\.|^Acquiring state lock/m.test(plain)) {
-    return `this is the human-readable plan output, not JSON: ${SHOW_JSON2}`;
+    return `this is the human-readable plan output, not JSON: ${SHOW_JSON3}`;
   }
   if (/^\s*(#|\/\/|\/\*)|^\s*(terraform|resource|data|module|provider|variable|output|locals|moved|import|removed|check)\b[^\n]*\{/m.test(plain)) {
-    return `this is Terraform HCL source, not a plan: ${SHOW_JSON2}`;
+    return `this is Terraform HCL source, not a plan: ${SHOW_JSON3}`;
   }
   if (/^\s*(---|AWSTemplateFormatVersion\s*:|Resources\s*:|Changes\s*:|[A-Za-z_][\w-]*\s*:(\s|$))/m.test(plain)) {
     if (/^\s*Changes\s*:/m.test(plain)) {
@@ -3319,7 +3332,7 @@ function describeNonJson(head) {
     return "this looks like YAML, not plan JSON: for CloudFormation run `aws cloudformation describe-change-set --output json`, for Terraform `terraform show -json tfplan`";
   }
   const snippet = JSON.stringify(plain.slice(0, 24));
-  return `not JSON (it starts with ${snippet}): ${SHOW_JSON2}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
+  return `not JSON (it starts with ${snippet}): ${SHOW_JSON3}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
 }
 function describeJsonError(text, error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -3416,9 +3429,9 @@ function normaliseTerraform(doc, file) {
     throw new InputError(file, '"resource_changes" is not a list: the file is damaged; regenerate it with `terraform show -json`');
   }
   const changes = [];
-  const list2 = raw ?? [];
-  for (let i = 0; i < list2.length; i++) {
-    const change = normaliseResourceChange(list2[i], i, file);
+  const list3 = raw ?? [];
+  for (let i = 0; i < list3.length; i++) {
+    const change = normaliseResourceChange(list3[i], i, file);
     if (change) changes.push(change);
   }
   const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc) };
@@ -3721,7 +3734,7 @@ var Validator = class {
     throw new InputError(this.source, `${path2 || "(top level)"}: expected ${expected}${what}`);
   }
   object(value, path2) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) this.fail(path2, "a mapping", value);
+    if (!isObject(value)) this.fail(path2, "a mapping", value);
     return value;
   }
   onlyKeys(value, path2, allowed) {
@@ -3880,7 +3893,7 @@ function toJsonReport(analysis) {
     summary: {
       files: analysis.files.length,
       changes: changes.length,
-      destructive: changes.filter((c) => c.action === "delete" || c.action === "replace" || c.action === "forget").length,
+      destructive: changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action)).length,
       findings: analysis.findings.length,
       errors: analysis.errors.length
     },
@@ -3914,9 +3927,8 @@ function toJsonChange(change) {
 }
 
 // src/report/summary.ts
-var DESTRUCTIVE = /* @__PURE__ */ new Set(["delete", "replace", "forget"]);
 function destructiveChanges(analysis) {
-  return analysis.changes.filter((c) => DESTRUCTIVE.has(c.action));
+  return analysis.changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action));
 }
 function otherLosses(analysis) {
   const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
@@ -4244,11 +4256,11 @@ function approversList(teams, users) {
 function findingDetails(ctx, findings, lim) {
   const out = [];
   const cacheKey = `${lim.details}/${lim.dependents}`;
-  let cache = ctx.details.get(cacheKey);
-  if (!cache) ctx.details.set(cacheKey, cache = /* @__PURE__ */ new Map());
+  let cache2 = ctx.details.get(cacheKey);
+  if (!cache2) ctx.details.set(cacheKey, cache2 = /* @__PURE__ */ new Map());
   for (const f of findings) {
-    let bullet = cache.get(f);
-    if (bullet === void 0) cache.set(f, bullet = findingBullet(f, lim));
+    let bullet = cache2.get(f);
+    if (bullet === void 0) cache2.set(f, bullet = findingBullet(f, lim));
     if (bullet) out.push(bullet);
   }
   if (out.length > 0) out.push("");
@@ -4328,7 +4340,7 @@ function largest(max, fits) {
   return lo;
 }
 function append(out, ...lists) {
-  for (const list2 of lists) for (const line of list2) out.push(line);
+  for (const list3 of lists) for (const line of list3) out.push(line);
 }
 function code(text, where2 = "table") {
   const body = sanitize(text);
