@@ -1,5 +1,5 @@
 import { configAddress, dependentsOf, type Dependencies } from '../plan/dependencies.js';
-import type { Change, Plan } from '../plan/types.js';
+import { isDestructive, type Change, type Plan } from '../plan/types.js';
 import { RuleMatcher } from '../rules/match.js';
 import { strictestRule } from '../rules/strictness.js';
 import { SEVERITIES, type MatchAction, type Rule, type RuleSet, type Severity } from '../rules/types.js';
@@ -73,14 +73,8 @@ export function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }: A
 
 /** What a rule is asked about: the loss itself, else a guard switched off. */
 function matchAction(change: Change, weakenings: readonly Weakening[]): MatchAction | undefined {
-  switch (change.action) {
-    case 'delete':
-    case 'replace':
-    case 'forget':
-      return change.action;
-    default:
-      return weakenings.length > 0 ? 'protection-removed' : undefined;
-  }
+  if (isDestructive(change.action)) return change.action;
+  return weakenings.length > 0 ? 'protection-removed' : undefined;
 }
 
 function dependents(change: Change, dependencies: Dependencies): string[] {

@@ -1,18 +1,9 @@
-import type { Change } from '../plan/types.js';
+import type { Change, Weakening } from '../plan/types.js';
 import type { Approvers, MatchAction, Severity } from '../rules/types.js';
 
-export type Decision = 'pass' | 'blocked' | 'error';
+export type { Weakening } from '../plan/types.js';
 
-/** A provider's own guard against deletion, switched off by a change. */
-export interface Weakening {
-  /** The guard: `deletion_protection`, `force_destroy`, `lifecycle.prevent_destroy`, `DeletionPolicy`, … */
-  guard: string;
-  /** Its value before and after, as written (`true`, `false`, `Retain`, `Delete`, `(removed)`). */
-  from: string;
-  to: string;
-  /** One plain line: "deletion_protection turned off (true → false): the database can now be deleted". */
-  description: string;
-}
+export type Decision = 'pass' | 'blocked' | 'error';
 
 /** A change that a protection rule matches: what a reviewer must look at. */
 export interface Finding {

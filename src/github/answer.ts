@@ -1,8 +1,7 @@
 import { isTime } from '../approval/time.js';
 import type { Identity } from '../approval/types.js';
+import { isObject, type JsonObject } from '../json.js';
 import { GitHubApiError } from './api.js';
-
-type Json = Record<string, unknown>;
 
 /**
  * Reads one answer of GitHub's: every field plangate uses is checked for its
@@ -19,9 +18,9 @@ export class Answer {
     throw new GitHubApiError(`GitHub's answer to ${this.call} is malformed: ${field} should be ${expected}, got ${describe(got)}; run again, and check GITHUB_API_URL if it persists`);
   }
 
-  object(value: unknown, field: string): Json {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(field, 'an object', value);
-    return value as Json;
+  object(value: unknown, field: string): JsonObject {
+    if (!isObject(value)) this.fail(field, 'an object', value);
+    return value;
   }
 
   list(value: unknown, field: string): unknown[] {

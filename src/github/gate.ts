@@ -2,6 +2,7 @@ import type { Analysis, Finding } from '../analysis/types.js';
 import { decideApproval } from '../approval/decide.js';
 import type { ApprovalOutcome } from '../approval/types.js';
 import { checkPlans } from '../check.js';
+import { isPassing } from '../report/gate.js';
 import { gateRule, isGateFile, isProtectedBase } from '../rules/gate.js';
 import type { Rule, RulesSource } from '../rules/types.js';
 import type { ChangedFile, PullRequest, RepositoryApi } from './api.js';
@@ -79,7 +80,7 @@ function listProblem(pr: PullRequest, files: readonly ChangedFile[]): string | u
  * request would also pass every other open pull request with the same head.
  */
 async function siblingCheck(api: RepositoryApi, result: GateResult, number: number): Promise<GateResult> {
-  if (result.outcome.decision !== 'pass' && result.outcome.decision !== 'approved' && result.outcome.decision !== 'overridden') return result;
+  if (!isPassing(result.outcome.decision)) return result;
   const siblings = await api.openPullsWithHead(result.headSha, number);
   if (siblings.length === 0) return result;
   const message = `pull request${siblings.length === 1 ? '' : 's'} ${siblings.map((n) => `#${n}`).join(', ')} ha${siblings.length === 1 ? 's' : 've'} the same head commit ${result.headSha.slice(0, 7)}, and a commit status cannot tell them apart, so plangate does not pass either; push a distinct commit to one of them`;

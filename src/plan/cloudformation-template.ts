@@ -2,7 +2,7 @@ import type { ScalarTag, CollectionTag } from 'yaml';
 import { InputError } from '../errors.js';
 import { loadYaml, yamlProblem } from '../load-yaml.js';
 import type { Dependencies } from './dependencies.js';
-import { isObject } from './detect-format.js';
+import { isObject } from '../json.js';
 
 /** Intrinsic functions a template can write in YAML's short form (`!Ref X`, `!GetAtt X.Arn`). */
 const INTRINSICS = [

@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import { FieldErrors, readResourceChange, shown, type ChangeSetFields, type DetailFields, type Recreation, type ResourceChangeFields } from './cloudformation-fields.js';
 import { ChangeSets, type NeededChangeSet } from './cloudformation-nested.js';
 import type { Dependencies } from './dependencies.js';
-import { isObject, type JsonObject } from './detect-format.js';
+import { isObject, type JsonObject } from '../json.js';
 import { SENSITIVE, type Change, type Plan, type PolicyChange } from './types.js';
 
 const NESTED_STACK = 'AWS::CloudFormation::Stack';

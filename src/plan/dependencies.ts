@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from './detect-format.js';
+import { isObject, type JsonObject } from '../json.js';
 
 /**
  * Who depends on whom in a plan: node → nodes it references. Nodes are

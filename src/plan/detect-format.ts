@@ -1,11 +1,6 @@
 import { InputError } from '../errors.js';
+import { isObject, type JsonObject } from '../json.js';
 import type { PlanFormat } from './types.js';
-
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const SHOW_JSON = '`terraform show -json PLANFILE`';
 const DESCRIBE = '`aws cloudformation describe-change-set --change-set-name ARN --output json`';

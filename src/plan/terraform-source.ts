@@ -8,10 +8,11 @@
 import type { Dirent } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import type { Weakening } from '../analysis/types.js';
 import { InputError } from '../errors.js';
+import { isObject, type JsonObject } from '../json.js';
 import { configAddress } from './dependencies.js';
 import { filesLoaded, isOverrideFile, isTerraformSource, isTofuFile, loadedConfigFiles, TOOLS, type Tool } from './terraform-files.js';
+import type { Weakening } from './types.js';
 
 /** Where a resource is declared. */
 export interface DeclaredResource {
@@ -172,7 +173,6 @@ function followMoves(address: string, moved: ReadonlyMap<string, string>): strin
 
 /** The files directly in `dir` (any, or only those collect keeps); `calledAs` names the module call that led there. */
 type LoadDirectory = (dir: string, calledAs?: string) => Promise<SourceFile[]>;
-type Json = Record<string, unknown>;
 
 interface ModuleToRead {
   dir: string;
@@ -231,7 +231,7 @@ async function collect(root: string, joinPath: (...parts: string[]) => string, l
 }
 
 /** `resource "TYPE" "NAME" { … }` blocks as [type, name, body]; `.tf.json` may write a body as an object or a list. */
-function* resourceBlocks(doc: Json): Generator<[string, string, Json]> {
+function* resourceBlocks(doc: JsonObject): Generator<[string, string, JsonObject]> {
   for (const byType of blocks(doc.resource)) {
     for (const [type, byNameList] of Object.entries(byType)) {
       for (const byName of blocks(byNameList)) {
@@ -248,7 +248,7 @@ function* resourceBlocks(doc: Json): Generator<[string, string, Json]> {
  * ("false", "0"); a string: an expression (`${1 == 2}`), which Terraform
  * evaluates and plangate does not; undefined: not set.
  */
-function preventDestroy(resource: Json): boolean | string | undefined {
+function preventDestroy(resource: JsonObject): boolean | string | undefined {
   let result: boolean | string | undefined;
   for (const lifecycle of blocks(resource.lifecycle)) {
     if (!('prevent_destroy' in lifecycle)) continue;
@@ -262,7 +262,7 @@ function preventDestroy(resource: Json): boolean | string | undefined {
 }
 
 /** `moved { from = … to = … }` as [from, to] configuration addresses. */
-function* movedBlocks(doc: Json): Generator<[string, string]> {
+function* movedBlocks(doc: JsonObject): Generator<[string, string]> {
   for (const block of blocks(doc.moved)) {
     const from = reference(block.from);
     const to = reference(block.to);
@@ -271,7 +271,7 @@ function* movedBlocks(doc: Json): Generator<[string, string]> {
 }
 
 /** `module "NAME" { source = "./x" }` with a local source, as [name, source]. */
-function* localModules(doc: Json): Generator<[string, string]> {
+function* localModules(doc: JsonObject): Generator<[string, string]> {
   for (const byName of blocks(doc.module)) {
     for (const [name, bodies] of Object.entries(byName)) {
       for (const body of blocks(bodies)) {
@@ -289,14 +289,9 @@ function reference(value: unknown): string | undefined {
   return bare === '' ? undefined : configAddress(bare);
 }
 
-function blocks(value: unknown): Json[] {
-  if (Array.isArray(value)) return value.map(asJson).filter((b): b is Json => b !== undefined);
-  const one = asJson(value);
-  return one ? [one] : [];
-}
-
-function asJson(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+function blocks(value: unknown): JsonObject[] {
+  if (Array.isArray(value)) return value.filter(isObject);
+  return isObject(value) ? [value] : [];
 }
 
 // ---------------------------------------------------------------------------
@@ -352,7 +347,7 @@ function hclParser(): Promise<Parse> {
   return parser;
 }
 
-async function parseSource(file: SourceFile): Promise<Json> {
+async function parseSource(file: SourceFile): Promise<JsonObject> {
   const contents = file.contents.replace(/^\uFEFF/, '');
   // Terraform never reads a .tofu file: only OpenTofu can validate it.
   const validate = /\.tofu(\.json)?$/.test(file.path) ? '`tofu validate`' : '`terraform validate`';
@@ -363,9 +358,8 @@ async function parseSource(file: SourceFile): Promise<Json> {
     } catch (error) {
       throw new InputError(file.path, `is not valid JSON (${oneLine((error as Error).message)}): fix it so ${validate} passes`);
     }
-    const json = asJson(doc);
-    if (!json) throw new InputError(file.path, `is not a JSON object, so not Terraform JSON configuration: fix it so ${validate} passes`);
-    return json;
+    if (!isObject(doc)) throw new InputError(file.path, `is not a JSON object, so not Terraform JSON configuration: fix it so ${validate} passes`);
+    return doc;
   }
   const parse = await hclParser();
   let doc: unknown;
@@ -374,7 +368,7 @@ async function parseSource(file: SourceFile): Promise<Json> {
   } catch (error) {
     throw new InputError(file.path, `is not valid HCL (${hclProblem(error, file.path)}): fix it so ${validate} passes`);
   }
-  return asJson(doc) ?? {};
+  return isObject(doc) ? doc : {};
 }
 
 /** "parse config: [main.tf:3,23-4,1: Invalid expression; Expected …]" → "line 3, column 23: Invalid expression; Expected …". */

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { terraformDependencies } from './dependencies.js';
-import { isObject, type JsonObject } from './detect-format.js';
+import { isObject, type JsonObject } from '../json.js';
 import { redactSensitive } from './redact.js';
 import type { Change, ChangeAction, Plan } from './types.js';
 

@@ -15,7 +15,13 @@ export type PlanFormat = 'terraform' | 'cloudformation';
 export type ChangeAction = 'create' | 'update' | 'delete' | 'replace' | 'forget' | 'read' | 'no-op';
 
 /** Actions that lose a resource or plangate's hold on it. */
-export const DESTRUCTIVE_ACTIONS: ReadonlySet<ChangeAction> = new Set(['delete', 'replace', 'forget']);
+export const DESTRUCTIVE = ['delete', 'replace', 'forget'] as const satisfies readonly ChangeAction[];
+export type DestructiveAction = (typeof DESTRUCTIVE)[number];
+export const DESTRUCTIVE_ACTIONS: ReadonlySet<ChangeAction> = new Set(DESTRUCTIVE);
+
+export function isDestructive(action: ChangeAction): action is DestructiveAction {
+  return DESTRUCTIVE_ACTIONS.has(action);
+}
 
 export interface Change {
   /** Plan file this change came from, as given on the command line. */
@@ -61,6 +67,17 @@ export interface Change {
   /** Values with every sensitive leaf replaced by SENSITIVE; absent when the plan has none. */
   before?: unknown;
   after?: unknown;
+}
+
+/** A provider's own guard against deletion, switched off by a change. */
+export interface Weakening {
+  /** The guard: `deletion_protection`, `force_destroy`, `lifecycle.prevent_destroy`, `DeletionPolicy`, … */
+  guard: string;
+  /** Its value before and after, as written (`true`, `false`, `Retain`, `Delete`, `(removed)`). */
+  from: string;
+  to: string;
+  /** One plain line: "deletion_protection turned off (true → false): the database can now be deleted". */
+  description: string;
 }
 
 /** Placeholder for a value the plan marks sensitive (or CloudFormation NoEcho). */

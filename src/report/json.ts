@@ -1,5 +1,5 @@
 import type { Analysis, Finding } from '../analysis/analyse.js';
-import type { Change } from '../plan/types.js';
+import { DESTRUCTIVE_ACTIONS, type Change } from '../plan/types.js';
 
 /** Version of the JSON report's shape; bumped only on a breaking change. */
 export const REPORT_VERSION = 1;
@@ -41,7 +41,7 @@ export function toJsonReport(analysis: Analysis): JsonReport {
     summary: {
       files: analysis.files.length,
       changes: changes.length,
-      destructive: changes.filter((c) => c.action === 'delete' || c.action === 'replace' || c.action === 'forget').length,
+      destructive: changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action)).length,
       findings: analysis.findings.length,
       errors: analysis.errors.length,
     },

@@ -1,13 +1,11 @@
 /** What the text and markdown reports share: the headline, action words, who must approve, safe text. */
 
 import type { Analysis, Finding } from '../analysis/types.js';
-import type { Change } from '../plan/types.js';
+import { DESTRUCTIVE_ACTIONS, type Change } from '../plan/types.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
 
-const DESTRUCTIVE = new Set<Change['action']>(['delete', 'replace', 'forget']);
-
 export function destructiveChanges(analysis: Analysis): Change[] {
-  return analysis.changes.filter((c) => DESTRUCTIVE.has(c.action));
+  return analysis.changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action));
 }
 
 /** Destroyed, replaced or forgotten changes that no rule protects. */

@@ -1,8 +1,10 @@
+import { DESTRUCTIVE } from '../plan/types.js';
+
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** What a rule can match: the destructive actions, and a guard being switched off. */
-export const MATCH_ACTIONS = ['delete', 'replace', 'forget', 'protection-removed'] as const;
+export const MATCH_ACTIONS = [...DESTRUCTIVE, 'protection-removed'] as const;
 export type MatchAction = (typeof MATCH_ACTIONS)[number];
 
 export interface RuleMatch {

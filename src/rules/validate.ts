@@ -1,8 +1,7 @@
 import { InputError } from '../errors.js';
+import { isObject, type JsonObject } from '../json.js';
 import { repositoryPathProblem } from './repository-path.js';
 import { MATCH_ACTIONS, SEVERITIES, type Approvers, type Rule, type RuleMatch } from './types.js';
-
-type Json = Record<string, unknown>;
 
 /** A rule pack as written in rules/*.yml: a description, packs it extends, and rules. */
 export interface PackFile {
@@ -62,7 +61,7 @@ class Validator {
   constructor(private readonly source: string) {}
 
   /** The keys a pack and a config share: description, extends, rules (names unique). */
-  pack(doc: Json): PackFile {
+  pack(doc: JsonObject): PackFile {
     const rules = this.list(doc.rules ?? [], 'rules').map((r, i) => this.rule(r, `rules[${i}]`));
     const seen = new Set<string>();
     for (const [i, rule] of rules.entries()) {
@@ -81,12 +80,12 @@ class Validator {
     throw new InputError(this.source, `${path || '(top level)'}: expected ${expected}${what}`);
   }
 
-  object(value: unknown, path: string): Json {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(path, 'a mapping', value);
-    return value as Json;
+  object(value: unknown, path: string): JsonObject {
+    if (!isObject(value)) this.fail(path, 'a mapping', value);
+    return value;
   }
 
-  onlyKeys(value: Json, path: string, allowed: readonly string[]): void {
+  onlyKeys(value: JsonObject, path: string, allowed: readonly string[]): void {
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
         const at = path ? `${path}.${key}` : key;
