@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { isObject, type JsonObject } from './detect-format.js';
+import { isObject, type JsonObject } from '../json.js';
 
 // The documented values of every change-set field plangate reads, from the
 // AWS CloudFormation API Reference (API Version 2010-05-15):

@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from './detect-format.js';
+import { isObject, type JsonObject } from '../json.js';
 import { readChangeSet, shown, type ChangeSetFields, type FieldErrors } from './cloudformation-fields.js';
 import type { Plan } from './types.js';
 

@@ -1,0 +1,185 @@
+import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
+
+// src/json.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/plan/dependencies.ts
+function configAddress(address) {
+  return address.includes("[") ? address.replace(INDEX_KEY, "") : address;
+}
+var INDEX_KEY = /\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g;
+function add(deps, from, to) {
+  if (from === to) return;
+  let set = deps.get(from);
+  if (!set) deps.set(from, set = /* @__PURE__ */ new Set());
+  set.add(to);
+}
+function terraformDependencies(doc) {
+  const deps = /* @__PURE__ */ new Map();
+  const configuration = doc.configuration;
+  if (isObject(configuration) && isObject(configuration.root_module)) walkModule(deps, configuration.root_module, "");
+  const prior = doc.prior_state;
+  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module);
+  return deps;
+}
+function walkModule(deps, module, prefix) {
+  const resources = Array.isArray(module.resources) ? module.resources.filter(isObject) : [];
+  const calls = isObject(module.module_calls) ? module.module_calls : {};
+  const contained = [];
+  for (const resource of resources) {
+    if (typeof resource.address !== "string") continue;
+    const node = prefix + resource.address;
+    contained.push(node);
+    for (const ref of collectReferences([resource.expressions, resource.count_expression, resource.for_each_expression])) {
+      const target = resolveReference(ref, prefix, calls);
+      for (const t of target) add(deps, node, t);
+    }
+    for (const dep of stringList(resource.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
+  }
+  if (isObject(module.outputs)) {
+    for (const [name, output] of Object.entries(module.outputs)) {
+      if (!isObject(output)) continue;
+      const node = `${prefix}output.${name}`;
+      for (const ref of collectReferences([output.expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, node, t);
+      for (const dep of stringList(output.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
+    }
+  }
+  for (const [name, call] of Object.entries(calls)) {
+    if (!isObject(call)) continue;
+    const child = `${prefix}module.${name}.`;
+    if (isObject(call.expressions)) {
+      for (const [input, expression] of Object.entries(call.expressions)) {
+        for (const ref of collectReferences([expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, `${child}var.${input}`, t);
+      }
+    }
+    const whole = `${child}*`;
+    for (const ref of collectReferences([call.count_expression, call.for_each_expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, whole, t);
+    for (const dep of stringList(call.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, whole, t);
+    if (isObject(call.module)) {
+      const inside = walkModule(deps, call.module, child);
+      for (const node of inside) add(deps, node, whole);
+      contained.push(...inside);
+    }
+  }
+  return contained;
+}
+function walkState(deps, module) {
+  const resources = Array.isArray(module.resources) ? module.resources : [];
+  for (const resource of resources) {
+    if (!isObject(resource)) continue;
+    const dependsOn = resource.depends_on;
+    if (typeof resource.address !== "string" || !Array.isArray(dependsOn) || dependsOn.length === 0) continue;
+    const node = configAddress(resource.address);
+    let set = deps.get(node);
+    if (!set) deps.set(node, set = /* @__PURE__ */ new Set());
+    for (const dep of dependsOn) {
+      if (typeof dep !== "string") continue;
+      const target = configAddress(dep);
+      if (target !== node) set.add(target);
+    }
+  }
+  const children = Array.isArray(module.child_modules) ? module.child_modules : [];
+  for (const child of children) if (isObject(child)) walkState(deps, child);
+}
+function collectReferences(roots) {
+  const refs = [];
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (Array.isArray(item)) stack.push(...item);
+    else if (isObject(item)) {
+      if (Array.isArray(item.references)) refs.push(...stringList(item.references));
+      for (const [key, value] of Object.entries(item)) if (key !== "references" && key !== "constant_value") stack.push(value);
+    }
+  }
+  return refs;
+}
+var IGNORED_ROOTS = /* @__PURE__ */ new Set(["count", "each", "path", "terraform", "self", "local", "ephemeral"]);
+function resolveReference(ref, prefix, calls) {
+  const parts = configAddress(ref).split(".");
+  const [root, second, third] = parts;
+  if (root === void 0 || second === void 0 || IGNORED_ROOTS.has(root)) return [];
+  if (root === "var") return [`${prefix}var.${second}`];
+  if (root === "module") {
+    if (third !== void 0) return [`${prefix}module.${second}.output.${third}`];
+    const call = calls[second];
+    const outputs = isObject(call) && isObject(call.module) && isObject(call.module.outputs) ? Object.keys(call.module.outputs) : [];
+    return outputs.map((o) => `${prefix}module.${second}.output.${o}`);
+  }
+  if (root === "data") return third === void 0 ? [] : [`${prefix}data.${second}.${third}`];
+  return [`${prefix}${root}.${second}`];
+}
+function stringList(value) {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+}
+function dependentsOf(node, deps) {
+  const reverse = reverseEdges(deps);
+  const seen = /* @__PURE__ */ new Set([node]);
+  const queue = [node];
+  const found = [];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    for (const next of reverse.get(current) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+      if (isReportable(next)) found.push(next);
+    }
+  }
+  return found.sort();
+}
+var reverseCache = /* @__PURE__ */ new WeakMap();
+function reverseEdges(deps) {
+  const cached = reverseCache.get(deps);
+  if (cached) return cached;
+  const reverse = /* @__PURE__ */ new Map();
+  for (const [from, targets] of deps) {
+    for (const to of targets) {
+      const list = reverse.get(to);
+      if (list) list.push(from);
+      else reverse.set(to, [from]);
+    }
+  }
+  reverseCache.set(deps, reverse);
+  return reverse;
+}
+function isReportable(node) {
+  const last = node.replace(/^(module\.[^.]+\.)+/, "");
+  if (last.endsWith("*") || /^(var|local)\./.test(last)) return false;
+  return !(last.startsWith("output.") && last !== node);
+}
+
+// src/errors.ts
+var InputError = class extends Error {
+  constructor(source, problem) {
+    super(`${source}: ${problem}`);
+    this.source = source;
+    this.problem = problem;
+    this.name = "InputError";
+  }
+  source;
+  problem;
+};
+function getErrorMessage(error) {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return "an error that cannot be described";
+  }
+}
+function isInputError(error) {
+  return error instanceof InputError;
+}
+
+export {
+  isObject,
+  configAddress,
+  terraformDependencies,
+  dependentsOf,
+  InputError,
+  getErrorMessage,
+  isInputError
+};

@@ -1,0 +1,4607 @@
+import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
+import {
+  InputError,
+  configAddress,
+  dependentsOf,
+  isInputError,
+  isObject,
+  terraformDependencies
+} from "./chunk-2MSUEFF6.js";
+
+// src/plan/types.ts
+var DESTRUCTIVE = ["delete", "replace", "forget"];
+var DESTRUCTIVE_ACTIONS = new Set(DESTRUCTIVE);
+function isDestructive(action) {
+  return DESTRUCTIVE_ACTIONS.has(action);
+}
+var SENSITIVE = "(sensitive)";
+
+// node_modules/balanced-match/dist/esm/index.js
+var range = (a, b, str) => {
+  let begs, beg, left, right = void 0, result;
+  let ai = str.indexOf(a);
+  let bi = str.indexOf(b, ai + 1);
+  let i = ai;
+  if (ai >= 0 && bi > 0) {
+    if (a === b) {
+      return [ai, bi];
+    }
+    begs = [];
+    left = str.length;
+    while (i >= 0 && !result) {
+      if (i === ai) {
+        begs.push(i);
+        ai = str.indexOf(a, i + 1);
+      } else if (begs.length === 1) {
+        const r = begs.pop();
+        if (r !== void 0)
+          result = [r, bi];
+      } else {
+        beg = begs.pop();
+        if (beg !== void 0 && beg < left) {
+          left = beg;
+          right = bi;
+        }
+        bi = str.indexOf(b, i + 1);
+      }
+      i = ai < bi && ai >= 0 ? ai : bi;
+    }
+    if (begs.length && right !== void 0) {
+      result = [left, right];
+    }
+  }
+  return result;
+};
+
+// node_modules/brace-expansion/dist/esm/index.js
+var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
+var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
+var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
+var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
+var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
+var escSlashPattern = new RegExp(escSlash, "g");
+var escOpenPattern = new RegExp(escOpen, "g");
+var escClosePattern = new RegExp(escClose, "g");
+var escCommaPattern = new RegExp(escComma, "g");
+var escPeriodPattern = new RegExp(escPeriod, "g");
+var slashPattern = /\\\\/g;
+var openPattern = /\\{/g;
+var closePattern = /\\}/g;
+var commaPattern = /\\,/g;
+var periodPattern = /\\\./g;
+var EXPANSION_MAX = 1e5;
+var EXPANSION_MAX_LENGTH = 4e6;
+var EXPANSION_MAX_DEPTH = 1e3;
+var EXPANSION_MAX_REWRITES = 1e3;
+var EXPANSION_MAX_STEPS = 2e7;
+var CALL_STEPS = 16;
+function numeric(str) {
+  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+}
+function pushAll(target, items) {
+  for (let i = 0; i < items.length; i++) {
+    target.push(items[i]);
+  }
+}
+function balancedWithBudget(str, masked, budget) {
+  if (budget.remaining < 0) {
+    return void 0;
+  }
+  const r = range("{", "}", masked);
+  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
+  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+  if (!r || budget.remaining < 0) {
+    return void 0;
+  }
+  return {
+    end: r[1],
+    pre: str.slice(0, r[0]),
+    body: str.slice(r[0] + 1, r[1]),
+    post: str.slice(r[1] + 1),
+    unmatched
+  };
+}
+function maskUnmatchedOpens(masked, budget) {
+  budget.remaining -= masked.length;
+  const open2 = [];
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked.charCodeAt(i);
+    if (c === 123) {
+      open2.push(i);
+    } else if (c === 125 && open2.length) {
+      open2.pop();
+    }
+  }
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < open2.length; i++) {
+    const at2 = open2[i];
+    out += masked.slice(last, at2) + "\0";
+    last = at2 + 1;
+  }
+  return out + masked.slice(last);
+}
+function commaSetFollows(str, budget) {
+  budget.remaining -= str.length;
+  if (budget.remaining < 0) {
+    return false;
+  }
+  let close = false;
+  for (let i = str.length - 1; i >= 0; i--) {
+    const c = str.charCodeAt(i);
+    if (c === 125) {
+      close = true;
+    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
+      close = false;
+    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+      return true;
+    }
+  }
+  return false;
+}
+function parseCommaParts(str, budget) {
+  const parts = [];
+  let carry = "";
+  for (; ; ) {
+    const m = balancedWithBudget(str, str, budget);
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    if (!m) {
+      const tail = str.split(",");
+      tail[0] = carry + tail[0];
+      pushAll(parts, tail);
+      return parts;
+    }
+    const { pre, body, post } = m;
+    const p = pre.split(",");
+    p[0] = carry + p[0];
+    p[p.length - 1] += "{" + body + "}";
+    if (!post.length) {
+      pushAll(parts, p);
+      return parts;
+    }
+    carry = p.pop();
+    pushAll(parts, p);
+    str = post;
+  }
+}
+function bound(value, fallback2) {
+  return value === void 0 || isNaN(value) ? fallback2 : value;
+}
+function expand(str, options = {}) {
+  if (!str) {
+    return [];
+  }
+  const max = bound(options.max, EXPANSION_MAX);
+  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+  if (str.slice(0, 2) === "{}") {
+    str = "\\{\\}" + str.slice(2);
+  }
+  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+  return "{" + str + "}";
+}
+function isPadded(el) {
+  return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+  return i <= y;
+}
+function gte(i, y) {
+  return i >= y;
+}
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+  const out = [];
+  let length = 0;
+  let nonEmpty;
+  outer: for (let a = 0; a < acc.length; a++) {
+    const prefix = acc[a] + pre;
+    let vs = values;
+    if (dropEmpties && !prefix) {
+      if (!nonEmpty)
+        nonEmpty = values.filter((v) => v);
+      vs = nonEmpty;
+    }
+    for (let v = 0; v < vs.length; v++) {
+      if (out.length >= max)
+        break outer;
+      const expansion = prefix + vs[v];
+      if (length + expansion.length > maxLength)
+        break outer;
+      out.push(expansion);
+      length += expansion.length;
+    }
+  }
+  budget.remaining -= out.length;
+  return out;
+}
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+  const n = body.split(/\.\./);
+  const N = [];
+  if (n[0] === void 0 || n[1] === void 0) {
+    return N;
+  }
+  const x = numeric(n[0]);
+  const y = numeric(n[1]);
+  const width = Math.max(n[0].length, n[1].length);
+  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
+  let test = lte;
+  const reverse = y < x;
+  if (reverse) {
+    incr *= -1;
+    test = gte;
+  }
+  const pad = n.some(isPadded);
+  const cost = pad ? width : 1;
+  let length = 0;
+  for (let i = x; test(i, y) && N.length < max; i += incr) {
+    budget.remaining -= cost;
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    let c;
+    if (isAlphaSequence) {
+      c = String.fromCharCode(i);
+      if (c === "\\") {
+        c = "";
+      }
+    } else {
+      c = String(i);
+      if (pad) {
+        const need = width - c.length;
+        if (need > 0) {
+          const z = new Array(need + 1).join("0");
+          if (i < 0) {
+            c = "-" + z + c.slice(1);
+          } else {
+            c = z + c;
+          }
+        }
+      }
+    }
+    if (length + c.length > maxLength)
+      break;
+    N.push(c);
+    length += c.length;
+  }
+  return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+  budget.remaining -= CALL_STEPS;
+  if (depth > maxDepth) {
+    return [str];
+  }
+  let acc = [""];
+  let rewrites = 0;
+  let dropEmpties = false;
+  let firstGroup = true;
+  let masked = str;
+  for (; ; ) {
+    const m = balancedWithBudget(str, masked, budget);
+    if (!m) {
+      return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
+    }
+    if (m.unmatched) {
+      masked = maskUnmatchedOpens(masked, budget);
+    }
+    const pre = m.pre;
+    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+    if (/\$$/.test(pre)) {
+      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
+      firstGroup = false;
+      if (!m.post.length)
+        break;
+      str = m.post;
+      masked = masked.slice(m.end + 1);
+      continue;
+    }
+    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+    const isSequence = isNumericSequence || isAlphaSequence;
+    const isOptions = m.body.indexOf(",") >= 0;
+    if (!isSequence && !isOptions) {
+      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+        rewrites++;
+        str = m.pre + "{" + m.body + escClose + m.post;
+        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+        isTop = true;
+        continue;
+      }
+      return literal();
+    }
+    if (firstGroup) {
+      dropEmpties = isTop && !isSequence;
+      firstGroup = false;
+    }
+    let values;
+    if (isSequence) {
+      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+      if (!values) {
+        return literal();
+      }
+    } else {
+      let n = parseCommaParts(m.body, budget);
+      if (!n) {
+        return literal();
+      }
+      if (n.length === 1 && n[0] !== void 0) {
+        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        if (n.length === 1) {
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
+          if (budget.remaining < 0) {
+            return literal();
+          }
+          acc = next2;
+          if (!m.post.length)
+            break;
+          str = m.post;
+          masked = masked.slice(m.end + 1);
+          continue;
+        }
+      }
+      let dropsEmpties = dropEmpties && !m.post.length && !pre;
+      for (let d = 0; dropsEmpties && d < acc.length; d++) {
+        if (acc[d]) {
+          dropsEmpties = false;
+        }
+      }
+      values = [];
+      let valuesLength = 0;
+      outer: for (let j = 0; j < n.length; j++) {
+        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        for (let k = 0; k < expanded.length; k++) {
+          const v = expanded[k];
+          if (dropsEmpties && !v)
+            continue;
+          if (values.length >= max || valuesLength + v.length > maxLength) {
+            break outer;
+          }
+          values.push(v);
+          valuesLength += v.length;
+        }
+      }
+    }
+    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+    if (budget.remaining < 0) {
+      return literal();
+    }
+    acc = next;
+    if (!m.post.length)
+      break;
+    str = m.post;
+    masked = masked.slice(m.end + 1);
+  }
+  return acc;
+}
+
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+var MAX_PATTERN_LENGTH = 1024 * 64;
+var assertValidPattern = (pattern) => {
+  if (typeof pattern !== "string") {
+    throw new TypeError("invalid pattern");
+  }
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    throw new TypeError("pattern is too long");
+  }
+};
+
+// node_modules/minimatch/dist/esm/brace-expressions.js
+var posixClasses = {
+  "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
+  "[:alpha:]": ["\\p{L}\\p{Nl}", true],
+  "[:ascii:]": ["\\x00-\\x7f", false],
+  "[:blank:]": ["\\p{Zs}\\t", true],
+  "[:cntrl:]": ["\\p{Cc}", true],
+  "[:digit:]": ["\\p{Nd}", true],
+  "[:graph:]": ["\\p{Z}\\p{C}", true, true],
+  "[:lower:]": ["\\p{Ll}", true],
+  "[:print:]": ["\\p{C}", true],
+  "[:punct:]": ["\\p{P}", true],
+  "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
+  "[:upper:]": ["\\p{Lu}", true],
+  "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
+  "[:xdigit:]": ["A-Fa-f0-9", false]
+};
+var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
+var regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var rangesToString = (ranges) => ranges.join("");
+var parseClass = (glob, position) => {
+  const pos = position;
+  if (glob.charAt(pos) !== "[") {
+    throw new Error("not in a brace expression");
+  }
+  const ranges = [];
+  const negs = [];
+  let i = pos + 1;
+  let sawStart = false;
+  let uflag = false;
+  let escaping = false;
+  let negate = false;
+  let endPos = pos;
+  let rangeStart = "";
+  WHILE: while (i < glob.length) {
+    const c = glob.charAt(i);
+    if ((c === "!" || c === "^") && i === pos + 1) {
+      negate = true;
+      i++;
+      continue;
+    }
+    if (c === "]" && sawStart && !escaping) {
+      endPos = i + 1;
+      break;
+    }
+    sawStart = true;
+    if (c === "\\") {
+      if (!escaping) {
+        escaping = true;
+        i++;
+        continue;
+      }
+    }
+    if (c === "[" && !escaping) {
+      for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
+        if (glob.startsWith(cls, i)) {
+          if (rangeStart) {
+            return ["$.", false, glob.length - pos, true];
+          }
+          i += cls.length;
+          if (neg)
+            negs.push(unip);
+          else
+            ranges.push(unip);
+          uflag = uflag || u;
+          continue WHILE;
+        }
+      }
+    }
+    escaping = false;
+    if (rangeStart) {
+      if (c > rangeStart) {
+        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
+      } else if (c === rangeStart) {
+        ranges.push(braceEscape(c));
+      }
+      rangeStart = "";
+      i++;
+      continue;
+    }
+    if (glob.startsWith("-]", i + 1)) {
+      ranges.push(braceEscape(c + "-"));
+      i += 2;
+      continue;
+    }
+    if (glob.startsWith("-", i + 1)) {
+      rangeStart = c;
+      i += 2;
+      continue;
+    }
+    ranges.push(braceEscape(c));
+    i++;
+  }
+  if (endPos < i) {
+    return ["", false, 0, false];
+  }
+  if (!ranges.length && !negs.length) {
+    return ["$.", false, glob.length - pos, true];
+  }
+  if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
+    const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+    return [regexpEscape(r), false, endPos - pos, false];
+  }
+  const sranges = "[" + (negate ? "^" : "") + rangesToString(ranges) + "]";
+  const snegs = "[" + (negate ? "" : "^") + rangesToString(negs) + "]";
+  const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
+  return [comb, uflag, endPos - pos, true];
+};
+
+// node_modules/minimatch/dist/esm/unescape.js
+var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
+  if (magicalBraces) {
+    return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
+  }
+  return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
+};
+
+// node_modules/minimatch/dist/esm/ast.js
+var _a;
+var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
+var isExtglobType = (c) => types.has(c);
+var isExtglobAST = (c) => isExtglobType(c.type);
+var adoptionMap = /* @__PURE__ */ new Map([
+  ["!", ["@"]],
+  ["?", ["?", "@"]],
+  ["@", ["@"]],
+  ["*", ["*", "+", "?", "@"]],
+  ["+", ["+", "@"]]
+]);
+var adoptionWithSpaceMap = /* @__PURE__ */ new Map([
+  ["!", ["?"]],
+  ["@", ["?"]],
+  ["+", ["?", "*"]]
+]);
+var adoptionAnyMap = /* @__PURE__ */ new Map([
+  ["!", ["?", "@"]],
+  ["?", ["?", "@"]],
+  ["@", ["?", "@"]],
+  ["*", ["*", "+", "?", "@"]],
+  ["+", ["+", "@", "?", "*"]]
+]);
+var usurpMap = /* @__PURE__ */ new Map([
+  ["!", /* @__PURE__ */ new Map([["!", "@"]])],
+  [
+    "?",
+    /* @__PURE__ */ new Map([
+      ["*", "*"],
+      ["+", "*"]
+    ])
+  ],
+  [
+    "@",
+    /* @__PURE__ */ new Map([
+      ["!", "!"],
+      ["?", "?"],
+      ["@", "@"],
+      ["*", "*"],
+      ["+", "+"]
+    ])
+  ],
+  [
+    "+",
+    /* @__PURE__ */ new Map([
+      ["?", "*"],
+      ["*", "*"]
+    ])
+  ]
+]);
+var startNoTraversal = "(?!(?:^|/)\\.\\.?(?:$|/))";
+var startNoDot = "(?!\\.)";
+var addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
+var justDots = /* @__PURE__ */ new Set(["..", "."]);
+var reSpecials = new Set("().*{}+?[]^$\\!");
+var regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var qmark = "[^/]";
+var star = qmark + "*?";
+var starNoEmpty = qmark + "+?";
+var ID = 0;
+var AST = class {
+  type;
+  #root;
+  #hasMagic;
+  #uflag = false;
+  #parts = [];
+  #parent;
+  #parentIndex;
+  #negs;
+  #filledNegs = false;
+  #options;
+  #toString;
+  // set to true if it's an extglob with no children
+  // (which really means one child of '')
+  #emptyExt = false;
+  id = ++ID;
+  get depth() {
+    return (this.#parent?.depth ?? -1) + 1;
+  }
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    return {
+      "@@type": "AST",
+      id: this.id,
+      type: this.type,
+      root: this.#root.id,
+      parent: this.#parent?.id,
+      depth: this.depth,
+      partsLength: this.#parts.length,
+      parts: this.#parts
+    };
+  }
+  constructor(type, parent, options = {}) {
+    this.type = type;
+    if (type)
+      this.#hasMagic = true;
+    this.#parent = parent;
+    this.#root = this.#parent ? this.#parent.#root : this;
+    this.#options = this.#root === this ? options : this.#root.#options;
+    this.#negs = this.#root === this ? [] : this.#root.#negs;
+    if (type === "!" && !this.#root.#filledNegs)
+      this.#negs.push(this);
+    this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
+  }
+  get hasMagic() {
+    if (this.#hasMagic !== void 0)
+      return this.#hasMagic;
+    for (const p of this.#parts) {
+      if (typeof p === "string")
+        continue;
+      if (p.type || p.hasMagic)
+        return this.#hasMagic = true;
+    }
+    return this.#hasMagic;
+  }
+  // reconstructs the pattern
+  toString() {
+    return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
+  }
+  #fillNegs() {
+    if (this !== this.#root)
+      throw new Error("should only call on root");
+    if (this.#filledNegs)
+      return this;
+    this.toString();
+    this.#filledNegs = true;
+    let n;
+    while (n = this.#negs.pop()) {
+      if (n.type !== "!")
+        continue;
+      let p = n;
+      let pp = p.#parent;
+      while (pp) {
+        for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
+          for (const part of n.#parts) {
+            if (typeof part === "string") {
+              throw new Error("string part in extglob AST??");
+            }
+            part.copyIn(pp.#parts[i]);
+          }
+        }
+        p = pp;
+        pp = p.#parent;
+      }
+    }
+    return this;
+  }
+  push(...parts) {
+    for (const p of parts) {
+      if (p === "")
+        continue;
+      if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
+        throw new Error("invalid part: " + p);
+      }
+      this.#parts.push(p);
+    }
+  }
+  toJSON() {
+    const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
+    if (this.isStart() && !this.type)
+      ret.unshift([]);
+    if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
+      ret.push({});
+    }
+    return ret;
+  }
+  isStart() {
+    if (this.#root === this)
+      return true;
+    if (!this.#parent?.isStart())
+      return false;
+    if (this.#parentIndex === 0)
+      return true;
+    const p = this.#parent;
+    for (let i = 0; i < this.#parentIndex; i++) {
+      const pp = p.#parts[i];
+      if (!(pp instanceof _a && pp.type === "!")) {
+        return false;
+      }
+    }
+    return true;
+  }
+  isEnd() {
+    if (this.#root === this)
+      return true;
+    if (this.#parent?.type === "!")
+      return true;
+    if (!this.#parent?.isEnd())
+      return false;
+    if (!this.type)
+      return this.#parent?.isEnd();
+    const pl = this.#parent ? this.#parent.#parts.length : 0;
+    return this.#parentIndex === pl - 1;
+  }
+  copyIn(part) {
+    if (typeof part === "string")
+      this.push(part);
+    else
+      this.push(part.clone(this));
+  }
+  clone(parent) {
+    const c = new _a(this.type, parent);
+    for (const p of this.#parts) {
+      c.copyIn(p);
+    }
+    return c;
+  }
+  static #parseAST(str, ast, pos, opt, extDepth) {
+    const maxDepth = opt.maxExtglobRecursion ?? 2;
+    let escaping = false;
+    let inBrace = false;
+    let braceStart = -1;
+    let braceNeg = false;
+    if (ast.type === null) {
+      let i2 = pos;
+      let acc2 = "";
+      while (i2 < str.length) {
+        const c = str.charAt(i2++);
+        if (escaping || c === "\\") {
+          escaping = !escaping;
+          acc2 += c;
+          continue;
+        }
+        if (inBrace) {
+          if (i2 === braceStart + 1) {
+            if (c === "^" || c === "!") {
+              braceNeg = true;
+            }
+          } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
+            inBrace = false;
+          }
+          acc2 += c;
+          continue;
+        } else if (c === "[") {
+          inBrace = true;
+          braceStart = i2;
+          braceNeg = false;
+          acc2 += c;
+          continue;
+        }
+        const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
+        if (doRecurse) {
+          ast.push(acc2);
+          acc2 = "";
+          const ext2 = new _a(c, ast);
+          i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
+          ast.push(ext2);
+          continue;
+        }
+        acc2 += c;
+      }
+      ast.push(acc2);
+      return i2;
+    }
+    let i = pos + 1;
+    let part = new _a(null, ast);
+    const parts = [];
+    let acc = "";
+    while (i < str.length) {
+      const c = str.charAt(i++);
+      if (escaping || c === "\\") {
+        escaping = !escaping;
+        acc += c;
+        continue;
+      }
+      if (inBrace) {
+        if (i === braceStart + 1) {
+          if (c === "^" || c === "!") {
+            braceNeg = true;
+          }
+        } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
+          inBrace = false;
+        }
+        acc += c;
+        continue;
+      } else if (c === "[") {
+        inBrace = true;
+        braceStart = i;
+        braceNeg = false;
+        acc += c;
+        continue;
+      }
+      const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+      (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
+      if (doRecurse) {
+        const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
+        part.push(acc);
+        acc = "";
+        const ext2 = new _a(c, part);
+        part.push(ext2);
+        i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
+        continue;
+      }
+      if (c === "|") {
+        part.push(acc);
+        acc = "";
+        parts.push(part);
+        part = new _a(null, ast);
+        continue;
+      }
+      if (c === ")") {
+        if (acc === "" && ast.#parts.length === 0) {
+          ast.#emptyExt = true;
+        }
+        part.push(acc);
+        acc = "";
+        ast.push(...parts, part);
+        return i;
+      }
+      acc += c;
+    }
+    ast.type = null;
+    ast.#hasMagic = void 0;
+    ast.#parts = [str.substring(pos - 1)];
+    return i;
+  }
+  #canAdoptWithSpace(child) {
+    return this.#canAdopt(child, adoptionWithSpaceMap);
+  }
+  #canAdopt(child, map = adoptionMap) {
+    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null) {
+      return false;
+    }
+    const gc = child.#parts[0];
+    if (!gc || typeof gc !== "object" || gc.type === null) {
+      return false;
+    }
+    return this.#canAdoptType(gc.type, map);
+  }
+  #canAdoptType(c, map = adoptionAnyMap) {
+    return !!map.get(this.type)?.includes(c);
+  }
+  #adoptWithSpace(child, index) {
+    const gc = child.#parts[0];
+    const blank = new _a(null, gc, this.options);
+    blank.#parts.push("");
+    gc.push(blank);
+    this.#adopt(child, index);
+  }
+  #adopt(child, index) {
+    const gc = child.#parts[0];
+    this.#parts.splice(index, 1, ...gc.#parts);
+    for (const p of gc.#parts) {
+      if (typeof p === "object")
+        p.#parent = this;
+    }
+    this.#toString = void 0;
+  }
+  #canUsurpType(c) {
+    const m = usurpMap.get(this.type);
+    return !!m?.has(c);
+  }
+  #canUsurp(child) {
+    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
+      return false;
+    }
+    const gc = child.#parts[0];
+    if (!gc || typeof gc !== "object" || gc.type === null) {
+      return false;
+    }
+    return this.#canUsurpType(gc.type);
+  }
+  #usurp(child) {
+    const m = usurpMap.get(this.type);
+    const gc = child.#parts[0];
+    const nt = m?.get(gc.type);
+    if (!nt)
+      return false;
+    this.#parts = gc.#parts;
+    for (const p of this.#parts) {
+      if (typeof p === "object") {
+        p.#parent = this;
+      }
+    }
+    this.type = nt;
+    this.#toString = void 0;
+    this.#emptyExt = false;
+  }
+  static fromGlob(pattern, options = {}) {
+    const ast = new _a(null, void 0, options);
+    _a.#parseAST(pattern, ast, 0, options, 0);
+    return ast;
+  }
+  // returns the regular expression if there's magic, or the unescaped
+  // string if not.
+  toMMPattern() {
+    if (this !== this.#root)
+      return this.#root.toMMPattern();
+    const glob = this.toString();
+    const [re, body, hasMagic, uflag] = this.toRegExpSource();
+    const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
+    if (!anyMagic) {
+      return body;
+    }
+    const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
+    return Object.assign(new RegExp(`^${re}$`, flags), {
+      _src: re,
+      _glob: glob
+    });
+  }
+  get options() {
+    return this.#options;
+  }
+  // returns the string match, the regexp source, whether there's magic
+  // in the regexp (so a regular expression is required) and whether or
+  // not the uflag is needed for the regular expression (for posix classes)
+  // TODO: instead of injecting the start/end at this point, just return
+  // the BODY of the regexp, along with the start/end portions suitable
+  // for binding the start/end in either a joined full-path makeRe context
+  // (where we bind to (^|/), or a standalone matchPart context (where
+  // we bind to ^, and not /).  Otherwise slashes get duped!
+  //
+  // In part-matching mode, the start is:
+  // - if not isStart: nothing
+  // - if traversal possible, but not allowed: ^(?!\.\.?$)
+  // - if dots allowed or not possible: ^
+  // - if dots possible and not allowed: ^(?!\.)
+  // end is:
+  // - if not isEnd(): nothing
+  // - else: $
+  //
+  // In full-path matching mode, we put the slash at the START of the
+  // pattern, so start is:
+  // - if first pattern: same as part-matching mode
+  // - if not isStart(): nothing
+  // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
+  // - if dots allowed or not possible: /
+  // - if dots possible and not allowed: /(?!\.)
+  // end is:
+  // - if last pattern, same as part-matching mode
+  // - else nothing
+  //
+  // Always put the (?:$|/) on negated tails, though, because that has to be
+  // there to bind the end of the negated pattern portion, and it's easier to
+  // just stick it in now rather than try to inject it later in the middle of
+  // the pattern.
+  //
+  // We can just always return the same end, and leave it up to the caller
+  // to know whether it's going to be used joined or in parts.
+  // And, if the start is adjusted slightly, can do the same there:
+  // - if not isStart: nothing
+  // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
+  // - if dots allowed or not possible: (?:/|^)
+  // - if dots possible and not allowed: (?:/|^)(?!\.)
+  //
+  // But it's better to have a simpler binding without a conditional, for
+  // performance, so probably better to return both start options.
+  //
+  // Then the caller just ignores the end if it's not the first pattern,
+  // and the start always gets applied.
+  //
+  // But that's always going to be $ if it's the ending pattern, or nothing,
+  // so the caller can just attach $ at the end of the pattern when building.
+  //
+  // So the todo is:
+  // - better detect what kind of start is needed
+  // - return both flavors of starting pattern
+  // - attach $ at the end of the pattern when creating the actual RegExp
+  //
+  // Ah, but wait, no, that all only applies to the root when the first pattern
+  // is not an extglob. If the first pattern IS an extglob, then we need all
+  // that dot prevention biz to live in the extglob portions, because eg
+  // +(*|.x*) can match .xy but not .yx.
+  //
+  // So, return the two flavors if it's #root and the first child is not an
+  // AST, otherwise leave it to the child AST to handle it, and there,
+  // use the (?:^|/) style of start binding.
+  //
+  // Even simplified further:
+  // - Since the start for a join is eg /(?!\.) and the start for a part
+  // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
+  // or start or whatever) and prepend ^ or / at the Regexp construction.
+  toRegExpSource(allowDot) {
+    const dot = allowDot ?? !!this.#options.dot;
+    if (this.#root === this) {
+      this.#flatten();
+      this.#fillNegs();
+    }
+    if (!isExtglobAST(this)) {
+      const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
+      const src = this.#parts.map((p) => {
+        const [re, _, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
+        this.#hasMagic = this.#hasMagic || hasMagic;
+        this.#uflag = this.#uflag || uflag;
+        return re;
+      }).join("");
+      let start2 = "";
+      if (this.isStart()) {
+        if (typeof this.#parts[0] === "string") {
+          const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
+          if (!dotTravAllowed) {
+            const aps = addPatternStart;
+            const needNoTrav = (
+              // dots are allowed, and the pattern starts with [ or .
+              dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
+              src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
+              src.startsWith("\\.\\.") && aps.has(src.charAt(4))
+            );
+            const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
+            start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
+          }
+        }
+      }
+      let end = "";
+      if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
+        end = "(?:$|\\/)";
+      }
+      const final2 = start2 + src + end;
+      return [
+        final2,
+        unescape(src),
+        this.#hasMagic = !!this.#hasMagic,
+        this.#uflag
+      ];
+    }
+    const repeated = this.type === "*" || this.type === "+";
+    const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
+    let body = this.#partsToRegExp(dot);
+    if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
+      const s = this.toString();
+      const me = this;
+      me.#parts = [s];
+      me.type = null;
+      me.#hasMagic = void 0;
+      return [s, unescape(this.toString()), false, false];
+    }
+    let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
+    if (bodyDotAllowed === body) {
+      bodyDotAllowed = "";
+    }
+    if (bodyDotAllowed) {
+      body = `(?:${body})(?:${bodyDotAllowed})*?`;
+    }
+    let final = "";
+    if (this.type === "!" && this.#emptyExt) {
+      final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
+    } else {
+      const close = this.type === "!" ? (
+        // !() must match something,but !(x) can match ''
+        "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
+      ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
+      final = start + body + close;
+    }
+    return [
+      final,
+      unescape(body),
+      this.#hasMagic = !!this.#hasMagic,
+      this.#uflag
+    ];
+  }
+  #flatten() {
+    if (!isExtglobAST(this)) {
+      for (const p of this.#parts) {
+        if (typeof p === "object") {
+          p.#flatten();
+        }
+      }
+    } else {
+      let iterations = 0;
+      let done = false;
+      do {
+        done = true;
+        for (let i = 0; i < this.#parts.length; i++) {
+          const c = this.#parts[i];
+          if (typeof c === "object") {
+            c.#flatten();
+            if (this.#canAdopt(c)) {
+              done = false;
+              this.#adopt(c, i);
+            } else if (this.#canAdoptWithSpace(c)) {
+              done = false;
+              this.#adoptWithSpace(c, i);
+            } else if (this.#canUsurp(c)) {
+              done = false;
+              this.#usurp(c);
+            }
+          }
+        }
+      } while (!done && ++iterations < 10);
+    }
+    this.#toString = void 0;
+  }
+  #partsToRegExp(dot) {
+    return this.#parts.map((p) => {
+      if (typeof p === "string") {
+        throw new Error("string type in extglob ast??");
+      }
+      const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
+      this.#uflag = this.#uflag || uflag;
+      return re;
+    }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
+  }
+  static #parseGlob(glob, hasMagic, noEmpty = false) {
+    let escaping = false;
+    let re = "";
+    let uflag = false;
+    let inStar = false;
+    for (let i = 0; i < glob.length; i++) {
+      const c = glob.charAt(i);
+      if (escaping) {
+        escaping = false;
+        re += (reSpecials.has(c) ? "\\" : "") + c;
+        continue;
+      }
+      if (c === "*") {
+        if (inStar)
+          continue;
+        inStar = true;
+        re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+        hasMagic = true;
+        continue;
+      } else {
+        inStar = false;
+      }
+      if (c === "\\") {
+        if (i === glob.length - 1) {
+          re += "\\\\";
+        } else {
+          escaping = true;
+        }
+        continue;
+      }
+      if (c === "[") {
+        const [src, needUflag, consumed, magic] = parseClass(glob, i);
+        if (consumed) {
+          re += src;
+          uflag = uflag || needUflag;
+          i += consumed - 1;
+          hasMagic = hasMagic || magic;
+          continue;
+        }
+      }
+      if (c === "?") {
+        re += qmark;
+        hasMagic = true;
+        continue;
+      }
+      re += regExpEscape(c);
+    }
+    return [re, unescape(glob), !!hasMagic, uflag];
+  }
+};
+_a = AST;
+
+// node_modules/minimatch/dist/esm/escape.js
+var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+  if (magicalBraces) {
+    return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
+  }
+  return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
+};
+
+// node_modules/minimatch/dist/esm/index.js
+var minimatch = (p, pattern, options = {}) => {
+  assertValidPattern(pattern);
+  if (!options.nocomment && pattern.charAt(0) === "#") {
+    return false;
+  }
+  return new Minimatch(pattern, options).match(p);
+};
+var starDotExtRE = /^\*+([^+@!?*[(]*)$/;
+var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
+var starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
+var starDotExtTestNocase = (ext2) => {
+  ext2 = ext2.toLowerCase();
+  return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
+};
+var starDotExtTestNocaseDot = (ext2) => {
+  ext2 = ext2.toLowerCase();
+  return (f) => f.toLowerCase().endsWith(ext2);
+};
+var starDotStarRE = /^\*+\.\*+$/;
+var starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
+var starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
+var dotStarRE = /^\.\*+$/;
+var dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
+var starRE = /^\*+$/;
+var starTest = (f) => f.length !== 0 && !f.startsWith(".");
+var starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
+var qmarksRE = /^\?+([^+@!?*[(]*)?$/;
+var qmarksTestNocase = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExt([$0]);
+  if (!ext2)
+    return noext;
+  ext2 = ext2.toLowerCase();
+  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+};
+var qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExtDot([$0]);
+  if (!ext2)
+    return noext;
+  ext2 = ext2.toLowerCase();
+  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+};
+var qmarksTestDot = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExtDot([$0]);
+  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+};
+var qmarksTest = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExt([$0]);
+  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+};
+var qmarksTestNoExt = ([$0]) => {
+  const len = $0.length;
+  return (f) => f.length === len && !f.startsWith(".");
+};
+var qmarksTestNoExtDot = ([$0]) => {
+  const len = $0.length;
+  return (f) => f.length === len && f !== "." && f !== "..";
+};
+var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
+var path = {
+  win32: { sep: "\\" },
+  posix: { sep: "/" }
+};
+var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep;
+var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
+minimatch.GLOBSTAR = GLOBSTAR;
+var qmark2 = "[^/]";
+var star2 = qmark2 + "*?";
+var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
+var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
+var filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+minimatch.filter = filter;
+var ext = (a, b = {}) => Object.assign({}, a, b);
+var defaults = (def) => {
+  if (!def || typeof def !== "object" || !Object.keys(def).length) {
+    return minimatch;
+  }
+  const orig = minimatch;
+  const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+  return Object.assign(m, {
+    Minimatch: class Minimatch extends orig.Minimatch {
+      constructor(pattern, options = {}) {
+        super(pattern, ext(def, options));
+      }
+      static defaults(options) {
+        return orig.defaults(ext(def, options)).Minimatch;
+      }
+    },
+    AST: class AST extends orig.AST {
+      /* c8 ignore start */
+      constructor(type, parent, options = {}) {
+        super(type, parent, ext(def, options));
+      }
+      /* c8 ignore stop */
+      static fromGlob(pattern, options = {}) {
+        return orig.AST.fromGlob(pattern, ext(def, options));
+      }
+    },
+    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+    filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+    defaults: (options) => orig.defaults(ext(def, options)),
+    makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
+    braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+    match: (list3, pattern, options = {}) => orig.match(list3, pattern, ext(def, options)),
+    sep: orig.sep,
+    GLOBSTAR
+  });
+};
+minimatch.defaults = defaults;
+var braceExpand = (pattern, options = {}) => {
+  assertValidPattern(pattern);
+  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+    return [pattern];
+  }
+  return expand(pattern, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
+minimatch.makeRe = makeRe;
+var match = (list3, pattern, options = {}) => {
+  const mm = new Minimatch(pattern, options);
+  list3 = list3.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list3.length) {
+    list3.push(pattern);
+  }
+  return list3;
+};
+minimatch.match = match;
+var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+var regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var Minimatch = class {
+  options;
+  set;
+  pattern;
+  windowsPathsNoEscape;
+  nonegate;
+  negate;
+  comment;
+  empty;
+  preserveMultipleSlashes;
+  partial;
+  globSet;
+  globParts;
+  nocase;
+  isWindows;
+  platform;
+  windowsNoMagicRoot;
+  maxGlobstarRecursion;
+  regexp;
+  constructor(pattern, options = {}) {
+    assertValidPattern(pattern);
+    options = options || {};
+    this.options = options;
+    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+    this.pattern = pattern;
+    this.platform = options.platform || defaultPlatform;
+    this.isWindows = this.platform === "win32";
+    const awe = "allowWindowsEscape";
+    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[awe] === false;
+    if (this.windowsPathsNoEscape) {
+      this.pattern = this.pattern.replace(/\\/g, "/");
+    }
+    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+    this.regexp = null;
+    this.negate = false;
+    this.nonegate = !!options.nonegate;
+    this.comment = false;
+    this.empty = false;
+    this.partial = !!options.partial;
+    this.nocase = !!this.options.nocase;
+    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
+    this.globSet = [];
+    this.globParts = [];
+    this.set = [];
+    this.make();
+  }
+  hasMagic() {
+    if (this.options.magicalBraces && this.set.length > 1) {
+      return true;
+    }
+    for (const pattern of this.set) {
+      for (const part of pattern) {
+        if (typeof part !== "string")
+          return true;
+      }
+    }
+    return false;
+  }
+  debug(..._) {
+  }
+  make() {
+    const pattern = this.pattern;
+    const options = this.options;
+    if (!options.nocomment && pattern.charAt(0) === "#") {
+      this.comment = true;
+      return;
+    }
+    if (!pattern) {
+      this.empty = true;
+      return;
+    }
+    this.parseNegate();
+    this.globSet = [...new Set(this.braceExpand())];
+    if (options.debug) {
+      this.debug = (...args) => console.error(...args);
+    }
+    this.debug(this.pattern, this.globSet);
+    const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
+    this.globParts = this.preprocess(rawGlobParts);
+    this.debug(this.pattern, this.globParts);
+    let set = this.globParts.map((s, _, __) => {
+      if (this.isWindows && this.windowsNoMagicRoot) {
+        const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
+        const isDrive = /^[a-z]:/i.test(s[0]);
+        if (isUNC) {
+          return [
+            ...s.slice(0, 4),
+            ...s.slice(4).map((ss) => this.parse(ss))
+          ];
+        } else if (isDrive) {
+          return [s[0], ...s.slice(1).map((ss) => this.parse(ss))];
+        }
+      }
+      return s.map((ss) => this.parse(ss));
+    });
+    this.debug(this.pattern, set);
+    this.set = set.filter((s) => s.indexOf(false) === -1);
+    if (this.isWindows) {
+      for (let i = 0; i < this.set.length; i++) {
+        const p = this.set[i];
+        if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
+          p[2] = "?";
+        }
+      }
+    }
+    this.debug(this.pattern, this.set);
+  }
+  // various transforms to equivalent pattern sets that are
+  // faster to process in a filesystem walk.  The goal is to
+  // eliminate what we can, and push all ** patterns as far
+  // to the right as possible, even if it increases the number
+  // of patterns that we have to process.
+  preprocess(globParts) {
+    if (this.options.noglobstar) {
+      for (const partset of globParts) {
+        for (let j = 0; j < partset.length; j++) {
+          if (partset[j] === "**") {
+            partset[j] = "*";
+          }
+        }
+      }
+    }
+    const { optimizationLevel = 1 } = this.options;
+    if (optimizationLevel >= 2) {
+      globParts = this.firstPhasePreProcess(globParts);
+      globParts = this.secondPhasePreProcess(globParts);
+    } else if (optimizationLevel >= 1) {
+      globParts = this.levelOneOptimize(globParts);
+    } else {
+      globParts = this.adjascentGlobstarOptimize(globParts);
+    }
+    return globParts;
+  }
+  // just get rid of adjascent ** portions
+  adjascentGlobstarOptimize(globParts) {
+    return globParts.map((parts) => {
+      let gs = -1;
+      while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+        let i = gs;
+        while (parts[i + 1] === "**") {
+          i++;
+        }
+        if (i !== gs) {
+          parts.splice(gs, i - gs);
+        }
+      }
+      return parts;
+    });
+  }
+  // get rid of adjascent ** and resolve .. portions
+  levelOneOptimize(globParts) {
+    return globParts.map((parts) => {
+      parts = parts.reduce((set, part) => {
+        const prev = set[set.length - 1];
+        if (part === "**" && prev === "**") {
+          return set;
+        }
+        if (part === "..") {
+          if (prev && prev !== ".." && prev !== "." && prev !== "**") {
+            set.pop();
+            return set;
+          }
+        }
+        set.push(part);
+        return set;
+      }, []);
+      return parts.length === 0 ? [""] : parts;
+    });
+  }
+  levelTwoFileOptimize(parts) {
+    if (!Array.isArray(parts)) {
+      parts = this.slashSplit(parts);
+    }
+    let didSomething = false;
+    do {
+      didSomething = false;
+      if (!this.preserveMultipleSlashes) {
+        for (let i = 1; i < parts.length - 1; i++) {
+          const p = parts[i];
+          if (i === 1 && p === "" && parts[0] === "")
+            continue;
+          if (p === "." || p === "") {
+            didSomething = true;
+            parts.splice(i, 1);
+            i--;
+          }
+        }
+        if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+          didSomething = true;
+          parts.pop();
+        }
+      }
+      let dd = 0;
+      while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+        const p = parts[dd - 1];
+        if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
+          didSomething = true;
+          parts.splice(dd - 1, 2);
+          dd -= 2;
+        }
+      }
+    } while (didSomething);
+    return parts.length === 0 ? [""] : parts;
+  }
+  // First phase: single-pattern processing
+  // <pre> is 1 or more portions
+  // <rest> is 1 or more portions
+  // <p> is any portion other than ., .., '', or **
+  // <e> is . or ''
+  //
+  // **/.. is *brutal* for filesystem walking performance, because
+  // it effectively resets the recursive walk each time it occurs,
+  // and ** cannot be reduced out by a .. pattern part like a regexp
+  // or most strings (other than .., ., and '') can be.
+  //
+  // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+  // <pre>/<e>/<rest> -> <pre>/<rest>
+  // <pre>/<p>/../<rest> -> <pre>/<rest>
+  // **/**/<rest> -> **/<rest>
+  //
+  // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+  // this WOULD be allowed if ** did follow symlinks, or * didn't
+  firstPhasePreProcess(globParts) {
+    let didSomething = false;
+    do {
+      didSomething = false;
+      for (let parts of globParts) {
+        let gs = -1;
+        while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+          let gss = gs;
+          while (parts[gss + 1] === "**") {
+            gss++;
+          }
+          if (gss > gs) {
+            parts.splice(gs + 1, gss - gs);
+          }
+          let next = parts[gs + 1];
+          const p = parts[gs + 2];
+          const p2 = parts[gs + 3];
+          if (next !== "..")
+            continue;
+          if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
+            continue;
+          }
+          didSomething = true;
+          parts.splice(gs, 1);
+          const other = parts.slice(0);
+          other[gs] = "**";
+          globParts.push(other);
+          gs--;
+        }
+        if (!this.preserveMultipleSlashes) {
+          for (let i = 1; i < parts.length - 1; i++) {
+            const p = parts[i];
+            if (i === 1 && p === "" && parts[0] === "")
+              continue;
+            if (p === "." || p === "") {
+              didSomething = true;
+              parts.splice(i, 1);
+              i--;
+            }
+          }
+          if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+            didSomething = true;
+            parts.pop();
+          }
+        }
+        let dd = 0;
+        while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+          const p = parts[dd - 1];
+          if (p && p !== "." && p !== ".." && p !== "**") {
+            didSomething = true;
+            const needDot = dd === 1 && parts[dd + 1] === "**";
+            const splin = needDot ? ["."] : [];
+            parts.splice(dd - 1, 2, ...splin);
+            if (parts.length === 0)
+              parts.push("");
+            dd -= 2;
+          }
+        }
+      }
+    } while (didSomething);
+    return globParts;
+  }
+  // second phase: multi-pattern dedupes
+  // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+  // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+  // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
+  //
+  // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
+  // ^-- not valid because ** doens't follow symlinks
+  secondPhasePreProcess(globParts) {
+    for (let i = 0; i < globParts.length - 1; i++) {
+      for (let j = i + 1; j < globParts.length; j++) {
+        const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
+        if (matched) {
+          globParts[i] = [];
+          globParts[j] = matched;
+          break;
+        }
+      }
+    }
+    return globParts.filter((gs) => gs.length);
+  }
+  partsMatch(a, b, emptyGSMatch = false) {
+    let ai = 0;
+    let bi = 0;
+    let result = [];
+    let which = "";
+    while (ai < a.length && bi < b.length) {
+      if (a[ai] === b[bi]) {
+        result.push(which === "b" ? b[bi] : a[ai]);
+        ai++;
+        bi++;
+      } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
+        result.push(a[ai]);
+        ai++;
+      } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
+        result.push(b[bi]);
+        bi++;
+      } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
+        if (which === "b")
+          return false;
+        which = "a";
+        result.push(a[ai]);
+        ai++;
+        bi++;
+      } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
+        if (which === "a")
+          return false;
+        which = "b";
+        result.push(b[bi]);
+        ai++;
+        bi++;
+      } else {
+        return false;
+      }
+    }
+    return a.length === b.length && result;
+  }
+  parseNegate() {
+    if (this.nonegate)
+      return;
+    const pattern = this.pattern;
+    let negate = false;
+    let negateOffset = 0;
+    for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
+      negate = !negate;
+      negateOffset++;
+    }
+    if (negateOffset)
+      this.pattern = pattern.slice(negateOffset);
+    this.negate = negate;
+  }
+  // set partial to true to test if, for example,
+  // "/a/b" matches the start of "/*/b/*/d"
+  // Partial means, if you run out of file before you run
+  // out of pattern, then that's fine, as long as all
+  // the parts match.
+  matchOne(file, pattern, partial = false) {
+    let fileStartIndex = 0;
+    let patternStartIndex = 0;
+    if (this.isWindows) {
+      const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
+      const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
+      const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
+      const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
+      const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
+      const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
+      if (typeof fdi === "number" && typeof pdi === "number") {
+        const [fd, pd] = [
+          file[fdi],
+          pattern[pdi]
+        ];
+        if (fd.toLowerCase() === pd.toLowerCase()) {
+          pattern[pdi] = fd;
+          patternStartIndex = pdi;
+          fileStartIndex = fdi;
+        }
+      }
+    }
+    const { optimizationLevel = 1 } = this.options;
+    if (optimizationLevel >= 2) {
+      file = this.levelTwoFileOptimize(file);
+    }
+    if (pattern.includes(GLOBSTAR)) {
+      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+  }
+  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+    const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+    const lastgs = pattern.lastIndexOf(GLOBSTAR);
+    const [head, body, tail] = partial ? [
+      pattern.slice(patternIndex, firstgs),
+      pattern.slice(firstgs + 1),
+      []
+    ] : [
+      pattern.slice(patternIndex, firstgs),
+      pattern.slice(firstgs + 1, lastgs),
+      pattern.slice(lastgs + 1)
+    ];
+    if (head.length) {
+      const fileHead = file.slice(fileIndex, fileIndex + head.length);
+      if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+        return false;
+      }
+      fileIndex += head.length;
+      patternIndex += head.length;
+    }
+    let fileTailMatch = 0;
+    if (tail.length) {
+      if (tail.length + fileIndex > file.length)
+        return false;
+      let tailStart = file.length - tail.length;
+      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+        fileTailMatch = tail.length;
+      } else {
+        if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
+          return false;
+        }
+        tailStart--;
+        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+          return false;
+        }
+        fileTailMatch = tail.length + 1;
+      }
+    }
+    if (!body.length) {
+      let sawSome = !!fileTailMatch;
+      for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
+        const f = String(file[i2]);
+        sawSome = true;
+        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+          return false;
+        }
+      }
+      return partial || sawSome;
+    }
+    const bodySegments = [[[], 0]];
+    let currentBody = bodySegments[0];
+    let nonGsParts = 0;
+    const nonGsPartsSums = [0];
+    for (const b of body) {
+      if (b === GLOBSTAR) {
+        nonGsPartsSums.push(nonGsParts);
+        currentBody = [[], 0];
+        bodySegments.push(currentBody);
+      } else {
+        currentBody[0].push(b);
+        nonGsParts++;
+      }
+    }
+    let i = bodySegments.length - 1;
+    const fileLength = file.length - fileTailMatch;
+    for (const b of bodySegments) {
+      b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
+    }
+    return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+  }
+  // return false for "nope, not matching"
+  // return null for "not matching, cannot keep trying"
+  #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+    const bs = bodySegments[bodyIndex];
+    if (!bs) {
+      for (let i = fileIndex; i < file.length; i++) {
+        sawTail = true;
+        const f = file[i];
+        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+          return false;
+        }
+      }
+      return sawTail;
+    }
+    const [body, after] = bs;
+    while (fileIndex <= after) {
+      const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
+      if (m && globStarDepth < this.maxGlobstarRecursion) {
+        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+        if (sub !== false) {
+          return sub;
+        }
+      }
+      const f = file[fileIndex];
+      if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+        return false;
+      }
+      fileIndex++;
+    }
+    return partial || null;
+  }
+  #matchOne(file, pattern, partial, fileIndex, patternIndex) {
+    let fi;
+    let pi;
+    let pl;
+    let fl;
+    for (fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+      this.debug("matchOne loop");
+      let p = pattern[pi];
+      let f = file[fi];
+      this.debug(pattern, p, f);
+      if (p === false || p === GLOBSTAR) {
+        return false;
+      }
+      let hit;
+      if (typeof p === "string") {
+        hit = f === p;
+        this.debug("string match", p, f, hit);
+      } else {
+        hit = p.test(f);
+        this.debug("pattern match", p, f, hit);
+      }
+      if (!hit)
+        return false;
+    }
+    if (fi === fl && pi === pl) {
+      return true;
+    } else if (fi === fl) {
+      return partial;
+    } else if (pi === pl) {
+      return fi === fl - 1 && file[fi] === "";
+    } else {
+      throw new Error("wtf?");
+    }
+  }
+  braceExpand() {
+    return braceExpand(this.pattern, this.options);
+  }
+  parse(pattern) {
+    assertValidPattern(pattern);
+    const options = this.options;
+    if (pattern === "**")
+      return GLOBSTAR;
+    if (pattern === "")
+      return "";
+    let m;
+    let fastTest = null;
+    if (m = pattern.match(starRE)) {
+      fastTest = options.dot ? starTestDot : starTest;
+    } else if (m = pattern.match(starDotExtRE)) {
+      fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
+    } else if (m = pattern.match(qmarksRE)) {
+      fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
+    } else if (m = pattern.match(starDotStarRE)) {
+      fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+    } else if (m = pattern.match(dotStarRE)) {
+      fastTest = dotStarTest;
+    }
+    const re = AST.fromGlob(pattern, this.options).toMMPattern();
+    if (fastTest && typeof re === "object") {
+      Reflect.defineProperty(re, "test", { value: fastTest });
+    }
+    return re;
+  }
+  makeRe() {
+    if (this.regexp || this.regexp === false)
+      return this.regexp;
+    const set = this.set;
+    if (!set.length) {
+      this.regexp = false;
+      return this.regexp;
+    }
+    const options = this.options;
+    const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
+    const flags = new Set(options.nocase ? ["i"] : []);
+    let re = set.map((pattern) => {
+      const pp = pattern.map((p) => {
+        if (p instanceof RegExp) {
+          for (const f of p.flags.split(""))
+            flags.add(f);
+        }
+        return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
+      });
+      pp.forEach((p, i) => {
+        const next = pp[i + 1];
+        const prev = pp[i - 1];
+        if (p !== GLOBSTAR || prev === GLOBSTAR) {
+          return;
+        }
+        if (prev === void 0) {
+          if (next !== void 0 && next !== GLOBSTAR) {
+            pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
+          } else {
+            pp[i] = twoStar;
+          }
+        } else if (next === void 0) {
+          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
+        } else if (next !== GLOBSTAR) {
+          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
+          pp[i + 1] = GLOBSTAR;
+        }
+      });
+      const filtered = pp.filter((p) => p !== GLOBSTAR);
+      if (this.partial && filtered.length >= 1) {
+        const prefixes = [];
+        for (let i = 1; i <= filtered.length; i++) {
+          prefixes.push(filtered.slice(0, i).join("/"));
+        }
+        return "(?:" + prefixes.join("|") + ")";
+      }
+      return filtered.join("/");
+    }).join("|");
+    const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+    re = "^" + open2 + re + close + "$";
+    if (this.partial) {
+      re = "^(?:\\/|" + open2 + re.slice(1, -1) + close + ")$";
+    }
+    if (this.negate)
+      re = "^(?!" + re + ").+$";
+    try {
+      this.regexp = new RegExp(re, [...flags].join(""));
+    } catch {
+      this.regexp = false;
+    }
+    return this.regexp;
+  }
+  slashSplit(p) {
+    if (this.preserveMultipleSlashes) {
+      return p.split("/");
+    } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+      return ["", ...p.split(/\/+/)];
+    } else {
+      return p.split(/\/+/);
+    }
+  }
+  match(f, partial = this.partial) {
+    this.debug("match", f, this.pattern);
+    if (this.comment) {
+      return false;
+    }
+    if (this.empty) {
+      return f === "";
+    }
+    if (f === "/" && partial) {
+      return true;
+    }
+    const options = this.options;
+    if (this.isWindows) {
+      f = f.split("\\").join("/");
+    }
+    const ff = this.slashSplit(f);
+    this.debug(this.pattern, "split", ff);
+    const set = this.set;
+    this.debug(this.pattern, "set", set);
+    let filename = ff[ff.length - 1];
+    if (!filename) {
+      for (let i = ff.length - 2; !filename && i >= 0; i--) {
+        filename = ff[i];
+      }
+    }
+    for (const pattern of set) {
+      let file = ff;
+      if (options.matchBase && pattern.length === 1) {
+        file = [filename];
+      }
+      const hit = this.matchOne(file, pattern, partial);
+      if (hit) {
+        if (options.flipNegate) {
+          return true;
+        }
+        return !this.negate;
+      }
+    }
+    if (options.flipNegate) {
+      return false;
+    }
+    return this.negate;
+  }
+  static defaults(def) {
+    return minimatch.defaults(def).Minimatch;
+  }
+};
+minimatch.AST = AST;
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape;
+minimatch.unescape = unescape;
+
+// src/rules/address-glob.ts
+var AddressGlob = class {
+  constructor(pattern, format) {
+    this.pattern = pattern;
+    this.parts = splitAddress(pattern, format).map((part) => part === "**" ? "**" : new PartMatcher(part));
+  }
+  pattern;
+  parts;
+  matches(address, format) {
+    return matchParts(this.parts, 0, splitAddress(address, format), 0);
+  }
+  /** True when the pattern matches the path or any leading part of it (a module and everything inside). */
+  matchesPrefix(address, format) {
+    const subject = splitAddress(address, format);
+    for (let n = subject.length; n >= 1; n--) if (matchParts(this.parts, 0, subject.slice(0, n), 0)) return true;
+    return false;
+  }
+};
+var PartMatcher = class {
+  literal;
+  regexp;
+  /** A pattern part without an index key compares with the address part's name alone. */
+  ignoresIndex;
+  constructor(part) {
+    this.ignoresIndex = !part.includes("[");
+    const escaped = part.replace(/[[\]\\]/g, (c) => `\\${c}`);
+    if (/[*?{]/.test(part)) {
+      this.regexp = new Minimatch(escaped, { dot: true, noext: true, nonegate: true, nocomment: true }).makeRe() || /(?!)/;
+    } else {
+      this.literal = part;
+    }
+  }
+  matches(part) {
+    const subject = this.ignoresIndex ? stripIndex(part) : part;
+    return this.literal !== void 0 ? subject === this.literal : this.regexp.test(subject);
+  }
+};
+function matchParts(pattern, p, subject, s) {
+  for (; p < pattern.length; p++, s++) {
+    const part = pattern[p];
+    if (part === "**") {
+      for (let rest = s; rest <= subject.length; rest++) if (matchParts(pattern, p + 1, subject, rest)) return true;
+      return false;
+    }
+    if (s >= subject.length || !part.matches(subject[s])) return false;
+  }
+  return s === subject.length;
+}
+function stripIndex(part) {
+  const open2 = part.indexOf("[");
+  return open2 === -1 ? part : part.slice(0, open2);
+}
+function splitAddress(address, format) {
+  const separator = format === "terraform" ? "." : "/";
+  const parts = [];
+  let current = "";
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < address.length; i++) {
+    const c = address[i];
+    if (quoted) {
+      if (c === "\\" && i + 1 < address.length) {
+        current += c + address[++i];
+        continue;
+      }
+      if (c === '"') quoted = false;
+    } else if (c === '"' && depth > 0) quoted = true;
+    else if (c === "[") depth++;
+    else if (c === "]") depth = Math.max(0, depth - 1);
+    else if (c === separator && depth === 0) {
+      parts.push(current);
+      current = "";
+      continue;
+    }
+    current += c;
+  }
+  parts.push(current);
+  return parts;
+}
+
+// src/rules/match.ts
+var GLOB = { nocomment: true, noext: true, nonegate: true, dot: true };
+var GlobSet = class {
+  exact = /* @__PURE__ */ new Set();
+  patterns = [];
+  constructor(globs) {
+    for (const glob of globs) {
+      if (/[*?[\]{}()!+@\\]/.test(glob)) this.patterns.push(new Minimatch(glob, GLOB));
+      else this.exact.add(glob);
+    }
+  }
+  matches(value) {
+    return this.exact.has(value) || this.patterns.some((mm) => mm.match(value));
+  }
+};
+var AddressGlobs = class {
+  constructor(patterns) {
+    this.patterns = patterns;
+  }
+  patterns;
+  compiled = /* @__PURE__ */ new Map();
+  for(format) {
+    let globs = this.compiled.get(format);
+    if (!globs) this.compiled.set(format, globs = this.patterns.map((p) => new AddressGlob(p, format)));
+    return globs;
+  }
+  /** The change's address, or its address before a `moved` block renamed it. */
+  matchesChange(change) {
+    const names = [change.resourceAddress, change.previousAddress].filter((a) => a !== void 0);
+    return this.for(change.format).some((glob) => names.some((name) => glob.matches(name, change.format)));
+  }
+  /** The change's module, or any module around it. */
+  matchesModule(change) {
+    return change.module !== "" && this.for(change.format).some((glob) => glob.matchesPrefix(change.module, change.format));
+  }
+};
+var RuleMatcher = class {
+  compiled;
+  ignore;
+  constructor(rules, ignore = []) {
+    this.ignore = new AddressGlobs(ignore);
+    this.compiled = rules.map((rule) => {
+      const { match: match2 } = rule;
+      const c = { rule, actions: new Set(match2.actions) };
+      if (match2.types) c.types = new GlobSet(match2.types);
+      if (match2.addresses) c.addresses = new AddressGlobs(match2.addresses);
+      if (match2.modules) c.modules = new AddressGlobs(match2.modules);
+      if (match2.providers) c.providers = new GlobSet(match2.providers);
+      if (match2.tags) c.tags = Object.entries(match2.tags).map(([key2, value]) => [key2, new GlobSet([value])]);
+      return c;
+    });
+  }
+  isIgnored(change) {
+    return this.ignore.matchesChange(change);
+  }
+  /**
+   * The rules whose every match key holds for this change under this action.
+   * `anyAddress`: the change's address is not known (a module directory read
+   * on its own), so address and module keys, and ignore globs, cannot rule a
+   * protection out.
+   */
+  matching(change, action, { anyAddress = false } = {}) {
+    if (!anyAddress && this.isIgnored(change)) return [];
+    const out = [];
+    let tags = null;
+    for (const c of this.compiled) {
+      if (!c.actions.has(action)) continue;
+      if (c.types && !c.types.matches(change.type)) continue;
+      if (c.providers && !c.providers.matches(change.provider)) continue;
+      if (!anyAddress && c.addresses && !c.addresses.matchesChange(change)) continue;
+      if (!anyAddress && c.modules && !c.modules.matchesModule(change)) continue;
+      if (c.tags) {
+        if (tags === null) tags = resourceTags(change);
+        const known = tags;
+        if (known && !c.tags.every(([key2, glob]) => tagHolds(known, key2, glob))) continue;
+      }
+      out.push(c.rule);
+    }
+    return out;
+  }
+};
+function tagHolds(tags, key2, glob) {
+  const value = tags.get(key2);
+  return value !== void 0 && (value === SENSITIVE || glob.matches(value));
+}
+function resourceTags(change) {
+  const values = change.before ?? change.after;
+  if (typeof values !== "object" || values === null) return void 0;
+  const record = values;
+  const tags = /* @__PURE__ */ new Map();
+  for (const key2 of ["tags_all", "tags", "labels", "effective_labels", "Tags"]) {
+    const raw = record[key2];
+    if (raw === SENSITIVE) return void 0;
+    if (Array.isArray(raw)) {
+      for (const tag of raw) {
+        if (typeof tag === "object" && tag !== null && typeof tag.Key === "string") {
+          const { Key, Value } = tag;
+          tags.set(Key, typeof Value === "string" ? Value : typeof Value === "number" || typeof Value === "boolean" ? String(Value) : "");
+        }
+      }
+    } else if (typeof raw === "object" && raw !== null) {
+      for (const [k, v] of Object.entries(raw)) if (typeof v === "string") tags.set(k, v);
+    }
+  }
+  return tags;
+}
+
+// src/rules/types.ts
+var SEVERITIES = ["critical", "high", "medium", "low"];
+var MATCH_ACTIONS = [...DESTRUCTIVE, "protection-removed"];
+var DEFAULT_OVERRIDE_LABEL = "plangate-override";
+
+// src/rules/strictness.ts
+function compareStrictness(a, b) {
+  return b.approvals - a.approvals || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+}
+function strictestRule(rules) {
+  return [...rules].sort(compareStrictness)[0];
+}
+
+// src/analysis/resources/values.ts
+function objectValues(value) {
+  return isObject(value) && Object.keys(value).length > 0 ? value : void 0;
+}
+function at(values, path2) {
+  let value = values;
+  for (const key2 of typeof path2 === "string" ? [path2] : path2) {
+    if (typeof key2 === "number") value = Array.isArray(value) ? value[key2] : void 0;
+    else value = isObject(value) ? value[key2] : void 0;
+  }
+  return value;
+}
+function flag(values, path2) {
+  const value = at(values, path2);
+  if (value === true || value === "true") return true;
+  if (value === false || value === "false") return false;
+  return void 0;
+}
+function amount(values, path2) {
+  const value = at(values, path2);
+  const n = typeof value === "number" ? value : typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : void 0;
+}
+function isSet(values, path2) {
+  const value = at(values, path2);
+  return value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+}
+function isEmpty(values, path2) {
+  const value = at(values, path2);
+  return value === null || value === "";
+}
+function identifier(values, path2) {
+  const value = at(values, path2);
+  return typeof value === "string" && /^[A-Za-z0-9][\w.:/-]{0,254}$/.test(value) ? value : void 0;
+}
+function deviceName(values, path2) {
+  const value = at(values, path2);
+  return typeof value === "string" && /^(\/dev\/)?[a-z][a-z0-9]{1,15}$/.test(value) ? value : void 0;
+}
+function list(values, key2) {
+  const value = at(values, key2);
+  return Array.isArray(value) ? value : [];
+}
+var days = (n) => `${n} ${n === 1 ? "day" : "days"}`;
+function bytes(n) {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB"];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : Number(value.toFixed(1))} ${units[unit]}`;
+}
+
+// src/analysis/resources/facts.ts
+var KEPT = 0;
+var REFUSED = 1;
+var REPLACED = 2;
+var FATE = 3;
+var SIZE = 4;
+var BACKUPS = 5;
+var kept = (text) => ({ rank: KEPT, text });
+var refused = (text) => ({ rank: REFUSED, text });
+var fate = (text) => ({ rank: FATE, text });
+var size = (text) => ({ rank: SIZE, text });
+var backups = (text) => ({ rank: BACKUPS, text });
+var CLUSTER_MEMBER = kept("a cluster instance: the data stays in the cluster's storage");
+var READ_REPLICA = kept("a read replica: its source database keeps the data");
+var startsEmpty = (what, unless) => `the new ${what} starts empty${unless ? ` unless ${unless}` : ""}`;
+var sized = (path2, text) => (v) => {
+  const n = amount(v, path2);
+  return n ? size(text(n)) : void 0;
+};
+var sizedDisk = (sizeAttr, typeAttr, unit, noun) => (v) => {
+  const n = amount(v, sizeAttr);
+  const type = identifier(v, typeAttr);
+  return n ? size(`${n} ${unit} ${type ? `${type} ` : ""}${noun}`) : void 0;
+};
+var allocatedStorage = (attr, maxAttr) => (v) => {
+  const gib = amount(v, attr);
+  if (!gib) return void 0;
+  const max = maxAttr ? amount(v, maxAttr) : void 0;
+  return size(`${gib} GiB of allocated storage${max && max > gib ? ` (autoscaling up to ${max} GiB)` : ""}`);
+};
+var clusterStorage = (engineAttr, allocatedAttr) => (v) => {
+  const engine = at(v, engineAttr);
+  if (typeof engine === "string" && engine.startsWith("aurora")) return size("Aurora storage: its size grows with the data");
+  return allocatedStorage(allocatedAttr)(v);
+};
+var backupsDeleted = (retention2, what, owner, keepFlag) => (v) => {
+  const n = amount(v, retention2);
+  if (!n) return void 0;
+  const these = `${what} (${days(n)})`;
+  if (!keepFlag) return backups(`${these} are deleted with the ${owner}`);
+  if (flag(v, keepFlag) === false) return backups(`${these} are kept after the delete (${keepFlag} is false)`);
+  return backups(`${these} are deleted with the ${owner} unless ${keepFlag} is false`);
+};
+function snapshotTaken(v, attr) {
+  const id = identifier(v, attr);
+  return fate(id ? `a final snapshot is taken (${id})` : "a final snapshot is taken");
+}
+var finalSnapshot = (v) => {
+  const skip = flag(v, "skip_final_snapshot");
+  if (skip === true) return fate("no final snapshot: the data is gone");
+  if (skip !== false) return void 0;
+  if (isEmpty(v, "final_snapshot_identifier")) return refused("no final_snapshot_identifier is set, so the delete fails unless one is given");
+  if (!isSet(v, "final_snapshot_identifier")) return void 0;
+  return snapshotTaken(v, "final_snapshot_identifier");
+};
+var onOff = (path2, on, off) => (v) => {
+  const value = flag(v, path2);
+  return value === true ? on : value === false ? off : void 0;
+};
+var pointInTimeRecovery = (path2) => onOff(
+  path2,
+  fate("point-in-time recovery is on: AWS keeps a system backup of the table for 35 days"),
+  fate("no point-in-time recovery: the items are gone unless an on-demand backup exists")
+);
+var forceDestroy = (v) => {
+  const force = flag(v, "force_destroy");
+  if (force === false) return refused("the delete fails if the bucket is not empty (force_destroy is off)");
+  if (force !== true) return void 0;
+  const out = [fate("force_destroy is on: every object is deleted with the bucket")];
+  if (flag(v, ["versioning", 0, "enabled"]) === true) out.push(fate("versioned: older object versions go too"));
+  if (flag(v, "object_lock_enabled") === true) out.push(refused("object lock is on: locked objects cannot be deleted, so the delete can fail"));
+  return out;
+};
+
+// src/analysis/resources/guards.ts
+var KINDS = [
+  "protection",
+  "listed-protection",
+  "soft-delete",
+  "state-only",
+  "nested-protection",
+  "empties",
+  "no-snapshot",
+  "snapshot-name",
+  "soft-delete-days",
+  "deletion-window",
+  "deletion-policy"
+];
+var reportOrder = (guard) => KINDS.indexOf(guard.kind);
+var deletable = (what, later) => `${what} can now be deleted by ${later}`;
+var protection = (attr) => attributeGuard("protection", attr, deletable);
+var softDelete = (attr, offMeans) => attributeGuard("soft-delete", attr, offMeans);
+var stateOnly = (attr) => attributeGuard("state-only", attr, (what) => `destroying it now deletes ${what} instead of only dropping it from the state`);
+function attributeGuard(kind, attr, offMeans) {
+  return { name: attr, kind, path: attr, weakened: (t) => protectionOff(t, attr, t.before, t.after, attr, offMeans) };
+}
+function nestedProtection(block, attr) {
+  const name = `${block}.${attr}`;
+  const weakened = (t) => {
+    const before = firstBlock(t.before[block]);
+    const after = firstBlock(t.after[block]);
+    return before && after ? protectionOff(t, attr, before, after, name, deletable) : void 0;
+  };
+  return { name, kind: "nested-protection", path: [block, 0, attr], weakened };
+}
+function listedProtection(listAttr, key2) {
+  const weakened = (t) => {
+    const before = keyValue(t.before[listAttr], key2);
+    const after = keyValue(t.after[listAttr], key2);
+    return protectionOff(t, key2, { [key2]: before }, after === void 0 ? {} : { [key2]: after }, `${listAttr}.${key2}`, deletable);
+  };
+  return { name: `${listAttr}.${key2}`, kind: "listed-protection", weakened };
+}
+var refusedBy = (guard, who, what = "the delete") => refusing(guard, `${guard.name} is on: ${who} refuses ${what} until it is turned off`);
+var refusing = (guard, line) => ({
+  ...guard,
+  refusal: (v) => flag(v, guard.path) === true ? refused(line) : void 0
+});
+function protectionOff(t, key2, before, after, guard, offMeans) {
+  const from = before[key2];
+  const to = after[key2];
+  if (isSensitive(from) || isSensitive(to) || !isOn(from) || isOn(to)) return void 0;
+  const terraform2 = t.change.format === "terraform";
+  const unknown = terraform2 && !(key2 in after);
+  const shown2 = unknown ? "(unknown)" : display(to);
+  const later = terraform2 ? "a later apply" : "a later stack update";
+  return {
+    guard,
+    from: display(from),
+    to: shown2,
+    description: unknown ? `${guard} may be turned off (${display(from)} → known only after apply): ${t.what} may be deletable by ${later}` : `${guard} turned off (${display(from)} → ${shown2}): ${offMeans(t.what, later)}`
+  };
+}
+var emptiesOnDelete = (attr) => switchedOn("empties", attr, (what) => `deleting ${what} now also deletes everything in it, without failing first`);
+var skipsSnapshot = (attr) => switchedOn("no-snapshot", attr, (what) => `deleting ${what} will take no final snapshot, so its data is lost`);
+function switchedOn(kind, key2, onMeans) {
+  const weakened = ({ before, after, what }) => {
+    const from = before[key2];
+    const to = after[key2];
+    if (isSensitive(from) || isSensitive(to) || !isOn(to) || isOn(from)) return void 0;
+    return { guard: key2, from: display(from), to: display(to), description: `${key2} turned on (${display(from)} → ${display(to)}): ${onMeans(what)}` };
+  };
+  return { name: key2, kind, weakened };
+}
+var FINAL_SNAPSHOT_NAME = {
+  name: "final_snapshot_identifier",
+  kind: "snapshot-name",
+  weakened: ({ before, after, what }) => {
+    const key2 = "final_snapshot_identifier";
+    const from = before[key2];
+    const to = after[key2];
+    if (isSensitive(from) || isSensitive(to) || isSensitive(after.skip_final_snapshot)) return void 0;
+    if (typeof from !== "string" || from === "" || !isAbsent(to) || !isOn(after.skip_final_snapshot)) return void 0;
+    return { guard: key2, from, to: "(removed)", description: `${key2} removed (${from} → (removed)) while skip_final_snapshot is true: deleting ${what} will take no final snapshot` };
+  }
+};
+var softDeleteRetention = (attr) => retention("soft-delete-days", attr);
+var deletionWindow = (attr) => retention("deletion-window", attr);
+function retention(kind, key2) {
+  const weakened = ({ before, after, what }) => {
+    const from = dayCount(before[key2]);
+    const to = dayCount(after[key2]);
+    if (from === void 0 || to === void 0 || to >= from) return void 0;
+    const description = to === 0 ? `${key2} reduced to 0 (${from} → 0): deleting ${what} is now immediate and cannot be undone` : `${key2} reduced (${from} → ${to}): ${what} can be recovered for fewer days after it is deleted`;
+    return { guard: key2, from: String(from), to: String(to), description };
+  };
+  return { name: key2, kind, weakened };
+}
+var SAFE_DELETION_POLICIES = /* @__PURE__ */ new Set(["PREVENT", "ABANDON"]);
+var UNSAFE_DELETION_POLICIES = /* @__PURE__ */ new Set(["DELETE", "FORCE"]);
+var DELETION_POLICY = {
+  name: "deletion_policy",
+  kind: "deletion-policy",
+  weakened: ({ before, after, what }) => {
+    const from = before.deletion_policy;
+    const to = after.deletion_policy;
+    if (typeof from !== "string" || typeof to !== "string" || from === SENSITIVE || to === SENSITIVE) return void 0;
+    const fromUpper = from.toUpperCase();
+    if (!UNSAFE_DELETION_POLICIES.has(to.toUpperCase()) || UNSAFE_DELETION_POLICIES.has(fromUpper)) return void 0;
+    const instead = SAFE_DELETION_POLICIES.has(fromUpper) ? fromUpper === "PREVENT" ? "instead of refusing" : "instead of abandoning it" : "with fewer checks";
+    return { guard: "deletion_policy", from, to, description: `deletion_policy changed (${from} → ${to}): destroying ${what} now deletes it ${instead}` };
+  }
+};
+var DELETION_PROTECTION = protection("deletion_protection");
+var FORCE_DESTROY = emptiesOnDelete("force_destroy");
+var ON_STRINGS = /* @__PURE__ */ new Set(["true", "protected", "active", "enabled"]);
+function isOn(value) {
+  if (value === true) return true;
+  return typeof value === "string" && ON_STRINGS.has(value.trim().toLowerCase());
+}
+function isSensitive(value) {
+  return value === SENSITIVE;
+}
+function isAbsent(value) {
+  return value === void 0 || value === null || value === "";
+}
+function dayCount(value) {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return Number(value);
+  return void 0;
+}
+function display(value) {
+  if (value === void 0 || value === null) return "(removed)";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+function firstBlock(value) {
+  const block = Array.isArray(value) ? value[0] : value;
+  return isObject(block) ? block : void 0;
+}
+function keyValue(list3, key2) {
+  if (!Array.isArray(list3)) return void 0;
+  const entry = list3.find((item) => isObject(item) && item.Key === key2);
+  return entry?.Value;
+}
+
+// src/analysis/resources/aws.ts
+var SNAPSHOT_GUARDS = [skipsSnapshot("skip_final_snapshot"), FINAL_SNAPSHOT_NAME];
+var database = {
+  noun: "the database",
+  guards: [refusedBy(DELETION_PROTECTION, "AWS"), ...SNAPSHOT_GUARDS],
+  replaced: startsEmpty("database", "restored from a snapshot")
+};
+var replicaOrFinalSnapshot = (v) => {
+  if (!isSet(v, "replicate_source_db")) return finalSnapshot(v);
+  const out = [READ_REPLICA];
+  if (flag(v, "skip_final_snapshot") === false && isEmpty(v, "final_snapshot_identifier")) {
+    out.push(refused("no final_snapshot_identifier is set, so the delete fails unless one is given"));
+  }
+  return out;
+};
+var documentGraphCluster = {
+  ...database,
+  facts: [finalSnapshot, () => size("cluster storage: its size grows with the data"), backupsDeleted("backup_retention_period", "automated backups", "cluster")]
+};
+var clusterInstance = {
+  facts: [() => CLUSTER_MEMBER]
+};
+var elasticache = {
+  replaced: startsEmpty("cache", "restored from a snapshot"),
+  facts: [
+    (v) => {
+      if (at(v, "engine") === "memcached") return fate("memcached keeps no snapshots: the cached data is gone");
+      if (isEmpty(v, "final_snapshot_identifier")) return fate("no final snapshot: the cached data is gone");
+      return isSet(v, "final_snapshot_identifier") ? snapshotTaken(v, "final_snapshot_identifier") : void 0;
+    },
+    backupsDeleted("snapshot_retention_limit", "automatic backups", "cache")
+  ]
+};
+var loadBalancer = { noun: "the load balancer", guards: [protection("enable_deletion_protection")] };
+var instanceVolumes = (v) => ["root_block_device", "ebs_block_device"].flatMap(
+  (key2) => list(v, key2).flatMap((block) => {
+    const gib = amount(block, "volume_size");
+    const type = identifier(block, "volume_type");
+    const device = key2 === "ebs_block_device" ? deviceName(block, "device_name") : void 0;
+    const what = [gib ? `${gib} GiB` : "", type ?? "", key2 === "root_block_device" ? "root volume" : "volume"].filter((w) => w !== "").join(" ");
+    const volume = `the ${what}${device ? ` at ${device}` : ""}`;
+    const onTermination = flag(block, "delete_on_termination");
+    if (onTermination === true) return [fate(`${volume} is deleted with the instance`)];
+    if (onTermination === false) return [fate(`${volume} is kept (delete_on_termination is false)`)];
+    return [];
+  })
+);
+var AWS = {
+  aws_db_instance: {
+    ...database,
+    facts: [
+      replicaOrFinalSnapshot,
+      allocatedStorage("allocated_storage", "max_allocated_storage"),
+      backupsDeleted("backup_retention_period", "automated backups", "instance", "delete_automated_backups")
+    ]
+  },
+  aws_rds_cluster: {
+    ...database,
+    facts: [finalSnapshot, clusterStorage("engine", "allocated_storage"), backupsDeleted("backup_retention_period", "automated backups", "cluster", "delete_automated_backups")]
+  },
+  aws_docdb_cluster: documentGraphCluster,
+  aws_neptune_cluster: documentGraphCluster,
+  aws_redshift_cluster: {
+    noun: "the database",
+    guards: SNAPSHOT_GUARDS,
+    replaced: startsEmpty("cluster", "restored from a snapshot"),
+    facts: [
+      finalSnapshot,
+      (v) => {
+        const nodes = amount(v, "number_of_nodes");
+        const type = identifier(v, "node_type");
+        return nodes && type ? size(`${nodes} ${type} ${nodes === 1 ? "node" : "nodes"}`) : void 0;
+      },
+      backupsDeleted("automated_snapshot_retention_period", "automated snapshots", "cluster")
+    ]
+  },
+  aws_rds_cluster_instance: clusterInstance,
+  aws_docdb_cluster_instance: clusterInstance,
+  aws_neptune_cluster_instance: clusterInstance,
+  aws_qldb_ledger: { noun: "the database", guards: [DELETION_PROTECTION] },
+  aws_dynamodb_table: {
+    noun: "the database",
+    guards: [refusedBy(protection("deletion_protection_enabled"), "AWS")],
+    replaced: startsEmpty("table", "restored from a backup"),
+    facts: [pointInTimeRecovery(["point_in_time_recovery", 0, "enabled"])]
+  },
+  aws_elasticache_cluster: elasticache,
+  aws_elasticache_replication_group: elasticache,
+  aws_lb: loadBalancer,
+  aws_alb: loadBalancer,
+  aws_instance: {
+    noun: "the instance",
+    guards: [refusedBy(protection("disable_api_termination"), "AWS", "to terminate the instance")],
+    replaced: "the new instance boots from its AMI, not from the old root volume",
+    facts: [instanceVolumes]
+  },
+  aws_ebs_volume: {
+    replaced: startsEmpty("volume", "created from a snapshot"),
+    facts: [onOff("final_snapshot", fate("a final snapshot is taken"), fate("no final snapshot: the data is gone")), sizedDisk("size", "type", "GiB", "volume")]
+  },
+  aws_s3_bucket: { noun: "the bucket", guards: [FORCE_DESTROY], replaced: startsEmpty("bucket"), facts: [forceDestroy] },
+  aws_iam_user: { noun: "the user", guards: [FORCE_DESTROY] },
+  aws_route53_zone: { noun: "the zone", guards: [FORCE_DESTROY] },
+  aws_ecr_repository: { noun: "the repository", guards: [emptiesOnDelete("force_delete")] },
+  aws_efs_file_system: {
+    replaced: startsEmpty("file system"),
+    facts: [() => fate("every file in the file system is deleted"), sized(["size_in_bytes", 0, "value"], (n) => `${bytes(n)} of files when last refreshed`)]
+  },
+  aws_secretsmanager_secret: {
+    noun: "the secret",
+    guards: [deletionWindow("recovery_window_in_days")],
+    facts: [
+      (v) => {
+        const n = amount(v, "recovery_window_in_days");
+        if (n === 0) return fate("recovery_window_in_days is 0: the secret is deleted at once, with no recovery");
+        return n ? fate(`the secret can be restored for ${days(n)} after the delete`) : void 0;
+      }
+    ]
+  },
+  aws_kms_key: {
+    noun: "the key",
+    guards: [deletionWindow("deletion_window_in_days")],
+    replaced: "the new key cannot decrypt data encrypted with the old one",
+    facts: [
+      (v) => {
+        const n = amount(v, "deletion_window_in_days");
+        const window = n ? days(n) : isEmpty(v, "deletion_window_in_days") ? "30 days (the default)" : void 0;
+        return window ? fate(`the key is scheduled for deletion after ${window} and can be restored until then`) : void 0;
+      }
+    ]
+  },
+  aws_cognito_user_pool: { noun: "the user pool", guards: [DELETION_PROTECTION] },
+  aws_lambda_layer_version: { guards: [stateOnly("skip_destroy")] }
+};
+
+// src/analysis/resources/azure.ts
+var RESTORED_SERVER = startsEmpty("server", "restored from a backup");
+var AZURE = {
+  azurerm_key_vault: {
+    noun: "the key vault",
+    guards: [
+      softDelete("purge_protection_enabled", (what) => `${what} and its deleted objects can now be purged for good before the retention period ends`),
+      softDeleteRetention("soft_delete_retention_days")
+    ],
+    replaced: "the new key vault starts with no keys, secrets or certificates",
+    facts: [
+      (v) => {
+        const n = amount(v, "soft_delete_retention_days");
+        const window = n ? ` for ${days(n)}` : "";
+        const purgeProtection = flag(v, "purge_protection_enabled");
+        if (purgeProtection === true) return fate(`soft-deleted with its keys, secrets and certificates: recoverable${window} (purge protection is on)`);
+        if (purgeProtection === false) {
+          return [
+            fate("no purge protection: the azurerm provider purges the vault on destroy by default, with every key, secret and certificate in it"),
+            backups(`recoverable${window} only if the provider's features.key_vault.purge_soft_delete_on_destroy is false`)
+          ];
+        }
+        return fate("every key, secret and certificate in the vault goes with it");
+      }
+    ]
+  },
+  azurerm_recovery_services_vault: {
+    noun: "the vault",
+    guards: [softDelete("soft_delete_enabled", (what) => `deleted backups in ${what} are gone at once, with no soft-delete period`)]
+  },
+  azurerm_managed_disk: {
+    replaced: startsEmpty("disk", "created from a snapshot or image"),
+    facts: [sizedDisk("disk_size_gb", "storage_account_type", "GiB", "managed disk")]
+  },
+  azurerm_storage_account: {
+    replaced: startsEmpty("storage account"),
+    facts: [() => fate("every blob, file share, table and queue in the account is deleted")]
+  },
+  azurerm_postgresql_flexible_server: {
+    replaced: RESTORED_SERVER,
+    facts: [sized("storage_mb", (mb) => `${Number((mb / 1024).toFixed(1))} GiB of storage`)]
+  },
+  azurerm_mysql_flexible_server: {
+    replaced: RESTORED_SERVER,
+    facts: [sized(["storage", 0, "size_gb"], (gb) => `${gb} GB of storage`)]
+  },
+  azurerm_mssql_database: {
+    replaced: startsEmpty("database", "restored from a backup"),
+    facts: [sized("max_size_gb", (gb) => `up to ${gb} GB of data`)]
+  }
+};
+
+// src/analysis/resources/cloudformation.ts
+var database2 = {
+  noun: "the database",
+  guards: [refusedBy(protection("DeletionProtection"), "AWS")],
+  replaced: startsEmpty("database", "restored from a snapshot")
+};
+var policyDeletes = (text = "no snapshot is taken, the data is gone") => () => fate(`DeletionPolicy Delete: ${text}`);
+var dataGone = policyDeletes();
+var cluster = {
+  ...database2,
+  deleted: dataGone,
+  facts: [backupsDeleted("BackupRetentionPeriod", "automated backups", "cluster")]
+};
+var dynamodbTable = {
+  noun: "the database",
+  replaced: startsEmpty("table", "restored from a backup"),
+  deleted: policyDeletes("the table and every item in it are deleted")
+};
+var cache = {
+  replaced: startsEmpty("cache", "restored from a snapshot"),
+  deleted: policyDeletes("no snapshot is taken, the cached data is gone"),
+  facts: [backupsDeleted("SnapshotRetentionLimit", "automatic backups", "cache")]
+};
+var CLOUDFORMATION = {
+  "AWS::RDS::DBInstance": {
+    ...database2,
+    // Without its Properties a cluster member or replica cannot be told apart, so no claim.
+    deleted: (v) => Object.keys(v).length === 0 || isSet(v, "DBClusterIdentifier") || isSet(v, "SourceDBInstanceIdentifier") ? void 0 : dataGone(v),
+    facts: [
+      (v) => isSet(v, "DBClusterIdentifier") ? CLUSTER_MEMBER : void 0,
+      (v) => isSet(v, "SourceDBInstanceIdentifier") ? READ_REPLICA : void 0,
+      allocatedStorage("AllocatedStorage", "MaxAllocatedStorage"),
+      (v) => isSet(v, "DBClusterIdentifier") ? void 0 : backupsDeleted("BackupRetentionPeriod", "automated backups", "instance", "DeleteAutomatedBackups")(v)
+    ],
+    // A stand-alone instance is snapshotted; a cluster member is deleted (its cluster holds the data).
+    defaultPolicy: (after) => {
+      const id = after?.DBClusterIdentifier;
+      return id !== void 0 && id !== null && id !== "" ? "Delete" : "Snapshot";
+    }
+  },
+  "AWS::RDS::DBCluster": {
+    ...cluster,
+    facts: [clusterStorage("Engine", "AllocatedStorage"), backupsDeleted("BackupRetentionPeriod", "automated backups", "cluster")],
+    defaultPolicy: () => "Snapshot"
+  },
+  "AWS::DocDB::DBCluster": cluster,
+  "AWS::Neptune::DBCluster": cluster,
+  "AWS::Redshift::Cluster": {
+    noun: "the database",
+    replaced: startsEmpty("cluster", "restored from a snapshot"),
+    deleted: dataGone,
+    facts: [backupsDeleted("AutomatedSnapshotRetentionPeriod", "automated snapshots", "cluster")]
+  },
+  "AWS::DynamoDB::Table": {
+    ...dynamodbTable,
+    guards: [refusedBy(protection("DeletionProtectionEnabled"), "AWS")],
+    facts: [pointInTimeRecovery(["PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"])]
+  },
+  "AWS::DynamoDB::GlobalTable": dynamodbTable,
+  "AWS::EC2::Instance": { noun: "the instance", guards: [protection("DisableApiTermination")] },
+  "AWS::EC2::Volume": {
+    replaced: startsEmpty("volume", "created from a snapshot"),
+    deleted: dataGone,
+    facts: [sizedDisk("Size", "VolumeType", "GiB", "volume")]
+  },
+  "AWS::ElasticLoadBalancingV2::LoadBalancer": { noun: "the load balancer", guards: [listedProtection("LoadBalancerAttributes", "deletion_protection.enabled")] },
+  "AWS::S3::Bucket": {
+    noun: "the bucket",
+    replaced: startsEmpty("bucket"),
+    // CloudFormation never empties a bucket: deleting one that holds objects fails.
+    deleted: () => refused("DeletionPolicy Delete: the delete fails if the bucket is not empty (CloudFormation does not empty buckets)")
+  },
+  "AWS::ElastiCache::CacheCluster": { ...cache, noun: "the cluster" },
+  "AWS::ElastiCache::ReplicationGroup": cache,
+  "AWS::EFS::FileSystem": { replaced: startsEmpty("file system"), deleted: policyDeletes("every file in the file system is deleted") }
+};
+
+// src/analysis/resources/google.ts
+var TERRAFORM_GUARD = refusedBy(DELETION_PROTECTION, "Terraform");
+var terraformGuarded = (noun, replaced) => ({ noun, guards: [TERRAFORM_GUARD], replaced });
+var GOOGLE = {
+  google_sql_database_instance: {
+    noun: "the database",
+    guards: [
+      TERRAFORM_GUARD,
+      refusing(nestedProtection("settings", "deletion_protection_enabled"), "deletion protection is on in Cloud SQL: Google Cloud refuses the delete until it is turned off")
+    ],
+    replaced: startsEmpty("database", "restored from a backup"),
+    facts: [
+      (v) => {
+        if (isSet(v, "master_instance_name")) return kept("a read replica: its primary instance keeps the data");
+        const config = at(v, ["settings", 0, "final_backup_config"]);
+        if (!Array.isArray(config)) return void 0;
+        if (flag(config, [0, "enabled"]) === true) {
+          const n = amount(config, [0, "retention_days"]);
+          return fate(`a final backup is taken${n ? ` (kept ${days(n)})` : ""}`);
+        }
+        return fate(flag(v, ["settings", 0, "retain_backups_on_delete"]) === true ? "no final backup is taken" : "no final backup: the data is gone");
+      },
+      sized(["settings", 0, "disk_size"], (gb) => `${gb} GB of storage`),
+      (v) => {
+        if (flag(v, ["settings", 0, "backup_configuration", 0, "enabled"]) !== true) return void 0;
+        const retain = flag(v, ["settings", 0, "retain_backups_on_delete"]);
+        if (retain === true) return backups("automated backups are kept after the delete (retain_backups_on_delete)");
+        return backups("automated backups are deleted with the instance unless retain_backups_on_delete is true");
+      }
+    ]
+  },
+  google_sql_database: { noun: "the database", guards: [DELETION_POLICY] },
+  google_alloydb_cluster: { noun: "the database", guards: [DELETION_POLICY] },
+  google_spanner_database: terraformGuarded("the database", startsEmpty("database", "restored from a backup")),
+  google_bigtable_instance: terraformGuarded("the database", startsEmpty("instance", "restored from a backup")),
+  google_bigtable_table: { noun: "the database", guards: [DELETION_PROTECTION] },
+  google_bigquery_dataset: {
+    replaced: startsEmpty("dataset"),
+    facts: [
+      onOff(
+        "delete_contents_on_destroy",
+        fate("delete_contents_on_destroy is on: every table in the dataset is deleted"),
+        refused("the delete fails if the dataset holds tables (delete_contents_on_destroy is off)")
+      )
+    ]
+  },
+  google_bigquery_table: terraformGuarded("the table", startsEmpty("table")),
+  google_compute_disk: { replaced: startsEmpty("disk", "created from a snapshot or image"), facts: [sizedDisk("size", "type", "GB", "disk")] },
+  google_compute_instance: {
+    noun: "the instance",
+    guards: [refusedBy(DELETION_PROTECTION, "Google Cloud")],
+    replaced: "the new instance boots from its image, not from the old boot disk",
+    facts: [
+      (v) => {
+        const autoDelete = flag(v, ["boot_disk", 0, "auto_delete"]);
+        const gb = amount(v, ["boot_disk", 0, "initialize_params", 0, "size"]);
+        const disk = `the ${gb ? `${gb} GB ` : ""}boot disk`;
+        if (autoDelete === true) return fate(`${disk} is deleted with the instance`);
+        if (autoDelete === false) return fate(`${disk} is kept (auto_delete is false)`);
+        return void 0;
+      }
+    ]
+  },
+  google_container_cluster: { noun: "the cluster", guards: [DELETION_PROTECTION] },
+  google_storage_bucket: { noun: "the bucket", guards: [FORCE_DESTROY], replaced: startsEmpty("bucket"), facts: [forceDestroy] },
+  google_project: { guards: [DELETION_POLICY] }
+};
+
+// src/analysis/resources/index.ts
+var ENTRIES = {
+  terraform: new Map(Object.entries({ ...AWS, ...GOOGLE, ...AZURE })),
+  cloudformation: new Map(Object.entries(CLOUDFORMATION))
+};
+function entryOf(format, type) {
+  return ENTRIES[format].get(type);
+}
+function guardsNamed(entries) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const entry of entries.values()) for (const guard of entry.guards ?? []) if (!byName.has(guard.name)) byName.set(guard.name, guard);
+  return [...byName.values()].sort((a, b) => reportOrder(a) - reportOrder(b));
+}
+var GUARDS = {
+  terraform: guardsNamed(ENTRIES.terraform),
+  cloudformation: guardsNamed(ENTRIES.cloudformation)
+};
+function guardsOf(format) {
+  return GUARDS[format];
+}
+function nounOf(format, type) {
+  return entryOf(format, type)?.noun ?? nounFromName(type);
+}
+function nounFromName(type) {
+  const t = type.toLowerCase();
+  if (/key_?vault/.test(t)) return "the key vault";
+  if (/secret/.test(t)) return "the secret";
+  if (/kms/.test(t)) return "the key";
+  if (/recovery_services|backup/.test(t)) return "the vault";
+  if (/(^|_|::)(db|rds|docdb|neptune|redshift|dynamodb|spanner|bigtable|qldb|sql|alloydb)(_|::|$)|database|dbcluster|dbinstance/.test(t)) return "the database";
+  if (/bucket|::s3::/.test(t)) return "the bucket";
+  if (/(^|_)(lb|alb)(_|$)|loadbalancer/.test(t)) return "the load balancer";
+  if (/table/.test(t)) return "the table";
+  if (/cluster/.test(t)) return "the cluster";
+  if (/instance/.test(t)) return "the instance";
+  if (/repository/.test(t)) return "the repository";
+  if (/zone/.test(t)) return "the zone";
+  if (/user_?pool/.test(t)) return "the user pool";
+  if (/user/.test(t)) return "the user";
+  return "the resource";
+}
+
+// src/analysis/data-at-risk.ts
+function dataAtRisk(change) {
+  if (!DESTRUCTIVE_ACTIONS.has(change.action)) return [];
+  const statements = change.format === "cloudformation" ? cloudFormation(change) : terraform(change);
+  const ordered = statements.map((s, i) => ({ ...s, i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  return [...new Set(ordered.map((s) => s.text))];
+}
+function terraform(change) {
+  if (change.action === "forget") return [kept("removed from Terraform state only: the resource and its data stay, unmanaged")];
+  const entry = entryOf("terraform", change.type);
+  const values = objectValues(change.before);
+  if (!entry || !values) return [];
+  return [...replacement(change, entry), ...run(facts(entry), values)];
+}
+function cloudFormation(change) {
+  const entry = entryOf("cloudformation", change.type);
+  const values = objectValues(change.before) ?? {};
+  const policy = change.policyAction ?? "";
+  if (change.action === "forget" || policy === "Retain") return [kept("DeletionPolicy Retain: the resource and its data are kept, outside the stack")];
+  if (policy === "ReplaceAndRetain") {
+    return [kept("DeletionPolicy Retain: the old resource and its data are kept, outside the stack"), ...entry ? replacement(change, entry) : []];
+  }
+  const out = [];
+  if (policy === "Snapshot" || policy === "ReplaceAndSnapshot") out.push(fate("a snapshot is taken (DeletionPolicy Snapshot)"));
+  if (!entry) return out;
+  if ((policy === "Delete" || policy === "ReplaceAndDelete") && entry.deleted) out.push(...list2(entry.deleted(values)));
+  return [...out, ...replacement(change, entry), ...run(facts(entry), values)];
+}
+function facts(entry) {
+  return [...(entry.guards ?? []).flatMap((g) => g.refusal ? [g.refusal] : []), ...entry.facts ?? []];
+}
+function replacement(change, entry) {
+  if (change.action !== "replace" || !entry.replaced) return [];
+  return [{ rank: REPLACED, text: `${change.conditional ? "if replaced" : "replaced"}: ${entry.replaced}` }];
+}
+function run(facts2, values) {
+  return facts2.flatMap((fact) => list2(fact(values)));
+}
+function list2(facts2) {
+  return facts2 === void 0 ? [] : Array.isArray(facts2) ? facts2 : [facts2];
+}
+
+// src/analysis/weakening.ts
+function detectWeakenings(change) {
+  if (change.action !== "update" && change.action !== "replace") return [];
+  const found = [];
+  const before = change.before;
+  const after = change.after;
+  if (isObject(before) && isObject(after)) {
+    const transition = { change, before, after, what: nounOf(change.format, change.type) };
+    for (const guard of guardsOf(change.format)) {
+      const weakening = guard.weakened(transition);
+      if (weakening) found.push(weakening);
+    }
+  }
+  if (change.format === "cloudformation") policyWeakenings(change, found);
+  return found;
+}
+var RETAINING_POLICIES = /* @__PURE__ */ new Set(["Retain", "RetainExceptOnCreate", "Snapshot"]);
+function policyWeakenings(change, found) {
+  for (const policy of change.policyChanges ?? []) {
+    if (policy.attribute !== "DeletionPolicy" && policy.attribute !== "UpdateReplacePolicy") continue;
+    const from = policyValue(policy.before);
+    const written = policyValue(policy.after);
+    if (from === void 0 || from === SENSITIVE || written === SENSITIVE || !RETAINING_POLICIES.has(from)) continue;
+    const effective = written ?? defaultPolicy(change);
+    if (RETAINING_POLICIES.has(effective)) continue;
+    const to = written ?? "(removed)";
+    const instead = from === "Snapshot" ? "without a final snapshot" : "instead of keeping it";
+    const when = policy.attribute === "DeletionPolicy" ? "removing it from the template or deleting the stack" : "a replacement";
+    found.push({
+      guard: policy.attribute,
+      from,
+      to,
+      description: `${policy.attribute} changed (${from} → ${to}${written === void 0 ? `, so ${effective}` : ""}): ${when} now deletes ${nounOf(change.format, change.type)} ${instead}`
+    });
+  }
+}
+function policyValue(value) {
+  if (value === void 0) return void 0;
+  const trimmed = value.trim().replace(/^"(.*)"$/, "$1");
+  return trimmed === "" ? void 0 : trimmed;
+}
+function defaultPolicy(change) {
+  const byType = entryOf("cloudformation", change.type)?.defaultPolicy;
+  return byType ? byType(isObject(change.after) ? change.after : void 0) : "Delete";
+}
+
+// src/analysis/analyse.ts
+function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
+  const changes = plans.flatMap((plan) => plan.changes);
+  const findings = [];
+  const matcher = new RuleMatcher(ruleSet.rules, ruleSet.ignore);
+  const fromSources = groupByAddress(sourceWeakenings);
+  const covered = /* @__PURE__ */ new Set();
+  for (const plan of plans) {
+    for (const change of plan.changes) {
+      const weakenings = detectWeakenings(change);
+      if (change.format === "terraform" && fromSources.size > 0) {
+        for (const address of [change.resourceAddress, change.previousAddress]) {
+          for (const source of fromSources.get(configAddress(address ?? "")) ?? []) {
+            weakenings.push(source.weakening);
+            covered.add(source);
+          }
+        }
+      }
+      const action = matchAction(change, weakenings);
+      if (!action) continue;
+      const rules = matcher.matching(change, action);
+      if (rules.length === 0) continue;
+      findings.push(toFinding(change, action, rules, dependents(change, plan.dependencies), weakenings));
+    }
+  }
+  for (const source of sourceWeakenings) {
+    if (covered.has(source)) continue;
+    const change = sourceChange(source);
+    const rules = matcher.matching(change, "protection-removed", { anyAddress: source.anyModule === true });
+    const dependencies = plans.find((p) => p.format === "terraform")?.dependencies ?? /* @__PURE__ */ new Map();
+    if (rules.length > 0) findings.push(toFinding(change, "protection-removed", rules, dependents(change, dependencies), [source.weakening]));
+  }
+  const errors = [...readErrors, ...plans.flatMap((plan) => plan.incomplete ? [`${plan.file}: ${plan.incomplete}`] : [])];
+  const decision = errors.length > 0 ? "error" : findings.length > 0 ? "blocked" : "pass";
+  return { files: plans.map((p) => p.file), changes, findings, errors, decision };
+}
+function matchAction(change, weakenings) {
+  if (isDestructive(change.action)) return change.action;
+  return weakenings.length > 0 ? "protection-removed" : void 0;
+}
+function dependents(change, dependencies) {
+  return dependentsOf(change.format === "terraform" ? configAddress(change.resourceAddress) : change.address, dependencies);
+}
+function groupByAddress(sources) {
+  const map = /* @__PURE__ */ new Map();
+  for (const source of sources) map.set(source.address, [...map.get(source.address) ?? [], source]);
+  return map;
+}
+function sourceChange(source) {
+  const module = source.address.match(/^((?:module\.[^.]+\.)*)/)?.[1]?.replace(/\.$/, "") ?? "";
+  return {
+    file: source.file,
+    format: "terraform",
+    address: source.address,
+    resourceAddress: source.address,
+    type: source.type,
+    name: source.address.split(".").pop() ?? "",
+    provider: source.type.split("_")[0] ?? "",
+    module,
+    action: "update"
+  };
+}
+function toFinding(change, action, rules, dependents2, weakenings) {
+  const strictest = strictestRule(rules);
+  const finding = {
+    file: change.file,
+    address: change.address,
+    type: change.type,
+    action,
+    rule: strictest.name,
+    rules: rules.map((r) => r.name),
+    severity: SEVERITIES[Math.min(...rules.map((r) => SEVERITIES.indexOf(r.severity)))],
+    approvals: Math.max(...rules.map((r) => r.approvals)),
+    approvers: {
+      teams: unique(rules.flatMap((r) => r.approvers.teams)),
+      users: unique(rules.flatMap((r) => r.approvers.users))
+    },
+    dependents: dependents2,
+    dataAtRisk: dataAtRisk(change)
+  };
+  if (change.conditional) finding.conditional = true;
+  if (change.previousAddress) finding.previousAddress = change.previousAddress;
+  if (strictest.reason) finding.reason = strictest.reason;
+  if (weakenings.length > 0) finding.weakenings = weakenings;
+  return finding;
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+
+// src/plan/cloudformation-fields.ts
+var CHANGE_TYPES = ["Resource"];
+var ACTIONS = ["Add", "Modify", "Remove", "Import", "Dynamic", "SyncWithActual"];
+var REPLACEMENTS = ["True", "False", "Conditional"];
+var POLICY_ACTIONS = ["Delete", "Retain", "Snapshot", "ReplaceAndDelete", "ReplaceAndRetain", "ReplaceAndSnapshot"];
+var ATTRIBUTES = ["Properties", "Metadata", "CreationPolicy", "UpdatePolicy", "DeletionPolicy", "UpdateReplacePolicy", "Tags"];
+var EVALUATIONS = ["Static", "Dynamic"];
+var CHANGE_SOURCES = ["ResourceReference", "ParameterReference", "ResourceAttribute", "DirectModification", "Automatic", "NoModification"];
+var RECREATIONS = ["Never", "Conditionally", "Always"];
+var STATUSES = ["CREATE_PENDING", "CREATE_IN_PROGRESS", "CREATE_COMPLETE", "DELETE_PENDING", "DELETE_IN_PROGRESS", "DELETE_COMPLETE", "DELETE_FAILED", "FAILED"];
+var EXECUTION_STATUSES = ["UNAVAILABLE", "AVAILABLE", "EXECUTE_IN_PROGRESS", "EXECUTE_COMPLETE", "EXECUTE_FAILED", "OBSOLETE"];
+var DESCRIBE = "`aws cloudformation describe-change-set --output json`";
+var FieldErrors = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  damaged(problem) {
+    return new InputError(this.file, `${problem}: the file is damaged; regenerate it with ${DESCRIBE}`);
+  }
+  undocumented(problem) {
+    return new InputError(this.file, `${problem}, which the describe-change-set API reference does not list: upgrade plangate if AWS added it, else regenerate the file with ${DESCRIBE}`);
+  }
+  contradiction(problem) {
+    return new InputError(this.file, `${problem}: the change set contradicts itself, so plangate cannot tell what happens; regenerate it with ${DESCRIBE}`);
+  }
+};
+function shown(value, max = 200) {
+  if (value === void 0) return "missing";
+  if (Array.isArray(value)) return "a list";
+  if (isObject(value)) return "an object";
+  if (typeof value === "string" && value.length > max) return `${JSON.stringify(value.slice(0, max))}…`;
+  return JSON.stringify(value);
+}
+function given(value) {
+  return value !== void 0 && value !== null;
+}
+function optionalString(obj, key2, at2, errors) {
+  const value = obj[key2];
+  if (!given(value)) return void 0;
+  if (typeof value !== "string") throw errors.damaged(`${at2}${key2} is ${shown(value)}, not a string`);
+  return value;
+}
+function requiredName(obj, key2, at2, errors) {
+  const value = obj[key2];
+  if (typeof value !== "string" || value === "") throw errors.damaged(`${at2}${key2} is ${shown(value)}, not a non-empty string`);
+  return value;
+}
+function oneOf(obj, key2, allowed, at2, errors) {
+  return given(obj[key2]) ? valueOf(obj[key2], `${at2}${key2}`, allowed, errors) : void 0;
+}
+function valueOf(value, label, allowed, errors) {
+  if (typeof value !== "string") throw errors.damaged(`${label} is ${shown(value)}, not a string`);
+  if (!allowed.includes(value)) throw errors.undocumented(`${label} is ${shown(value)}, not one of ${allowed.join(", ")}`);
+  return value;
+}
+function optionalList(obj, key2, at2, errors) {
+  const value = obj[key2];
+  if (!given(value)) return [];
+  if (!Array.isArray(value)) throw errors.damaged(`${at2}${key2} is ${shown(value)}, not a list`);
+  return value;
+}
+function readResourceChange(entry, at2, errors) {
+  if (!isObject(entry)) throw errors.damaged(`${at2} is ${shown(entry)}, not an object`);
+  const rc = entry.ResourceChange;
+  const type = entry.Type;
+  if (typeof type !== "string") throw errors.damaged(`${at2}: Type is ${shown(type)}, not a string`);
+  if (!CHANGE_TYPES.includes(type)) throw errors.undocumented(`${at2}: Type is ${shown(type)}, not Resource`);
+  if (!isObject(rc)) throw errors.damaged(`${at2}: ResourceChange is ${shown(rc)}, not an object`);
+  const logicalId = requiredName(rc, "LogicalResourceId", `${at2}: `, errors);
+  const where2 = `${at2} (${shown(logicalId)}): `;
+  const resourceType = requiredName(rc, "ResourceType", where2, errors);
+  if (!given(rc.Action)) throw errors.damaged(`${where2}Action is missing`);
+  const action = oneOf(rc, "Action", ACTIONS, where2, errors);
+  for (const [i, scope] of optionalList(rc, "Scope", where2, errors).entries()) valueOf(scope, `${where2}Scope[${i}]`, ATTRIBUTES, errors);
+  const fields = {
+    logicalId,
+    resourceType,
+    action,
+    details: optionalList(rc, "Details", where2, errors).map((d, i) => readDetail(d, `${where2}Details[${i}]`, errors))
+  };
+  const replacement2 = oneOf(rc, "Replacement", REPLACEMENTS, where2, errors);
+  if (replacement2) fields.replacement = replacement2;
+  const policyAction = oneOf(rc, "PolicyAction", POLICY_ACTIONS, where2, errors);
+  if (policyAction) fields.policyAction = policyAction;
+  const physicalId = optionalString(rc, "PhysicalResourceId", where2, errors);
+  if (physicalId) fields.physicalId = physicalId;
+  const changeSetId = optionalString(rc, "ChangeSetId", where2, errors);
+  if (changeSetId !== void 0 && !/^arn:[-a-zA-Z0-9:/]{1,1596}$/.test(changeSetId)) throw errors.undocumented(`${where2}ChangeSetId is ${shown(changeSetId)}, not a change set ARN`);
+  if (changeSetId) fields.changeSetId = changeSetId;
+  for (const key2 of ["BeforeContext", "AfterContext"]) {
+    const context = rc[key2];
+    if (!given(context)) continue;
+    if (typeof context !== "string" && !isObject(context)) throw errors.damaged(`${where2}${key2} is ${shown(context)}, not an encoded JSON object`);
+    fields[key2 === "BeforeContext" ? "beforeContext" : "afterContext"] = context;
+  }
+  return fields;
+}
+function readDetail(detail, at2, errors) {
+  if (!isObject(detail)) throw errors.damaged(`${at2} is ${shown(detail)}, not an object`);
+  const where2 = `${at2}: `;
+  oneOf(detail, "Evaluation", EVALUATIONS, where2, errors);
+  const fields = {};
+  const changeSource = oneOf(detail, "ChangeSource", CHANGE_SOURCES, where2, errors);
+  if (changeSource) fields.changeSource = changeSource;
+  const causingEntity = optionalString(detail, "CausingEntity", where2, errors);
+  if (causingEntity) fields.causingEntity = causingEntity;
+  const target = detail.Target;
+  if (!given(target)) return fields;
+  if (!isObject(target)) throw errors.damaged(`${where2}Target is ${shown(target)}, not an object`);
+  const t = {};
+  const attribute = oneOf(target, "Attribute", ATTRIBUTES, `${where2}Target.`, errors);
+  if (attribute) t.attribute = attribute;
+  const recreation = oneOf(target, "RequiresRecreation", RECREATIONS, `${where2}Target.`, errors);
+  if (recreation) t.requiresRecreation = recreation;
+  const name = optionalString(target, "Name", `${where2}Target.`, errors);
+  if (name !== void 0) t.name = name;
+  const before = optionalString(target, "BeforeValue", `${where2}Target.`, errors);
+  if (before !== void 0) t.before = before;
+  const after = optionalString(target, "AfterValue", `${where2}Target.`, errors);
+  if (after !== void 0) t.after = after;
+  fields.target = t;
+  return fields;
+}
+function readChangeSet(set, at2, errors) {
+  const where2 = at2 === "" ? "" : `${at2}: `;
+  if (!isObject(set)) throw errors.damaged(`${at2 || "the document"} is ${shown(set)}, not a change set object`);
+  const changes = set.Changes;
+  if (!Array.isArray(changes)) throw errors.damaged(`${where2}Changes is ${shown(changes)}, not a list`);
+  const fields = { changes, nested: [] };
+  const strings = { id: "ChangeSetId", parentId: "ParentChangeSetId", name: "ChangeSetName", stackName: "StackName", stackId: "StackId", nextToken: "NextToken", statusReason: "StatusReason" };
+  for (const [field, key2] of Object.entries(strings)) {
+    const value = optionalString(set, key2, where2, errors);
+    if (value !== void 0 && value !== "") fields[field] = value;
+  }
+  const status = oneOf(set, "Status", STATUSES, where2, errors);
+  if (status) fields.status = status;
+  const executionStatus = oneOf(set, "ExecutionStatus", EXECUTION_STATUSES, where2, errors);
+  if (executionStatus) fields.executionStatus = executionStatus;
+  for (const [i, item] of optionalList(set, "NestedChanges", where2, errors).entries()) {
+    const itemAt = `${where2}NestedChanges[${i}]`;
+    if (!isObject(item)) throw errors.damaged(`${itemAt} is ${shown(item)}, not an object with LogicalResourceId and ChangeSet`);
+    if (!("ChangeSet" in item) && "Changes" in item) throw errors.damaged(`${itemAt} is a change set without its { LogicalResourceId, ChangeSet } wrapper`);
+    const logicalId = requiredName(item, "LogicalResourceId", `${itemAt}: `, errors);
+    if (!isObject(item.ChangeSet)) throw errors.damaged(`${itemAt} (${shown(logicalId)}): ChangeSet is ${shown(item.ChangeSet)}, not a change set object`);
+    fields.nested.push({ logicalId, changeSet: item.ChangeSet, at: `${at2 === "" ? "" : at2 + "."}NestedChanges[${i}].ChangeSet` });
+  }
+  return fields;
+}
+
+// src/plan/cloudformation-nested.ts
+var ChangeSets = class {
+  fields = /* @__PURE__ */ new Map();
+  byId = /* @__PURE__ */ new Map();
+  /** Top-level sets, in file order. */
+  top = [];
+  /** ChangeSetIds some resource change points at: those sets are children, never roots. */
+  referenced = /* @__PURE__ */ new Set();
+  constructor(doc, errors) {
+    const list3 = Array.isArray(doc) ? doc : [doc];
+    for (const [i, set] of list3.entries()) {
+      this.add(set, Array.isArray(doc) ? `[${i}]` : "", errors);
+      this.top.push(set);
+    }
+  }
+  add(set, at2, errors) {
+    const fields = readChangeSet(set, at2, errors);
+    const object = set;
+    this.fields.set(object, fields);
+    if (fields.id !== void 0) {
+      if (this.byId.has(fields.id)) throw errors.damaged(`${at2 || "the document"} has ChangeSetId ${shown(fields.id)}, which another change set in the file has too`);
+      this.byId.set(fields.id, object);
+    }
+    for (const entry of fields.changes) {
+      const id = isObject(entry) && isObject(entry.ResourceChange) ? entry.ResourceChange.ChangeSetId : void 0;
+      if (typeof id === "string" && id !== "") this.referenced.add(id);
+    }
+    for (const item of fields.nested) this.add(item.changeSet, item.at, errors);
+  }
+  /** A set is a root when nothing in the file points at it, by reference or as its parent. */
+  isRoot(set) {
+    const fields = this.fields.get(set);
+    if (fields.id !== void 0 && this.referenced.has(fields.id)) return false;
+    return fields.parentId === void 0 || !this.byId.has(fields.parentId);
+  }
+};
+function missingNestedChangeSets(plans) {
+  const held = new Set(plans.flatMap((plan) => plan.changeSets?.held ?? []));
+  return plans.flatMap(
+    (plan) => (plan.changeSets?.needed ?? []).filter((need) => !held.has(need.id)).map((need) => {
+      const id = shown(need.id, Infinity);
+      return `${plan.file}: ${need.entry} is a nested stack whose change set ${id} is in none of the given files, so the changes inside it are unseen: describe it with \`aws cloudformation describe-change-set --change-set-name ${id} --include-property-values --output json\` and pass it too, in a JSON array with its root or as another file`;
+    })
+  );
+}
+
+// src/plan/read-plan.ts
+import { readSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { getHeapStatistics } from "node:v8";
+
+// src/plan/cloudformation.ts
+var NESTED_STACK = "AWS::CloudFormation::Stack";
+function normaliseChangeSets(doc, file) {
+  const errors = new FieldErrors(file);
+  const sets = new ChangeSets(doc, errors);
+  const walker = new Walker(file, errors, sets);
+  for (const set of sets.top) {
+    if (!sets.isRoot(set) || walker.visited.has(set)) continue;
+    const fields = sets.fields.get(set);
+    walker.walk(set, fields.parentId !== void 0 ? `${stackName(fields)}/` : "");
+  }
+  for (const set of sets.top) {
+    if (!walker.visited.has(set)) walker.walk(set, `${stackName(sets.fields.get(set))}/`);
+  }
+  const plan = {
+    file,
+    format: "cloudformation",
+    changes: walker.changes,
+    dependencies: causeDependencies(walker.changes),
+    changeSets: { held: [...sets.byId.keys()], needed: walker.needed }
+  };
+  const incomplete = [...sets.fields.values()].map(incompleteReason).find((reason) => reason !== void 0);
+  if (incomplete) plan.incomplete = incomplete;
+  return plan;
+}
+function stackName(set) {
+  return set.stackName ?? (set.stackId !== void 0 ? /:stack\/([^/]+)/.exec(set.stackId)?.[1] : void 0) ?? "nested-stack";
+}
+var Walker = class {
+  constructor(file, errors, sets) {
+    this.file = file;
+    this.errors = errors;
+    this.sets = sets;
+  }
+  file;
+  errors;
+  sets;
+  changes = [];
+  visited = /* @__PURE__ */ new Set();
+  needed = [];
+  walk(set, prefix) {
+    this.visited.add(set);
+    const fields = this.sets.fields.get(set);
+    const inline = new Map(fields.nested.map((item) => [item.logicalId, item.changeSet]));
+    for (const [i, entry] of fields.changes.entries()) {
+      const rc = readResourceChange(entry, `${where(prefix)}Changes[${i}]`, this.errors);
+      const name = `${where(prefix)}Changes[${i}] (${shown(rc.logicalId)})`;
+      const change = toChange(rc, prefix, name, this.file, this.errors);
+      this.changes.push(change);
+      this.follow(rc, name, `${change.address}/`, inline);
+    }
+    for (const item of fields.nested) {
+      if (!this.visited.has(item.changeSet)) this.walk(item.changeSet, `${prefix}${item.logicalId}/`);
+    }
+  }
+  /** Reads the nested stack's own change set, or notes that another file must hold it. */
+  follow(rc, name, prefix, inline) {
+    const inlineSet = inline.get(rc.logicalId);
+    const inlineOnly = inlineSet !== void 0 && this.sets.fields.get(inlineSet)?.id === void 0;
+    if (rc.changeSetId === void 0) {
+      if (rc.resourceType === NESTED_STACK && (rc.action === "Modify" || rc.action === "Dynamic") && !inlineOnly) {
+        throw new InputError(
+          this.file,
+          `${name} updates a nested stack, but the change set does not hold that stack's changes (no ChangeSetId), so deletes inside it would go unseen: create the change set with --include-nested-stacks and describe every nested change set`
+        );
+      }
+      return;
+    }
+    const child = this.sets.byId.get(rc.changeSetId);
+    if (child === void 0) {
+      if (!inlineOnly) this.needed.push({ id: rc.changeSetId, entry: name });
+      return;
+    }
+    if (this.visited.has(child)) throw this.errors.damaged(`${name}: its ChangeSetId ${shown(rc.changeSetId)} is a change set already read (referenced twice, or in a cycle)`);
+    this.walk(child, prefix);
+  }
+};
+function toChange(rc, prefix, name, file, errors) {
+  const namespace = rc.resourceType.split("::")[0] ?? "";
+  const change = {
+    file,
+    format: "cloudformation",
+    address: prefix + rc.logicalId,
+    resourceAddress: prefix + rc.logicalId,
+    type: rc.resourceType,
+    name: rc.logicalId,
+    provider: namespace.toLowerCase(),
+    providerSource: namespace,
+    module: prefix.replace(/\/$/, ""),
+    ...classify(rc, name, errors)
+  };
+  if (rc.physicalId !== void 0) change.physicalId = rc.physicalId;
+  if (rc.policyAction !== void 0) change.policyAction = rc.policyAction;
+  const reason = change.action === "replace" ? replacementReason(rc.details) : void 0;
+  if (reason) change.reason = reason;
+  const policyChanges = rc.details.flatMap(({ target }) => {
+    if (target?.attribute !== "DeletionPolicy" && target?.attribute !== "UpdateReplacePolicy") return [];
+    const policy = { attribute: target.attribute };
+    if (target.before !== void 0) policy.before = target.before;
+    if (target.after !== void 0) policy.after = target.after;
+    return [policy];
+  });
+  if (policyChanges.length > 0) change.policyChanges = policyChanges;
+  const causes = [
+    ...new Set(
+      rc.details.filter((d) => d.changeSource === "ResourceReference" || d.changeSource === "ResourceAttribute").flatMap((d) => d.causingEntity !== void 0 && d.causingEntity !== "" ? [d.causingEntity] : [])
+    )
+  ];
+  if (causes.length > 0) change.causedBy = causes.map((c) => prefix + c);
+  const before = contextProperties(rc.beforeContext, `${name}: BeforeContext`, errors);
+  const after = contextProperties(rc.afterContext, `${name}: AfterContext`, errors);
+  if (before !== void 0) change.before = before;
+  if (after !== void 0) change.after = after;
+  return change;
+}
+function classify(rc, name, errors) {
+  const replaces = rc.replacement === "True" || rc.replacement === "Conditional";
+  const replacePolicy = rc.policyAction?.startsWith("Replace") === true;
+  switch (rc.action) {
+    // Replacement on Add and Import means nothing: IncludePropertyValues sets it on Adds.
+    case "Add":
+      return { action: "create" };
+    case "Import":
+      return { action: "create", importing: true };
+    case "Remove":
+      return rc.policyAction === "Retain" ? { action: "forget", reason: "DeletionPolicy Retain: removed from the stack, not deleted" } : { action: "delete" };
+    case "SyncWithActual":
+      if (replaces) throw errors.contradiction(`${name} has Action SyncWithActual (the resource is not changed) and Replacement ${rc.replacement}`);
+      return { action: "no-op" };
+    case "Modify":
+      if (rc.replacement === void 0) throw errors.damaged(`${name} has Action Modify but no Replacement, so plangate cannot tell whether it is replaced`);
+      checkAlways(rc, name, errors);
+      if (!replaces && replacePolicy) throw errors.contradiction(`${name} has Replacement ${rc.replacement}, yet PolicyAction ${rc.policyAction}`);
+      return replaces ? { action: "replace", conditional: rc.replacement === "Conditional" } : { action: "update" };
+    case "Dynamic":
+      checkAlways(rc, name, errors);
+      if (replaces || replacePolicy || strongestRecreation(rc) === "Conditionally") {
+        return { action: "replace", conditional: true, reason: "CloudFormation settles whether it replaces the resource only when the change set runs (Dynamic)" };
+      }
+      return { action: "update", reason: "CloudFormation cannot tell the action until the change set runs (Dynamic)" };
+  }
+}
+function checkAlways(rc, name, errors) {
+  if (rc.replacement === "True" || rc.replacement === "Conditional" || strongestRecreation(rc) !== "Always") return;
+  const said = rc.replacement === void 0 ? "no Replacement" : `Replacement ${rc.replacement}`;
+  throw errors.contradiction(`${name} has ${said}, yet its Details say RequiresRecreation Always`);
+}
+function strongestRecreation(rc) {
+  const seen = new Set(rc.details.map((d) => d.target?.requiresRecreation));
+  return ["Always", "Conditionally", "Never"].find((r) => seen.has(r));
+}
+function causeDependencies(changes) {
+  const deps = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    for (const cause of change.causedBy ?? []) {
+      const target = cause.replace(/\.[^./]*$/, "");
+      if (target === change.address) continue;
+      let set = deps.get(change.address);
+      if (!set) deps.set(change.address, set = /* @__PURE__ */ new Set());
+      set.add(target);
+    }
+  }
+  return deps;
+}
+function where(prefix) {
+  return prefix === "" ? "" : `nested stack ${shown(prefix.replace(/\/$/, ""))}: `;
+}
+function replacementReason(details) {
+  const names = [];
+  for (const { target } of details) {
+    const name = target?.name ?? target?.attribute ?? "";
+    if (target?.requiresRecreation === "Always") names.push(name);
+    else if (target?.requiresRecreation === "Conditionally") names.push(`${name} (conditionally)`);
+  }
+  const unique2 = [...new Set(names)].filter((n) => n !== "");
+  return unique2.length > 0 ? `requires replacement: ${unique2.join(", ")}` : void 0;
+}
+function incompleteReason(set) {
+  const name = set.name !== void 0 ? `change set ${shown(set.name)}` : "the change set";
+  if (set.nextToken !== void 0) {
+    return `${name} holds only the first page of its changes (NextToken is set): write all pages, without --max-items or --no-paginate`;
+  }
+  const status = set.status;
+  if (status === "CREATE_PENDING" || status === "CREATE_IN_PROGRESS") {
+    return `${name} is ${status}, so its changes are not known yet: run \`aws cloudformation wait change-set-create-complete\` before describing it`;
+  }
+  if (status === "FAILED") {
+    const reason = set.statusReason ?? "";
+    if (/didn't contain changes|No updates are to be performed/i.test(reason)) return void 0;
+    return `${name} FAILED${reason ? ` (${shown(reason)})` : ""}: fix the template or parameters and create the change set again`;
+  }
+  if (status?.startsWith("DELETE_")) return `${name} is ${status}: describe a current change set`;
+  if (set.executionStatus === "OBSOLETE") {
+    return `${name} is OBSOLETE (the stack changed after it was created), so it no longer says what will happen: create a new change set`;
+  }
+  return void 0;
+}
+var MAX_CONTEXT_DEPTH = 100;
+function contextProperties(context, at2, errors) {
+  if (context === void 0) return void 0;
+  let value = context;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw errors.damaged(`${at2} is not valid JSON`);
+    }
+  }
+  if (!isObject(value)) throw errors.damaged(`${at2} holds ${shown(value)}, not a JSON object`);
+  const properties = "Properties" in value ? value.Properties : value;
+  if (properties === null) return void 0;
+  if (!isObject(properties)) throw errors.damaged(`${at2}: Properties is ${shown(properties)}, not an object`);
+  return maskNoEcho(properties, 0, at2, errors);
+}
+function maskNoEcho(value, depth, at2, errors) {
+  if (depth > MAX_CONTEXT_DEPTH) throw errors.damaged(`${at2} nests more than ${MAX_CONTEXT_DEPTH} levels deep`);
+  if (value === "****") return SENSITIVE;
+  if (Array.isArray(value)) return value.map((v) => maskNoEcho(v, depth + 1, at2, errors));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNoEcho(v, depth + 1, at2, errors)]));
+  return value;
+}
+
+// src/plan/decode.ts
+var SHOW_JSON = "run `terraform show -json PLANFILE > plan.json` (or `tofu show -json`)";
+function decodePlanBytes(bytes2, source) {
+  if (bytes2.length === 0) {
+    throw new InputError(source, "the file is empty: the step that writes the plan produced nothing; check that it ran and succeeded (`terraform show -json tfplan > plan.json`, or `aws cloudformation describe-change-set --output json > changes.json`)");
+  }
+  const b0 = bytes2[0];
+  const b1 = bytes2[1];
+  if (b0 === 80 && b1 === 75 && bytes2[2] === 3 && bytes2[3] === 4) {
+    throw new InputError(source, `this is a binary Terraform planfile (a zip archive), not JSON: ${SHOW_JSON}`);
+  }
+  if (b0 === 31 && b1 === 139) {
+    throw new InputError(source, "the file is gzip-compressed: decompress it first (gunzip) and pass the JSON");
+  }
+  if (b0 === 239 && b1 === 187 && bytes2[2] === 191) return bytes2.toString("utf8", 3);
+  if (b0 === 255 && b1 === 254 || b0 === 254 && b1 === 255) {
+    if (bytes2[2] === 0 && bytes2[3] === 0 && b0 === 255) {
+      throw new InputError(source, "the file is UTF-32, which plangate does not read: save it as UTF-8");
+    }
+    return decodeUtf16(bytes2.subarray(2), b0 === 254);
+  }
+  if (bytes2.length >= 2 && b0 !== 0 && b1 === 0) return decodeUtf16(bytes2, false);
+  if (bytes2.length >= 2 && b0 === 0 && b1 !== 0) return decodeUtf16(bytes2, true);
+  if (bytes2.subarray(0, 8192).includes(0)) {
+    throw new InputError(source, `this is a binary file, not plan JSON: ${SHOW_JSON}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``);
+  }
+  return bytes2.toString("utf8");
+}
+function decodeUtf16(bytes2, bigEndian) {
+  const even = bytes2.length - bytes2.length % 2;
+  if (!bigEndian) return bytes2.toString("utf16le", 0, even);
+  const swapped = Buffer.from(bytes2.subarray(0, even));
+  swapped.swap16();
+  return swapped.toString("utf16le");
+}
+
+// src/plan/detect-format.ts
+var SHOW_JSON2 = "`terraform show -json PLANFILE`";
+var DESCRIBE2 = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
+function isChangeSet(value) {
+  return isObject(value) && Array.isArray(value.Changes);
+}
+function detectFormat(doc, source) {
+  if (isObject(doc)) {
+    if ("format_version" in doc && ("resource_changes" in doc || "planned_values" in doc)) return "terraform";
+    if (isChangeSet(doc) || Array.isArray(doc.NestedChanges)) return "cloudformation";
+    throw new InputError(source, describeObject(doc));
+  }
+  if (Array.isArray(doc)) {
+    if (doc.length > 0 && doc.every(isChangeSet)) return "cloudformation";
+    if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE2} output, or ${SHOW_JSON2} output for Terraform`);
+    throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list); pass ${DESCRIBE2} output, or ${SHOW_JSON2} output for Terraform`);
+  }
+  throw new InputError(source, `a bare JSON ${doc === null ? "null" : typeof doc}, not a plan: pass ${SHOW_JSON2} or ${DESCRIBE2} output`);
+}
+function describeObject(doc) {
+  if ("lineage" in doc && "serial" in doc) {
+    return `this is a Terraform state file, not a plan: run \`terraform plan -out=tfplan\` then ${SHOW_JSON2.replace("PLANFILE", "tfplan")}`;
+  }
+  if ("format_version" in doc && "values" in doc) {
+    return `this is \`terraform show -json\` of the current state, not of a plan: pass the planfile, ${SHOW_JSON2.replace("PLANFILE", "tfplan")}`;
+  }
+  if ("resource_changes" in doc) {
+    return 'this has "resource_changes" but no "format_version", so it is not `terraform show -json` output (an HCP Terraform redacted plan?): write the plan with `terraform show -json`';
+  }
+  if ("Resources" in doc || "AWSTemplateFormatVersion" in doc) {
+    return `this is a CloudFormation template, not a change set: create a change set with \`aws cloudformation create-change-set\`, then write ${DESCRIBE2}`;
+  }
+  if (typeof doc.Id === "string" && doc.Id.includes(":changeSet/")) {
+    return `this is \`create-change-set\` output (just the id): write ${DESCRIBE2}`;
+  }
+  if (Array.isArray(doc.Summaries)) {
+    return `this is \`list-change-sets\` output: write ${DESCRIBE2} for the change set`;
+  }
+  if (Array.isArray(doc.Stacks)) {
+    return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE2}`;
+  }
+  const keys = Object.keys(doc).slice(0, 5).map((k) => JSON.stringify(k)).join(", ");
+  return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON2} or ${DESCRIBE2} output`;
+}
+
+// src/plan/parse-json.ts
+var SHOW_JSON3 = "run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
+function parsePlanJson(text, source) {
+  const start = firstNonSpace(text);
+  if (start === -1) {
+    throw new InputError(source, "the file holds only whitespace: the step that writes the plan produced nothing; check it ran and succeeded");
+  }
+  const first = text[start];
+  if (first !== "{" && first !== "[") throw new InputError(source, describeNonJson(text.slice(start, start + 4096)));
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(source, describeJsonError(text, error));
+  }
+}
+function firstNonSpace(text) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i;
+  }
+  return -1;
+}
+function describeNonJson(head) {
+  const plain = head.replace(/\u001b\[[0-9;]*m/g, "");
+  if (/(Terraform|OpenTofu) (will perform|used the selected providers)|^No changes\.|Plan: \d+ to add|^\S+: (Refreshing state|Reading|Read complete|Preparing import)\.\.\.|^Acquiring state lock/m.test(plain)) {
+    return `this is the human-readable plan output, not JSON: ${SHOW_JSON3}`;
+  }
+  if (/^\s*(#|\/\/|\/\*)|^\s*(terraform|resource|data|module|provider|variable|output|locals|moved|import|removed|check)\b[^\n]*\{/m.test(plain)) {
+    return `this is Terraform HCL source, not a plan: ${SHOW_JSON3}`;
+  }
+  if (/^\s*(---|AWSTemplateFormatVersion\s*:|Resources\s*:|Changes\s*:|[A-Za-z_][\w-]*\s*:(\s|$))/m.test(plain)) {
+    if (/^\s*Changes\s*:/m.test(plain)) {
+      return "this is a change set in YAML: run `aws cloudformation describe-change-set --output json ...`";
+    }
+    return "this looks like YAML, not plan JSON: for CloudFormation run `aws cloudformation describe-change-set --output json`, for Terraform `terraform show -json tfplan`";
+  }
+  const snippet = JSON.stringify(plain.slice(0, 24));
+  return `not JSON (it starts with ${snippet}): ${SHOW_JSON3}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
+}
+function describeJsonError(text, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof RangeError) {
+    return `too large to parse in this process (${message}); split the configuration into smaller plans`;
+  }
+  const position = /position (\d+)/.exec(message);
+  const offset = position?.[1] !== void 0 ? Number(position[1]) : unexpectedTokenOffset(text, message);
+  const truncated = /end of JSON input|Unterminated string/i.test(message) || offset !== void 0 && offset >= text.trimEnd().length;
+  if (truncated) {
+    const end = lineAndColumn(text, offset ?? text.length);
+    return `invalid JSON: the file ends early at line ${end.line} column ${end.column}, so it looks truncated; regenerate it and check the step that writes it completed`;
+  }
+  const detail = message.replace(/ in JSON at position \d+.*$/, "").replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, "");
+  const at2 = offset === void 0 ? void 0 : lineAndColumn(text, offset);
+  return `invalid JSON${at2 ? ` at line ${at2.line} column ${at2.column}` : ""}: ${detail}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
+}
+function unexpectedTokenOffset(text, message) {
+  const match2 = /^Unexpected token '([\s\S]+?)', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!match2) return void 0;
+  const [, token = "", before, context = "", after] = match2;
+  if (!before && !after) return void 0;
+  const start = before ? text.indexOf(context) : 0;
+  if (start === -1) return void 0;
+  const guess = before ? start + 10 : start + context.length - 10;
+  return text.startsWith(token, guess + 1) && !text.startsWith(token, guess) ? guess + 1 : guess;
+}
+function lineAndColumn(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+// src/plan/redact.ts
+function redactSensitive(value, mask) {
+  if (mask === true) return SENSITIVE;
+  if (typeof mask !== "object" || mask === null || !hasSensitiveLeaf(mask)) return value;
+  if (Array.isArray(value)) {
+    return value.map((item, i) => redactSensitive(item, Array.isArray(mask) ? mask[i] : void 0));
+  }
+  if (typeof value === "object" && value !== null) {
+    const masks = mask;
+    const out = {};
+    for (const [key2, item] of Object.entries(value)) out[key2] = redactSensitive(item, masks[key2]);
+    return out;
+  }
+  return SENSITIVE;
+}
+function hasSensitiveLeaf(mask) {
+  for (const item of Object.values(mask)) {
+    if (item === true) return true;
+    if (typeof item === "object" && item !== null && hasSensitiveLeaf(item)) return true;
+  }
+  return false;
+}
+
+// src/plan/terraform.ts
+function checkFormatVersion(version, source) {
+  if (typeof version !== "string") {
+    throw new InputError(source, `"format_version" is ${JSON.stringify(version)}, not a version string: write the plan with \`terraform show -json\``);
+  }
+  const match2 = /^(\d+)\.(\d+)$/.exec(version);
+  const major = Number(match2?.[1]);
+  const minor = Number(match2?.[2]);
+  if (match2 && (major === 1 || major === 0 && (minor === 1 || minor === 2))) return version;
+  const newer = match2 && major > 1;
+  throw new InputError(
+    source,
+    `plan format_version ${/^[\w.+-]{1,20}$/.test(version) ? version : JSON.stringify(version.slice(0, 40))} is ${newer ? "newer than" : "not one of"} the versions plangate reads (0.1, 0.2, 1.x): ${newer ? "upgrade plangate" : "write the plan with `terraform show -json`"}`
+  );
+}
+var ACTIONS2 = /* @__PURE__ */ new Map([
+  ["no-op", "no-op"],
+  ["create", "create"],
+  ["read", "read"],
+  ["update", "update"],
+  ["delete", "delete"],
+  ["delete,create", "replace"],
+  ["create,delete", "replace"],
+  ["forget", "forget"],
+  // A replacement whose old object is kept (`lifecycle { destroy = false }`): it is forgotten, not destroyed.
+  ["create,forget", "forget"],
+  ["forget,create", "forget"]
+]);
+function normaliseTerraform(doc, file) {
+  const formatVersion = checkFormatVersion(doc.format_version, file);
+  const raw = doc.resource_changes;
+  if (raw !== void 0 && raw !== null && !Array.isArray(raw)) {
+    throw new InputError(file, '"resource_changes" is not a list: the file is damaged; regenerate it with `terraform show -json`');
+  }
+  const changes = [];
+  const list3 = raw ?? [];
+  for (let i = 0; i < list3.length; i++) {
+    const change = normaliseResourceChange(list3[i], i, file);
+    if (change) changes.push(change);
+  }
+  const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc) };
+  if (typeof doc.terraform_version === "string") plan.toolVersion = doc.terraform_version;
+  if (doc.errored === true) {
+    plan.incomplete = 'the plan errored ("errored": true), so its list of changes is incomplete: fix the errors `terraform plan` reported and plan again';
+  }
+  return plan;
+}
+function normaliseResourceChange(rc, index, file) {
+  const where2 = () => `resource_changes[${index}]`;
+  if (!isObject(rc)) throw new InputError(file, `${where2()} is not an object: the file is damaged; regenerate it with \`terraform show -json\``);
+  const address = rc.address;
+  if (typeof address !== "string" || address === "") {
+    throw new InputError(file, `${where2()} has no "address": the file is damaged; regenerate it with \`terraform show -json\``);
+  }
+  if (!isManaged(rc, address)) return void 0;
+  const body = rc.change;
+  const actions = isObject(body) ? body.actions : void 0;
+  if (!isObject(body) || !Array.isArray(actions) || !actions.every((a) => typeof a === "string")) {
+    throw new InputError(file, `${where2()} (${address}) has no "change.actions" list: the file is damaged; regenerate it with \`terraform show -json\``);
+  }
+  const action = ACTIONS2.get(actions.length === 1 ? actions[0] : actions.join(","));
+  if (action === void 0) {
+    throw new InputError(file, `${where2()} (${address}) has actions ${JSON.stringify(actions)}, which plangate does not know: upgrade plangate`);
+  }
+  if (action === "no-op" && typeof rc.previous_address !== "string" && (body.importing === void 0 || body.importing === null)) return void 0;
+  const type = typeof rc.type === "string" ? rc.type : typeFromAddress(address);
+  const deposed = typeof rc.deposed === "string" && rc.deposed !== "" ? rc.deposed : void 0;
+  const change = {
+    file,
+    format: "terraform",
+    address: deposed ? `${address} (deposed ${deposed})` : address,
+    resourceAddress: address,
+    type,
+    name: typeof rc.name === "string" ? rc.name : "",
+    provider: shortProvider(rc.provider_name, type),
+    module: typeof rc.module_address === "string" ? rc.module_address : "",
+    action
+  };
+  if (typeof rc.provider_name === "string") change.providerSource = rc.provider_name;
+  if (typeof rc.index === "string" || typeof rc.index === "number") change.index = rc.index;
+  if (action === "replace") change.createBeforeDestroy = actions[0] === "create";
+  if (typeof rc.action_reason === "string") change.reason = rc.action_reason;
+  if (typeof rc.previous_address === "string" && rc.previous_address !== address) change.previousAddress = rc.previous_address;
+  if (body.importing !== void 0 && body.importing !== null) change.importing = true;
+  if (deposed) change.deposed = deposed;
+  if (action !== "no-op") {
+    if (body.before !== void 0 && body.before !== null) change.before = redactSensitive(body.before, body.before_sensitive);
+    if (body.after !== void 0 && body.after !== null) change.after = redactSensitive(body.after, body.after_sensitive);
+  }
+  return change;
+}
+function isManaged(rc, address) {
+  if (typeof rc.mode === "string") return rc.mode === "managed";
+  return !(address.startsWith("data.") || address.includes(".data."));
+}
+function typeFromAddress(address) {
+  const withoutModules = address.replace(/^(module\.[^.[]+(\[[^\]]*\])?\.)+/, "");
+  return withoutModules.split(".")[0] ?? "";
+}
+function shortProvider(providerName, type) {
+  if (typeof providerName === "string" && providerName !== "") {
+    let short = providerNames.get(providerName);
+    if (short === void 0) {
+      const last = providerName.split("/").pop() ?? providerName;
+      short = last.replace(/^provider\./, "").replace(/\..*$/, "");
+      providerNames.set(providerName, short);
+    }
+    return short;
+  }
+  return type.split("_")[0] ?? "";
+}
+var providerNames = /* @__PURE__ */ new Map();
+
+// src/plan/read-plan.ts
+function parsePlan(bytes2, file) {
+  const doc = parsePlanJson(decodePlanBytes(bytes2, file), file);
+  return detectFormat(doc, file) === "terraform" ? normaliseTerraform(doc, file) : normaliseChangeSets(doc, file);
+}
+var MAX_STRING = 536870888;
+var HEAP_PER_FILE_BYTE = 5;
+function planSizeLimit() {
+  return Math.min(MAX_STRING, Math.floor(oldGenerationLimit() / HEAP_PER_FILE_BYTE));
+}
+var MIB = 2 ** 20;
+var MAX_YOUNG_GENERATION = 192 * MIB;
+function oldGenerationLimit() {
+  const heapLimit = getHeapStatistics().heap_size_limit;
+  const flags = `${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`;
+  const given2 = [...flags.matchAll(/--max[-_]old[-_]space[-_]size[= ](\d+)/g)].map((m) => Number(m[1]) * MIB).at(-1);
+  if (given2 !== void 0 && given2 > 0) return Math.min(given2, heapLimit);
+  return heapLimit - Math.min(MAX_YOUNG_GENERATION, heapLimit / 2);
+}
+async function readPlanFile(path2, options = {}) {
+  const maxBytes = options.maxBytes ?? planSizeLimit();
+  const bytes2 = path2 === "-" ? await readStream(process.stdin, "standard input", maxBytes) : await readFileBytes(path2, maxBytes);
+  return parsePlan(bytes2, path2 === "-" ? "standard input" : path2);
+}
+async function readFileBytes(path2, maxBytes) {
+  let handle;
+  try {
+    handle = await open(path2, "r");
+  } catch (error) {
+    throw new InputError(path2, openProblem(error));
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) {
+      throw new InputError(path2, "is a directory: pass the plan JSON file inside it (for example plan.json)");
+    }
+    if (stat.isFile()) {
+      if (stat.size > maxBytes) throw new InputError(path2, tooLarge(stat.size, maxBytes));
+      return readWhole(handle, stat.size);
+    }
+    return await readStream(handle.createReadStream(), path2, maxBytes);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(path2, `cannot be read (${error.code ?? String(error)}): check the file and its permissions`);
+  } finally {
+    await handle.close();
+  }
+}
+function readWhole(handle, size2) {
+  const buffer = Buffer.allocUnsafe(size2);
+  let offset = 0;
+  while (offset < size2) {
+    const n = readSync(handle.fd, buffer, offset, size2 - offset, offset);
+    if (n === 0) break;
+    offset += n;
+  }
+  return offset === size2 ? buffer : buffer.subarray(0, offset);
+}
+async function readStream(stream, source, maxBytes) {
+  const chunks = [];
+  let size2 = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size2 += buffer.length;
+    if (size2 > maxBytes) throw new InputError(source, tooLarge(size2, maxBytes, true));
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+function openProblem(error) {
+  const code2 = error.code;
+  if (code2 === "ENOENT") return "no such file: check the path, and that the step that writes the plan ran before plangate";
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied: make the file readable by the user running plangate";
+  if (code2 === "EISDIR") return "is a directory: pass the plan JSON file inside it (for example plan.json)";
+  return `cannot be opened (${code2 ?? String(error)})`;
+}
+function tooLarge(size2, maxBytes, atLeast = false) {
+  const mb = (n) => n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.ceil(n / 1e3)} kB`;
+  const fix = maxBytes >= MAX_STRING ? "the largest text V8 can hold; split the configuration into smaller plans" : "raise the heap with NODE_OPTIONS=--max-old-space-size=MB, or split the configuration into smaller plans";
+  return `the file is ${atLeast ? "more than " : ""}${mb(size2)}, more than this process can hold (limit ${mb(maxBytes)}): ${fix}`;
+}
+
+// src/check.ts
+async function checkPlans(files, ruleSet, options = {}) {
+  const plans = [];
+  const readErrors = [];
+  if (files.length === 0) readErrors.push("no plan files were given: pass the JSON plan or change-set files to check");
+  for (const file of files) {
+    try {
+      const plan = await readPlanFile(file, options);
+      if (plan.format === "cloudformation" && options.templateDependencies) mergeDependencies(plan.dependencies, options.templateDependencies);
+      plans.push(plan);
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      readErrors.push(error.message);
+    }
+  }
+  readErrors.push(...missingNestedChangeSets(plans));
+  return analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
+}
+function mergeDependencies(into, from) {
+  for (const [node, targets] of from) {
+    const set = into.get(node);
+    if (set) for (const t of targets) set.add(t);
+    else into.set(node, new Set(targets));
+  }
+}
+
+// src/load-yaml.ts
+async function loadYaml() {
+  const mod = await import("./dist-NQIGWYAX.js");
+  return mod.default ?? mod;
+}
+function yamlProblem(doc, what = "YAML") {
+  const problem = doc.errors[0];
+  if (!problem) return void 0;
+  const at2 = problem.linePos?.[0];
+  const message = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  return `invalid ${what}${at2 ? ` at line ${at2.line} column ${at2.col}` : ""}: ${message}`;
+}
+
+// src/rules/gate.ts
+var GATE_RULE = "gate-files-changed";
+function gateFileGlobs(configPath, extra = []) {
+  return [configPath, ".github/workflows/**", ".github/actions/**", "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS", ...extra];
+}
+function isGateFile(filename, globs) {
+  return globs.some((glob) => new Minimatch(glob, { dot: true }).match(filename));
+}
+function gateRule(ruleSet, configPath) {
+  const named = strictestRule(ruleSet.rules.filter((r) => r.approvers.teams.length + r.approvers.users.length > 0));
+  const approvers = ruleSet.gateApprovers ?? named?.approvers ?? { teams: [], users: [] };
+  return {
+    name: GATE_RULE,
+    reason: "A change to plangate's config, the workflows or CODEOWNERS can loosen the gate itself, so it needs the approval the strictest rule asks for.",
+    severity: "critical",
+    approvals: Math.max(1, ...ruleSet.rules.map((r) => r.approvals)),
+    approvers: { teams: [...approvers.teams], users: [...approvers.users] },
+    // Matched against the pull request's changed files, not against plans.
+    match: { addresses: gateFileGlobs(configPath, ruleSet.gateFiles), actions: ["protection-removed"] }
+  };
+}
+function isProtectedBase(base, protectedBranches, globs) {
+  return protectedBranches.includes(base) || globs.some((glob) => new Minimatch(glob).match(base));
+}
+
+// rules/aws.yml
+var aws_default = { "description": "Stateful and hard-to-recreate AWS resources (hashicorp/aws provider).", "rules": [{ "name": "aws-relational-databases", "reason": "Relational database: deleting it destroys its data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["aws_db_instance", "aws_rds_cluster", "aws_dsql_cluster", "aws_lightsail_database"] } }, { "name": "aws-document-graph-databases", "reason": "Document or graph database cluster: deleting it destroys its data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["aws_docdb_cluster", "aws_docdbelastic_cluster", "aws_neptune_cluster"] } }, { "name": "aws-global-databases", "reason": "Global database or cache: deleting it ends the cross-region replication and failover its member clusters rely on.", "severity": "high", "match": { "types": ["aws_rds_global_cluster", "aws_docdb_global_cluster", "aws_neptune_global_cluster", "aws_memorydb_multi_region_cluster", "aws_elasticache_global_replication_group"] } }, { "name": "aws-nosql-databases", "reason": "NoSQL table, keyspace or database: deleting it destroys every item stored in it.", "severity": "critical", "match": { "types": ["aws_dynamodb_table", "aws_dynamodb_global_table", "aws_dynamodb_table_replica", "aws_keyspaces_keyspace", "aws_keyspaces_table", "aws_memorydb_cluster"] } }, { "name": "aws-time-series-databases", "reason": "Time-series database or table: deleting it destroys every record stored in it.", "severity": "critical", "match": { "types": ["aws_timestreamwrite_database", "aws_timestreamwrite_table", "aws_timestreaminfluxdb_db_instance"] } }, { "name": "aws-data-warehouses", "reason": "Data warehouse or table store: deleting it destroys its tables and their data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["aws_redshift_cluster", "aws_redshiftserverless_namespace", "aws_s3tables_table_bucket", "aws_s3tables_table"] } }, { "name": "aws-object-storage", "reason": "Object storage: deleting it destroys every object in it (Terraform empties it first when force_destroy is set).", "severity": "critical", "match": { "types": ["aws_s3_bucket", "aws_s3_directory_bucket", "aws_s3control_bucket", "aws_glacier_vault", "aws_lightsail_bucket"] } }, { "name": "aws-block-volumes", "reason": "Block volume: deleting it destroys the data on it unless a snapshot was taken.", "severity": "critical", "match": { "types": ["aws_ebs_volume", "aws_lightsail_disk"] } }, { "name": "aws-file-systems", "reason": "File system: deleting it destroys every file on it unless a final backup is taken.", "severity": "critical", "match": { "types": ["aws_efs_file_system", "aws_fsx_lustre_file_system", "aws_fsx_windows_file_system", "aws_fsx_ontap_file_system", "aws_fsx_openzfs_file_system", "aws_fsx_ontap_volume", "aws_fsx_openzfs_volume"] } }, { "name": "aws-backups", "reason": "Backup vault or snapshot: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["aws_backup_vault", "aws_backup_logically_air_gapped_vault", "aws_db_snapshot", "aws_db_cluster_snapshot", "aws_docdb_cluster_snapshot", "aws_neptune_cluster_snapshot", "aws_ebs_snapshot", "aws_ebs_snapshot_copy", "aws_fsx_backup"] } }, { "name": "aws-encryption-keys", "reason": "Encryption key: once deleted (after its waiting period) every piece of data encrypted with it is unreadable.", "severity": "critical", "match": { "types": ["aws_kms_key", "aws_kms_replica_key", "aws_kms_external_key", "aws_kms_replica_external_key", "aws_cloudhsm_v2_cluster"] } }, { "name": "aws-certificate-authorities", "reason": "Private certificate authority: deleting it loses its signing key; certificates it issued can no longer be renewed or revoked.", "severity": "high", "match": { "types": ["aws_acmpca_certificate_authority"] } }, { "name": "aws-caches", "reason": "Cache with data: deleting it loses every key in it unless a final snapshot is taken.", "severity": "high", "match": { "types": ["aws_elasticache_replication_group", "aws_elasticache_cluster", "aws_elasticache_serverless_cache"] } }, { "name": "aws-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["aws_route53_zone"] } }, { "name": "aws-secrets", "reason": "Secret: deleting it loses its value after the recovery window, and everything that reads it fails.", "severity": "high", "match": { "types": ["aws_secretsmanager_secret"] } }, { "name": "aws-parameters", "reason": "SSM parameter: deleting it loses its value (SecureString parameters often hold secrets).", "severity": "medium", "match": { "types": ["aws_ssm_parameter"] } }, { "name": "aws-identity", "reason": "User directory or identity pool: deleting it destroys every user, password and identity in it; they cannot be recreated with the same ids.", "severity": "high", "match": { "types": ["aws_cognito_user_pool", "aws_cognito_identity_pool", "aws_directory_service_directory"] } }, { "name": "aws-accounts", "reason": "AWS account: deleting it removes the account from the organization, or closes it when close_on_deletion is set.", "severity": "high", "match": { "types": ["aws_organizations_account"] } }, { "name": "aws-registries", "reason": "Image or package repository: deleting it destroys every image or package version stored in it.", "severity": "high", "match": { "types": ["aws_ecr_repository", "aws_ecrpublic_repository", "aws_codeartifact_repository", "aws_codeartifact_domain"] } }, { "name": "aws-source-repositories", "reason": "Source repository: deleting it destroys its Git history, branches and pull requests.", "severity": "critical", "match": { "types": ["aws_codecommit_repository"] } }, { "name": "aws-search-domains", "reason": "Search domain: deleting it destroys its indexes, which must be rebuilt or restored from a snapshot.", "severity": "high", "match": { "types": ["aws_opensearch_domain", "aws_elasticsearch_domain", "aws_opensearchserverless_collection", "aws_cloudsearch_domain"] } }, { "name": "aws-streams", "reason": "Stream or message broker: deleting it loses every retained record or message not yet consumed.", "severity": "high", "match": { "types": ["aws_kinesis_stream", "aws_kinesis_video_stream", "aws_msk_cluster", "aws_msk_serverless_cluster", "aws_mq_broker"] } }, { "name": "aws-queues", "reason": "Queue: deleting it loses every message waiting in it.", "severity": "medium", "match": { "types": ["aws_sqs_queue"] } }, { "name": "aws-networks", "reason": "Network: deleting or replacing it takes down everything attached to it (instances, load balancers, endpoints, peerings).", "severity": "high", "match": { "types": ["aws_vpc", "aws_subnet", "aws_ec2_transit_gateway"] } }, { "name": "aws-static-ips", "reason": "Elastic IP: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["aws_eip"] } }, { "name": "aws-logs", "reason": "Log store: deleting it destroys the logs or events in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["aws_cloudwatch_log_group", "aws_cloudtrail_event_data_store"] } }] };
+
+// rules/azure.yml
+var azure_default = { "description": "Stateful and hard-to-recreate Azure resources (hashicorp/azurerm provider).", "rules": [{ "name": "azure-resource-groups", "reason": "Resource group: deleting it deletes every resource inside it.", "severity": "critical", "match": { "types": ["azurerm_resource_group"] } }, { "name": "azure-relational-databases", "reason": "Relational database or server: deleting it destroys its data, and deleting a server deletes its automatic backups too.", "severity": "critical", "match": { "types": ["azurerm_mssql_server", "azurerm_mssql_database", "azurerm_mssql_managed_instance", "azurerm_mssql_managed_database", "azurerm_postgresql_flexible_server", "azurerm_postgresql_flexible_server_database", "azurerm_mysql_flexible_server", "azurerm_mysql_flexible_database", "azurerm_cosmosdb_postgresql_cluster", "azurerm_postgresql_server", "azurerm_postgresql_database", "azurerm_mysql_server", "azurerm_mysql_database", "azurerm_mariadb_server", "azurerm_mariadb_database", "azurerm_sql_server", "azurerm_sql_database"] } }, { "name": "azure-nosql-databases", "reason": "Cosmos DB or MongoDB account, database or container: deleting it destroys every document, row or graph element in it.", "severity": "critical", "match": { "types": ["azurerm_cosmosdb_account", "azurerm_cosmosdb_sql_database", "azurerm_cosmosdb_sql_container", "azurerm_cosmosdb_mongo_database", "azurerm_cosmosdb_mongo_collection", "azurerm_cosmosdb_cassandra_keyspace", "azurerm_cosmosdb_cassandra_table", "azurerm_cosmosdb_gremlin_database", "azurerm_cosmosdb_gremlin_graph", "azurerm_cosmosdb_table", "azurerm_mongo_cluster"] } }, { "name": "azure-analytics-databases", "reason": "Data Explorer or Synapse store: deleting it destroys the data ingested into it.", "severity": "critical", "match": { "types": ["azurerm_kusto_cluster", "azurerm_kusto_database", "azurerm_synapse_workspace", "azurerm_synapse_sql_pool"] } }, { "name": "azure-storage", "reason": "Storage account, container or table: deleting it destroys every blob, file or entity stored in it.", "severity": "critical", "match": { "types": ["azurerm_storage_account", "azurerm_storage_container", "azurerm_storage_data_lake_gen2_filesystem", "azurerm_storage_table"] } }, { "name": "azure-file-systems", "reason": "File share or file system: deleting it destroys every file on it.", "severity": "critical", "match": { "types": ["azurerm_storage_share", "azurerm_netapp_volume", "azurerm_managed_lustre_file_system"] } }, { "name": "azure-disks", "reason": "Managed disk or SAN volume: deleting it destroys the data on it unless a snapshot was taken.", "severity": "critical", "match": { "types": ["azurerm_managed_disk", "azurerm_elastic_san", "azurerm_elastic_san_volume"] } }, { "name": "azure-backups", "reason": "Backup vault or snapshot: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["azurerm_recovery_services_vault", "azurerm_data_protection_backup_vault", "azurerm_snapshot"] } }, { "name": "azure-key-vaults", "reason": "Key vault, HSM or key: once deleted and purged, every piece of data encrypted with its keys is unreadable.", "severity": "critical", "match": { "types": ["azurerm_key_vault", "azurerm_key_vault_key", "azurerm_key_vault_managed_hardware_security_module", "azurerm_key_vault_managed_hardware_security_module_key"] } }, { "name": "azure-secrets", "reason": "Key Vault secret or certificate: deleting it loses its value or private key, and everything that reads it fails.", "severity": "high", "match": { "types": ["azurerm_key_vault_secret", "azurerm_key_vault_certificate"] } }, { "name": "azure-caches", "reason": "Redis cache: deleting it loses every key in it unless it was exported or persisted.", "severity": "high", "match": { "types": ["azurerm_redis_cache", "azurerm_redis_enterprise_cluster", "azurerm_redis_enterprise_database", "azurerm_managed_redis"] } }, { "name": "azure-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new public zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["azurerm_dns_zone", "azurerm_private_dns_zone"] } }, { "name": "azure-identity", "reason": "Managed identity or directory: deleting it destroys its identities; a recreated one gets new ids, so existing role assignments and sign-ins stop working.", "severity": "high", "match": { "types": ["azurerm_user_assigned_identity", "azurerm_aadb2c_directory", "azurerm_active_directory_domain_service"] } }, { "name": "azure-registries", "reason": "Container registry: deleting it destroys every image and artifact stored in it.", "severity": "high", "match": { "types": ["azurerm_container_registry"] } }, { "name": "azure-search", "reason": "Search service: deleting it destroys its indexes, which must be rebuilt from the source data.", "severity": "high", "match": { "types": ["azurerm_search_service"] } }, { "name": "azure-streams", "reason": "Event Hubs namespace or hub: deleting it loses every retained event not yet consumed.", "severity": "high", "match": { "types": ["azurerm_eventhub_namespace", "azurerm_eventhub"] } }, { "name": "azure-queues", "reason": "Service Bus or storage queue: deleting it loses every message waiting in it.", "severity": "medium", "match": { "types": ["azurerm_servicebus_namespace", "azurerm_servicebus_queue", "azurerm_servicebus_topic", "azurerm_storage_queue"] } }, { "name": "azure-networks", "reason": "Virtual network or subnet: deleting or replacing it takes down everything attached to it (VMs, private endpoints, peerings, gateways).", "severity": "high", "match": { "types": ["azurerm_virtual_network", "azurerm_subnet"] } }, { "name": "azure-static-ips", "reason": "Public IP address or prefix: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["azurerm_public_ip", "azurerm_public_ip_prefix"] } }, { "name": "azure-logs", "reason": "Log Analytics workspace or Application Insights: deleting it destroys the logs and telemetry in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["azurerm_log_analytics_workspace", "azurerm_application_insights"] } }] };
+
+// rules/cloudformation.yml
+var cloudformation_default = { "description": "Stateful and hard-to-recreate AWS resources in CloudFormation change sets.", "rules": [{ "name": "cfn-relational-databases", "reason": "Relational database: deleting it destroys its data unless its DeletionPolicy is Snapshot or Retain.", "severity": "critical", "match": { "types": ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::DSQL::Cluster", "AWS::Lightsail::Database"] } }, { "name": "cfn-document-graph-databases", "reason": "Document or graph database cluster: deleting it destroys its data unless its DeletionPolicy is Snapshot or Retain.", "severity": "critical", "match": { "types": ["AWS::DocDB::DBCluster", "AWS::DocDBElastic::Cluster", "AWS::Neptune::DBCluster"] } }, { "name": "cfn-global-databases", "reason": "Global database or cache: deleting it ends the cross-region replication and failover its member clusters rely on.", "severity": "high", "match": { "types": ["AWS::RDS::GlobalCluster", "AWS::ElastiCache::GlobalReplicationGroup"] } }, { "name": "cfn-nosql-databases", "reason": "NoSQL table, keyspace or database: deleting it destroys every item stored in it.", "severity": "critical", "match": { "types": ["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Cassandra::Keyspace", "AWS::Cassandra::Table", "AWS::MemoryDB::Cluster"] } }, { "name": "cfn-time-series-databases", "reason": "Time-series database or table: deleting it destroys every record stored in it.", "severity": "critical", "match": { "types": ["AWS::Timestream::Database", "AWS::Timestream::Table", "AWS::Timestream::InfluxDBInstance"] } }, { "name": "cfn-data-warehouses", "reason": "Data warehouse or table store: deleting it destroys its tables and their data unless a final snapshot is taken.", "severity": "critical", "match": { "types": ["AWS::Redshift::Cluster", "AWS::RedshiftServerless::Namespace", "AWS::S3Tables::TableBucket", "AWS::S3Tables::Table"] } }, { "name": "cfn-object-storage", "reason": "Object storage: deleting it destroys every object in it (CloudFormation deletes a bucket only once something has emptied it).", "severity": "critical", "match": { "types": ["AWS::S3::Bucket", "AWS::S3Express::DirectoryBucket", "AWS::S3Outposts::Bucket", "AWS::Lightsail::Bucket"] } }, { "name": "cfn-block-volumes", "reason": "Block volume: deleting it destroys the data on it unless its DeletionPolicy is Snapshot or Retain.", "severity": "critical", "match": { "types": ["AWS::EC2::Volume", "AWS::Lightsail::Disk"] } }, { "name": "cfn-file-systems", "reason": "File system: deleting it destroys every file on it unless a final backup is taken.", "severity": "critical", "match": { "types": ["AWS::EFS::FileSystem", "AWS::FSx::FileSystem", "AWS::FSx::Volume"] } }, { "name": "cfn-backups", "reason": "Backup vault: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["AWS::Backup::BackupVault", "AWS::Backup::LogicallyAirGappedBackupVault"] } }, { "name": "cfn-encryption-keys", "reason": "Encryption key: once deleted (after its waiting period) every piece of data encrypted with it is unreadable.", "severity": "critical", "match": { "types": ["AWS::KMS::Key", "AWS::KMS::ReplicaKey"] } }, { "name": "cfn-certificate-authorities", "reason": "Private certificate authority: deleting it loses its signing key; certificates it issued can no longer be renewed or revoked.", "severity": "high", "match": { "types": ["AWS::ACMPCA::CertificateAuthority"] } }, { "name": "cfn-caches", "reason": "Cache with data: deleting it loses every key in it unless a final snapshot is taken.", "severity": "high", "match": { "types": ["AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ServerlessCache"] } }, { "name": "cfn-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["AWS::Route53::HostedZone"] } }, { "name": "cfn-secrets", "reason": "Secret: deleting it loses its value after the recovery window, and everything that reads it fails.", "severity": "high", "match": { "types": ["AWS::SecretsManager::Secret"] } }, { "name": "cfn-parameters", "reason": "SSM parameter: deleting it loses its value, and everything that reads it fails.", "severity": "medium", "match": { "types": ["AWS::SSM::Parameter"] } }, { "name": "cfn-identity", "reason": "User directory or identity pool: deleting it destroys every user, password and identity in it; they cannot be recreated with the same ids.", "severity": "high", "match": { "types": ["AWS::Cognito::UserPool", "AWS::Cognito::IdentityPool", "AWS::DirectoryService::MicrosoftAD", "AWS::DirectoryService::SimpleAD"] } }, { "name": "cfn-accounts", "reason": "AWS account: deleting it from the stack removes the account from the organization or closes it.", "severity": "high", "match": { "types": ["AWS::Organizations::Account"] } }, { "name": "cfn-registries", "reason": "Image or package repository: deleting it destroys every image or package version stored in it.", "severity": "high", "match": { "types": ["AWS::ECR::Repository", "AWS::ECR::PublicRepository", "AWS::CodeArtifact::Repository", "AWS::CodeArtifact::Domain"] } }, { "name": "cfn-source-repositories", "reason": "Source repository: deleting it destroys its Git history, branches and pull requests.", "severity": "critical", "match": { "types": ["AWS::CodeCommit::Repository"] } }, { "name": "cfn-search-domains", "reason": "Search domain: deleting it destroys its indexes, which must be rebuilt or restored from a snapshot.", "severity": "high", "match": { "types": ["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain", "AWS::OpenSearchServerless::Collection"] } }, { "name": "cfn-streams", "reason": "Stream or message broker: deleting it loses every retained record or message not yet consumed.", "severity": "high", "match": { "types": ["AWS::Kinesis::Stream", "AWS::KinesisVideo::Stream", "AWS::MSK::Cluster", "AWS::MSK::ServerlessCluster", "AWS::AmazonMQ::Broker"] } }, { "name": "cfn-queues", "reason": "Queue: deleting it loses every message waiting in it.", "severity": "medium", "match": { "types": ["AWS::SQS::Queue"] } }, { "name": "cfn-networks", "reason": "Network: deleting or replacing it takes down everything attached to it (instances, load balancers, endpoints, peerings).", "severity": "high", "match": { "types": ["AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::TransitGateway"] } }, { "name": "cfn-static-ips", "reason": "Elastic IP: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["AWS::EC2::EIP"] } }, { "name": "cfn-logs", "reason": "Log store: deleting it destroys the logs or events in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["AWS::Logs::LogGroup", "AWS::CloudTrail::EventDataStore"] } }, { "name": "cfn-nested-stacks", "reason": "Nested stack: deleting it deletes every resource inside it, though the change set may show only the stack.", "severity": "high", "match": { "types": ["AWS::CloudFormation::Stack"] } }] };
+
+// rules/google.yml
+var google_default = { "description": "Stateful and hard-to-recreate Google Cloud resources (hashicorp/google and google-beta providers).", "rules": [{ "name": "google-relational-databases", "reason": "Relational database: deleting it destroys its data and, unless they are retained, its automatic backups.", "severity": "critical", "match": { "types": ["google_sql_database_instance", "google_sql_database", "google_alloydb_cluster", "google_spanner_instance", "google_spanner_database"] } }, { "name": "google-nosql-databases", "reason": "NoSQL database or table: deleting it destroys every row or document stored in it.", "severity": "critical", "match": { "types": ["google_bigtable_instance", "google_bigtable_table", "google_firestore_database"] } }, { "name": "google-data-warehouses", "reason": "BigQuery dataset or table: deleting it destroys its tables and their data.", "severity": "critical", "match": { "types": ["google_bigquery_dataset", "google_bigquery_table"] } }, { "name": "google-healthcare-stores", "reason": "Healthcare dataset or store: deleting it destroys the patient records, images or messages in it.", "severity": "critical", "match": { "types": ["google_healthcare_dataset", "google_healthcare_fhir_store", "google_healthcare_dicom_store", "google_healthcare_hl7_v2_store"] } }, { "name": "google-object-storage", "reason": "Storage bucket: deleting it destroys every object in it (Terraform empties it first when force_destroy is set).", "severity": "critical", "match": { "types": ["google_storage_bucket"] } }, { "name": "google-disks", "reason": "Persistent disk: deleting it destroys the data on it unless a snapshot was taken.", "severity": "critical", "match": { "types": ["google_compute_disk", "google_compute_region_disk"] } }, { "name": "google-file-systems", "reason": "File system: deleting it destroys every file on it.", "severity": "critical", "match": { "types": ["google_filestore_instance", "google_netapp_volume", "google_parallelstore_instance"] } }, { "name": "google-backups", "reason": "Backup vault, backup or snapshot: deleting it destroys recovery points needed to restore lost data.", "severity": "high", "match": { "types": ["google_compute_snapshot", "google_filestore_backup", "google_filestore_snapshot", "google_backup_dr_backup_vault", "google_netapp_backup_vault"] } }, { "name": "google-encryption-keys", "reason": "Cloud KMS key: once its versions are destroyed, every piece of data encrypted with them is unreadable.", "severity": "critical", "match": { "types": ["google_kms_key_ring", "google_kms_crypto_key", "google_kms_crypto_key_version"] } }, { "name": "google-caches", "reason": "Memorystore instance: deleting it loses every key in it unless it was exported or backed up.", "severity": "high", "match": { "types": ["google_redis_instance", "google_redis_cluster", "google_memorystore_instance"] } }, { "name": "google-dns-zones", "reason": "DNS zone: deleting it removes every record in it, and a new zone gets new name servers that must be delegated again.", "severity": "high", "match": { "types": ["google_dns_managed_zone"] } }, { "name": "google-secrets", "reason": "Secret or secret version: deleting it loses its value, and everything that reads it fails.", "severity": "high", "match": { "types": ["google_secret_manager_secret", "google_secret_manager_secret_version", "google_secret_manager_regional_secret", "google_secret_manager_regional_secret_version"] } }, { "name": "google-identity", "reason": "Identity platform, identity pool or service account: deleting it destroys its users or identity, and a recreated one gets new ids that existing grants do not name.", "severity": "high", "match": { "types": ["google_identity_platform_config", "google_identity_platform_tenant", "google_iam_workload_identity_pool", "google_iam_workforce_pool", "google_service_account"] } }, { "name": "google-registries", "reason": "Artifact Registry repository: deleting it destroys every image or package version stored in it.", "severity": "high", "match": { "types": ["google_artifact_registry_repository"] } }, { "name": "google-source-repositories", "reason": "Source repository: deleting it destroys its Git history and branches.", "severity": "critical", "match": { "types": ["google_sourcerepo_repository"] } }, { "name": "google-messaging", "reason": "Topic, subscription or task queue: deleting it loses every retained message or task not yet delivered.", "severity": "medium", "match": { "types": ["google_pubsub_topic", "google_pubsub_subscription", "google_cloud_tasks_queue"] } }, { "name": "google-networks", "reason": "VPC network or subnet: deleting or replacing it takes down everything attached to it (instances, clusters, peerings, private services).", "severity": "high", "match": { "types": ["google_compute_network", "google_compute_subnetwork"] } }, { "name": "google-static-ips", "reason": "Static IP address: a released address cannot be got back, so DNS records and allow-lists that name it break.", "severity": "high", "match": { "types": ["google_compute_address", "google_compute_global_address"] } }, { "name": "google-logs", "reason": "Log bucket: deleting it destroys the logs stored in it, which audits and investigations may need.", "severity": "medium", "match": { "types": ["google_logging_project_bucket_config", "google_logging_folder_bucket_config", "google_logging_organization_bucket_config"] } }, { "name": "google-projects", "reason": "Project: deleting it shuts down every resource in it, and it can be restored for 30 days only.", "severity": "critical", "match": { "types": ["google_project"] } }] };
+
+// rules/kubernetes.yml
+var kubernetes_default = { "description": "Stateful Kubernetes objects (hashicorp/kubernetes provider).", "rules": [{ "name": "k8s-persistent-volumes", "reason": "Persistent volume or claim: deleting it can delete the disk behind it (reclaim policy Delete) and the data on it.", "severity": "critical", "match": { "types": ["kubernetes_persistent_volume", "kubernetes_persistent_volume_v1", "kubernetes_persistent_volume_claim", "kubernetes_persistent_volume_claim_v1"] } }, { "name": "k8s-namespaces", "reason": "Namespace: deleting it deletes everything inside it, including volume claims and secrets.", "severity": "high", "match": { "types": ["kubernetes_namespace", "kubernetes_namespace_v1"] } }, { "name": "k8s-stateful-sets", "reason": "Stateful set: deleting or replacing it stops its pods, and deletes their volume claims too when its claim retention policy says Delete.", "severity": "high", "match": { "types": ["kubernetes_stateful_set", "kubernetes_stateful_set_v1"] } }, { "name": "k8s-secrets", "reason": "Secret: deleting it loses its values, and workloads that mount or read it fail to start.", "severity": "high", "match": { "types": ["kubernetes_secret", "kubernetes_secret_v1"] } }] };
+
+// rules/recommended.yml
+var recommended_default = { "description": "Stateful and hard-to-recreate resources on every supported platform, and any deletion guard switched off.", "extends": ["aws", "google", "azure", "kubernetes", "cloudformation"], "rules": [{ "name": "deletion-guard-removed", "reason": "Someone turned this guard on to stop deletion; switching it off is the first step of deleting the resource.", "severity": "high", "match": { "types": ["*"], "actions": ["protection-removed"] } }] };
+
+// src/rules/repository-path.ts
+function repositoryPathProblem(path2) {
+  if (path2.startsWith("/")) return "a path relative to the repository root, without a leading /";
+  if (path2.endsWith("/")) return "a path without a trailing / (a directory is dir/**)";
+  if (path2.includes("\\")) return "a path with / between its parts";
+  if (path2.split("/").some((part) => part === "" || part === "." || part === "..")) return "a path without empty, . or .. parts";
+  return void 0;
+}
+
+// src/rules/validate.ts
+function validatePack(raw, source) {
+  const v = new Validator(source);
+  const doc = v.object(raw, "");
+  v.onlyKeys(doc, "", ["description", "extends", "rules"]);
+  return v.pack(doc);
+}
+function validateConfig(raw, source) {
+  const v = new Validator(source);
+  const doc = raw === null || raw === void 0 ? {} : v.object(raw, "");
+  v.onlyKeys(doc, "", ["description", "extends", "rules", "ignore", "override-label", "gate-approvers", "gate-files", "protected-bases"]);
+  const pack = v.pack(doc);
+  const config = {
+    description: pack.description,
+    rules: pack.rules,
+    ignore: doc.ignore === void 0 ? [] : v.strings(doc.ignore, "ignore"),
+    protectedBases: doc["protected-bases"] === void 0 ? [] : v.strings(doc["protected-bases"], "protected-bases"),
+    gateFiles: doc["gate-files"] === void 0 ? [] : v.paths(doc["gate-files"], "gate-files")
+  };
+  if (doc["gate-approvers"] !== void 0) {
+    config.gateApprovers = v.approvers(doc["gate-approvers"], "gate-approvers");
+    if (config.gateApprovers.teams.length + config.gateApprovers.users.length === 0) v.fail("gate-approvers", "at least one team or user (leave the key out to use the strictest rule's approvers)");
+  }
+  if (doc.extends !== void 0) config.extends = pack.extends;
+  const label = doc["override-label"];
+  if (label !== void 0) {
+    config.overrideLabel = v.string(label, "override-label");
+    if (config.overrideLabel.length > 50 || /[,\n]/.test(config.overrideLabel)) v.fail("override-label", "a GitHub label name: at most 50 characters, no commas or newlines", label);
+  }
+  return config;
+}
+var Validator = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  /** The keys a pack and a config share: description, extends, rules (names unique). */
+  pack(doc) {
+    const rules = this.list(doc.rules ?? [], "rules").map((r, i) => this.rule(r, `rules[${i}]`));
+    const seen = /* @__PURE__ */ new Set();
+    for (const [i, rule] of rules.entries()) {
+      if (seen.has(rule.name)) this.fail(`rules[${i}].name`, `a unique rule name (${JSON.stringify(rule.name)} is used twice)`);
+      seen.add(rule.name);
+    }
+    return {
+      description: doc.description === void 0 ? "" : this.string(doc.description, "description"),
+      extends: this.strings(doc.extends ?? [], "extends"),
+      rules
+    };
+  }
+  fail(path2, expected, ...got) {
+    const what = got.length === 0 ? "" : `, got ${describe(got[0])}`;
+    throw new InputError(this.source, `${path2 || "(top level)"}: expected ${expected}${what}`);
+  }
+  object(value, path2) {
+    if (!isObject(value)) this.fail(path2, "a mapping", value);
+    return value;
+  }
+  onlyKeys(value, path2, allowed) {
+    for (const key2 of Object.keys(value)) {
+      if (!allowed.includes(key2)) {
+        const at2 = path2 ? `${path2}.${key2}` : key2;
+        throw new InputError(this.source, `${at2}: unknown key ${JSON.stringify(key2)}; expected one of ${allowed.join(", ")}`);
+      }
+    }
+  }
+  list(value, path2) {
+    if (!Array.isArray(value)) this.fail(path2, "a list", value);
+    return value;
+  }
+  string(value, path2) {
+    if (typeof value !== "string" || value.trim() === "") this.fail(path2, "a non-empty string", value);
+    return value;
+  }
+  strings(value, path2) {
+    return this.list(value, path2).map((item, i) => this.string(item, `${path2}[${i}]`));
+  }
+  /** Repository path globs, as GitHub names changed files. */
+  paths(value, path2) {
+    return this.strings(value, path2).map((glob, i) => {
+      const problem = repositoryPathProblem(glob);
+      if (problem) this.fail(`${path2}[${i}]`, problem, glob);
+      return glob;
+    });
+  }
+  oneOf(value, path2, allowed) {
+    if (typeof value !== "string" || !allowed.includes(value)) this.fail(path2, `one of ${allowed.join(", ")}`, value);
+    return value;
+  }
+  rule(raw, path2) {
+    const doc = this.object(raw, path2);
+    this.onlyKeys(doc, path2, ["name", "reason", "severity", "approvals", "approvers", "match"]);
+    const rule = {
+      name: this.string(doc.name, `${path2}.name`),
+      severity: doc.severity === void 0 ? "high" : this.oneOf(doc.severity, `${path2}.severity`, SEVERITIES),
+      approvals: doc.approvals === void 0 ? 1 : this.count(doc.approvals, `${path2}.approvals`),
+      approvers: doc.approvers === void 0 ? { teams: [], users: [] } : this.approvers(doc.approvers, `${path2}.approvers`),
+      match: this.match(doc.match, `${path2}.match`)
+    };
+    if (doc.reason !== void 0) rule.reason = this.string(doc.reason, `${path2}.reason`);
+    return rule;
+  }
+  count(value, path2) {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 20) this.fail(path2, "a whole number from 1 to 20", value);
+    return value;
+  }
+  approvers(raw, path2) {
+    const doc = this.object(raw, path2);
+    this.onlyKeys(doc, path2, ["teams", "users"]);
+    return { teams: this.strings(doc.teams ?? [], `${path2}.teams`), users: this.strings(doc.users ?? [], `${path2}.users`) };
+  }
+  match(raw, path2) {
+    const doc = this.object(raw, path2);
+    this.onlyKeys(doc, path2, ["types", "addresses", "modules", "providers", "tags", "actions"]);
+    const match2 = {
+      actions: doc.actions === void 0 ? [...MATCH_ACTIONS] : this.list(doc.actions, `${path2}.actions`).map((a, i) => this.oneOf(a, `${path2}.actions[${i}]`, MATCH_ACTIONS))
+    };
+    for (const key2 of ["types", "addresses", "modules", "providers"]) {
+      if (doc[key2] !== void 0) match2[key2] = this.globs(doc[key2], `${path2}.${key2}`);
+    }
+    if (doc.tags !== void 0) match2.tags = this.tags(doc.tags, `${path2}.tags`);
+    if (!match2.types && !match2.addresses && !match2.modules && !match2.providers && !match2.tags) {
+      this.fail(path2, 'at least one of types, addresses, modules, providers, tags (a rule for everything says types: ["*"])');
+    }
+    return match2;
+  }
+  globs(value, path2) {
+    const globs = this.strings(value, path2);
+    if (globs.length === 0) this.fail(path2, "a non-empty list (leave the key out to match any)");
+    return globs;
+  }
+  tags(raw, path2) {
+    const doc = this.object(raw, path2);
+    const tags = {};
+    for (const [key2, value] of Object.entries(doc)) {
+      if (typeof value === "number" || typeof value === "boolean") tags[key2] = String(value);
+      else tags[key2] = this.string(value, `${path2}.${key2}`);
+    }
+    if (Object.keys(tags).length === 0) this.fail(path2, "at least one tag (leave the key out to match any)");
+    return tags;
+  }
+};
+function describe(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return JSON.stringify(value);
+}
+
+// src/rules/packs.ts
+var PACKS = { recommended: recommended_default, aws: aws_default, google: google_default, azure: azure_default, cloudformation: cloudformation_default, kubernetes: kubernetes_default };
+var PACK_NAMES = Object.keys(PACKS);
+function loadPacks(names, source = "extends") {
+  const rules = [];
+  const packs = [];
+  const visit = (name, trail) => {
+    if (packs.includes(name)) return;
+    if (trail.includes(name)) throw new InputError(`rules/${name}.yml`, `extends itself through ${[...trail, name].join(" → ")}`);
+    const raw = PACKS[name];
+    if (raw === void 0) {
+      throw new InputError(source, `unknown rule pack ${JSON.stringify(name)}; built-in packs are ${PACK_NAMES.join(", ")}`);
+    }
+    const pack = validatePack(raw, `rules/${name}.yml`);
+    for (const parent of pack.extends) visit(parent, [...trail, name]);
+    packs.push(name);
+    for (const rule of pack.rules) rules.push({ ...rule, pack: name });
+  };
+  for (const name of names) visit(name, []);
+  return { rules, packs };
+}
+
+// src/rules/config.ts
+var DEFAULT_CONFIG_PATH = ".github/plangate.yml";
+function defaultRuleSet() {
+  return { ...loadPacks(["recommended"]), ignore: [], overrideLabel: DEFAULT_OVERRIDE_LABEL, protectedBases: [] };
+}
+async function parseConfig(text, source, defaults2 = {}) {
+  const { parseDocument } = await loadYaml();
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const problem = yamlProblem(doc);
+  if (problem) throw new InputError(source, problem);
+  const config = validateConfig(doc.toJS(), source);
+  const base = loadPacks(config.extends ?? ["recommended"], `${source}: extends`);
+  const names = new Set(base.rules.map((r) => r.name));
+  for (const [i, rule] of config.rules.entries()) {
+    if (rule.name === GATE_RULE) throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is the rule for changes to the gate's own files; choose another name`);
+    if (names.has(rule.name)) {
+      throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`);
+    }
+  }
+  const ruleSet = {
+    rules: [...base.rules, ...config.rules],
+    packs: base.packs,
+    ignore: config.ignore,
+    overrideLabel: config.overrideLabel ?? defaults2.overrideLabel ?? DEFAULT_OVERRIDE_LABEL,
+    protectedBases: config.protectedBases
+  };
+  if (config.gateApprovers) ruleSet.gateApprovers = config.gateApprovers;
+  if (config.gateFiles.length > 0) ruleSet.gateFiles = config.gateFiles;
+  return ruleSet;
+}
+
+// src/report/json.ts
+var REPORT_VERSION = 1;
+var QUIET = /* @__PURE__ */ new Set(["no-op", "read"]);
+function toJsonReport(analysis) {
+  const changes = analysis.changes.filter((c) => !QUIET.has(c.action)).map(toJsonChange);
+  return {
+    version: REPORT_VERSION,
+    decision: analysis.decision,
+    summary: {
+      files: analysis.files.length,
+      changes: changes.length,
+      destructive: changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action)).length,
+      findings: analysis.findings.length,
+      errors: analysis.errors.length
+    },
+    changes,
+    findings: analysis.findings,
+    errors: analysis.errors
+  };
+}
+function renderJson(analysis) {
+  return `${JSON.stringify(toJsonReport(analysis), null, 2)}
+`;
+}
+function toJsonChange(change) {
+  const out = {
+    file: change.file,
+    address: change.address,
+    type: change.type,
+    provider: change.provider,
+    action: change.action
+  };
+  if (change.module) out.module = change.module;
+  if (change.index !== void 0) out.index = change.index;
+  if (change.conditional !== void 0) out.conditional = change.conditional;
+  if (change.createBeforeDestroy !== void 0) out.createBeforeDestroy = change.createBeforeDestroy;
+  if (change.reason !== void 0) out.reason = change.reason;
+  if (change.previousAddress !== void 0) out.previousAddress = change.previousAddress;
+  if (change.importing) out.importing = true;
+  if (change.deposed !== void 0) out.deposed = change.deposed;
+  if (change.physicalId !== void 0) out.physicalId = change.physicalId;
+  return out;
+}
+
+// src/report/summary.ts
+function destructiveChanges(analysis) {
+  return analysis.changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action));
+}
+function otherLosses(analysis) {
+  const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
+  return destructiveChanges(analysis).filter((c) => !protectedKeys.has(`${c.file}\0${c.address}`));
+}
+function plural(n, one, many = `${one}s`) {
+  return `${thousands(n)} ${n === 1 ? one : many}`;
+}
+function thousands(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function bySeverity(findings) {
+  return [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+}
+function worstSeverity(findings) {
+  return SEVERITIES.find((s) => findings.some((f) => f.severity === s));
+}
+function losesResource(finding) {
+  return finding.action !== "protection-removed";
+}
+var BUCKETS = [
+  { test: (f) => f.action === "delete", list: "destroyed", alone: () => "destroyed" },
+  { test: (f) => f.action === "replace" && !f.conditional, list: "replaced", alone: () => "replaced" },
+  { test: (f) => f.action === "replace" && !!f.conditional, list: "may be replaced", alone: () => "may be replaced" },
+  { test: (f) => f.action === "forget", list: "forgotten", alone: () => "forgotten" },
+  {
+    test: (f) => f.action === "protection-removed",
+    list: "with a deletion guard removed",
+    alone: (n) => n === 1 ? "loses its deletion guard" : "lose their deletion guard"
+  }
+];
+function describeFindings(findings) {
+  const counts = BUCKETS.map((b) => ({ bucket: b, n: findings.filter(b.test).length })).filter((c) => c.n > 0);
+  const total = plural(findings.length, "protected resource");
+  const only = counts.length === 1 ? counts[0] : void 0;
+  if (only) return `${total} ${only.bucket.alone(only.n)}`;
+  return `${total} at risk: ${counts.map((c) => `${thousands(c.n)} ${c.bucket.list}`).join(", ")}`;
+}
+function approvalsNeeded(findings) {
+  return findings.reduce((max, f) => Math.max(max, f.approvals), 0);
+}
+function approvalPhrase(approvals) {
+  return `${plural(approvals, "approval")} from ${approvals === 1 ? "someone" : "different people"} who did not author the change`;
+}
+var NOT_AUTHORS = "not the pull request author, not an author, committer or co-author of its commits, and not a bot or agent";
+function headline(analysis) {
+  const { findings, errors } = analysis;
+  if (analysis.decision === "error") {
+    const atRisk = findings.length > 0 ? ` (meanwhile, in the plans that could be read: ${describeFindings(findings)})` : "";
+    return `ERROR: ${plural(errors.length, "plan problem")}, so plangate cannot decide; fix ${errors.length === 1 ? "it" : "them"} and run again${atRisk}`;
+  }
+  if (analysis.decision === "blocked") {
+    return `BLOCKED: ${describeFindings(findings)} (highest severity: ${worstSeverity(findings) ?? "none"}); needs ${approvalPhrase(approvalsNeeded(findings))}`;
+  }
+  const destructive = destructiveChanges(analysis).length;
+  return destructive === 0 ? `PASS: nothing is deleted, replaced or forgotten (${plural(analysis.changes.length, "change")} in ${plural(analysis.files.length, "plan")})` : `PASS: no protected resource is lost (${plural(destructive, "unprotected resource")} deleted, replaced or forgotten)`;
+}
+function describeAction(item) {
+  switch (item.action) {
+    case "delete":
+      return "delete";
+    case "replace":
+      if (item.conditional) return "replace (conditional)";
+      return "createBeforeDestroy" in item && item.createBeforeDestroy ? "replace (create first)" : "replace";
+    case "forget":
+      return "forget";
+    case "protection-removed":
+      return "remove protection";
+    default:
+      return item.action;
+  }
+}
+function ruleRequirements(findings) {
+  const byRule = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    let req = byRule.get(f.rule);
+    if (!req) {
+      req = { rule: f.rule, resources: 0, approvals: 0, teams: [], users: [] };
+      byRule.set(f.rule, req);
+    }
+    req.resources++;
+    req.approvals = Math.max(req.approvals, f.approvals);
+    if (req.reason === void 0 && f.reason !== void 0) req.reason = f.reason;
+    for (const t of f.approvers.teams) if (!req.teams.includes(t)) req.teams.push(t);
+    for (const u of f.approvers.users) if (!req.users.includes(u)) req.users.push(u);
+  }
+  return [...byRule.values()];
+}
+function sanitize(text) {
+  return text.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, " ").replace(/\t/g, " ").replace(UNSAFE_CHARS, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
+}
+var UNSAFE_CHARS = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+function clip(text, max, keep = "both") {
+  if (text.length <= max) return text;
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  if (keep === "end") return `…${chars.slice(chars.length - (max - 1)).join("")}`;
+  const head = Math.ceil((max - 1) * 0.4);
+  const tail = max - 1 - head;
+  return `${chars.slice(0, head).join("")}…${chars.slice(chars.length - tail).join("")}`;
+}
+var MAX_SHOWN = { address: 240, text: 600, error: 1e3 };
+function listWithMore(items, max, show) {
+  const shown2 = items.slice(0, max).map(show);
+  const rest = items.length - shown2.length;
+  return rest > 0 ? `${shown2.join(", ")} and ${thousands(rest)} more` : shown2.join(", ");
+}
+function groupBy(items, key2) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key2(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+// src/report/mermaid.ts
+var DEFAULT_MAX_NODES = 30;
+var MAX_LABEL = 60;
+var STYLES = [
+  "classDef lost fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#1f2328",
+  "classDef dependent fill:#fff8c5,stroke:#bf8700,color:#1f2328",
+  "classDef more fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:4 3,color:#57606a"
+];
+function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
+  const lost = bySeverity(findings.filter((f) => losesResource(f) && f.dependents.length > 0));
+  if (lost.length === 0) return void 0;
+  const budget = Math.max(2, maxNodes);
+  const lostByKey = /* @__PURE__ */ new Map();
+  for (const f of lost) if (!lostByKey.has(key(f.file, f.address))) lostByKey.set(key(f.file, f.address), f);
+  const everyNode = new Set(lostByKey.keys());
+  for (const f of lost) for (const d of f.dependents) everyNode.add(key(f.file, d));
+  const nodes = /* @__PURE__ */ new Map();
+  const edges = [];
+  const toMore = /* @__PURE__ */ new Set();
+  const add = (k, file, label, kind) => {
+    let node = nodes.get(k);
+    if (!node) nodes.set(k, node = { id: `n${nodes.size}`, file, label, kind });
+    return node.id;
+  };
+  const limit = everyNode.size > budget ? budget - 1 : budget;
+  const room = () => nodes.size < limit;
+  const lostLabel = (f) => `${mermaidLabel(clip(f.address, MAX_LABEL))}<br/>${mermaidLabel(`${describeAction(f)} · ${f.severity}`)}`;
+  for (const f of lost) {
+    const own = key(f.file, f.address);
+    if (!nodes.has(own) && !room()) break;
+    const from = add(own, f.file, lostLabel(f), "lost");
+    for (const d of f.dependents) {
+      const k = key(f.file, d);
+      const existing = nodes.get(k);
+      if (existing || room()) {
+        const other = lostByKey.get(k);
+        const to = existing?.id ?? (other ? add(k, f.file, lostLabel(other), "lost") : add(k, f.file, mermaidLabel(clip(d, MAX_LABEL)), "dependent"));
+        if (to !== from) edges.push([from, to]);
+      } else {
+        toMore.add(from);
+      }
+    }
+  }
+  const omitted = everyNode.size - nodes.size;
+  const lines = ["flowchart LR", ...STYLES.map((s) => `  ${s}`)];
+  const files = [...new Set([...nodes.values()].map((n) => n.file))];
+  const declare = (n, indent) => `${indent}${n.id}["${n.label}"]`;
+  if (files.length > 1) {
+    files.forEach((file, i) => {
+      lines.push(`  subgraph f${i}["${mermaidLabel(clip(file, MAX_LABEL, "end"))}"]`);
+      for (const n of nodes.values()) if (n.file === file) lines.push(declare(n, "    "));
+      lines.push("  end");
+    });
+  } else {
+    for (const n of nodes.values()) lines.push(declare(n, "  "));
+  }
+  if (omitted > 0) lines.push(`  more["${mermaidLabel(`… ${thousands(omitted)} more not drawn`)}"]`);
+  for (const [from, to] of edges) lines.push(`  ${from} --> ${to}`);
+  for (const from of toMore) lines.push(`  ${from} -.-> more`);
+  const ids = (kind) => [...nodes.values()].filter((n) => n.kind === kind).map((n) => n.id);
+  const lostIds = ids("lost");
+  const dependentIds = ids("dependent");
+  if (lostIds.length) lines.push(`  class ${lostIds.join(",")} lost`);
+  if (dependentIds.length) lines.push(`  class ${dependentIds.join(",")} dependent`);
+  if (omitted > 0) lines.push("  class more more");
+  return { source: `${lines.join("\n")}
+`, drawn: nodes.size, omitted };
+}
+function graphLegend(graph) {
+  const more = graph.omitted > 0 ? `; ${plural(graph.omitted, "more node")} not drawn` : "";
+  return `Red: protected resources being lost. Amber: resources and outputs that depend on them${more}.`;
+}
+var SAFE = /^[\p{L}\p{N}\p{M} _.,/=+@()[\]{}-]$/u;
+function mermaidLabel(text) {
+  if (text.trim() === "") return "(empty)";
+  let out = "";
+  for (const ch of sanitize(text)) out += SAFE.test(ch) ? ch : `#${ch.codePointAt(0) ?? 0};`;
+  return out.replace(/^ +| +$/g, (spaces) => "#32;".repeat(spaces.length));
+}
+function key(file, address) {
+  return `${file}\0${address}`;
+}
+
+// src/report/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var DEFAULT_FULL_REPORT_HINT = "run `plangate check --format json` for the full report";
+var ICON = { pass: "✅", blocked: "⛔", error: "⚠️" };
+var SEVERITY_ICON = { critical: "🔴", high: "🟠", medium: "🟡", low: "⚪" };
+var VISIBLE_ROWS = 20;
+var SHORT_LIST = 50;
+var MAX_DEPENDENTS = 10;
+function renderMarkdown(analysis, options = {}) {
+  const ctx = {
+    analysis,
+    others: otherLosses(analysis),
+    graph: blastRadiusGraph(analysis.findings),
+    ranked: bySeverity(analysis.findings),
+    hint: options.fullReportHint ?? DEFAULT_FULL_REPORT_HINT,
+    title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
+    maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
+    byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
+    ruleCount: ruleRequirements(analysis.findings).length,
+    otherRows: [],
+    rows: /* @__PURE__ */ new Map(),
+    details: /* @__PURE__ */ new Map()
+  };
+  ctx.otherRows = ctx.others.map(
+    (c) => `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, "end"))} |`
+  );
+  const max = ctx.maxLength;
+  const lim = {
+    graph: true,
+    dependents: true,
+    details: true,
+    errors: analysis.errors.length,
+    findings: analysis.findings.length,
+    others: ctx.others.length
+  };
+  let out = build(ctx, lim);
+  if (out.length <= max) return out;
+  for (const part of ["graph", "dependents", "details"]) {
+    lim[part] = false;
+    out = build(ctx, lim);
+    if (out.length <= max) return out;
+  }
+  if (lim.errors > SHORT_LIST) {
+    lim.errors = SHORT_LIST;
+    out = build(ctx, lim);
+    if (out.length <= max) return out;
+  }
+  for (const part of ["others", "findings", "errors"]) {
+    const all2 = lim[part];
+    lim[part] = largest(all2, (n) => build(ctx, { ...lim, [part]: n }).length <= max);
+    out = build(ctx, lim);
+    if (out.length <= max) return out;
+  }
+  return fallback(ctx);
+}
+function build(ctx, lim) {
+  const { analysis } = ctx;
+  const out = [ctx.title, ""];
+  if (analysis.errors.length > 0 && lim.errors > 0) {
+    out.push("**Problems** (each one fails the check):", "");
+    for (const e of analysis.errors.slice(0, lim.errors)) out.push(`- ${escapeText(clip(e, MAX_SHOWN.error))}`);
+    out.push("");
+  }
+  const keep = lim.findings >= ctx.ranked.length ? void 0 : new Set(ctx.ranked.slice(0, lim.findings));
+  const shown2 = [];
+  for (const [file, all2] of ctx.byFile) {
+    const ranked = keep ? all2.filter((f) => keep.has(f)) : all2;
+    if (ranked.length === 0) continue;
+    append(shown2, ranked);
+    out.push(`#### Protected resources in ${code(clip(file, MAX_SHOWN.address, "end"), "prose")} (${thousands(all2.length)})`, "");
+    append(out, findingTable(ctx, ranked.slice(0, VISIBLE_ROWS)), [""], findingDetails(ctx, ranked.slice(0, VISIBLE_ROWS), lim));
+    const rest = ranked.slice(VISIBLE_ROWS);
+    if (rest.length > 0) {
+      out.push(`<details><summary>${plural(rest.length, "more protected resource")} in this plan</summary>`, "");
+      append(out, findingTable(ctx, rest), [""], findingDetails(ctx, rest, lim), ["</details>", ""]);
+    }
+  }
+  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown2, ctx.ruleCount));
+  if (lim.graph && ctx.graph) {
+    out.push("#### What depends on them", "", graphLegend(ctx.graph), "", "```mermaid", ctx.graph.source.trimEnd(), "```", "");
+  }
+  if (ctx.others.length > 0 && lim.others > 0) {
+    out.push(`<details><summary>${plural(ctx.others.length, "other resource")} lost, not protected by any rule</summary>`, "");
+    out.push("| Action | Resource | Type | Plan |", "|---|---|---|---|");
+    append(out, ctx.otherRows.slice(0, lim.others));
+    out.push("", "</details>", "");
+  }
+  const left = omissions(ctx, lim);
+  if (left.length > 0) {
+    const limit = ctx.maxLength === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.maxLength)} characters`;
+    out.push(`> ✂️ **Shortened to fit ${limit}.** Left out: ${left.join("; ")}. Full report: ${ctx.hint}.`);
+  }
+  return `${out.join("\n").trimEnd()}
+`;
+}
+function findingTable(ctx, findings) {
+  const rows = ["| Action | Resource | Type | Severity | Rule | Approvals |", "|---|---|---|---|---|---|"];
+  for (const f of findings) {
+    let row = ctx.rows.get(f);
+    if (row === void 0) {
+      row = `| ${actionCell(f)} | ${addressCell(f)} | ${code(clip(f.type, MAX_SHOWN.address))} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${escapeText(clip(f.rule, MAX_SHOWN.address))} | ${approvalsCell(f)} |`;
+      ctx.rows.set(f, row);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+function actionCell(f) {
+  if (f.action !== "protection-removed" || !f.weakenings?.length) return describeAction(f);
+  const guards = f.weakenings.map((w) => `${code(clip(w.guard, MAX_SHOWN.address))}: ${escapeText(clip(w.from, 80))} → ${escapeText(clip(w.to, 80))}`);
+  return `${describeAction(f)}<br>${guards.join("<br>")}`;
+}
+function addressCell(item) {
+  const here = code(clip(item.address, MAX_SHOWN.address));
+  return item.previousAddress ? `${here}<br>moved from ${code(clip(item.previousAddress, MAX_SHOWN.address))}` : here;
+}
+function approvalsCell(f) {
+  const who = approversList(f.approvers.teams, f.approvers.users);
+  return who ? `${f.approvals} from ${who}` : String(f.approvals);
+}
+function approversList(teams, users) {
+  return [...teams.map((t) => `team ${code(t)}`), ...users.map((u) => code(`@${u.replace(/^@/, "")}`))].join(", ");
+}
+function findingDetails(ctx, findings, lim) {
+  const out = [];
+  const cacheKey = `${lim.details}/${lim.dependents}`;
+  let cache2 = ctx.details.get(cacheKey);
+  if (!cache2) ctx.details.set(cacheKey, cache2 = /* @__PURE__ */ new Map());
+  for (const f of findings) {
+    let bullet = cache2.get(f);
+    if (bullet === void 0) cache2.set(f, bullet = findingBullet(f, lim));
+    if (bullet) out.push(bullet);
+  }
+  if (out.length > 0) out.push("");
+  return out;
+}
+function findingBullet(f, lim) {
+  const lines = [];
+  if (lim.details) {
+    for (const d of f.dataAtRisk) lines.push(`data at risk: ${escapeText(clip(d, MAX_SHOWN.text))}`);
+    for (const w of f.weakenings ?? []) lines.push(`guard removed: ${escapeText(clip(w.description, MAX_SHOWN.text))}`);
+  }
+  if (lim.dependents && f.dependents.length > 0) {
+    lines.push(`depended on by ${listWithMore(f.dependents, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), "prose"))}`);
+  }
+  if (lines.length === 0) return "";
+  return [`- ${code(clip(f.address, MAX_SHOWN.address), "prose")}`, ...lines.map((l) => `  - ${l}`)].join("\n");
+}
+function whoMustApprove(all2, shown2, ruleCount) {
+  const n = approvalsNeeded(all2);
+  const out = [
+    "#### Who must approve",
+    "",
+    `**${plural(n, "approval")}** from ${n === 1 ? "someone" : "different people"} with write access who did not author the change: ${NOT_AUTHORS}. Where a rule names teams or users, its resources need an approval from them.`,
+    "",
+    "| Rule | Why it is protected | Resources | Approvals | Approvers |",
+    "|---|---|---|---|---|"
+  ];
+  const rules = ruleRequirements(shown2);
+  for (const r of rules) {
+    const who = approversList(r.teams, r.users) || "anyone qualifying";
+    out.push(`| ${escapeText(clip(r.rule, MAX_SHOWN.address))} | ${r.reason ? escapeText(clip(r.reason, MAX_SHOWN.text)) : ""} | ${thousands(r.resources)} | ${r.approvals} | ${who} |`);
+  }
+  const hidden = ruleCount - rules.length;
+  if (hidden > 0) out.push("", `…and ${plural(hidden, "more rule")} protecting resources not listed here.`);
+  out.push("");
+  return out;
+}
+function omissions(ctx, lim) {
+  const { analysis } = ctx;
+  const left = [];
+  if (!lim.graph && ctx.graph) left.push(`the graph of what depends on them (${plural(ctx.graph.drawn + ctx.graph.omitted, "node")})`);
+  const withDependents = analysis.findings.filter((f) => f.dependents.length > 0).length;
+  if (!lim.dependents && withDependents > 0) left.push(`the dependents of ${plural(withDependents, "protected resource")}`);
+  const withDetails = analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length;
+  if (!lim.details && withDetails > 0) left.push(`the data at risk and removed guards of ${plural(withDetails, "protected resource")}`);
+  const findings = analysis.findings.length;
+  if (lim.findings < findings) {
+    left.push(lim.findings === 0 ? all(findings, "protected resource") : `${thousands(findings - lim.findings)} of the ${plural(findings, "protected resource")} (the ${thousands(lim.findings)} listed are the most severe)`);
+  }
+  if (lim.others < ctx.others.length) left.push(partOf(ctx.others.length - lim.others, ctx.others.length, "other lost resource"));
+  if (lim.errors < analysis.errors.length) left.push(partOf(analysis.errors.length - lim.errors, analysis.errors.length, "problem"));
+  return left;
+}
+function partOf(left, total, one) {
+  return left === total ? all(total, one) : `${thousands(left)} of the ${plural(total, one)}`;
+}
+function all(total, one) {
+  return total === 1 ? `the ${one}` : `all ${plural(total, one)}`;
+}
+function fallback(ctx) {
+  const note = `Report left out to fit ${thousands(ctx.maxLength)} characters. Full report: ${ctx.hint}.`;
+  const head = `${ctx.title}
+
+`;
+  const text = `${head}${note}
+`;
+  return text.length <= ctx.maxLength ? text : text.slice(0, ctx.maxLength);
+}
+function largest(max, fits) {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function append(out, ...lists) {
+  for (const list3 of lists) for (const line of list3) out.push(line);
+}
+function code(text, where2 = "table") {
+  const body = sanitize(text);
+  if (body === "") return "(empty)";
+  if (where2 === "table" && body.includes("\\|")) return `<code>${htmlEntities(body)}</code>`;
+  const inner = where2 === "table" ? body.replace(/\|/g, "\\|") : body;
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(inner) ? " " : "";
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
+function escapeText(text) {
+  return sanitize(text).trimStart().replace(/[\\`*_[\]<>&|~#$!]/g, (c) => `\\${c}`).replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/@(?=[\p{L}\p{N}_])/gu, "@​").replace(/#(?=\d)/g, "#​").replace(/:(?=\/\/)/g, ":​").replace(/\b(www)\./gi, "$1​.");
+}
+function htmlEntities(text) {
+  return sanitize(text).replace(/[&<>"'`|\\*_[\]~#$!@]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export {
+  Minimatch,
+  checkPlans,
+  loadYaml,
+  yamlProblem,
+  isGateFile,
+  gateRule,
+  isProtectedBase,
+  repositoryPathProblem,
+  DEFAULT_CONFIG_PATH,
+  defaultRuleSet,
+  parseConfig,
+  renderJson,
+  otherLosses,
+  plural,
+  thousands,
+  bySeverity,
+  describeFindings,
+  approvalsNeeded,
+  NOT_AUTHORS,
+  headline,
+  describeAction,
+  ruleRequirements,
+  sanitize,
+  clip,
+  MAX_SHOWN,
+  listWithMore,
+  groupBy,
+  GITHUB_COMMENT_LIMIT,
+  renderMarkdown,
+  escapeText
+};

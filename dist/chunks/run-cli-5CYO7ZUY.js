@@ -1,0 +1,291 @@
+import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
+import {
+  DEFAULT_CONFIG_PATH,
+  NOT_AUTHORS,
+  approvalsNeeded,
+  bySeverity,
+  checkPlans,
+  defaultRuleSet,
+  describeAction,
+  groupBy,
+  headline,
+  listWithMore,
+  loadYaml,
+  otherLosses,
+  parseConfig,
+  plural,
+  renderJson,
+  renderMarkdown,
+  ruleRequirements,
+  sanitize,
+  thousands,
+  yamlProblem
+} from "./chunk-3GMONLVR.js";
+import {
+  InputError,
+  getErrorMessage,
+  isInputError,
+  isObject
+} from "./chunk-2MSUEFF6.js";
+import "./chunk-SSKGB3OA.js";
+
+// src/cli/run-cli.ts
+import { existsSync, readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+
+// src/plan/cloudformation-template.ts
+var INTRINSICS = [
+  "Ref",
+  "Condition",
+  "Fn::GetAtt",
+  "Fn::Sub",
+  "Fn::Join",
+  "Fn::Select",
+  "Fn::Split",
+  "Fn::FindInMap",
+  "Fn::If",
+  "Fn::Not",
+  "Fn::Equals",
+  "Fn::And",
+  "Fn::Or",
+  "Fn::Base64",
+  "Fn::Cidr",
+  "Fn::GetAZs",
+  "Fn::ImportValue",
+  "Fn::Transform",
+  "Fn::ToJsonString",
+  "Fn::Length"
+];
+async function templateDependencies(text, source) {
+  const template = await parseTemplate(text, source);
+  if (!isObject(template) || !isObject(template.Resources)) {
+    throw new InputError(source, 'not a CloudFormation template (no "Resources" mapping): pass the template the change set was created from');
+  }
+  const resources = template.Resources;
+  const deps = /* @__PURE__ */ new Map();
+  for (const [id, resource] of Object.entries(resources)) {
+    if (!isObject(resource)) continue;
+    const targets = /* @__PURE__ */ new Set();
+    const dependsOn = resource.DependsOn;
+    for (const d of Array.isArray(dependsOn) ? dependsOn : [dependsOn]) if (typeof d === "string") targets.add(d);
+    collectReferences(resource.Properties, targets);
+    collectReferences(resource.Metadata, targets);
+    targets.delete(id);
+    const known = [...targets].filter((t) => t in resources);
+    if (known.length > 0) deps.set(id, new Set(known));
+  }
+  return deps;
+}
+function collectReferences(value, into) {
+  if (Array.isArray(value)) {
+    for (const item of value) collectReferences(item, into);
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === "Ref" && typeof inner === "string") into.add(inner);
+    else if (key === "Fn::GetAtt") {
+      const target = typeof inner === "string" ? inner.split(".")[0] : Array.isArray(inner) ? inner[0] : void 0;
+      if (typeof target === "string") into.add(target);
+    } else if (key === "Fn::Sub") {
+      const body = typeof inner === "string" ? inner : Array.isArray(inner) ? inner[0] : void 0;
+      if (typeof body === "string") for (const m of body.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[^}]*)?\}/g)) into.add(m[1]);
+    }
+    collectReferences(inner, into);
+  }
+}
+async function parseTemplate(text, source) {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith("{")) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new InputError(source, `invalid JSON template: ${error.message.split("\n")[0]}`);
+    }
+  }
+  const { parseDocument } = await loadYaml();
+  const doc = parseDocument(text, { customTags: shortFormTags(), prettyErrors: true });
+  const problem = yamlProblem(doc, "YAML template");
+  if (problem) throw new InputError(source, problem);
+  return doc.toJS();
+}
+function shortFormTags() {
+  return INTRINSICS.flatMap((name) => {
+    const tag = `!${name.replace(/^Fn::/, "")}`;
+    const wrap = (value) => ({ [name]: value });
+    return [
+      { tag, resolve: (value) => wrap(value) },
+      { tag, collection: "seq", resolve: (seq) => wrap(seq.toJSON()) },
+      { tag, collection: "map", resolve: (map) => wrap(map.toJSON()) }
+    ];
+  });
+}
+
+// src/report/text.ts
+var CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 };
+var SEVERITY_STYLE = { critical: ["bold", "red"], high: ["red"], medium: ["yellow"], low: ["dim"] };
+var MAX_DEPENDENTS = 20;
+var INDENT = "      ";
+function renderText(analysis, { color, listErrors = true }) {
+  const paint = (styles, text) => color ? `${(Array.isArray(styles) ? styles : [styles]).map((s) => `\x1B[${CODES[s]}m`).join("")}${text}\x1B[0m` : text;
+  const lines = [];
+  const tone = analysis.decision === "pass" ? "green" : analysis.decision === "blocked" ? "red" : "yellow";
+  lines.push(paint(["bold", tone], headline(analysis)));
+  if (listErrors && analysis.errors.length > 0) {
+    lines.push("", paint("bold", "Problems (each one fails the check):"));
+    for (const e of analysis.errors) lines.push(`  ${paint("yellow", sanitize(e))}`);
+  }
+  for (const [file, findings] of groupBy(analysis.findings, (f) => f.file)) {
+    lines.push("", paint("bold", `${plural(findings.length, "protected resource")} in ${sanitize(file)}:`));
+    for (const f of bySeverity(findings)) lines.push(...finding(f, paint));
+  }
+  if (analysis.findings.length > 0) {
+    const n = approvalsNeeded(analysis.findings);
+    lines.push("", paint("bold", `Who must approve: ${plural(n, "person", "different people")} with write access who did not author the change`));
+    lines.push(paint("dim", `  (${NOT_AUTHORS})`));
+    const rules = ruleRequirements(bySeverity(analysis.findings));
+    const width = Math.min(40, Math.max(...rules.map((r) => r.rule.length)));
+    for (const r of rules) {
+      const who = [...r.teams.map((t) => `team ${sanitize(t)}`), ...r.users.map((u) => `@${sanitize(u.replace(/^@/, ""))}`)].join(", ") || "anyone qualifying";
+      lines.push(`  ${sanitize(r.rule).padEnd(width)}  ${plural(r.resources, "resource").padEnd(13)}  ${plural(r.approvals, "approval")} from ${who}`);
+    }
+  }
+  const others = otherLosses(analysis);
+  if (others.length > 0) {
+    lines.push("", paint("bold", `Other resources lost (no rule protects them): ${thousands(others.length)}`));
+    for (const c of others) {
+      lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint("dim", `(${sanitize(c.type)}, ${sanitize(c.file)})`)}`);
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+function finding(f, paint) {
+  const label = (text) => paint("dim", text);
+  const who = [...f.approvers.teams.map((t) => `team ${sanitize(t)}`), ...f.approvers.users.map((u) => `@${sanitize(u.replace(/^@/, ""))}`)];
+  const out = [
+    `  ${paint(["bold", "red"], describeAction(f).padEnd(21))} ${paint("bold", sanitize(f.address))}  ${label(`(${sanitize(f.type)})`)}`,
+    `${INDENT}${paint(SEVERITY_STYLE[f.severity], f.severity)} · rule ${sanitize(f.rule)} · ${plural(f.approvals, "approval")}${who.length ? ` from ${who.join(", ")}` : ""}`
+  ];
+  if (f.previousAddress) out.push(`${INDENT}${label("moved from:")} ${sanitize(f.previousAddress)}`);
+  for (const w of f.weakenings ?? []) {
+    out.push(`${INDENT}${label("guard removed:")} ${paint("yellow", sanitize(w.description || `${w.guard} ${w.from} → ${w.to}`))}`);
+  }
+  if (f.reason) out.push(`${INDENT}${label("why:")} ${sanitize(f.reason)}`);
+  for (const d of f.dataAtRisk) out.push(`${INDENT}${label("data at risk:")} ${paint("yellow", sanitize(d))}`);
+  if (f.dependents.length > 0) out.push(`${INDENT}${label("depended on by:")} ${listWithMore(f.dependents, MAX_DEPENDENTS, sanitize)}`);
+  return out;
+}
+
+// src/cli/run-cli.ts
+var EXIT = { pass: 0, blocked: 1, error: 2 };
+var USAGE = `Usage: plangate check [--format text|markdown|json] [--config FILE] FILE...
+
+Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
+CloudFormation change sets (aws cloudformation describe-change-set --output json),
+and reports every protected resource they would delete, replace or forget.
+FILE may be - for standard input.
+
+Options:
+  --format FORMAT  text (default), markdown or json
+  --config FILE    rules file (default: ${DEFAULT_CONFIG_PATH} if it exists, else the recommended pack)
+  --cfn-template FILE
+                   the stack's current CloudFormation template (JSON or YAML):
+                   its Ref, Fn::GetAtt, Fn::Sub and DependsOn add to each finding's dependents
+  --tf-base DIR --tf-head DIR
+                   the Terraform root module before and after the change: a
+                   lifecycle { prevent_destroy = true } removed between them is a finding
+  -h, --help       show this help
+
+Exit status: 0 nothing protected is lost, 1 blocked, 2 error (any file unreadable,
+malformed or unsupported fails the whole run).
+`;
+var FORMATS = ["text", "markdown", "json"];
+async function runCli(argv, io) {
+  try {
+    const [command, ...rest] = argv;
+    if (command === void 0 || command === "-h" || command === "--help" || command === "help") {
+      io.stdout(USAGE);
+      return command === void 0 ? EXIT.error : EXIT.pass;
+    }
+    if (command !== "check") throw new InputError("plangate", `unknown command ${JSON.stringify(command)}; the command is \`plangate check FILE...\``);
+    const { values, positionals } = parseOptions(rest);
+    if (values.help) {
+      io.stdout(USAGE);
+      return EXIT.pass;
+    }
+    const format = values.format ?? "text";
+    if (!FORMATS.includes(format)) {
+      throw new InputError("--format", `expected one of ${FORMATS.join(", ")}, got ${JSON.stringify(format)}`);
+    }
+    const ruleSet = await loadRuleSet(values.config);
+    const options = {};
+    const template = values["cfn-template"];
+    if (template !== void 0) options.templateDependencies = await templateDependencies(readInput(template, "template"), template);
+    const [base, head] = [values["tf-base"], values["tf-head"]];
+    if (base === void 0 !== (head === void 0)) {
+      throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
+    }
+    if (base !== void 0 && head !== void 0) {
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-BCQSOTCH.js");
+      options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
+    }
+    const analysis = await checkPlans(positionals, ruleSet, options);
+    io.stdout(render(analysis, format, io));
+    for (const error of analysis.errors) io.stderr(`plangate: ${error}
+`);
+    return EXIT[analysis.decision];
+  } catch (error) {
+    if (isInputError(error)) {
+      io.stderr(`plangate: ${error.message}
+`);
+    } else {
+      io.stderr(`plangate: internal error: ${getErrorMessage(error)} (please report it; PLANGATE_DEBUG=1 shows the stack)
+`);
+      if (io.env.PLANGATE_DEBUG) io.stderr(`${error.stack ?? ""}
+`);
+    }
+    return EXIT.error;
+  }
+}
+function parseOptions(args) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: "string", short: "f" },
+        config: { type: "string", short: "c" },
+        "cfn-template": { type: "string" },
+        "tf-base": { type: "string" },
+        "tf-head": { type: "string" },
+        help: { type: "boolean", short: "h" }
+      }
+    });
+  } catch (error) {
+    throw new InputError("plangate check", `${getErrorMessage(error).split("\n")[0]}; see plangate check --help`);
+  }
+}
+async function loadRuleSet(configPath) {
+  const path = configPath ?? (existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : void 0);
+  if (path === void 0) return defaultRuleSet();
+  return await parseConfig(readInput(path, "config"), path);
+}
+function readInput(path, what) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const code = error.code;
+    const option = what === "config" ? "--config" : "--cfn-template";
+    throw new InputError(path, code === "ENOENT" ? `no such ${what} file: check the ${option} path` : `cannot read the ${what} file (${code ?? getErrorMessage(error)})`);
+  }
+}
+function render(analysis, format, io) {
+  if (format === "json") return renderJson(analysis);
+  if (format === "markdown") return renderMarkdown(analysis);
+  return renderText(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false });
+}
+export {
+  EXIT,
+  runCli
+};
