@@ -4,6 +4,7 @@ import { getHeapStatistics } from 'node:v8';
 import { InputError } from '../errors.js';
 import { normaliseChangeSets } from './cloudformation.js';
 import { decodePlanBytes } from './decode.js';
+import { checkDepth } from './depth.js';
 import { detectFormat } from './detect-format.js';
 import { parsePlanJson } from './parse-json.js';
 import { normaliseTerraform } from './terraform.js';
@@ -12,6 +13,8 @@ import type { Plan } from './types.js';
 /** Bytes → Plan: decode, parse, detect the format from content, normalise. Pure. */
 export function parsePlan(bytes: Buffer, file: string): Plan {
   const doc = parsePlanJson(decodePlanBytes(bytes, file), file);
+  // Before any reader walks it: no walker may recurse deeper than a real plan goes.
+  checkDepth(doc, file);
   return detectFormat(doc, file) === 'terraform'
     ? normaliseTerraform(doc as Record<string, unknown>, file)
     : normaliseChangeSets(doc, file);

@@ -1,9 +1,72 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 
+// src/quote.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+var QUOTE_MAX = 200;
+function escapeUnsafe(text) {
+  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function isDisplaySafe(text) {
+  UNSAFE.lastIndex = 0;
+  return !UNSAFE.test(text);
+}
+function cut(text, max) {
+  if (text.length <= max) return text;
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
+}
+function quote(value, max = QUOTE_MAX) {
+  if (typeof value === "string") {
+    const shown = cut(value, max);
+    const rest = value.length - shown.length;
+    return escapeUnsafe(JSON.stringify(shown)) + (rest > 0 ? `… (${rest} more characters)` : "");
+  }
+  if (typeof value !== "object" || value === null) return scalar(value);
+  const text = escapeUnsafe(preview(value, max, 0));
+  return text.length > max ? `${cut(text, max)}…` : text;
+}
+function scalar(value) {
+  if (value === null) return "null";
+  if (value === void 0) return "nothing";
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return `a ${typeof value}`;
+}
+function preview(value, max, depth) {
+  if (typeof value === "string") return JSON.stringify(cut(value, max));
+  if (typeof value !== "object" || value === null) return scalar(value);
+  if (depth >= 3) return Array.isArray(value) ? "[…]" : "{…}";
+  const parts = [];
+  let length = 0;
+  const add2 = (part) => {
+    parts.push(part);
+    length += part.length + 1;
+    return length < max;
+  };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!add2(preview(value[i], max, depth + 1))) {
+        if (i < value.length - 1) parts.push("…");
+        break;
+      }
+    }
+    return `[${parts.join(",")}]`;
+  }
+  for (const key in value) {
+    if (!add2(`${JSON.stringify(cut(key, max))}:${preview(value[key], max, depth + 1)}`)) {
+      parts.push("…");
+      break;
+    }
+  }
+  return `{${parts.join(",")}}`;
+}
+function displayName(name, max = QUOTE_MAX) {
+  return name !== "" && name.length <= max && isDisplaySafe(name) ? name : quote(name, max);
+}
+
 // src/errors.ts
 var InputError = class extends Error {
   constructor(source, problem) {
-    super(`${source}: ${problem}`);
+    super(`${displayName(source)}: ${problem}`);
     this.source = source;
     this.problem = problem;
     this.name = "InputError";
@@ -29,21 +92,42 @@ function isObject(value) {
 }
 var SHOW_JSON = "`terraform show -json PLANFILE`";
 var DESCRIBE = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
-function isChangeSet(value) {
-  return isObject(value) && Array.isArray(value.Changes);
-}
+var TERRAFORM_KEYS = ["format_version", "terraform_version", "resource_changes", "planned_values", "resource_drift", "deferred_changes", "output_changes", "prior_state", "configuration"];
+var CHANGE_SET_KEYS = ["Changes", "NestedChanges", "ChangeSetId", "ChangeSetName", "ParentChangeSetId", "RootChangeSetId"];
+var has = (doc, key) => Object.hasOwn(doc, key);
 function detectFormat(doc, source) {
-  if (isObject(doc)) {
-    if ("format_version" in doc && ("resource_changes" in doc || "planned_values" in doc)) return "terraform";
-    if (isChangeSet(doc) || Array.isArray(doc.NestedChanges)) return "cloudformation";
-    throw new InputError(source, describeObject(doc));
-  }
+  if (isObject(doc)) return readingOf(doc, source, "") ?? refuse(source, describeObject(doc));
   if (Array.isArray(doc)) {
-    if (doc.length > 0 && doc.every(isChangeSet)) return "cloudformation";
     if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
-    throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list); pass ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
+    for (const [i, item] of doc.entries()) {
+      if (!isObject(item) || readingOf(item, source, `[${i}] `) !== "cloudformation") {
+        throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list; [${i}] has none); pass ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
+      }
+    }
+    return "cloudformation";
   }
   throw new InputError(source, `a bare JSON ${doc === null ? "null" : typeof doc}, not a plan: pass ${SHOW_JSON} or ${DESCRIBE} output`);
+}
+function refuse(source, problem) {
+  throw new InputError(source, problem);
+}
+function readingOf(doc, source, at) {
+  const terraform = TERRAFORM_KEYS.filter((key) => has(doc, key));
+  const changeSet = CHANGE_SET_KEYS.filter((key) => has(doc, key));
+  const list = (keys) => keys.map((k) => `"${k}"`).join(", ");
+  if (terraform.length > 0 && changeSet.length > 0) {
+    throw new InputError(
+      source,
+      `${at}fits two formats: as a Terraform plan (it has ${list(terraform)}) and as a CloudFormation change set (it has ${list(changeSet)}); plangate will not pick one and miss what the other says: pass ${SHOW_JSON} or ${DESCRIBE} output as written`
+    );
+  }
+  if (has(doc, "format_version") && (has(doc, "resource_changes") || has(doc, "planned_values"))) return "terraform";
+  if (changeSet.length === 0) return void 0;
+  if (Array.isArray(doc.Changes) || !has(doc, "Changes") && Array.isArray(doc.NestedChanges)) {
+    if (has(doc, "NestedChanges") && !Array.isArray(doc.NestedChanges)) throw new InputError(source, `${at}is a change set whose "NestedChanges" is not a list: the file is damaged; regenerate it with ${DESCRIBE}`);
+    return "cloudformation";
+  }
+  throw new InputError(source, `${at}has change set keys (${list(changeSet)}) but no "Changes" list, so it is only part of a change set: write the whole ${DESCRIBE} output`);
 }
 function describeObject(doc) {
   if ("lineage" in doc && "serial" in doc) {
@@ -67,7 +151,7 @@ function describeObject(doc) {
   if (Array.isArray(doc.Stacks)) {
     return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE}`;
   }
-  const keys = Object.keys(doc).slice(0, 5).map((k) => JSON.stringify(k)).join(", ");
+  const keys = Object.keys(doc).slice(0, 5).map((k) => quote(k, 40)).join(", ");
   return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON} or ${DESCRIBE} output`;
 }
 
@@ -218,6 +302,8 @@ function isReportable(node) {
 }
 
 export {
+  isDisplaySafe,
+  quote,
   InputError,
   getErrorMessage,
   isInputError,

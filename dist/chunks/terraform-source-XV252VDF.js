@@ -10,7 +10,7 @@ import {
 import {
   InputError,
   configAddress
-} from "./chunk-CBZJYBIY.js";
+} from "./chunk-ZXCO2BO3.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/plan/terraform-source.ts

@@ -20,13 +20,13 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-SMC6FLTJ.js";
+} from "./chunk-62NYP4Z3.js";
 import {
   InputError,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunk-CBZJYBIY.js";
+} from "./chunk-ZXCO2BO3.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/cli/run-cli.ts
@@ -227,7 +227,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-WKISI4RV.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-XV252VDF.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);

@@ -4,10 +4,12 @@ import {
   configAddress,
   dependentsOf,
   detectFormat,
+  isDisplaySafe,
   isInputError,
   isObject,
+  quote,
   terraformDependencies
-} from "./chunk-CBZJYBIY.js";
+} from "./chunk-ZXCO2BO3.js";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -3282,6 +3284,60 @@ function decodeUtf16(bytes2, bigEndian) {
   return swapped.toString("utf16le");
 }
 
+// src/plan/depth.ts
+var MAX_DEPTH = 512;
+function checkDepth(doc, file, root = "$") {
+  if (typeof doc !== "object" || doc === null) return;
+  const values = [doc];
+  const depths = [1];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop();
+    if (depth > MAX_DEPTH) {
+      throw new InputError(file, `nests lists and objects deeper than ${MAX_DEPTH} levels (at ${deepPath(doc, root)}), far deeper than any real plan: regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``);
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (typeof item === "object" && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key2 in value) {
+        const item = value[key2];
+        if (typeof item === "object" && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+}
+function deepPath(doc, root) {
+  const frames = [{ container: doc, keys: Array.isArray(doc) ? void 0 : Object.keys(doc), next: 0 }];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    const count = frame.keys ? frame.keys.length : frame.container.length;
+    if (frame.next >= count) {
+      frames.pop();
+      continue;
+    }
+    const key2 = frame.keys ? frame.keys[frame.next] : frame.next;
+    frame.next++;
+    const item = frame.container[key2];
+    if (typeof item !== "object" || item === null) continue;
+    frames.push({ container: item, keys: Array.isArray(item) ? void 0 : Object.keys(item), next: 0 });
+    if (frames.length > MAX_DEPTH) return renderPath(root, frames.slice(0, -1).map((f) => f.keys ? f.keys[f.next - 1] : f.next - 1));
+  }
+  return root;
+}
+function renderPath(root, steps2) {
+  const step = (s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_][\w-]{0,39}$/.test(s) ? `.${s}` : `[${quote(s, 40)}]`;
+  const shown = steps2.length <= 12 ? steps2.map(step) : [...steps2.slice(0, 8).map(step), ".…", ...steps2.slice(-3).map(step)];
+  return root + shown.join("");
+}
+
 // src/plan/parse-json.ts
 var SHOW_JSON2 = "run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
 function parsePlanJson(text, source) {
@@ -3381,21 +3437,137 @@ function hasSensitiveLeaf(mask) {
   return false;
 }
 
-// src/plan/terraform.ts
-function checkFormatVersion(version, source) {
-  if (typeof version !== "string") {
-    throw new InputError(source, `"format_version" is ${JSON.stringify(version)}, not a version string: write the plan with \`terraform show -json\``);
+// src/plan/terraform-address.ts
+var IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
+var INT_KEY = /(?:0|[1-9][0-9]{0,14})\]/y;
+var GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+function parseResourceAddress(address, wildcards = false) {
+  let at2 = 0;
+  const identifier2 = () => {
+    IDENTIFIER.lastIndex = at2;
+    const match2 = IDENTIFIER.exec(address)?.[0];
+    if (match2 !== void 0) at2 += match2.length;
+    return match2;
+  };
+  const instanceKey = () => {
+    if (address[at2] !== "[") return void 0;
+    at2++;
+    if (wildcards && address.startsWith("*]", at2)) {
+      at2 += 2;
+      return { kind: "wildcard" };
+    }
+    INT_KEY.lastIndex = at2;
+    const int = INT_KEY.exec(address)?.[0];
+    if (int !== void 0) {
+      at2 += int.length;
+      return { kind: "int", value: Number(int.slice(0, -1)) };
+    }
+    const end = quotedStringEnd(address, at2);
+    if (end === void 0 || address[end] !== "]") return `an instance key at character ${at2} that is neither a number nor a quoted string`;
+    const raw = address.slice(at2, end);
+    at2 = end + 1;
+    return { kind: "string", raw };
+  };
+  while (address.startsWith("module.", at2)) {
+    at2 += "module.".length;
+    if (identifier2() === void 0) return `no module name at character ${at2}`;
+    const key3 = instanceKey();
+    if (typeof key3 === "string") return key3;
+    if (address[at2] !== ".") return `no "." after the module step ending at character ${at2}`;
+    at2++;
   }
-  const match2 = /^(\d+)\.(\d+)$/.exec(version);
-  const major = Number(match2?.[1]);
-  const minor = Number(match2?.[2]);
-  if (match2 && (major === 1 || major === 0 && (minor === 1 || minor === 2))) return version;
-  const newer = match2 && major > 1;
-  throw new InputError(
-    source,
-    `plan format_version ${/^[\w.+-]{1,20}$/.test(version) ? version : JSON.stringify(version.slice(0, 40))} is ${newer ? "newer than" : "not one of"} the versions plangate reads (0.1, 0.2, 1.x): ${newer ? "upgrade plangate" : "write the plan with `terraform show -json`"}`
-  );
+  const module = at2 === 0 ? "" : address.slice(0, at2 - 1);
+  const mode = address.startsWith("data.", at2) ? "data" : "managed";
+  if (mode === "data") at2 += "data.".length;
+  const type = identifier2();
+  if (type === void 0) return `no resource type at character ${at2}`;
+  if (address[at2] !== ".") return `no "." after the resource type at character ${at2}`;
+  at2++;
+  const name = identifier2();
+  if (name === void 0) return `no resource name at character ${at2}`;
+  const key2 = instanceKey();
+  if (typeof key2 === "string") return key2;
+  if (at2 !== address.length) return `unexpected text at character ${at2}`;
+  const parsed = { module, mode, type, name };
+  if (key2) parsed.key = key2;
+  return parsed;
 }
+function quotedStringEnd(text, start) {
+  if (text[start] !== '"') return void 0;
+  for (let i = start + 1; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 34) return i + 1;
+    if (c === 92) {
+      const escape2 = ESCAPE.exec(text.slice(i + 1, i + 10));
+      if (!escape2) return void 0;
+      i += 1 + escape2[0].length;
+      continue;
+    }
+    if (c >= 32 && c < 127) {
+      i++;
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(i));
+    if (!isPrint(char)) return void 0;
+    i += char.length;
+  }
+  return void 0;
+}
+var ESCAPE = /^(?:[nrt"\\abfv]|x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8})/;
+function isPrint(char) {
+  return char === " " || GRAPHIC.test(char);
+}
+function stringKeyIs(raw, value) {
+  return raw === hclQuote(value) || raw === goQuote(value);
+}
+function hex(code2, width) {
+  return code2.toString(16).padStart(width, "0");
+}
+function nonPrintable(code2) {
+  return code2 < 65536 ? `\\u${hex(code2, 4)}` : `\\U${hex(code2, 8)}`;
+}
+function hclQuote(value) {
+  let out = '"';
+  for (let i = 0; i < value.length; ) {
+    const code2 = value.codePointAt(i);
+    const char = String.fromCodePoint(code2);
+    i += char.length;
+    if (char === "\n") out += "\\n";
+    else if (char === "\r") out += "\\r";
+    else if (char === "	") out += "\\t";
+    else if (char === '"') out += '\\"';
+    else if (char === "\\") out += "\\\\";
+    else if ((char === "$" || char === "%") && value[i] === "{") out += char + char;
+    else out += isPrint(char) ? char : nonPrintable(code2);
+  }
+  return `${out}"`;
+}
+var GO_ESCAPES = /* @__PURE__ */ new Map([
+  ["\x07", "\\a"],
+  ["\b", "\\b"],
+  ["\f", "\\f"],
+  ["\n", "\\n"],
+  ["\r", "\\r"],
+  ["	", "\\t"],
+  ["\v", "\\v"],
+  ['"', '\\"'],
+  ["\\", "\\\\"]
+]);
+function goQuote(value) {
+  let out = '"';
+  for (let i = 0; i < value.length; ) {
+    const code2 = value.codePointAt(i);
+    const char = String.fromCodePoint(code2);
+    i += char.length;
+    const escape2 = GO_ESCAPES.get(char);
+    if (escape2 !== void 0) out += escape2;
+    else if (isPrint(char)) out += char;
+    else out += code2 < 32 || code2 === 127 ? `\\x${hex(code2, 2)}` : nonPrintable(code2);
+  }
+  return `${out}"`;
+}
+
+// src/plan/terraform-entry.ts
 var ACTIONS = /* @__PURE__ */ new Map([
   ["no-op", "no-op"],
   ["create", "create"],
@@ -3409,79 +3581,202 @@ var ACTIONS = /* @__PURE__ */ new Map([
   ["create,forget", "forget"],
   ["forget,create", "forget"]
 ]);
+var DATA_ACTIONS = /* @__PURE__ */ new Set(["read", "no-op"]);
+var DAMAGED = "the file is damaged or was not written by `terraform show -json`; regenerate it with `terraform show -json`";
+function checkResourceChange(rc, where2, file, deferred = false) {
+  let label = where2;
+  const fail = (problem, fix = DAMAGED) => new InputError(file, `${label} ${problem}: ${fix}`);
+  if (!isObject(rc)) throw fail("is not an object");
+  const address = rc.address;
+  if (typeof address !== "string" || address === "") throw fail(address === void 0 ? 'has no "address"' : `has "address" ${quote(address)}, not an address`);
+  label = `${where2} ${quote(address)}`;
+  const parsed = parseResourceAddress(address, deferred);
+  if (typeof parsed === "string") throw fail(`has an address Terraform does not write (${parsed})`);
+  const mode = checkMode(rc.mode, parsed, fail);
+  const type = sameAsAddress(rc, "type", parsed.type, fail);
+  const name = sameAsAddress(rc, "name", parsed.name, fail);
+  checkModule(rc.module_address, parsed.module, fail);
+  const index = checkIndex(rc, parsed, fail);
+  const entry = { address, mode, type, name, module: parsed.module, actions: [], action: "no-op", importing: false, before: void 0, after: void 0, beforeSensitive: void 0, afterSensitive: void 0 };
+  if (index !== void 0) entry.index = index;
+  const providerName = optionalText(rc, "provider_name", fail);
+  if (providerName !== void 0) entry.providerName = providerName;
+  const reason = optionalText(rc, "action_reason", fail);
+  if (reason !== void 0) entry.actionReason = reason;
+  if (rc.deposed !== void 0) {
+    if (typeof rc.deposed !== "string" || !/^[0-9a-f]{8}$/.test(rc.deposed)) throw fail(`has "deposed" ${quote(rc.deposed)}, not a deposed key (eight hex digits)`);
+    if (mode === "data") throw fail('is a data source with a "deposed" object, which only managed resources have');
+    entry.deposed = rc.deposed;
+  }
+  if (rc.previous_address !== void 0) {
+    const previous = typeof rc.previous_address === "string" ? parseResourceAddress(rc.previous_address) : "not a string";
+    if (typeof previous === "string") throw fail(`has "previous_address" ${quote(rc.previous_address)}, which is not an address (${previous})`);
+    if (previous.mode !== mode) throw fail(`was moved from ${quote(rc.previous_address)}, a ${previous.mode === "data" ? "data source" : "managed resource"}, which a move cannot change`);
+    entry.previousAddress = rc.previous_address;
+  }
+  checkChange(rc.change, entry, fail);
+  return entry;
+}
+function checkMode(mode, parsed, fail) {
+  if (mode !== "managed" && mode !== "data") {
+    if (mode === void 0) throw fail('has no "mode"');
+    throw fail(`has mode ${quote(mode)}`, 'plangate reads only "managed" and "data", the modes Terraform and OpenTofu write; if a newer version wrote this, upgrade plangate, else regenerate it with `terraform show -json`');
+  }
+  if (mode !== parsed.mode) throw fail(mode === "data" ? 'has mode "data", but its address is not a data source (no "data." before the type)' : 'has mode "managed", but its address is a data source ("data." before the type)');
+  return mode;
+}
+function sameAsAddress(rc, field, expected, fail) {
+  const value = rc[field];
+  if (value === void 0) throw fail(`has no "${field}"`);
+  if (value !== expected) throw fail(`has ${field} ${quote(value)}, but its address says ${quote(expected)}`);
+  return expected;
+}
+function checkModule(value, module, fail) {
+  if (value === void 0 && module === "" || value === module) return;
+  const where2 = module === "" ? "the root module" : `module ${quote(module)}`;
+  throw fail(value === void 0 ? `has no "module_address", but its address is in ${where2}` : `has module_address ${quote(value)}, but its address is in ${where2}`);
+}
+function checkIndex(rc, parsed, fail) {
+  const { index } = rc;
+  const key2 = parsed.key;
+  if (key2?.kind === "wildcard" ? rc.index_unknown !== void 0 && rc.index_unknown !== true : rc.index_unknown !== void 0 && rc.index_unknown !== false) {
+    throw fail(`has "index_unknown" ${quote(rc.index_unknown)}, which its address contradicts`);
+  }
+  if (key2 === void 0 || key2.kind === "wildcard") {
+    if (index !== void 0) throw fail(`has index ${quote(index)}, but its address has no instance key`);
+    return void 0;
+  }
+  if (index === void 0) throw fail('has no "index", but its address has an instance key');
+  const agrees = key2.kind === "int" ? index === key2.value : typeof index === "string" && stringKeyIs(key2.raw, index);
+  if (!agrees) throw fail(`has index ${quote(index)}, but its address has the key [${key2.kind === "int" ? key2.value : key2.raw}]`);
+  return index;
+}
+function optionalText(rc, field, fail) {
+  const value = rc[field];
+  if (value === void 0) return void 0;
+  if (typeof value !== "string" || value === "" || !isDisplaySafe(value)) throw fail(`has "${field}" ${quote(value)}, not a name Terraform writes`);
+  return value;
+}
+function checkChange(body, entry, fail) {
+  if (!isObject(body)) throw fail(body === void 0 ? 'has no "change"' : `has "change" ${quote(body)}, not an object`);
+  const actions = body.actions;
+  if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => typeof a === "string")) {
+    throw fail(actions === void 0 ? 'has no "change.actions" list' : `has "change.actions" ${quote(actions)}, not a list of actions`);
+  }
+  const action = ACTIONS.get(actions.join(","));
+  if (action === void 0) throw fail(`has actions ${quote(actions)}, which plangate does not know`, "if a newer Terraform wrote them, upgrade plangate");
+  if (entry.mode === "data" && !DATA_ACTIONS.has(action)) throw fail(`is a data source with actions ${quote(actions)}, which Terraform never plans for one`);
+  entry.actions = actions;
+  entry.action = action;
+  const importing = body.importing;
+  if (importing !== void 0 && importing !== null && !isObject(importing)) throw fail(`has "change.importing" ${quote(importing)}, not an object`);
+  entry.importing = isObject(importing);
+  for (const field of ["before_sensitive", "after_sensitive"]) {
+    if (!isMask(body[field])) throw fail(`has a "change.${field}" that is not a sensitivity mask (true, false, or lists and objects of them)`);
+  }
+  entry.before = body.before;
+  entry.after = body.after;
+  entry.beforeSensitive = body.before_sensitive;
+  entry.afterSensitive = body.after_sensitive;
+}
+function isMask(mask) {
+  const stack = [mask];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === void 0 || item === null || typeof item === "boolean") continue;
+    if (typeof item !== "object") return false;
+    for (const key2 in item) stack.push(item[key2]);
+  }
+  return true;
+}
+
+// src/plan/terraform.ts
+function checkFormatVersion(version, source) {
+  if (typeof version !== "string") {
+    throw new InputError(source, `"format_version" is ${quote(version)}, not a version string: write the plan with \`terraform show -json\``);
+  }
+  const match2 = /^(\d+)\.(\d+)$/.exec(version);
+  const major = Number(match2?.[1]);
+  const minor = Number(match2?.[2]);
+  if (match2 && (major === 1 || major === 0 && (minor === 1 || minor === 2))) return version;
+  const newer = match2 && major > 1;
+  throw new InputError(
+    source,
+    `plan format_version ${/^[\w.+-]{1,20}$/.test(version) ? version : quote(version, 40)} is ${newer ? "newer than" : "not one of"} the versions plangate reads (0.1, 0.2, 1.x): ${newer ? "upgrade plangate" : "write the plan with `terraform show -json`"}`
+  );
+}
 function normaliseTerraform(doc, file) {
   const formatVersion = checkFormatVersion(doc.format_version, file);
-  const raw = doc.resource_changes;
-  if (raw !== void 0 && raw !== null && !Array.isArray(raw)) {
-    throw new InputError(file, '"resource_changes" is not a list: the file is damaged; regenerate it with `terraform show -json`');
-  }
   const changes = [];
-  const list2 = raw ?? [];
-  for (let i = 0; i < list2.length; i++) {
-    const change = normaliseResourceChange(list2[i], i, file);
+  const seen = /* @__PURE__ */ new Map();
+  for (const [i, rc] of entries(doc, "resource_changes", file).entries()) {
+    const where2 = `resource_changes[${i}]`;
+    const entry = checkResourceChange(rc, where2, file);
+    const key2 = `${entry.address}\0${entry.deposed ?? ""}`;
+    const first = seen.get(key2);
+    if (first !== void 0) throw new InputError(file, `${where2} ${quote(entry.address)} repeats ${first}, the same object: the file is damaged; regenerate it with \`terraform show -json\``);
+    seen.set(key2, where2);
+    const change = toChange(entry, file);
     if (change) changes.push(change);
   }
+  for (const [i, deferred] of entries(doc, "deferred_changes", file).entries()) {
+    const where2 = `deferred_changes[${i}]`;
+    if (!isObject(deferred) || deferred.reason !== void 0 && typeof deferred.reason !== "string") {
+      throw new InputError(file, `${where2} is not a deferred change (an object with a "reason" and a "resource_change"): the file is damaged; regenerate it with \`terraform show -json\``);
+    }
+    checkResourceChange(deferred.resource_change, `${where2}.resource_change`, file, true);
+  }
   const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc) };
-  if (typeof doc.terraform_version === "string") plan.toolVersion = doc.terraform_version;
+  if (doc.terraform_version !== void 0) {
+    if (typeof doc.terraform_version !== "string" || !/^[\w.+-]{1,64}$/.test(doc.terraform_version)) {
+      throw new InputError(file, `"terraform_version" is ${quote(doc.terraform_version)}, not a version: the file is damaged; regenerate it with \`terraform show -json\``);
+    }
+    plan.toolVersion = doc.terraform_version;
+  }
+  if (doc.errored !== void 0 && typeof doc.errored !== "boolean") {
+    throw new InputError(file, `"errored" is ${quote(doc.errored)}, not true or false, so whether planning failed is unknown: regenerate it with \`terraform show -json\``);
+  }
   if (doc.errored === true) {
     plan.incomplete = 'the plan errored ("errored": true), so its list of changes is incomplete: fix the errors `terraform plan` reported and plan again';
   }
   return plan;
 }
-function normaliseResourceChange(rc, index, file) {
-  const where2 = () => `resource_changes[${index}]`;
-  if (!isObject(rc)) throw new InputError(file, `${where2()} is not an object: the file is damaged; regenerate it with \`terraform show -json\``);
-  const address = rc.address;
-  if (typeof address !== "string" || address === "") {
-    throw new InputError(file, `${where2()} has no "address": the file is damaged; regenerate it with \`terraform show -json\``);
-  }
-  if (!isManaged(rc, address)) return void 0;
-  const body = rc.change;
-  const actions = isObject(body) ? body.actions : void 0;
-  if (!isObject(body) || !Array.isArray(actions) || !actions.every((a) => typeof a === "string")) {
-    throw new InputError(file, `${where2()} (${address}) has no "change.actions" list: the file is damaged; regenerate it with \`terraform show -json\``);
-  }
-  const action = ACTIONS.get(actions.length === 1 ? actions[0] : actions.join(","));
-  if (action === void 0) {
-    throw new InputError(file, `${where2()} (${address}) has actions ${JSON.stringify(actions)}, which plangate does not know: upgrade plangate`);
-  }
-  if (action === "no-op" && typeof rc.previous_address !== "string" && (body.importing === void 0 || body.importing === null)) return void 0;
-  const type = typeof rc.type === "string" ? rc.type : typeFromAddress(address);
-  const deposed = typeof rc.deposed === "string" && rc.deposed !== "" ? rc.deposed : void 0;
+function entries(doc, field, file) {
+  const list2 = doc[field];
+  if (list2 === void 0 || list2 === null) return [];
+  if (!Array.isArray(list2)) throw new InputError(file, `"${field}" is not a list: the file is damaged; regenerate it with \`terraform show -json\``);
+  return list2;
+}
+function toChange(entry, file) {
+  if (entry.mode === "data") return void 0;
+  const { action, address, deposed } = entry;
+  if (action === "no-op" && entry.previousAddress === void 0 && !entry.importing) return void 0;
   const change = {
     file,
     format: "terraform",
     address: deposed ? `${address} (deposed ${deposed})` : address,
     resourceAddress: address,
-    type,
-    name: typeof rc.name === "string" ? rc.name : "",
-    provider: shortProvider(rc.provider_name, type),
-    module: typeof rc.module_address === "string" ? rc.module_address : "",
+    type: entry.type,
+    name: entry.name,
+    provider: shortProvider(entry.providerName, entry.type),
+    module: entry.module,
     action
   };
-  if (typeof rc.provider_name === "string") change.providerSource = rc.provider_name;
-  if (typeof rc.index === "string" || typeof rc.index === "number") change.index = rc.index;
-  if (action === "replace") change.createBeforeDestroy = actions[0] === "create";
-  if (typeof rc.action_reason === "string") change.reason = rc.action_reason;
-  if (typeof rc.previous_address === "string" && rc.previous_address !== address) change.previousAddress = rc.previous_address;
-  if (body.importing !== void 0 && body.importing !== null) change.importing = true;
+  if (entry.providerName !== void 0) change.providerSource = entry.providerName;
+  if (entry.index !== void 0) change.index = entry.index;
+  if (action === "replace") change.createBeforeDestroy = entry.actions[0] === "create";
+  if (entry.actionReason !== void 0) change.reason = entry.actionReason;
+  if (entry.previousAddress !== void 0 && entry.previousAddress !== address) change.previousAddress = entry.previousAddress;
+  if (entry.importing) change.importing = true;
   if (deposed) change.deposed = deposed;
   if (action !== "no-op") {
-    if (body.before !== void 0 && body.before !== null) change.before = redactSensitive(body.before, body.before_sensitive);
-    if (body.after !== void 0 && body.after !== null) change.after = redactSensitive(body.after, body.after_sensitive);
+    if (entry.before !== void 0 && entry.before !== null) change.before = redactSensitive(entry.before, entry.beforeSensitive);
+    if (entry.after !== void 0 && entry.after !== null) change.after = redactSensitive(entry.after, entry.afterSensitive);
   }
   return change;
 }
-function isManaged(rc, address) {
-  if (typeof rc.mode === "string") return rc.mode === "managed";
-  return !(address.startsWith("data.") || address.includes(".data."));
-}
-function typeFromAddress(address) {
-  const withoutModules = address.replace(/^(module\.[^.[]+(\[[^\]]*\])?\.)+/, "");
-  return withoutModules.split(".")[0] ?? "";
-}
 function shortProvider(providerName, type) {
-  if (typeof providerName === "string" && providerName !== "") {
+  if (providerName !== void 0) {
     let short = providerNames.get(providerName);
     if (short === void 0) {
       const last = providerName.split("/").pop() ?? providerName;
@@ -3497,6 +3792,7 @@ var providerNames = /* @__PURE__ */ new Map();
 // src/plan/read-plan.ts
 function parsePlan(bytes2, file) {
   const doc = parsePlanJson(decodePlanBytes(bytes2, file), file);
+  checkDepth(doc, file);
   return detectFormat(doc, file) === "terraform" ? normaliseTerraform(doc, file) : normaliseChangeSets(doc, file);
 }
 var MAX_STRING = 536870888;
