@@ -19,12 +19,13 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-62NYP4Z3.js";
+} from "./chunks/chunk-J6J6AAGI.js";
 import {
   InputError,
   getErrorMessage,
   isInputError
-} from "./chunks/chunk-ZXCO2BO3.js";
+} from "./chunks/chunk-CFHQLRBY.js";
+import "./chunks/chunk-QCJK5ES2.js";
 import {
   __commonJS,
   __require,
@@ -23377,7 +23378,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-XV252VDF.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-YMJNE4P4.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;

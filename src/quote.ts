@@ -92,7 +92,7 @@ export function displayName(name: string, max = QUOTE_MAX): string {
  * The last guard of a line plangate did not compose itself (an internal
  * error's message): unsafe characters escaped in place, the line cut short.
  */
-export function safeLine(text: string, max = 1000): string {
+export function safeLine(text: string, max = 4000): string {
   const shown = cut(text, max);
   const rest = text.length - shown.length;
   return escapeUnsafe(shown) + (rest > 0 ? `… (${rest} more characters)` : '');

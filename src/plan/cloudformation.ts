@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Dependencies } from './dependencies.js';
+import { checkDepth } from './depth.js';
 import { isObject, type JsonObject } from './detect-format.js';
 import { SENSITIVE, type Change, type Plan, type PolicyChange } from './types.js';
 
@@ -144,8 +145,8 @@ class Walker {
       ),
     ];
     if (causes.length > 0) change.causedBy = causes.map((c) => prefix + c);
-    const before = contextProperties(rc.BeforeContext);
-    const after = contextProperties(rc.AfterContext);
+    const before = contextProperties(rc.BeforeContext, this.file, `${at}.ResourceChange.BeforeContext`);
+    const after = contextProperties(rc.AfterContext, this.file, `${at}.ResourceChange.AfterContext`);
     if (before !== undefined) change.before = before;
     if (after !== undefined) change.after = after;
     return change;
@@ -214,7 +215,7 @@ function incompleteReason(set: JsonObject): string | undefined {
 }
 
 /** Before/AfterContext is an encoded JSON string in the API (an object in some recordings). */
-function contextProperties(context: unknown): unknown {
+function contextProperties(context: unknown, file: string, at: string): unknown {
   let value = context;
   if (typeof value === 'string') {
     try {
@@ -222,6 +223,8 @@ function contextProperties(context: unknown): unknown {
     } catch {
       return undefined;
     }
+    // Parsed apart from the document, so checked apart: maskNoEcho recurses once per level.
+    checkDepth(value, file, at);
   }
   if (!isObject(value)) return undefined;
   const properties = isObject(value.Properties) ? value.Properties : value;

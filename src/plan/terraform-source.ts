@@ -10,6 +10,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { Weakening } from '../analysis/types.js';
 import { InputError } from '../errors.js';
+import { quote, safeLine } from '../quote.js';
 import { configAddress } from './dependencies.js';
 import { filesLoaded, isOverrideFile, isTerraformSource, isTofuFile, loadedConfigFiles, TOOLS, type Tool } from './terraform-files.js';
 
@@ -197,7 +198,7 @@ async function collect(root: string, joinPath: (...parts: string[]) => string, l
       throw new InputError(
         module.calledAs ?? module.dir,
         module.calledAs
-          ? `its directory ${module.dir} holds no .tf or .tofu files: fix the module source, or include the module's files`
+          ? `its directory ${quote(module.dir)} holds no .tf or .tofu files: fix the module source, or include the module's files`
           : 'holds no .tf, .tf.json, .tofu or .tofu.json files: pass the directory of the root module',
       );
     }
@@ -307,7 +308,7 @@ async function readDirectory(dir: string, calledAs?: string): Promise<SourceFile
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    if (calledAs) throw new InputError(calledAs, `its directory ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): fix the module source`);
+    if (calledAs) throw new InputError(calledAs, `its directory ${quote(dir)} cannot be read (${(error as NodeJS.ErrnoException).code ?? safeLine(String(error), 300)}): fix the module source`);
     throw new InputError(dir, directoryProblem(error));
   }
   // Selected by name before reading: what neither tool loads (a hidden file, a README) is never read.
@@ -322,7 +323,7 @@ async function readDirectory(dir: string, calledAs?: string): Promise<SourceFile
       const code = (error as NodeJS.ErrnoException).code;
       // A dangling symlink or a directory named *.tf is not a configuration file.
       if (code === 'ENOENT' || code === 'EISDIR') continue;
-      throw new InputError(path, `cannot be read (${code ?? String(error)}): make it readable by the user running plangate`);
+      throw new InputError(path, `cannot be read (${code ?? safeLine(String(error), 300)}): make it readable by the user running plangate`);
     }
   }
   return files;
@@ -333,7 +334,7 @@ function directoryProblem(error: unknown): string {
   if (code === 'ENOENT') return 'no such directory: pass the directory holding the Terraform configuration (its .tf or .tofu files)';
   if (code === 'ENOTDIR') return 'is not a directory: pass the directory holding the .tf or .tofu files, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied: make the directory readable by the user running plangate';
-  return `cannot be read (${code ?? String(error)}): pass the directory holding the Terraform configuration`;
+  return `cannot be read (${code ?? safeLine(String(error), 300)}): pass the directory holding the Terraform configuration`;
 }
 
 type Parse = (filename: string, contents: string) => Promise<Record<string, unknown>>;
@@ -386,6 +387,7 @@ function hclProblem(error: unknown, path: string): string {
   return message.length > 300 ? `${message.slice(0, 297)}...` : message;
 }
 
+/** A parser's message, which may quote the source: one line, nothing unsafe left in it. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return safeLine(text.replace(/\s*\n\s*/g, ' ').trim(), 300);
 }

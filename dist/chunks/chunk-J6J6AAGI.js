@@ -4,12 +4,15 @@ import {
   configAddress,
   dependentsOf,
   detectFormat,
-  isDisplaySafe,
   isInputError,
   isObject,
-  quote,
   terraformDependencies
-} from "./chunk-ZXCO2BO3.js";
+} from "./chunk-CFHQLRBY.js";
+import {
+  isDisplaySafe,
+  quote,
+  safeLine
+} from "./chunk-QCJK5ES2.js";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -3043,6 +3046,60 @@ import { readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { getHeapStatistics } from "node:v8";
 
+// src/plan/depth.ts
+var MAX_DEPTH = 512;
+function checkDepth(doc, file, root = "$") {
+  if (typeof doc !== "object" || doc === null) return;
+  const values = [doc];
+  const depths = [1];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop();
+    if (depth > MAX_DEPTH) {
+      throw new InputError(file, `nests lists and objects deeper than ${MAX_DEPTH} levels (at ${deepPath(doc, root)}), far deeper than any real plan: regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``);
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (typeof item === "object" && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key2 in value) {
+        const item = value[key2];
+        if (typeof item === "object" && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+}
+function deepPath(doc, root) {
+  const frames = [{ container: doc, keys: Array.isArray(doc) ? void 0 : Object.keys(doc), next: 0 }];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    const count = frame.keys ? frame.keys.length : frame.container.length;
+    if (frame.next >= count) {
+      frames.pop();
+      continue;
+    }
+    const key2 = frame.keys ? frame.keys[frame.next] : frame.next;
+    frame.next++;
+    const item = frame.container[key2];
+    if (typeof item !== "object" || item === null) continue;
+    frames.push({ container: item, keys: Array.isArray(item) ? void 0 : Object.keys(item), next: 0 });
+    if (frames.length > MAX_DEPTH) return renderPath(root, frames.slice(0, -1).map((f) => f.keys ? f.keys[f.next - 1] : f.next - 1));
+  }
+  return root;
+}
+function renderPath(root, steps2) {
+  const step = (s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_][\w-]{0,39}$/.test(s) ? `.${s}` : `[${quote(s, 40)}]`;
+  const shown = steps2.length <= 12 ? steps2.map(step) : [...steps2.slice(0, 8).map(step), ".…", ...steps2.slice(-3).map(step)];
+  return root + shown.join("");
+}
+
 // src/plan/cloudformation.ts
 var DESCRIBE = "`aws cloudformation describe-change-set --output json`";
 function normaliseChangeSets(doc, file) {
@@ -3168,8 +3225,8 @@ var Walker = class {
       )
     ];
     if (causes.length > 0) change.causedBy = causes.map((c) => prefix + c);
-    const before = contextProperties(rc.BeforeContext);
-    const after = contextProperties(rc.AfterContext);
+    const before = contextProperties(rc.BeforeContext, this.file, `${at2}.ResourceChange.BeforeContext`);
+    const after = contextProperties(rc.AfterContext, this.file, `${at2}.ResourceChange.AfterContext`);
     if (before !== void 0) change.before = before;
     if (after !== void 0) change.after = after;
     return change;
@@ -3228,7 +3285,7 @@ function incompleteReason(set) {
   }
   return void 0;
 }
-function contextProperties(context) {
+function contextProperties(context, file, at2) {
   let value = context;
   if (typeof value === "string") {
     try {
@@ -3236,6 +3293,7 @@ function contextProperties(context) {
     } catch {
       return void 0;
     }
+    checkDepth(value, file, at2);
   }
   if (!isObject(value)) return void 0;
   const properties = isObject(value.Properties) ? value.Properties : value;
@@ -3284,60 +3342,6 @@ function decodeUtf16(bytes2, bigEndian) {
   return swapped.toString("utf16le");
 }
 
-// src/plan/depth.ts
-var MAX_DEPTH = 512;
-function checkDepth(doc, file, root = "$") {
-  if (typeof doc !== "object" || doc === null) return;
-  const values = [doc];
-  const depths = [1];
-  while (values.length > 0) {
-    const value = values.pop();
-    const depth = depths.pop();
-    if (depth > MAX_DEPTH) {
-      throw new InputError(file, `nests lists and objects deeper than ${MAX_DEPTH} levels (at ${deepPath(doc, root)}), far deeper than any real plan: regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``);
-    }
-    if (Array.isArray(value)) {
-      for (const item of value) {
-        if (typeof item === "object" && item !== null) {
-          values.push(item);
-          depths.push(depth + 1);
-        }
-      }
-    } else {
-      for (const key2 in value) {
-        const item = value[key2];
-        if (typeof item === "object" && item !== null) {
-          values.push(item);
-          depths.push(depth + 1);
-        }
-      }
-    }
-  }
-}
-function deepPath(doc, root) {
-  const frames = [{ container: doc, keys: Array.isArray(doc) ? void 0 : Object.keys(doc), next: 0 }];
-  while (frames.length > 0) {
-    const frame = frames[frames.length - 1];
-    const count = frame.keys ? frame.keys.length : frame.container.length;
-    if (frame.next >= count) {
-      frames.pop();
-      continue;
-    }
-    const key2 = frame.keys ? frame.keys[frame.next] : frame.next;
-    frame.next++;
-    const item = frame.container[key2];
-    if (typeof item !== "object" || item === null) continue;
-    frames.push({ container: item, keys: Array.isArray(item) ? void 0 : Object.keys(item), next: 0 });
-    if (frames.length > MAX_DEPTH) return renderPath(root, frames.slice(0, -1).map((f) => f.keys ? f.keys[f.next - 1] : f.next - 1));
-  }
-  return root;
-}
-function renderPath(root, steps2) {
-  const step = (s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_][\w-]{0,39}$/.test(s) ? `.${s}` : `[${quote(s, 40)}]`;
-  const shown = steps2.length <= 12 ? steps2.map(step) : [...steps2.slice(0, 8).map(step), ".…", ...steps2.slice(-3).map(step)];
-  return root + shown.join("");
-}
-
 // src/plan/parse-json.ts
 var SHOW_JSON2 = "run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
 function parsePlanJson(text, source) {
@@ -3374,7 +3378,7 @@ function describeNonJson(head) {
     }
     return "this looks like YAML, not plan JSON: for CloudFormation run `aws cloudformation describe-change-set --output json`, for Terraform `terraform show -json tfplan`";
   }
-  const snippet = JSON.stringify(plain.slice(0, 24));
+  const snippet = quote(plain.slice(0, 24));
   return `not JSON (it starts with ${snippet}): ${SHOW_JSON2}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
 }
 function describeJsonError(text, error) {
@@ -3391,7 +3395,7 @@ function describeJsonError(text, error) {
   }
   const detail = message.replace(/ in JSON at position \d+.*$/, "").replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, "");
   const at2 = offset === void 0 ? void 0 : lineAndColumn(text, offset);
-  return `invalid JSON${at2 ? ` at line ${at2.line} column ${at2.column}` : ""}: ${detail}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
+  return `invalid JSON${at2 ? ` at line ${at2.line} column ${at2.column}` : ""}: ${safeLine(detail, 200)}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
 }
 function unexpectedTokenOffset(text, message) {
   const match2 = /^Unexpected token '([\s\S]+?)', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
@@ -3833,7 +3837,7 @@ async function readFileBytes(path2, maxBytes) {
     return await readStream(handle.createReadStream(), path2, maxBytes);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(path2, `cannot be read (${error.code ?? String(error)}): check the file and its permissions`);
+    throw new InputError(path2, `cannot be read (${error.code ?? safeLine(String(error), 300)}): check the file and its permissions`);
   } finally {
     await handle.close();
   }
@@ -3864,7 +3868,7 @@ function openProblem(error) {
   if (code2 === "ENOENT") return "no such file: check the path, and that the step that writes the plan ran before plangate";
   if (code2 === "EACCES" || code2 === "EPERM") return "permission denied: make the file readable by the user running plangate";
   if (code2 === "EISDIR") return "is a directory: pass the plan JSON file inside it (for example plan.json)";
-  return `cannot be opened (${code2 ?? String(error)})`;
+  return `cannot be opened (${code2 ?? safeLine(String(error), 300)})`;
 }
 function tooLarge(size2, maxBytes, atLeast = false) {
   const mb = (n) => n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.ceil(n / 1e3)} kB`;
@@ -4645,6 +4649,8 @@ function htmlEntities(text) {
 
 export {
   Minimatch,
+  MAX_DEPTH,
+  checkDepth,
   checkPlans,
   loadYaml,
   yamlProblem,
