@@ -23378,7 +23378,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-YMJNE4P4.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-5TSHTE53.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;

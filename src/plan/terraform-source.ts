@@ -10,7 +10,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { Weakening } from '../analysis/types.js';
 import { InputError } from '../errors.js';
-import { quote, safeLine } from '../quote.js';
+import { displayName, safeLine } from '../quote.js';
 import { configAddress } from './dependencies.js';
 import { filesLoaded, isOverrideFile, isTerraformSource, isTofuFile, loadedConfigFiles, TOOLS, type Tool } from './terraform-files.js';
 
@@ -198,7 +198,7 @@ async function collect(root: string, joinPath: (...parts: string[]) => string, l
       throw new InputError(
         module.calledAs ?? module.dir,
         module.calledAs
-          ? `its directory ${quote(module.dir)} holds no .tf or .tofu files: fix the module source, or include the module's files`
+          ? `its directory ${displayName(module.dir)} holds no .tf or .tofu files: fix the module source, or include the module's files`
           : 'holds no .tf, .tf.json, .tofu or .tofu.json files: pass the directory of the root module',
       );
     }
@@ -308,7 +308,7 @@ async function readDirectory(dir: string, calledAs?: string): Promise<SourceFile
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    if (calledAs) throw new InputError(calledAs, `its directory ${quote(dir)} cannot be read (${(error as NodeJS.ErrnoException).code ?? safeLine(String(error), 300)}): fix the module source`);
+    if (calledAs) throw new InputError(calledAs, `its directory ${displayName(dir)} cannot be read (${(error as NodeJS.ErrnoException).code ?? safeLine(String(error), 300)}): fix the module source`);
     throw new InputError(dir, directoryProblem(error));
   }
   // Selected by name before reading: what neither tool loads (a hidden file, a README) is never read.

@@ -12,7 +12,7 @@ import {
   configAddress
 } from "./chunk-CFHQLRBY.js";
 import {
-  quote,
+  displayName,
   safeLine
 } from "./chunk-QCJK5ES2.js";
 import "./chunk-SSKGB3OA.js";
@@ -104,7 +104,7 @@ async function collect(root, joinPath, load, tool) {
     if (files.length === 0) {
       throw new InputError(
         module.calledAs ?? module.dir,
-        module.calledAs ? `its directory ${quote(module.dir)} holds no .tf or .tofu files: fix the module source, or include the module's files` : "holds no .tf, .tf.json, .tofu or .tofu.json files: pass the directory of the root module"
+        module.calledAs ? `its directory ${displayName(module.dir)} holds no .tf or .tofu files: fix the module source, or include the module's files` : "holds no .tf, .tf.json, .tofu or .tofu.json files: pass the directory of the root module"
       );
     }
     for (const file of files) {
@@ -192,7 +192,7 @@ async function readDirectory(dir, calledAs) {
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    if (calledAs) throw new InputError(calledAs, `its directory ${quote(dir)} cannot be read (${error.code ?? safeLine(String(error), 300)}): fix the module source`);
+    if (calledAs) throw new InputError(calledAs, `its directory ${displayName(dir)} cannot be read (${error.code ?? safeLine(String(error), 300)}): fix the module source`);
     throw new InputError(dir, directoryProblem(error));
   }
   const listed = entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);

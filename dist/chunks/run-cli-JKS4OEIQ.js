@@ -239,7 +239,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-YMJNE4P4.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-5TSHTE53.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);
