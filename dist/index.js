@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-J6J6AAGI.js";
+} from "./chunks/chunk-UL6O6ECU.js";
 import {
   InputError,
   getErrorMessage,

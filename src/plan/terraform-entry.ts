@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { isDisplaySafe, quote } from '../quote.js';
+import { isDisplaySafe, quote, safeLine } from '../quote.js';
 import { isObject, type JsonObject } from './detect-format.js';
 import { parseResourceAddress, stringKeyIs, type ResourceAddress } from './terraform-address.js';
 import type { ChangeAction } from './types.js';
@@ -133,7 +133,7 @@ function checkIndex(rc: JsonObject, parsed: ResourceAddress, fail: Fail): string
   }
   if (index === undefined) throw fail('has no "index", but its address has an instance key');
   const agrees = key.kind === 'int' ? index === key.value : typeof index === 'string' && stringKeyIs(key.raw, index);
-  if (!agrees) throw fail(`has index ${quote(index)}, but its address has the key [${key.kind === 'int' ? key.value : key.raw}]`);
+  if (!agrees) throw fail(`has index ${quote(index)}, but its address has the key [${key.kind === 'int' ? key.value : safeLine(key.raw, 100)}]`);
   return index as string | number;
 }
 

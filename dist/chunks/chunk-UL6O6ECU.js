@@ -3652,7 +3652,7 @@ function checkIndex(rc, parsed, fail) {
   }
   if (index === void 0) throw fail('has no "index", but its address has an instance key');
   const agrees = key2.kind === "int" ? index === key2.value : typeof index === "string" && stringKeyIs(key2.raw, index);
-  if (!agrees) throw fail(`has index ${quote(index)}, but its address has the key [${key2.kind === "int" ? key2.value : key2.raw}]`);
+  if (!agrees) throw fail(`has index ${quote(index)}, but its address has the key [${key2.kind === "int" ? key2.value : safeLine(key2.raw, 100)}]`);
   return index;
 }
 function optionalText(rc, field, fail) {

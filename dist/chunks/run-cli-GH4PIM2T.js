@@ -22,7 +22,7 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-J6J6AAGI.js";
+} from "./chunk-UL6O6ECU.js";
 import {
   InputError,
   getErrorMessage,
