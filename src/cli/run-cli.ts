@@ -106,7 +106,8 @@ function parseOptions(args: string[]) {
       },
     });
   } catch (error) {
-    throw new InputError('plangate check', `${safeLine(getErrorMessage(error).split('\n')[0] ?? '', 300)}; see plangate check --help`);
+    // The message repeats the argument, which may hold a newline: escaped whole, not cut at it.
+    throw new InputError('plangate check', `${safeLine(getErrorMessage(error), 300)}; see plangate check --help`);
   }
 }
 

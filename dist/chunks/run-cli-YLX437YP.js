@@ -275,7 +275,7 @@ function parseOptions(args) {
       }
     });
   } catch (error) {
-    throw new InputError("plangate check", `${safeLine(getErrorMessage(error).split("\n")[0] ?? "", 300)}; see plangate check --help`);
+    throw new InputError("plangate check", `${safeLine(getErrorMessage(error), 300)}; see plangate check --help`);
   }
 }
 async function loadRuleSet(configPath) {
