@@ -11,6 +11,8 @@ import { ensureBuilt } from './build-dist.js';
 
 type Doc = Record<string, unknown>;
 const FORGED = '\n\u001b[31mplangate: all clear';
+// What JSON.stringify leaves as it is: a C1 control sequence introducer, a line separator, a bidi override.
+const DISGUISED = '\u009b31m\u2028plangate: all clear\u202e';
 
 let tmp: string;
 
@@ -66,13 +68,13 @@ describe('forged lines', () => {
   });
 
   it.each([
-    ['an unknown command', [`chek${FORGED}`]],
-    ['a --format', ['check', '--format', `json${FORGED}`, 'x.json']],
-    ['an unknown option', ['check', `--for${FORGED}`, 'x.json']],
+    ['an unknown command', [`chek${FORGED}${DISGUISED}`]],
+    ['a --format', ['check', '--format', `json${FORGED}${DISGUISED}`, 'x.json']],
+    ['an unknown option', ['check', `--for${FORGED}${DISGUISED}`, 'x.json']],
   ])('%s holding one is quoted', (_what, args) => {
     const result = check(args);
     expect(result.status).toBe(2);
-    expect(oneLine(result.stderr)).toContain('\\u001b[31mplangate: all clear');
+    expect(oneLine(result.stderr)).toContain('\\u001b[31mplangate: all clear\\u009b31m\\u2028plangate: all clear\\u202e');
   });
 });
 

@@ -11,12 +11,9 @@ const REMOVE = 'cloudformation/cloudformation__awsdocs__add-remove.json';
 const TF_DELETE = 'terraform/terraform__tfplan-validator__delete.json';
 
 describe('documents that fit both formats', () => {
-  it('the files alone read as their own format', () => {
+  it('a change set that also carries a Terraform plan (each alone reads as its own format)', () => {
     expect(parseDoc(corpusJson(REMOVE)).changes.some((c) => c.action === 'delete')).toBe(true);
     expect(parseDoc(corpusJson(TF_DELETE)).changes.some((c) => c.action === 'delete')).toBe(true);
-  });
-
-  it('a change set that also carries a Terraform plan', () => {
     const { format_version, resource_changes } = corpusJson(TF_DELETE);
     const message = refusal({ ...corpusJson(REMOVE), format_version, resource_changes }, 'changes.json');
     expect(message).toMatch(/^changes\.json: fits two formats: as a Terraform plan \(it has "format_version", "resource_changes"\) and as a CloudFormation change set \(it has "Changes", "ChangeSetId", "ChangeSetName"\)/);

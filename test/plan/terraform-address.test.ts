@@ -38,12 +38,6 @@ describe('module_address and index against the address', () => {
   const TENANT_DB = 'module.tenant["acme \\"prod\\""].aws_db_instance.main';
   const LOGS = 'aws_s3_bucket.logs["team.a/eu"]';
 
-  it('reads the keys as written', () => {
-    const plan = parseDoc(modules());
-    expect(changeAt(plan, TENANT_DB)).toMatchObject({ module: 'module.tenant["acme \\"prod\\""]', type: 'aws_db_instance', name: 'main' });
-    expect(changeAt(plan, LOGS).index).toBe('team.a/eu');
-  });
-
   it.each([
     ['a module_address of another module', TENANT_DB, { module_address: 'module.tenant["acme"]' }, /has module_address "module\.tenant\[\\"acme\\"\]", but its address is in module "module\.tenant\[\\"acme \\\\\\"prod\\\\\\"\\"\]"/],
     ['no module_address inside a module', TENANT_DB, { module_address: undefined }, /has no "module_address", but its address is in module/],
@@ -53,6 +47,9 @@ describe('module_address and index against the address', () => {
     ['no index for a keyed address', 'aws_instance.web[2]', { index: undefined }, /has no "index", but its address has an instance key/],
     ['an index without a key', 'random_password.legacy', { index: 0 }, /has index 0, but its address has no instance key/],
   ])('%s is an error', (_what, address, change, pattern) => {
+    const plan = parseDoc(modules());
+    expect(changeAt(plan, TENANT_DB)).toMatchObject({ module: 'module.tenant["acme \\"prod\\""]', type: 'aws_db_instance', name: 'main' });
+    expect(changeAt(plan, LOGS).index).toBe('team.a/eu');
     const doc = modules();
     const entry = at(doc, address);
     for (const [key, value] of Object.entries(change)) {
@@ -116,8 +113,9 @@ describe('string keys under both quotings Terraform has used', () => {
     ['HCL (Terraform 1.x, OpenTofu)', 'aws_route53_zone.example["a\\\\b \\"c\\" $${x} %%{y} \\u00a0 \\U000f0000 😀"]', 'a\\b "c" ${x} %{y} \u00a0 \u{f0000} 😀'],
     ["Go's %q (Terraform 0.12)", 'aws_route53_zone.example["a\\\\b \\"c\\" ${x} \\a \\x01 \\u00a0"]', 'a\\b "c" ${x} \u0007 \u0001 \u00a0'],
     ['plain dots, slashes and brackets', 'aws_route53_zone.example["a.b/c[0]"]', 'a.b/c[0]'],
-  ])('%s', (_what, address, index) => {
+  ])('%s: the key read, and any other index refused', (_what, address, index) => {
     expect(parseDoc(keyed(address, index)).changes[0]).toMatchObject({ address, index });
+    expect(refusal(keyed(address, `${index}.`))).toMatch(/has index .*, but its address has the key \[/);
   });
 
   it('an escape that decodes to another key is an error', () => {
@@ -139,8 +137,9 @@ describe('previous_address', () => {
     expect(refusal(databaseDelete({ previous_address: previous }))).toMatch(pattern);
   });
 
-  it('a real move parses and is kept', () => {
-    const plan = parseDoc(databaseDelete({ previous_address: 'module.old.aws_db_instance.production' }));
-    expect(changeAt(plan, 'aws_db_instance.production')).toMatchObject({ action: 'delete', previousAddress: 'module.old.aws_db_instance.production' });
+  it('a real move parses and is kept; the same with a key Terraform would have escaped is not', () => {
+    const plan = parseDoc(databaseDelete({ previous_address: 'module.old["a.b"].aws_db_instance.production' }));
+    expect(changeAt(plan, 'aws_db_instance.production')).toMatchObject({ action: 'delete', previousAddress: 'module.old["a.b"].aws_db_instance.production' });
+    expect(refusal(databaseDelete({ previous_address: 'module.old["a\tb"].aws_db_instance.production' }))).toMatch(/"previous_address" "module\.old\[\\"a\\tb\\"\]\.aws_db_instance\.production", which is not an address/);
   });
 });

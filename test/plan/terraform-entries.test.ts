@@ -76,9 +76,11 @@ describe('data source entries are checked like any other', () => {
     expect(message).toMatch(pattern);
   });
 
-  it('a well-formed read is checked, then left out', () => {
-    const { doc } = withEntry(DATA_AND_DELETE, 0);
+  it('a well-formed read is left out, a malformed one is not', () => {
+    const { doc, entry } = withEntry(DATA_AND_DELETE, 0);
     expect(summary(parseDoc(doc)).map(([address]) => address)).not.toContain('data.azuredevops_project.example');
+    entry.change.actions = 'read';
+    expect(refusal(doc)).toMatch(/resource_changes\[0\] "data\.azuredevops_project\.example" has "change\.actions" "read"/);
   });
 });
 
