@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-UL6O6ECU.js";
+} from "./chunks/chunk-UK5244OU.js";
 import {
   InputError,
   getErrorMessage,

@@ -13,36 +13,29 @@ export const MAX_DEPTH = 512;
 /**
  * Refuses a parsed document (or a JSON value parsed out of one, named by
  * `root`) that nests deeper than MAX_DEPTH, naming the JSON path where it
- * does. Iterative, so any depth JSON.parse accepts is safe to check.
+ * does. Any depth JSON.parse accepts is safe to check.
  */
 export function checkDepth(doc: unknown, file: string, root = '$'): void {
-  if (typeof doc !== 'object' || doc === null) return;
-  // Fast pass: containers and their depths only, no paths.
-  const values: object[] = [doc];
-  const depths: number[] = [1];
-  while (values.length > 0) {
-    const value = values.pop() as object;
-    const depth = depths.pop() as number;
-    if (depth > MAX_DEPTH) {
-      throw new InputError(file, `nests lists and objects deeper than ${MAX_DEPTH} levels (at ${deepPath(doc, root)}), far deeper than any real plan: regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``);
-    }
-    if (Array.isArray(value)) {
-      for (const item of value as unknown[]) {
-        if (typeof item === 'object' && item !== null) {
-          values.push(item);
-          depths.push(depth + 1);
-        }
-      }
-    } else {
-      for (const key in value) {
-        const item = (value as Record<string, unknown>)[key];
-        if (typeof item === 'object' && item !== null) {
-          values.push(item);
-          depths.push(depth + 1);
-        }
-      }
-    }
+  if (typeof doc === 'object' && doc !== null && !within(doc, 1)) {
+    throw new InputError(file, `nests lists and objects deeper than ${MAX_DEPTH} levels (at ${deepPath(doc, root)}), far deeper than any real plan: regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``);
   }
+}
+
+// Recursion is the fast way to walk a large plan, and safe here: it stops one level past the limit.
+function within(value: object, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null && !within(item, depth + 1)) return false;
+    }
+    return true;
+  }
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null && !within(item, depth + 1)) return false;
+  }
+  return true;
 }
 
 interface Frame {

@@ -26,60 +26,106 @@ const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
 const INT_KEY = /(?:0|[1-9][0-9]{0,14})\]/y;
 const GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
+/** Where the parts of an address are: `[start, end)` offsets, filled in by scanAddress. */
+export interface AddressSpans {
+  /** End of the module path (0 in the root module). */
+  moduleEnd: number;
+  mode: 'managed' | 'data';
+  typeStart: number;
+  typeEnd: number;
+  nameEnd: number;
+  /** The instance key between its brackets, or -1 when there is none. */
+  keyStart: number;
+  keyEnd: number;
+}
+
 /**
  * Parses an address, or says what is wrong with it. `wildcards` allows the
  * `[*]` keys of deferred changes, whose instances are not known yet.
  */
 export function parseResourceAddress(address: string, wildcards = false): ResourceAddress | string {
+  const at: AddressSpans = { moduleEnd: 0, mode: 'managed', typeStart: 0, typeEnd: 0, nameEnd: 0, keyStart: -1, keyEnd: -1 };
+  const problem = scanAddress(address, wildcards, at);
+  if (problem !== undefined) return problem;
+  const parsed: ResourceAddress = { module: address.slice(0, at.moduleEnd), mode: at.mode, type: address.slice(at.typeStart, at.typeEnd), name: address.slice(at.typeEnd + 1, at.nameEnd) };
+  if (at.keyStart !== -1) {
+    const raw = address.slice(at.keyStart, at.keyEnd);
+    parsed.key = raw === '*' ? { kind: 'wildcard' } : raw.startsWith('"') ? { kind: 'string', raw } : { kind: 'int', value: Number(raw) };
+  }
+  return parsed;
+}
+
+/**
+ * parseResourceAddress without allocating (it runs once per entry of plans
+ * with tens of thousands): fills `spans`, returns what is wrong, if anything.
+ */
+export function scanAddress(address: string, wildcards: boolean, spans: AddressSpans): string | undefined {
   let at = 0;
-  const identifier = (): string | undefined => {
-    IDENTIFIER.lastIndex = at;
-    const match = IDENTIFIER.exec(address)?.[0];
-    if (match !== undefined) at += match.length;
-    return match;
-  };
-  const instanceKey = (): InstanceKey | string | undefined => {
-    if (address[at] !== '[') return undefined;
-    at++;
-    if (wildcards && address.startsWith('*]', at)) {
-      at += 2;
-      return { kind: 'wildcard' };
-    }
-    INT_KEY.lastIndex = at;
-    const int = INT_KEY.exec(address)?.[0];
-    if (int !== undefined) {
-      at += int.length;
-      return { kind: 'int', value: Number(int.slice(0, -1)) };
-    }
-    const end = quotedStringEnd(address, at);
-    if (end === undefined || address[end] !== ']') return `an instance key at character ${at} that is neither a number nor a quoted string`;
-    const raw = address.slice(at, end);
-    at = end + 1;
-    return { kind: 'string', raw };
-  };
   while (address.startsWith('module.', at)) {
     at += 'module.'.length;
-    if (identifier() === undefined) return `no module name at character ${at}`;
-    const key = instanceKey();
-    if (typeof key === 'string') return key;
+    const name = identifierEnd(address, at);
+    if (name === at) return `no module name at character ${at}`;
+    at = name;
+    if (address[at] === '[') {
+      const end = keyEnd(address, at, wildcards);
+      if (end === -1) return badKey(at);
+      at = end;
+    }
     if (address[at] !== '.') return `no "." after the module step ending at character ${at}`;
     at++;
   }
-  const module = at === 0 ? '' : address.slice(0, at - 1);
-  const mode = address.startsWith('data.', at) ? 'data' : 'managed';
-  if (mode === 'data') at += 'data.'.length;
-  const type = identifier();
-  if (type === undefined) return `no resource type at character ${at}`;
+  spans.moduleEnd = at === 0 ? 0 : at - 1;
+  spans.mode = address.startsWith('data.', at) ? 'data' : 'managed';
+  if (spans.mode === 'data') at += 'data.'.length;
+  spans.typeStart = at;
+  spans.typeEnd = identifierEnd(address, at);
+  if (spans.typeEnd === at) return `no resource type at character ${at}`;
+  at = spans.typeEnd;
   if (address[at] !== '.') return `no "." after the resource type at character ${at}`;
   at++;
-  const name = identifier();
-  if (name === undefined) return `no resource name at character ${at}`;
-  const key = instanceKey();
-  if (typeof key === 'string') return key;
+  spans.nameEnd = identifierEnd(address, at);
+  if (spans.nameEnd === at) return `no resource name at character ${at}`;
+  at = spans.nameEnd;
+  spans.keyStart = spans.keyEnd = -1;
+  if (address[at] === '[') {
+    const end = keyEnd(address, at, wildcards);
+    if (end === -1) return badKey(at);
+    spans.keyStart = at + 1;
+    spans.keyEnd = end - 1;
+    at = end;
+  }
   if (at !== address.length) return `unexpected text at character ${at}`;
-  const parsed: ResourceAddress = { module, mode, type, name };
-  if (key) parsed.key = key;
-  return parsed;
+  return undefined;
+}
+
+function badKey(at: number): string {
+  return `an instance key at character ${at + 1} that is neither a number nor a quoted string`;
+}
+
+/** The end of the identifier starting at `start` (`start` itself when there is none). */
+function identifierEnd(text: string, start: number): number {
+  let i = start;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+    if (!(letter || (i > start && ((c >= 0x30 && c <= 0x39) || c === 0x2d)))) break;
+  }
+  // Past ASCII, HCL's Unicode rules decide (slower, and rare in real names).
+  if (i < text.length && text.charCodeAt(i) > 0x7f) {
+    IDENTIFIER.lastIndex = start;
+    return start + (IDENTIFIER.exec(text)?.[0].length ?? 0);
+  }
+  return i;
+}
+
+/** The end of the instance key whose "[" is at `start` (after its "]"), or -1 when it is not one Terraform writes. */
+function keyEnd(text: string, start: number, wildcards: boolean): number {
+  const at = start + 1;
+  if (wildcards && text.startsWith('*]', at)) return at + 2;
+  INT_KEY.lastIndex = at;
+  if (INT_KEY.test(text)) return INT_KEY.lastIndex;
+  const end = quotedStringEnd(text, at);
+  return end !== undefined && text[end] === ']' ? end + 1 : -1;
 }
 
 /**
@@ -116,9 +162,23 @@ function isPrint(char: string): boolean {
   return char === ' ' || GRAPHIC.test(char);
 }
 
-/** True when a string key as written in an address (quotes included) is `value` under either quoting. */
-export function stringKeyIs(raw: string, value: string): boolean {
+/**
+ * True when the key written at `[start, end)` of `address` (quotes included)
+ * is `value` under either quoting. Most keys need no escape in either.
+ */
+export function stringKeyIs(address: string, start: number, end: number, value: string): boolean {
+  if (end - start === value.length + 2 && address.charCodeAt(start) === 0x22 && address.startsWith(value, start + 1) && isPlain(value)) return true;
+  const raw = address.slice(start, end);
   return raw === hclQuote(value) || raw === goQuote(value);
+}
+
+/** Printable ASCII that neither quoting escapes: no quote, backslash, `${` or `%{`. */
+function isPlain(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c || ((c === 0x24 || c === 0x25) && value.charCodeAt(i + 1) === 0x7b)) return false;
+  }
+  return true;
 }
 
 function hex(code: number, width: number): string {

@@ -3,8 +3,8 @@ import { quote } from '../quote.js';
 import { terraformDependencies } from './dependencies.js';
 import { isObject, type JsonObject } from './detect-format.js';
 import { redactSensitive } from './redact.js';
-import { checkResourceChange, type ResourceChangeEntry } from './terraform-entry.js';
-import type { Change, Plan } from './types.js';
+import { actionOf, checkResourceChange, type ResourceChangeJson } from './terraform-entry.js';
+import type { Change, ChangeAction, Plan } from './types.js';
 
 /** `terraform show -json` format versions this reader understands; 1.x promises only additive minors. */
 export function checkFormatVersion(version: unknown, source: string): string {
@@ -25,25 +25,27 @@ export function checkFormatVersion(version: unknown, source: string): string {
 export function normaliseTerraform(doc: JsonObject, file: string): Plan {
   const formatVersion = checkFormatVersion(doc.format_version, file);
   const changes: Change[] = [];
-  const seen = new Map<string, string>();
-  for (const [i, rc] of entries(doc, 'resource_changes', file).entries()) {
-    const where = `resource_changes[${i}]`;
-    const entry = checkResourceChange(rc, where, file);
+  const list = entries(doc, 'resource_changes', file);
+  const seen = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const rc = list[i];
+    checkResourceChange(rc, file, 'resource_changes', i);
     // "address" and "deposed" together are unique in a plan (json-format): a second entry would contradict the first.
-    const key = `${entry.address}\u0000${entry.deposed ?? ''}`;
+    const key = rc.deposed === undefined ? rc.address : `${rc.address}\u0000${rc.deposed}`;
     const first = seen.get(key);
-    if (first !== undefined) throw new InputError(file, `${where} ${quote(entry.address)} repeats ${first}, the same object: the file is damaged; regenerate it with \`terraform show -json\``);
-    seen.set(key, where);
-    const change = toChange(entry, file);
+    if (first !== undefined) throw new InputError(file, `resource_changes[${i}] ${quote(rc.address)} repeats resource_changes[${first}], the same object: the file is damaged; regenerate it with \`terraform show -json\``);
+    seen.set(key, i);
+    const change = toChange(rc, file);
     if (change) changes.push(change);
   }
   // Deferred changes are not applied by this plan (a later plan makes them), so they are checked, not reported.
-  for (const [i, deferred] of entries(doc, 'deferred_changes', file).entries()) {
-    const where = `deferred_changes[${i}]`;
-    if (!isObject(deferred) || (deferred.reason !== undefined && typeof deferred.reason !== 'string')) {
-      throw new InputError(file, `${where} is not a deferred change (an object with a "reason" and a "resource_change"): the file is damaged; regenerate it with \`terraform show -json\``);
+  const deferred = entries(doc, 'deferred_changes', file);
+  for (let i = 0; i < deferred.length; i++) {
+    const item = deferred[i];
+    if (!isObject(item) || (item.reason !== undefined && typeof item.reason !== 'string')) {
+      throw new InputError(file, `deferred_changes[${i}] is not a deferred change (an object with a "reason" and a "resource_change"): the file is damaged; regenerate it with \`terraform show -json\``);
     }
-    checkResourceChange(deferred.resource_change, `${where}.resource_change`, file, true);
+    checkResourceChange(item.resource_change, file, 'deferred_changes', i, '.resource_change');
   }
   // resource_drift is what changed outside Terraform before this plan; it is never read.
   const plan: Plan = { file, format: 'terraform', formatVersion, changes, dependencies: terraformDependencies(doc) };
@@ -71,33 +73,35 @@ function entries(doc: JsonObject, field: 'resource_changes' | 'deferred_changes'
 }
 
 /** The change plangate reports for a checked entry; data source reads and plain no-ops say nothing. */
-function toChange(entry: ResourceChangeEntry, file: string): Change | undefined {
-  if (entry.mode === 'data') return undefined;
-  const { action, address, deposed } = entry;
+function toChange(rc: ResourceChangeJson, file: string): Change | undefined {
+  if (rc.mode === 'data') return undefined;
+  const { address, deposed, change: body } = rc;
+  const action = actionOf(body.actions) as ChangeAction;
+  const importing = body.importing !== undefined && body.importing !== null;
   // Plain no-ops are most of a large plan and say nothing; moved or imported ones are kept.
-  if (action === 'no-op' && entry.previousAddress === undefined && !entry.importing) return undefined;
+  if (action === 'no-op' && rc.previous_address === undefined && !importing) return undefined;
   const change: Change = {
     file,
     format: 'terraform',
     address: deposed ? `${address} (deposed ${deposed})` : address,
     resourceAddress: address,
-    type: entry.type,
-    name: entry.name,
-    provider: shortProvider(entry.providerName, entry.type),
-    module: entry.module,
+    type: rc.type,
+    name: rc.name,
+    provider: shortProvider(rc.provider_name, rc.type),
+    module: rc.module_address ?? '',
     action,
   };
-  if (entry.providerName !== undefined) change.providerSource = entry.providerName;
-  if (entry.index !== undefined) change.index = entry.index;
-  if (action === 'replace') change.createBeforeDestroy = entry.actions[0] === 'create';
-  if (entry.actionReason !== undefined) change.reason = entry.actionReason;
-  if (entry.previousAddress !== undefined && entry.previousAddress !== address) change.previousAddress = entry.previousAddress;
-  if (entry.importing) change.importing = true;
+  if (rc.provider_name !== undefined) change.providerSource = rc.provider_name;
+  if (rc.index !== undefined) change.index = rc.index;
+  if (action === 'replace') change.createBeforeDestroy = body.actions[0] === 'create';
+  if (rc.action_reason !== undefined) change.reason = rc.action_reason;
+  if (rc.previous_address !== undefined && rc.previous_address !== address) change.previousAddress = rc.previous_address;
+  if (importing) change.importing = true;
   if (deposed) change.deposed = deposed;
   // No-ops repeat the prior state; keeping their values would only cost memory.
   if (action !== 'no-op') {
-    if (entry.before !== undefined && entry.before !== null) change.before = redactSensitive(entry.before, entry.beforeSensitive);
-    if (entry.after !== undefined && entry.after !== null) change.after = redactSensitive(entry.after, entry.afterSensitive);
+    if (body.before !== undefined && body.before !== null) change.before = redactSensitive(body.before, body.before_sensitive);
+    if (body.after !== undefined && body.after !== null) change.after = redactSensitive(body.after, body.after_sensitive);
   }
   return change;
 }

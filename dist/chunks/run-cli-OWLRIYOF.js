@@ -22,7 +22,7 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-UL6O6ECU.js";
+} from "./chunk-UK5244OU.js";
 import {
   InputError,
   getErrorMessage,

@@ -3049,32 +3049,24 @@ import { getHeapStatistics } from "node:v8";
 // src/plan/depth.ts
 var MAX_DEPTH = 512;
 function checkDepth(doc, file, root = "$") {
-  if (typeof doc !== "object" || doc === null) return;
-  const values = [doc];
-  const depths = [1];
-  while (values.length > 0) {
-    const value = values.pop();
-    const depth = depths.pop();
-    if (depth > MAX_DEPTH) {
-      throw new InputError(file, `nests lists and objects deeper than ${MAX_DEPTH} levels (at ${deepPath(doc, root)}), far deeper than any real plan: regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``);
-    }
-    if (Array.isArray(value)) {
-      for (const item of value) {
-        if (typeof item === "object" && item !== null) {
-          values.push(item);
-          depths.push(depth + 1);
-        }
-      }
-    } else {
-      for (const key2 in value) {
-        const item = value[key2];
-        if (typeof item === "object" && item !== null) {
-          values.push(item);
-          depths.push(depth + 1);
-        }
-      }
-    }
+  if (typeof doc === "object" && doc !== null && !within(doc, 1)) {
+    throw new InputError(file, `nests lists and objects deeper than ${MAX_DEPTH} levels (at ${deepPath(doc, root)}), far deeper than any real plan: regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``);
   }
+}
+function within(value, depth) {
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (typeof item === "object" && item !== null && !within(item, depth + 1)) return false;
+    }
+    return true;
+  }
+  for (const key2 in value) {
+    const item = value[key2];
+    if (typeof item === "object" && item !== null && !within(item, depth + 1)) return false;
+  }
+  return true;
 }
 function deepPath(doc, root) {
   const frames = [{ container: doc, keys: Array.isArray(doc) ? void 0 : Object.keys(doc), next: 0 }];
@@ -3446,55 +3438,77 @@ var IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
 var INT_KEY = /(?:0|[1-9][0-9]{0,14})\]/y;
 var GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 function parseResourceAddress(address, wildcards = false) {
+  const at2 = { moduleEnd: 0, mode: "managed", typeStart: 0, typeEnd: 0, nameEnd: 0, keyStart: -1, keyEnd: -1 };
+  const problem = scanAddress(address, wildcards, at2);
+  if (problem !== void 0) return problem;
+  const parsed = { module: address.slice(0, at2.moduleEnd), mode: at2.mode, type: address.slice(at2.typeStart, at2.typeEnd), name: address.slice(at2.typeEnd + 1, at2.nameEnd) };
+  if (at2.keyStart !== -1) {
+    const raw = address.slice(at2.keyStart, at2.keyEnd);
+    parsed.key = raw === "*" ? { kind: "wildcard" } : raw.startsWith('"') ? { kind: "string", raw } : { kind: "int", value: Number(raw) };
+  }
+  return parsed;
+}
+function scanAddress(address, wildcards, spans2) {
   let at2 = 0;
-  const identifier2 = () => {
-    IDENTIFIER.lastIndex = at2;
-    const match2 = IDENTIFIER.exec(address)?.[0];
-    if (match2 !== void 0) at2 += match2.length;
-    return match2;
-  };
-  const instanceKey = () => {
-    if (address[at2] !== "[") return void 0;
-    at2++;
-    if (wildcards && address.startsWith("*]", at2)) {
-      at2 += 2;
-      return { kind: "wildcard" };
-    }
-    INT_KEY.lastIndex = at2;
-    const int = INT_KEY.exec(address)?.[0];
-    if (int !== void 0) {
-      at2 += int.length;
-      return { kind: "int", value: Number(int.slice(0, -1)) };
-    }
-    const end = quotedStringEnd(address, at2);
-    if (end === void 0 || address[end] !== "]") return `an instance key at character ${at2} that is neither a number nor a quoted string`;
-    const raw = address.slice(at2, end);
-    at2 = end + 1;
-    return { kind: "string", raw };
-  };
   while (address.startsWith("module.", at2)) {
     at2 += "module.".length;
-    if (identifier2() === void 0) return `no module name at character ${at2}`;
-    const key3 = instanceKey();
-    if (typeof key3 === "string") return key3;
+    const name = identifierEnd(address, at2);
+    if (name === at2) return `no module name at character ${at2}`;
+    at2 = name;
+    if (address[at2] === "[") {
+      const end = keyEnd(address, at2, wildcards);
+      if (end === -1) return badKey(at2);
+      at2 = end;
+    }
     if (address[at2] !== ".") return `no "." after the module step ending at character ${at2}`;
     at2++;
   }
-  const module = at2 === 0 ? "" : address.slice(0, at2 - 1);
-  const mode = address.startsWith("data.", at2) ? "data" : "managed";
-  if (mode === "data") at2 += "data.".length;
-  const type = identifier2();
-  if (type === void 0) return `no resource type at character ${at2}`;
+  spans2.moduleEnd = at2 === 0 ? 0 : at2 - 1;
+  spans2.mode = address.startsWith("data.", at2) ? "data" : "managed";
+  if (spans2.mode === "data") at2 += "data.".length;
+  spans2.typeStart = at2;
+  spans2.typeEnd = identifierEnd(address, at2);
+  if (spans2.typeEnd === at2) return `no resource type at character ${at2}`;
+  at2 = spans2.typeEnd;
   if (address[at2] !== ".") return `no "." after the resource type at character ${at2}`;
   at2++;
-  const name = identifier2();
-  if (name === void 0) return `no resource name at character ${at2}`;
-  const key2 = instanceKey();
-  if (typeof key2 === "string") return key2;
+  spans2.nameEnd = identifierEnd(address, at2);
+  if (spans2.nameEnd === at2) return `no resource name at character ${at2}`;
+  at2 = spans2.nameEnd;
+  spans2.keyStart = spans2.keyEnd = -1;
+  if (address[at2] === "[") {
+    const end = keyEnd(address, at2, wildcards);
+    if (end === -1) return badKey(at2);
+    spans2.keyStart = at2 + 1;
+    spans2.keyEnd = end - 1;
+    at2 = end;
+  }
   if (at2 !== address.length) return `unexpected text at character ${at2}`;
-  const parsed = { module, mode, type, name };
-  if (key2) parsed.key = key2;
-  return parsed;
+  return void 0;
+}
+function badKey(at2) {
+  return `an instance key at character ${at2 + 1} that is neither a number nor a quoted string`;
+}
+function identifierEnd(text, start) {
+  let i = start;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+    if (!(letter || i > start && (c >= 48 && c <= 57 || c === 45))) break;
+  }
+  if (i < text.length && text.charCodeAt(i) > 127) {
+    IDENTIFIER.lastIndex = start;
+    return start + (IDENTIFIER.exec(text)?.[0].length ?? 0);
+  }
+  return i;
+}
+function keyEnd(text, start, wildcards) {
+  const at2 = start + 1;
+  if (wildcards && text.startsWith("*]", at2)) return at2 + 2;
+  INT_KEY.lastIndex = at2;
+  if (INT_KEY.test(text)) return INT_KEY.lastIndex;
+  const end = quotedStringEnd(text, at2);
+  return end !== void 0 && text[end] === "]" ? end + 1 : -1;
 }
 function quotedStringEnd(text, start) {
   if (text[start] !== '"') return void 0;
@@ -3521,8 +3535,17 @@ var ESCAPE = /^(?:[nrt"\\abfv]|x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8})/;
 function isPrint(char) {
   return char === " " || GRAPHIC.test(char);
 }
-function stringKeyIs(raw, value) {
+function stringKeyIs(address, start, end, value) {
+  if (end - start === value.length + 2 && address.charCodeAt(start) === 34 && address.startsWith(value, start + 1) && isPlain(value)) return true;
+  const raw = address.slice(start, end);
   return raw === hclQuote(value) || raw === goQuote(value);
+}
+function isPlain(value) {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 34 || c === 92 || (c === 36 || c === 37) && value.charCodeAt(i + 1) === 123) return false;
+  }
+  return true;
 }
 function hex(code2, width) {
   return code2.toString(16).padStart(width, "0");
@@ -3586,111 +3609,93 @@ var ACTIONS = /* @__PURE__ */ new Map([
   ["forget,create", "forget"]
 ]);
 var DATA_ACTIONS = /* @__PURE__ */ new Set(["read", "no-op"]);
+function actionOf(actions) {
+  return ACTIONS.get(actions.length === 1 ? actions[0] : actions.join(","));
+}
 var DAMAGED = "the file is damaged or was not written by `terraform show -json`; regenerate it with `terraform show -json`";
-function checkResourceChange(rc, where2, file, deferred = false) {
-  let label = where2;
-  const fail = (problem, fix = DAMAGED) => new InputError(file, `${label} ${problem}: ${fix}`);
-  if (!isObject(rc)) throw fail("is not an object");
+var NEWER_MODE = 'plangate reads only "managed" and "data", the modes Terraform and OpenTofu write; if a newer version wrote this, upgrade plangate, else regenerate it with `terraform show -json`';
+var NEWER_ACTIONS = "if a newer Terraform wrote them, upgrade plangate";
+var spans = { moduleEnd: 0, mode: "managed", typeStart: 0, typeEnd: 0, nameEnd: 0, keyStart: -1, keyEnd: -1 };
+function checkResourceChange(rc, file, list2, index, suffix = "") {
+  if (!isObject(rc)) throw new InputError(file, `${list2}[${index}]${suffix} is not an object: ${DAMAGED}`);
   const address = rc.address;
-  if (typeof address !== "string" || address === "") throw fail(address === void 0 ? 'has no "address"' : `has "address" ${quote(address)}, not an address`);
-  label = `${where2} ${quote(address)}`;
-  const parsed = parseResourceAddress(address, deferred);
-  if (typeof parsed === "string") throw fail(`has an address Terraform does not write (${parsed})`);
-  const mode = checkMode(rc.mode, parsed, fail);
-  const type = sameAsAddress(rc, "type", parsed.type, fail);
-  const name = sameAsAddress(rc, "name", parsed.name, fail);
-  checkModule(rc.module_address, parsed.module, fail);
-  const index = checkIndex(rc, parsed, fail);
-  const entry = { address, mode, type, name, module: parsed.module, actions: [], action: "no-op", importing: false, before: void 0, after: void 0, beforeSensitive: void 0, afterSensitive: void 0 };
-  if (index !== void 0) entry.index = index;
-  const providerName = optionalText(rc, "provider_name", fail);
-  if (providerName !== void 0) entry.providerName = providerName;
-  const reason = optionalText(rc, "action_reason", fail);
-  if (reason !== void 0) entry.actionReason = reason;
-  if (rc.deposed !== void 0) {
-    if (typeof rc.deposed !== "string" || !/^[0-9a-f]{8}$/.test(rc.deposed)) throw fail(`has "deposed" ${quote(rc.deposed)}, not a deposed key (eight hex digits)`);
-    if (mode === "data") throw fail('is a data source with a "deposed" object, which only managed resources have');
-    entry.deposed = rc.deposed;
+  if (typeof address !== "string" || address === "") {
+    throw new InputError(file, `${list2}[${index}]${suffix} ${address === void 0 ? 'has no "address"' : `has "address" ${quote(address)}, not an address`}: ${DAMAGED}`);
   }
-  if (rc.previous_address !== void 0) {
-    const previous = typeof rc.previous_address === "string" ? parseResourceAddress(rc.previous_address) : "not a string";
-    if (typeof previous === "string") throw fail(`has "previous_address" ${quote(rc.previous_address)}, which is not an address (${previous})`);
-    if (previous.mode !== mode) throw fail(`was moved from ${quote(rc.previous_address)}, a ${previous.mode === "data" ? "data source" : "managed resource"}, which a move cannot change`);
-    entry.previousAddress = rc.previous_address;
+  const problem = entryProblem(rc, address, list2 === "deferred_changes");
+  if (problem !== void 0) {
+    const [what, fix] = typeof problem === "string" ? [problem, DAMAGED] : problem;
+    throw new InputError(file, `${list2}[${index}]${suffix} ${quote(address)} ${what}: ${fix}`);
   }
-  checkChange(rc.change, entry, fail);
-  return entry;
 }
-function checkMode(mode, parsed, fail) {
-  if (mode !== "managed" && mode !== "data") {
-    if (mode === void 0) throw fail('has no "mode"');
-    throw fail(`has mode ${quote(mode)}`, 'plangate reads only "managed" and "data", the modes Terraform and OpenTofu write; if a newer version wrote this, upgrade plangate, else regenerate it with `terraform show -json`');
+function entryProblem(rc, address, deferred) {
+  const parsed = scanAddress(address, deferred, spans);
+  if (parsed !== void 0) return `has an address Terraform does not write (${parsed})`;
+  const mode = rc.mode;
+  if (mode !== "managed" && mode !== "data") return mode === void 0 ? 'has no "mode"' : [`has mode ${quote(mode)}`, NEWER_MODE];
+  if (mode !== spans.mode) return mode === "data" ? 'has mode "data", but its address is not a data source (no "data." before the type)' : 'has mode "managed", but its address is a data source ("data." before the type)';
+  return sameAsAddress(rc.type, "type", address, spans.typeStart, spans.typeEnd) ?? sameAsAddress(rc.name, "name", address, spans.typeEnd + 1, spans.nameEnd) ?? moduleProblem(rc.module_address, address, spans.moduleEnd) ?? indexProblem(rc, address, spans) ?? textProblem(rc.provider_name, "provider_name") ?? textProblem(rc.action_reason, "action_reason") ?? otherFieldsProblem(rc, mode) ?? changeProblem(rc.change, mode);
+}
+function isSpan(value, address, start, end) {
+  return typeof value === "string" && value.length === end - start && address.startsWith(value, start);
+}
+function sameAsAddress(value, field, address, start, end) {
+  if (isSpan(value, address, start, end)) return void 0;
+  return value === void 0 ? `has no "${field}"` : `has ${field} ${quote(value)}, but its address says ${quote(address.slice(start, end))}`;
+}
+function moduleProblem(value, address, moduleEnd) {
+  if (value === void 0 && moduleEnd === 0 || isSpan(value, address, 0, moduleEnd)) return void 0;
+  const where2 = moduleEnd === 0 ? "the root module" : `module ${quote(address.slice(0, moduleEnd))}`;
+  return value === void 0 ? `has no "module_address", but its address is in ${where2}` : `has module_address ${quote(value)}, but its address is in ${where2}`;
+}
+function indexProblem(rc, address, at2) {
+  const { index, index_unknown: unknown } = rc;
+  const wildcard = at2.keyStart !== -1 && address.charCodeAt(at2.keyStart) === 42;
+  if (unknown !== void 0 && unknown !== wildcard) return `has "index_unknown" ${quote(unknown)}, which its address contradicts`;
+  if (at2.keyStart === -1 || wildcard) return index === void 0 ? void 0 : `has index ${quote(index)}, but its address has no instance key`;
+  if (index === void 0) return 'has no "index", but its address has an instance key';
+  const agrees = address.charCodeAt(at2.keyStart) === 34 ? typeof index === "string" && stringKeyIs(address, at2.keyStart, at2.keyEnd, index) : typeof index === "number" && isSpan(String(index), address, at2.keyStart, at2.keyEnd);
+  return agrees ? void 0 : `has index ${quote(index)}, but its address has the key [${safeLine(address.slice(at2.keyStart, at2.keyEnd), 100)}]`;
+}
+function textProblem(value, field) {
+  if (value === void 0 || typeof value === "string" && value !== "" && isDisplaySafe(value)) return void 0;
+  return `has "${field}" ${quote(value)}, not a name Terraform writes`;
+}
+function otherFieldsProblem(rc, mode) {
+  const { deposed, previous_address: previous } = rc;
+  if (deposed !== void 0) {
+    if (typeof deposed !== "string" || !/^[0-9a-f]{8}$/.test(deposed)) return `has "deposed" ${quote(deposed)}, not a deposed key (eight hex digits)`;
+    if (mode === "data") return 'is a data source with a "deposed" object, which only managed resources have';
   }
-  if (mode !== parsed.mode) throw fail(mode === "data" ? 'has mode "data", but its address is not a data source (no "data." before the type)' : 'has mode "managed", but its address is a data source ("data." before the type)');
-  return mode;
+  if (previous === void 0) return void 0;
+  const parsed = typeof previous === "string" ? parseResourceAddress(previous) : "not a string";
+  if (typeof parsed === "string") return `has "previous_address" ${quote(previous)}, which is not an address (${parsed})`;
+  if (parsed.mode !== mode) return `was moved from ${quote(previous)}, a ${parsed.mode === "data" ? "data source" : "managed resource"}, which a move cannot change`;
+  return void 0;
 }
-function sameAsAddress(rc, field, expected, fail) {
-  const value = rc[field];
-  if (value === void 0) throw fail(`has no "${field}"`);
-  if (value !== expected) throw fail(`has ${field} ${quote(value)}, but its address says ${quote(expected)}`);
-  return expected;
-}
-function checkModule(value, module, fail) {
-  if (value === void 0 && module === "" || value === module) return;
-  const where2 = module === "" ? "the root module" : `module ${quote(module)}`;
-  throw fail(value === void 0 ? `has no "module_address", but its address is in ${where2}` : `has module_address ${quote(value)}, but its address is in ${where2}`);
-}
-function checkIndex(rc, parsed, fail) {
-  const { index } = rc;
-  const key2 = parsed.key;
-  if (key2?.kind === "wildcard" ? rc.index_unknown !== void 0 && rc.index_unknown !== true : rc.index_unknown !== void 0 && rc.index_unknown !== false) {
-    throw fail(`has "index_unknown" ${quote(rc.index_unknown)}, which its address contradicts`);
-  }
-  if (key2 === void 0 || key2.kind === "wildcard") {
-    if (index !== void 0) throw fail(`has index ${quote(index)}, but its address has no instance key`);
-    return void 0;
-  }
-  if (index === void 0) throw fail('has no "index", but its address has an instance key');
-  const agrees = key2.kind === "int" ? index === key2.value : typeof index === "string" && stringKeyIs(key2.raw, index);
-  if (!agrees) throw fail(`has index ${quote(index)}, but its address has the key [${key2.kind === "int" ? key2.value : safeLine(key2.raw, 100)}]`);
-  return index;
-}
-function optionalText(rc, field, fail) {
-  const value = rc[field];
-  if (value === void 0) return void 0;
-  if (typeof value !== "string" || value === "" || !isDisplaySafe(value)) throw fail(`has "${field}" ${quote(value)}, not a name Terraform writes`);
-  return value;
-}
-function checkChange(body, entry, fail) {
-  if (!isObject(body)) throw fail(body === void 0 ? 'has no "change"' : `has "change" ${quote(body)}, not an object`);
+function changeProblem(body, mode) {
+  if (!isObject(body)) return body === void 0 ? 'has no "change"' : `has "change" ${quote(body)}, not an object`;
   const actions = body.actions;
-  if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => typeof a === "string")) {
-    throw fail(actions === void 0 ? 'has no "change.actions" list' : `has "change.actions" ${quote(actions)}, not a list of actions`);
+  if (!Array.isArray(actions) || actions.length === 0 || !allStrings(actions)) {
+    return actions === void 0 ? 'has no "change.actions" list' : `has "change.actions" ${quote(actions)}, not a list of actions`;
   }
-  const action = ACTIONS.get(actions.join(","));
-  if (action === void 0) throw fail(`has actions ${quote(actions)}, which plangate does not know`, "if a newer Terraform wrote them, upgrade plangate");
-  if (entry.mode === "data" && !DATA_ACTIONS.has(action)) throw fail(`is a data source with actions ${quote(actions)}, which Terraform never plans for one`);
-  entry.actions = actions;
-  entry.action = action;
+  const action = actionOf(actions);
+  if (action === void 0) return [`has actions ${quote(actions)}, which plangate does not know`, NEWER_ACTIONS];
+  if (mode === "data" && !DATA_ACTIONS.has(action)) return `is a data source with actions ${quote(actions)}, which Terraform never plans for one`;
   const importing = body.importing;
-  if (importing !== void 0 && importing !== null && !isObject(importing)) throw fail(`has "change.importing" ${quote(importing)}, not an object`);
-  entry.importing = isObject(importing);
-  for (const field of ["before_sensitive", "after_sensitive"]) {
-    if (!isMask(body[field])) throw fail(`has a "change.${field}" that is not a sensitivity mask (true, false, or lists and objects of them)`);
-  }
-  entry.before = body.before;
-  entry.after = body.after;
-  entry.beforeSensitive = body.before_sensitive;
-  entry.afterSensitive = body.after_sensitive;
+  if (importing !== void 0 && importing !== null && !isObject(importing)) return `has "change.importing" ${quote(importing)}, not an object`;
+  if (!isMask(body.before_sensitive)) return 'has a "change.before_sensitive" that is not a sensitivity mask (true, false, or lists and objects of them)';
+  if (!isMask(body.after_sensitive)) return 'has a "change.after_sensitive" that is not a sensitivity mask (true, false, or lists and objects of them)';
+  return void 0;
+}
+function allStrings(list2) {
+  for (const item of list2) if (typeof item !== "string") return false;
+  return true;
 }
 function isMask(mask) {
-  const stack = [mask];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (item === void 0 || item === null || typeof item === "boolean") continue;
-    if (typeof item !== "object") return false;
-    for (const key2 in item) stack.push(item[key2]);
-  }
+  if (mask === void 0 || mask === null || typeof mask === "boolean") return true;
+  if (typeof mask !== "object") return false;
+  for (const key2 in mask) if (!isMask(mask[key2])) return false;
   return true;
 }
 
@@ -3712,23 +3717,25 @@ function checkFormatVersion(version, source) {
 function normaliseTerraform(doc, file) {
   const formatVersion = checkFormatVersion(doc.format_version, file);
   const changes = [];
+  const list2 = entries(doc, "resource_changes", file);
   const seen = /* @__PURE__ */ new Map();
-  for (const [i, rc] of entries(doc, "resource_changes", file).entries()) {
-    const where2 = `resource_changes[${i}]`;
-    const entry = checkResourceChange(rc, where2, file);
-    const key2 = `${entry.address}\0${entry.deposed ?? ""}`;
+  for (let i = 0; i < list2.length; i++) {
+    const rc = list2[i];
+    checkResourceChange(rc, file, "resource_changes", i);
+    const key2 = rc.deposed === void 0 ? rc.address : `${rc.address}\0${rc.deposed}`;
     const first = seen.get(key2);
-    if (first !== void 0) throw new InputError(file, `${where2} ${quote(entry.address)} repeats ${first}, the same object: the file is damaged; regenerate it with \`terraform show -json\``);
-    seen.set(key2, where2);
-    const change = toChange(entry, file);
+    if (first !== void 0) throw new InputError(file, `resource_changes[${i}] ${quote(rc.address)} repeats resource_changes[${first}], the same object: the file is damaged; regenerate it with \`terraform show -json\``);
+    seen.set(key2, i);
+    const change = toChange(rc, file);
     if (change) changes.push(change);
   }
-  for (const [i, deferred] of entries(doc, "deferred_changes", file).entries()) {
-    const where2 = `deferred_changes[${i}]`;
-    if (!isObject(deferred) || deferred.reason !== void 0 && typeof deferred.reason !== "string") {
-      throw new InputError(file, `${where2} is not a deferred change (an object with a "reason" and a "resource_change"): the file is damaged; regenerate it with \`terraform show -json\``);
+  const deferred = entries(doc, "deferred_changes", file);
+  for (let i = 0; i < deferred.length; i++) {
+    const item = deferred[i];
+    if (!isObject(item) || item.reason !== void 0 && typeof item.reason !== "string") {
+      throw new InputError(file, `deferred_changes[${i}] is not a deferred change (an object with a "reason" and a "resource_change"): the file is damaged; regenerate it with \`terraform show -json\``);
     }
-    checkResourceChange(deferred.resource_change, `${where2}.resource_change`, file, true);
+    checkResourceChange(item.resource_change, file, "deferred_changes", i, ".resource_change");
   }
   const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc) };
   if (doc.terraform_version !== void 0) {
@@ -3751,31 +3758,33 @@ function entries(doc, field, file) {
   if (!Array.isArray(list2)) throw new InputError(file, `"${field}" is not a list: the file is damaged; regenerate it with \`terraform show -json\``);
   return list2;
 }
-function toChange(entry, file) {
-  if (entry.mode === "data") return void 0;
-  const { action, address, deposed } = entry;
-  if (action === "no-op" && entry.previousAddress === void 0 && !entry.importing) return void 0;
+function toChange(rc, file) {
+  if (rc.mode === "data") return void 0;
+  const { address, deposed, change: body } = rc;
+  const action = actionOf(body.actions);
+  const importing = body.importing !== void 0 && body.importing !== null;
+  if (action === "no-op" && rc.previous_address === void 0 && !importing) return void 0;
   const change = {
     file,
     format: "terraform",
     address: deposed ? `${address} (deposed ${deposed})` : address,
     resourceAddress: address,
-    type: entry.type,
-    name: entry.name,
-    provider: shortProvider(entry.providerName, entry.type),
-    module: entry.module,
+    type: rc.type,
+    name: rc.name,
+    provider: shortProvider(rc.provider_name, rc.type),
+    module: rc.module_address ?? "",
     action
   };
-  if (entry.providerName !== void 0) change.providerSource = entry.providerName;
-  if (entry.index !== void 0) change.index = entry.index;
-  if (action === "replace") change.createBeforeDestroy = entry.actions[0] === "create";
-  if (entry.actionReason !== void 0) change.reason = entry.actionReason;
-  if (entry.previousAddress !== void 0 && entry.previousAddress !== address) change.previousAddress = entry.previousAddress;
-  if (entry.importing) change.importing = true;
+  if (rc.provider_name !== void 0) change.providerSource = rc.provider_name;
+  if (rc.index !== void 0) change.index = rc.index;
+  if (action === "replace") change.createBeforeDestroy = body.actions[0] === "create";
+  if (rc.action_reason !== void 0) change.reason = rc.action_reason;
+  if (rc.previous_address !== void 0 && rc.previous_address !== address) change.previousAddress = rc.previous_address;
+  if (importing) change.importing = true;
   if (deposed) change.deposed = deposed;
   if (action !== "no-op") {
-    if (entry.before !== void 0 && entry.before !== null) change.before = redactSensitive(entry.before, entry.beforeSensitive);
-    if (entry.after !== void 0 && entry.after !== null) change.after = redactSensitive(entry.after, entry.afterSensitive);
+    if (body.before !== void 0 && body.before !== null) change.before = redactSensitive(body.before, body.before_sensitive);
+    if (body.after !== void 0 && body.after !== null) change.after = redactSensitive(body.after, body.after_sensitive);
   }
   return change;
 }
