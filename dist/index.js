@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-UK5244OU.js";
+} from "./chunks/chunk-COHWS7ZW.js";
 import {
   InputError,
   getErrorMessage,

@@ -21,8 +21,9 @@ export interface ResourceAddress {
   key?: InstanceKey;
 }
 
-// HCL identifiers: ID_Start or `_`, then ID_Continue or `-`.
-const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
+// HCL identifiers: ID_Start or `_`, then ID_Continue or `-`; never an invisible format character
+// (ID_Continue now has ZWJ and ZWNJ, which HCL's older tables do not).
+const IDENTIFIER = /[\p{ID_Start}_](?:(?!\p{Cf})[\p{ID_Continue}-])*/uy;
 const INT_KEY = /(?:0|[1-9][0-9]{0,14})\]/y;
 const GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 

@@ -91,6 +91,7 @@ describe('addresses', () => {
     ['aws_x.y[*]', /instance key/],
     ['aws_x.y ', /unexpected text/],
     ['1aws.y', /no resource type/],
+    ['aws_db_instance.ma\u200din', /unexpected text/],
   ])('refuses %j', (address, pattern) => {
     expect(parseResourceAddress(address)).toMatch(pattern);
   });

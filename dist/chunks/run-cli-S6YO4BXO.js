@@ -22,7 +22,7 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-UK5244OU.js";
+} from "./chunk-COHWS7ZW.js";
 import {
   InputError,
   getErrorMessage,

@@ -3434,7 +3434,7 @@ function hasSensitiveLeaf(mask) {
 }
 
 // src/plan/terraform-address.ts
-var IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
+var IDENTIFIER = new RegExp("[\\p{ID_Start}_](?:(?!\\p{Cf})[\\p{ID_Continue}-])*", "uy");
 var INT_KEY = /(?:0|[1-9][0-9]{0,14})\]/y;
 var GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 function parseResourceAddress(address, wildcards = false) {
