@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-COHWS7ZW.js";
+} from "./chunks/chunk-PQWBHKYQ.js";
 import {
   InputError,
   getErrorMessage,

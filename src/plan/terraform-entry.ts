@@ -15,7 +15,7 @@ import type { ChangeAction } from './types.js';
  * does not understand is an error naming the file, the entry and its address.
  */
 
-// Every action list the documentation and Terraform's jsonplan (Change.Actions) give.
+// Every action list the documentation and Terraform's jsonplan (Change.Actions, actionString) give.
 const ACTIONS: ReadonlyMap<string, ChangeAction> = new Map([
   ['no-op', 'no-op'],
   ['create', 'create'],
@@ -27,7 +27,6 @@ const ACTIONS: ReadonlyMap<string, ChangeAction> = new Map([
   ['forget', 'forget'],
   // A replacement whose old object is kept (`lifecycle { destroy = false }`): it is forgotten, not destroyed.
   ['create,forget', 'forget'],
-  ['forget,create', 'forget'],
 ]);
 
 // Data sources are only read; Terraform drops their state-cleanup deletes from the JSON (jsonplan).
@@ -69,9 +68,10 @@ const spans: AddressSpans = { moduleEnd: 0, mode: 'managed', typeStart: 0, typeE
 
 /**
  * Checks entry `index` of `list` (`suffix` names a part of it: a deferred
- * change's ".resource_change"); throws an InputError naming the file, the
- * entry and its address for anything not as documented. Allocates nothing for
- * an entry it accepts.
+ * change's ".resource_change"; only deferred changes may have `[*]` keys);
+ * throws an InputError naming the file, the entry and its address for
+ * anything not as documented. Allocates nothing for an entry it accepts.
+ * The document must have passed checkDepth (masks are walked recursively).
  */
 export function checkResourceChange(rc: unknown, file: string, list: string, index: number, suffix = ''): asserts rc is ResourceChangeJson {
   if (!isObject(rc)) throw new InputError(file, `${list}[${index}]${suffix} is not an object: ${DAMAGED}`);

@@ -160,6 +160,7 @@ describe('other fields that must be what Terraform writes', () => {
     ['"importing" as a string', (doc: Doc) => ((doc.resource_changes as Entry[])[1]!.change.importing = 'i-123'), /"change\.importing" "i-123", not an object/],
     ['a deposed key that is not one', (doc: Doc) => ((doc.resource_changes as Doc[])[1]!.deposed = 'x\ny'), /has "deposed" "x\\ny", not a deposed key/],
     ['a provider_name with a newline', (doc: Doc) => ((doc.resource_changes as Doc[])[1]!.provider_name = 'aws\nplangate: ok'), /has "provider_name" "aws\\nplangate: ok"/],
+    ['an action list Terraform does not write', (doc: Doc) => ((doc.resource_changes as Entry[])[1]!.change.actions = ['forget', 'create']), /has actions \["forget","create"\], which plangate does not know: if a newer Terraform wrote them, upgrade plangate/],
     ['an action_reason that is a number', (doc: Doc) => ((doc.resource_changes as Doc[])[1]!.action_reason = 3), /has "action_reason" 3/],
   ])('%s is an error', (_what, mutate, pattern) => {
     const doc = corpusJson(BASIC_DELETE);

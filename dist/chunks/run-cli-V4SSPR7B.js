@@ -22,7 +22,7 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-COHWS7ZW.js";
+} from "./chunk-PQWBHKYQ.js";
 import {
   InputError,
   getErrorMessage,

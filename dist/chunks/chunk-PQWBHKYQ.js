@@ -3605,8 +3605,7 @@ var ACTIONS = /* @__PURE__ */ new Map([
   ["create,delete", "replace"],
   ["forget", "forget"],
   // A replacement whose old object is kept (`lifecycle { destroy = false }`): it is forgotten, not destroyed.
-  ["create,forget", "forget"],
-  ["forget,create", "forget"]
+  ["create,forget", "forget"]
 ]);
 var DATA_ACTIONS = /* @__PURE__ */ new Set(["read", "no-op"]);
 function actionOf(actions) {
