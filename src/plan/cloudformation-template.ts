@@ -90,13 +90,15 @@ async function parseTemplate(text: string, source: string): Promise<unknown> {
   }
   const { parseDocument } = await loadYaml();
   const doc = parseDocument(text, { customTags: shortFormTags(), prettyErrors: true });
+  // The YAML parser recurses once per level: a template nested thousands deep overflows it before checkDepth can say so.
+  const tooDeep = new InputError(source, `nests lists and mappings deeper than ${MAX_DEPTH} levels, far deeper than any real template: pass the template the change set was created from`);
+  if (doc.errors.some((e) => e.message.includes('Maximum call stack size exceeded'))) throw tooDeep;
   const problem = yamlProblem(doc, 'YAML template');
   if (problem) throw new InputError(source, safeLine(problem, 300));
   try {
     return doc.toJS() as unknown;
   } catch (error) {
-    // toJS recurses once per level: a template nested thousands deep overflows it before checkDepth can say so.
-    if (error instanceof RangeError) throw new InputError(source, `nests lists and mappings deeper than ${MAX_DEPTH} levels, far deeper than any real template: pass the template the change set was created from`);
+    if (error instanceof RangeError) throw tooDeep;
     throw error;
   }
 }

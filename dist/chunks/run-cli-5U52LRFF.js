@@ -112,12 +112,14 @@ async function parseTemplate(text, source) {
   }
   const { parseDocument } = await loadYaml();
   const doc = parseDocument(text, { customTags: shortFormTags(), prettyErrors: true });
+  const tooDeep = new InputError(source, `nests lists and mappings deeper than ${MAX_DEPTH} levels, far deeper than any real template: pass the template the change set was created from`);
+  if (doc.errors.some((e) => e.message.includes("Maximum call stack size exceeded"))) throw tooDeep;
   const problem = yamlProblem(doc, "YAML template");
   if (problem) throw new InputError(source, safeLine(problem, 300));
   try {
     return doc.toJS();
   } catch (error) {
-    if (error instanceof RangeError) throw new InputError(source, `nests lists and mappings deeper than ${MAX_DEPTH} levels, far deeper than any real template: pass the template the change set was created from`);
+    if (error instanceof RangeError) throw tooDeep;
     throw error;
   }
 }
