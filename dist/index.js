@@ -19,12 +19,12 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-PQWBHKYQ.js";
+} from "./chunks/chunk-N24VG6X6.js";
 import {
   InputError,
   getErrorMessage,
   isInputError
-} from "./chunks/chunk-CFHQLRBY.js";
+} from "./chunks/chunk-SLBGT3G5.js";
 import "./chunks/chunk-QCJK5ES2.js";
 import {
   __commonJS,
@@ -23378,7 +23378,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-5TSHTE53.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-2RF6FF4W.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;

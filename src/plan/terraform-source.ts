@@ -11,6 +11,7 @@ import { join, posix } from 'node:path';
 import type { Weakening } from '../analysis/types.js';
 import { InputError } from '../errors.js';
 import { displayName, safeLine } from '../quote.js';
+import { checkDepth } from './depth.js';
 import { configAddress } from './dependencies.js';
 import { filesLoaded, isOverrideFile, isTerraformSource, isTofuFile, loadedConfigFiles, TOOLS, type Tool } from './terraform-files.js';
 
@@ -364,6 +365,7 @@ async function parseSource(file: SourceFile): Promise<Json> {
     } catch (error) {
       throw new InputError(file.path, `is not valid JSON (${oneLine((error as Error).message)}): fix it so ${validate} passes`);
     }
+    checkDepth(doc, file.path);
     const json = asJson(doc);
     if (!json) throw new InputError(file.path, `is not a JSON object, so not Terraform JSON configuration: fix it so ${validate} passes`);
     return json;
@@ -375,6 +377,8 @@ async function parseSource(file: SourceFile): Promise<Json> {
   } catch (error) {
     throw new InputError(file.path, `is not valid HCL (${hclProblem(error, file.path)}): fix it so ${validate} passes`);
   }
+  // A guard's value is kept as JSON text (JSON.stringify recurses): nothing deeper than a plan may be.
+  checkDepth(doc, file.path);
   return asJson(doc) ?? {};
 }
 

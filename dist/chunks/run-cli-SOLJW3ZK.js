@@ -1,11 +1,9 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
   DEFAULT_CONFIG_PATH,
-  MAX_DEPTH,
   NOT_AUTHORS,
   approvalsNeeded,
   bySeverity,
-  checkDepth,
   checkPlans,
   defaultRuleSet,
   describeAction,
@@ -22,13 +20,15 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-PQWBHKYQ.js";
+} from "./chunk-N24VG6X6.js";
 import {
   InputError,
+  MAX_DEPTH,
+  checkDepth,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunk-CFHQLRBY.js";
+} from "./chunk-SLBGT3G5.js";
 import {
   quote,
   safeLine
@@ -241,7 +241,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-5TSHTE53.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-2RF6FF4W.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);

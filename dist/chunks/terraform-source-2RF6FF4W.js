@@ -9,8 +9,9 @@ import {
 } from "./chunk-7DXYR5VB.js";
 import {
   InputError,
+  checkDepth,
   configAddress
-} from "./chunk-CFHQLRBY.js";
+} from "./chunk-SLBGT3G5.js";
 import {
   displayName,
   safeLine
@@ -237,6 +238,7 @@ async function parseSource(file) {
     } catch (error) {
       throw new InputError(file.path, `is not valid JSON (${oneLine(error.message)}): fix it so ${validate} passes`);
     }
+    checkDepth(doc2, file.path);
     const json = asJson(doc2);
     if (!json) throw new InputError(file.path, `is not a JSON object, so not Terraform JSON configuration: fix it so ${validate} passes`);
     return json;
@@ -248,6 +250,7 @@ async function parseSource(file) {
   } catch (error) {
     throw new InputError(file.path, `is not valid HCL (${hclProblem(error, file.path)}): fix it so ${validate} passes`);
   }
+  checkDepth(doc, file.path);
   return asJson(doc) ?? {};
 }
 function hclProblem(error, path) {
