@@ -19,13 +19,14 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-3GMONLVR.js";
+} from "./chunks/chunk-3UI6UREA.js";
 import {
   InputError,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunks/chunk-2MSUEFF6.js";
+} from "./chunks/chunk-NYQJV4OU.js";
+import "./chunks/chunk-QCJK5ES2.js";
 import {
   __commonJS,
   __require,
@@ -23465,7 +23466,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-BCQSOTCH.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-GLZGGKOT.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;

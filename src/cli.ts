@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 import * as nodeModule from 'node:module';
+import { safeLine } from './quote.js';
 
 // Whatever escapes (a rejection inside a dependency's own loader, say) must end as an error,
 // exit 2, never as the 0 of a pass or the 1 of a block.
 const fail = (error: unknown) => {
-  process.stderr.write(`plangate: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`plangate: internal error: ${safeLine(error instanceof Error ? error.message : String(error))}\n`);
   process.exit(2);
 };
 process.on('uncaughtException', fail);

@@ -1,3 +1,5 @@
+import { displayName } from './quote.js';
+
 /**
  * A problem the user can fix: a bad plan file, config or input. Its message is
  * one line that names the input and the fix; no stack trace is shown for it.
@@ -8,7 +10,8 @@ export class InputError extends Error {
     readonly source: string,
     readonly problem: string,
   ) {
-    super(`${source}: ${problem}`);
+    // The source is input too (a file named with a newline must not start a second line).
+    super(`${displayName(source)}: ${problem}`);
     this.name = 'InputError';
   }
 }

@@ -4,6 +4,7 @@ import type { Analysis } from '../analysis/analyse.js';
 import { checkPlans, type CheckOptions } from '../check.js';
 import { templateDependencies } from '../plan/cloudformation-template.js';
 import { getErrorMessage, InputError, isInputError } from '../errors.js';
+import { quote, safeLine } from '../quote.js';
 import { DEFAULT_CONFIG_PATH, defaultRuleSet, parseConfig } from '../rules/config.js';
 import type { RuleSet } from '../rules/types.js';
 import { renderJson } from '../report/json.js';
@@ -51,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return command === undefined ? EXIT.error : EXIT.pass;
     }
-    if (command !== 'check') throw new InputError('plangate', `unknown command ${JSON.stringify(command)}; the command is \`plangate check FILE...\``);
+    if (command !== 'check') throw new InputError('plangate', `unknown command ${quote(command)}; the command is \`plangate check FILE...\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
       io.stdout(USAGE);
@@ -59,7 +60,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const format = values.format ?? 'text';
     if (!(FORMATS as readonly string[]).includes(format)) {
-      throw new InputError('--format', `expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`);
+      throw new InputError('--format', `expected one of ${FORMATS.join(', ')}, got ${quote(format)}`);
     }
     const ruleSet = await loadRuleSet(values.config);
     const options: CheckOptions = {};
@@ -76,13 +77,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const analysis = await checkPlans(positionals, ruleSet, options);
     io.stdout(render(analysis, format as (typeof FORMATS)[number], io));
-    for (const error of analysis.errors) io.stderr(`plangate: ${error}\n`);
+    for (const error of analysis.errors) io.stderr(`plangate: ${safeLine(error)}\n`);
     return EXIT[analysis.decision];
   } catch (error) {
+    // Messages quote their input already; safeLine is the last guard that each stays one line.
     if (isInputError(error)) {
-      io.stderr(`plangate: ${error.message}\n`);
+      io.stderr(`plangate: ${safeLine(error.message)}\n`);
     } else {
-      io.stderr(`plangate: internal error: ${getErrorMessage(error)} (please report it; PLANGATE_DEBUG=1 shows the stack)\n`);
+      io.stderr(`plangate: internal error: ${safeLine(getErrorMessage(error))} (please report it; PLANGATE_DEBUG=1 shows the stack)\n`);
       if (io.env.PLANGATE_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
     }
     return EXIT.error;
@@ -104,7 +106,8 @@ function parseOptions(args: string[]) {
       },
     });
   } catch (error) {
-    throw new InputError('plangate check', `${getErrorMessage(error).split('\n')[0]}; see plangate check --help`);
+    // The message repeats the argument, which may hold a newline: escaped whole, not cut at it.
+    throw new InputError('plangate check', `${safeLine(getErrorMessage(error), 300)}; see plangate check --help`);
   }
 }
 

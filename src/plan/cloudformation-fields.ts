@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { isObject, type JsonObject } from '../json.js';
+import { quote } from '../quote.js';
 
 // The documented values of every change-set field plangate reads, from the
 // AWS CloudFormation API Reference (API Version 2010-05-15):
@@ -89,9 +90,7 @@ export function shown(value: unknown, max = 200): string {
   if (value === undefined) return 'missing';
   if (Array.isArray(value)) return 'a list';
   if (isObject(value)) return 'an object';
-  // quote(): the shared escaping helper replaces these JSON.stringify calls.
-  if (typeof value === 'string' && value.length > max) return `${JSON.stringify(value.slice(0, max))}…`;
-  return JSON.stringify(value);
+  return quote(value, max);
 }
 
 /** Absent and null (AWS's own examples print null) mean the same: not given. */

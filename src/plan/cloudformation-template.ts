@@ -3,6 +3,8 @@ import { InputError } from '../errors.js';
 import { loadYaml, yamlProblem } from '../load-yaml.js';
 import type { Dependencies } from './dependencies.js';
 import { isObject } from '../json.js';
+import { safeLine } from '../quote.js';
+import { checkDepth, MAX_DEPTH } from './depth.js';
 
 /** Intrinsic functions a template can write in YAML's short form (`!Ref X`, `!GetAtt X.Arn`). */
 const INTRINSICS = [
@@ -35,6 +37,8 @@ const INTRINSICS = [
  */
 export async function templateDependencies(text: string, source: string): Promise<Dependencies> {
   const template = await parseTemplate(text, source);
+  // collectReferences recurses once per level.
+  checkDepth(template, source);
   if (!isObject(template) || !isObject(template.Resources)) {
     throw new InputError(source, 'not a CloudFormation template (no "Resources" mapping): pass the template the change set was created from');
   }
@@ -80,14 +84,23 @@ async function parseTemplate(text: string, source: string): Promise<unknown> {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new InputError(source, `invalid JSON template: ${(error as Error).message.split('\n')[0]}`);
+      // V8 quotes the text around the error: input, so it is kept to one safe line.
+      throw new InputError(source, `invalid JSON template: ${safeLine((error as Error).message.split('\n')[0] ?? '', 300)}`);
     }
   }
   const { parseDocument } = await loadYaml();
   const doc = parseDocument(text, { customTags: shortFormTags(), prettyErrors: true });
+  // The YAML parser recurses once per level: a template nested thousands deep overflows it before checkDepth can say so.
+  const tooDeep = new InputError(source, `nests lists and mappings deeper than ${MAX_DEPTH} levels, far deeper than any real template: pass the template the change set was created from`);
+  if (doc.errors.some((e) => e.message.includes('Maximum call stack size exceeded'))) throw tooDeep;
   const problem = yamlProblem(doc, 'YAML template');
-  if (problem) throw new InputError(source, problem);
-  return doc.toJS() as unknown;
+  if (problem) throw new InputError(source, safeLine(problem, 300));
+  try {
+    return doc.toJS() as unknown;
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep;
+    throw error;
+  }
 }
 
 /** `!Ref X` → { Ref: X }, `!GetAtt X.Y` → { "Fn::GetAtt": "X.Y" }, and the sequence and mapping forms. */

@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { FieldErrors, readResourceChange, shown, type ChangeSetFields, type DetailFields, type Recreation, type ResourceChangeFields } from './cloudformation-fields.js';
 import { ChangeSets, type NeededChangeSet } from './cloudformation-nested.js';
 import type { Dependencies } from './dependencies.js';
+import { checkDepth } from './depth.js';
 import { isObject, type JsonObject } from '../json.js';
 import { SENSITIVE, type Change, type Plan, type PolicyChange } from './types.js';
 
@@ -244,9 +245,6 @@ function incompleteReason(set: ChangeSetFields): string | undefined {
   return undefined;
 }
 
-// Property values nest a few levels; far deeper is damage, and would overflow the stack below.
-const MAX_CONTEXT_DEPTH = 100;
-
 /** Before/AfterContext is an encoded JSON string in the API (an object in some recordings); its values feed tags and guards. */
 function contextProperties(context: string | JsonObject | undefined, at: string, errors: FieldErrors): unknown {
   if (context === undefined) return undefined;
@@ -257,20 +255,21 @@ function contextProperties(context: string | JsonObject | undefined, at: string,
     } catch {
       throw errors.damaged(`${at} is not valid JSON`);
     }
+    // Parsed apart from the document, so its depth is checked apart: maskNoEcho recurses once per level.
+    checkDepth(value, errors.file, at);
   }
   if (!isObject(value)) throw errors.damaged(`${at} holds ${shown(value)}, not a JSON object`);
   // No Properties wrapper: the object is the properties; a null one means none.
   const properties = 'Properties' in value ? value.Properties : value;
   if (properties === null) return undefined;
   if (!isObject(properties)) throw errors.damaged(`${at}: Properties is ${shown(properties)}, not an object`);
-  return maskNoEcho(properties, 0, at, errors);
+  return maskNoEcho(properties);
 }
 
 /** CloudFormation shows NoEcho values as "****"; keep them out of reports all the same. */
-function maskNoEcho(value: unknown, depth: number, at: string, errors: FieldErrors): unknown {
-  if (depth > MAX_CONTEXT_DEPTH) throw errors.damaged(`${at} nests more than ${MAX_CONTEXT_DEPTH} levels deep`);
+function maskNoEcho(value: unknown): unknown {
   if (value === '****') return SENSITIVE;
-  if (Array.isArray(value)) return value.map((v) => maskNoEcho(v, depth + 1, at, errors));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNoEcho(v, depth + 1, at, errors)]));
+  if (Array.isArray(value)) return value.map((v) => maskNoEcho(v));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNoEcho(v)]));
   return value;
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { isObject, type JsonObject } from '../json.js';
+import { quote } from '../quote.js';
 import type { PlanFormat } from './types.js';
 
 const SHOW_JSON = '`terraform show -json PLANFILE`';
@@ -9,19 +10,53 @@ export function isChangeSet(value: unknown): boolean {
   return isObject(value) && Array.isArray(value.Changes);
 }
 
-/** Format from content, never from the file name; anything else is refused with what it looks like. */
+// Top-level keys only `terraform show -json` writes, and only `describe-change-set` writes.
+const TERRAFORM_KEYS = ['format_version', 'terraform_version', 'resource_changes', 'planned_values', 'resource_drift', 'deferred_changes', 'output_changes', 'prior_state', 'configuration'];
+const CHANGE_SET_KEYS = ['Changes', 'NestedChanges', 'ChangeSetId', 'ChangeSetName', 'ParentChangeSetId', 'RootChangeSetId'];
+
+const has = (doc: JsonObject, key: string): boolean => Object.hasOwn(doc, key);
+
+/**
+ * Format from content, never from the file name. A document that could be
+ * read as both formats, or that has a format's keys without its shape, is
+ * refused: reading it as one would silently drop what the other says.
+ */
 export function detectFormat(doc: unknown, source: string): PlanFormat {
-  if (isObject(doc)) {
-    if ('format_version' in doc && ('resource_changes' in doc || 'planned_values' in doc)) return 'terraform';
-    if (isChangeSet(doc) || Array.isArray(doc.NestedChanges)) return 'cloudformation';
-    throw new InputError(source, describeObject(doc));
-  }
+  if (isObject(doc)) return readingOf(doc, source, '') ?? refuse(source, describeObject(doc));
   if (Array.isArray(doc)) {
-    if (doc.length > 0 && doc.every(isChangeSet)) return 'cloudformation';
     if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
-    throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list); pass ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
+    for (const [i, item] of doc.entries()) {
+      if (!isObject(item) || readingOf(item, source, `[${i}] `) !== 'cloudformation') {
+        throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list; [${i}] has none); pass ${DESCRIBE} output, or ${SHOW_JSON} output for Terraform`);
+      }
+    }
+    return 'cloudformation';
   }
   throw new InputError(source, `a bare JSON ${doc === null ? 'null' : typeof doc}, not a plan: pass ${SHOW_JSON} or ${DESCRIBE} output`);
+}
+
+function refuse(source: string, problem: string): never {
+  throw new InputError(source, problem);
+}
+
+/** The one format `doc` reads as, undefined when neither; throws when both or only partly one. */
+function readingOf(doc: JsonObject, source: string, at: string): PlanFormat | undefined {
+  const terraform = TERRAFORM_KEYS.filter((key) => has(doc, key));
+  const changeSet = CHANGE_SET_KEYS.filter((key) => has(doc, key));
+  const list = (keys: string[]) => keys.map((k) => `"${k}"`).join(', ');
+  if (terraform.length > 0 && changeSet.length > 0) {
+    throw new InputError(
+      source,
+      `${at}fits two formats: as a Terraform plan (it has ${list(terraform)}) and as a CloudFormation change set (it has ${list(changeSet)}); plangate will not pick one and miss what the other says: pass ${SHOW_JSON} or ${DESCRIBE} output as written`,
+    );
+  }
+  if (has(doc, 'format_version') && (has(doc, 'resource_changes') || has(doc, 'planned_values'))) return 'terraform';
+  if (changeSet.length === 0) return undefined;
+  if (Array.isArray(doc.Changes) || (!has(doc, 'Changes') && Array.isArray(doc.NestedChanges))) {
+    if (has(doc, 'NestedChanges') && !Array.isArray(doc.NestedChanges)) throw new InputError(source, `${at}is a change set whose "NestedChanges" is not a list: the file is damaged; regenerate it with ${DESCRIBE}`);
+    return 'cloudformation';
+  }
+  throw new InputError(source, `${at}has change set keys (${list(changeSet)}) but no "Changes" list, so it is only part of a change set: write the whole ${DESCRIBE} output`);
 }
 
 function describeObject(doc: JsonObject): string {
@@ -46,6 +81,6 @@ function describeObject(doc: JsonObject): string {
   if (Array.isArray(doc.Stacks)) {
     return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE}`;
   }
-  const keys = Object.keys(doc).slice(0, 5).map((k) => JSON.stringify(k)).join(', ');
+  const keys = Object.keys(doc).slice(0, 5).map((k) => quote(k, 40)).join(', ');
   return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ''}: pass ${SHOW_JSON} or ${DESCRIBE} output`;
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { quote, safeLine } from '../quote.js';
 
 const SHOW_JSON = 'run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`';
 
@@ -40,7 +41,7 @@ function describeNonJson(head: string): string {
     }
     return 'this looks like YAML, not plan JSON: for CloudFormation run `aws cloudformation describe-change-set --output json`, for Terraform `terraform show -json tfplan`';
   }
-  const snippet = JSON.stringify(plain.slice(0, 24));
+  const snippet = quote(plain.slice(0, 24));
   return `not JSON (it starts with ${snippet}): ${SHOW_JSON}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
 }
 
@@ -59,7 +60,7 @@ function describeJsonError(text: string, error: unknown): string {
   // V8 quotes the text around an unexpected token: it may span lines and hold a secret, so it never reaches the message.
   const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '');
   const at = offset === undefined ? undefined : lineAndColumn(text, offset);
-  return `invalid JSON${at ? ` at line ${at.line} column ${at.column}` : ''}: ${detail}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
+  return `invalid JSON${at ? ` at line ${at.line} column ${at.column}` : ''}: ${safeLine(detail, 200)}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
 }
 
 /**

@@ -2,8 +2,10 @@ import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import { InputError } from '../errors.js';
+import { safeLine } from '../quote.js';
 import { normaliseChangeSets } from './cloudformation.js';
 import { decodePlanBytes } from './decode.js';
+import { checkDepth } from './depth.js';
 import { detectFormat } from './detect-format.js';
 import { parsePlanJson } from './parse-json.js';
 import { normaliseTerraform } from './terraform.js';
@@ -12,6 +14,8 @@ import type { Plan } from './types.js';
 /** Bytes → Plan: decode, parse, detect the format from content, normalise. Pure. */
 export function parsePlan(bytes: Buffer, file: string): Plan {
   const doc = parsePlanJson(decodePlanBytes(bytes, file), file);
+  // Before any reader walks it: no walker may recurse deeper than a real plan goes.
+  checkDepth(doc, file);
   return detectFormat(doc, file) === 'terraform'
     ? normaliseTerraform(doc as Record<string, unknown>, file)
     : normaliseChangeSets(doc, file);
@@ -74,7 +78,7 @@ async function readFileBytes(path: string, maxBytes: number): Promise<Buffer> {
     return await readStream(handle.createReadStream(), path, maxBytes);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): check the file and its permissions`);
+    throw new InputError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? safeLine(String(error), 300)}): check the file and its permissions`);
   } finally {
     await handle.close();
   }
@@ -109,7 +113,7 @@ function openProblem(error: unknown): string {
   if (code === 'ENOENT') return 'no such file: check the path, and that the step that writes the plan ran before plangate';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied: make the file readable by the user running plangate';
   if (code === 'EISDIR') return 'is a directory: pass the plan JSON file inside it (for example plan.json)';
-  return `cannot be opened (${code ?? String(error)})`;
+  return `cannot be opened (${code ?? safeLine(String(error), 300)})`;
 }
 
 function tooLarge(size: number, maxBytes: number, atLeast = false): string {

@@ -10,6 +10,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { InputError } from '../errors.js';
 import { isObject, type JsonObject } from '../json.js';
+import { displayName, safeLine } from '../quote.js';
+import { checkDepth } from './depth.js';
 import { configAddress } from './dependencies.js';
 import { filesLoaded, isOverrideFile, isTerraformSource, isTofuFile, loadedConfigFiles, TOOLS, type Tool } from './terraform-files.js';
 import type { Weakening } from './types.js';
@@ -197,7 +199,7 @@ async function collect(root: string, joinPath: (...parts: string[]) => string, l
       throw new InputError(
         module.calledAs ?? module.dir,
         module.calledAs
-          ? `its directory ${module.dir} holds no .tf or .tofu files: fix the module source, or include the module's files`
+          ? `its directory ${displayName(module.dir)} holds no .tf or .tofu files: fix the module source, or include the module's files`
           : 'holds no .tf, .tf.json, .tofu or .tofu.json files: pass the directory of the root module',
       );
     }
@@ -302,7 +304,7 @@ async function readDirectory(dir: string, calledAs?: string): Promise<SourceFile
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    if (calledAs) throw new InputError(calledAs, `its directory ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): fix the module source`);
+    if (calledAs) throw new InputError(calledAs, `its directory ${displayName(dir)} cannot be read (${(error as NodeJS.ErrnoException).code ?? safeLine(String(error), 300)}): fix the module source`);
     throw new InputError(dir, directoryProblem(error));
   }
   // Selected by name before reading: what neither tool loads (a hidden file, a README) is never read.
@@ -317,7 +319,7 @@ async function readDirectory(dir: string, calledAs?: string): Promise<SourceFile
       const code = (error as NodeJS.ErrnoException).code;
       // A dangling symlink or a directory named *.tf is not a configuration file.
       if (code === 'ENOENT' || code === 'EISDIR') continue;
-      throw new InputError(path, `cannot be read (${code ?? String(error)}): make it readable by the user running plangate`);
+      throw new InputError(path, `cannot be read (${code ?? safeLine(String(error), 300)}): make it readable by the user running plangate`);
     }
   }
   return files;
@@ -328,7 +330,7 @@ function directoryProblem(error: unknown): string {
   if (code === 'ENOENT') return 'no such directory: pass the directory holding the Terraform configuration (its .tf or .tofu files)';
   if (code === 'ENOTDIR') return 'is not a directory: pass the directory holding the .tf or .tofu files, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied: make the directory readable by the user running plangate';
-  return `cannot be read (${code ?? String(error)}): pass the directory holding the Terraform configuration`;
+  return `cannot be read (${code ?? safeLine(String(error), 300)}): pass the directory holding the Terraform configuration`;
 }
 
 type Parse = (filename: string, contents: string) => Promise<Record<string, unknown>>;
@@ -358,6 +360,7 @@ async function parseSource(file: SourceFile): Promise<JsonObject> {
     } catch (error) {
       throw new InputError(file.path, `is not valid JSON (${oneLine((error as Error).message)}): fix it so ${validate} passes`);
     }
+    checkDepth(doc, file.path);
     if (!isObject(doc)) throw new InputError(file.path, `is not a JSON object, so not Terraform JSON configuration: fix it so ${validate} passes`);
     return doc;
   }
@@ -368,6 +371,8 @@ async function parseSource(file: SourceFile): Promise<JsonObject> {
   } catch (error) {
     throw new InputError(file.path, `is not valid HCL (${hclProblem(error, file.path)}): fix it so ${validate} passes`);
   }
+  // A guard's value is kept as JSON text (JSON.stringify recurses): nothing deeper than a plan may be.
+  checkDepth(doc, file.path);
   return isObject(doc) ? doc : {};
 }
 
@@ -380,6 +385,7 @@ function hclProblem(error: unknown, path: string): string {
   return message.length > 300 ? `${message.slice(0, 297)}...` : message;
 }
 
+/** A parser's message, which may quote the source: one line, nothing unsafe left in it. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return safeLine(text.replace(/\s*\n\s*/g, ' ').trim(), 300);
 }

@@ -1,13 +1,15 @@
 import { InputError } from '../errors.js';
+import { quote } from '../quote.js';
 import { terraformDependencies } from './dependencies.js';
 import { isObject, type JsonObject } from '../json.js';
 import { redactSensitive } from './redact.js';
+import { actionOf, checkResourceChange, type ResourceChangeJson } from './terraform-entry.js';
 import type { Change, ChangeAction, Plan } from './types.js';
 
 /** `terraform show -json` format versions this reader understands; 1.x promises only additive minors. */
 export function checkFormatVersion(version: unknown, source: string): string {
   if (typeof version !== 'string') {
-    throw new InputError(source, `"format_version" is ${JSON.stringify(version)}, not a version string: write the plan with \`terraform show -json\``);
+    throw new InputError(source, `"format_version" is ${quote(version)}, not a version string: write the plan with \`terraform show -json\``);
   }
   const match = /^(\d+)\.(\d+)$/.exec(version);
   const major = Number(match?.[1]);
@@ -16,83 +18,85 @@ export function checkFormatVersion(version: unknown, source: string): string {
   const newer = match && major > 1;
   throw new InputError(
     source,
-    `plan format_version ${/^[\w.+-]{1,20}$/.test(version) ? version : JSON.stringify(version.slice(0, 40))} is ${newer ? 'newer than' : 'not one of'} the versions plangate reads (0.1, 0.2, 1.x): ${newer ? 'upgrade plangate' : 'write the plan with `terraform show -json`'}`,
+    `plan format_version ${/^[\w.+-]{1,20}$/.test(version) ? version : quote(version, 40)} is ${newer ? 'newer than' : 'not one of'} the versions plangate reads (0.1, 0.2, 1.x): ${newer ? 'upgrade plangate' : 'write the plan with `terraform show -json`'}`,
   );
 }
 
-// Terraform's JSON action lists (internal/command/jsonplan): every one that can appear.
-const ACTIONS: ReadonlyMap<string, ChangeAction> = new Map([
-  ['no-op', 'no-op'],
-  ['create', 'create'],
-  ['read', 'read'],
-  ['update', 'update'],
-  ['delete', 'delete'],
-  ['delete,create', 'replace'],
-  ['create,delete', 'replace'],
-  ['forget', 'forget'],
-  // A replacement whose old object is kept (`lifecycle { destroy = false }`): it is forgotten, not destroyed.
-  ['create,forget', 'forget'],
-  ['forget,create', 'forget'],
-]);
-
 export function normaliseTerraform(doc: JsonObject, file: string): Plan {
   const formatVersion = checkFormatVersion(doc.format_version, file);
-  const raw = doc.resource_changes;
-  if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
-    throw new InputError(file, '"resource_changes" is not a list: the file is damaged; regenerate it with `terraform show -json`');
-  }
   const changes: Change[] = [];
-  const list = raw ?? [];
+  const list = entries(doc, 'resource_changes', file);
+  const seen = new Map<string, number>();
   for (let i = 0; i < list.length; i++) {
-    const change = normaliseResourceChange(list[i], i, file);
+    const rc = list[i];
+    checkResourceChange(rc, file, 'resource_changes', i);
+    // "address" and "deposed" together are unique in a plan (json-format): a second entry would contradict the first.
+    const key = rc.deposed === undefined ? rc.address : `${rc.address}\u0000${rc.deposed}`;
+    const first = seen.get(key);
+    if (first !== undefined) throw new InputError(file, `resource_changes[${i}] ${quote(rc.address)} repeats resource_changes[${first}], the same object: the file is damaged; regenerate it with \`terraform show -json\``);
+    seen.set(key, i);
+    const change = toChange(rc, file);
     if (change) changes.push(change);
   }
+  // Deferred changes are not applied by this plan (a later plan makes them), so they are checked, not reported.
+  const deferred = entries(doc, 'deferred_changes', file);
+  for (let i = 0; i < deferred.length; i++) {
+    const item = deferred[i];
+    if (!isObject(item) || (item.reason !== undefined && typeof item.reason !== 'string')) {
+      throw new InputError(file, `deferred_changes[${i}] is not a deferred change (an object with a "reason" and a "resource_change"): the file is damaged; regenerate it with \`terraform show -json\``);
+    }
+    checkResourceChange(item.resource_change, file, 'deferred_changes', i, '.resource_change');
+  }
+  // resource_drift is what changed outside Terraform before this plan; it is never read.
   const plan: Plan = { file, format: 'terraform', formatVersion, changes, dependencies: terraformDependencies(doc) };
-  if (typeof doc.terraform_version === 'string') plan.toolVersion = doc.terraform_version;
+  if (doc.terraform_version !== undefined) {
+    if (typeof doc.terraform_version !== 'string' || !/^[\w.+-]{1,64}$/.test(doc.terraform_version)) {
+      throw new InputError(file, `"terraform_version" is ${quote(doc.terraform_version)}, not a version: the file is damaged; regenerate it with \`terraform show -json\``);
+    }
+    plan.toolVersion = doc.terraform_version;
+  }
+  if (doc.errored !== undefined && typeof doc.errored !== 'boolean') {
+    throw new InputError(file, `"errored" is ${quote(doc.errored)}, not true or false, so whether planning failed is unknown: regenerate it with \`terraform show -json\``);
+  }
   if (doc.errored === true) {
     plan.incomplete = 'the plan errored ("errored": true), so its list of changes is incomplete: fix the errors `terraform plan` reported and plan again';
   }
   return plan;
 }
 
-function normaliseResourceChange(rc: unknown, index: number, file: string): Change | undefined {
-  const where = (): string => `resource_changes[${index}]`;
-  if (!isObject(rc)) throw new InputError(file, `${where()} is not an object: the file is damaged; regenerate it with \`terraform show -json\``);
-  const address = rc.address;
-  if (typeof address !== 'string' || address === '') {
-    throw new InputError(file, `${where()} has no "address": the file is damaged; regenerate it with \`terraform show -json\``);
-  }
-  if (!isManaged(rc, address)) return undefined;
-  const body = rc.change;
-  const actions = isObject(body) ? body.actions : undefined;
-  if (!isObject(body) || !Array.isArray(actions) || !actions.every((a) => typeof a === 'string')) {
-    throw new InputError(file, `${where()} (${address}) has no "change.actions" list: the file is damaged; regenerate it with \`terraform show -json\``);
-  }
-  const action = ACTIONS.get(actions.length === 1 ? (actions[0] as string) : actions.join(','));
-  if (action === undefined) {
-    throw new InputError(file, `${where()} (${address}) has actions ${JSON.stringify(actions)}, which plangate does not know: upgrade plangate`);
-  }
+/** A top-level list of entries; absent (Terraform omits empty lists) or null is none. */
+function entries(doc: JsonObject, field: 'resource_changes' | 'deferred_changes', file: string): unknown[] {
+  const list = doc[field];
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) throw new InputError(file, `"${field}" is not a list: the file is damaged; regenerate it with \`terraform show -json\``);
+  return list;
+}
+
+/** The change plangate reports for a checked entry; data source reads and plain no-ops say nothing. */
+function toChange(rc: ResourceChangeJson, file: string): Change | undefined {
+  if (rc.mode === 'data') return undefined;
+  const { address, deposed, change: body } = rc;
+  const action = actionOf(body.actions) as ChangeAction;
+  const importing = body.importing !== undefined && body.importing !== null;
   // Plain no-ops are most of a large plan and say nothing; moved or imported ones are kept.
-  if (action === 'no-op' && typeof rc.previous_address !== 'string' && (body.importing === undefined || body.importing === null)) return undefined;
-  const type = typeof rc.type === 'string' ? rc.type : typeFromAddress(address);
-  const deposed = typeof rc.deposed === 'string' && rc.deposed !== '' ? rc.deposed : undefined;
+  if (action === 'no-op' && rc.previous_address === undefined && !importing) return undefined;
   const change: Change = {
     file,
     format: 'terraform',
     address: deposed ? `${address} (deposed ${deposed})` : address,
     resourceAddress: address,
-    type,
-    name: typeof rc.name === 'string' ? rc.name : '',
-    provider: shortProvider(rc.provider_name, type),
-    module: typeof rc.module_address === 'string' ? rc.module_address : '',
+    type: rc.type,
+    name: rc.name,
+    provider: shortProvider(rc.provider_name, rc.type),
+    module: rc.module_address ?? '',
     action,
   };
-  if (typeof rc.provider_name === 'string') change.providerSource = rc.provider_name;
-  if (typeof rc.index === 'string' || typeof rc.index === 'number') change.index = rc.index;
-  if (action === 'replace') change.createBeforeDestroy = actions[0] === 'create';
-  if (typeof rc.action_reason === 'string') change.reason = rc.action_reason;
-  if (typeof rc.previous_address === 'string' && rc.previous_address !== address) change.previousAddress = rc.previous_address;
-  if (body.importing !== undefined && body.importing !== null) change.importing = true;
+  if (rc.provider_name !== undefined) change.providerSource = rc.provider_name;
+  if (rc.index !== undefined) change.index = rc.index;
+  if (action === 'replace') change.createBeforeDestroy = body.actions[0] === 'create';
+  if (rc.action_reason !== undefined) change.reason = rc.action_reason;
+  if (rc.previous_address !== undefined && rc.previous_address !== address) change.previousAddress = rc.previous_address;
+  if (importing) change.importing = true;
   if (deposed) change.deposed = deposed;
   // No-ops repeat the prior state; keeping their values would only cost memory.
   if (action !== 'no-op') {
@@ -102,20 +106,9 @@ function normaliseResourceChange(rc: unknown, index: number, file: string): Chan
   return change;
 }
 
-function isManaged(rc: JsonObject, address: string): boolean {
-  if (typeof rc.mode === 'string') return rc.mode === 'managed';
-  return !(address.startsWith('data.') || address.includes('.data.'));
-}
-
-/** `module.a["k"].aws_s3_bucket.b[0]` → `aws_s3_bucket`, for plans that omit "type". */
-function typeFromAddress(address: string): string {
-  const withoutModules = address.replace(/^(module\.[^.[]+(\[[^\]]*\])?\.)+/, '');
-  return withoutModules.split('.')[0] ?? '';
-}
-
 /** `registry.terraform.io/hashicorp/aws` → `aws`; old plans say `aws` or `provider.aws`; else the type's prefix. */
-function shortProvider(providerName: unknown, type: string): string {
-  if (typeof providerName === 'string' && providerName !== '') {
+function shortProvider(providerName: string | undefined, type: string): string {
+  if (providerName !== undefined) {
     let short = providerNames.get(providerName);
     if (short === undefined) {
       const last = providerName.split('/').pop() ?? providerName;

@@ -153,7 +153,7 @@ describe('bad plan content', () => {
   it.each([
     ['resource_changes that is not a list', { format_version: '1.2', resource_changes: {} }, /"resource_changes" is not a list/],
     ['an entry without an address', { format_version: '1.2', resource_changes: [{ change: { actions: ['delete'] } }] }, /resource_changes\[0\] has no "address"/],
-    ['an entry without actions', { format_version: '1.2', resource_changes: [{ address: 'a.b', mode: 'managed', change: {} }] }, /\(a\.b\) has no "change\.actions"/],
+    ['an entry without actions', { format_version: '1.2', resource_changes: [{ address: 'a.b', mode: 'managed', type: 'a', name: 'b', change: {} }] }, /resource_changes\[0\] "a\.b" has no "change\.actions"/],
     ['a format_version that is not a string', { format_version: 1.2, resource_changes: [] }, /"format_version" is 1\.2/],
     ['Changes that hold a non-object', { Changes: [42] }, /Changes\[0\] is 42, not an object/],
     ['a change without LogicalResourceId', { Changes: [{ Type: 'Resource', ResourceChange: { Action: 'Remove' } }] }, /Changes\[0\]: LogicalResourceId is missing, not a non-empty string/],

@@ -50,3 +50,19 @@ describe('--cfn-template adds the template references to the dependents of a fin
     expect(withTemplate.findings.map((f) => [f.address, f.dependents])).toEqual([['Orders', ['Alarm', 'Processor']]]);
   });
 });
+
+describe('templates nested thousands of levels deep (issue 9, root cause 6)', () => {
+  const deep = (levels: number, open: string, close: string) => `${open.repeat(levels)}1${close.repeat(levels)}`;
+
+  it.each([
+    ['JSON', 'template.json', `{"Resources": {"Bucket": {"Type": "AWS::S3::Bucket", "Properties": ${deep(20000, '{"a":', '}')}}}}`],
+    ['YAML', 'template.yaml', `Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: ${deep(20000, '[', ']')}\n`],
+  ])('a %s template is refused naming the file, not a stack overflow', async (_what, name, text) => {
+    const error: unknown = await templateDependencies(text, name).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(new RegExp(`^${name.replace('.', '\\.')}: nests lists and (objects|mappings) deeper than 512 levels`));
+  });
+});

@@ -4,8 +4,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
+import { expect } from 'vitest';
+import { InputError } from '../../src/errors.js';
 import { parsePlan } from '../../src/plan/read-plan.js';
 import type { Change, Plan } from '../../src/plan/types.js';
+import { requireCorpus } from '../corpus-path.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -30,6 +33,26 @@ export function parseFixture(name: string): Plan {
 /** Parses a document built in the test. */
 export function parseDoc(doc: unknown, file = 'test.json'): Plan {
   return parsePlan(Buffer.from(JSON.stringify(doc)), file);
+}
+
+/** A shared-corpus file, parsed: tests change their copy, never the corpus. */
+export function corpusJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(requireCorpus(), path), 'utf8')) as Record<string, unknown>;
+}
+
+/** The one-line InputError message parsePlan refuses this document (or text) with; fails when it reads it or fails otherwise. */
+export function refusal(doc: unknown, file = 'test.json'): string {
+  let error: unknown;
+  try {
+    parsePlan(Buffer.from(typeof doc === 'string' ? doc : JSON.stringify(doc)), file);
+  } catch (e) {
+    error = e;
+  }
+  expect(error, 'expected the document to be refused').toBeInstanceOf(InputError);
+  const message = (error as InputError).message;
+  expect(message.startsWith(`${file}: `)).toBe(true);
+  expect(message).not.toMatch(/[\n\r\u001b]/);
+  return message;
 }
 
 /** `[address, action]` for every change, in plan order: the shape most assertions compare. */

@@ -275,3 +275,16 @@ function ancestorsWithNodeModules(dir: string): string[] {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('sources nested thousands of levels deep (issue 9, root cause 6)', () => {
+  it('a .tf.json whose prevent_destroy nests 20,000 levels is refused naming the file, not a stack overflow', async () => {
+    const value = `${'{"a":'.repeat(20000)}true${'}'.repeat(20000)}`;
+    const contents = `{"resource": {"aws_db_instance": {"main": {"lifecycle": {"prevent_destroy": ${value}}}}}}`;
+    const error: unknown = await preventDestroyFromFiles([{ path: 'main.tf.json', contents }]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/^main\.tf\.json: nests lists and objects deeper than 512 levels \(at \$\.resource\.aws_db_instance\.main\.lifecycle\.prevent_destroy\.a/);
+  });
+});

@@ -60,8 +60,8 @@ describe('Terraform actions', () => {
   });
 
   it('never makes a move, an import or a read destructive', () => {
-    const moved = planWith(entry(['no-op'], { address: 'aws_s3_bucket.c', previous_address: 'aws_s3_bucket.b' })).changes[0];
-    const movedUpdate = planWith(entry(['update'], { address: 'aws_s3_bucket.c', previous_address: 'aws_s3_bucket.b' })).changes[0];
+    const moved = planWith(entry(['no-op'], { address: 'aws_s3_bucket.c', name: 'c', previous_address: 'aws_s3_bucket.b' })).changes[0];
+    const movedUpdate = planWith(entry(['update'], { address: 'aws_s3_bucket.c', name: 'c', previous_address: 'aws_s3_bucket.b' })).changes[0];
     const imported = planWith(entry(['no-op'], { change: { actions: ['no-op'], before: {}, after: {}, importing: { id: 'b' } } })).changes[0];
     const importCreate = planWith(entry(['update'], { change: { actions: ['update'], before: {}, after: {}, importing: { id: 'b' } } })).changes[0];
     for (const change of [moved, movedUpdate, imported, importCreate]) {
@@ -73,22 +73,20 @@ describe('Terraform actions', () => {
     expect(importCreate).toMatchObject({ action: 'update', importing: true });
   });
 
-  it('skips data sources, whatever their action, by mode or (without mode) by address', () => {
+  it('checks data sources, then leaves their reads out', () => {
     const plan = parseDoc({
       format_version: '1.2',
       resource_changes: [
         entry(['read'], { address: 'data.aws_ami.ubuntu', mode: 'data', type: 'aws_ami', name: 'ubuntu' }),
-        entry(['delete'], { address: 'data.aws_ami.old', mode: 'data', type: 'aws_ami', name: 'old' }),
-        { ...entry(['delete'], { address: 'data.aws_ami.legacy' }), mode: undefined },
-        { ...entry(['delete'], { address: 'module.a.data.aws_ami.legacy', module_address: 'module.a' }), mode: undefined },
-        entry(['delete'], { address: 'aws_s3_bucket.real' }),
+        entry(['no-op'], { address: 'module.a.data.aws_ami.old[0]', module_address: 'module.a', mode: 'data', type: 'aws_ami', name: 'old', index: 0 }),
+        entry(['delete'], { address: 'aws_s3_bucket.real', name: 'real' }),
       ],
     });
     expect(summary(plan)).toEqual([['aws_s3_bucket.real', 'delete']]);
   });
 
   it('keeps the previous address of a moved resource that is then deleted', () => {
-    const change = planWith(entry(['delete'], { address: 'module.app.aws_s3_bucket.b', previous_address: 'aws_s3_bucket.b' })).changes[0];
+    const change = planWith(entry(['delete'], { address: 'module.app.aws_s3_bucket.b', module_address: 'module.app', previous_address: 'aws_s3_bucket.b' })).changes[0];
     expect(change).toMatchObject({ action: 'delete', previousAddress: 'aws_s3_bucket.b' });
   });
 
@@ -102,7 +100,7 @@ describe('Terraform actions', () => {
   });
 
   it('names a deposed object after its resource', () => {
-    const change = planWith(entry(['delete'], { address: 'aws_instance.web[1]', index: 1, deposed: 'abcd1234' })).changes[0];
+    const change = planWith(entry(['delete'], { address: 'aws_instance.web[1]', type: 'aws_instance', name: 'web', index: 1, deposed: 'abcd1234' })).changes[0];
     expect(change).toMatchObject({
       address: 'aws_instance.web[1] (deposed abcd1234)',
       resourceAddress: 'aws_instance.web[1]',
@@ -128,7 +126,7 @@ describe('Terraform actions', () => {
   });
 
   it('refuses an action list it does not know, naming the address', () => {
-    expect(() => planWith(entry(['delete', 'explode']))).toThrow(/aws_s3_bucket\.b.*"delete","explode".*upgrade plangate/);
+    expect(() => planWith(entry(['delete', 'explode']))).toThrow(/resource_changes\[0\] "aws_s3_bucket\.b".*\["delete","explode"\].*upgrade plangate/);
   });
 });
 

@@ -20,13 +20,19 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-3GMONLVR.js";
+} from "./chunk-3UI6UREA.js";
 import {
   InputError,
+  MAX_DEPTH,
+  checkDepth,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunk-2MSUEFF6.js";
+} from "./chunk-NYQJV4OU.js";
+import {
+  quote,
+  safeLine
+} from "./chunk-QCJK5ES2.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/cli/run-cli.ts
@@ -58,6 +64,7 @@ var INTRINSICS = [
 ];
 async function templateDependencies(text, source) {
   const template = await parseTemplate(text, source);
+  checkDepth(template, source);
   if (!isObject(template) || !isObject(template.Resources)) {
     throw new InputError(source, 'not a CloudFormation template (no "Resources" mapping): pass the template the change set was created from');
   }
@@ -100,14 +107,21 @@ async function parseTemplate(text, source) {
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw new InputError(source, `invalid JSON template: ${error.message.split("\n")[0]}`);
+      throw new InputError(source, `invalid JSON template: ${safeLine(error.message.split("\n")[0] ?? "", 300)}`);
     }
   }
   const { parseDocument } = await loadYaml();
   const doc = parseDocument(text, { customTags: shortFormTags(), prettyErrors: true });
+  const tooDeep = new InputError(source, `nests lists and mappings deeper than ${MAX_DEPTH} levels, far deeper than any real template: pass the template the change set was created from`);
+  if (doc.errors.some((e) => e.message.includes("Maximum call stack size exceeded"))) throw tooDeep;
   const problem = yamlProblem(doc, "YAML template");
-  if (problem) throw new InputError(source, problem);
-  return doc.toJS();
+  if (problem) throw new InputError(source, safeLine(problem, 300));
+  try {
+    return doc.toJS();
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep;
+    throw error;
+  }
 }
 function shortFormTags() {
   return INTRINSICS.flatMap((name) => {
@@ -208,7 +222,7 @@ async function runCli(argv, io) {
       io.stdout(USAGE);
       return command === void 0 ? EXIT.error : EXIT.pass;
     }
-    if (command !== "check") throw new InputError("plangate", `unknown command ${JSON.stringify(command)}; the command is \`plangate check FILE...\``);
+    if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the command is \`plangate check FILE...\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
       io.stdout(USAGE);
@@ -216,7 +230,7 @@ async function runCli(argv, io) {
     }
     const format = values.format ?? "text";
     if (!FORMATS.includes(format)) {
-      throw new InputError("--format", `expected one of ${FORMATS.join(", ")}, got ${JSON.stringify(format)}`);
+      throw new InputError("--format", `expected one of ${FORMATS.join(", ")}, got ${quote(format)}`);
     }
     const ruleSet = await loadRuleSet(values.config);
     const options = {};
@@ -227,20 +241,20 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-BCQSOTCH.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-GLZGGKOT.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);
     io.stdout(render(analysis, format, io));
-    for (const error of analysis.errors) io.stderr(`plangate: ${error}
+    for (const error of analysis.errors) io.stderr(`plangate: ${safeLine(error)}
 `);
     return EXIT[analysis.decision];
   } catch (error) {
     if (isInputError(error)) {
-      io.stderr(`plangate: ${error.message}
+      io.stderr(`plangate: ${safeLine(error.message)}
 `);
     } else {
-      io.stderr(`plangate: internal error: ${getErrorMessage(error)} (please report it; PLANGATE_DEBUG=1 shows the stack)
+      io.stderr(`plangate: internal error: ${safeLine(getErrorMessage(error))} (please report it; PLANGATE_DEBUG=1 shows the stack)
 `);
       if (io.env.PLANGATE_DEBUG) io.stderr(`${error.stack ?? ""}
 `);
@@ -263,7 +277,7 @@ function parseOptions(args) {
       }
     });
   } catch (error) {
-    throw new InputError("plangate check", `${getErrorMessage(error).split("\n")[0]}; see plangate check --help`);
+    throw new InputError("plangate check", `${safeLine(getErrorMessage(error), 300)}; see plangate check --help`);
   }
 }
 async function loadRuleSet(configPath) {

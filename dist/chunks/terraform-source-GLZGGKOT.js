@@ -9,9 +9,14 @@ import {
 } from "./chunk-7DXYR5VB.js";
 import {
   InputError,
+  checkDepth,
   configAddress,
   isObject
-} from "./chunk-2MSUEFF6.js";
+} from "./chunk-NYQJV4OU.js";
+import {
+  displayName,
+  safeLine
+} from "./chunk-QCJK5ES2.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/plan/terraform-source.ts
@@ -101,7 +106,7 @@ async function collect(root, joinPath, load, tool) {
     if (files.length === 0) {
       throw new InputError(
         module.calledAs ?? module.dir,
-        module.calledAs ? `its directory ${module.dir} holds no .tf or .tofu files: fix the module source, or include the module's files` : "holds no .tf, .tf.json, .tofu or .tofu.json files: pass the directory of the root module"
+        module.calledAs ? `its directory ${displayName(module.dir)} holds no .tf or .tofu files: fix the module source, or include the module's files` : "holds no .tf, .tf.json, .tofu or .tofu.json files: pass the directory of the root module"
       );
     }
     for (const file of files) {
@@ -185,7 +190,7 @@ async function readDirectory(dir, calledAs) {
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    if (calledAs) throw new InputError(calledAs, `its directory ${dir} cannot be read (${error.code ?? String(error)}): fix the module source`);
+    if (calledAs) throw new InputError(calledAs, `its directory ${displayName(dir)} cannot be read (${error.code ?? safeLine(String(error), 300)}): fix the module source`);
     throw new InputError(dir, directoryProblem(error));
   }
   const listed = entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
@@ -198,7 +203,7 @@ async function readDirectory(dir, calledAs) {
     } catch (error) {
       const code = error.code;
       if (code === "ENOENT" || code === "EISDIR") continue;
-      throw new InputError(path, `cannot be read (${code ?? String(error)}): make it readable by the user running plangate`);
+      throw new InputError(path, `cannot be read (${code ?? safeLine(String(error), 300)}): make it readable by the user running plangate`);
     }
   }
   return files;
@@ -208,7 +213,7 @@ function directoryProblem(error) {
   if (code === "ENOENT") return "no such directory: pass the directory holding the Terraform configuration (its .tf or .tofu files)";
   if (code === "ENOTDIR") return "is not a directory: pass the directory holding the .tf or .tofu files, not a file";
   if (code === "EACCES" || code === "EPERM") return "permission denied: make the directory readable by the user running plangate";
-  return `cannot be read (${code ?? String(error)}): pass the directory holding the Terraform configuration`;
+  return `cannot be read (${code ?? safeLine(String(error), 300)}): pass the directory holding the Terraform configuration`;
 }
 var parser;
 function hclParser() {
@@ -230,6 +235,7 @@ async function parseSource(file) {
     } catch (error) {
       throw new InputError(file.path, `is not valid JSON (${oneLine(error.message)}): fix it so ${validate} passes`);
     }
+    checkDepth(doc2, file.path);
     if (!isObject(doc2)) throw new InputError(file.path, `is not a JSON object, so not Terraform JSON configuration: fix it so ${validate} passes`);
     return doc2;
   }
@@ -240,6 +246,7 @@ async function parseSource(file) {
   } catch (error) {
     throw new InputError(file.path, `is not valid HCL (${hclProblem(error, file.path)}): fix it so ${validate} passes`);
   }
+  checkDepth(doc, file.path);
   return isObject(doc) ? doc : {};
 }
 function hclProblem(error, path) {
@@ -250,7 +257,7 @@ function hclProblem(error, path) {
   return message.length > 300 ? `${message.slice(0, 297)}...` : message;
 }
 function oneLine(text) {
-  return text.replace(/\s*\n\s*/g, " ").trim();
+  return safeLine(text.replace(/\s*\n\s*/g, " ").trim(), 300);
 }
 export {
   PreventDestroyMap,

@@ -1,12 +1,18 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
   InputError,
+  checkDepth,
   configAddress,
   dependentsOf,
   isInputError,
   isObject,
   terraformDependencies
-} from "./chunk-2MSUEFF6.js";
+} from "./chunk-NYQJV4OU.js";
+import {
+  isDisplaySafe,
+  quote,
+  safeLine
+} from "./chunk-QCJK5ES2.js";
 
 // src/plan/types.ts
 var DESTRUCTIVE = ["delete", "replace", "forget"];
@@ -2792,9 +2798,9 @@ var ENTRIES = {
 function entryOf(format, type) {
   return ENTRIES[format].get(type);
 }
-function guardsNamed(entries) {
+function guardsNamed(entries2) {
   const byName = /* @__PURE__ */ new Map();
-  for (const entry of entries.values()) for (const guard of entry.guards ?? []) if (!byName.has(guard.name)) byName.set(guard.name, guard);
+  for (const entry of entries2.values()) for (const guard of entry.guards ?? []) if (!byName.has(guard.name)) byName.set(guard.name, guard);
   return [...byName.values()].sort((a, b) => reportOrder(a) - reportOrder(b));
 }
 var GUARDS = {
@@ -3035,8 +3041,7 @@ function shown(value, max = 200) {
   if (value === void 0) return "missing";
   if (Array.isArray(value)) return "a list";
   if (isObject(value)) return "an object";
-  if (typeof value === "string" && value.length > max) return `${JSON.stringify(value.slice(0, max))}…`;
-  return JSON.stringify(value);
+  return quote(value, max);
 }
 function given(value) {
   return value !== void 0 && value !== null;
@@ -3402,7 +3407,6 @@ function incompleteReason(set) {
   }
   return void 0;
 }
-var MAX_CONTEXT_DEPTH = 100;
 function contextProperties(context, at2, errors) {
   if (context === void 0) return void 0;
   let value = context;
@@ -3412,18 +3416,18 @@ function contextProperties(context, at2, errors) {
     } catch {
       throw errors.damaged(`${at2} is not valid JSON`);
     }
+    checkDepth(value, errors.file, at2);
   }
   if (!isObject(value)) throw errors.damaged(`${at2} holds ${shown(value)}, not a JSON object`);
   const properties = "Properties" in value ? value.Properties : value;
   if (properties === null) return void 0;
   if (!isObject(properties)) throw errors.damaged(`${at2}: Properties is ${shown(properties)}, not an object`);
-  return maskNoEcho(properties, 0, at2, errors);
+  return maskNoEcho(properties);
 }
-function maskNoEcho(value, depth, at2, errors) {
-  if (depth > MAX_CONTEXT_DEPTH) throw errors.damaged(`${at2} nests more than ${MAX_CONTEXT_DEPTH} levels deep`);
+function maskNoEcho(value) {
   if (value === "****") return SENSITIVE;
-  if (Array.isArray(value)) return value.map((v) => maskNoEcho(v, depth + 1, at2, errors));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNoEcho(v, depth + 1, at2, errors)]));
+  if (Array.isArray(value)) return value.map((v) => maskNoEcho(v));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNoEcho(v)]));
   return value;
 }
 
@@ -3466,21 +3470,42 @@ function decodeUtf16(bytes2, bigEndian) {
 // src/plan/detect-format.ts
 var SHOW_JSON2 = "`terraform show -json PLANFILE`";
 var DESCRIBE2 = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
-function isChangeSet(value) {
-  return isObject(value) && Array.isArray(value.Changes);
-}
+var TERRAFORM_KEYS = ["format_version", "terraform_version", "resource_changes", "planned_values", "resource_drift", "deferred_changes", "output_changes", "prior_state", "configuration"];
+var CHANGE_SET_KEYS = ["Changes", "NestedChanges", "ChangeSetId", "ChangeSetName", "ParentChangeSetId", "RootChangeSetId"];
+var has = (doc, key2) => Object.hasOwn(doc, key2);
 function detectFormat(doc, source) {
-  if (isObject(doc)) {
-    if ("format_version" in doc && ("resource_changes" in doc || "planned_values" in doc)) return "terraform";
-    if (isChangeSet(doc) || Array.isArray(doc.NestedChanges)) return "cloudformation";
-    throw new InputError(source, describeObject(doc));
-  }
+  if (isObject(doc)) return readingOf(doc, source, "") ?? refuse(source, describeObject(doc));
   if (Array.isArray(doc)) {
-    if (doc.length > 0 && doc.every(isChangeSet)) return "cloudformation";
     if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE2} output, or ${SHOW_JSON2} output for Terraform`);
-    throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list); pass ${DESCRIBE2} output, or ${SHOW_JSON2} output for Terraform`);
+    for (const [i, item] of doc.entries()) {
+      if (!isObject(item) || readingOf(item, source, `[${i}] `) !== "cloudformation") {
+        throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list; [${i}] has none); pass ${DESCRIBE2} output, or ${SHOW_JSON2} output for Terraform`);
+      }
+    }
+    return "cloudformation";
   }
   throw new InputError(source, `a bare JSON ${doc === null ? "null" : typeof doc}, not a plan: pass ${SHOW_JSON2} or ${DESCRIBE2} output`);
+}
+function refuse(source, problem) {
+  throw new InputError(source, problem);
+}
+function readingOf(doc, source, at2) {
+  const terraform2 = TERRAFORM_KEYS.filter((key2) => has(doc, key2));
+  const changeSet = CHANGE_SET_KEYS.filter((key2) => has(doc, key2));
+  const list3 = (keys) => keys.map((k) => `"${k}"`).join(", ");
+  if (terraform2.length > 0 && changeSet.length > 0) {
+    throw new InputError(
+      source,
+      `${at2}fits two formats: as a Terraform plan (it has ${list3(terraform2)}) and as a CloudFormation change set (it has ${list3(changeSet)}); plangate will not pick one and miss what the other says: pass ${SHOW_JSON2} or ${DESCRIBE2} output as written`
+    );
+  }
+  if (has(doc, "format_version") && (has(doc, "resource_changes") || has(doc, "planned_values"))) return "terraform";
+  if (changeSet.length === 0) return void 0;
+  if (Array.isArray(doc.Changes) || !has(doc, "Changes") && Array.isArray(doc.NestedChanges)) {
+    if (has(doc, "NestedChanges") && !Array.isArray(doc.NestedChanges)) throw new InputError(source, `${at2}is a change set whose "NestedChanges" is not a list: the file is damaged; regenerate it with ${DESCRIBE2}`);
+    return "cloudformation";
+  }
+  throw new InputError(source, `${at2}has change set keys (${list3(changeSet)}) but no "Changes" list, so it is only part of a change set: write the whole ${DESCRIBE2} output`);
 }
 function describeObject(doc) {
   if ("lineage" in doc && "serial" in doc) {
@@ -3504,7 +3529,7 @@ function describeObject(doc) {
   if (Array.isArray(doc.Stacks)) {
     return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE2}`;
   }
-  const keys = Object.keys(doc).slice(0, 5).map((k) => JSON.stringify(k)).join(", ");
+  const keys = Object.keys(doc).slice(0, 5).map((k) => quote(k, 40)).join(", ");
   return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON2} or ${DESCRIBE2} output`;
 }
 
@@ -3544,7 +3569,7 @@ function describeNonJson(head) {
     }
     return "this looks like YAML, not plan JSON: for CloudFormation run `aws cloudformation describe-change-set --output json`, for Terraform `terraform show -json tfplan`";
   }
-  const snippet = JSON.stringify(plain.slice(0, 24));
+  const snippet = quote(plain.slice(0, 24));
   return `not JSON (it starts with ${snippet}): ${SHOW_JSON3}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
 }
 function describeJsonError(text, error) {
@@ -3561,7 +3586,7 @@ function describeJsonError(text, error) {
   }
   const detail = message.replace(/ in JSON at position \d+.*$/, "").replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, "");
   const at2 = offset === void 0 ? void 0 : lineAndColumn(text, offset);
-  return `invalid JSON${at2 ? ` at line ${at2.line} column ${at2.column}` : ""}: ${detail}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
+  return `invalid JSON${at2 ? ` at line ${at2.line} column ${at2.column}` : ""}: ${safeLine(detail, 200)}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
 }
 function unexpectedTokenOffset(text, message) {
   const match2 = /^Unexpected token '([\s\S]+?)', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
@@ -3607,21 +3632,168 @@ function hasSensitiveLeaf(mask) {
   return false;
 }
 
-// src/plan/terraform.ts
-function checkFormatVersion(version, source) {
-  if (typeof version !== "string") {
-    throw new InputError(source, `"format_version" is ${JSON.stringify(version)}, not a version string: write the plan with \`terraform show -json\``);
+// src/plan/terraform-address.ts
+var IDENTIFIER = new RegExp("[\\p{ID_Start}_](?:(?!\\p{Cf})[\\p{ID_Continue}-])*", "uy");
+var INT_KEY = /(?:0|[1-9][0-9]{0,14})\]/y;
+var GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+function parseResourceAddress(address, wildcards = false) {
+  const at2 = { moduleEnd: 0, mode: "managed", typeStart: 0, typeEnd: 0, nameEnd: 0, keyStart: -1, keyEnd: -1 };
+  const problem = scanAddress(address, wildcards, at2);
+  if (problem !== void 0) return problem;
+  const parsed = { module: address.slice(0, at2.moduleEnd), mode: at2.mode, type: address.slice(at2.typeStart, at2.typeEnd), name: address.slice(at2.typeEnd + 1, at2.nameEnd) };
+  if (at2.keyStart !== -1) {
+    const raw = address.slice(at2.keyStart, at2.keyEnd);
+    parsed.key = raw === "*" ? { kind: "wildcard" } : raw.startsWith('"') ? { kind: "string", raw } : { kind: "int", value: Number(raw) };
   }
-  const match2 = /^(\d+)\.(\d+)$/.exec(version);
-  const major = Number(match2?.[1]);
-  const minor = Number(match2?.[2]);
-  if (match2 && (major === 1 || major === 0 && (minor === 1 || minor === 2))) return version;
-  const newer = match2 && major > 1;
-  throw new InputError(
-    source,
-    `plan format_version ${/^[\w.+-]{1,20}$/.test(version) ? version : JSON.stringify(version.slice(0, 40))} is ${newer ? "newer than" : "not one of"} the versions plangate reads (0.1, 0.2, 1.x): ${newer ? "upgrade plangate" : "write the plan with `terraform show -json`"}`
-  );
+  return parsed;
 }
+function scanAddress(address, wildcards, spans2) {
+  let at2 = 0;
+  while (address.startsWith("module.", at2)) {
+    at2 += "module.".length;
+    const name = identifierEnd(address, at2);
+    if (name === at2) return `no module name at character ${at2}`;
+    at2 = name;
+    if (address[at2] === "[") {
+      const end = keyEnd(address, at2, wildcards);
+      if (end === -1) return badKey(at2);
+      at2 = end;
+    }
+    if (address[at2] !== ".") return `no "." after the module step ending at character ${at2}`;
+    at2++;
+  }
+  spans2.moduleEnd = at2 === 0 ? 0 : at2 - 1;
+  spans2.mode = address.startsWith("data.", at2) ? "data" : "managed";
+  if (spans2.mode === "data") at2 += "data.".length;
+  spans2.typeStart = at2;
+  spans2.typeEnd = identifierEnd(address, at2);
+  if (spans2.typeEnd === at2) return `no resource type at character ${at2}`;
+  at2 = spans2.typeEnd;
+  if (address[at2] !== ".") return `no "." after the resource type at character ${at2}`;
+  at2++;
+  spans2.nameEnd = identifierEnd(address, at2);
+  if (spans2.nameEnd === at2) return `no resource name at character ${at2}`;
+  at2 = spans2.nameEnd;
+  spans2.keyStart = spans2.keyEnd = -1;
+  if (address[at2] === "[") {
+    const end = keyEnd(address, at2, wildcards);
+    if (end === -1) return badKey(at2);
+    spans2.keyStart = at2 + 1;
+    spans2.keyEnd = end - 1;
+    at2 = end;
+  }
+  if (at2 !== address.length) return `unexpected text at character ${at2}`;
+  return void 0;
+}
+function badKey(at2) {
+  return `an instance key at character ${at2 + 1} that is neither a number nor a quoted string`;
+}
+function identifierEnd(text, start) {
+  let i = start;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+    if (!(letter || i > start && (c >= 48 && c <= 57 || c === 45))) break;
+  }
+  if (i < text.length && text.charCodeAt(i) > 127) {
+    IDENTIFIER.lastIndex = start;
+    return start + (IDENTIFIER.exec(text)?.[0].length ?? 0);
+  }
+  return i;
+}
+function keyEnd(text, start, wildcards) {
+  const at2 = start + 1;
+  if (wildcards && text.startsWith("*]", at2)) return at2 + 2;
+  INT_KEY.lastIndex = at2;
+  if (INT_KEY.test(text)) return INT_KEY.lastIndex;
+  const end = quotedStringEnd(text, at2);
+  return end !== void 0 && text[end] === "]" ? end + 1 : -1;
+}
+function quotedStringEnd(text, start) {
+  if (text[start] !== '"') return void 0;
+  for (let i = start + 1; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 34) return i + 1;
+    if (c === 92) {
+      const escape2 = ESCAPE.exec(text.slice(i + 1, i + 10));
+      if (!escape2) return void 0;
+      i += 1 + escape2[0].length;
+      continue;
+    }
+    if (c >= 32 && c < 127) {
+      i++;
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(i));
+    if (!isPrint(char)) return void 0;
+    i += char.length;
+  }
+  return void 0;
+}
+var ESCAPE = /^(?:[nrt"\\abfv]|x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8})/;
+function isPrint(char) {
+  return char === " " || GRAPHIC.test(char);
+}
+function stringKeyIs(address, start, end, value) {
+  if (end - start === value.length + 2 && address.charCodeAt(start) === 34 && address.startsWith(value, start + 1) && isPlain(value)) return true;
+  const raw = address.slice(start, end);
+  return raw === hclQuote(value) || raw === goQuote(value);
+}
+function isPlain(value) {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 34 || c === 92 || (c === 36 || c === 37) && value.charCodeAt(i + 1) === 123) return false;
+  }
+  return true;
+}
+function hex(code2, width) {
+  return code2.toString(16).padStart(width, "0");
+}
+function nonPrintable(code2) {
+  return code2 < 65536 ? `\\u${hex(code2, 4)}` : `\\U${hex(code2, 8)}`;
+}
+function hclQuote(value) {
+  let out = '"';
+  for (let i = 0; i < value.length; ) {
+    const code2 = value.codePointAt(i);
+    const char = String.fromCodePoint(code2);
+    i += char.length;
+    if (char === "\n") out += "\\n";
+    else if (char === "\r") out += "\\r";
+    else if (char === "	") out += "\\t";
+    else if (char === '"') out += '\\"';
+    else if (char === "\\") out += "\\\\";
+    else if ((char === "$" || char === "%") && value[i] === "{") out += char + char;
+    else out += isPrint(char) ? char : nonPrintable(code2);
+  }
+  return `${out}"`;
+}
+var GO_ESCAPES = /* @__PURE__ */ new Map([
+  ["\x07", "\\a"],
+  ["\b", "\\b"],
+  ["\f", "\\f"],
+  ["\n", "\\n"],
+  ["\r", "\\r"],
+  ["	", "\\t"],
+  ["\v", "\\v"],
+  ['"', '\\"'],
+  ["\\", "\\\\"]
+]);
+function goQuote(value) {
+  let out = '"';
+  for (let i = 0; i < value.length; ) {
+    const code2 = value.codePointAt(i);
+    const char = String.fromCodePoint(code2);
+    i += char.length;
+    const escape2 = GO_ESCAPES.get(char);
+    if (escape2 !== void 0) out += escape2;
+    else if (isPrint(char)) out += char;
+    else out += code2 < 32 || code2 === 127 ? `\\x${hex(code2, 2)}` : nonPrintable(code2);
+  }
+  return `${out}"`;
+}
+
+// src/plan/terraform-entry.ts
 var ACTIONS2 = /* @__PURE__ */ new Map([
   ["no-op", "no-op"],
   ["create", "create"],
@@ -3632,65 +3804,181 @@ var ACTIONS2 = /* @__PURE__ */ new Map([
   ["create,delete", "replace"],
   ["forget", "forget"],
   // A replacement whose old object is kept (`lifecycle { destroy = false }`): it is forgotten, not destroyed.
-  ["create,forget", "forget"],
-  ["forget,create", "forget"]
+  ["create,forget", "forget"]
 ]);
+var DATA_ACTIONS = /* @__PURE__ */ new Set(["read", "no-op"]);
+function actionOf(actions) {
+  return ACTIONS2.get(actions.length === 1 ? actions[0] : actions.join(","));
+}
+var DAMAGED = "the file is damaged or was not written by `terraform show -json`; regenerate it with `terraform show -json`";
+var NEWER_MODE = 'plangate reads only "managed" and "data", the modes Terraform and OpenTofu write; if a newer version wrote this, upgrade plangate, else regenerate it with `terraform show -json`';
+var NEWER_ACTIONS = "if a newer Terraform wrote them, upgrade plangate";
+var spans = { moduleEnd: 0, mode: "managed", typeStart: 0, typeEnd: 0, nameEnd: 0, keyStart: -1, keyEnd: -1 };
+function checkResourceChange(rc, file, list3, index, suffix = "") {
+  if (!isObject(rc)) throw new InputError(file, `${list3}[${index}]${suffix} is not an object: ${DAMAGED}`);
+  const address = rc.address;
+  if (typeof address !== "string" || address === "") {
+    throw new InputError(file, `${list3}[${index}]${suffix} ${address === void 0 ? 'has no "address"' : `has "address" ${quote(address)}, not an address`}: ${DAMAGED}`);
+  }
+  const problem = entryProblem(rc, address, list3 === "deferred_changes");
+  if (problem !== void 0) {
+    const [what, fix] = typeof problem === "string" ? [problem, DAMAGED] : problem;
+    throw new InputError(file, `${list3}[${index}]${suffix} ${quote(address)} ${what}: ${fix}`);
+  }
+}
+function entryProblem(rc, address, deferred) {
+  const parsed = scanAddress(address, deferred, spans);
+  if (parsed !== void 0) return `has an address Terraform does not write (${parsed})`;
+  const mode = rc.mode;
+  if (mode !== "managed" && mode !== "data") return mode === void 0 ? 'has no "mode"' : [`has mode ${quote(mode)}`, NEWER_MODE];
+  if (mode !== spans.mode) return mode === "data" ? 'has mode "data", but its address is not a data source (no "data." before the type)' : 'has mode "managed", but its address is a data source ("data." before the type)';
+  return sameAsAddress(rc.type, "type", address, spans.typeStart, spans.typeEnd) ?? sameAsAddress(rc.name, "name", address, spans.typeEnd + 1, spans.nameEnd) ?? moduleProblem(rc.module_address, address, spans.moduleEnd) ?? indexProblem(rc, address, spans) ?? textProblem(rc.provider_name, "provider_name") ?? textProblem(rc.action_reason, "action_reason") ?? otherFieldsProblem(rc, mode) ?? changeProblem(rc.change, mode);
+}
+function isSpan(value, address, start, end) {
+  return typeof value === "string" && value.length === end - start && address.startsWith(value, start);
+}
+function sameAsAddress(value, field, address, start, end) {
+  if (isSpan(value, address, start, end)) return void 0;
+  return value === void 0 ? `has no "${field}"` : `has ${field} ${quote(value)}, but its address says ${quote(address.slice(start, end))}`;
+}
+function moduleProblem(value, address, moduleEnd) {
+  if (value === void 0 && moduleEnd === 0 || isSpan(value, address, 0, moduleEnd)) return void 0;
+  const where2 = moduleEnd === 0 ? "the root module" : `module ${quote(address.slice(0, moduleEnd))}`;
+  return value === void 0 ? `has no "module_address", but its address is in ${where2}` : `has module_address ${quote(value)}, but its address is in ${where2}`;
+}
+function indexProblem(rc, address, at2) {
+  const { index, index_unknown: unknown } = rc;
+  const wildcard = at2.keyStart !== -1 && address.charCodeAt(at2.keyStart) === 42;
+  if (unknown !== void 0 && unknown !== wildcard) return `has "index_unknown" ${quote(unknown)}, which its address contradicts`;
+  if (at2.keyStart === -1 || wildcard) return index === void 0 ? void 0 : `has index ${quote(index)}, but its address has no instance key`;
+  if (index === void 0) return 'has no "index", but its address has an instance key';
+  const agrees = address.charCodeAt(at2.keyStart) === 34 ? typeof index === "string" && stringKeyIs(address, at2.keyStart, at2.keyEnd, index) : typeof index === "number" && isSpan(String(index), address, at2.keyStart, at2.keyEnd);
+  return agrees ? void 0 : `has index ${quote(index)}, but its address has the key [${safeLine(address.slice(at2.keyStart, at2.keyEnd), 100)}]`;
+}
+function textProblem(value, field) {
+  if (value === void 0 || typeof value === "string" && value !== "" && isDisplaySafe(value)) return void 0;
+  return `has "${field}" ${quote(value)}, not a name Terraform writes`;
+}
+function otherFieldsProblem(rc, mode) {
+  const { deposed, previous_address: previous } = rc;
+  if (deposed !== void 0) {
+    if (typeof deposed !== "string" || !/^[0-9a-f]{8}$/.test(deposed)) return `has "deposed" ${quote(deposed)}, not a deposed key (eight hex digits)`;
+    if (mode === "data") return 'is a data source with a "deposed" object, which only managed resources have';
+  }
+  if (previous === void 0) return void 0;
+  const parsed = typeof previous === "string" ? parseResourceAddress(previous) : "not a string";
+  if (typeof parsed === "string") return `has "previous_address" ${quote(previous)}, which is not an address (${parsed})`;
+  if (parsed.mode !== mode) return `was moved from ${quote(previous)}, a ${parsed.mode === "data" ? "data source" : "managed resource"}, which a move cannot change`;
+  return void 0;
+}
+function changeProblem(body, mode) {
+  if (!isObject(body)) return body === void 0 ? 'has no "change"' : `has "change" ${quote(body)}, not an object`;
+  const actions = body.actions;
+  if (!Array.isArray(actions) || actions.length === 0 || !allStrings(actions)) {
+    return actions === void 0 ? 'has no "change.actions" list' : `has "change.actions" ${quote(actions)}, not a list of actions`;
+  }
+  const action = actionOf(actions);
+  if (action === void 0) return [`has actions ${quote(actions)}, which plangate does not know`, NEWER_ACTIONS];
+  if (mode === "data" && !DATA_ACTIONS.has(action)) return `is a data source with actions ${quote(actions)}, which Terraform never plans for one`;
+  const importing = body.importing;
+  if (importing !== void 0 && importing !== null && !isObject(importing)) return `has "change.importing" ${quote(importing)}, not an object`;
+  if (!isMask(body.before_sensitive)) return 'has a "change.before_sensitive" that is not a sensitivity mask (true, false, or lists and objects of them)';
+  if (!isMask(body.after_sensitive)) return 'has a "change.after_sensitive" that is not a sensitivity mask (true, false, or lists and objects of them)';
+  return void 0;
+}
+function allStrings(list3) {
+  for (const item of list3) if (typeof item !== "string") return false;
+  return true;
+}
+function isMask(mask) {
+  if (mask === void 0 || mask === null || typeof mask === "boolean") return true;
+  if (typeof mask !== "object") return false;
+  for (const key2 in mask) if (!isMask(mask[key2])) return false;
+  return true;
+}
+
+// src/plan/terraform.ts
+function checkFormatVersion(version, source) {
+  if (typeof version !== "string") {
+    throw new InputError(source, `"format_version" is ${quote(version)}, not a version string: write the plan with \`terraform show -json\``);
+  }
+  const match2 = /^(\d+)\.(\d+)$/.exec(version);
+  const major = Number(match2?.[1]);
+  const minor = Number(match2?.[2]);
+  if (match2 && (major === 1 || major === 0 && (minor === 1 || minor === 2))) return version;
+  const newer = match2 && major > 1;
+  throw new InputError(
+    source,
+    `plan format_version ${/^[\w.+-]{1,20}$/.test(version) ? version : quote(version, 40)} is ${newer ? "newer than" : "not one of"} the versions plangate reads (0.1, 0.2, 1.x): ${newer ? "upgrade plangate" : "write the plan with `terraform show -json`"}`
+  );
+}
 function normaliseTerraform(doc, file) {
   const formatVersion = checkFormatVersion(doc.format_version, file);
-  const raw = doc.resource_changes;
-  if (raw !== void 0 && raw !== null && !Array.isArray(raw)) {
-    throw new InputError(file, '"resource_changes" is not a list: the file is damaged; regenerate it with `terraform show -json`');
-  }
   const changes = [];
-  const list3 = raw ?? [];
+  const list3 = entries(doc, "resource_changes", file);
+  const seen = /* @__PURE__ */ new Map();
   for (let i = 0; i < list3.length; i++) {
-    const change = normaliseResourceChange(list3[i], i, file);
+    const rc = list3[i];
+    checkResourceChange(rc, file, "resource_changes", i);
+    const key2 = rc.deposed === void 0 ? rc.address : `${rc.address}\0${rc.deposed}`;
+    const first = seen.get(key2);
+    if (first !== void 0) throw new InputError(file, `resource_changes[${i}] ${quote(rc.address)} repeats resource_changes[${first}], the same object: the file is damaged; regenerate it with \`terraform show -json\``);
+    seen.set(key2, i);
+    const change = toChange2(rc, file);
     if (change) changes.push(change);
   }
+  const deferred = entries(doc, "deferred_changes", file);
+  for (let i = 0; i < deferred.length; i++) {
+    const item = deferred[i];
+    if (!isObject(item) || item.reason !== void 0 && typeof item.reason !== "string") {
+      throw new InputError(file, `deferred_changes[${i}] is not a deferred change (an object with a "reason" and a "resource_change"): the file is damaged; regenerate it with \`terraform show -json\``);
+    }
+    checkResourceChange(item.resource_change, file, "deferred_changes", i, ".resource_change");
+  }
   const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc) };
-  if (typeof doc.terraform_version === "string") plan.toolVersion = doc.terraform_version;
+  if (doc.terraform_version !== void 0) {
+    if (typeof doc.terraform_version !== "string" || !/^[\w.+-]{1,64}$/.test(doc.terraform_version)) {
+      throw new InputError(file, `"terraform_version" is ${quote(doc.terraform_version)}, not a version: the file is damaged; regenerate it with \`terraform show -json\``);
+    }
+    plan.toolVersion = doc.terraform_version;
+  }
+  if (doc.errored !== void 0 && typeof doc.errored !== "boolean") {
+    throw new InputError(file, `"errored" is ${quote(doc.errored)}, not true or false, so whether planning failed is unknown: regenerate it with \`terraform show -json\``);
+  }
   if (doc.errored === true) {
     plan.incomplete = 'the plan errored ("errored": true), so its list of changes is incomplete: fix the errors `terraform plan` reported and plan again';
   }
   return plan;
 }
-function normaliseResourceChange(rc, index, file) {
-  const where2 = () => `resource_changes[${index}]`;
-  if (!isObject(rc)) throw new InputError(file, `${where2()} is not an object: the file is damaged; regenerate it with \`terraform show -json\``);
-  const address = rc.address;
-  if (typeof address !== "string" || address === "") {
-    throw new InputError(file, `${where2()} has no "address": the file is damaged; regenerate it with \`terraform show -json\``);
-  }
-  if (!isManaged(rc, address)) return void 0;
-  const body = rc.change;
-  const actions = isObject(body) ? body.actions : void 0;
-  if (!isObject(body) || !Array.isArray(actions) || !actions.every((a) => typeof a === "string")) {
-    throw new InputError(file, `${where2()} (${address}) has no "change.actions" list: the file is damaged; regenerate it with \`terraform show -json\``);
-  }
-  const action = ACTIONS2.get(actions.length === 1 ? actions[0] : actions.join(","));
-  if (action === void 0) {
-    throw new InputError(file, `${where2()} (${address}) has actions ${JSON.stringify(actions)}, which plangate does not know: upgrade plangate`);
-  }
-  if (action === "no-op" && typeof rc.previous_address !== "string" && (body.importing === void 0 || body.importing === null)) return void 0;
-  const type = typeof rc.type === "string" ? rc.type : typeFromAddress(address);
-  const deposed = typeof rc.deposed === "string" && rc.deposed !== "" ? rc.deposed : void 0;
+function entries(doc, field, file) {
+  const list3 = doc[field];
+  if (list3 === void 0 || list3 === null) return [];
+  if (!Array.isArray(list3)) throw new InputError(file, `"${field}" is not a list: the file is damaged; regenerate it with \`terraform show -json\``);
+  return list3;
+}
+function toChange2(rc, file) {
+  if (rc.mode === "data") return void 0;
+  const { address, deposed, change: body } = rc;
+  const action = actionOf(body.actions);
+  const importing = body.importing !== void 0 && body.importing !== null;
+  if (action === "no-op" && rc.previous_address === void 0 && !importing) return void 0;
   const change = {
     file,
     format: "terraform",
     address: deposed ? `${address} (deposed ${deposed})` : address,
     resourceAddress: address,
-    type,
-    name: typeof rc.name === "string" ? rc.name : "",
-    provider: shortProvider(rc.provider_name, type),
-    module: typeof rc.module_address === "string" ? rc.module_address : "",
+    type: rc.type,
+    name: rc.name,
+    provider: shortProvider(rc.provider_name, rc.type),
+    module: rc.module_address ?? "",
     action
   };
-  if (typeof rc.provider_name === "string") change.providerSource = rc.provider_name;
-  if (typeof rc.index === "string" || typeof rc.index === "number") change.index = rc.index;
-  if (action === "replace") change.createBeforeDestroy = actions[0] === "create";
-  if (typeof rc.action_reason === "string") change.reason = rc.action_reason;
-  if (typeof rc.previous_address === "string" && rc.previous_address !== address) change.previousAddress = rc.previous_address;
-  if (body.importing !== void 0 && body.importing !== null) change.importing = true;
+  if (rc.provider_name !== void 0) change.providerSource = rc.provider_name;
+  if (rc.index !== void 0) change.index = rc.index;
+  if (action === "replace") change.createBeforeDestroy = body.actions[0] === "create";
+  if (rc.action_reason !== void 0) change.reason = rc.action_reason;
+  if (rc.previous_address !== void 0 && rc.previous_address !== address) change.previousAddress = rc.previous_address;
+  if (importing) change.importing = true;
   if (deposed) change.deposed = deposed;
   if (action !== "no-op") {
     if (body.before !== void 0 && body.before !== null) change.before = redactSensitive(body.before, body.before_sensitive);
@@ -3698,16 +3986,8 @@ function normaliseResourceChange(rc, index, file) {
   }
   return change;
 }
-function isManaged(rc, address) {
-  if (typeof rc.mode === "string") return rc.mode === "managed";
-  return !(address.startsWith("data.") || address.includes(".data."));
-}
-function typeFromAddress(address) {
-  const withoutModules = address.replace(/^(module\.[^.[]+(\[[^\]]*\])?\.)+/, "");
-  return withoutModules.split(".")[0] ?? "";
-}
 function shortProvider(providerName, type) {
-  if (typeof providerName === "string" && providerName !== "") {
+  if (providerName !== void 0) {
     let short = providerNames.get(providerName);
     if (short === void 0) {
       const last = providerName.split("/").pop() ?? providerName;
@@ -3723,6 +4003,7 @@ var providerNames = /* @__PURE__ */ new Map();
 // src/plan/read-plan.ts
 function parsePlan(bytes2, file) {
   const doc = parsePlanJson(decodePlanBytes(bytes2, file), file);
+  checkDepth(doc, file);
   return detectFormat(doc, file) === "terraform" ? normaliseTerraform(doc, file) : normaliseChangeSets(doc, file);
 }
 var MAX_STRING = 536870888;
@@ -3763,7 +4044,7 @@ async function readFileBytes(path2, maxBytes) {
     return await readStream(handle.createReadStream(), path2, maxBytes);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(path2, `cannot be read (${error.code ?? String(error)}): check the file and its permissions`);
+    throw new InputError(path2, `cannot be read (${error.code ?? safeLine(String(error), 300)}): check the file and its permissions`);
   } finally {
     await handle.close();
   }
@@ -3794,7 +4075,7 @@ function openProblem(error) {
   if (code2 === "ENOENT") return "no such file: check the path, and that the step that writes the plan ran before plangate";
   if (code2 === "EACCES" || code2 === "EPERM") return "permission denied: make the file readable by the user running plangate";
   if (code2 === "EISDIR") return "is a directory: pass the plan JSON file inside it (for example plan.json)";
-  return `cannot be opened (${code2 ?? String(error)})`;
+  return `cannot be opened (${code2 ?? safeLine(String(error), 300)})`;
 }
 function tooLarge(size2, maxBytes, atLeast = false) {
   const mb = (n) => n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.ceil(n / 1e3)} kB`;
