@@ -1,0 +1,90 @@
+// A bounded fuzz run of the whole check (issue 9): a few thousand mutations of
+// real corpus plans and change sets, from a fixed seed, each read, analysed
+// and rendered as the CLI does. Invariants: no internal error (only an
+// InputError may be thrown, one bounded line), and never a pass while a
+// protected resource the original plan destroyed is still visibly destroyed
+// in the mutated file (a reviewer reading the JSON would see the delete).
+// PLANGATE_FUZZ_RUNS and PLANGATE_FUZZ_SEED widen or move the run.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analysis/analyse.js';
+import { isInputError } from '../../src/errors.js';
+import { decodePlanBytes } from '../../src/plan/decode.js';
+import { parsePlan } from '../../src/plan/read-plan.js';
+import { defaultRuleSet } from '../../src/rules/config.js';
+import { renderJson } from '../../src/report/json.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderText } from '../../src/report/text.js';
+import { CORPUS_DIR } from '../corpus-path.js';
+import { mutate, random, visiblyDestroyed, type Json } from './mutate.js';
+
+const RUNS = Number(process.env.PLANGATE_FUZZ_RUNS ?? 4000);
+const SEED = Number(process.env.PLANGATE_FUZZ_SEED ?? 20261126);
+const available = existsSync(join(CORPUS_DIR, 'expected.json'));
+if (!available) console.log(`fuzz run skipped: no corpus at ${CORPUS_DIR}; set PLANGATE_CORPUS to the directory holding expected.json`);
+
+interface Seed {
+  file: string;
+  doc: Json;
+  /** Addresses (Terraform) or logical ids (CloudFormation) of what the original destroys under the rules, with their types. */
+  protectedIds: Map<string, string>;
+}
+
+function seeds(): Seed[] {
+  const expected = JSON.parse(readFileSync(join(CORPUS_DIR, 'expected.json'), 'utf8')) as Record<string, unknown>;
+  const ruleSet = defaultRuleSet();
+  const out: Seed[] = [];
+  for (const file of Object.keys(expected).sort()) {
+    const bytes = readFileSync(join(CORPUS_DIR, file));
+    // Small files keep the run fast; the corpus has many of every shape.
+    if (bytes.length > 150_000) continue;
+    let analysis;
+    try {
+      analysis = analyse({ plans: [parsePlan(bytes, file)], readErrors: [], ruleSet });
+    } catch {
+      continue;
+    }
+    const ids = new Map(analysis.findings.filter((f) => f.action !== 'protection-removed').map((f) => [f.address.split('/').pop() ?? f.address, f.type] as const));
+    out.push({ file, doc: JSON.parse(decodePlanBytes(bytes, file)) as Json, protectedIds: ids });
+  }
+  return out;
+}
+
+/** Exit status as the CLI gives it, or the internal error that broke the run. */
+function check(text: string, file: string): { exit: number; message?: string; internal?: unknown } {
+  const ruleSet = defaultRuleSet();
+  try {
+    const analysis = analyse({ plans: [parsePlan(Buffer.from(text, 'utf8'), file)], readErrors: [], ruleSet });
+    renderJson(analysis);
+    renderMarkdown(analysis);
+    renderText(analysis, { color: false });
+    const message = analysis.errors[0];
+    return { exit: analysis.decision === 'pass' ? 0 : analysis.decision === 'blocked' ? 1 : 2, ...(message ? { message } : {}) };
+  } catch (error) {
+    if (isInputError(error)) return { exit: 2, message: error.message };
+    return { exit: -1, internal: error };
+  }
+}
+
+describe.skipIf(!available)('fuzzing the reader with mutations of the corpus', () => {
+  it(`${RUNS} mutations from seed ${SEED}: no internal error, one bounded line per error, never a pass over a visible protected destroy`, () => {
+    const pool = seeds();
+    expect(pool.length).toBeGreaterThan(50);
+    const next = random(SEED);
+    const failures: string[] = [];
+    for (let run = 0; run < RUNS && failures.length < 10; run++) {
+      const seed = pool[Math.floor(next() * pool.length)] as Seed;
+      const doc = structuredClone(seed.doc);
+      const applied = mutate(doc, next);
+      const text = JSON.stringify(doc);
+      const name = `fuzz-${run}-${seed.file.replace(/\//g, '__')}`;
+      const got = check(text, name);
+      const where = `run ${run} (${seed.file}; ${applied.join('; ')})`;
+      if (got.exit === -1) failures.push(`${where}: internal error ${String((got.internal as Error)?.stack ?? got.internal).split('\n').slice(0, 3).join(' | ')}`);
+      else if (got.message && (/[\n\r\u001b]/.test(got.message) || got.message.length > 2_000)) failures.push(`${where}: an error line that is not one bounded line: ${JSON.stringify(got.message.slice(0, 300))}`);
+      else if (got.exit === 0 && visiblyDestroyed(doc, seed.protectedIds).length > 0) failures.push(`${where}: a pass, yet ${visiblyDestroyed(doc, seed.protectedIds).slice(0, 3).join(', ')} is visibly destroyed`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
