@@ -19,12 +19,12 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-SMC6FLTJ.js";
+} from "./chunks/chunk-F4AX2LFZ.js";
 import {
   InputError,
   getErrorMessage,
   isInputError
-} from "./chunks/chunk-CBZJYBIY.js";
+} from "./chunks/chunk-XOOR3X4J.js";
 import {
   __commonJS,
   __require,
@@ -23377,7 +23377,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-WKISI4RV.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-VGLLMM7K.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;
@@ -23477,6 +23477,7 @@ function gateFileFindings(files, rule) {
         approvals: rule.approvals,
         approvers: rule.approvers,
         dependents: [],
+        dependentsTotal: 0,
         dataAtRisk: []
       }
     ];

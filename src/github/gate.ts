@@ -117,6 +117,7 @@ function gateFileFindings(files: readonly ChangedFile[], rule: Rule): Finding[] 
         approvals: rule.approvals,
         approvers: rule.approvers,
         dependents: [],
+        dependentsTotal: 0,
         dataAtRisk: [],
       },
     ];

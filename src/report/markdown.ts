@@ -14,10 +14,10 @@ import {
   approvalsNeeded,
   bySeverity,
   clip,
+  dependentsList,
   describeAction,
   groupBy,
   headline,
-  listWithMore,
   MAX_SHOWN,
   NOT_AUTHORS,
   otherLosses,
@@ -239,8 +239,8 @@ function findingBullet(f: Finding, lim: Limits): string {
     for (const d of f.dataAtRisk) lines.push(`data at risk: ${escapeText(clip(d, MAX_SHOWN.text))}`);
     for (const w of f.weakenings ?? []) lines.push(`guard removed: ${escapeText(clip(w.description, MAX_SHOWN.text))}`);
   }
-  if (lim.dependents && f.dependents.length > 0) {
-    lines.push(`depended on by ${listWithMore(f.dependents, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), 'prose'))}`);
+  if (lim.dependents && f.dependentsTotal > 0) {
+    lines.push(`depended on by ${dependentsList(f, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), 'prose'))}`);
   }
   if (lines.length === 0) return '';
   return [`- ${code(clip(f.address, MAX_SHOWN.address), 'prose')}`, ...lines.map((l) => `  - ${l}`)].join('\n');
@@ -270,8 +270,10 @@ function whoMustApprove(all: readonly Finding[], shown: readonly Finding[], rule
 function omissions(ctx: Context, lim: Limits): string[] {
   const { analysis } = ctx;
   const left: string[] = [];
-  if (!lim.graph && ctx.graph) left.push(`the graph of what depends on them (${plural(ctx.graph.drawn + ctx.graph.omitted, 'node')})`);
-  const withDependents = analysis.findings.filter((f) => f.dependents.length > 0).length;
+  if (!lim.graph && ctx.graph) {
+    left.push(`the graph of what depends on them (${ctx.graph.omittedAtLeast ? 'at least ' : ''}${plural(ctx.graph.drawn + ctx.graph.omitted, 'node')})`);
+  }
+  const withDependents = analysis.findings.filter((f) => f.dependentsTotal > 0).length;
   if (!lim.dependents && withDependents > 0) left.push(`the dependents of ${plural(withDependents, 'protected resource')}`);
   const withDetails = analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length;
   if (!lim.details && withDetails > 0) left.push(`the data at risk and removed guards of ${plural(withDetails, 'protected resource')}`);

@@ -9,10 +9,10 @@ import type { Severity } from '../rules/types.js';
 import {
   approvalsNeeded,
   bySeverity,
+  dependentsList,
   describeAction,
   groupBy,
   headline,
-  listWithMore,
   NOT_AUTHORS,
   otherLosses,
   plural,
@@ -33,7 +33,7 @@ type Style = keyof typeof CODES;
 
 const SEVERITY_STYLE: Record<Severity, Style[]> = { critical: ['bold', 'red'], high: ['red'], medium: ['yellow'], low: ['dim'] };
 
-/** Dependents named per resource; the JSON report has them all. */
+/** Dependents named per resource; the JSON report names up to 50, and all of them count them. */
 const MAX_DEPENDENTS = 20;
 const INDENT = '      ';
 
@@ -90,6 +90,6 @@ function finding(f: Finding, paint: (styles: Style | Style[], text: string) => s
   }
   if (f.reason) out.push(`${INDENT}${label('why:')} ${sanitize(f.reason)}`);
   for (const d of f.dataAtRisk) out.push(`${INDENT}${label('data at risk:')} ${paint('yellow', sanitize(d))}`);
-  if (f.dependents.length > 0) out.push(`${INDENT}${label('depended on by:')} ${listWithMore(f.dependents, MAX_DEPENDENTS, sanitize)}`);
+  if (f.dependentsTotal > 0) out.push(`${INDENT}${label('depended on by:')} ${dependentsList(f, MAX_DEPENDENTS, sanitize)}`);
   return out;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configAddress, dependentsOf, terraformDependencies } from '../../src/plan/dependencies.js';
+import { dependentsOf } from '../../src/analysis/dependents.js';
+import { configAddress, terraformDependencies } from '../../src/plan/dependencies.js';
 import { parsePlan } from '../../src/plan/read-plan.js';
 import { requireCorpus } from '../corpus-path.js';
 

@@ -180,42 +180,6 @@ function resolveReference(ref, prefix, calls) {
 function stringList(value) {
   return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
-function dependentsOf(node, deps) {
-  const reverse = reverseEdges(deps);
-  const seen = /* @__PURE__ */ new Set([node]);
-  const queue = [node];
-  const found = [];
-  while (queue.length > 0) {
-    const current = queue.shift();
-    for (const next of reverse.get(current) ?? []) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-      if (isReportable(next)) found.push(next);
-    }
-  }
-  return found.sort();
-}
-var reverseCache = /* @__PURE__ */ new WeakMap();
-function reverseEdges(deps) {
-  const cached = reverseCache.get(deps);
-  if (cached) return cached;
-  const reverse = /* @__PURE__ */ new Map();
-  for (const [from, targets] of deps) {
-    for (const to of targets) {
-      const list = reverse.get(to);
-      if (list) list.push(from);
-      else reverse.set(to, [from]);
-    }
-  }
-  reverseCache.set(deps, reverse);
-  return reverse;
-}
-function isReportable(node) {
-  const last = node.replace(/^(module\.[^.]+\.)+/, "");
-  if (last.endsWith("*") || /^(var|local)\./.test(last)) return false;
-  return !(last.startsWith("output.") && last !== node);
-}
 
 export {
   InputError,
@@ -224,6 +188,5 @@ export {
   isObject,
   detectFormat,
   configAddress,
-  terraformDependencies,
-  dependentsOf
+  terraformDependencies
 };

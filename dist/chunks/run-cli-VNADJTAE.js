@@ -6,10 +6,10 @@ import {
   bySeverity,
   checkPlans,
   defaultRuleSet,
+  dependentsList,
   describeAction,
   groupBy,
   headline,
-  listWithMore,
   loadYaml,
   otherLosses,
   parseConfig,
@@ -20,13 +20,13 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-SMC6FLTJ.js";
+} from "./chunk-F4AX2LFZ.js";
 import {
   InputError,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunk-CBZJYBIY.js";
+} from "./chunk-XOOR3X4J.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/cli/run-cli.ts
@@ -173,7 +173,7 @@ function finding(f, paint) {
   }
   if (f.reason) out.push(`${INDENT}${label("why:")} ${sanitize(f.reason)}`);
   for (const d of f.dataAtRisk) out.push(`${INDENT}${label("data at risk:")} ${paint("yellow", sanitize(d))}`);
-  if (f.dependents.length > 0) out.push(`${INDENT}${label("depended on by:")} ${listWithMore(f.dependents, MAX_DEPENDENTS, sanitize)}`);
+  if (f.dependentsTotal > 0) out.push(`${INDENT}${label("depended on by:")} ${dependentsList(f, MAX_DEPENDENTS, sanitize)}`);
   return out;
 }
 
@@ -227,7 +227,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-WKISI4RV.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-VGLLMM7K.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);

@@ -2,12 +2,11 @@ import { createRequire as __plangateRequire } from 'node:module'; const require 
 import {
   InputError,
   configAddress,
-  dependentsOf,
   detectFormat,
   isInputError,
   isObject,
   terraformDependencies
-} from "./chunk-CBZJYBIY.js";
+} from "./chunk-XOOR3X4J.js";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -2725,6 +2724,261 @@ var CLOUDFORMATION = /* @__PURE__ */ new Map([
   ["AWS::EFS::FileSystem", { replaced: "the new file system starts empty", deleted: cfnDataGone("every file in the file system is deleted"), facts: [] }]
 ]);
 
+// src/analysis/dependents.ts
+var MAX_LISTED_DEPENDENTS = 50;
+var LIMITS = {
+  search: 1 << 24,
+  searchMax: 1 << 14,
+  listMin: 8 * (MAX_LISTED_DEPENDENTS + 1),
+  bitsetWork: 1 << 26,
+  bitsetWords: 1 << 23
+};
+function blastRadii(deps, nodes, limits = LIMITS) {
+  const g = reverseGraph(deps);
+  const ids = nodes.map((n) => g.index.get(n) ?? -1);
+  const sources = ids.filter((v) => v >= 0 && g.start[v + 1] > g.start[v]);
+  if (sources.length === 0) return { dependents: nodes.map(() => ({ listed: [], total: 0, atLeast: false })), work: 0 };
+  const c = condense(g, sources);
+  const state = { work: 0 };
+  const firstOf = /* @__PURE__ */ new Map();
+  for (const v of sources) if (!firstOf.has(c.comp[v])) firstOf.set(c.comp[v], v);
+  const budget = Math.min(limits.searchMax, Math.floor(limits.search / firstOf.size));
+  const seen = new Int32Array(g.names.length);
+  const queue = new Int32Array(g.names.length);
+  const searched = /* @__PURE__ */ new Map();
+  for (const [comp, v] of firstOf) searched.set(comp, search(g, v, { budget, listMin: limits.listMin }, seen, queue, searched.size + 1, state));
+  const open2 = [...searched].filter(([, s]) => !s.complete).map(([comp]) => comp);
+  const counts = open2.length > 0 ? countReach(c, open2, limits, state) : /* @__PURE__ */ new Map();
+  const dependents = ids.map((v) => {
+    const s = v >= 0 ? searched.get(c.comp[v]) : void 0;
+    if (v < 0 || !s) return { listed: [], total: 0, atLeast: false };
+    const self = g.reportable[v];
+    const listed = s.listed.filter((d) => d !== v).slice(0, MAX_LISTED_DEPENDENTS).map((d) => g.names[d]).sort();
+    const count = s.complete ? { size: s.found, exact: true } : counts.get(c.comp[v]);
+    return { listed, total: Math.max(listed.length, Math.max(s.found, count.size) - self), atLeast: !count.exact };
+  });
+  return { dependents, work: state.work };
+}
+var graphs = /* @__PURE__ */ new WeakMap();
+function reverseGraph(deps) {
+  const cached = graphs.get(deps);
+  if (cached) return cached;
+  const index = /* @__PURE__ */ new Map();
+  const names = [];
+  const id = (name) => {
+    let i = index.get(name);
+    if (i === void 0) index.set(name, i = names.push(name) - 1);
+    return i;
+  };
+  const inDegree = [];
+  let edges = 0;
+  for (const [from, targets] of deps) {
+    id(from);
+    for (const to of targets) {
+      const t = id(to);
+      inDegree[t] = (inDegree[t] ?? 0) + 1;
+      edges++;
+    }
+  }
+  const n = names.length;
+  const start = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) start[v + 1] = start[v] + (inDegree[v] ?? 0);
+  const fill = start.slice(0, n);
+  const ref = new Int32Array(edges);
+  for (const [from, targets] of deps) {
+    const f = index.get(from);
+    for (const to of targets) ref[fill[index.get(to)]++] = f;
+  }
+  const reportable = new Uint8Array(n);
+  for (let v = 0; v < n; v++) reportable[v] = isReportable(names[v]) ? 1 : 0;
+  const graph = { names, index, start, ref, reportable };
+  graphs.set(deps, graph);
+  return graph;
+}
+function isReportable(node) {
+  const last = node.replace(/^(module\.[^.]+\.)+/, "");
+  if (last.endsWith("*") || /^(var|local)\./.test(last)) return false;
+  return !(last.startsWith("output.") && last !== node);
+}
+function search(g, from, { budget, listMin }, seen, queue, stamp, state) {
+  const want = MAX_LISTED_DEPENDENTS + 1;
+  const listed = [];
+  let found = 0;
+  const reach = (v) => {
+    seen[v] = stamp;
+    queue[tail++] = v;
+    if (g.reportable[v]) {
+      found++;
+      if (listed.length < want) listed.push(v);
+    }
+  };
+  let head = 0;
+  let tail = 0;
+  let work = 0;
+  reach(from);
+  while (head < tail) {
+    const v = queue[head++];
+    for (let e = g.start[v]; e < g.start[v + 1]; e++) {
+      if (work >= budget && (listed.length >= want || work >= listMin)) {
+        state.work += work;
+        return { listed, found, complete: false };
+      }
+      work++;
+      const w = g.ref[e];
+      if (seen[w] !== stamp) reach(w);
+    }
+  }
+  state.work += work;
+  return { listed, found, complete: true };
+}
+function condense(g, sources) {
+  const n = g.names.length;
+  const order = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const comp = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  const calls = new Int32Array(n);
+  const next = new Int32Array(n);
+  const members = new Int32Array(n);
+  const memberStart = [0];
+  let sp = 0;
+  let cp = 0;
+  let counter = 0;
+  let comps = 0;
+  let mp = 0;
+  const enter = (v) => {
+    order[v] = low[v] = counter++;
+    stack[sp++] = v;
+    calls[cp++] = v;
+    next[v] = g.start[v];
+  };
+  for (const s of sources) {
+    if (order[s] !== -1) continue;
+    enter(s);
+    while (cp > 0) {
+      const v = calls[cp - 1];
+      if (next[v] < g.start[v + 1]) {
+        const w2 = g.ref[next[v]++];
+        if (order[w2] === -1) enter(w2);
+        else if (comp[w2] === -1) low[v] = Math.min(low[v], order[w2]);
+        continue;
+      }
+      cp--;
+      if (cp > 0) low[calls[cp - 1]] = Math.min(low[calls[cp - 1]], low[v]);
+      if (low[v] !== order[v]) continue;
+      let w;
+      do {
+        w = stack[--sp];
+        comp[w] = comps;
+        members[mp++] = w;
+      } while (w !== v);
+      comps++;
+      memberStart.push(mp);
+    }
+  }
+  const weight = new Int32Array(comps);
+  const succStart = new Int32Array(comps + 1);
+  const succ = [];
+  const mark = new Int32Array(comps).fill(-1);
+  for (let c = 0; c < comps; c++) {
+    for (let m = memberStart[c]; m < memberStart[c + 1]; m++) {
+      const v = members[m];
+      weight[c] += g.reportable[v];
+      for (let e = g.start[v]; e < g.start[v + 1]; e++) {
+        const d = comp[g.ref[e]];
+        if (d === c || mark[d] === c) continue;
+        mark[d] = c;
+        succ.push(d);
+      }
+    }
+    succStart[c + 1] = succ.length;
+  }
+  return { comp, weight, succStart, succ: Int32Array.from(succ) };
+}
+function countReach(c, open2, limits, state) {
+  const comps = c.weight.length;
+  const lower = new Float64Array(comps);
+  const upper = new Float64Array(comps);
+  const all2 = c.weight.reduce((a, b) => a + b, 0);
+  for (let x = 0; x < comps; x++) {
+    let most = 0;
+    let sum = 0;
+    for (let e = c.succStart[x]; e < c.succStart[x + 1]; e++) {
+      most = Math.max(most, lower[c.succ[e]]);
+      sum += upper[c.succ[e]];
+    }
+    lower[x] = c.weight[x] + most;
+    upper[x] = Math.min(all2, c.weight[x] + sum);
+  }
+  state.work += c.succ.length;
+  const counts = /* @__PURE__ */ new Map();
+  const unsure = [];
+  for (const x of open2) {
+    if (lower[x] === upper[x]) counts.set(x, { size: lower[x], exact: true });
+    else unsure.push(x);
+  }
+  const exact = unsure.length > 0 ? bitsetCounts(c, unsure, limits, state) : void 0;
+  for (const x of unsure) counts.set(x, exact ? { size: exact.get(x), exact: true } : { size: lower[x], exact: false });
+  return counts;
+}
+function bitsetCounts(c, targets, limits, state) {
+  const reached = new Uint8Array(c.weight.length);
+  const stack = [...targets];
+  for (const t of targets) reached[t] = 1;
+  let edges = 0;
+  while (stack.length > 0) {
+    const x = stack.pop();
+    for (let e = c.succStart[x]; e < c.succStart[x + 1]; e++) {
+      edges++;
+      const y = c.succ[e];
+      if (reached[y]) continue;
+      reached[y] = 1;
+      stack.push(y);
+    }
+  }
+  state.work += edges;
+  const list2 = [];
+  for (let x = 0; x < reached.length; x++) if (reached[x]) list2.push(x);
+  const local = new Int32Array(c.weight.length);
+  const firstBit = new Float64Array(list2.length + 1);
+  list2.forEach((x, i) => {
+    local[x] = i;
+    firstBit[i + 1] = firstBit[i] + c.weight[x];
+  });
+  const bits = firstBit[list2.length];
+  const words = Math.ceil(bits / 32);
+  if (words * (list2.length + edges + targets.length) > limits.bitsetWork) return void 0;
+  const block = Math.max(1, Math.min(words, Math.floor(limits.bitsetWords / list2.length)));
+  const rows = new Uint32Array(list2.length * block);
+  const sizes = new Map(targets.map((t) => [t, 0]));
+  for (let lo = 0; lo < words; lo += block) {
+    rows.fill(0);
+    list2.forEach((x, i) => {
+      const row = i * block;
+      const from = Math.max(firstBit[i], lo * 32);
+      const to = Math.min(firstBit[i + 1], (lo + block) * 32);
+      for (let b = from; b < to; b++) rows[row + ((b >>> 5) - lo)] |= 1 << (b & 31);
+      for (let e = c.succStart[x]; e < c.succStart[x + 1]; e++) {
+        const other = local[c.succ[e]] * block;
+        for (let k = 0; k < block; k++) rows[row + k] |= rows[other + k];
+      }
+    });
+    for (const t of targets) {
+      const row = local[t] * block;
+      let n = 0;
+      for (let k = 0; k < block; k++) n += popcount(rows[row + k]);
+      sizes.set(t, sizes.get(t) + n);
+    }
+    state.work += block * (list2.length + edges + targets.length);
+  }
+  return sizes;
+}
+function popcount(x) {
+  x -= x >>> 1 & 1431655765;
+  x = (x & 858993459) + (x >>> 2 & 858993459);
+  return (x + (x >>> 4) & 252645135) * 16843009 >>> 24;
+}
+
 // src/analysis/weakening.ts
 function detectWeakenings(change) {
   if (change.action !== "update" && change.action !== "replace") return [];
@@ -2947,6 +3201,14 @@ function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
   const matcher = new RuleMatcher(ruleSet.rules, ruleSet.ignore);
   const fromSources = groupByAddress(sourceWeakenings);
   const covered = /* @__PURE__ */ new Set();
+  const sources = /* @__PURE__ */ new Map();
+  const found = (finding, change, dependencies) => {
+    findings.push(finding);
+    const node = change.format === "terraform" ? configAddress(change.resourceAddress) : change.address;
+    const list2 = sources.get(dependencies);
+    if (list2) list2.push({ finding, node });
+    else sources.set(dependencies, [{ finding, node }]);
+  };
   for (const plan of plans) {
     for (const change of plan.changes) {
       const weakenings = detectWeakenings(change);
@@ -2962,7 +3224,7 @@ function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
       if (!action) continue;
       const rules = matcher.matching(change, action);
       if (rules.length === 0) continue;
-      findings.push(toFinding(change, action, rules, dependents(change, plan.dependencies), weakenings));
+      found(toFinding(change, action, rules, weakenings), change, plan.dependencies);
     }
   }
   for (const source of sourceWeakenings) {
@@ -2970,7 +3232,16 @@ function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
     const change = sourceChange(source);
     const rules = matcher.matching(change, "protection-removed", { anyAddress: source.anyModule === true });
     const dependencies = plans.find((p) => p.format === "terraform")?.dependencies ?? /* @__PURE__ */ new Map();
-    if (rules.length > 0) findings.push(toFinding(change, "protection-removed", rules, dependents(change, dependencies), [source.weakening]));
+    if (rules.length > 0) found(toFinding(change, "protection-removed", rules, [source.weakening]), change, dependencies);
+  }
+  for (const [dependencies, list2] of sources) {
+    const radii = blastRadii(dependencies, list2.map((s) => s.node)).dependents;
+    list2.forEach(({ finding }, i) => {
+      const d = radii[i];
+      finding.dependents = d.listed;
+      finding.dependentsTotal = d.total;
+      if (d.atLeast) finding.dependentsTotalIsMinimum = true;
+    });
   }
   const errors = [...readErrors, ...plans.flatMap((plan) => plan.incomplete ? [`${plan.file}: ${plan.incomplete}`] : [])];
   const decision = errors.length > 0 ? "error" : findings.length > 0 ? "blocked" : "pass";
@@ -2986,12 +3257,13 @@ function matchAction(change, weakenings) {
       return weakenings.length > 0 ? "protection-removed" : void 0;
   }
 }
-function dependents(change, dependencies) {
-  return dependentsOf(change.format === "terraform" ? configAddress(change.resourceAddress) : change.address, dependencies);
-}
 function groupByAddress(sources) {
   const map = /* @__PURE__ */ new Map();
-  for (const source of sources) map.set(source.address, [...map.get(source.address) ?? [], source]);
+  for (const source of sources) {
+    const list2 = map.get(source.address);
+    if (list2) list2.push(source);
+    else map.set(source.address, [source]);
+  }
   return map;
 }
 function sourceChange(source) {
@@ -3008,7 +3280,7 @@ function sourceChange(source) {
     action: "update"
   };
 }
-function toFinding(change, action, rules, dependents2, weakenings) {
+function toFinding(change, action, rules, weakenings) {
   const strictest = strictestRule(rules);
   const finding = {
     file: change.file,
@@ -3023,7 +3295,8 @@ function toFinding(change, action, rules, dependents2, weakenings) {
       teams: unique(rules.flatMap((r) => r.approvers.teams)),
       users: unique(rules.flatMap((r) => r.approvers.users))
     },
-    dependents: dependents2,
+    dependents: [],
+    dependentsTotal: 0,
     dataAtRisk: dataAtRisk(change)
   };
   if (change.conditional) finding.conditional = true;
@@ -4019,10 +4292,14 @@ function clip(text, max, keep = "both") {
   return `${chars.slice(0, head).join("")}…${chars.slice(chars.length - tail).join("")}`;
 }
 var MAX_SHOWN = { address: 240, text: 600, error: 1e3 };
-function listWithMore(items, max, show) {
-  const shown = items.slice(0, max).map(show);
-  const rest = items.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${thousands(rest)} more` : shown.join(", ");
+function dependentsList(f, max, show) {
+  const shown = f.dependents.slice(0, max).map(show);
+  const rest = f.dependentsTotal - shown.length;
+  const atLeast = f.dependentsTotalIsMinimum === true;
+  const count = `${atLeast ? "at least " : ""}${thousands(rest)}`;
+  if (shown.length === 0) return `${count} ${rest === 1 && !atLeast ? "resource or output" : "resources and outputs"}`;
+  if (rest > 0) return `${shown.join(", ")} and ${count} more`;
+  return atLeast ? `${shown.join(", ")} and possibly more` : shown.join(", ");
 }
 function groupBy(items, key2) {
   const groups = /* @__PURE__ */ new Map();
@@ -4044,13 +4321,17 @@ var STYLES = [
   "classDef more fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:4 3,color:#57606a"
 ];
 function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
-  const lost = bySeverity(findings.filter((f) => losesResource(f) && f.dependents.length > 0));
+  const lost = bySeverity(findings.filter((f) => losesResource(f) && f.dependentsTotal > 0));
   if (lost.length === 0) return void 0;
   const budget = Math.max(2, maxNodes);
   const lostByKey = /* @__PURE__ */ new Map();
   for (const f of lost) if (!lostByKey.has(key(f.file, f.address))) lostByKey.set(key(f.file, f.address), f);
   const everyNode = new Set(lostByKey.keys());
   for (const f of lost) for (const d of f.dependents) everyNode.add(key(f.file, d));
+  const unnamed = (f) => f.dependentsTotal > f.dependents.length || f.dependentsTotalIsMinimum === true;
+  const truncated = lost.filter(unnamed);
+  const atLeastNodes = truncated.reduce((n, f) => Math.max(n, f.dependentsTotal + 1), everyNode.size);
+  const omittedAtLeast = truncated.some((f) => f.dependentsTotalIsMinimum) || truncated.length > 0 && lost.length > 1;
   const nodes = /* @__PURE__ */ new Map();
   const edges = [];
   const toMore = /* @__PURE__ */ new Set();
@@ -4059,13 +4340,14 @@ function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
     if (!node) nodes.set(k, node = { id: `n${nodes.size}`, file, label, kind });
     return node.id;
   };
-  const limit = everyNode.size > budget ? budget - 1 : budget;
+  const limit = atLeastNodes > budget || truncated.length > 0 ? budget - 1 : budget;
   const room = () => nodes.size < limit;
   const lostLabel = (f) => `${mermaidLabel(clip(f.address, MAX_LABEL))}<br/>${mermaidLabel(`${describeAction(f)} · ${f.severity}`)}`;
   for (const f of lost) {
     const own = key(f.file, f.address);
     if (!nodes.has(own) && !room()) break;
     const from = add(own, f.file, lostLabel(f), "lost");
+    if (unnamed(f)) toMore.add(from);
     for (const d of f.dependents) {
       const k = key(f.file, d);
       const existing = nodes.get(k);
@@ -4078,7 +4360,8 @@ function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
       }
     }
   }
-  const omitted = everyNode.size - nodes.size;
+  const omitted = atLeastNodes - nodes.size;
+  const more = omitted > 0 || toMore.size > 0;
   const lines = ["flowchart LR", ...STYLES.map((s) => `  ${s}`)];
   const files = [...new Set([...nodes.values()].map((n) => n.file))];
   const declare = (n, indent) => `${indent}${n.id}["${n.label}"]`;
@@ -4091,7 +4374,7 @@ function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
   } else {
     for (const n of nodes.values()) lines.push(declare(n, "  "));
   }
-  if (omitted > 0) lines.push(`  more["${mermaidLabel(`… ${thousands(omitted)} more not drawn`)}"]`);
+  if (more) lines.push(`  more["${mermaidLabel(omitted > 0 ? `… ${omittedAtLeast ? "at least " : ""}${thousands(omitted)} more not drawn` : "… more not drawn")}"]`);
   for (const [from, to] of edges) lines.push(`  ${from} --> ${to}`);
   for (const from of toMore) lines.push(`  ${from} -.-> more`);
   const ids = (kind) => [...nodes.values()].filter((n) => n.kind === kind).map((n) => n.id);
@@ -4099,12 +4382,12 @@ function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
   const dependentIds = ids("dependent");
   if (lostIds.length) lines.push(`  class ${lostIds.join(",")} lost`);
   if (dependentIds.length) lines.push(`  class ${dependentIds.join(",")} dependent`);
-  if (omitted > 0) lines.push("  class more more");
+  if (more) lines.push("  class more more");
   return { source: `${lines.join("\n")}
-`, drawn: nodes.size, omitted };
+`, drawn: nodes.size, omitted, omittedAtLeast };
 }
 function graphLegend(graph) {
-  const more = graph.omitted > 0 ? `; ${plural(graph.omitted, "more node")} not drawn` : "";
+  const more = graph.omitted > 0 ? `; ${graph.omittedAtLeast ? "at least " : ""}${plural(graph.omitted, "more node")} not drawn` : "";
   return `Red: protected resources being lost. Amber: resources and outputs that depend on them${more}.`;
 }
 var SAFE = /^[\p{L}\p{N}\p{M} _.,/=+@()[\]{}-]$/u;
@@ -4260,8 +4543,8 @@ function findingBullet(f, lim) {
     for (const d of f.dataAtRisk) lines.push(`data at risk: ${escapeText(clip(d, MAX_SHOWN.text))}`);
     for (const w of f.weakenings ?? []) lines.push(`guard removed: ${escapeText(clip(w.description, MAX_SHOWN.text))}`);
   }
-  if (lim.dependents && f.dependents.length > 0) {
-    lines.push(`depended on by ${listWithMore(f.dependents, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), "prose"))}`);
+  if (lim.dependents && f.dependentsTotal > 0) {
+    lines.push(`depended on by ${dependentsList(f, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), "prose"))}`);
   }
   if (lines.length === 0) return "";
   return [`- ${code(clip(f.address, MAX_SHOWN.address), "prose")}`, ...lines.map((l) => `  - ${l}`)].join("\n");
@@ -4289,8 +4572,10 @@ function whoMustApprove(all2, shown, ruleCount) {
 function omissions(ctx, lim) {
   const { analysis } = ctx;
   const left = [];
-  if (!lim.graph && ctx.graph) left.push(`the graph of what depends on them (${plural(ctx.graph.drawn + ctx.graph.omitted, "node")})`);
-  const withDependents = analysis.findings.filter((f) => f.dependents.length > 0).length;
+  if (!lim.graph && ctx.graph) {
+    left.push(`the graph of what depends on them (${ctx.graph.omittedAtLeast ? "at least " : ""}${plural(ctx.graph.drawn + ctx.graph.omitted, "node")})`);
+  }
+  const withDependents = analysis.findings.filter((f) => f.dependentsTotal > 0).length;
   if (!lim.dependents && withDependents > 0) left.push(`the dependents of ${plural(withDependents, "protected resource")}`);
   const withDetails = analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length;
   if (!lim.details && withDetails > 0) left.push(`the data at risk and removed guards of ${plural(withDetails, "protected resource")}`);
@@ -4373,7 +4658,7 @@ export {
   sanitize,
   clip,
   MAX_SHOWN,
-  listWithMore,
+  dependentsList,
   groupBy,
   GITHUB_COMMENT_LIMIT,
   renderMarkdown,

@@ -10,7 +10,7 @@ import {
 import {
   InputError,
   configAddress
-} from "./chunk-CBZJYBIY.js";
+} from "./chunk-XOOR3X4J.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/plan/terraform-source.ts
