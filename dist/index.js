@@ -6,6 +6,7 @@ import {
   GITHUB_COMMENT_LIMIT,
   MAX_SHOWN,
   Minimatch,
+  batched,
   checkPlans,
   clip,
   defaultRuleSet,
@@ -14,12 +15,12 @@ import {
   gateRule,
   isGateFile,
   isProtectedBase,
+  jsonChunks,
   parseConfig,
-  renderJson,
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-F4AX2LFZ.js";
+} from "./chunks/chunk-XCJ6RLKM.js";
 import {
   InputError,
   getErrorMessage,
@@ -20465,7 +20466,7 @@ var require_light = __commonJS({
 });
 
 // src/main.ts
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
 
@@ -25020,7 +25021,12 @@ function debugStack(error2) {
 async function finish(result, status2, warnings) {
   const decision = result.outcome.decision;
   const reportPath = join2(process.env.RUNNER_TEMP || tmpdir(), "plangate-report.json");
-  writeFileSync(reportPath, renderJson(result.analysis));
+  const fd = openSync(reportPath, "w");
+  try {
+    for (const chunk of batched(jsonChunks(result.analysis))) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
   setOutput("decision", decision);
   setOutput("findings", String(result.analysis.findings.length));
   setOutput("report", reportPath);

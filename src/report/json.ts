@@ -52,7 +52,26 @@ export function toJsonReport(analysis: Analysis): JsonReport {
 }
 
 export function renderJson(analysis: Analysis): string {
-  return `${JSON.stringify(toJsonReport(analysis), null, 2)}\n`;
+  return [...jsonChunks(analysis)].join('');
+}
+
+/**
+ * The report as JSON.stringify(report, null, 2) writes it, an array element
+ * at a time: the report of a million findings is larger than the longest
+ * string V8 can hold, so it is written out in pieces, never joined.
+ */
+export function* jsonChunks(analysis: Analysis): Generator<string> {
+  const { changes, findings, errors, ...head } = toJsonReport(analysis);
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n`;
+  const lists = [['changes', changes], ['findings', findings], ['errors', errors]] as const;
+  for (const [i, [key, items]] of lists.entries()) {
+    yield `  ${JSON.stringify(key)}: [`;
+    for (const [j, item] of (items as readonly unknown[]).entries()) {
+      yield `${j > 0 ? ',' : ''}\n    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+    }
+    yield `${items.length > 0 ? '\n  ' : ''}]${i < lists.length - 1 ? ',' : ''}\n`;
+  }
+  yield '}\n';
 }
 
 function toJsonChange(change: Change): JsonChange {

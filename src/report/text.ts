@@ -38,7 +38,12 @@ const MAX_DEPENDENTS = 20;
 const INDENT = '      ';
 
 /** The terminal report: headline, problems, protected resources per plan, who must approve, other losses. */
-export function renderText(analysis: Analysis, { color, listErrors = true }: TextOptions): string {
+export function renderText(analysis: Analysis, options: TextOptions): string {
+  return `${textLines(analysis, options).join('\n')}\n`;
+}
+
+/** The terminal report's lines, without line breaks: the CLI writes them a batch at a time. */
+export function textLines(analysis: Analysis, { color, listErrors = true }: TextOptions): string[] {
   const paint = (styles: Style | Style[], text: string) =>
     color ? `${(Array.isArray(styles) ? styles : [styles]).map((s) => `\u001b[${CODES[s]}m`).join('')}${text}\u001b[0m` : text;
   const lines: string[] = [];
@@ -74,7 +79,7 @@ export function renderText(analysis: Analysis, { color, listErrors = true }: Tex
       lines.push(`  ${paint('yellow', describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint('dim', `(${sanitize(c.type)}, ${sanitize(c.file)})`)}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 function finding(f: Finding, paint: (styles: Style | Style[], text: string) => string): string[] {

@@ -3,6 +3,7 @@ import {
   DEFAULT_CONFIG_PATH,
   NOT_AUTHORS,
   approvalsNeeded,
+  batched,
   bySeverity,
   checkPlans,
   defaultRuleSet,
@@ -10,17 +11,18 @@ import {
   describeAction,
   groupBy,
   headline,
+  jsonChunks,
   loadYaml,
   otherLosses,
   parseConfig,
   plural,
-  renderJson,
   renderMarkdown,
   ruleRequirements,
   sanitize,
+  terminated,
   thousands,
   yamlProblem
-} from "./chunk-F4AX2LFZ.js";
+} from "./chunk-XCJ6RLKM.js";
 import {
   InputError,
   getErrorMessage,
@@ -126,7 +128,7 @@ var CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 };
 var SEVERITY_STYLE = { critical: ["bold", "red"], high: ["red"], medium: ["yellow"], low: ["dim"] };
 var MAX_DEPENDENTS = 20;
 var INDENT = "      ";
-function renderText(analysis, { color, listErrors = true }) {
+function textLines(analysis, { color, listErrors = true }) {
   const paint = (styles, text) => color ? `${(Array.isArray(styles) ? styles : [styles]).map((s) => `\x1B[${CODES[s]}m`).join("")}${text}\x1B[0m` : text;
   const lines = [];
   const tone = analysis.decision === "pass" ? "green" : analysis.decision === "blocked" ? "red" : "yellow";
@@ -157,8 +159,7 @@ function renderText(analysis, { color, listErrors = true }) {
       lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint("dim", `(${sanitize(c.type)}, ${sanitize(c.file)})`)}`);
     }
   }
-  return `${lines.join("\n")}
-`;
+  return lines;
 }
 function finding(f, paint) {
   const label = (text) => paint("dim", text);
@@ -231,7 +232,7 @@ async function runCli(argv, io) {
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);
-    io.stdout(render(analysis, format, io));
+    for (const chunk of batched(render(analysis, format, io))) io.stdout(chunk);
     for (const error of analysis.errors) io.stderr(`plangate: ${error}
 `);
     return EXIT[analysis.decision];
@@ -281,9 +282,9 @@ function readInput(path, what) {
   }
 }
 function render(analysis, format, io) {
-  if (format === "json") return renderJson(analysis);
-  if (format === "markdown") return renderMarkdown(analysis);
-  return renderText(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false });
+  if (format === "json") return jsonChunks(analysis);
+  if (format === "markdown") return [renderMarkdown(analysis)];
+  return terminated(textLines(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false }));
 }
 export {
   EXIT,

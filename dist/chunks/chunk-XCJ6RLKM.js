@@ -4142,6 +4142,26 @@ async function parseConfig(text, source, defaults2 = {}) {
   return ruleSet;
 }
 
+// src/report/chunks.ts
+function* batched(pieces, size2 = 1 << 20) {
+  let parts = [];
+  let length = 0;
+  for (const piece of pieces) {
+    parts.push(piece);
+    length += piece.length;
+    if (length >= size2) {
+      yield parts.join("");
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join("");
+}
+function* terminated(lines) {
+  for (const line of lines) yield `${line}
+`;
+}
+
 // src/report/json.ts
 var REPORT_VERSION = 1;
 var QUIET = /* @__PURE__ */ new Set(["no-op", "read"]);
@@ -4162,9 +4182,21 @@ function toJsonReport(analysis) {
     errors: analysis.errors
   };
 }
-function renderJson(analysis) {
-  return `${JSON.stringify(toJsonReport(analysis), null, 2)}
+function* jsonChunks(analysis) {
+  const { changes, findings, errors, ...head } = toJsonReport(analysis);
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},
 `;
+  const lists = [["changes", changes], ["findings", findings], ["errors", errors]];
+  for (const [i, [key2, items]] of lists.entries()) {
+    yield `  ${JSON.stringify(key2)}: [`;
+    for (const [j, item] of items.entries()) {
+      yield `${j > 0 ? "," : ""}
+    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`;
+    }
+    yield `${items.length > 0 ? "\n  " : ""}]${i < lists.length - 1 ? "," : ""}
+`;
+  }
+  yield "}\n";
 }
 function toJsonChange(change) {
   const out = {
@@ -4185,6 +4217,27 @@ function toJsonChange(change) {
   if (change.physicalId !== void 0) out.physicalId = change.physicalId;
   return out;
 }
+
+// src/report/lines.ts
+var Lines = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  lines = [];
+  length = 0;
+  /** Adds the lines; false once they are longer than the limit, when the caller should stop. */
+  push(...lines) {
+    for (const line of lines) {
+      this.lines.push(line);
+      this.length += line.length + 1;
+    }
+    return !this.full;
+  }
+  get full() {
+    return this.length > this.max;
+  }
+};
 
 // src/report/summary.ts
 var DESTRUCTIVE = /* @__PURE__ */ new Set(["delete", "replace", "forget"]);
@@ -4409,6 +4462,7 @@ var SEVERITY_ICON = { critical: "🔴", high: "🟠", medium: "🟡", low: "⚪"
 var VISIBLE_ROWS = 20;
 var SHORT_LIST = 50;
 var MAX_DEPENDENTS = 10;
+var SLACK = 1024;
 function renderMarkdown(analysis, options = {}) {
   const ctx = {
     analysis,
@@ -4420,14 +4474,12 @@ function renderMarkdown(analysis, options = {}) {
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
     ruleCount: ruleRequirements(analysis.findings).length,
+    withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
+    withDetails: analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length,
     otherRows: [],
     rows: /* @__PURE__ */ new Map(),
     details: /* @__PURE__ */ new Map()
   };
-  ctx.otherRows = ctx.others.map(
-    (c) => `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, "end"))} |`
-  );
-  const max = ctx.maxLength;
   const lim = {
     graph: true,
     dependents: true,
@@ -4437,31 +4489,34 @@ function renderMarkdown(analysis, options = {}) {
     others: ctx.others.length
   };
   let out = build(ctx, lim);
-  if (out.length <= max) return out;
+  if (out !== void 0) return out;
   for (const part of ["graph", "dependents", "details"]) {
     lim[part] = false;
     out = build(ctx, lim);
-    if (out.length <= max) return out;
+    if (out !== void 0) return out;
   }
   if (lim.errors > SHORT_LIST) {
     lim.errors = SHORT_LIST;
     out = build(ctx, lim);
-    if (out.length <= max) return out;
+    if (out !== void 0) return out;
   }
   for (const part of ["others", "findings", "errors"]) {
     const all2 = lim[part];
-    lim[part] = largest(all2, (n) => build(ctx, { ...lim, [part]: n }).length <= max);
+    lim[part] = largest(all2, (n) => build(ctx, { ...lim, [part]: n }) !== void 0);
     out = build(ctx, lim);
-    if (out.length <= max) return out;
+    if (out !== void 0) return out;
   }
   return fallback(ctx);
 }
 function build(ctx, lim) {
   const { analysis } = ctx;
-  const out = [ctx.title, ""];
+  const out = new Lines(ctx.maxLength + SLACK);
+  out.push(ctx.title, "");
   if (analysis.errors.length > 0 && lim.errors > 0) {
     out.push("**Problems** (each one fails the check):", "");
-    for (const e of analysis.errors.slice(0, lim.errors)) out.push(`- ${escapeText(clip(e, MAX_SHOWN.error))}`);
+    for (let i = 0; i < Math.min(lim.errors, analysis.errors.length); i++) {
+      if (!out.push(`- ${escapeText(clip(analysis.errors[i], MAX_SHOWN.error))}`)) return void 0;
+    }
     out.push("");
   }
   const keep = lim.findings >= ctx.ranked.length ? void 0 : new Set(ctx.ranked.slice(0, lim.findings));
@@ -4471,11 +4526,13 @@ function build(ctx, lim) {
     if (ranked.length === 0) continue;
     append(shown, ranked);
     out.push(`#### Protected resources in ${code(clip(file, MAX_SHOWN.address, "end"), "prose")} (${thousands(all2.length)})`, "");
-    append(out, findingTable(ctx, ranked.slice(0, VISIBLE_ROWS)), [""], findingDetails(ctx, ranked.slice(0, VISIBLE_ROWS), lim));
+    const top = ranked.slice(0, VISIBLE_ROWS);
+    if (!findingTable(ctx, top, out) || !findingDetails(ctx, top, lim, out)) return void 0;
     const rest = ranked.slice(VISIBLE_ROWS);
     if (rest.length > 0) {
       out.push(`<details><summary>${plural(rest.length, "more protected resource")} in this plan</summary>`, "");
-      append(out, findingTable(ctx, rest), [""], findingDetails(ctx, rest, lim), ["</details>", ""]);
+      if (!findingTable(ctx, rest, out) || !findingDetails(ctx, rest, lim, out)) return void 0;
+      out.push("</details>", "");
     }
   }
   if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown, ctx.ruleCount));
@@ -4485,7 +4542,7 @@ function build(ctx, lim) {
   if (ctx.others.length > 0 && lim.others > 0) {
     out.push(`<details><summary>${plural(ctx.others.length, "other resource")} lost, not protected by any rule</summary>`, "");
     out.push("| Action | Resource | Type | Plan |", "|---|---|---|---|");
-    append(out, ctx.otherRows.slice(0, lim.others));
+    for (let i = 0; i < Math.min(lim.others, ctx.others.length); i++) if (!out.push(otherRow(ctx, i))) return void 0;
     out.push("", "</details>", "");
   }
   const left = omissions(ctx, lim);
@@ -4493,20 +4550,31 @@ function build(ctx, lim) {
     const limit = ctx.maxLength === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.maxLength)} characters`;
     out.push(`> ✂️ **Shortened to fit ${limit}.** Left out: ${left.join("; ")}. Full report: ${ctx.hint}.`);
   }
-  return `${out.join("\n").trimEnd()}
+  if (out.full) return void 0;
+  const text = `${out.lines.join("\n").trimEnd()}
 `;
+  return text.length <= ctx.maxLength ? text : void 0;
 }
-function findingTable(ctx, findings) {
-  const rows = ["| Action | Resource | Type | Severity | Rule | Approvals |", "|---|---|---|---|---|---|"];
+function findingTable(ctx, findings, out) {
+  out.push("| Action | Resource | Type | Severity | Rule | Approvals |", "|---|---|---|---|---|---|");
   for (const f of findings) {
     let row = ctx.rows.get(f);
     if (row === void 0) {
       row = `| ${actionCell(f)} | ${addressCell(f)} | ${code(clip(f.type, MAX_SHOWN.address))} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${escapeText(clip(f.rule, MAX_SHOWN.address))} | ${approvalsCell(f)} |`;
       ctx.rows.set(f, row);
     }
-    rows.push(row);
+    if (!out.push(row)) return false;
   }
-  return rows;
+  return out.push("");
+}
+function otherRow(ctx, i) {
+  let row = ctx.otherRows[i];
+  if (row === void 0) {
+    const c = ctx.others[i];
+    row = `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, "end"))} |`;
+    ctx.otherRows[i] = row;
+  }
+  return row;
 }
 function actionCell(f) {
   if (f.action !== "protection-removed" || !f.weakenings?.length) return describeAction(f);
@@ -4524,18 +4592,18 @@ function approvalsCell(f) {
 function approversList(teams, users) {
   return [...teams.map((t) => `team ${code(t)}`), ...users.map((u) => code(`@${u.replace(/^@/, "")}`))].join(", ");
 }
-function findingDetails(ctx, findings, lim) {
-  const out = [];
+function findingDetails(ctx, findings, lim, out) {
   const cacheKey = `${lim.details}/${lim.dependents}`;
   let cache = ctx.details.get(cacheKey);
   if (!cache) ctx.details.set(cacheKey, cache = /* @__PURE__ */ new Map());
+  let any = false;
   for (const f of findings) {
     let bullet = cache.get(f);
     if (bullet === void 0) cache.set(f, bullet = findingBullet(f, lim));
-    if (bullet) out.push(bullet);
+    if (bullet && !out.push(bullet)) return false;
+    any ||= bullet !== "";
   }
-  if (out.length > 0) out.push("");
-  return out;
+  return any ? out.push("") : true;
 }
 function findingBullet(f, lim) {
   const lines = [];
@@ -4575,10 +4643,8 @@ function omissions(ctx, lim) {
   if (!lim.graph && ctx.graph) {
     left.push(`the graph of what depends on them (${ctx.graph.omittedAtLeast ? "at least " : ""}${plural(ctx.graph.drawn + ctx.graph.omitted, "node")})`);
   }
-  const withDependents = analysis.findings.filter((f) => f.dependentsTotal > 0).length;
-  if (!lim.dependents && withDependents > 0) left.push(`the dependents of ${plural(withDependents, "protected resource")}`);
-  const withDetails = analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length;
-  if (!lim.details && withDetails > 0) left.push(`the data at risk and removed guards of ${plural(withDetails, "protected resource")}`);
+  if (!lim.dependents && ctx.withDependents > 0) left.push(`the dependents of ${plural(ctx.withDependents, "protected resource")}`);
+  if (!lim.details && ctx.withDetails > 0) left.push(`the data at risk and removed guards of ${plural(ctx.withDetails, "protected resource")}`);
   const findings = analysis.findings.length;
   if (lim.findings < findings) {
     left.push(lim.findings === 0 ? all(findings, "protected resource") : `${thousands(findings - lim.findings)} of the ${plural(findings, "protected resource")} (the ${thousands(lim.findings)} listed are the most severe)`);
@@ -4644,7 +4710,9 @@ export {
   DEFAULT_CONFIG_PATH,
   defaultRuleSet,
   parseConfig,
-  renderJson,
+  batched,
+  terminated,
+  jsonChunks,
   otherLosses,
   plural,
   thousands,
