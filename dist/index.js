@@ -20,12 +20,12 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-XCJ6RLKM.js";
+} from "./chunks/chunk-L3NMVX4R.js";
 import {
   InputError,
   getErrorMessage,
   isInputError
-} from "./chunks/chunk-XOOR3X4J.js";
+} from "./chunks/chunk-KIZ6DHCE.js";
 import {
   __commonJS,
   __require,
@@ -23378,7 +23378,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-VGLLMM7K.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-4OKMU6P6.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;

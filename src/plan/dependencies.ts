@@ -77,7 +77,7 @@ function walkModule(deps: Dependencies, module: JsonObject, prefix: string): str
     if (isObject(call.module)) {
       const inside = walkModule(deps, call.module, child);
       for (const node of inside) add(deps, node, whole);
-      contained.push(...inside);
+      for (const node of inside) contained.push(node);
     }
   }
   return contained;
@@ -103,15 +103,19 @@ function walkState(deps: Dependencies, module: JsonObject): void {
   for (const child of children) if (isObject(child)) walkState(deps, child);
 }
 
-/** Every `references` list under an expression tree (nested blocks are lists of expression maps). */
+/**
+ * Every `references` list under an expression tree (nested blocks are lists of
+ * expression maps). Loops, not push(...list): a list of 100,000 items would
+ * overflow the call stack as arguments.
+ */
 function collectReferences(roots: unknown[]): string[] {
   const refs: string[] = [];
   const stack = [...roots];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (Array.isArray(item)) stack.push(...(item as unknown[]));
+    if (Array.isArray(item)) for (const x of item as unknown[]) stack.push(x);
     else if (isObject(item)) {
-      if (Array.isArray(item.references)) refs.push(...stringList(item.references));
+      if (Array.isArray(item.references)) for (const ref of stringList(item.references)) refs.push(ref);
       for (const [key, value] of Object.entries(item)) if (key !== 'references' && key !== 'constant_value') stack.push(value);
     }
   }

@@ -83,6 +83,19 @@ describe('terraform dependencies', () => {
   });
 });
 
+describe('terraform dependencies of very wide configurations', () => {
+  it('a module of 150,000 resources, one referencing all the others, does not overflow the stack', () => {
+    const n = 150_000;
+    const resources = Array.from({ length: n }, (_, i) => ({
+      address: `aws_instance.a${i}`,
+      expressions: i === 0 ? { x: { references: Array.from({ length: n - 1 }, (_, j) => `aws_instance.a${j + 1}`) } } : {},
+    }));
+    const deps = terraformDependencies({ configuration: { root_module: { module_calls: { m: { source: './m', module: { resources } } } } } });
+    expect(deps.get('module.m.aws_instance.a0')?.size).toBe(n);
+    expect(dependentsOf('module.m.aws_instance.a1', deps)).toEqual(['module.m.aws_instance.a0']);
+  });
+});
+
 describe('cloudformation dependencies', () => {
   it('follows Details[].CausingEntity from the causing resource to the changes it causes', () => {
     const plan = corpusPlan('cloudformation/cloudformation__localstack__dynamic-update-replace-prop-values.json');

@@ -6,7 +6,7 @@ import {
   isInputError,
   isObject,
   terraformDependencies
-} from "./chunk-XOOR3X4J.js";
+} from "./chunk-KIZ6DHCE.js";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {

@@ -126,7 +126,7 @@ function walkModule(deps, module, prefix) {
     if (isObject(call.module)) {
       const inside = walkModule(deps, call.module, child);
       for (const node of inside) add(deps, node, whole);
-      contained.push(...inside);
+      for (const node of inside) contained.push(node);
     }
   }
   return contained;
@@ -154,9 +154,9 @@ function collectReferences(roots) {
   const stack = [...roots];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (Array.isArray(item)) stack.push(...item);
+    if (Array.isArray(item)) for (const x of item) stack.push(x);
     else if (isObject(item)) {
-      if (Array.isArray(item.references)) refs.push(...stringList(item.references));
+      if (Array.isArray(item.references)) for (const ref of stringList(item.references)) refs.push(ref);
       for (const [key, value] of Object.entries(item)) if (key !== "references" && key !== "constant_value") stack.push(value);
     }
   }

@@ -10,7 +10,7 @@ import {
 import {
   InputError,
   configAddress
-} from "./chunk-XOOR3X4J.js";
+} from "./chunk-KIZ6DHCE.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/plan/terraform-source.ts

@@ -22,13 +22,13 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-XCJ6RLKM.js";
+} from "./chunk-L3NMVX4R.js";
 import {
   InputError,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunk-XOOR3X4J.js";
+} from "./chunk-KIZ6DHCE.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/cli/run-cli.ts
@@ -228,7 +228,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-VGLLMM7K.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-4OKMU6P6.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);
