@@ -20,7 +20,7 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-L3NMVX4R.js";
+} from "./chunks/chunk-EPUMAMK3.js";
 import {
   InputError,
   getErrorMessage,

@@ -36,8 +36,9 @@ export interface BlastRadii {
  * else from longest-path bounds. Tests lower them to reach every path.
  */
 export const LIMITS = {
-  search: 1 << 24,
-  searchMax: 1 << 14,
+  // Enough for the whole blast radius of a finding in a real plan; larger ones are counted by the condensed graph.
+  search: 1 << 21,
+  searchMax: 1 << 12,
   listMin: 8 * (MAX_LISTED_DEPENDENTS + 1),
   bitsetWork: 1 << 26,
   bitsetWords: 1 << 23,
@@ -97,32 +98,31 @@ interface Graph {
   reportable: Uint8Array;
 }
 
-const graphs = new WeakMap<Dependencies, Graph>();
-
-/** Built once per plan; the string keys are looked up only here. */
+/** Built once per call: the string keys are looked up only here. */
 function reverseGraph(deps: Dependencies): Graph {
-  const cached = graphs.get(deps);
-  if (cached) return cached;
   const index = new Map<string, number>();
   const names: string[] = [];
+  const inDegree: number[] = [];
   const id = (name: string): number => {
     let i = index.get(name);
-    if (i === undefined) index.set(name, (i = names.push(name) - 1));
+    if (i === undefined) {
+      index.set(name, (i = names.push(name) - 1));
+      inDegree.push(0);
+    }
     return i;
   };
-  const inDegree: number[] = [];
   let edges = 0;
   for (const [from, targets] of deps) {
     id(from);
     for (const to of targets) {
       const t = id(to);
-      inDegree[t] = (inDegree[t] ?? 0) + 1;
+      inDegree[t]!++;
       edges++;
     }
   }
   const n = names.length;
   const start = new Int32Array(n + 1);
-  for (let v = 0; v < n; v++) start[v + 1] = start[v]! + (inDegree[v] ?? 0);
+  for (let v = 0; v < n; v++) start[v + 1] = start[v]! + inDegree[v]!;
   const fill = start.slice(0, n);
   const ref = new Int32Array(edges);
   for (const [from, targets] of deps) {
@@ -131,9 +131,7 @@ function reverseGraph(deps: Dependencies): Graph {
   }
   const reportable = new Uint8Array(n);
   for (let v = 0; v < n; v++) reportable[v] = isReportable(names[v]!) ? 1 : 0;
-  const graph = { names, index, start, ref, reportable };
-  graphs.set(deps, graph);
-  return graph;
+  return { names, index, start, ref, reportable };
 }
 
 function isReportable(node: string): boolean {
@@ -146,7 +144,11 @@ function isReportable(node: string): boolean {
 // ------------------------------------------------------------------ search
 
 interface Search {
-  /** The first MAX_LISTED_DEPENDENTS + 1 reportable nodes reached, the start included: one may be the finding itself. */
+  /**
+   * The first MAX_LISTED_DEPENDENTS + 1 reportable nodes reached, the start
+   * included: one may be the finding itself (the search is shared by the
+   * members of a component, so "nearest" is to the first of them).
+   */
   listed: number[];
   /** Reportable nodes reached, the start included. */
   found: number;

@@ -2727,8 +2727,9 @@ var CLOUDFORMATION = /* @__PURE__ */ new Map([
 // src/analysis/dependents.ts
 var MAX_LISTED_DEPENDENTS = 50;
 var LIMITS = {
-  search: 1 << 24,
-  searchMax: 1 << 14,
+  // Enough for the whole blast radius of a finding in a real plan; larger ones are counted by the condensed graph.
+  search: 1 << 21,
+  searchMax: 1 << 12,
   listMin: 8 * (MAX_LISTED_DEPENDENTS + 1),
   bitsetWork: 1 << 26,
   bitsetWords: 1 << 23
@@ -2759,30 +2760,30 @@ function blastRadii(deps, nodes, limits = LIMITS) {
   });
   return { dependents, work: state.work };
 }
-var graphs = /* @__PURE__ */ new WeakMap();
 function reverseGraph(deps) {
-  const cached = graphs.get(deps);
-  if (cached) return cached;
   const index = /* @__PURE__ */ new Map();
   const names = [];
+  const inDegree = [];
   const id = (name) => {
     let i = index.get(name);
-    if (i === void 0) index.set(name, i = names.push(name) - 1);
+    if (i === void 0) {
+      index.set(name, i = names.push(name) - 1);
+      inDegree.push(0);
+    }
     return i;
   };
-  const inDegree = [];
   let edges = 0;
   for (const [from, targets] of deps) {
     id(from);
     for (const to of targets) {
       const t = id(to);
-      inDegree[t] = (inDegree[t] ?? 0) + 1;
+      inDegree[t]++;
       edges++;
     }
   }
   const n = names.length;
   const start = new Int32Array(n + 1);
-  for (let v = 0; v < n; v++) start[v + 1] = start[v] + (inDegree[v] ?? 0);
+  for (let v = 0; v < n; v++) start[v + 1] = start[v] + inDegree[v];
   const fill = start.slice(0, n);
   const ref = new Int32Array(edges);
   for (const [from, targets] of deps) {
@@ -2791,9 +2792,7 @@ function reverseGraph(deps) {
   }
   const reportable = new Uint8Array(n);
   for (let v = 0; v < n; v++) reportable[v] = isReportable(names[v]) ? 1 : 0;
-  const graph = { names, index, start, ref, reportable };
-  graphs.set(deps, graph);
-  return graph;
+  return { names, index, start, ref, reportable };
 }
 function isReportable(node) {
   const last = node.replace(/^(module\.[^.]+\.)+/, "");

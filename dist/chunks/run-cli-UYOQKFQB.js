@@ -22,7 +22,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-L3NMVX4R.js";
+} from "./chunk-EPUMAMK3.js";
 import {
   InputError,
   getErrorMessage,
