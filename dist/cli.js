@@ -11,7 +11,7 @@ var fail = (error) => {
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 nodeModule.enableCompileCache?.();
-var { runCli } = await import("./chunks/run-cli-UYOQKFQB.js");
+var { runCli } = await import("./chunks/run-cli-YN3LNLZS.js");
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -20,7 +20,7 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-EPUMAMK3.js";
+} from "./chunks/chunk-42WM4MKG.js";
 import {
   InputError,
   getErrorMessage,

@@ -56,9 +56,9 @@ export function renderJson(analysis: Analysis): string {
 }
 
 /**
- * The report as JSON.stringify(report, null, 2) writes it, an array element
- * at a time: the report of a million findings is larger than the longest
- * string V8 can hold, so it is written out in pieces, never joined.
+ * The report as JSON.stringify(report, null, 2) writes it, a slice of each
+ * array at a time: the report of a million findings is larger than the
+ * longest string V8 can hold, so it is written out in pieces, never joined.
  */
 export function* jsonChunks(analysis: Analysis): Generator<string> {
   const { changes, findings, errors, ...head } = toJsonReport(analysis);
@@ -66,13 +66,17 @@ export function* jsonChunks(analysis: Analysis): Generator<string> {
   const lists = [['changes', changes], ['findings', findings], ['errors', errors]] as const;
   for (const [i, [key, items]] of lists.entries()) {
     yield `  ${JSON.stringify(key)}: [`;
-    for (const [j, item] of (items as readonly unknown[]).entries()) {
-      yield `${j > 0 ? ',' : ''}\n    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+    for (let start = 0; start < items.length; start += SLICE) {
+      // Inside {"x": [...]} the elements sit at the report's own indentation, 4 spaces.
+      const text = JSON.stringify({ x: items.slice(start, start + SLICE) }, null, 2);
+      yield `${start > 0 ? ',' : ''}\n${text.slice(text.indexOf('[') + 2, text.lastIndexOf(']') - 3)}`;
     }
     yield `${items.length > 0 ? '\n  ' : ''}]${i < lists.length - 1 ? ',' : ''}\n`;
   }
   yield '}\n';
 }
+
+const SLICE = 1000;
 
 function toJsonChange(change: Change): JsonChange {
   const out: JsonChange = {

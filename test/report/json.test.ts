@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonChunks, renderJson, toJsonReport } from '../../src/report/json.js';
-import { analyseNamed, analysisOf, richAnalysis } from './inputs.js';
+import { analyseNamed, analysisOf, finding, richAnalysis } from './inputs.js';
 
 describe('the JSON report, written in pieces', () => {
   it.each([
@@ -8,6 +8,7 @@ describe('the JSON report, written in pieces', () => {
     ['a review', async () => Promise.resolve(richAnalysis())],
     ['an errored run', async () => analyseNamed(['fixtures/terraform/example-destroy.json', 'fixtures/bad/truncated.json'])],
     ['nothing at all', async () => Promise.resolve(analysisOf([]))],
+    ['2,500 findings, more than one slice', async () => Promise.resolve(analysisOf(Array.from({ length: 2_500 }, (_, i) => finding({ address: `aws_db_instance.db${i}` }))))],
   ])('is exactly JSON.stringify of the whole report: %s', async (_, analysis) => {
     const a = await analysis();
     const pieces = [...jsonChunks(a)];

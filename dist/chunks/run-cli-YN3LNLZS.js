@@ -22,7 +22,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-EPUMAMK3.js";
+} from "./chunk-42WM4MKG.js";
 import {
   InputError,
   getErrorMessage,

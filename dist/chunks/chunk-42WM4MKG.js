@@ -4188,15 +4188,17 @@ function* jsonChunks(analysis) {
   const lists = [["changes", changes], ["findings", findings], ["errors", errors]];
   for (const [i, [key2, items]] of lists.entries()) {
     yield `  ${JSON.stringify(key2)}: [`;
-    for (const [j, item] of items.entries()) {
-      yield `${j > 0 ? "," : ""}
-    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`;
+    for (let start = 0; start < items.length; start += SLICE) {
+      const text = JSON.stringify({ x: items.slice(start, start + SLICE) }, null, 2);
+      yield `${start > 0 ? "," : ""}
+${text.slice(text.indexOf("[") + 2, text.lastIndexOf("]") - 3)}`;
     }
     yield `${items.length > 0 ? "\n  " : ""}]${i < lists.length - 1 ? "," : ""}
 `;
   }
   yield "}\n";
 }
+var SLICE = 1e3;
 function toJsonChange(change) {
   const out = {
     file: change.file,
