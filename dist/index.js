@@ -6,6 +6,7 @@ import {
   GITHUB_COMMENT_LIMIT,
   MAX_SHOWN,
   Minimatch,
+  batched,
   checkPlans,
   clip,
   defaultRuleSet,
@@ -14,18 +15,18 @@ import {
   gateRule,
   isGateFile,
   isProtectedBase,
+  jsonChunks,
   parseConfig,
-  renderJson,
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-3UI6UREA.js";
+} from "./chunks/chunk-DO6QLBY5.js";
 import {
   InputError,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunks/chunk-NYQJV4OU.js";
+} from "./chunks/chunk-U7WXPXBX.js";
 import "./chunks/chunk-QCJK5ES2.js";
 import {
   __commonJS,
@@ -20467,7 +20468,7 @@ var require_light = __commonJS({
 });
 
 // src/main.ts
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
 
@@ -23466,7 +23467,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-GLZGGKOT.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-WICFB26V.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;
@@ -23566,6 +23567,7 @@ function gateFileFindings(files, rule) {
         approvals: rule.approvals,
         approvers: rule.approvers,
         dependents: [],
+        dependentsTotal: 0,
         dataAtRisk: []
       }
     ];
@@ -25021,7 +25023,12 @@ function debugStack(error2) {
 async function finish(result, status2, warnings) {
   const decision = result.outcome.decision;
   const reportPath = join2(process.env.RUNNER_TEMP || tmpdir(), "plangate-report.json");
-  writeFileSync(reportPath, renderJson(result.analysis));
+  const fd = openSync(reportPath, "w");
+  try {
+    for (const chunk of batched(jsonChunks(result.analysis))) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
   setOutput("decision", decision);
   setOutput("findings", String(result.analysis.findings.length));
   setOutput("report", reportPath);

@@ -1,7 +1,9 @@
 // npm run bench: plangate's whole check of a large plan against the floor any
 // JSON plan reader pays (read the file and JSON.parse it), each in a fresh
 // process, with peak RSS. Plans of ~20 MB and ~100 MB are generated once into
-// .bench/ (deterministic: the same bytes on every machine).
+// .bench/ (deterministic: the same bytes on every machine). Then the blast
+// radius's worst cases (scripts/adversarial-plan.mjs): thousands of protected
+// resources referencing one another, and many findings, in JSON and markdown.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +13,13 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(root, '.bench');
 const GENERATOR_VERSION = 2;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const ADVERSARIAL_RUNS = Number(process.env.BENCH_ADVERSARIAL_RUNS ?? 3);
+const ADVERSARIAL = [
+  ['chain', 5000],
+  ['mesh', 5000],
+  ['cycle', 5000],
+  ['none', 200000],
+];
 
 
 async function main() {
@@ -36,6 +45,23 @@ async function main() {
   }
   const worst = Math.max(...rows.map((r) => r.check.ms / r.base.ms));
   console.log(`\ntarget: check <= 1.3x read+parse; worst ratio ${worst.toFixed(2)}x ${worst <= 1.3 ? '(met)' : '(NOT met)'}`);
+  await adversarial();
+}
+
+/** The blast radius's worst cases: every format must stay near the cost of reading the plan. */
+async function adversarial() {
+  const { planChunks } = await import('./adversarial-plan.mjs');
+  console.log(`\nadversarial plans (scripts/adversarial-plan.mjs), ${ADVERSARIAL_RUNS} interleaved runs each, median\n`);
+  console.log('plan                        read+JSON.parse   check --format json   check --format markdown   peak RSS json');
+  for (const [shape, count] of ADVERSARIAL) {
+    const file = join(benchDir, `adversarial-${shape}-${count}.json`);
+    if (!existsSync(file)) writeFileSync(file, [...planChunks({ shape, count })].join(''));
+    const runs = { parse: [], json: [], markdown: [] };
+    for (let i = 0; i < ADVERSARIAL_RUNS; i++) for (const mode of Object.keys(runs)) runs[mode].push(runChild(mode, file));
+    const [parse, json, markdown] = [runs.parse, runs.json, runs.markdown].map(summarise);
+    const label = `${shape} of ${count} (${(statSync(file).size / 1e6).toFixed(1)} MB)`;
+    console.log(`${label.padEnd(28)}${fmtMs(parse.ms).padStart(15)}  ${fmtMs(json.ms).padStart(20)}  ${fmtMs(markdown.ms).padStart(24)}   ${fmtMb(json.rss).padStart(13)}`);
+  }
 }
 
 function runChild(mode, file) {
@@ -56,7 +82,7 @@ async function child(mode, file, out) {
     const doc = JSON.parse(readFileSync(file, 'utf8'));
     if (!doc.resource_changes) throw new Error('not a plan');
   } else {
-    process.argv = [process.argv[0], join(root, 'dist/cli.js'), 'check', '--format', 'json', file];
+    process.argv = [process.argv[0], join(root, 'dist/cli.js'), 'check', '--format', mode === 'markdown' ? 'markdown' : 'json', file];
     await import(join(root, 'dist/cli.js'));
     if (process.exitCode !== 1) throw new Error(`expected exit 1 (blocked) from the bench plan, got ${process.exitCode}`);
     process.exitCode = 0;

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
@@ -12,7 +12,8 @@ import { OctokitRepositoryApi } from './github/octokit-api.js';
 import { expandPlanPatterns } from './github/plan-files.js';
 import { gateReport, markPending, publishDecision, withError } from './github/publish.js';
 import { renderGateComment } from './report/gate.js';
-import { renderJson } from './report/json.js';
+import { batched } from './report/chunks.js';
+import { jsonChunks } from './report/json.js';
 
 /**
  * The action: mark the head pending, decide, leave the decision on GitHub,
@@ -73,7 +74,12 @@ function debugStack(error: unknown): void {
 async function finish(result: GateResult, status: StatusInputs | undefined, warnings: readonly string[]): Promise<void> {
   const decision = result.outcome.decision;
   const reportPath = join(process.env.RUNNER_TEMP || tmpdir(), 'plangate-report.json');
-  writeFileSync(reportPath, renderJson(result.analysis));
+  const fd = openSync(reportPath, 'w');
+  try {
+    for (const chunk of batched(jsonChunks(result.analysis))) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
   core.setOutput('decision', decision);
   core.setOutput('findings', String(result.analysis.findings.length));
   core.setOutput('report', reportPath);

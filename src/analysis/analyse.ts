@@ -1,9 +1,10 @@
-import { configAddress, dependentsOf, type Dependencies } from '../plan/dependencies.js';
+import { configAddress, type Dependencies } from '../plan/dependencies.js';
 import { isDestructive, type Change, type Plan } from '../plan/types.js';
 import { RuleMatcher } from '../rules/match.js';
 import { strictestRule } from '../rules/strictness.js';
 import { SEVERITIES, type MatchAction, type Rule, type RuleSet, type Severity } from '../rules/types.js';
 import { dataAtRisk } from './data-at-risk.js';
+import { blastRadii } from './dependents.js';
 import type { Analysis, Decision, Finding, Weakening } from './types.js';
 import { detectWeakenings } from './weakening.js';
 
@@ -40,6 +41,15 @@ export function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }: A
   const matcher = new RuleMatcher(ruleSet.rules, ruleSet.ignore);
   const fromSources = groupByAddress(sourceWeakenings);
   const covered = new Set<SourceWeakening>();
+  // Dependents are found for all findings of a plan at once, after they are known.
+  const sources = new Map<Dependencies, Array<{ finding: Finding; node: string }>>();
+  const found = (finding: Finding, change: Change, dependencies: Dependencies) => {
+    findings.push(finding);
+    const node = change.format === 'terraform' ? configAddress(change.resourceAddress) : change.address;
+    const list = sources.get(dependencies);
+    if (list) list.push({ finding, node });
+    else sources.set(dependencies, [{ finding, node }]);
+  };
   for (const plan of plans) {
     for (const change of plan.changes) {
       const weakenings = detectWeakenings(change);
@@ -55,7 +65,7 @@ export function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }: A
       if (!action) continue;
       const rules = matcher.matching(change, action);
       if (rules.length === 0) continue;
-      findings.push(toFinding(change, action, rules, dependents(change, plan.dependencies), weakenings));
+      found(toFinding(change, action, rules, weakenings), change, plan.dependencies);
     }
   }
   // A guard removed from a resource the plan leaves alone is still the first step of a later delete.
@@ -64,7 +74,16 @@ export function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }: A
     const change = sourceChange(source);
     const rules = matcher.matching(change, 'protection-removed', { anyAddress: source.anyModule === true });
     const dependencies = plans.find((p) => p.format === 'terraform')?.dependencies ?? new Map<string, Set<string>>();
-    if (rules.length > 0) findings.push(toFinding(change, 'protection-removed', rules, dependents(change, dependencies), [source.weakening]));
+    if (rules.length > 0) found(toFinding(change, 'protection-removed', rules, [source.weakening]), change, dependencies);
+  }
+  for (const [dependencies, list] of sources) {
+    const radii = blastRadii(dependencies, list.map((s) => s.node)).dependents;
+    list.forEach(({ finding }, i) => {
+      const d = radii[i] as (typeof radii)[number];
+      finding.dependents = d.listed;
+      finding.dependentsTotal = d.total;
+      if (d.atLeast) finding.dependentsTotalIsMinimum = true;
+    });
   }
   const errors = [...readErrors, ...plans.flatMap((plan) => (plan.incomplete ? [`${plan.file}: ${plan.incomplete}`] : []))];
   const decision: Decision = errors.length > 0 ? 'error' : findings.length > 0 ? 'blocked' : 'pass';
@@ -77,13 +96,13 @@ function matchAction(change: Change, weakenings: readonly Weakening[]): MatchAct
   return weakenings.length > 0 ? 'protection-removed' : undefined;
 }
 
-function dependents(change: Change, dependencies: Dependencies): string[] {
-  return dependentsOf(change.format === 'terraform' ? configAddress(change.resourceAddress) : change.address, dependencies);
-}
-
 function groupByAddress(sources: readonly SourceWeakening[]): Map<string, SourceWeakening[]> {
   const map = new Map<string, SourceWeakening[]>();
-  for (const source of sources) map.set(source.address, [...(map.get(source.address) ?? []), source]);
+  for (const source of sources) {
+    const list = map.get(source.address);
+    if (list) list.push(source);
+    else map.set(source.address, [source]);
+  }
   return map;
 }
 
@@ -103,7 +122,7 @@ function sourceChange(source: SourceWeakening): Change {
   };
 }
 
-function toFinding(change: Change, action: MatchAction, rules: Rule[], dependents: string[], weakenings: Weakening[]): Finding {
+function toFinding(change: Change, action: MatchAction, rules: Rule[], weakenings: Weakening[]): Finding {
   const strictest = strictestRule(rules) as Rule;
   const finding: Finding = {
     file: change.file,
@@ -118,7 +137,8 @@ function toFinding(change: Change, action: MatchAction, rules: Rule[], dependent
       teams: unique(rules.flatMap((r) => r.approvers.teams)),
       users: unique(rules.flatMap((r) => r.approvers.users)),
     },
-    dependents,
+    dependents: [],
+    dependentsTotal: 0,
     dataAtRisk: dataAtRisk(change),
   };
   if (change.conditional) finding.conditional = true;

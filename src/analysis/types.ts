@@ -24,8 +24,12 @@ export interface Finding {
   approvals: number;
   /** Every matching rule's approvers: each set must be satisfied. */
   approvers: Approvers;
-  /** Resources and outputs that reference this one, transitively. */
+  /** Resources and outputs that reference this one, transitively: the nearest, at most MAX_LISTED_DEPENDENTS (50), sorted. */
   dependents: string[];
+  /** How many dependents there are in all, listed or not. */
+  dependentsTotal: number;
+  /** `dependentsTotal` is a lower bound: counting them exactly would have cost too much. */
+  dependentsTotalIsMinimum?: true;
   /** Plain statements of what data goes with it ("no final snapshot: the data is gone"). */
   dataAtRisk: string[];
   /** For `protection-removed`: the guards switched off. */

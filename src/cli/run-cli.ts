@@ -7,9 +7,10 @@ import { getErrorMessage, InputError, isInputError } from '../errors.js';
 import { quote, safeLine } from '../quote.js';
 import { DEFAULT_CONFIG_PATH, defaultRuleSet, parseConfig } from '../rules/config.js';
 import type { RuleSet } from '../rules/types.js';
-import { renderJson } from '../report/json.js';
+import { batched, terminated } from '../report/chunks.js';
+import { jsonChunks } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { renderText } from '../report/text.js';
+import { textLines } from '../report/text.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -76,7 +77,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);
-    io.stdout(render(analysis, format as (typeof FORMATS)[number], io));
+    for (const chunk of batched(render(analysis, format as (typeof FORMATS)[number], io))) io.stdout(chunk);
     for (const error of analysis.errors) io.stderr(`plangate: ${safeLine(error)}\n`);
     return EXIT[analysis.decision];
   } catch (error) {
@@ -128,8 +129,9 @@ function readInput(path: string, what: 'config' | 'template'): string {
   }
 }
 
-function render(analysis: Analysis, format: (typeof FORMATS)[number], io: CliIo): string {
-  if (format === 'json') return renderJson(analysis);
-  if (format === 'markdown') return renderMarkdown(analysis);
-  return renderText(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false });
+/** The report in pieces: JSON and text can be longer than one string may be. */
+function render(analysis: Analysis, format: (typeof FORMATS)[number], io: CliIo): Iterable<string> {
+  if (format === 'json') return jsonChunks(analysis);
+  if (format === 'markdown') return [renderMarkdown(analysis)];
+  return terminated(textLines(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false }));
 }

@@ -118,6 +118,7 @@ function gateFileFindings(files: readonly ChangedFile[], rule: Rule): Finding[] 
         approvals: rule.approvals,
         approvers: rule.approvers,
         dependents: [],
+        dependentsTotal: 0,
         dataAtRisk: [],
       },
     ];

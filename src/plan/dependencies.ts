@@ -77,7 +77,7 @@ function walkModule(deps: Dependencies, module: JsonObject, prefix: string): str
     if (isObject(call.module)) {
       const inside = walkModule(deps, call.module, child);
       for (const node of inside) add(deps, node, whole);
-      contained.push(...inside);
+      for (const node of inside) contained.push(node);
     }
   }
   return contained;
@@ -103,15 +103,19 @@ function walkState(deps: Dependencies, module: JsonObject): void {
   for (const child of children) if (isObject(child)) walkState(deps, child);
 }
 
-/** Every `references` list under an expression tree (nested blocks are lists of expression maps). */
+/**
+ * Every `references` list under an expression tree (nested blocks are lists of
+ * expression maps). Loops, not push(...list): a list of 100,000 items would
+ * overflow the call stack as arguments.
+ */
 function collectReferences(roots: unknown[]): string[] {
   const refs: string[] = [];
   const stack = [...roots];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (Array.isArray(item)) stack.push(...(item as unknown[]));
+    if (Array.isArray(item)) for (const x of item as unknown[]) stack.push(x);
     else if (isObject(item)) {
-      if (Array.isArray(item.references)) refs.push(...stringList(item.references));
+      if (Array.isArray(item.references)) for (const ref of stringList(item.references)) refs.push(ref);
       for (const [key, value] of Object.entries(item)) if (key !== 'references' && key !== 'constant_value') stack.push(value);
     }
   }
@@ -138,49 +142,4 @@ function resolveReference(ref: string, prefix: string, calls: JsonObject): strin
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/**
- * Everything that depends on `node`, transitively, as resources and outputs
- * (variables and module wiring are followed but not listed).
- */
-export function dependentsOf(node: string, deps: Dependencies): string[] {
-  const reverse = reverseEdges(deps);
-  const seen = new Set<string>([node]);
-  const queue = [node];
-  const found: string[] = [];
-  while (queue.length > 0) {
-    const current = queue.shift() as string;
-    for (const next of reverse.get(current) ?? []) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-      if (isReportable(next)) found.push(next);
-    }
-  }
-  return found.sort();
-}
-
-const reverseCache = new WeakMap<Dependencies, Map<string, string[]>>();
-
-function reverseEdges(deps: Dependencies): Map<string, string[]> {
-  const cached = reverseCache.get(deps);
-  if (cached) return cached;
-  const reverse = new Map<string, string[]>();
-  for (const [from, targets] of deps) {
-    for (const to of targets) {
-      const list = reverse.get(to);
-      if (list) list.push(from);
-      else reverse.set(to, [from]);
-    }
-  }
-  reverseCache.set(deps, reverse);
-  return reverse;
-}
-
-function isReportable(node: string): boolean {
-  const last = node.replace(/^(module\.[^.]+\.)+/, '');
-  if (last.endsWith('*') || /^(var|local)\./.test(last)) return false;
-  // A module's own outputs are wiring; root outputs are what users and other stacks consume.
-  return !(last.startsWith('output.') && last !== node);
 }

@@ -52,8 +52,31 @@ export function toJsonReport(analysis: Analysis): JsonReport {
 }
 
 export function renderJson(analysis: Analysis): string {
-  return `${JSON.stringify(toJsonReport(analysis), null, 2)}\n`;
+  return [...jsonChunks(analysis)].join('');
 }
+
+/**
+ * The report as JSON.stringify(report, null, 2) writes it, a slice of each
+ * array at a time: the report of a million findings is larger than the
+ * longest string V8 can hold, so it is written out in pieces, never joined.
+ */
+export function* jsonChunks(analysis: Analysis): Generator<string> {
+  const { changes, findings, errors, ...head } = toJsonReport(analysis);
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n`;
+  const lists = [['changes', changes], ['findings', findings], ['errors', errors]] as const;
+  for (const [i, [key, items]] of lists.entries()) {
+    yield `  ${JSON.stringify(key)}: [`;
+    for (let start = 0; start < items.length; start += SLICE) {
+      // Inside {"x": [...]} the elements sit at the report's own indentation, 4 spaces.
+      const text = JSON.stringify({ x: items.slice(start, start + SLICE) }, null, 2);
+      yield `${start > 0 ? ',' : ''}\n${text.slice(text.indexOf('[') + 2, text.lastIndexOf(']') - 3)}`;
+    }
+    yield `${items.length > 0 ? '\n  ' : ''}]${i < lists.length - 1 ? ',' : ''}\n`;
+  }
+  yield '}\n';
+}
+
+const SLICE = 1000;
 
 function toJsonChange(change: Change): JsonChange {
   const out: JsonChange = {

@@ -9,15 +9,16 @@
 import type { Analysis, Finding } from '../analysis/types.js';
 import type { Change } from '../plan/types.js';
 import type { Severity } from '../rules/types.js';
+import { Lines } from './lines.js';
 import { blastRadiusGraph, graphLegend, type Graph } from './mermaid.js';
 import {
   approvalsNeeded,
   bySeverity,
   clip,
+  dependentsList,
   describeAction,
   groupBy,
   headline,
-  listWithMore,
   MAX_SHOWN,
   NOT_AUTHORS,
   otherLosses,
@@ -79,12 +80,17 @@ interface Context {
   byFile: Map<string, Finding[]>;
   /** Rules across all findings, for "and N more rules". */
   ruleCount: number;
-  /** Rendered rows of the unprotected losses. */
+  /** Findings with dependents, and with data at risk or removed guards: for the note on what was left out. */
+  withDependents: number;
+  withDetails: number;
+  /** Rendered rows and detail bullets, as first needed: a shortened report is built many times over. */
   otherRows: string[];
-  /** Rendered rows and detail bullets: a shortened report is built many times over. */
   rows: Map<Finding, string>;
   details: Map<string, Map<Finding, string>>;
 }
+
+// Slack over the limit before a build is abandoned: the finished text is trimmed, then measured exactly.
+const SLACK = 1024;
 
 /** The markdown report, at most `maxLength` characters long. */
 export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}): string {
@@ -98,14 +104,12 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
     ruleCount: ruleRequirements(analysis.findings).length,
+    withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
+    withDetails: analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length,
     otherRows: [],
     rows: new Map(),
     details: new Map(),
   };
-  ctx.otherRows = ctx.others.map(
-    (c) => `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, 'end'))} |`,
-  );
-  const max = ctx.maxLength;
   const lim: Limits = {
     graph: true,
     dependents: true,
@@ -115,36 +119,40 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}
     others: ctx.others.length,
   };
   let out = build(ctx, lim);
-  if (out.length <= max) return out;
+  if (out !== undefined) return out;
 
   // Drop detail in the order a reviewer misses it least.
   for (const part of ['graph', 'dependents', 'details'] as const) {
     lim[part] = false;
     out = build(ctx, lim);
-    if (out.length <= max) return out;
+    if (out !== undefined) return out;
   }
   // Problems come first, but thousands of them must not push out every resource.
   if (lim.errors > SHORT_LIST) {
     lim.errors = SHORT_LIST;
     out = build(ctx, lim);
-    if (out.length <= max) return out;
+    if (out !== undefined) return out;
   }
   for (const part of ['others', 'findings', 'errors'] as const) {
     const all = lim[part];
-    lim[part] = largest(all, (n) => build(ctx, { ...lim, [part]: n }).length <= max);
+    lim[part] = largest(all, (n) => build(ctx, { ...lim, [part]: n }) !== undefined);
     out = build(ctx, lim);
-    if (out.length <= max) return out;
+    if (out !== undefined) return out;
   }
   return fallback(ctx);
 }
 
-function build(ctx: Context, lim: Limits): string {
+/** The report within `lim`; undefined when it does not fit, as soon as that is clear. */
+function build(ctx: Context, lim: Limits): string | undefined {
   const { analysis } = ctx;
-  const out: string[] = [ctx.title, ''];
+  const out = new Lines(ctx.maxLength + SLACK);
+  out.push(ctx.title, '');
 
   if (analysis.errors.length > 0 && lim.errors > 0) {
     out.push('**Problems** (each one fails the check):', '');
-    for (const e of analysis.errors.slice(0, lim.errors)) out.push(`- ${escapeText(clip(e, MAX_SHOWN.error))}`);
+    for (let i = 0; i < Math.min(lim.errors, analysis.errors.length); i++) {
+      if (!out.push(`- ${escapeText(clip(analysis.errors[i] as string, MAX_SHOWN.error))}`)) return undefined;
+    }
     out.push('');
   }
 
@@ -155,11 +163,13 @@ function build(ctx: Context, lim: Limits): string {
     if (ranked.length === 0) continue;
     append(shown, ranked);
     out.push(`#### Protected resources in ${code(clip(file, MAX_SHOWN.address, 'end'), 'prose')} (${thousands(all.length)})`, '');
-    append(out, findingTable(ctx, ranked.slice(0, VISIBLE_ROWS)), [''], findingDetails(ctx, ranked.slice(0, VISIBLE_ROWS), lim));
+    const top = ranked.slice(0, VISIBLE_ROWS);
+    if (!findingTable(ctx, top, out) || !findingDetails(ctx, top, lim, out)) return undefined;
     const rest = ranked.slice(VISIBLE_ROWS);
     if (rest.length > 0) {
       out.push(`<details><summary>${plural(rest.length, 'more protected resource')} in this plan</summary>`, '');
-      append(out, findingTable(ctx, rest), [''], findingDetails(ctx, rest, lim), ['</details>', '']);
+      if (!findingTable(ctx, rest, out) || !findingDetails(ctx, rest, lim, out)) return undefined;
+      out.push('</details>', '');
     }
   }
 
@@ -172,7 +182,7 @@ function build(ctx: Context, lim: Limits): string {
   if (ctx.others.length > 0 && lim.others > 0) {
     out.push(`<details><summary>${plural(ctx.others.length, 'other resource')} lost, not protected by any rule</summary>`, '');
     out.push('| Action | Resource | Type | Plan |', '|---|---|---|---|');
-    append(out, ctx.otherRows.slice(0, lim.others));
+    for (let i = 0; i < Math.min(lim.others, ctx.others.length); i++) if (!out.push(otherRow(ctx, i))) return undefined;
     out.push('', '</details>', '');
   }
 
@@ -181,20 +191,33 @@ function build(ctx: Context, lim: Limits): string {
     const limit = ctx.maxLength === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.maxLength)} characters`;
     out.push(`> ✂️ **Shortened to fit ${limit}.** Left out: ${left.join('; ')}. Full report: ${ctx.hint}.`);
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  if (out.full) return undefined;
+  const text = `${out.lines.join('\n').trimEnd()}\n`;
+  return text.length <= ctx.maxLength ? text : undefined;
 }
 
-function findingTable(ctx: Context, findings: readonly Finding[]): string[] {
-  const rows = ['| Action | Resource | Type | Severity | Rule | Approvals |', '|---|---|---|---|---|---|'];
+/** The table of `findings` into `out`; false when `out` is full. */
+function findingTable(ctx: Context, findings: readonly Finding[], out: Lines): boolean {
+  out.push('| Action | Resource | Type | Severity | Rule | Approvals |', '|---|---|---|---|---|---|');
   for (const f of findings) {
     let row = ctx.rows.get(f);
     if (row === undefined) {
       row = `| ${actionCell(f)} | ${addressCell(f)} | ${code(clip(f.type, MAX_SHOWN.address))} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${escapeText(clip(f.rule, MAX_SHOWN.address))} | ${approvalsCell(f)} |`;
       ctx.rows.set(f, row);
     }
-    rows.push(row);
+    if (!out.push(row)) return false;
   }
-  return rows;
+  return out.push('');
+}
+
+function otherRow(ctx: Context, i: number): string {
+  let row = ctx.otherRows[i];
+  if (row === undefined) {
+    const c = ctx.others[i] as Change;
+    row = `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, 'end'))} |`;
+    ctx.otherRows[i] = row;
+  }
+  return row;
 }
 
 function actionCell(f: Finding): string {
@@ -218,19 +241,19 @@ function approversList(teams: readonly string[], users: readonly string[]): stri
   return [...teams.map((t) => `team ${code(t)}`), ...users.map((u) => code(`@${u.replace(/^@/, '')}`))].join(', ');
 }
 
-/** A bullet per finding with something more to say: data at risk, removed guards, dependents. */
-function findingDetails(ctx: Context, findings: readonly Finding[], lim: Limits): string[] {
-  const out: string[] = [];
+/** A bullet per finding with something more to say (data at risk, removed guards, dependents) into `out`; false when it is full. */
+function findingDetails(ctx: Context, findings: readonly Finding[], lim: Limits, out: Lines): boolean {
   const cacheKey = `${lim.details}/${lim.dependents}`;
   let cache = ctx.details.get(cacheKey);
   if (!cache) ctx.details.set(cacheKey, (cache = new Map<Finding, string>()));
+  let any = false;
   for (const f of findings) {
     let bullet = cache.get(f);
     if (bullet === undefined) cache.set(f, (bullet = findingBullet(f, lim)));
-    if (bullet) out.push(bullet);
+    if (bullet && !out.push(bullet)) return false;
+    any ||= bullet !== '';
   }
-  if (out.length > 0) out.push('');
-  return out;
+  return any ? out.push('') : true;
 }
 
 function findingBullet(f: Finding, lim: Limits): string {
@@ -239,8 +262,8 @@ function findingBullet(f: Finding, lim: Limits): string {
     for (const d of f.dataAtRisk) lines.push(`data at risk: ${escapeText(clip(d, MAX_SHOWN.text))}`);
     for (const w of f.weakenings ?? []) lines.push(`guard removed: ${escapeText(clip(w.description, MAX_SHOWN.text))}`);
   }
-  if (lim.dependents && f.dependents.length > 0) {
-    lines.push(`depended on by ${listWithMore(f.dependents, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), 'prose'))}`);
+  if (lim.dependents && f.dependentsTotal > 0) {
+    lines.push(`depended on by ${dependentsList(f, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), 'prose'))}`);
   }
   if (lines.length === 0) return '';
   return [`- ${code(clip(f.address, MAX_SHOWN.address), 'prose')}`, ...lines.map((l) => `  - ${l}`)].join('\n');
@@ -270,11 +293,11 @@ function whoMustApprove(all: readonly Finding[], shown: readonly Finding[], rule
 function omissions(ctx: Context, lim: Limits): string[] {
   const { analysis } = ctx;
   const left: string[] = [];
-  if (!lim.graph && ctx.graph) left.push(`the graph of what depends on them (${plural(ctx.graph.drawn + ctx.graph.omitted, 'node')})`);
-  const withDependents = analysis.findings.filter((f) => f.dependents.length > 0).length;
-  if (!lim.dependents && withDependents > 0) left.push(`the dependents of ${plural(withDependents, 'protected resource')}`);
-  const withDetails = analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length;
-  if (!lim.details && withDetails > 0) left.push(`the data at risk and removed guards of ${plural(withDetails, 'protected resource')}`);
+  if (!lim.graph && ctx.graph) {
+    left.push(`the graph of what depends on them (${ctx.graph.omittedAtLeast ? 'at least ' : ''}${plural(ctx.graph.drawn + ctx.graph.omitted, 'node')})`);
+  }
+  if (!lim.dependents && ctx.withDependents > 0) left.push(`the dependents of ${plural(ctx.withDependents, 'protected resource')}`);
+  if (!lim.details && ctx.withDetails > 0) left.push(`the data at risk and removed guards of ${plural(ctx.withDetails, 'protected resource')}`);
   const findings = analysis.findings.length;
   if (lim.findings < findings) {
     left.push(lim.findings === 0 ? all(findings, 'protected resource') : `${thousands(findings - lim.findings)} of the ${plural(findings, 'protected resource')} (the ${thousands(lim.findings)} listed are the most severe)`);

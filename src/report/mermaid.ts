@@ -20,6 +20,8 @@ export interface Graph {
   /** Distinct nodes (lost resources and dependents) drawn and left out. */
   drawn: number;
   omitted: number;
+  /** `omitted` is a lower bound: some findings name only part of their dependents. */
+  omittedAtLeast: boolean;
 }
 
 export const DEFAULT_MAX_NODES = 30;
@@ -46,7 +48,7 @@ interface Node {
  * output that depends on it. Undefined when no such finding exists.
  */
 export function blastRadiusGraph(findings: readonly Finding[], { maxNodes = DEFAULT_MAX_NODES }: GraphOptions = {}): Graph | undefined {
-  const lost = bySeverity(findings.filter((f) => losesResource(f) && f.dependents.length > 0));
+  const lost = bySeverity(findings.filter((f) => losesResource(f) && f.dependentsTotal > 0));
   if (lost.length === 0) return undefined;
   const budget = Math.max(2, maxNodes);
 
@@ -54,6 +56,11 @@ export function blastRadiusGraph(findings: readonly Finding[], { maxNodes = DEFA
   for (const f of lost) if (!lostByKey.has(key(f.file, f.address))) lostByKey.set(key(f.file, f.address), f);
   const everyNode = new Set<string>(lostByKey.keys());
   for (const f of lost) for (const d of f.dependents) everyNode.add(key(f.file, d));
+  // Dependents a finding counts but does not name may be named by another: only a lower bound on all nodes is known.
+  const unnamed = (f: Finding) => f.dependentsTotal > f.dependents.length || f.dependentsTotalIsMinimum === true;
+  const truncated = lost.filter(unnamed);
+  const atLeastNodes = truncated.reduce((n, f) => Math.max(n, f.dependentsTotal + 1), everyNode.size);
+  const omittedAtLeast = truncated.some((f) => f.dependentsTotalIsMinimum) || (truncated.length > 0 && lost.length > 1);
 
   const nodes = new Map<string, Node>();
   const edges: Array<[string, string]> = [];
@@ -64,7 +71,7 @@ export function blastRadiusGraph(findings: readonly Finding[], { maxNodes = DEFA
     return node.id;
   };
   // Keep one slot for the "… N more" node when something will be left out.
-  const limit = everyNode.size > budget ? budget - 1 : budget;
+  const limit = atLeastNodes > budget || truncated.length > 0 ? budget - 1 : budget;
   const room = (): boolean => nodes.size < limit;
   const lostLabel = (f: Finding) => `${mermaidLabel(clip(f.address, MAX_LABEL))}<br/>${mermaidLabel(`${describeAction(f)} · ${f.severity}`)}`;
 
@@ -72,6 +79,7 @@ export function blastRadiusGraph(findings: readonly Finding[], { maxNodes = DEFA
     const own = key(f.file, f.address);
     if (!nodes.has(own) && !room()) break;
     const from = add(own, f.file, lostLabel(f), 'lost');
+    if (unnamed(f)) toMore.add(from);
     for (const d of f.dependents) {
       const k = key(f.file, d);
       const existing = nodes.get(k);
@@ -86,7 +94,8 @@ export function blastRadiusGraph(findings: readonly Finding[], { maxNodes = DEFA
     }
   }
 
-  const omitted = everyNode.size - nodes.size;
+  const omitted = atLeastNodes - nodes.size;
+  const more = omitted > 0 || toMore.size > 0;
   const lines = ['flowchart LR', ...STYLES.map((s) => `  ${s}`)];
   const files = [...new Set([...nodes.values()].map((n) => n.file))];
   const declare = (n: Node, indent: string) => `${indent}${n.id}["${n.label}"]`;
@@ -99,7 +108,7 @@ export function blastRadiusGraph(findings: readonly Finding[], { maxNodes = DEFA
   } else {
     for (const n of nodes.values()) lines.push(declare(n, '  '));
   }
-  if (omitted > 0) lines.push(`  more["${mermaidLabel(`… ${thousands(omitted)} more not drawn`)}"]`);
+  if (more) lines.push(`  more["${mermaidLabel(omitted > 0 ? `… ${omittedAtLeast ? 'at least ' : ''}${thousands(omitted)} more not drawn` : '… more not drawn')}"]`);
   for (const [from, to] of edges) lines.push(`  ${from} --> ${to}`);
   for (const from of toMore) lines.push(`  ${from} -.-> more`);
 
@@ -108,13 +117,13 @@ export function blastRadiusGraph(findings: readonly Finding[], { maxNodes = DEFA
   const dependentIds = ids('dependent');
   if (lostIds.length) lines.push(`  class ${lostIds.join(',')} lost`);
   if (dependentIds.length) lines.push(`  class ${dependentIds.join(',')} dependent`);
-  if (omitted > 0) lines.push('  class more more');
-  return { source: `${lines.join('\n')}\n`, drawn: nodes.size, omitted };
+  if (more) lines.push('  class more more');
+  return { source: `${lines.join('\n')}\n`, drawn: nodes.size, omitted, omittedAtLeast };
 }
 
 /** One sentence under the graph's heading. */
 export function graphLegend(graph: Graph): string {
-  const more = graph.omitted > 0 ? `; ${plural(graph.omitted, 'more node')} not drawn` : '';
+  const more = graph.omitted > 0 ? `; ${graph.omittedAtLeast ? 'at least ' : ''}${plural(graph.omitted, 'more node')} not drawn` : '';
   return `Red: protected resources being lost. Amber: resources and outputs that depend on them${more}.`;
 }
 

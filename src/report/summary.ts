@@ -167,11 +167,18 @@ export function clip(text: string, max: number, keep: 'both' | 'end' = 'both'): 
 /** Longest piece of plan-derived text any report shows; the JSON report has it whole. */
 export const MAX_SHOWN = { address: 240, text: 600, error: 1_000 } as const;
 
-/** "a, b, c and 4 more". */
-export function listWithMore(items: readonly string[], max: number, show: (item: string) => string): string {
-  const shown = items.slice(0, max).map(show);
-  const rest = items.length - shown.length;
-  return rest > 0 ? `${shown.join(', ')} and ${thousands(rest)} more` : shown.join(', ');
+/**
+ * A finding's dependents: the first `max` named, then how many more ("a, b and
+ * 4 more", "a, b and at least 4,950 more" when the total is a lower bound).
+ */
+export function dependentsList(f: Finding, max: number, show: (item: string) => string): string {
+  const shown = f.dependents.slice(0, max).map(show);
+  const rest = f.dependentsTotal - shown.length;
+  const atLeast = f.dependentsTotalIsMinimum === true;
+  const count = `${atLeast ? 'at least ' : ''}${thousands(rest)}`;
+  if (shown.length === 0) return `${count} ${rest === 1 && !atLeast ? 'resource or output' : 'resources and outputs'}`;
+  if (rest > 0) return `${shown.join(', ')} and ${count} more`;
+  return atLeast ? `${shown.join(', ')} and possibly more` : shown.join(', ');
 }
 
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -9,10 +9,10 @@ import type { Severity } from '../rules/types.js';
 import {
   approvalsNeeded,
   bySeverity,
+  dependentsList,
   describeAction,
   groupBy,
   headline,
-  listWithMore,
   NOT_AUTHORS,
   otherLosses,
   plural,
@@ -33,12 +33,17 @@ type Style = keyof typeof CODES;
 
 const SEVERITY_STYLE: Record<Severity, Style[]> = { critical: ['bold', 'red'], high: ['red'], medium: ['yellow'], low: ['dim'] };
 
-/** Dependents named per resource; the JSON report has them all. */
+/** Dependents named per resource; the JSON report names up to 50, and all of them count them. */
 const MAX_DEPENDENTS = 20;
 const INDENT = '      ';
 
 /** The terminal report: headline, problems, protected resources per plan, who must approve, other losses. */
-export function renderText(analysis: Analysis, { color, listErrors = true }: TextOptions): string {
+export function renderText(analysis: Analysis, options: TextOptions): string {
+  return `${textLines(analysis, options).join('\n')}\n`;
+}
+
+/** The terminal report's lines, without line breaks: the CLI writes them a batch at a time. */
+export function textLines(analysis: Analysis, { color, listErrors = true }: TextOptions): string[] {
   const paint = (styles: Style | Style[], text: string) =>
     color ? `${(Array.isArray(styles) ? styles : [styles]).map((s) => `\u001b[${CODES[s]}m`).join('')}${text}\u001b[0m` : text;
   const lines: string[] = [];
@@ -74,7 +79,7 @@ export function renderText(analysis: Analysis, { color, listErrors = true }: Tex
       lines.push(`  ${paint('yellow', describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint('dim', `(${sanitize(c.type)}, ${sanitize(c.file)})`)}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 function finding(f: Finding, paint: (styles: Style | Style[], text: string) => string): string[] {
@@ -90,6 +95,6 @@ function finding(f: Finding, paint: (styles: Style | Style[], text: string) => s
   }
   if (f.reason) out.push(`${INDENT}${label('why:')} ${sanitize(f.reason)}`);
   for (const d of f.dataAtRisk) out.push(`${INDENT}${label('data at risk:')} ${paint('yellow', sanitize(d))}`);
-  if (f.dependents.length > 0) out.push(`${INDENT}${label('depended on by:')} ${listWithMore(f.dependents, MAX_DEPENDENTS, sanitize)}`);
+  if (f.dependentsTotal > 0) out.push(`${INDENT}${label('depended on by:')} ${dependentsList(f, MAX_DEPENDENTS, sanitize)}`);
   return out;
 }

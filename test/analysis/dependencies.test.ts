@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configAddress, dependentsOf, terraformDependencies } from '../../src/plan/dependencies.js';
+import { dependentsOf } from '../../src/analysis/dependents.js';
+import { configAddress, terraformDependencies } from '../../src/plan/dependencies.js';
 import { parsePlan } from '../../src/plan/read-plan.js';
 import { requireCorpus } from '../corpus-path.js';
 
@@ -79,6 +80,19 @@ describe('terraform dependencies', () => {
     ]);
     expect(dependentsOf('module.app.aws_lb.front', deps)).toEqual(['aws_route53_record.db']);
     expect(dependentsOf('aws_route53_record.db', deps)).toEqual([]);
+  });
+});
+
+describe('terraform dependencies of very wide configurations', () => {
+  it('a module of 150,000 resources, one referencing all the others, does not overflow the stack', () => {
+    const n = 150_000;
+    const resources = Array.from({ length: n }, (_, i) => ({
+      address: `aws_instance.a${i}`,
+      expressions: i === 0 ? { x: { references: Array.from({ length: n - 1 }, (_, j) => `aws_instance.a${j + 1}`) } } : {},
+    }));
+    const deps = terraformDependencies({ configuration: { root_module: { module_calls: { m: { source: './m', module: { resources } } } } } });
+    expect(deps.get('module.m.aws_instance.a0')?.size).toBe(n);
+    expect(dependentsOf('module.m.aws_instance.a1', deps)).toEqual(['module.m.aws_instance.a0']);
   });
 });
 

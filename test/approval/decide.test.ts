@@ -30,6 +30,7 @@ const finding = (address: string, rules: Rule[]): Finding => ({
   approvals: Math.max(...rules.map((r) => r.approvals)),
   approvers: { teams: rules.flatMap((r) => r.approvers.teams), users: rules.flatMap((r) => r.approvers.users) },
   dependents: [],
+  dependentsTotal: 0,
   dataAtRisk: [],
 });
 let reviewId = 0;

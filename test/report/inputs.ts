@@ -42,6 +42,7 @@ export function finding(overrides: Partial<Finding> & Pick<Finding, 'address'>):
     approvals: 1,
     approvers: { teams: [], users: [] },
     dependents: [],
+    dependentsTotal: overrides.dependents?.length ?? 0,
     dataAtRisk: [],
     ...overrides,
   };

@@ -125,6 +125,23 @@ describe('blastRadiusGraph', () => {
     await parse(graph.source);
   });
 
+  it('counts the dependents findings count but do not name: exactly for one finding, at least for several', async () => {
+    const named = Array.from({ length: 5 }, (_, i) => `aws_instance.app${i}`);
+    const one = graphOf([finding({ address: 'aws_db_instance.db', dependents: named, dependentsTotal: 4_999 })]);
+    // All five named are drawn, with the lost resource: 4,994 of its 5,000 nodes are left out.
+    expect(one).toMatchObject({ drawn: 6, omitted: 4_994, omittedAtLeast: false });
+    expect(one.source).toContain(`["${mermaidLabel('… 4,994 more not drawn')}"]`);
+    expect(one.source).toContain('  n0 -.-> more\n');
+    await parse(one.source);
+    const two = graphOf([
+      finding({ address: 'aws_db_instance.db', dependents: named, dependentsTotal: 4_999 }),
+      finding({ address: 'aws_db_instance.other', dependents: named, dependentsTotal: 900, dependentsTotalIsMinimum: true }),
+    ]);
+    expect(two).toMatchObject({ drawn: 7, omitted: 4_993, omittedAtLeast: true });
+    expect(two.source).toContain(`["${mermaidLabel('… at least 4,993 more not drawn')}"]`);
+    await parse(two.source);
+  });
+
   it('5,000 lost resources give a small graph', async () => {
     const findings = Array.from({ length: 5000 }, (_, i) => finding({ address: `aws_s3_bucket.b${i}`, dependents: [`aws_instance.x${i}`] }));
     const graph = graphOf(findings);

@@ -94,3 +94,15 @@ describe('renderText', () => {
     }
   });
 });
+
+describe('renderText: dependents counted but not named', () => {
+  const db = (dependentsTotal: number, more: Partial<Parameters<typeof finding>[0]> = {}) =>
+    renderText(analysisOf([finding({ address: 'aws_db_instance.db', dependents: ['aws_instance.a', 'aws_instance.b'], dependentsTotal, ...more })]), { color: false });
+
+  it('counts the rest, exactly or as a lower bound', () => {
+    expect(db(4_952)).toContain('depended on by: aws_instance.a, aws_instance.b and 4,950 more');
+    expect(db(4_952, { dependentsTotalIsMinimum: true })).toContain('depended on by: aws_instance.a, aws_instance.b and at least 4,950 more');
+    expect(db(2, { dependentsTotalIsMinimum: true })).toContain('depended on by: aws_instance.a, aws_instance.b and possibly more');
+    expect(db(7, { dependents: [] })).toContain('depended on by: 7 resources and outputs');
+  });
+});

@@ -3,24 +3,26 @@ import {
   DEFAULT_CONFIG_PATH,
   NOT_AUTHORS,
   approvalsNeeded,
+  batched,
   bySeverity,
   checkPlans,
   defaultRuleSet,
+  dependentsList,
   describeAction,
   groupBy,
   headline,
-  listWithMore,
+  jsonChunks,
   loadYaml,
   otherLosses,
   parseConfig,
   plural,
-  renderJson,
   renderMarkdown,
   ruleRequirements,
   sanitize,
+  terminated,
   thousands,
   yamlProblem
-} from "./chunk-3UI6UREA.js";
+} from "./chunk-DO6QLBY5.js";
 import {
   InputError,
   MAX_DEPTH,
@@ -28,7 +30,7 @@ import {
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunk-NYQJV4OU.js";
+} from "./chunk-U7WXPXBX.js";
 import {
   quote,
   safeLine
@@ -140,7 +142,7 @@ var CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 };
 var SEVERITY_STYLE = { critical: ["bold", "red"], high: ["red"], medium: ["yellow"], low: ["dim"] };
 var MAX_DEPENDENTS = 20;
 var INDENT = "      ";
-function renderText(analysis, { color, listErrors = true }) {
+function textLines(analysis, { color, listErrors = true }) {
   const paint = (styles, text) => color ? `${(Array.isArray(styles) ? styles : [styles]).map((s) => `\x1B[${CODES[s]}m`).join("")}${text}\x1B[0m` : text;
   const lines = [];
   const tone = analysis.decision === "pass" ? "green" : analysis.decision === "blocked" ? "red" : "yellow";
@@ -171,8 +173,7 @@ function renderText(analysis, { color, listErrors = true }) {
       lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint("dim", `(${sanitize(c.type)}, ${sanitize(c.file)})`)}`);
     }
   }
-  return `${lines.join("\n")}
-`;
+  return lines;
 }
 function finding(f, paint) {
   const label = (text) => paint("dim", text);
@@ -187,7 +188,7 @@ function finding(f, paint) {
   }
   if (f.reason) out.push(`${INDENT}${label("why:")} ${sanitize(f.reason)}`);
   for (const d of f.dataAtRisk) out.push(`${INDENT}${label("data at risk:")} ${paint("yellow", sanitize(d))}`);
-  if (f.dependents.length > 0) out.push(`${INDENT}${label("depended on by:")} ${listWithMore(f.dependents, MAX_DEPENDENTS, sanitize)}`);
+  if (f.dependentsTotal > 0) out.push(`${INDENT}${label("depended on by:")} ${dependentsList(f, MAX_DEPENDENTS, sanitize)}`);
   return out;
 }
 
@@ -241,11 +242,11 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-GLZGGKOT.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-WICFB26V.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);
-    io.stdout(render(analysis, format, io));
+    for (const chunk of batched(render(analysis, format, io))) io.stdout(chunk);
     for (const error of analysis.errors) io.stderr(`plangate: ${safeLine(error)}
 `);
     return EXIT[analysis.decision];
@@ -295,9 +296,9 @@ function readInput(path, what) {
   }
 }
 function render(analysis, format, io) {
-  if (format === "json") return renderJson(analysis);
-  if (format === "markdown") return renderMarkdown(analysis);
-  return renderText(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false });
+  if (format === "json") return jsonChunks(analysis);
+  if (format === "markdown") return [renderMarkdown(analysis)];
+  return terminated(textLines(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false }));
 }
 export {
   EXIT,

@@ -3,11 +3,10 @@ import {
   InputError,
   checkDepth,
   configAddress,
-  dependentsOf,
   isInputError,
   isObject,
   terraformDependencies
-} from "./chunk-NYQJV4OU.js";
+} from "./chunk-U7WXPXBX.js";
 import {
   isDisplaySafe,
   quote,
@@ -2874,6 +2873,260 @@ function list2(facts2) {
   return facts2 === void 0 ? [] : Array.isArray(facts2) ? facts2 : [facts2];
 }
 
+// src/analysis/dependents.ts
+var MAX_LISTED_DEPENDENTS = 50;
+var LIMITS = {
+  // Enough for the whole blast radius of a finding in a real plan; larger ones are counted by the condensed graph.
+  search: 1 << 21,
+  searchMax: 1 << 12,
+  listMin: 8 * (MAX_LISTED_DEPENDENTS + 1),
+  bitsetWork: 1 << 26,
+  bitsetWords: 1 << 23
+};
+function blastRadii(deps, nodes, limits = LIMITS) {
+  const g = reverseGraph(deps);
+  const ids = nodes.map((n) => g.index.get(n) ?? -1);
+  const sources = ids.filter((v) => v >= 0 && g.start[v + 1] > g.start[v]);
+  if (sources.length === 0) return { dependents: nodes.map(() => ({ listed: [], total: 0, atLeast: false })), work: 0 };
+  const c = condense(g, sources);
+  const state = { work: 0 };
+  const firstOf = /* @__PURE__ */ new Map();
+  for (const v of sources) if (!firstOf.has(c.comp[v])) firstOf.set(c.comp[v], v);
+  const budget = Math.min(limits.searchMax, Math.floor(limits.search / firstOf.size));
+  const seen = new Int32Array(g.names.length);
+  const queue = new Int32Array(g.names.length);
+  const searched = /* @__PURE__ */ new Map();
+  for (const [comp, v] of firstOf) searched.set(comp, search(g, v, { budget, listMin: limits.listMin }, seen, queue, searched.size + 1, state));
+  const open2 = [...searched].filter(([, s]) => !s.complete).map(([comp]) => comp);
+  const counts = open2.length > 0 ? countReach(c, open2, limits, state) : /* @__PURE__ */ new Map();
+  const dependents = ids.map((v) => {
+    const s = v >= 0 ? searched.get(c.comp[v]) : void 0;
+    if (v < 0 || !s) return { listed: [], total: 0, atLeast: false };
+    const self = g.reportable[v];
+    const listed = s.listed.filter((d) => d !== v).slice(0, MAX_LISTED_DEPENDENTS).map((d) => g.names[d]).sort();
+    const count = s.complete ? { size: s.found, exact: true } : counts.get(c.comp[v]);
+    return { listed, total: Math.max(listed.length, Math.max(s.found, count.size) - self), atLeast: !count.exact };
+  });
+  return { dependents, work: state.work };
+}
+function reverseGraph(deps) {
+  const index = /* @__PURE__ */ new Map();
+  const names = [];
+  const inDegree = [];
+  const id = (name) => {
+    let i = index.get(name);
+    if (i === void 0) {
+      index.set(name, i = names.push(name) - 1);
+      inDegree.push(0);
+    }
+    return i;
+  };
+  let edges = 0;
+  for (const [from, targets] of deps) {
+    id(from);
+    for (const to of targets) {
+      const t = id(to);
+      inDegree[t]++;
+      edges++;
+    }
+  }
+  const n = names.length;
+  const start = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) start[v + 1] = start[v] + inDegree[v];
+  const fill = start.slice(0, n);
+  const ref = new Int32Array(edges);
+  for (const [from, targets] of deps) {
+    const f = index.get(from);
+    for (const to of targets) ref[fill[index.get(to)]++] = f;
+  }
+  const reportable = new Uint8Array(n);
+  for (let v = 0; v < n; v++) reportable[v] = isReportable(names[v]) ? 1 : 0;
+  return { names, index, start, ref, reportable };
+}
+function isReportable(node) {
+  const last = node.replace(/^(module\.[^.]+\.)+/, "");
+  if (last.endsWith("*") || /^(var|local)\./.test(last)) return false;
+  return !(last.startsWith("output.") && last !== node);
+}
+function search(g, from, { budget, listMin }, seen, queue, stamp, state) {
+  const want = MAX_LISTED_DEPENDENTS + 1;
+  const listed = [];
+  let found = 0;
+  const reach = (v) => {
+    seen[v] = stamp;
+    queue[tail++] = v;
+    if (g.reportable[v]) {
+      found++;
+      if (listed.length < want) listed.push(v);
+    }
+  };
+  let head = 0;
+  let tail = 0;
+  let work = 0;
+  reach(from);
+  while (head < tail) {
+    const v = queue[head++];
+    for (let e = g.start[v]; e < g.start[v + 1]; e++) {
+      if (work >= budget && (listed.length >= want || work >= listMin)) {
+        state.work += work;
+        return { listed, found, complete: false };
+      }
+      work++;
+      const w = g.ref[e];
+      if (seen[w] !== stamp) reach(w);
+    }
+  }
+  state.work += work;
+  return { listed, found, complete: true };
+}
+function condense(g, sources) {
+  const n = g.names.length;
+  const order = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const comp = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  const calls = new Int32Array(n);
+  const next = new Int32Array(n);
+  const members = new Int32Array(n);
+  const memberStart = [0];
+  let sp = 0;
+  let cp = 0;
+  let counter = 0;
+  let comps = 0;
+  let mp = 0;
+  const enter = (v) => {
+    order[v] = low[v] = counter++;
+    stack[sp++] = v;
+    calls[cp++] = v;
+    next[v] = g.start[v];
+  };
+  for (const s of sources) {
+    if (order[s] !== -1) continue;
+    enter(s);
+    while (cp > 0) {
+      const v = calls[cp - 1];
+      if (next[v] < g.start[v + 1]) {
+        const w2 = g.ref[next[v]++];
+        if (order[w2] === -1) enter(w2);
+        else if (comp[w2] === -1) low[v] = Math.min(low[v], order[w2]);
+        continue;
+      }
+      cp--;
+      if (cp > 0) low[calls[cp - 1]] = Math.min(low[calls[cp - 1]], low[v]);
+      if (low[v] !== order[v]) continue;
+      let w;
+      do {
+        w = stack[--sp];
+        comp[w] = comps;
+        members[mp++] = w;
+      } while (w !== v);
+      comps++;
+      memberStart.push(mp);
+    }
+  }
+  const weight = new Int32Array(comps);
+  const succStart = new Int32Array(comps + 1);
+  const succ = [];
+  const mark = new Int32Array(comps).fill(-1);
+  for (let c = 0; c < comps; c++) {
+    for (let m = memberStart[c]; m < memberStart[c + 1]; m++) {
+      const v = members[m];
+      weight[c] += g.reportable[v];
+      for (let e = g.start[v]; e < g.start[v + 1]; e++) {
+        const d = comp[g.ref[e]];
+        if (d === c || mark[d] === c) continue;
+        mark[d] = c;
+        succ.push(d);
+      }
+    }
+    succStart[c + 1] = succ.length;
+  }
+  return { comp, weight, succStart, succ: Int32Array.from(succ) };
+}
+function countReach(c, open2, limits, state) {
+  const comps = c.weight.length;
+  const lower = new Float64Array(comps);
+  const upper = new Float64Array(comps);
+  const all2 = c.weight.reduce((a, b) => a + b, 0);
+  for (let x = 0; x < comps; x++) {
+    let most = 0;
+    let sum = 0;
+    for (let e = c.succStart[x]; e < c.succStart[x + 1]; e++) {
+      most = Math.max(most, lower[c.succ[e]]);
+      sum += upper[c.succ[e]];
+    }
+    lower[x] = c.weight[x] + most;
+    upper[x] = Math.min(all2, c.weight[x] + sum);
+  }
+  state.work += c.succ.length;
+  const counts = /* @__PURE__ */ new Map();
+  const unsure = [];
+  for (const x of open2) {
+    if (lower[x] === upper[x]) counts.set(x, { size: lower[x], exact: true });
+    else unsure.push(x);
+  }
+  const exact = unsure.length > 0 ? bitsetCounts(c, unsure, limits, state) : void 0;
+  for (const x of unsure) counts.set(x, exact ? { size: exact.get(x), exact: true } : { size: lower[x], exact: false });
+  return counts;
+}
+function bitsetCounts(c, targets, limits, state) {
+  const reached = new Uint8Array(c.weight.length);
+  const stack = [...targets];
+  for (const t of targets) reached[t] = 1;
+  let edges = 0;
+  while (stack.length > 0) {
+    const x = stack.pop();
+    for (let e = c.succStart[x]; e < c.succStart[x + 1]; e++) {
+      edges++;
+      const y = c.succ[e];
+      if (reached[y]) continue;
+      reached[y] = 1;
+      stack.push(y);
+    }
+  }
+  state.work += edges;
+  const list3 = [];
+  for (let x = 0; x < reached.length; x++) if (reached[x]) list3.push(x);
+  const local = new Int32Array(c.weight.length);
+  const firstBit = new Float64Array(list3.length + 1);
+  list3.forEach((x, i) => {
+    local[x] = i;
+    firstBit[i + 1] = firstBit[i] + c.weight[x];
+  });
+  const bits = firstBit[list3.length];
+  const words = Math.ceil(bits / 32);
+  if (words * (list3.length + edges + targets.length) > limits.bitsetWork) return void 0;
+  const block = Math.max(1, Math.min(words, Math.floor(limits.bitsetWords / list3.length)));
+  const rows = new Uint32Array(list3.length * block);
+  const sizes = new Map(targets.map((t) => [t, 0]));
+  for (let lo = 0; lo < words; lo += block) {
+    rows.fill(0);
+    list3.forEach((x, i) => {
+      const row = i * block;
+      const from = Math.max(firstBit[i], lo * 32);
+      const to = Math.min(firstBit[i + 1], (lo + block) * 32);
+      for (let b = from; b < to; b++) rows[row + ((b >>> 5) - lo)] |= 1 << (b & 31);
+      for (let e = c.succStart[x]; e < c.succStart[x + 1]; e++) {
+        const other = local[c.succ[e]] * block;
+        for (let k = 0; k < block; k++) rows[row + k] |= rows[other + k];
+      }
+    });
+    for (const t of targets) {
+      const row = local[t] * block;
+      let n = 0;
+      for (let k = 0; k < block; k++) n += popcount(rows[row + k]);
+      sizes.set(t, sizes.get(t) + n);
+    }
+    state.work += block * (list3.length + edges + targets.length);
+  }
+  return sizes;
+}
+function popcount(x) {
+  x -= x >>> 1 & 1431655765;
+  x = (x & 858993459) + (x >>> 2 & 858993459);
+  return (x + (x >>> 4) & 252645135) * 16843009 >>> 24;
+}
+
 // src/analysis/weakening.ts
 function detectWeakenings(change) {
   if (change.action !== "update" && change.action !== "replace") return [];
@@ -2927,6 +3180,14 @@ function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
   const matcher = new RuleMatcher(ruleSet.rules, ruleSet.ignore);
   const fromSources = groupByAddress(sourceWeakenings);
   const covered = /* @__PURE__ */ new Set();
+  const sources = /* @__PURE__ */ new Map();
+  const found = (finding, change, dependencies) => {
+    findings.push(finding);
+    const node = change.format === "terraform" ? configAddress(change.resourceAddress) : change.address;
+    const list3 = sources.get(dependencies);
+    if (list3) list3.push({ finding, node });
+    else sources.set(dependencies, [{ finding, node }]);
+  };
   for (const plan of plans) {
     for (const change of plan.changes) {
       const weakenings = detectWeakenings(change);
@@ -2942,7 +3203,7 @@ function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
       if (!action) continue;
       const rules = matcher.matching(change, action);
       if (rules.length === 0) continue;
-      findings.push(toFinding(change, action, rules, dependents(change, plan.dependencies), weakenings));
+      found(toFinding(change, action, rules, weakenings), change, plan.dependencies);
     }
   }
   for (const source of sourceWeakenings) {
@@ -2950,7 +3211,16 @@ function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
     const change = sourceChange(source);
     const rules = matcher.matching(change, "protection-removed", { anyAddress: source.anyModule === true });
     const dependencies = plans.find((p) => p.format === "terraform")?.dependencies ?? /* @__PURE__ */ new Map();
-    if (rules.length > 0) findings.push(toFinding(change, "protection-removed", rules, dependents(change, dependencies), [source.weakening]));
+    if (rules.length > 0) found(toFinding(change, "protection-removed", rules, [source.weakening]), change, dependencies);
+  }
+  for (const [dependencies, list3] of sources) {
+    const radii = blastRadii(dependencies, list3.map((s) => s.node)).dependents;
+    list3.forEach(({ finding }, i) => {
+      const d = radii[i];
+      finding.dependents = d.listed;
+      finding.dependentsTotal = d.total;
+      if (d.atLeast) finding.dependentsTotalIsMinimum = true;
+    });
   }
   const errors = [...readErrors, ...plans.flatMap((plan) => plan.incomplete ? [`${plan.file}: ${plan.incomplete}`] : [])];
   const decision = errors.length > 0 ? "error" : findings.length > 0 ? "blocked" : "pass";
@@ -2960,12 +3230,13 @@ function matchAction(change, weakenings) {
   if (isDestructive(change.action)) return change.action;
   return weakenings.length > 0 ? "protection-removed" : void 0;
 }
-function dependents(change, dependencies) {
-  return dependentsOf(change.format === "terraform" ? configAddress(change.resourceAddress) : change.address, dependencies);
-}
 function groupByAddress(sources) {
   const map = /* @__PURE__ */ new Map();
-  for (const source of sources) map.set(source.address, [...map.get(source.address) ?? [], source]);
+  for (const source of sources) {
+    const list3 = map.get(source.address);
+    if (list3) list3.push(source);
+    else map.set(source.address, [source]);
+  }
   return map;
 }
 function sourceChange(source) {
@@ -2982,7 +3253,7 @@ function sourceChange(source) {
     action: "update"
   };
 }
-function toFinding(change, action, rules, dependents2, weakenings) {
+function toFinding(change, action, rules, weakenings) {
   const strictest = strictestRule(rules);
   const finding = {
     file: change.file,
@@ -2997,7 +3268,8 @@ function toFinding(change, action, rules, dependents2, weakenings) {
       teams: unique(rules.flatMap((r) => r.approvers.teams)),
       users: unique(rules.flatMap((r) => r.approvers.users))
     },
-    dependents: dependents2,
+    dependents: [],
+    dependentsTotal: 0,
     dataAtRisk: dataAtRisk(change)
   };
   if (change.conditional) finding.conditional = true;
@@ -4377,6 +4649,26 @@ async function parseConfig(text, source, defaults2 = {}) {
   return ruleSet;
 }
 
+// src/report/chunks.ts
+function* batched(pieces, size2 = 1 << 20) {
+  let parts = [];
+  let length = 0;
+  for (const piece of pieces) {
+    parts.push(piece);
+    length += piece.length;
+    if (length >= size2) {
+      yield parts.join("");
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join("");
+}
+function* terminated(lines) {
+  for (const line of lines) yield `${line}
+`;
+}
+
 // src/report/json.ts
 var REPORT_VERSION = 1;
 var QUIET = /* @__PURE__ */ new Set(["no-op", "read"]);
@@ -4397,10 +4689,24 @@ function toJsonReport(analysis) {
     errors: analysis.errors
   };
 }
-function renderJson(analysis) {
-  return `${JSON.stringify(toJsonReport(analysis), null, 2)}
+function* jsonChunks(analysis) {
+  const { changes, findings, errors, ...head } = toJsonReport(analysis);
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},
 `;
+  const lists = [["changes", changes], ["findings", findings], ["errors", errors]];
+  for (const [i, [key2, items]] of lists.entries()) {
+    yield `  ${JSON.stringify(key2)}: [`;
+    for (let start = 0; start < items.length; start += SLICE) {
+      const text = JSON.stringify({ x: items.slice(start, start + SLICE) }, null, 2);
+      yield `${start > 0 ? "," : ""}
+${text.slice(text.indexOf("[") + 2, text.lastIndexOf("]") - 3)}`;
+    }
+    yield `${items.length > 0 ? "\n  " : ""}]${i < lists.length - 1 ? "," : ""}
+`;
+  }
+  yield "}\n";
 }
+var SLICE = 1e3;
 function toJsonChange(change) {
   const out = {
     file: change.file,
@@ -4420,6 +4726,27 @@ function toJsonChange(change) {
   if (change.physicalId !== void 0) out.physicalId = change.physicalId;
   return out;
 }
+
+// src/report/lines.ts
+var Lines = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  lines = [];
+  length = 0;
+  /** Adds the lines; false once they are longer than the limit, when the caller should stop. */
+  push(...lines) {
+    for (const line of lines) {
+      this.lines.push(line);
+      this.length += line.length + 1;
+    }
+    return !this.full;
+  }
+  get full() {
+    return this.length > this.max;
+  }
+};
 
 // src/report/summary.ts
 function destructiveChanges(analysis) {
@@ -4526,10 +4853,14 @@ function clip(text, max, keep = "both") {
   return `${chars.slice(0, head).join("")}…${chars.slice(chars.length - tail).join("")}`;
 }
 var MAX_SHOWN = { address: 240, text: 600, error: 1e3 };
-function listWithMore(items, max, show) {
-  const shown2 = items.slice(0, max).map(show);
-  const rest = items.length - shown2.length;
-  return rest > 0 ? `${shown2.join(", ")} and ${thousands(rest)} more` : shown2.join(", ");
+function dependentsList(f, max, show) {
+  const shown2 = f.dependents.slice(0, max).map(show);
+  const rest = f.dependentsTotal - shown2.length;
+  const atLeast = f.dependentsTotalIsMinimum === true;
+  const count = `${atLeast ? "at least " : ""}${thousands(rest)}`;
+  if (shown2.length === 0) return `${count} ${rest === 1 && !atLeast ? "resource or output" : "resources and outputs"}`;
+  if (rest > 0) return `${shown2.join(", ")} and ${count} more`;
+  return atLeast ? `${shown2.join(", ")} and possibly more` : shown2.join(", ");
 }
 function groupBy(items, key2) {
   const groups = /* @__PURE__ */ new Map();
@@ -4551,13 +4882,17 @@ var STYLES = [
   "classDef more fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:4 3,color:#57606a"
 ];
 function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
-  const lost = bySeverity(findings.filter((f) => losesResource(f) && f.dependents.length > 0));
+  const lost = bySeverity(findings.filter((f) => losesResource(f) && f.dependentsTotal > 0));
   if (lost.length === 0) return void 0;
   const budget = Math.max(2, maxNodes);
   const lostByKey = /* @__PURE__ */ new Map();
   for (const f of lost) if (!lostByKey.has(key(f.file, f.address))) lostByKey.set(key(f.file, f.address), f);
   const everyNode = new Set(lostByKey.keys());
   for (const f of lost) for (const d of f.dependents) everyNode.add(key(f.file, d));
+  const unnamed = (f) => f.dependentsTotal > f.dependents.length || f.dependentsTotalIsMinimum === true;
+  const truncated = lost.filter(unnamed);
+  const atLeastNodes = truncated.reduce((n, f) => Math.max(n, f.dependentsTotal + 1), everyNode.size);
+  const omittedAtLeast = truncated.some((f) => f.dependentsTotalIsMinimum) || truncated.length > 0 && lost.length > 1;
   const nodes = /* @__PURE__ */ new Map();
   const edges = [];
   const toMore = /* @__PURE__ */ new Set();
@@ -4566,13 +4901,14 @@ function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
     if (!node) nodes.set(k, node = { id: `n${nodes.size}`, file, label, kind });
     return node.id;
   };
-  const limit = everyNode.size > budget ? budget - 1 : budget;
+  const limit = atLeastNodes > budget || truncated.length > 0 ? budget - 1 : budget;
   const room = () => nodes.size < limit;
   const lostLabel = (f) => `${mermaidLabel(clip(f.address, MAX_LABEL))}<br/>${mermaidLabel(`${describeAction(f)} · ${f.severity}`)}`;
   for (const f of lost) {
     const own = key(f.file, f.address);
     if (!nodes.has(own) && !room()) break;
     const from = add(own, f.file, lostLabel(f), "lost");
+    if (unnamed(f)) toMore.add(from);
     for (const d of f.dependents) {
       const k = key(f.file, d);
       const existing = nodes.get(k);
@@ -4585,7 +4921,8 @@ function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
       }
     }
   }
-  const omitted = everyNode.size - nodes.size;
+  const omitted = atLeastNodes - nodes.size;
+  const more = omitted > 0 || toMore.size > 0;
   const lines = ["flowchart LR", ...STYLES.map((s) => `  ${s}`)];
   const files = [...new Set([...nodes.values()].map((n) => n.file))];
   const declare = (n, indent) => `${indent}${n.id}["${n.label}"]`;
@@ -4598,7 +4935,7 @@ function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
   } else {
     for (const n of nodes.values()) lines.push(declare(n, "  "));
   }
-  if (omitted > 0) lines.push(`  more["${mermaidLabel(`… ${thousands(omitted)} more not drawn`)}"]`);
+  if (more) lines.push(`  more["${mermaidLabel(omitted > 0 ? `… ${omittedAtLeast ? "at least " : ""}${thousands(omitted)} more not drawn` : "… more not drawn")}"]`);
   for (const [from, to] of edges) lines.push(`  ${from} --> ${to}`);
   for (const from of toMore) lines.push(`  ${from} -.-> more`);
   const ids = (kind) => [...nodes.values()].filter((n) => n.kind === kind).map((n) => n.id);
@@ -4606,12 +4943,12 @@ function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
   const dependentIds = ids("dependent");
   if (lostIds.length) lines.push(`  class ${lostIds.join(",")} lost`);
   if (dependentIds.length) lines.push(`  class ${dependentIds.join(",")} dependent`);
-  if (omitted > 0) lines.push("  class more more");
+  if (more) lines.push("  class more more");
   return { source: `${lines.join("\n")}
-`, drawn: nodes.size, omitted };
+`, drawn: nodes.size, omitted, omittedAtLeast };
 }
 function graphLegend(graph) {
-  const more = graph.omitted > 0 ? `; ${plural(graph.omitted, "more node")} not drawn` : "";
+  const more = graph.omitted > 0 ? `; ${graph.omittedAtLeast ? "at least " : ""}${plural(graph.omitted, "more node")} not drawn` : "";
   return `Red: protected resources being lost. Amber: resources and outputs that depend on them${more}.`;
 }
 var SAFE = /^[\p{L}\p{N}\p{M} _.,/=+@()[\]{}-]$/u;
@@ -4633,6 +4970,7 @@ var SEVERITY_ICON = { critical: "🔴", high: "🟠", medium: "🟡", low: "⚪"
 var VISIBLE_ROWS = 20;
 var SHORT_LIST = 50;
 var MAX_DEPENDENTS = 10;
+var SLACK = 1024;
 function renderMarkdown(analysis, options = {}) {
   const ctx = {
     analysis,
@@ -4644,14 +4982,12 @@ function renderMarkdown(analysis, options = {}) {
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
     ruleCount: ruleRequirements(analysis.findings).length,
+    withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
+    withDetails: analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length,
     otherRows: [],
     rows: /* @__PURE__ */ new Map(),
     details: /* @__PURE__ */ new Map()
   };
-  ctx.otherRows = ctx.others.map(
-    (c) => `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, "end"))} |`
-  );
-  const max = ctx.maxLength;
   const lim = {
     graph: true,
     dependents: true,
@@ -4661,31 +4997,34 @@ function renderMarkdown(analysis, options = {}) {
     others: ctx.others.length
   };
   let out = build(ctx, lim);
-  if (out.length <= max) return out;
+  if (out !== void 0) return out;
   for (const part of ["graph", "dependents", "details"]) {
     lim[part] = false;
     out = build(ctx, lim);
-    if (out.length <= max) return out;
+    if (out !== void 0) return out;
   }
   if (lim.errors > SHORT_LIST) {
     lim.errors = SHORT_LIST;
     out = build(ctx, lim);
-    if (out.length <= max) return out;
+    if (out !== void 0) return out;
   }
   for (const part of ["others", "findings", "errors"]) {
     const all2 = lim[part];
-    lim[part] = largest(all2, (n) => build(ctx, { ...lim, [part]: n }).length <= max);
+    lim[part] = largest(all2, (n) => build(ctx, { ...lim, [part]: n }) !== void 0);
     out = build(ctx, lim);
-    if (out.length <= max) return out;
+    if (out !== void 0) return out;
   }
   return fallback(ctx);
 }
 function build(ctx, lim) {
   const { analysis } = ctx;
-  const out = [ctx.title, ""];
+  const out = new Lines(ctx.maxLength + SLACK);
+  out.push(ctx.title, "");
   if (analysis.errors.length > 0 && lim.errors > 0) {
     out.push("**Problems** (each one fails the check):", "");
-    for (const e of analysis.errors.slice(0, lim.errors)) out.push(`- ${escapeText(clip(e, MAX_SHOWN.error))}`);
+    for (let i = 0; i < Math.min(lim.errors, analysis.errors.length); i++) {
+      if (!out.push(`- ${escapeText(clip(analysis.errors[i], MAX_SHOWN.error))}`)) return void 0;
+    }
     out.push("");
   }
   const keep = lim.findings >= ctx.ranked.length ? void 0 : new Set(ctx.ranked.slice(0, lim.findings));
@@ -4695,11 +5034,13 @@ function build(ctx, lim) {
     if (ranked.length === 0) continue;
     append(shown2, ranked);
     out.push(`#### Protected resources in ${code(clip(file, MAX_SHOWN.address, "end"), "prose")} (${thousands(all2.length)})`, "");
-    append(out, findingTable(ctx, ranked.slice(0, VISIBLE_ROWS)), [""], findingDetails(ctx, ranked.slice(0, VISIBLE_ROWS), lim));
+    const top = ranked.slice(0, VISIBLE_ROWS);
+    if (!findingTable(ctx, top, out) || !findingDetails(ctx, top, lim, out)) return void 0;
     const rest = ranked.slice(VISIBLE_ROWS);
     if (rest.length > 0) {
       out.push(`<details><summary>${plural(rest.length, "more protected resource")} in this plan</summary>`, "");
-      append(out, findingTable(ctx, rest), [""], findingDetails(ctx, rest, lim), ["</details>", ""]);
+      if (!findingTable(ctx, rest, out) || !findingDetails(ctx, rest, lim, out)) return void 0;
+      out.push("</details>", "");
     }
   }
   if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown2, ctx.ruleCount));
@@ -4709,7 +5050,7 @@ function build(ctx, lim) {
   if (ctx.others.length > 0 && lim.others > 0) {
     out.push(`<details><summary>${plural(ctx.others.length, "other resource")} lost, not protected by any rule</summary>`, "");
     out.push("| Action | Resource | Type | Plan |", "|---|---|---|---|");
-    append(out, ctx.otherRows.slice(0, lim.others));
+    for (let i = 0; i < Math.min(lim.others, ctx.others.length); i++) if (!out.push(otherRow(ctx, i))) return void 0;
     out.push("", "</details>", "");
   }
   const left = omissions(ctx, lim);
@@ -4717,20 +5058,31 @@ function build(ctx, lim) {
     const limit = ctx.maxLength === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.maxLength)} characters`;
     out.push(`> ✂️ **Shortened to fit ${limit}.** Left out: ${left.join("; ")}. Full report: ${ctx.hint}.`);
   }
-  return `${out.join("\n").trimEnd()}
+  if (out.full) return void 0;
+  const text = `${out.lines.join("\n").trimEnd()}
 `;
+  return text.length <= ctx.maxLength ? text : void 0;
 }
-function findingTable(ctx, findings) {
-  const rows = ["| Action | Resource | Type | Severity | Rule | Approvals |", "|---|---|---|---|---|---|"];
+function findingTable(ctx, findings, out) {
+  out.push("| Action | Resource | Type | Severity | Rule | Approvals |", "|---|---|---|---|---|---|");
   for (const f of findings) {
     let row = ctx.rows.get(f);
     if (row === void 0) {
       row = `| ${actionCell(f)} | ${addressCell(f)} | ${code(clip(f.type, MAX_SHOWN.address))} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${escapeText(clip(f.rule, MAX_SHOWN.address))} | ${approvalsCell(f)} |`;
       ctx.rows.set(f, row);
     }
-    rows.push(row);
+    if (!out.push(row)) return false;
   }
-  return rows;
+  return out.push("");
+}
+function otherRow(ctx, i) {
+  let row = ctx.otherRows[i];
+  if (row === void 0) {
+    const c = ctx.others[i];
+    row = `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, "end"))} |`;
+    ctx.otherRows[i] = row;
+  }
+  return row;
 }
 function actionCell(f) {
   if (f.action !== "protection-removed" || !f.weakenings?.length) return describeAction(f);
@@ -4748,18 +5100,18 @@ function approvalsCell(f) {
 function approversList(teams, users) {
   return [...teams.map((t) => `team ${code(t)}`), ...users.map((u) => code(`@${u.replace(/^@/, "")}`))].join(", ");
 }
-function findingDetails(ctx, findings, lim) {
-  const out = [];
+function findingDetails(ctx, findings, lim, out) {
   const cacheKey = `${lim.details}/${lim.dependents}`;
   let cache2 = ctx.details.get(cacheKey);
   if (!cache2) ctx.details.set(cacheKey, cache2 = /* @__PURE__ */ new Map());
+  let any = false;
   for (const f of findings) {
     let bullet = cache2.get(f);
     if (bullet === void 0) cache2.set(f, bullet = findingBullet(f, lim));
-    if (bullet) out.push(bullet);
+    if (bullet && !out.push(bullet)) return false;
+    any ||= bullet !== "";
   }
-  if (out.length > 0) out.push("");
-  return out;
+  return any ? out.push("") : true;
 }
 function findingBullet(f, lim) {
   const lines = [];
@@ -4767,8 +5119,8 @@ function findingBullet(f, lim) {
     for (const d of f.dataAtRisk) lines.push(`data at risk: ${escapeText(clip(d, MAX_SHOWN.text))}`);
     for (const w of f.weakenings ?? []) lines.push(`guard removed: ${escapeText(clip(w.description, MAX_SHOWN.text))}`);
   }
-  if (lim.dependents && f.dependents.length > 0) {
-    lines.push(`depended on by ${listWithMore(f.dependents, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), "prose"))}`);
+  if (lim.dependents && f.dependentsTotal > 0) {
+    lines.push(`depended on by ${dependentsList(f, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), "prose"))}`);
   }
   if (lines.length === 0) return "";
   return [`- ${code(clip(f.address, MAX_SHOWN.address), "prose")}`, ...lines.map((l) => `  - ${l}`)].join("\n");
@@ -4796,11 +5148,11 @@ function whoMustApprove(all2, shown2, ruleCount) {
 function omissions(ctx, lim) {
   const { analysis } = ctx;
   const left = [];
-  if (!lim.graph && ctx.graph) left.push(`the graph of what depends on them (${plural(ctx.graph.drawn + ctx.graph.omitted, "node")})`);
-  const withDependents = analysis.findings.filter((f) => f.dependents.length > 0).length;
-  if (!lim.dependents && withDependents > 0) left.push(`the dependents of ${plural(withDependents, "protected resource")}`);
-  const withDetails = analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length;
-  if (!lim.details && withDetails > 0) left.push(`the data at risk and removed guards of ${plural(withDetails, "protected resource")}`);
+  if (!lim.graph && ctx.graph) {
+    left.push(`the graph of what depends on them (${ctx.graph.omittedAtLeast ? "at least " : ""}${plural(ctx.graph.drawn + ctx.graph.omitted, "node")})`);
+  }
+  if (!lim.dependents && ctx.withDependents > 0) left.push(`the dependents of ${plural(ctx.withDependents, "protected resource")}`);
+  if (!lim.details && ctx.withDetails > 0) left.push(`the data at risk and removed guards of ${plural(ctx.withDetails, "protected resource")}`);
   const findings = analysis.findings.length;
   if (lim.findings < findings) {
     left.push(lim.findings === 0 ? all(findings, "protected resource") : `${thousands(findings - lim.findings)} of the ${plural(findings, "protected resource")} (the ${thousands(lim.findings)} listed are the most severe)`);
@@ -4866,7 +5218,9 @@ export {
   DEFAULT_CONFIG_PATH,
   defaultRuleSet,
   parseConfig,
-  renderJson,
+  batched,
+  terminated,
+  jsonChunks,
   otherLosses,
   plural,
   thousands,
@@ -4880,7 +5234,7 @@ export {
   sanitize,
   clip,
   MAX_SHOWN,
-  listWithMore,
+  dependentsList,
   groupBy,
   GITHUB_COMMENT_LIMIT,
   renderMarkdown,

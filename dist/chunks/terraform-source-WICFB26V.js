@@ -12,7 +12,7 @@ import {
   checkDepth,
   configAddress,
   isObject
-} from "./chunk-NYQJV4OU.js";
+} from "./chunk-U7WXPXBX.js";
 import {
   displayName,
   safeLine

@@ -64,7 +64,7 @@ function walkModule(deps, module, prefix) {
     if (isObject(call.module)) {
       const inside = walkModule(deps, call.module, child);
       for (const node of inside) add(deps, node, whole);
-      contained.push(...inside);
+      for (const node of inside) contained.push(node);
     }
   }
   return contained;
@@ -92,9 +92,9 @@ function collectReferences(roots) {
   const stack = [...roots];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (Array.isArray(item)) stack.push(...item);
+    if (Array.isArray(item)) for (const x of item) stack.push(x);
     else if (isObject(item)) {
-      if (Array.isArray(item.references)) refs.push(...stringList(item.references));
+      if (Array.isArray(item.references)) for (const ref of stringList(item.references)) refs.push(ref);
       for (const [key, value] of Object.entries(item)) if (key !== "references" && key !== "constant_value") stack.push(value);
     }
   }
@@ -117,42 +117,6 @@ function resolveReference(ref, prefix, calls) {
 }
 function stringList(value) {
   return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
-}
-function dependentsOf(node, deps) {
-  const reverse = reverseEdges(deps);
-  const seen = /* @__PURE__ */ new Set([node]);
-  const queue = [node];
-  const found = [];
-  while (queue.length > 0) {
-    const current = queue.shift();
-    for (const next of reverse.get(current) ?? []) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-      if (isReportable(next)) found.push(next);
-    }
-  }
-  return found.sort();
-}
-var reverseCache = /* @__PURE__ */ new WeakMap();
-function reverseEdges(deps) {
-  const cached = reverseCache.get(deps);
-  if (cached) return cached;
-  const reverse = /* @__PURE__ */ new Map();
-  for (const [from, targets] of deps) {
-    for (const to of targets) {
-      const list = reverse.get(to);
-      if (list) list.push(from);
-      else reverse.set(to, [from]);
-    }
-  }
-  reverseCache.set(deps, reverse);
-  return reverse;
-}
-function isReportable(node) {
-  const last = node.replace(/^(module\.[^.]+\.)+/, "");
-  if (last.endsWith("*") || /^(var|local)\./.test(last)) return false;
-  return !(last.startsWith("output.") && last !== node);
 }
 
 // src/errors.ts
@@ -228,7 +192,6 @@ export {
   isObject,
   configAddress,
   terraformDependencies,
-  dependentsOf,
   InputError,
   getErrorMessage,
   isInputError,
