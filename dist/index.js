@@ -20,7 +20,7 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-DO6QLBY5.js";
+} from "./chunks/chunk-K6MUI4UD.js";
 import {
   InputError,
   getErrorMessage,

@@ -2,6 +2,7 @@ import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import { InputError } from '../errors.js';
+import { isObject } from '../json.js';
 import { safeLine } from '../quote.js';
 import { normaliseChangeSets } from './cloudformation.js';
 import { decodePlanBytes } from './decode.js';
@@ -14,8 +15,9 @@ import type { Plan } from './types.js';
 /** Bytes → Plan: decode, parse, detect the format from content, normalise. Pure. */
 export function parsePlan(bytes: Buffer, file: string): Plan {
   const doc = parsePlanJson(decodePlanBytes(bytes, file), file);
-  // Before any reader walks it: no walker may recurse deeper than a real plan goes.
-  checkDepth(doc, file);
+  // Before any reader walks it: no walker may recurse deeper than a real plan goes. planned_values,
+  // a third of a large plan, is never walked, so its depth cannot matter.
+  checkDepth(isObject(doc) && 'planned_values' in doc ? { ...doc, planned_values: null } : doc, file);
   return detectFormat(doc, file) === 'terraform'
     ? normaliseTerraform(doc as Record<string, unknown>, file)
     : normaliseChangeSets(doc, file);

@@ -22,7 +22,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-DO6QLBY5.js";
+} from "./chunk-K6MUI4UD.js";
 import {
   InputError,
   MAX_DEPTH,

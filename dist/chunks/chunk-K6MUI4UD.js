@@ -4275,7 +4275,7 @@ var providerNames = /* @__PURE__ */ new Map();
 // src/plan/read-plan.ts
 function parsePlan(bytes2, file) {
   const doc = parsePlanJson(decodePlanBytes(bytes2, file), file);
-  checkDepth(doc, file);
+  checkDepth(isObject(doc) && "planned_values" in doc ? { ...doc, planned_values: null } : doc, file);
   return detectFormat(doc, file) === "terraform" ? normaliseTerraform(doc, file) : normaliseChangeSets(doc, file);
 }
 var MAX_STRING = 536870888;
