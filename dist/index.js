@@ -20,13 +20,13 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-K6MUI4UD.js";
+} from "./chunks/chunk-PHU3UIAS.js";
 import {
   InputError,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunks/chunk-U7WXPXBX.js";
+} from "./chunks/chunk-ND7H2N3T.js";
 import "./chunks/chunk-QCJK5ES2.js";
 import {
   __commonJS,
@@ -23467,7 +23467,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-WICFB26V.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-JRFT5CAU.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;

@@ -6,12 +6,14 @@
 //   mesh:  db_i references `degree` earlier ones (a dense DAG: reach sets overlap)
 //   cycle: db_i references `degree` others anywhere (one big strongly connected knot)
 //   none:  no references, no prior_state or configuration (only many findings)
+//   brackets: one deleted database whose prior_state depends_on is `count` "[" (the reader's key pattern)
+//   fanout: `count` deleted databases each referencing a whole module that has `count` outputs
 //
 // Deterministic: the same options give the same bytes.
 
 /**
  * The plan as one string; `planChunks` writes one too large for a string.
- * @param {{ shape: 'chain' | 'mesh' | 'cycle' | 'none', count: number, degree?: number, outputs?: number }} options
+ * @param {{ shape: 'chain' | 'mesh' | 'cycle' | 'none' | 'brackets' | 'fanout', count: number, degree?: number, outputs?: number }} options
  * @returns {string}
  */
 export function adversarialPlan(options) {
@@ -19,7 +21,7 @@ export function adversarialPlan(options) {
 }
 
 /**
- * @param {{ shape: 'chain' | 'mesh' | 'cycle' | 'none', count: number, degree?: number, outputs?: number }} options
+ * @param {{ shape: 'chain' | 'mesh' | 'cycle' | 'none' | 'brackets' | 'fanout', count: number, degree?: number, outputs?: number }} options
  * @returns {Generator<string>}
  */
 export function* planChunks({ shape, count, degree = 8, outputs = 3 }) {
@@ -42,6 +44,10 @@ export function* planChunks({ shape, count, degree = 8, outputs = 3 }) {
     for (let i = 0; i < count; i++) yield `${i > 0 ? ',' : ''}${JSON.stringify(item(i))}`;
     yield ']';
   };
+  if (shape === 'brackets' || shape === 'fanout') {
+    yield* readerShape(shape, count, common, values);
+    return;
+  }
   yield '{"format_version":"1.2","terraform_version":"1.9.8",';
   yield* list('resource_changes', (i) => ({ ...common(i), change: { actions: ['delete'], before: values(i), after: null, after_unknown: {}, before_sensitive: {}, after_sensitive: false } }));
   if (shape === 'none') {
@@ -63,6 +69,26 @@ export function* planChunks({ shape, count, degree = 8, outputs = 3 }) {
     outputBlocks[`endpoint_${o}`] = { expression: { references: [`${name(target)}.endpoint`, name(target)] } };
   }
   yield `,"outputs":${JSON.stringify(outputBlocks)}}},"timestamp":"2026-11-24T00:00:00Z","applyable":true,"complete":true,"errored":false}`;
+}
+
+/** Shapes aimed at the plan reader rather than the blast radius. */
+function* readerShape(shape, count, common, values) {
+  const resources = shape === 'brackets' ? 1 : count;
+  const change = (i) => ({ ...common(i), change: { actions: ['delete'], before: values(i), after: null, after_unknown: {}, before_sensitive: {}, after_sensitive: false } });
+  yield `{"format_version":"1.2","terraform_version":"1.9.8","resource_changes":${JSON.stringify(Array.from({ length: resources }, (_, i) => change(i)))}`;
+  if (shape === 'brackets') {
+    const prior = { ...common(0), schema_version: 2, values: values(0), sensitive_values: {}, depends_on: ['['.repeat(count)] };
+    yield `,"prior_state":{"format_version":"1.0","terraform_version":"1.9.8","values":{"root_module":{"resources":[${JSON.stringify(prior)}]}}}`;
+  } else {
+    const outputs = {};
+    for (let o = 0; o < count; o++) outputs[`o${o}`] = { expression: { constant_value: o } };
+    const config = Array.from({ length: resources }, (_, i) => {
+      const { provider_name: _provider, ...resource } = common(i);
+      return { ...resource, provider_config_key: 'aws', expressions: { tags: { references: ['module.m'] } }, schema_version: 2 };
+    });
+    yield `,"configuration":{"root_module":{"resources":${JSON.stringify(config)},"module_calls":{"m":{"source":"./m","module":{"outputs":${JSON.stringify(outputs)}}}}}}`;
+  }
+  yield ',"timestamp":"2026-11-24T00:00:00Z","applyable":true,"complete":true,"errored":false}';
 }
 
 /** A small deterministic PRNG (mulberry32). */

@@ -19,6 +19,8 @@ const ADVERSARIAL = [
   ['mesh', 5000],
   ['cycle', 5000],
   ['none', 200000],
+  ['brackets', 2000000],
+  ['fanout', 5000],
 ];
 
 

@@ -105,6 +105,8 @@ function optionalString(obj: JsonObject, key: string, at: string, errors: FieldE
   return value;
 }
 
+const RESOURCE_TYPE = /^(?:[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}(?:::MODULE)?|Custom::[A-Za-z0-9_@-]{1,60})$/;
+
 function requiredName(obj: JsonObject, key: string, at: string, errors: FieldErrors): string {
   const value = obj[key];
   if (typeof value !== 'string' || value === '') throw errors.damaged(`${at}${key} is ${shown(value)}, not a non-empty string`);
@@ -143,6 +145,11 @@ export function readResourceChange(entry: unknown, at: string, errors: FieldErro
   const logicalId = requiredName(rc, 'LogicalResourceId', `${at}: `, errors);
   const where = `${at} (${shown(logicalId)}): `;
   const resourceType = requiredName(rc, 'ResourceType', where, errors);
+  // The CloudFormation resource type grammar (Organization::Service::Resource, or Custom::Name):
+  // a space, an invisible character or a look-alike letter would match no rule.
+  if (!RESOURCE_TYPE.test(resourceType) || (/^(aws|custom|alexa)::/i.test(resourceType) && !/^(AWS|Custom|Alexa)::/.test(resourceType))) {
+    throw errors.damaged(`${where}ResourceType ${shown(resourceType)} is not a CloudFormation resource type (Organization::Service::Resource)`);
+  }
   if (!given(rc.Action)) throw errors.damaged(`${where}Action is missing`);
   const action = oneOf(rc, 'Action', ACTIONS, where, errors) as Action;
   for (const [i, scope] of optionalList(rc, 'Scope', where, errors).entries()) valueOf(scope, `${where}Scope[${i}]`, ATTRIBUTES, errors);

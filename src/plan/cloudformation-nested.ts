@@ -59,9 +59,11 @@ export interface NeededChangeSet {
  */
 export function missingNestedChangeSets(plans: readonly Plan[]): string[] {
   const held = new Set(plans.flatMap((plan) => plan.changeSets?.held ?? []));
+  // Once per id: many entries naming one missing change set need one fetch, not one line each.
+  const reported = new Set<string>();
   return plans.flatMap((plan) =>
     (plan.changeSets?.needed ?? [])
-      .filter((need) => !held.has(need.id))
+      .filter((need) => !held.has(need.id) && !reported.has(need.id) && reported.add(need.id))
       .map((need) => {
         // Whole, even when long: the user pastes it into the command.
         const id = shown(need.id, Infinity);

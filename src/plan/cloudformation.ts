@@ -146,6 +146,10 @@ type Classified = Pick<Change, 'action' | 'conditional' | 'importing' | 'reason'
 function classify(rc: ResourceChangeFields, name: string, errors: FieldErrors): Classified {
   const replaces = rc.replacement === 'True' || rc.replacement === 'Conditional';
   const replacePolicy = rc.policyAction?.startsWith('Replace') === true;
+  // Delete and Snapshot say a removed resource is deleted: on anything else they contradict the action.
+  if ((rc.policyAction === 'Delete' || rc.policyAction === 'Snapshot') && rc.action !== 'Remove') {
+    throw errors.contradiction(`${name} has Action ${rc.action}, yet PolicyAction ${rc.policyAction}, which deletes a removed resource`);
+  }
   switch (rc.action) {
     // Replacement on Add and Import means nothing: IncludePropertyValues sets it on Adds.
     case 'Add':
@@ -162,7 +166,7 @@ function classify(rc: ResourceChangeFields, name: string, errors: FieldErrors): 
     case 'Modify':
       // Replacement is documented "for the Modify action": without it, a replace cannot be ruled out.
       if (rc.replacement === undefined) throw errors.damaged(`${name} has Action Modify but no Replacement, so plangate cannot tell whether it is replaced`);
-      checkAlways(rc, name, errors);
+      checkAlways(rc, name, errors, true);
       // A ReplaceAnd* PolicyAction acts on a replaced resource.
       if (!replaces && replacePolicy) throw errors.contradiction(`${name} has Replacement ${rc.replacement}, yet PolicyAction ${rc.policyAction}`);
       return replaces ? { action: 'replace', conditional: rc.replacement === 'Conditional' } : { action: 'update' };
@@ -178,13 +182,16 @@ function classify(rc: ResourceChangeFields, name: string, errors: FieldErrors): 
 
 /**
  * The API reference: RequiresRecreation Always makes Replacement True (Conditional
- * when evaluated dynamically), and the most impactful detail decides; so Always
- * with Replacement False, or none, contradicts it.
+ * when evaluated dynamically), Conditionally makes it at least Conditional, and
+ * the most impactful detail decides; so Always (and, on a Modify, Conditionally)
+ * with Replacement False, or none, contradicts it. A Dynamic action is settled
+ * later: there Conditionally reads as a conditional replace.
  */
-function checkAlways(rc: ResourceChangeFields, name: string, errors: FieldErrors): void {
-  if (rc.replacement === 'True' || rc.replacement === 'Conditional' || strongestRecreation(rc) !== 'Always') return;
+function checkAlways(rc: ResourceChangeFields, name: string, errors: FieldErrors, conditionallyToo = false): void {
+  const strongest = strongestRecreation(rc);
+  if (rc.replacement === 'True' || rc.replacement === 'Conditional' || (strongest !== 'Always' && !(conditionallyToo && strongest === 'Conditionally'))) return;
   const said = rc.replacement === undefined ? 'no Replacement' : `Replacement ${rc.replacement}`;
-  throw errors.contradiction(`${name} has ${said}, yet its Details say RequiresRecreation Always`);
+  throw errors.contradiction(`${name} has ${said}, yet its Details say RequiresRecreation ${strongest}`);
 }
 
 function strongestRecreation(rc: ResourceChangeFields): Recreation | undefined {

@@ -14,7 +14,8 @@ export function configAddress(address: string): string {
 }
 
 // An instance key: a number, or a quoted string that may hold `]`, `.` and escaped quotes.
-const INDEX_KEY = /\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g;
+// The unquoted branch excludes `[` so a run of `[` cannot make each attempt rescan the rest: linear.
+const INDEX_KEY = /\[(?:"(?:[^"\\]|\\.)*"|[^\]"[]*)\]/g;
 
 function add(deps: Dependencies, from: string, to: string): void {
   if (from === to) return;
@@ -48,17 +49,17 @@ function walkModule(deps: Dependencies, module: JsonObject, prefix: string): str
     const node = prefix + resource.address;
     contained.push(node);
     for (const ref of collectReferences([resource.expressions, resource.count_expression, resource.for_each_expression])) {
-      const target = resolveReference(ref, prefix, calls);
+      const target = resolveReference(ref, prefix);
       for (const t of target) add(deps, node, t);
     }
-    for (const dep of stringList(resource.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
+    for (const dep of stringList(resource.depends_on)) for (const t of resolveReference(dep, prefix)) add(deps, node, t);
   }
   if (isObject(module.outputs)) {
     for (const [name, output] of Object.entries(module.outputs)) {
       if (!isObject(output)) continue;
       const node = `${prefix}output.${name}`;
-      for (const ref of collectReferences([output.expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, node, t);
-      for (const dep of stringList(output.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
+      for (const ref of collectReferences([output.expression])) for (const t of resolveReference(ref, prefix)) add(deps, node, t);
+      for (const dep of stringList(output.depends_on)) for (const t of resolveReference(dep, prefix)) add(deps, node, t);
     }
   }
   for (const [name, call] of Object.entries(calls)) {
@@ -67,13 +68,18 @@ function walkModule(deps: Dependencies, module: JsonObject, prefix: string): str
     // Inputs: the child's var.X depends on what the call's argument X references here.
     if (isObject(call.expressions)) {
       for (const [input, expression] of Object.entries(call.expressions)) {
-        for (const ref of collectReferences([expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, `${child}var.${input}`, t);
+        for (const ref of collectReferences([expression])) for (const t of resolveReference(ref, prefix)) add(deps, `${child}var.${input}`, t);
       }
     }
     // count, for_each and depends_on of the call reach every resource inside it.
     const whole = `${child}*`;
-    for (const ref of collectReferences([call.count_expression, call.for_each_expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, whole, t);
-    for (const dep of stringList(call.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, whole, t);
+    for (const ref of collectReferences([call.count_expression, call.for_each_expression])) for (const t of resolveReference(ref, prefix)) add(deps, whole, t);
+    for (const dep of stringList(call.depends_on)) for (const t of resolveReference(dep, prefix)) add(deps, whole, t);
+    // A bare `module.NAME` reference points at this one node, which fans out to the outputs once,
+    // rather than copying every output onto every referrer (references × outputs edges).
+    if (isObject(call.module) && isObject(call.module.outputs)) {
+      for (const output of Object.keys(call.module.outputs)) add(deps, `${child}output.*`, `${child}output.${output}`);
+    }
     if (isObject(call.module)) {
       const inside = walkModule(deps, call.module, child);
       for (const node of inside) add(deps, node, whole);
@@ -125,16 +131,13 @@ function collectReferences(roots: unknown[]): string[] {
 const IGNORED_ROOTS = new Set(['count', 'each', 'path', 'terraform', 'self', 'local', 'ephemeral']);
 
 /** A reference as written in module `prefix` → the graph nodes it names. */
-function resolveReference(ref: string, prefix: string, calls: JsonObject): string[] {
+function resolveReference(ref: string, prefix: string): string[] {
   const parts = configAddress(ref).split('.');
   const [root, second, third] = parts;
   if (root === undefined || second === undefined || IGNORED_ROOTS.has(root)) return [];
   if (root === 'var') return [`${prefix}var.${second}`];
   if (root === 'module') {
-    if (third !== undefined) return [`${prefix}module.${second}.output.${third}`];
-    const call = calls[second];
-    const outputs = isObject(call) && isObject(call.module) && isObject(call.module.outputs) ? Object.keys(call.module.outputs) : [];
-    return outputs.map((o) => `${prefix}module.${second}.output.${o}`);
+    return [`${prefix}module.${second}.output.${third ?? '*'}`];
   }
   if (root === 'data') return third === undefined ? [] : [`${prefix}data.${second}.${third}`];
   return [`${prefix}${root}.${second}`];

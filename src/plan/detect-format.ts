@@ -39,8 +39,19 @@ function refuse(source: string, problem: string): never {
   throw new InputError(source, problem);
 }
 
+/** A key as a reader might see it: case, spaces and invisible characters folded away. */
+const folded = (key: string): string => key.normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, '').toLowerCase();
+const KNOWN = new Map([...TERRAFORM_KEYS, ...CHANGE_SET_KEYS].map((key) => [folded(key), key]));
+
 /** The one format `doc` reads as, undefined when neither; throws when both or only partly one. */
 function readingOf(doc: JsonObject, source: string, at: string): PlanFormat | undefined {
+  // "resource_changes " beside (or instead of) "resource_changes": a reader sees one list, plangate would read the other.
+  for (const key of Object.keys(doc)) {
+    const known = KNOWN.get(folded(key));
+    if (known !== undefined && known !== key) {
+      throw new InputError(source, `${at}has the key ${quote(key)}, which reads as ${quote(known)} but is not it: the file was edited; write ${SHOW_JSON} or ${DESCRIBE} output as written`);
+    }
+  }
   const terraform = TERRAFORM_KEYS.filter((key) => has(doc, key));
   const changeSet = CHANGE_SET_KEYS.filter((key) => has(doc, key));
   const list = (keys: string[]) => keys.map((k) => `"${k}"`).join(', ');

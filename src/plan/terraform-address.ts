@@ -21,9 +21,9 @@ export interface ResourceAddress {
   key?: InstanceKey;
 }
 
-// HCL identifiers: ID_Start or `_`, then ID_Continue or `-`; never an invisible format character
-// (ID_Continue now has ZWJ and ZWNJ, which HCL's older tables do not).
-const IDENTIFIER = /[\p{ID_Start}_](?:(?!\p{Cf})[\p{ID_Continue}-])*/uy;
+// HCL identifiers: ID_Start or `_`, then ID_Continue or `-`; never an invisible character (ZWJ,
+// variation selectors, fillers: a name that prints like another must not be another).
+const IDENTIFIER = /(?!\p{Default_Ignorable_Code_Point})[\p{ID_Start}_](?:(?!\p{Cf}|\p{Default_Ignorable_Code_Point})[\p{ID_Continue}-])*/uy;
 const INT_KEY = /(?:0|[1-9][0-9]{0,14})\]/y;
 const GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
@@ -81,6 +81,8 @@ export function scanAddress(address: string, wildcards: boolean, spans: AddressS
   spans.typeStart = at;
   spans.typeEnd = identifierEnd(address, at);
   if (spans.typeEnd === at) return `no resource type at character ${at}`;
+  // Providers name their types in ASCII: a look-alike letter (Cyrillic а) would match no rule.
+  for (let i = at; i < spans.typeEnd; i++) if (address.charCodeAt(i) > 0x7f) return `a resource type with a character outside ASCII at character ${i}, which no provider writes`;
   at = spans.typeEnd;
   if (address[at] !== '.') return `no "." after the resource type at character ${at}`;
   at++;

@@ -103,7 +103,7 @@ function entryProblem(rc: JsonObject, address: string, deferred: boolean): Probl
     textProblem(rc.provider_name, 'provider_name') ??
     textProblem(rc.action_reason, 'action_reason') ??
     otherFieldsProblem(rc, mode) ??
-    changeProblem(rc.change, mode)
+    changeProblem(rc.change, mode, rc.action_reason)
   );
 }
 
@@ -154,7 +154,17 @@ function otherFieldsProblem(rc: JsonObject, mode: 'managed' | 'data'): Problem {
   return undefined;
 }
 
-function changeProblem(body: unknown, mode: 'managed' | 'data'): Problem {
+// action_reason's families, as the JSON format documents them, and the actions they may go with:
+// never one less destructive than the reason says (an update "replace_because_tainted" is not what
+// Terraform planned). Real plans show a no-op with delete_because_no_resource_config, and a
+// create,forget replacement with a replace_ reason.
+const REASON_ACTIONS: ReadonlyArray<[string, ReadonlySet<ChangeAction>]> = [
+  ['replace_', new Set(['replace', 'delete', 'forget'])],
+  ['delete_because_', new Set(['delete', 'forget', 'replace', 'no-op'])],
+  ['read_because_', new Set(['read'])],
+];
+
+function changeProblem(body: unknown, mode: 'managed' | 'data', reason: unknown): Problem {
   if (!isObject(body)) return body === undefined ? 'has no "change"' : `has "change" ${quote(body)}, not an object`;
   const actions = body.actions;
   if (!Array.isArray(actions) || actions.length === 0 || !allStrings(actions)) {
@@ -163,6 +173,14 @@ function changeProblem(body: unknown, mode: 'managed' | 'data'): Problem {
   const action = actionOf(actions);
   if (action === undefined) return [`has actions ${quote(actions)}, which plangate does not know`, NEWER_ACTIONS];
   if (mode === 'data' && !DATA_ACTIONS.has(action)) return `is a data source with actions ${quote(actions)}, which Terraform never plans for one`;
+  if (typeof reason === 'string') {
+    const family = REASON_ACTIONS.find(([prefix]) => reason.startsWith(prefix));
+    if (!family) return [`has action_reason ${quote(reason)}, which plangate does not know`, NEWER_ACTIONS];
+    // "delete_because_no_resource_config" on an update: one of the two is not what Terraform planned.
+    if (!family[1].has(action)) return `has action_reason ${quote(reason)}, yet actions ${quote(actions)}`;
+  }
+  // A created, updated or replaced object exists afterwards (no-op may show none: it may already be gone).
+  if (body.after === null && (action === 'create' || action === 'update' || action === 'replace')) return `has actions ${quote(actions)}, yet "change.after" is null, as for a delete`;
   const importing = body.importing;
   if (importing !== undefined && importing !== null && !isObject(importing)) return `has "change.importing" ${quote(importing)}, not an object`;
   if (!isMask(body.before_sensitive)) return 'has a "change.before_sensitive" that is not a sensitivity mask (true, false, or lists and objects of them)';

@@ -67,13 +67,15 @@ describe('addresses', () => {
     ['module.a["x.y"].module.b[3].aws_s3_bucket.c["k]"]', { module: 'module.a["x.y"].module.b[3]', type: 'aws_s3_bucket', name: 'c', key: { kind: 'string', raw: '"k]"' } }],
     ['module.a["a.b\\"].c[d]"].data.x_y.z-1', { module: 'module.a["a.b\\"].c[d]"]', mode: 'data', type: 'x_y', name: 'z-1' }],
     ['aws_s3_bucket.b["tab\\there \\u00a0 \\U0001f600 \\x07 $${x}"]', { name: 'b' }],
-    ['módulo_tipo.nombre_ñ', { type: 'módulo_tipo', name: 'nombre_ñ' }],
+    ['module.módulo.tipo.nombre_ñ', { module: 'module.módulo', type: 'tipo', name: 'nombre_ñ' }],
   ])('parses %s', (address, parts) => {
     expect(parseResourceAddress(address)).toMatchObject(parts);
   });
 
   it.each([
     ['', /no resource type/],
+    ['módulo_tipo.nombre', /a resource type with a character outside ASCII/],
+    ['aws_db_instance\ufe0f.main', /no "\." after the resource type/],
     ['aws_db_instance', /no "\." after the resource type/],
     ['aws_db_instance.', /no resource name/],
     ['aws_db_instance.main.extra', /unexpected text/],

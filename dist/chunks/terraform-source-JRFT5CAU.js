@@ -12,7 +12,7 @@ import {
   checkDepth,
   configAddress,
   isObject
-} from "./chunk-U7WXPXBX.js";
+} from "./chunk-ND7H2N3T.js";
 import {
   displayName,
   safeLine

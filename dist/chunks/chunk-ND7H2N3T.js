@@ -13,7 +13,7 @@ function isObject(value) {
 function configAddress(address) {
   return address.includes("[") ? address.replace(INDEX_KEY, "") : address;
 }
-var INDEX_KEY = /\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g;
+var INDEX_KEY = /\[(?:"(?:[^"\\]|\\.)*"|[^\]"[]*)\]/g;
 function add(deps, from, to) {
   if (from === to) return;
   let set = deps.get(from);
@@ -37,17 +37,17 @@ function walkModule(deps, module, prefix) {
     const node = prefix + resource.address;
     contained.push(node);
     for (const ref of collectReferences([resource.expressions, resource.count_expression, resource.for_each_expression])) {
-      const target = resolveReference(ref, prefix, calls);
+      const target = resolveReference(ref, prefix);
       for (const t of target) add(deps, node, t);
     }
-    for (const dep of stringList(resource.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
+    for (const dep of stringList(resource.depends_on)) for (const t of resolveReference(dep, prefix)) add(deps, node, t);
   }
   if (isObject(module.outputs)) {
     for (const [name, output] of Object.entries(module.outputs)) {
       if (!isObject(output)) continue;
       const node = `${prefix}output.${name}`;
-      for (const ref of collectReferences([output.expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, node, t);
-      for (const dep of stringList(output.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, node, t);
+      for (const ref of collectReferences([output.expression])) for (const t of resolveReference(ref, prefix)) add(deps, node, t);
+      for (const dep of stringList(output.depends_on)) for (const t of resolveReference(dep, prefix)) add(deps, node, t);
     }
   }
   for (const [name, call] of Object.entries(calls)) {
@@ -55,12 +55,15 @@ function walkModule(deps, module, prefix) {
     const child = `${prefix}module.${name}.`;
     if (isObject(call.expressions)) {
       for (const [input, expression] of Object.entries(call.expressions)) {
-        for (const ref of collectReferences([expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, `${child}var.${input}`, t);
+        for (const ref of collectReferences([expression])) for (const t of resolveReference(ref, prefix)) add(deps, `${child}var.${input}`, t);
       }
     }
     const whole = `${child}*`;
-    for (const ref of collectReferences([call.count_expression, call.for_each_expression])) for (const t of resolveReference(ref, prefix, calls)) add(deps, whole, t);
-    for (const dep of stringList(call.depends_on)) for (const t of resolveReference(dep, prefix, calls)) add(deps, whole, t);
+    for (const ref of collectReferences([call.count_expression, call.for_each_expression])) for (const t of resolveReference(ref, prefix)) add(deps, whole, t);
+    for (const dep of stringList(call.depends_on)) for (const t of resolveReference(dep, prefix)) add(deps, whole, t);
+    if (isObject(call.module) && isObject(call.module.outputs)) {
+      for (const output of Object.keys(call.module.outputs)) add(deps, `${child}output.*`, `${child}output.${output}`);
+    }
     if (isObject(call.module)) {
       const inside = walkModule(deps, call.module, child);
       for (const node of inside) add(deps, node, whole);
@@ -101,16 +104,13 @@ function collectReferences(roots) {
   return refs;
 }
 var IGNORED_ROOTS = /* @__PURE__ */ new Set(["count", "each", "path", "terraform", "self", "local", "ephemeral"]);
-function resolveReference(ref, prefix, calls) {
+function resolveReference(ref, prefix) {
   const parts = configAddress(ref).split(".");
   const [root, second, third] = parts;
   if (root === void 0 || second === void 0 || IGNORED_ROOTS.has(root)) return [];
   if (root === "var") return [`${prefix}var.${second}`];
   if (root === "module") {
-    if (third !== void 0) return [`${prefix}module.${second}.output.${third}`];
-    const call = calls[second];
-    const outputs = isObject(call) && isObject(call.module) && isObject(call.module.outputs) ? Object.keys(call.module.outputs) : [];
-    return outputs.map((o) => `${prefix}module.${second}.output.${o}`);
+    return [`${prefix}module.${second}.output.${third ?? "*"}`];
   }
   if (root === "data") return third === void 0 ? [] : [`${prefix}data.${second}.${third}`];
   return [`${prefix}${root}.${second}`];

@@ -6,7 +6,7 @@ import {
   isInputError,
   isObject,
   terraformDependencies
-} from "./chunk-U7WXPXBX.js";
+} from "./chunk-ND7H2N3T.js";
 import {
   isDisplaySafe,
   quote,
@@ -3324,6 +3324,7 @@ function optionalString(obj, key2, at2, errors) {
   if (typeof value !== "string") throw errors.damaged(`${at2}${key2} is ${shown(value)}, not a string`);
   return value;
 }
+var RESOURCE_TYPE = /^(?:[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}(?:::MODULE)?|Custom::[A-Za-z0-9_@-]{1,60})$/;
 function requiredName(obj, key2, at2, errors) {
   const value = obj[key2];
   if (typeof value !== "string" || value === "") throw errors.damaged(`${at2}${key2} is ${shown(value)}, not a non-empty string`);
@@ -3353,6 +3354,9 @@ function readResourceChange(entry, at2, errors) {
   const logicalId = requiredName(rc, "LogicalResourceId", `${at2}: `, errors);
   const where2 = `${at2} (${shown(logicalId)}): `;
   const resourceType = requiredName(rc, "ResourceType", where2, errors);
+  if (!RESOURCE_TYPE.test(resourceType) || /^(aws|custom|alexa)::/i.test(resourceType) && !/^(AWS|Custom|Alexa)::/.test(resourceType)) {
+    throw errors.damaged(`${where2}ResourceType ${shown(resourceType)} is not a CloudFormation resource type (Organization::Service::Resource)`);
+  }
   if (!given(rc.Action)) throw errors.damaged(`${where2}Action is missing`);
   const action = oneOf(rc, "Action", ACTIONS, where2, errors);
   for (const [i, scope] of optionalList(rc, "Scope", where2, errors).entries()) valueOf(scope, `${where2}Scope[${i}]`, ATTRIBUTES, errors);
@@ -3469,8 +3473,9 @@ var ChangeSets = class {
 };
 function missingNestedChangeSets(plans) {
   const held = new Set(plans.flatMap((plan) => plan.changeSets?.held ?? []));
+  const reported = /* @__PURE__ */ new Set();
   return plans.flatMap(
-    (plan) => (plan.changeSets?.needed ?? []).filter((need) => !held.has(need.id)).map((need) => {
+    (plan) => (plan.changeSets?.needed ?? []).filter((need) => !held.has(need.id) && !reported.has(need.id) && reported.add(need.id)).map((need) => {
       const id = shown(need.id, Infinity);
       return `${plan.file}: ${need.entry} is a nested stack whose change set ${id} is in none of the given files, so the changes inside it are unseen: describe it with \`aws cloudformation describe-change-set --change-set-name ${id} --include-property-values --output json\` and pass it too, in a JSON array with its root or as another file`;
     })
@@ -3600,6 +3605,9 @@ function toChange(rc, prefix, name, file, errors) {
 function classify(rc, name, errors) {
   const replaces = rc.replacement === "True" || rc.replacement === "Conditional";
   const replacePolicy = rc.policyAction?.startsWith("Replace") === true;
+  if ((rc.policyAction === "Delete" || rc.policyAction === "Snapshot") && rc.action !== "Remove") {
+    throw errors.contradiction(`${name} has Action ${rc.action}, yet PolicyAction ${rc.policyAction}, which deletes a removed resource`);
+  }
   switch (rc.action) {
     // Replacement on Add and Import means nothing: IncludePropertyValues sets it on Adds.
     case "Add":
@@ -3613,7 +3621,7 @@ function classify(rc, name, errors) {
       return { action: "no-op" };
     case "Modify":
       if (rc.replacement === void 0) throw errors.damaged(`${name} has Action Modify but no Replacement, so plangate cannot tell whether it is replaced`);
-      checkAlways(rc, name, errors);
+      checkAlways(rc, name, errors, true);
       if (!replaces && replacePolicy) throw errors.contradiction(`${name} has Replacement ${rc.replacement}, yet PolicyAction ${rc.policyAction}`);
       return replaces ? { action: "replace", conditional: rc.replacement === "Conditional" } : { action: "update" };
     case "Dynamic":
@@ -3624,10 +3632,11 @@ function classify(rc, name, errors) {
       return { action: "update", reason: "CloudFormation cannot tell the action until the change set runs (Dynamic)" };
   }
 }
-function checkAlways(rc, name, errors) {
-  if (rc.replacement === "True" || rc.replacement === "Conditional" || strongestRecreation(rc) !== "Always") return;
+function checkAlways(rc, name, errors, conditionallyToo = false) {
+  const strongest = strongestRecreation(rc);
+  if (rc.replacement === "True" || rc.replacement === "Conditional" || strongest !== "Always" && !(conditionallyToo && strongest === "Conditionally")) return;
   const said = rc.replacement === void 0 ? "no Replacement" : `Replacement ${rc.replacement}`;
-  throw errors.contradiction(`${name} has ${said}, yet its Details say RequiresRecreation Always`);
+  throw errors.contradiction(`${name} has ${said}, yet its Details say RequiresRecreation ${strongest}`);
 }
 function strongestRecreation(rc) {
   const seen = new Set(rc.details.map((d) => d.target?.requiresRecreation));
@@ -3761,7 +3770,15 @@ function detectFormat(doc, source) {
 function refuse(source, problem) {
   throw new InputError(source, problem);
 }
+var folded = (key2) => key2.normalize("NFKC").replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, "").toLowerCase();
+var KNOWN = new Map([...TERRAFORM_KEYS, ...CHANGE_SET_KEYS].map((key2) => [folded(key2), key2]));
 function readingOf(doc, source, at2) {
+  for (const key2 of Object.keys(doc)) {
+    const known = KNOWN.get(folded(key2));
+    if (known !== void 0 && known !== key2) {
+      throw new InputError(source, `${at2}has the key ${quote(key2)}, which reads as ${quote(known)} but is not it: the file was edited; write ${SHOW_JSON2} or ${DESCRIBE2} output as written`);
+    }
+  }
   const terraform2 = TERRAFORM_KEYS.filter((key2) => has(doc, key2));
   const changeSet = CHANGE_SET_KEYS.filter((key2) => has(doc, key2));
   const list3 = (keys) => keys.map((k) => `"${k}"`).join(", ");
@@ -3905,7 +3922,7 @@ function hasSensitiveLeaf(mask) {
 }
 
 // src/plan/terraform-address.ts
-var IDENTIFIER = new RegExp("[\\p{ID_Start}_](?:(?!\\p{Cf})[\\p{ID_Continue}-])*", "uy");
+var IDENTIFIER = new RegExp("(?!\\p{Default_Ignorable_Code_Point})[\\p{ID_Start}_](?:(?!\\p{Cf}|\\p{Default_Ignorable_Code_Point})[\\p{ID_Continue}-])*", "uy");
 var INT_KEY = /(?:0|[1-9][0-9]{0,14})\]/y;
 var GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 function parseResourceAddress(address, wildcards = false) {
@@ -3940,6 +3957,7 @@ function scanAddress(address, wildcards, spans2) {
   spans2.typeStart = at2;
   spans2.typeEnd = identifierEnd(address, at2);
   if (spans2.typeEnd === at2) return `no resource type at character ${at2}`;
+  for (let i = at2; i < spans2.typeEnd; i++) if (address.charCodeAt(i) > 127) return `a resource type with a character outside ASCII at character ${i}, which no provider writes`;
   at2 = spans2.typeEnd;
   if (address[at2] !== ".") return `no "." after the resource type at character ${at2}`;
   at2++;
@@ -4104,7 +4122,7 @@ function entryProblem(rc, address, deferred) {
   const mode = rc.mode;
   if (mode !== "managed" && mode !== "data") return mode === void 0 ? 'has no "mode"' : [`has mode ${quote(mode)}`, NEWER_MODE];
   if (mode !== spans.mode) return mode === "data" ? 'has mode "data", but its address is not a data source (no "data." before the type)' : 'has mode "managed", but its address is a data source ("data." before the type)';
-  return sameAsAddress(rc.type, "type", address, spans.typeStart, spans.typeEnd) ?? sameAsAddress(rc.name, "name", address, spans.typeEnd + 1, spans.nameEnd) ?? moduleProblem(rc.module_address, address, spans.moduleEnd) ?? indexProblem(rc, address, spans) ?? textProblem(rc.provider_name, "provider_name") ?? textProblem(rc.action_reason, "action_reason") ?? otherFieldsProblem(rc, mode) ?? changeProblem(rc.change, mode);
+  return sameAsAddress(rc.type, "type", address, spans.typeStart, spans.typeEnd) ?? sameAsAddress(rc.name, "name", address, spans.typeEnd + 1, spans.nameEnd) ?? moduleProblem(rc.module_address, address, spans.moduleEnd) ?? indexProblem(rc, address, spans) ?? textProblem(rc.provider_name, "provider_name") ?? textProblem(rc.action_reason, "action_reason") ?? otherFieldsProblem(rc, mode) ?? changeProblem(rc.change, mode, rc.action_reason);
 }
 function isSpan(value, address, start, end) {
   return typeof value === "string" && value.length === end - start && address.startsWith(value, start);
@@ -4143,7 +4161,12 @@ function otherFieldsProblem(rc, mode) {
   if (parsed.mode !== mode) return `was moved from ${quote(previous)}, a ${parsed.mode === "data" ? "data source" : "managed resource"}, which a move cannot change`;
   return void 0;
 }
-function changeProblem(body, mode) {
+var REASON_ACTIONS = [
+  ["replace_", /* @__PURE__ */ new Set(["replace", "delete", "forget"])],
+  ["delete_because_", /* @__PURE__ */ new Set(["delete", "forget", "replace", "no-op"])],
+  ["read_because_", /* @__PURE__ */ new Set(["read"])]
+];
+function changeProblem(body, mode, reason) {
   if (!isObject(body)) return body === void 0 ? 'has no "change"' : `has "change" ${quote(body)}, not an object`;
   const actions = body.actions;
   if (!Array.isArray(actions) || actions.length === 0 || !allStrings(actions)) {
@@ -4152,6 +4175,12 @@ function changeProblem(body, mode) {
   const action = actionOf(actions);
   if (action === void 0) return [`has actions ${quote(actions)}, which plangate does not know`, NEWER_ACTIONS];
   if (mode === "data" && !DATA_ACTIONS.has(action)) return `is a data source with actions ${quote(actions)}, which Terraform never plans for one`;
+  if (typeof reason === "string") {
+    const family = REASON_ACTIONS.find(([prefix]) => reason.startsWith(prefix));
+    if (!family) return [`has action_reason ${quote(reason)}, which plangate does not know`, NEWER_ACTIONS];
+    if (!family[1].has(action)) return `has action_reason ${quote(reason)}, yet actions ${quote(actions)}`;
+  }
+  if (body.after === null && (action === "create" || action === "update" || action === "replace")) return `has actions ${quote(actions)}, yet "change.after" is null, as for a delete`;
   const importing = body.importing;
   if (importing !== void 0 && importing !== null && !isObject(importing)) return `has "change.importing" ${quote(importing)}, not an object`;
   if (!isMask(body.before_sensitive)) return 'has a "change.before_sensitive" that is not a sensitivity mask (true, false, or lists and objects of them)';
