@@ -10,7 +10,7 @@ import { errorResult, runGate, type GateResult } from './github/gate.js';
 import { getInputs, getStatusInputs, type Inputs, type StatusInputs } from './github/inputs.js';
 import { OctokitRepositoryApi } from './github/octokit-api.js';
 import { expandPlanPatterns } from './github/plan-files.js';
-import { gateReport, markPending, publishDecision, withError } from './github/publish.js';
+import { gateReport, markPending, publishDecision, recordOf, withError } from './github/publish.js';
 import { renderGateComment } from './report/gate.js';
 import { batched } from './report/chunks.js';
 import { jsonChunks } from './report/json.js';
@@ -76,7 +76,7 @@ async function finish(result: GateResult, status: StatusInputs | undefined, warn
   const reportPath = join(process.env.RUNNER_TEMP || tmpdir(), 'plangate-report.json');
   const fd = openSync(reportPath, 'w');
   try {
-    for (const chunk of batched(jsonChunks(result.analysis))) writeSync(fd, chunk);
+    for (const chunk of batched(jsonChunks(result.analysis, recordOf(result)))) writeSync(fd, chunk);
   } finally {
     closeSync(fd);
   }

@@ -4,7 +4,16 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 
 const GitHub = Octokit.plugin(retry, throttling, paginateRest);
-export type GitHubClient = InstanceType<typeof GitHub>;
+
+/**
+ * What plangate asks of a GitHub client: Octokit in the action; in the CLI a
+ * small fetch client (fetch-client.ts), so the CLI runs without Octokit.
+ */
+export interface GitHubClient {
+  request(route: string, parameters?: Record<string, unknown>): Promise<{ data: unknown; status: number }>;
+  paginate: { iterator<T>(route: string, parameters?: Record<string, unknown>): AsyncIterable<{ data: T[]; status: number }> };
+  graphql<T = unknown>(query: string, parameters?: Record<string, unknown>): Promise<T>;
+}
 
 export interface ClientOptions {
   token: string;

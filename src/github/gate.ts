@@ -21,7 +21,7 @@ export interface GateResult {
   /** Where the rules came from, once read. */
   rules?: RulesSource;
   /** The pull request's base, and whether a success may be posted for it. */
-  base?: { ref: string; protected: boolean };
+  base?: { ref: string; protected: boolean; sha?: string };
 }
 
 /**
@@ -41,7 +41,7 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   const rules = await readRules(api, { path: inputs.config, overrideLabel: inputs.overrideLabel, ...(inputs.configRef ? { ref: inputs.configRef } : {}) });
   const { ruleSet } = rules;
   const protectedBranches = [rules.defaultBranch, rules.source.branch];
-  const known = { headSha: context.headSha, rules: rules.source, base: { ref: pr.baseRef, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
+  const known = { headSha: context.headSha, rules: rules.source, base: { ref: pr.baseRef, sha: pr.baseSha, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
 
   const files = await api.changedFiles(context.number);
   const unlisted = listProblem(pr, files) ?? (await planInTree(api, context.workspace, planFiles, files, pr.headSha));

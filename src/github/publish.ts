@@ -1,4 +1,5 @@
 import { getErrorMessage } from '../errors.js';
+import { decisionRecord, type DecisionRecord } from '../approval/record.js';
 import type { Identity } from '../approval/types.js';
 import { commentMarker, earnsSuccess, isPassing, renderGateComment, statusDescription, type GateReport } from '../report/gate.js';
 import { GitHubApiError, type RepositoryApi, type StatusInput } from './api.js';
@@ -58,11 +59,16 @@ export function withError(result: GateResult, message: string): GateResult {
 }
 
 /** The report the comment and the job summary render, from a result. */
-export function gateReport(result: Pick<GateResult, 'analysis' | 'outcome' | 'rules' | 'base'>, statusContext: string): GateReport {
-  const report: GateReport = { analysis: result.analysis, outcome: result.outcome, statusContext };
+export function gateReport(result: Pick<GateResult, 'analysis' | 'outcome' | 'rules' | 'base' | 'headSha'>, statusContext: string): GateReport {
+  const report: GateReport = { analysis: result.analysis, outcome: result.outcome, statusContext, record: recordOf(result) };
   if (result.rules) report.rules = result.rules;
   if (result.base) report.base = result.base;
   return report;
+}
+
+/** The decision as `plangate verify` reads it back from the comment and the JSON report. */
+export function recordOf(result: Pick<GateResult, 'analysis' | 'outcome' | 'base' | 'headSha'>): DecisionRecord {
+  return decisionRecord({ headSha: result.headSha, outcome: result.outcome, findings: result.analysis.findings, ...(result.base ? { base: result.base } : {}) });
 }
 
 /** A 403 on a write is most often a fork's read-only token: say what to do about it. */

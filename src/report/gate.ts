@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis/types.js';
 import type { ApprovalOutcome, GateDecision } from '../approval/types.js';
+import { encodeRecord, type DecisionRecord } from '../approval/record.js';
 import type { RulesSource } from '../rules/types.js';
 import { escapeText, GITHUB_COMMENT_LIMIT, renderMarkdown } from './markdown.js';
 import { clip, describeFindings, MAX_SHOWN, thousands } from './summary.js';
@@ -24,6 +25,8 @@ export interface GateReport {
   rules?: RulesSource;
   /** The pull request's base branch, and whether plangate posts a success for pull requests into it. */
   base?: { ref: string; protected: boolean };
+  /** The decision as apply time reads it back (src/approval/record.ts), on the line after the marker. */
+  record?: DecisionRecord;
 }
 
 const ICON: Record<GateDecision, string> = { pass: '✅', approved: '✅', overridden: '⚠️', blocked: '⛔', error: '⚠️' };
@@ -56,7 +59,7 @@ export function statusDescription({ analysis, outcome, base }: Pick<GateReport, 
 /** The gate's verdict, then what is still needed, then the full report (within GitHub's comment limit). */
 export function renderGateComment(report: GateReport): string {
   const { outcome } = report;
-  const head: string[] = [commentMarker(report.statusContext), `## ${ICON[outcome.decision]} plangate: ${verdict(report)}`, ''];
+  const head: string[] = [commentMarker(report.statusContext), ...(report.record ? [encodeRecord(report.record)] : []), `## ${ICON[outcome.decision]} plangate: ${verdict(report)}`, ''];
   if (outcome.errors.length > 0) {
     head.push('**plangate could not decide** — each problem fails the check:', '');
     head.push(...bullets(outcome.errors, 20, (e) => escapeText(clip(e, MAX_SHOWN.error))), '');

@@ -1,4 +1,5 @@
 import type { Analysis, Finding } from '../analysis/analyse.js';
+import type { DecisionRecord } from '../approval/record.js';
 import { DESTRUCTIVE_ACTIONS, type Change } from '../plan/types.js';
 
 /** Version of the JSON report's shape; bumped only on a breaking change. */
@@ -28,6 +29,8 @@ export interface JsonReport {
   changes: JsonChange[];
   findings: Finding[];
   errors: string[];
+  /** The action's decision as `plangate verify` reads it (src/approval/record.ts); the CLI's check has none. */
+  record?: DecisionRecord;
 }
 
 const QUIET = new Set<Change['action']>(['no-op', 'read']);
@@ -60,8 +63,8 @@ export function renderJson(analysis: Analysis): string {
  * array at a time: the report of a million findings is larger than the
  * longest string V8 can hold, so it is written out in pieces, never joined.
  */
-export function* jsonChunks(analysis: Analysis): Generator<string> {
-  const { changes, findings, errors, ...head } = toJsonReport(analysis);
+export function* jsonChunks(analysis: Analysis, record?: DecisionRecord): Generator<string> {
+  const { changes, findings, errors, ...head } = { ...toJsonReport(analysis), ...(record ? { record } : {}) };
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n`;
   const lists = [['changes', changes], ['findings', findings], ['errors', errors]] as const;
   for (const [i, [key, items]] of lists.entries()) {

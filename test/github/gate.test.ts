@@ -41,7 +41,7 @@ describe('the rules come from the default branch, never from a base the author p
       { plans: [SAFE] },
     );
     expect(result.outcome.decision).toBe('pass');
-    expect(result.base).toEqual({ ref: base, protected: expected });
+    expect(result.base).toMatchObject({ ref: base, protected: expected });
   });
 
   it('config-ref names the branch to read, and pull requests into it are protected; a missing branch is an input error', async () => {
@@ -54,7 +54,7 @@ describe('the rules come from the default branch, never from a base the author p
       { inputs: { configRef: 'release' } },
     );
     expect(result.rules).toMatchObject({ branch: 'release', found: true });
-    expect(result.base).toEqual({ ref: 'release', protected: true });
+    expect(result.base).toMatchObject({ ref: 'release', protected: true });
     expect(api.calls).toContain('branchSha("release")');
     await expect(gate(() => undefined, { inputs: { configRef: 'nope' } })).rejects.toThrow(/config-ref: no branch "nope" in acme\/infra/);
   });
