@@ -106,7 +106,7 @@ function readRecord(value: unknown): DecisionRecord | undefined {
   if (typeof head !== 'string' || typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest)) return undefined;
   if (!DECISIONS.includes(decision as GateDecision) || !Array.isArray(by) || !by.every((b) => typeof b === 'string')) return undefined;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return undefined;
-  const record: DecisionRecord = { version: 1, head, decision: decision as GateDecision, by: by as string[], digest, count };
+  const record: DecisionRecord = { version: 1, head, decision: decision as GateDecision, by, digest, count };
   if (base !== undefined) {
     if (!isObject(base) || typeof base.ref !== 'string' || typeof base.sha !== 'string' || typeof base.protected !== 'boolean') return undefined;
     record.base = { ref: base.ref, sha: base.sha, protected: base.protected };

@@ -22,6 +22,7 @@ export interface CliIo {
 export const EXIT = { pass: 0, blocked: 1, error: 2 } as const;
 
 const USAGE = `Usage: plangate check [--format text|markdown|json] [--config FILE] FILE...
+       plangate verify --plan FILE [--commit SHA]   (see plangate verify --help)
 
 Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
 CloudFormation change sets (aws cloudformation describe-change-set --output json),
@@ -53,7 +54,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return command === undefined ? EXIT.error : EXIT.pass;
     }
-    if (command !== 'check') throw new InputError('plangate', `unknown command ${quote(command)}; the command is \`plangate check FILE...\``);
+    // Loaded only when asked for: check never pays for the GitHub client.
+    if (command === 'verify') return await (await import('./verify-cli.js')).runVerify(rest, io);
+    if (command !== 'check') throw new InputError('plangate', `unknown command ${quote(command)}; the commands are \`plangate check FILE...\` and \`plangate verify --plan FILE\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
       io.stdout(USAGE);

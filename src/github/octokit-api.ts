@@ -25,7 +25,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
     readonly repo: string,
   ) {}
 
-  private async call(route: string, params: Record<string, unknown> = {}): Promise<unknown> {
+  protected async call(route: string, params: Record<string, unknown> = {}): Promise<unknown> {
     try {
       const response = await this.client.request(route, { ...this.repository(route), ...params });
       return response.data;
@@ -34,7 +34,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
     }
   }
 
-  private async list(route: string, params: Record<string, unknown> = {}): Promise<unknown[]> {
+  protected async list(route: string, params: Record<string, unknown> = {}): Promise<unknown[]> {
     try {
       const items: unknown[] = [];
       for await (const page of this.client.paginate.iterator<unknown>(route, { ...this.repository(route), per_page: 100, ...params })) {
@@ -54,7 +54,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
   }
 
   /** 404 is an answer for some calls ("not a collaborator", "no such file"); anything else failed. */
-  private async callOrMissing(route: string, params: Record<string, unknown>): Promise<unknown> {
+  protected async callOrMissing(route: string, params: Record<string, unknown>): Promise<unknown> {
     try {
       return await this.call(route, params);
     } catch (error) {
@@ -70,7 +70,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
     });
   }
 
-  private answer(route: string, params: Record<string, unknown> = {}): Answer {
+  protected answer(route: string, params: Record<string, unknown> = {}): Answer {
     return new Answer(this.path(route, params));
   }
 

@@ -1,6 +1,6 @@
-import { relative } from 'node:path';
 import * as glob from '@actions/glob';
 import { InputError } from '../errors.js';
+import { planLabel } from '../plan/label.js';
 
 /**
  * Expands the `plans` input. A pattern that matches nothing is an error, not
@@ -18,7 +18,7 @@ export async function expandPlanPatterns(patterns: readonly string[]): Promise<s
       );
     }
     // Workspace-relative names read better in reports and annotations.
-    for (const file of matched.map((f) => relative(process.cwd(), f))) if (!files.includes(file)) files.push(file);
+    for (const file of matched.map((f) => planLabel(f))) if (!files.includes(file)) files.push(file);
   }
   return files;
 }
