@@ -2,6 +2,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
+import { isDecisionMode, runDecisionMode } from './action-modes.js';
 import { getErrorMessage, isInputError } from './errors.js';
 import type { RepositoryApi } from './github/api.js';
 import { createOctokit } from './github/client.js';
@@ -22,6 +23,8 @@ import { jsonChunks } from './report/json.js';
  * ends in `error`.
  */
 export async function run(): Promise<void> {
+  // Apply-time verification and merge queue groups decide from recorded decisions (action-modes.ts).
+  if (isDecisionMode()) return runDecisionMode(finish);
   let status: StatusInputs;
   let context: RunContext;
   let api: RepositoryApi;

@@ -5,14 +5,14 @@ import { repositoryPathProblem } from '../rules/repository-path.js';
 export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
-export const MODES = ['decide', 'mark-pending'] as const;
+export const MODES = ['decide', 'mark-pending', 'verify'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** What plangate needs to post a status at all: read before anything else, so a bad input still leaves a failure. */
 export interface StatusInputs {
   token: string;
   statusContext: string;
-  /** `mark-pending`: only set the status to pending, as the job's first step, before the plan takes minutes. */
+  /** `mark-pending`: only set the status to pending, as the job's first step, before the plan takes minutes; `verify`: check a plan at apply time. */
   mode: Mode;
 }
 
@@ -28,6 +28,10 @@ export interface Inputs extends StatusInputs {
   /** Extra logins, app slugs or emails that count as the authoring agent. */
   agentIdentities: string[];
   comment: CommentMode;
+  /** Whose comments hold plangate's decisions (`verify`, merge groups); unset, the token's own account. */
+  poster?: string;
+  /** `verify`: the merge commit being deployed; unset, GITHUB_SHA. */
+  commit?: string;
 }
 
 /** Newline- or comma-separated list, blanks dropped. */
@@ -78,6 +82,13 @@ export function getInputs(status: StatusInputs): Inputs {
     // git check-ref-format's rules, as far as they matter for a branch name in a URL.
     if (/[\s~^:?*[\\]|\.\.|@\{|^[/.]|[/.]$|\.lock$/.test(configRef)) throw new InputError('config-ref', `expected a branch name, got ${JSON.stringify(configRef)}`);
     inputs.configRef = configRef;
+  }
+  const poster = core.getInput('poster');
+  if (poster !== '') inputs.poster = poster;
+  const commit = core.getInput('commit');
+  if (commit !== '') {
+    if (!/^[0-9a-f]{40}$/.test(commit)) throw new InputError('commit', `expected a 40-hex commit SHA, got ${JSON.stringify(commit)}`);
+    inputs.commit = commit;
   }
   return inputs;
 }

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { recordProblem, unapproved, type DecisionRecord } from '../approval/record.js';
+import { getErrorMessage, InputError } from '../errors.js';
+import { isObject } from '../json.js';
 import { GitHubApiError } from './api.js';
 import type { DecisionApi } from './decision-api.js';
 import { emptyOutcome, type GateResult } from './gate.js';
@@ -12,6 +15,23 @@ export interface MergeGroup {
   baseSha: string;
   /** refs/heads/<base>. */
   baseRef: string;
+}
+
+/** The group from a merge_group event's payload; anything missing or malformed is an input error. */
+export function readMergeGroup(path: string | undefined): MergeGroup {
+  if (!path) throw new InputError('GITHUB_EVENT_PATH', 'unset: plangate must run as a step of a GitHub Actions job');
+  let group: unknown;
+  try {
+    group = (JSON.parse(readFileSync(path, 'utf8')) as { merge_group?: unknown }).merge_group;
+  } catch (error) {
+    throw new InputError('GITHUB_EVENT_PATH', `the event payload ${path} cannot be read as JSON (${getErrorMessage(error).split('\n')[0]})`);
+  }
+  const g = (isObject(group) ? group : {}) as Record<string, unknown>;
+  const sha = (v: unknown) => typeof v === 'string' && /^[0-9a-f]{40}$/.test(v);
+  if (!sha(g.head_sha) || !sha(g.base_sha) || typeof g.head_ref !== 'string' || typeof g.base_ref !== 'string') {
+    throw new InputError('GITHUB_EVENT_PATH', 'the merge_group payload has no head_sha, head_ref, base_sha and base_ref: it is malformed');
+  }
+  return { headSha: g.head_sha as string, headRef: g.head_ref, baseSha: g.base_sha as string, baseRef: g.base_ref };
 }
 
 const QUEUE_REF = /^refs\/heads\/gh-readonly-queue\/(.+)\/pr-(\d+)-([0-9a-f]{40})$/;
