@@ -1,26 +1,41 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
+  GitHubApiError,
+  OctokitRepositoryApi,
+  Refusal,
+  RestDecisionApi,
+  commentMarker,
+  decisionRecord,
+  earnsSuccess,
+  isPassing,
+  isTime,
+  listDirectory,
+  notApproved,
+  planLabel,
+  protectedChangesOf,
+  readRules,
+  recordProblem,
+  recordedDecision,
+  renderGateComment,
+  statusDescription,
+  unapproved,
+  verifyCommit
+} from "./chunks/chunk-ONHS5U2N.js";
+import {
   isTerraformSource
 } from "./chunks/chunk-7DXYR5VB.js";
 import {
-  GITHUB_COMMENT_LIMIT,
-  MAX_SHOWN,
-  Minimatch,
   batched,
+  jsonChunks
+} from "./chunks/chunk-GG45TRWD.js";
+import {
+  Minimatch,
   checkPlans,
-  clip,
-  defaultRuleSet,
-  describeFindings,
-  escapeText,
   gateRule,
   isGateFile,
   isProtectedBase,
-  jsonChunks,
-  parseConfig,
-  renderMarkdown,
-  repositoryPathProblem,
-  thousands
-} from "./chunks/chunk-TDXRXNBA.js";
+  repositoryPathProblem
+} from "./chunks/chunk-7QU447KO.js";
 import {
   InputError,
   getErrorMessage,
@@ -1681,7 +1696,7 @@ var require_request = __commonJS({
         method,
         body,
         headers,
-        query: query2,
+        query,
         idempotent,
         blocking,
         upgrade,
@@ -1762,7 +1777,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query2 ? buildURL(path5, query2) : path5;
+        this.path = query ? buildURL(path5, query) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -10804,13 +10819,13 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query: query2 } = opts;
+      const { path: path5, method, body, headers, query } = opts;
       return {
         path: path5,
         method,
         body,
         headers,
-        query: query2
+        query
       };
     }
     function generateKeyValues(data) {
@@ -22184,9 +22199,9 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query2, options) {
+function graphql(request2, query, options) {
   if (options) {
-    if (typeof query2 === "string" && "query" in options) {
+    if (typeof query === "string" && "query" in options) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
@@ -22200,7 +22215,7 @@ function graphql(request2, query2, options) {
       );
     }
   }
-  const parsedOptions = typeof query2 === "string" ? Object.assign({ query: query2 }, options) : query2;
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
   const requestOptions = Object.keys(
     parsedOptions
   ).reduce((result, key) => {
@@ -22235,8 +22250,8 @@ function graphql(request2, query2, options) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query2, options) => {
-    return graphql(newRequest, query2, options);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -22877,50 +22892,6 @@ function createOctokit({ token, baseUrl, retryBaseMs = 1e3 }) {
   });
 }
 
-// src/github/context.ts
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-var EVENTS = ["pull_request", "pull_request_review", "pull_request_target"];
-function readRunContext(env = process.env) {
-  const eventName = env.GITHUB_EVENT_NAME ?? "";
-  if (!EVENTS.includes(eventName)) {
-    throw new InputError(
-      "GITHUB_EVENT_NAME",
-      `plangate gates pull requests: run it on pull_request, pull_request_review or pull_request_target, not ${JSON.stringify(eventName || "(unset)")}`
-    );
-  }
-  const path5 = env.GITHUB_EVENT_PATH;
-  if (!path5) throw new InputError("GITHUB_EVENT_PATH", "unset: plangate must run as a step of a GitHub Actions job");
-  let payload;
-  try {
-    payload = JSON.parse(readFileSync(path5, "utf8"));
-  } catch (error2) {
-    throw new InputError("GITHUB_EVENT_PATH", `the event payload ${path5} cannot be read as JSON (${error2.message.split("\n")[0]})`);
-  }
-  const pr = payload.pull_request;
-  const number = pr?.number;
-  const headSha = pr?.head?.sha;
-  if (typeof number !== "number" || !Number.isInteger(number) || typeof headSha !== "string" || !/^[0-9a-f]{40}$/.test(headSha)) {
-    throw new InputError("GITHUB_EVENT_PATH", "the event payload has no pull_request with a number and a head SHA: it is malformed");
-  }
-  const action = payload.action;
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!owner || !repo) throw new InputError("GITHUB_REPOSITORY", `expected owner/name, got ${JSON.stringify(env.GITHUB_REPOSITORY ?? "")}`);
-  const context = {
-    eventName,
-    action: typeof action === "string" ? action : "",
-    owner,
-    repo,
-    number,
-    headSha,
-    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    gateKey: createHash("sha256").update([env.GITHUB_WORKFLOW ?? "", env.GITHUB_JOB ?? "", env.INPUT_PLANS ?? ""].join("\n")).digest("hex").slice(0, 12)
-  };
-  if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
-  return context;
-}
-
 // src/approval/identity.ts
 var KNOWN_AGENTS = [
   { login: "github-actions", id: 41898282 },
@@ -22990,10 +22961,10 @@ var AuthoringIdentity = class {
       if (account.id !== void 0) this.agentIds.add(account.id);
     }
     this.add(facts.author.login, facts.author.id, "the pull request author");
-    for (const person2 of facts.people) {
-      const role = `${person2.role === "co-author" ? "a co-author" : `the ${person2.role}`} of commit ${person2.sha.slice(0, 7)}`;
-      if (person2.login !== void 0) this.add(person2.login, person2.id, role);
-      const noreply = noreplyIdentity(person2.email);
+    for (const person of facts.people) {
+      const role = `${person.role === "co-author" ? "a co-author" : `the ${person.role}`} of commit ${person.sha.slice(0, 7)}`;
+      if (person.login !== void 0) this.add(person.login, person.id, role);
+      const noreply = noreplyIdentity(person.email);
       if (noreply) this.add(noreply.login, noreply.id, role);
     }
     for (const pusher of facts.pushers ?? []) this.add(pusher.login, pusher.id, "a pusher to its branch");
@@ -23030,11 +23001,6 @@ var AuthoringIdentity = class {
   }
 };
 
-// src/approval/time.ts
-function isTime(text) {
-  return /^\d{4}-\d\d-\d\dT/.test(text) && Number.isFinite(Date.parse(text));
-}
-
 // src/approval/decide.ts
 var WRITE_ROLES = /* @__PURE__ */ new Set(["write", "maintain", "admin"]);
 var READ_ROLES = /* @__PURE__ */ new Set(["read", "triage", "none"]);
@@ -23047,9 +23013,9 @@ function decideApproval({ findings, rules, facts, overrideLabel, agentIdentities
       `the pull request has ${facts.commitCount} commits but GitHub lists only ${facts.commitsListed}, so plangate cannot see who wrote the rest: split it into pull requests of at most 250 commits`
     );
   }
-  for (const person2 of uniqueBy(identity.unlinked(facts.people), (p) => p.email.toLowerCase())) {
+  for (const person of uniqueBy(identity.unlinked(facts.people), (p) => p.email.toLowerCase())) {
     outcome.errors.push(
-      `commit ${person2.sha.slice(0, 7)} has ${person2.role} ${person2.name} <${person2.email}>, an email linked to no GitHub account, so plangate cannot tell whether an approver wrote it: commit with an email of the account (or add the email to it)`
+      `commit ${person.sha.slice(0, 7)} has ${person.role} ${person.name} <${person.email}>, an email linked to no GitHub account, so plangate cannot tell whether an approver wrote it: commit with an email of the account (or add the email to it)`
     );
   }
   if (outcome.errors.length > 0) return { ...outcome, decision: "error" };
@@ -23135,8 +23101,8 @@ function overrideBy(facts, label, problemOf, ignored) {
   const current = facts.labels.find((l) => l.name.toLowerCase() === label.toLowerCase());
   if (!current) return void 0;
   const history = facts.labelEvents.filter((e) => e.labelId === current.id);
-  const refuse = (why, actor3) => {
-    ignored.push(`the ${label} label${actor3 ? ` added by @${actor3.login}` : ""} does not count: ${why}`);
+  const refuse = (why, actor2) => {
+    ignored.push(`the ${label} label${actor2 ? ` added by @${actor2.login}` : ""} does not count: ${why}`);
     return void 0;
   };
   if (history.some((e) => !isTime(e.createdAt))) return refuse("an event in its history has no valid time, so plangate cannot tell which came last");
@@ -23144,153 +23110,22 @@ function overrideBy(facts, label, problemOf, ignored) {
   if (!last) return refuse("no event on the pull request's timeline put it there (was another label renamed to it?); remove it and add it again");
   if (last.event !== "labeled") return refuse("its last event removed it, yet it is on the pull request; remove it and add it again");
   if (!last.actor) return refuse("GitHub does not say who added it last");
-  const actor2 = last.actor;
-  if (last.doubt) return refuse(last.doubt, actor2);
-  if (last.viaApp) return refuse("it was added through a GitHub App, not by a person", actor2);
-  const problem = problemOf(actor2);
-  if (problem) return refuse(problem, actor2);
+  const actor = last.actor;
+  if (last.doubt) return refuse(last.doubt, actor);
+  if (last.viaApp) return refuse("it was added through a GitHub App, not by a person", actor);
+  const problem = problemOf(actor);
+  if (problem) return refuse(problem, actor);
   if (!("at" in facts.headArrived)) return { error: `plangate cannot weigh the ${label} label: ${facts.headArrived.unknown}` };
   if (!isTime(facts.headArrived.at)) return { error: `plangate cannot weigh the ${label} label: GitHub gave ${JSON.stringify(facts.headArrived.at)} as the time the head arrived, which is not a time` };
   if (Date.parse(last.createdAt) <= Date.parse(facts.headArrived.at)) {
-    return refuse(`it was added before the current head ${facts.headSha.slice(0, 7)} arrived on the pull request (${facts.headArrived.at}); add it again`, actor2);
+    return refuse(`it was added before the current head ${facts.headSha.slice(0, 7)} arrived on the pull request (${facts.headArrived.at}); add it again`, actor);
   }
-  return { login: actor2.login, at: last.createdAt };
+  return { login: actor.login, at: last.createdAt };
 }
 function uniqueBy(items, key) {
   const seen = /* @__PURE__ */ new Set();
   return items.filter((item) => seen.has(key(item)) ? false : (seen.add(key(item)), true));
 }
-
-// src/approval/record.ts
-import { createHash as createHash2 } from "node:crypto";
-var MAX_RECORD_LENGTH = 24e3;
-var PREFIX = "<!-- plangate-record:v1 ";
-var SUFFIX = " -->";
-function canonicalChanges(changes) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const change of changes) byKey.set(JSON.stringify(change), [change[0], change[1], change[2]]);
-  return [...byKey.keys()].sort(compare).map((key) => byKey.get(key));
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function protectedChanges(findings) {
-  return canonicalChanges(findings.map((f) => [f.file, f.address, f.action]));
-}
-function changesDigest(changes) {
-  return createHash2("sha256").update(JSON.stringify(canonicalChanges(changes))).digest("hex");
-}
-function decisionRecord(result) {
-  const changes = protectedChanges(result.findings);
-  const { outcome } = result;
-  const by = outcome.decision === "overridden" ? [outcome.overriddenBy?.login ?? ""] : outcome.decision === "approved" ? outcome.approvedBy.map((a) => a.login) : [];
-  const record = { version: 1, head: result.headSha, decision: outcome.decision, by, digest: changesDigest(changes), count: changes.length, changes };
-  if (result.base?.sha) record.base = { ref: result.base.ref, sha: result.base.sha, protected: result.base.protected };
-  return record;
-}
-function encodeRecord(record) {
-  const full = `${PREFIX}${Buffer.from(JSON.stringify(record)).toString("base64url")}${SUFFIX}`;
-  if (full.length <= MAX_RECORD_LENGTH || record.changes === void 0) return full;
-  const { changes: _left, ...digestOnly } = record;
-  return encodeRecord(digestOnly);
-}
-
-// src/report/gate.ts
-function commentMarker(statusContext) {
-  return `<!-- plangate:${statusContext.replace(/-->/g, "")} -->`;
-}
-var ICON = { pass: "✅", approved: "✅", overridden: "⚠️", blocked: "⛔", error: "⚠️" };
-var PASSING = /* @__PURE__ */ new Set(["pass", "approved", "overridden"]);
-function isPassing(decision) {
-  return PASSING.has(decision);
-}
-function earnsSuccess({ outcome, base }) {
-  return isPassing(outcome.decision) && base?.protected === true;
-}
-function statusDescription({ analysis, outcome, base }) {
-  const n = analysis.findings.length;
-  const text = {
-    pass: "nothing protected is lost",
-    approved: `${n} protected change${n === 1 ? "" : "s"} approved by ${outcome.approvedBy.map((a) => a.login).join(", ")}`,
-    overridden: `overridden by ${outcome.overriddenBy?.login ?? "?"}`,
-    blocked: `${n} protected change${n === 1 ? "" : "s"}: needs approval by someone who did not author it`,
-    error: `cannot decide: ${outcome.errors[0] ?? analysis.errors[0] ?? "see the job log"}`
-  }[outcome.decision];
-  const said = isPassing(outcome.decision) && base?.protected !== true ? `${outcome.decision} into ${base?.ref ?? "an unknown base"}, not a protected base: no success` : text;
-  return [...said].length <= 140 ? said : `${[...said].slice(0, 139).join("")}…`;
-}
-function renderGateComment(report) {
-  const { outcome } = report;
-  const head = [commentMarker(report.statusContext), ...report.record ? [encodeRecord(report.record)] : [], `## ${ICON[outcome.decision]} plangate: ${verdict(report)}`, ""];
-  if (outcome.errors.length > 0) {
-    head.push("**plangate could not decide** — each problem fails the check:", "");
-    head.push(...bullets(outcome.errors, 20, (e) => escapeText(clip(e, MAX_SHOWN.error))), "");
-  }
-  if (outcome.decision === "blocked" && outcome.missing.length > 0) {
-    head.push("**Still needed** (approvals count only on the current head commit):", "");
-    head.push(...bullets(outcome.missing, 20, (m) => escapeText(clip(m, MAX_SHOWN.text))), "");
-  }
-  if (outcome.ignored.length > 0) {
-    head.push("<details><summary>Approvals and labels that did not count</summary>", "");
-    head.push(...bullets(outcome.ignored, 50, (i) => escapeText(clip(i, MAX_SHOWN.text))), "", "</details>", "");
-  }
-  for (const warning2 of report.warnings ?? []) head.push(`> [!WARNING]
-> ${escapeText(clip(warning2, MAX_SHOWN.text))}`, "");
-  if (report.base && !report.base.protected && isPassing(outcome.decision)) {
-    head.push(
-      `> [!NOTE]
-> The base \`${escapeText(report.base.ref)}\` is not a protected base, so plangate posts no success for this pull request: its author could have picked the base. Into the default branch, or a base listed under \`protected-bases\` in the config, it would.`,
-      ""
-    );
-  }
-  if (report.rules) head.push(`<sub>${rulesLine(report.rules)}</sub>`, "");
-  if (report.runUrl) head.push(`<sub>[This run](${report.runUrl}) · the \`${escapeText(report.statusContext)}\` status on the head commit says the same.</sub>`, "");
-  const top = `${head.join("\n")}
-`;
-  const body = renderMarkdown(report.analysis, {
-    maxLength: (report.maxLength ?? GITHUB_COMMENT_LIMIT) - top.length - 16,
-    fullReportHint: report.fullReportHint ?? "the job summary of this run",
-    title: `### What the plans change: ${escapeText(describePlans(report.analysis))}`
-  });
-  return `${top}${body}`;
-}
-function rulesLine(rules) {
-  const at = `\`${escapeText(rules.branch)}\` at \`${rules.sha.slice(0, 7)}\``;
-  return rules.found ? `Rules: \`${escapeText(rules.path)}\` on ${at}.` : `Rules: the built-in \`recommended\` pack (no \`${escapeText(rules.path)}\` on ${at}).`;
-}
-function describePlans(analysis) {
-  if (analysis.findings.length > 0) return describeFindings(analysis.findings);
-  return analysis.errors.length > 0 ? "unknown, plangate could not read every plan" : "nothing protected is lost";
-}
-function verdict({ analysis, outcome }) {
-  switch (outcome.decision) {
-    case "pass":
-      return "pass: nothing protected is deleted, replaced, forgotten or unguarded";
-    case "approved":
-      return `approved by ${outcome.approvedBy.map((a) => `@${a.login}`).join(", ")}`;
-    case "overridden":
-      return `overridden by @${outcome.overriddenBy?.login ?? "?"} at ${outcome.overriddenBy?.at ?? "?"} (override label)`;
-    case "blocked":
-      return `blocked: ${analysis.findings.length} protected change${analysis.findings.length === 1 ? "" : "s"} need${analysis.findings.length === 1 ? "s" : ""} approval by someone who did not author them`;
-    case "error":
-      return "error: plangate could not decide, so the check fails";
-  }
-}
-function bullets(items, max, show) {
-  const lines = items.slice(0, max).map((item) => `- ${show(item)}`);
-  if (items.length > max) lines.push(`- … and ${thousands(items.length - max)} more`);
-  return lines;
-}
-
-// src/github/api.ts
-var GitHubApiError = class extends Error {
-  constructor(message, status2) {
-    super(message);
-    this.status = status2;
-    this.name = "GitHubApiError";
-  }
-  status;
-};
 
 // src/github/facts.ts
 var HEAD_RESETS = /* @__PURE__ */ new Set(["reopened", "head_ref_force_pushed", "head_ref_restored", "base_ref_changed", "base_ref_force_pushed"]);
@@ -23439,62 +23274,6 @@ async function firstInTree(api, candidates, sha) {
   return void 0;
 }
 
-// src/github/listings.ts
-var LISTING_CAP = 1e3;
-async function confirmAbsent(api, path5, ref, where) {
-  const parts = path5.replace(/^\.\//, "").split("/").filter((p) => p !== "" && p !== ".");
-  let dir = "";
-  for (const [i, part] of parts.entries()) {
-    const entries = await api.entriesAt(dir, ref);
-    if (entries === void 0) {
-      throw new GitHubApiError(
-        dir === "" ? `GitHub answered 404 for the files of ${where}, so plangate cannot tell whether ${path5} exists: the token needs contents: read` : `GitHub answered 404 for ${dir} at ${where} although its parent lists it, so plangate cannot tell whether ${path5} exists: run again`
-      );
-    }
-    const child = dir === "" ? part : `${dir}/${part}`;
-    const entry = entries.find((e) => e.path === child);
-    if (!entry) {
-      if (entries.length >= LISTING_CAP) throw capped(dir, entries, where, path5);
-      return;
-    }
-    if (i === parts.length - 1) throw new GitHubApiError(`GitHub lists ${child} at ${where} but answers 404 for it: plangate cannot read it; run again, and check that the token has contents: read`);
-    if (entry.type === "file") return;
-    if (entry.type !== "dir") throw new GitHubApiError(`${child} at ${where} is a ${entry.type}: plangate does not follow it to read ${path5}; make it a directory`);
-    dir = child;
-  }
-}
-async function listDirectory(api, dir, ref, where) {
-  const path5 = dir === "." ? "" : dir;
-  const entries = await api.entriesAt(path5, ref);
-  if (entries === void 0) {
-    await confirmAbsent(api, path5, ref, where);
-    return [];
-  }
-  if (entries.length >= LISTING_CAP) throw capped(path5, entries, where, `the Terraform files of ${path5 || "the root"}`);
-  return entries;
-}
-function capped(dir, entries, where, what) {
-  return new GitHubApiError(
-    `GitHub lists ${entries.length} entries of ${dir || "the root directory"} at ${where} and stops at ${LISTING_CAP.toLocaleString("en-US")}, so plangate cannot be sure it saw ${what}: move files into subdirectories`
-  );
-}
-
-// src/github/rules-source.ts
-async function readRules(api, options) {
-  const defaultBranch = await api.defaultBranch();
-  const branch = options.ref ?? defaultBranch;
-  const sha = await api.branchSha(branch);
-  if (sha === void 0) {
-    if (options.ref !== void 0) throw new InputError("config-ref", `no branch ${JSON.stringify(branch)} in ${api.owner}/${api.repo}: name the protected branch plangate reads its config from, or leave the input out to use the default branch`);
-    throw new GitHubApiError(`GitHub answered 404 for the default branch ${JSON.stringify(branch)} of ${api.owner}/${api.repo}: plangate cannot read its config; check that the token has contents: read`);
-  }
-  const where = `${branch} (${sha.slice(0, 7)})`;
-  const text = await api.fileAt(options.path, sha);
-  if (text === void 0) await confirmAbsent(api, options.path, sha, where);
-  const ruleSet = text === void 0 ? { ...defaultRuleSet(), overrideLabel: options.overrideLabel } : await parseConfig(text, `${options.path} (on ${where})`, { overrideLabel: options.overrideLabel });
-  return { ruleSet, source: { path: options.path, branch, sha, found: text !== void 0 }, defaultBranch };
-}
-
 // src/github/terraform-sources.ts
 import { posix } from "node:path";
 async function preventDestroyRemoved(api, files, baseSha, headSha) {
@@ -23610,7 +23389,7 @@ function gateFileFindings(files, rule) {
 
 // src/github/inputs.ts
 var COMMENT_MODES = ["always", "on-findings", "never"];
-var MODES = ["decide", "mark-pending"];
+var MODES = ["decide", "mark-pending", "verify"];
 function list(name) {
   return getInput(name).split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
 }
@@ -23651,582 +23430,79 @@ function getInputs(status2) {
     if (/[\s~^:?*[\\]|\.\.|@\{|^[/.]|[/.]$|\.lock$/.test(configRef)) throw new InputError("config-ref", `expected a branch name, got ${JSON.stringify(configRef)}`);
     inputs.configRef = configRef;
   }
+  const poster = getInput("poster");
+  if (poster !== "") inputs.poster = poster;
+  const commit = getInput("commit");
+  if (commit !== "") {
+    if (!/^[0-9a-f]{40}$/.test(commit)) throw new InputError("commit", `expected a 40-hex commit SHA, got ${JSON.stringify(commit)}`);
+    inputs.commit = commit;
+  }
   return inputs;
 }
 
-// src/github/answer.ts
-var Answer = class {
-  constructor(call) {
-    this.call = call;
-  }
-  call;
-  fail(field, expected, got) {
-    throw new GitHubApiError(`GitHub's answer to ${this.call} is malformed: ${field} should be ${expected}, got ${describe(got)}; run again, and check GITHUB_API_URL if it persists`);
-  }
-  object(value, field) {
-    if (!isObject(value)) this.fail(field, "an object", value);
-    return value;
-  }
-  list(value, field) {
-    if (!Array.isArray(value)) this.fail(field, "a list", value);
-    return value;
-  }
-  string(value, field) {
-    if (typeof value !== "string") this.fail(field, "a string", value);
-    return value;
-  }
-  text(value, field) {
-    if (typeof value !== "string" || value === "") this.fail(field, "a non-empty string", value);
-    return value;
-  }
-  count(value, field) {
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 0) this.fail(field, "a whole number", value);
-    return value;
-  }
-  boolean(value, field) {
-    if (typeof value !== "boolean") this.fail(field, "true or false", value);
-    return value;
-  }
-  sha(value, field) {
-    if (typeof value !== "string" || !/^[0-9a-f]{40}$/.test(value)) this.fail(field, "a 40-hex commit SHA", value);
-    return value;
-  }
-  time(value, field) {
-    if (typeof value !== "string" || !isTime(value)) this.fail(field, "an ISO 8601 time", value);
-    return value;
-  }
-  identity(value, field) {
-    const user = this.object(value, field);
-    return { login: this.text(user.login, `${field}.login`), id: this.count(user.id, `${field}.id`), type: this.text(user.type, `${field}.type`) };
-  }
-  /** A user field GitHub documents as nullable (a deleted account is null). */
-  maybeIdentity(value, field) {
-    return value === null ? null : this.identity(value, field);
-  }
-};
-function describe(value) {
-  if (value === void 0) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "null";
-  if (typeof value === "object") return "an object";
-  const text = JSON.stringify(value) ?? typeof value;
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
-// src/github/failure.ts
-var NEEDS = [
-  [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, "statuses: write"],
-  [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, "pull-requests: write (to comment)"],
-  [/\/contents\/|\/branches\/|\/activity$|\/commits$/, "contents: read"],
-  [/\/orgs\/[^/]+\/teams\//, "organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)"],
-  [/\/pulls(\/|$)|\/issues\//, "pull-requests: read"]
-];
-function apiError(call, error2) {
-  if (error2 instanceof GitHubApiError) return error2;
-  const failure = error2;
-  const status2 = failure.status;
-  const said = failure.response?.data?.message ?? failure.message ?? String(error2);
-  const need = NEEDS.find(([pattern]) => pattern.test(call))?.[1];
-  let fix = "";
-  if (status2 === 401) fix = ": the token is invalid or expired; check the github-token input";
-  else if (status2 === 403 && /rate limit/i.test(said)) fix = ": GitHub rate limit, still exceeded after waiting; run again later";
-  else if (status2 === 403 || status2 === 404 && need?.startsWith("organization")) fix = need ? `: the token needs ${need} (the workflow's permissions: block)` : ": the token may not make this call";
-  else if (status2 !== void 0 && status2 >= 500) fix = ": GitHub failed after retries; run again";
-  return new GitHubApiError(`GitHub API ${call} answered ${status2 ?? "no response"} (${said.split("\n")[0]})${fix}`, status2);
-}
-
-// src/github/graphql.ts
-var PERSON = "name email user { login databaseId }";
-var AUTHORS = `totalCount pageInfo { hasNextPage endCursor } nodes { ${PERSON} }`;
-var COMMITS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      commits(first: 100, after: $after) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes { commit { oid authors(first: 100) { ${AUTHORS} } committer { ${PERSON} } } }
-      }
-    }
-  }
-}`;
-var AUTHORS_QUERY = `query($owner: String!, $name: String!, $oid: GitObjectID!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    object(oid: $oid) { ... on Commit { authors(first: 100, after: $after) { ${AUTHORS} } } }
-  }
-}`;
-var ACTOR = "actor { __typename login ... on User { databaseId } ... on Bot { databaseId } }";
-var LABEL = "id name createdAt updatedAt";
-var LABELS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      timelineItems(first: 100, after: $after, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes {
-          __typename
-          ... on LabeledEvent { id createdAt ${ACTOR} label { ${LABEL} } }
-          ... on UnlabeledEvent { id createdAt ${ACTOR} label { ${LABEL} } }
-        }
-      }
-    }
-  }
-}`;
-var MAX_PAGES = 20;
-async function query(client, what, document, variables) {
-  let data;
+// src/github/merge-group.ts
+import { readFileSync } from "node:fs";
+function readMergeGroup(path5) {
+  if (!path5) throw new InputError("GITHUB_EVENT_PATH", "unset: plangate must run as a step of a GitHub Actions job");
+  let group;
   try {
-    data = await client.graphql(document, variables);
+    group = JSON.parse(readFileSync(path5, "utf8")).merge_group;
   } catch (error2) {
-    const said = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
-    throw new GitHubApiError(`GitHub GraphQL (${what}) failed (${said}): the token needs pull-requests: read and contents: read`);
+    throw new InputError("GITHUB_EVENT_PATH", `the event payload ${path5} cannot be read as JSON (${getErrorMessage(error2).split("\n")[0]})`);
   }
-  const answer = new Answer(`GraphQL ${what}`);
-  return Object.assign(answer, { data: answer.object(data, "(answer)") });
+  const g = isObject(group) ? group : {};
+  const sha = (v) => typeof v === "string" && /^[0-9a-f]{40}$/.test(v);
+  if (!sha(g.head_sha) || !sha(g.base_sha) || typeof g.head_ref !== "string" || typeof g.base_ref !== "string") {
+    throw new InputError("GITHUB_EVENT_PATH", "the merge_group payload has no head_sha, head_ref, base_sha and base_ref: it is malformed");
+  }
+  return { headSha: g.head_sha, headRef: g.head_ref, baseSha: g.base_sha, baseRef: g.base_ref };
 }
-async function readCommitPeople(client, owner, name, number) {
-  const people = [];
-  let after = null;
-  const listed = /* @__PURE__ */ new Set();
-  let total = 0;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const a = await query(client, "pull request commits", COMMITS_QUERY, { owner, name, number, after });
-    const commits = pullRequest(a, owner, name, number).commits;
-    const connection = a.object(commits, "pullRequest.commits");
-    total = a.count(connection.totalCount, "commits.totalCount");
-    for (const [i, item] of a.list(connection.nodes, "commits.nodes").entries()) {
-      const commit = a.object(a.object(item, `commits.nodes[${i}]`).commit, `commits.nodes[${i}].commit`);
-      const oid = a.sha(commit.oid, `commits.nodes[${i}].commit.oid`);
-      if (listed.has(oid)) a.fail(`commits.nodes[${i}].commit.oid`, "a commit not listed before", oid);
-      listed.add(oid);
-      const authors = await allAuthors(client, a, owner, name, oid, commit.authors);
-      if (authors.length === 0) a.fail(`commits.nodes[${i}].commit.authors`, "at least the author", "no one");
-      authors.forEach((p, j) => people.push(person(a, oid, j === 0 ? "author" : "co-author", p)));
-      people.push(person(a, oid, "committer", commit.committer));
+var QUEUE_REF = /^refs\/heads\/gh-readonly-queue\/(.+)\/pr-(\d+)-([0-9a-f]{40})$/;
+async function decideMergeGroup(api, group, source, check) {
+  const headSha = group.headSha;
+  const own = QUEUE_REF.exec(group.headRef);
+  const base = own?.[1];
+  if (!own || !base || group.baseRef !== `refs/heads/${base}`) {
+    throw new GitHubApiError(`the merge_group event's head_ref ${JSON.stringify(group.headRef)} is not a merge queue branch of its base ${JSON.stringify(group.baseRef)}: plangate cannot tell which pull requests the group holds`);
+  }
+  const inRange = new Set(await api.commitsBetween(group.baseSha, headSha));
+  const entries = (await api.matchingRefs(`refs/heads/gh-readonly-queue/${base}/`)).filter((r) => inRange.has(r.sha));
+  const pulls = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const m = QUEUE_REF.exec(entry.ref);
+    if (!m || m[1] !== base) throw new GitHubApiError(`the merge queue branch ${entry.ref} points into the group but does not name a pull request of ${base}: plangate cannot tell which pull requests the group holds`);
+    pulls.set(Number(m[2]), m[3]);
+  }
+  if (!entries.some((e) => e.ref === group.headRef && e.sha === headSha)) {
+    throw new GitHubApiError(`GitHub lists no merge queue branch ${group.headRef} at ${headSha.slice(0, 7)}: the group changed while plangate read it; the queue runs it again`);
+  }
+  const records = [];
+  const refused = [];
+  for (const [number, queuedHead] of [...pulls].sort(([a], [b]) => a - b)) {
+    const pr = await api.pull(number);
+    if (pr.headSha !== queuedHead || pr.baseRef !== base) {
+      refused.push(`pull request #${number} is now at ${pr.headSha.slice(0, 7)} into ${pr.baseRef}, not the ${queuedHead.slice(0, 7)} into ${base} that was queued`);
+      continue;
     }
-    const next = nextPage(a, connection, "commits");
-    if (next === null) break;
-    after = next;
-  }
-  return { people, listed: listed.size, total };
-}
-async function allAuthors(client, a, owner, name, oid, first) {
-  let connection = a.object(first, `authors of ${oid.slice(0, 7)}`);
-  const total = a.count(connection.totalCount, "authors.totalCount");
-  const nodes = [...a.list(connection.nodes, "authors.nodes")];
-  for (let page = 1; nodes.length < total && page < 1e3; page++) {
-    const after = nextPage(a, connection, "authors");
-    if (after === null) break;
-    const more = await query(client, `authors of commit ${oid.slice(0, 7)}`, AUTHORS_QUERY, { owner, name, oid, after });
-    const repository = more.object(more.data.repository, "repository");
-    connection = more.object(more.object(repository.object, "repository.object").authors, "object.authors");
-    nodes.push(...more.list(connection.nodes, "authors.nodes"));
-  }
-  if (nodes.length !== total) {
-    throw new GitHubApiError(`GitHub counts ${total} authors on commit ${oid.slice(0, 7)} but lists ${nodes.length}, so plangate cannot see who wrote it: run again; if it persists, rewrite the commit with fewer Co-authored-by trailers`);
-  }
-  return nodes;
-}
-async function readLabelTimeline(client, owner, name, number) {
-  const events = [];
-  let after = null;
-  let total = 0;
-  for (let page = 0; ; page++) {
-    const a = await query(client, "pull request label events", LABELS_QUERY, { owner, name, number, after });
-    const connection = a.object(pullRequest(a, owner, name, number).timelineItems, "pullRequest.timelineItems");
-    total = a.count(connection.totalCount, "timelineItems.totalCount");
-    for (const [i, item] of a.list(connection.nodes, "timelineItems.nodes").entries()) {
-      const at = `timelineItems.nodes[${i}]`;
-      const node = a.object(item, at);
-      const kind = node.__typename === "LabeledEvent" ? "labeled" : node.__typename === "UnlabeledEvent" ? "unlabeled" : a.fail(`${at}.__typename`, "LabeledEvent or UnlabeledEvent", node.__typename);
-      const label = a.object(node.label, `${at}.label`);
-      const edited = [label.createdAt, label.updatedAt].map((t) => typeof t === "string" && isTime(t) ? t : null);
-      events.push({
-        id: a.text(node.id, `${at}.id`),
-        event: kind,
-        labelId: a.text(label.id, `${at}.label.id`),
-        labelName: a.string(label.name, `${at}.label.name`),
-        actor: actor(a, node.actor, `${at}.actor`),
-        createdAt: a.string(node.createdAt, `${at}.createdAt`),
-        // The later of the two; unknown when either is missing.
-        labelEditedAt: edited.includes(null) ? null : edited.reduce((x, y) => Date.parse(y) > Date.parse(x) ? y : x)
-      });
-    }
-    const next = nextPage(a, connection, "timelineItems");
-    if (next === null || page >= 1e3) break;
-    after = next;
-  }
-  if (events.length !== total) {
-    throw new GitHubApiError(`GitHub counts ${total} label events on pull request #${number} but lists ${events.length}: plangate cannot walk the override label's history; run again`);
-  }
-  return events;
-}
-function pullRequest(a, owner, name, number) {
-  const repository = a.data.repository;
-  if (repository === null || repository === void 0) throw new GitHubApiError(`GitHub GraphQL found no repository ${owner}/${name}`);
-  const pull = a.object(repository, "repository").pullRequest;
-  if (pull === null || pull === void 0) throw new GitHubApiError(`GitHub GraphQL found no pull request #${number} in ${owner}/${name}`);
-  return a.object(pull, "repository.pullRequest");
-}
-function nextPage(a, connection, field) {
-  const info2 = a.object(connection.pageInfo, `${field}.pageInfo`);
-  if (!a.boolean(info2.hasNextPage, `${field}.pageInfo.hasNextPage`)) return null;
-  return a.text(info2.endCursor, `${field}.pageInfo.endCursor`);
-}
-function person(a, sha, role, raw) {
-  const p = a.object(raw, `${role} of ${sha.slice(0, 7)}`);
-  const out = { sha, role, name: typeof p.name === "string" ? p.name : "", email: typeof p.email === "string" ? p.email : "" };
-  if (p.user !== null && p.user !== void 0) {
-    const user = a.object(p.user, `${role}.user`);
-    out.login = a.text(user.login, `${role}.user.login`);
-    out.id = a.count(user.databaseId, `${role}.user.databaseId`);
-  }
-  return out;
-}
-function actor(a, raw, field) {
-  if (raw === null || raw === void 0) return null;
-  const node = a.object(raw, field);
-  if (node.__typename !== "User" && node.__typename !== "Bot") return null;
-  return { login: a.text(node.login, `${field}.login`), id: a.count(node.databaseId, `${field}.databaseId`), type: node.__typename };
-}
-
-// src/github/octokit-api.ts
-var OctokitRepositoryApi = class {
-  constructor(client, owner, repo) {
-    this.client = client;
-    this.owner = owner;
-    this.repo = repo;
-  }
-  client;
-  owner;
-  repo;
-  async call(route, params = {}) {
     try {
-      const response = await this.client.request(route, { ...this.repository(route), ...params });
-      return response.data;
+      const record = await recordedDecision(api, number, source);
+      const problem = recordProblem(record, pr.headSha);
+      if (problem) refused.push(`pull request #${number} approved nothing: ${problem}`);
+      else if (record.base?.ref !== base) refused.push(`pull request #${number} was decided for the base ${record.base?.ref ?? "?"}, not ${base}`);
+      else records.push(record);
     } catch (error2) {
-      throw this.failure(route, params, error2);
+      if (!(error2 instanceof Refusal)) throw error2;
+      refused.push(error2.message);
     }
   }
-  async list(route, params = {}) {
-    try {
-      const items = [];
-      for await (const page of this.client.paginate.iterator(route, { ...this.repository(route), per_page: 100, ...params })) {
-        if (!Array.isArray(page.data)) throw Object.assign(new Error("the answer is not a list"), { status: page.status });
-        items.push(...page.data);
-      }
-      return items;
-    } catch (error2) {
-      throw this.failure(route, params, error2);
-    }
-  }
-  /** The repository's owner and name for routes that name one: Octokit sends unused parameters as a query. */
-  repository(route) {
-    return route.includes("{owner}") ? { owner: this.owner, repo: this.repo } : {};
-  }
-  /** 404 is an answer for some calls ("not a collaborator", "no such file"); anything else failed. */
-  async callOrMissing(route, params) {
-    try {
-      return await this.call(route, params);
-    } catch (error2) {
-      if (error2 instanceof GitHubApiError && error2.status === 404) return void 0;
-      throw error2;
-    }
-  }
-  path(route, params = {}) {
-    return route.replace(/\{\+?(\w+)\}/g, (_, key) => {
-      const value = params[key] ?? (key === "owner" ? this.owner : key === "repo" ? this.repo : key);
-      return typeof value === "string" || typeof value === "number" ? String(value) : key;
-    });
-  }
-  answer(route, params = {}) {
-    return new Answer(this.path(route, params));
-  }
-  failure(route, params, error2) {
-    return apiError(this.path(route, params), error2);
-  }
-  async defaultBranch() {
-    const route = "GET /repos/{owner}/{repo}";
-    const a = this.answer(route);
-    return a.text(a.object(await this.call(route), "(answer)").default_branch, "default_branch");
-  }
-  async branchSha(branch) {
-    const route = "GET /repos/{owner}/{repo}/branches/{+branch}";
-    const params = { branch: urlPath(branch) };
-    const data = await this.callOrMissing(route, params);
-    if (data === void 0) return void 0;
-    const a = this.answer(route, params);
-    const answer = a.object(data, "(answer)");
-    if (answer.name !== branch) a.fail("name", JSON.stringify(branch), answer.name);
-    return a.sha(a.object(answer.commit, "commit").sha, "commit.sha");
-  }
-  async pull(number) {
-    const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}";
-    const a = this.answer(route, { pull_number: number });
-    const pr = a.object(await this.call(route, { pull_number: number }), "(answer)");
-    const head = a.object(pr.head, "head");
-    const base = a.object(pr.base, "base");
-    const headRepo = head.repo === null ? null : a.text(a.object(head.repo, "head.repo").full_name, "head.repo.full_name");
-    if (pr.number !== number) a.fail("number", String(number), pr.number);
-    return {
-      number,
-      state: a.text(pr.state, "state"),
-      author: a.identity(pr.user, "user"),
-      headSha: a.sha(head.sha, "head.sha"),
-      headRef: a.text(head.ref, "head.ref"),
-      headRepo,
-      maintainerCanModify: a.boolean(pr.maintainer_can_modify, "maintainer_can_modify"),
-      baseSha: a.sha(base.sha, "base.sha"),
-      baseRef: a.text(base.ref, "base.ref"),
-      labels: a.list(pr.labels, "labels").map((l, i) => {
-        const label = a.object(l, `labels[${i}]`);
-        return { id: a.text(label.node_id, `labels[${i}].node_id`), name: a.text(label.name, `labels[${i}].name`) };
-      }),
-      commitCount: a.count(pr.commits, "commits"),
-      changedFiles: a.count(pr.changed_files, "changed_files"),
-      createdAt: a.time(pr.created_at, "created_at")
-    };
-  }
-  /**
-   * GraphQL links a commit's author or committer only to a User, so a bot's
-   * commits read as unlinked there; REST (up to 250 commits) names the bot.
-   */
-  async commitPeople(number) {
-    const read = await readCommitPeople(this.client, this.owner, this.repo, number);
-    const unlinked = read.people.filter((p) => p.role !== "co-author" && p.login === void 0);
-    if (unlinked.length === 0) return read;
-    const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits";
-    const a = this.answer(route, { pull_number: number });
-    const linked = /* @__PURE__ */ new Map();
-    for (const [i, item] of (await this.list(route, { pull_number: number })).entries()) {
-      const c = a.object(item, `[${i}]`);
-      linked.set(a.sha(c.sha, `[${i}].sha`), { author: a.maybeIdentity(c.author ?? null, `[${i}].author`), committer: a.maybeIdentity(c.committer ?? null, `[${i}].committer`) });
-    }
-    for (const person2 of unlinked) {
-      const user = linked.get(person2.sha)?.[person2.role];
-      if (user) Object.assign(person2, { login: user.login, id: user.id });
-    }
-    return read;
-  }
-  labelTimeline(number) {
-    return readLabelTimeline(this.client, this.owner, this.repo, number);
-  }
-  async changedFiles(number) {
-    const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}/files";
-    const a = this.answer(route, { pull_number: number });
-    return (await this.list(route, { pull_number: number })).map((item, i) => {
-      const f = a.object(item, `[${i}]`);
-      const file = { filename: a.text(f.filename, `[${i}].filename`), status: a.text(f.status, `[${i}].status`) };
-      if (f.previous_filename !== void 0 || file.status === "renamed" || file.status === "copied") file.previous = a.text(f.previous_filename, `[${i}].previous_filename`);
-      return file;
-    });
-  }
-  /** Reviews in GitHub's shape; one that is not (no commit, an unknown state, no time) is set apart, not thrown. */
-  async reviews(number) {
-    const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews";
-    const a = this.answer(route, { pull_number: number });
-    const reviews = [];
-    const unreadable = [];
-    for (const [i, item] of (await this.list(route, { pull_number: number })).entries()) {
-      const r = a.object(item, `[${i}]`);
-      const id = typeof r.id === "number" && Number.isInteger(r.id) ? r.id : null;
-      let reviewer = null;
-      try {
-        reviewer = a.maybeIdentity(r.user, `[${i}].user`);
-        if (reviewer === null) continue;
-        const state = a.text(r.state, `[${i}].state`);
-        if (!REVIEW_STATES.has(state)) a.fail(`[${i}].state`, [...REVIEW_STATES].join(", "), state);
-        if (id === null) a.fail(`[${i}].id`, "a whole number", r.id);
-        const submittedAt = state === "PENDING" && r.submitted_at === void 0 ? "" : a.time(r.submitted_at, `[${i}].submitted_at`);
-        reviews.push({ id, reviewer, state, commitId: a.sha(r.commit_id, `[${i}].commit_id`), submittedAt });
-      } catch (error2) {
-        if (!(error2 instanceof GitHubApiError)) throw error2;
-        const user = typeof r.user === "object" && r.user !== null ? r.user : {};
-        if (reviewer === null && typeof user.id === "number" && Number.isInteger(user.id)) {
-          reviewer = { login: typeof user.login === "string" && user.login !== "" ? user.login : `(id ${user.id})`, id: user.id, type: typeof user.type === "string" ? user.type : "(unknown)" };
-        }
-        const entry = { id, reviewer, problem: error2.message };
-        if (typeof r.submitted_at === "string" && Number.isFinite(Date.parse(r.submitted_at))) entry.submittedAt = r.submitted_at;
-        unreadable.push(entry);
-      }
-    }
-    return { reviews, unreadable };
-  }
-  /** `role_name` of a collaborator; null when GitHub says they are not one (404). */
-  async permission(login) {
-    const route = "GET /repos/{owner}/{repo}/collaborators/{username}/permission";
-    const data = await this.callOrMissing(route, { username: login });
-    if (data === void 0) return { roleName: null, canPush: false };
-    const a = this.answer(route, { username: login });
-    const answer = a.object(data, "(answer)");
-    const roleName = answer.role_name === void 0 ? a.text(answer.permission, "permission") : a.text(answer.role_name, "role_name");
-    const user = answer.user === void 0 || answer.user === null ? {} : a.object(answer.user, "user");
-    const permissions = user.permissions === void 0 ? {} : a.object(user.permissions, "user.permissions");
-    return { roleName, canPush: permissions.push === true };
-  }
-  async teamMembers(team, logins) {
-    const [org, slug] = team.includes("/") ? team.split("/", 2) : [this.owner, team];
-    try {
-      await this.client.request("GET /orgs/{org}/teams/{team_slug}", { org, team_slug: slug });
-    } catch (error2) {
-      const status2 = error2.status;
-      if (status2 === 404 || status2 === 403) {
-        throw new GitHubApiError(
-          `GitHub API /orgs/${org}/teams/${slug} answered ${status2}: plangate cannot read team ${org}/${slug}, so it cannot tell who may approve; give plangate a token that can read organization members (a GitHub App with Members: read, or a PAT with read:org) in the github-token input, or fix the team name`,
-          status2
-        );
-      }
-      throw this.failure("GET /orgs/{org}/teams/{team_slug}", { org, team_slug: slug }, error2);
-    }
-    const members = /* @__PURE__ */ new Set();
-    for (const login of logins) {
-      const route = "GET /orgs/{org}/teams/{team_slug}/memberships/{username}";
-      const params = { org, team_slug: slug, username: login };
-      const data = await this.callOrMissing(route, params);
-      if (data === void 0) continue;
-      const state = this.answer(route, params).text(this.answer(route, params).object(data, "(answer)").state, "state");
-      if (state === "active") members.add(login.toLowerCase());
-    }
-    return members;
-  }
-  async issueEvents(number) {
-    const route = "GET /repos/{owner}/{repo}/issues/{issue_number}/events";
-    const a = this.answer(route, { issue_number: number });
-    return (await this.list(route, { issue_number: number })).map((item, i) => {
-      const e = a.object(item, `[${i}]`);
-      return {
-        nodeId: a.text(e.node_id, `[${i}].node_id`),
-        event: a.text(e.event, `[${i}].event`),
-        actor: a.maybeIdentity(e.actor, `[${i}].actor`),
-        // Checked where it matters: a bad time on an unrelated event must not stop the run.
-        createdAt: typeof e.created_at === "string" ? e.created_at : "",
-        viaApp: e.performed_via_github_app === void 0 ? void 0 : e.performed_via_github_app !== null,
-        ...typeof e.label === "object" && e.label !== null && typeof e.label.name === "string" ? { label: e.label.name } : {},
-        ...e.event === "assigned" ? { assignee: a.maybeIdentity(e.assignee ?? null, `[${i}].assignee`) } : {}
-      };
-    });
-  }
-  /** A branch's whole activity: who pushed to it, and what made it point where it points now. */
-  async refActivity(repository, ref) {
-    const [owner, repo] = repository.split("/");
-    const route = "GET /repos/{owner}/{repo}/activity";
-    const params = { owner, repo, ref: `refs/heads/${ref}`, direction: "desc" };
-    const a = this.answer(route, params);
-    return (await this.list(route, params)).map((item, i) => {
-      const e = a.object(item, `[${i}]`);
-      return {
-        before: a.string(e.before, `[${i}].before`),
-        after: a.string(e.after, `[${i}].after`),
-        timestamp: a.string(e.timestamp, `[${i}].timestamp`),
-        type: a.text(e.activity_type, `[${i}].activity_type`),
-        actor: a.maybeIdentity(e.actor ?? null, `[${i}].actor`)
-      };
-    });
-  }
-  async publicEmail(login) {
-    const route = "GET /users/{username}";
-    const a = this.answer(route, { username: login });
-    const user = a.object(await this.call(route, { username: login }), "(answer)");
-    return user.email === null || user.email === void 0 ? null : a.string(user.email, "email");
-  }
-  /**
-   * An email is verified on at most one account, and GitHub links every
-   * commit with that email to it: the newest commit of the default branch
-   * authored with the email names the account, if any.
-   */
-  async emailAccounts(email) {
-    const route = "GET /repos/{owner}/{repo}/commits";
-    const params = { author: email, per_page: 1 };
-    const a = this.answer(route, params);
-    const commits = a.list(await this.call(route, params), "(answer)");
-    return commits.flatMap((item, i) => {
-      const author = a.maybeIdentity(a.object(item, `[${i}]`).author ?? null, `[${i}].author`);
-      return author ? [{ email, login: author.login, id: author.id }] : [];
-    });
-  }
-  /**
-   * Every open pull request, filtered by head: the commit's own pulls list
-   * names only the merged one when the commit is on the default branch.
-   */
-  async openPullsWithHead(sha, except) {
-    const route = "GET /repos/{owner}/{repo}/pulls";
-    const a = this.answer(route, { state: "open" });
-    return (await this.list(route, { state: "open" })).flatMap((item, i) => {
-      const p = a.object(item, `[${i}]`);
-      const number = a.count(p.number, `[${i}].number`);
-      const open2 = a.text(p.state, `[${i}].state`) === "open";
-      return open2 && a.sha(a.object(p.head, `[${i}].head`).sha, `[${i}].head.sha`) === sha && number !== except ? [number] : [];
-    });
-  }
-  async fileAt(path5, ref) {
-    const route = "GET /repos/{owner}/{repo}/contents/{+path}";
-    const data = await this.callOrMissing(route, { path: urlPath(path5), ref });
-    if (data === void 0) return void 0;
-    const where = `/repos/${this.owner}/${this.repo}/contents/${path5} at ${ref.slice(0, 7)}`;
-    const kind = Array.isArray(data) ? "a directory" : typeof data === "object" && data !== null ? String(data.type) : typeof data;
-    if (kind !== "file") throw new GitHubApiError(`GitHub API ${where} is not a file (${kind}): plangate cannot read it`);
-    const { encoding, content, path: answered } = data;
-    if (answered !== path5) throw new GitHubApiError(`GitHub API ${where} answered for ${JSON.stringify(answered)}, another path: plangate cannot read it`);
-    if (encoding !== "base64" || typeof content !== "string") throw new GitHubApiError(`GitHub API ${where} returned no inline content (a file over 1 MB?): plangate cannot read it`);
-    return Buffer.from(content, "base64").toString("utf8");
-  }
-  async entriesAt(path5, ref) {
-    const route = "GET /repos/{owner}/{repo}/contents/{+path}";
-    const data = await this.callOrMissing(route, { path: urlPath(path5), ref });
-    if (data === void 0) return void 0;
-    const a = this.answer(route, { path: path5, ref });
-    return a.list(data, "(answer: a directory listing)").map((item, i) => {
-      const e = a.object(item, `[${i}]`);
-      const entry = { path: a.text(e.path, `[${i}].path`), type: a.text(e.type, `[${i}].type`) };
-      if (entry.path.slice(0, entry.path.lastIndexOf("/") + 1) !== (path5 === "" ? "" : `${path5}/`)) a.fail(`[${i}].path`, `an entry of ${JSON.stringify(path5 || "/")}`, entry.path);
-      return entry;
-    });
-  }
-  async comments(number) {
-    const route = "GET /repos/{owner}/{repo}/issues/{issue_number}/comments";
-    const a = this.answer(route, { issue_number: number });
-    return (await this.list(route, { issue_number: number })).map((item, i) => {
-      const c = a.object(item, `[${i}]`);
-      return { id: a.count(c.id, `[${i}].id`), body: typeof c.body === "string" ? c.body : "", user: a.maybeIdentity(c.user, `[${i}].user`) };
-    });
-  }
-  async createComment(number, body) {
-    const route = "POST /repos/{owner}/{repo}/issues/{issue_number}/comments";
-    const a = this.answer(route, { issue_number: number });
-    return a.count(a.object(await this.call(route, { issue_number: number, body }), "(answer)").id, "id");
-  }
-  async updateComment(id, body) {
-    await this.call("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { comment_id: id, body });
-  }
-  async setStatus(sha, status2) {
-    const route = "POST /repos/{owner}/{repo}/statuses/{sha}";
-    const a = this.answer(route, { sha });
-    const created = a.object(await this.call(route, { sha, ...status2 }), "(answer)");
-    if (created.state !== status2.state) a.fail("state", JSON.stringify(status2.state), created.state);
-    return created.creator === void 0 || created.creator === null ? void 0 : a.identity(created.creator, "creator");
-  }
-  async statuses(sha) {
-    const route = "GET /repos/{owner}/{repo}/commits/{ref}/statuses";
-    const a = this.answer(route, { ref: sha });
-    return (await this.list(route, { ref: sha })).map((item, i) => {
-      const s = a.object(item, `[${i}]`);
-      return {
-        id: a.count(s.id, `[${i}].id`),
-        state: a.text(s.state, `[${i}].state`),
-        context: a.string(s.context, `[${i}].context`),
-        creator: a.maybeIdentity(s.creator ?? null, `[${i}].creator`),
-        createdAt: a.string(s.created_at, `[${i}].created_at`),
-        targetUrl: typeof s.target_url === "string" ? s.target_url : null
-      };
-    });
-  }
-};
-function urlPath(path5) {
-  return path5.split("/").map(encodeURIComponent).join("/");
+  const { analysis, changes } = await protectedChangesOf(api, check);
+  const result = { headSha, analysis, outcome: emptyOutcome() };
+  if (analysis.decision === "error") return { ...result, outcome: { ...emptyOutcome(), errors: analysis.errors } };
+  const missing = unapproved(changes, records);
+  if (missing.length > 0) refused.push(notApproved(missing, `the decisions of the group's pull requests (${[...pulls.keys()].map((n) => `#${n}`).join(", ")})`));
+  if (refused.length > 0) return { ...result, outcome: { ...emptyOutcome(), decision: "blocked", missing: refused } };
+  return { ...result, outcome: { ...emptyOutcome(), decision: changes.length === 0 ? "pass" : "approved" } };
 }
-var REVIEW_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]);
-
-// src/github/plan-files.ts
-import { relative as relative2 } from "node:path";
 
 // ../main/node_modules/@actions/glob/lib/internal-globber.js
 import * as fs3 from "fs";
@@ -24935,9 +24211,117 @@ async function expandPlanPatterns(patterns) {
         `${JSON.stringify(pattern)} matches no file: the step that writes the plan did not run or failed; plangate never passes without a plan`
       );
     }
-    for (const file of matched.map((f) => relative2(process.cwd(), f))) if (!files.includes(file)) files.push(file);
+    for (const file of matched.map((f) => planLabel(f))) if (!files.includes(file)) files.push(file);
   }
   return files;
+}
+
+// src/action-modes.ts
+function isDecisionMode(env = process.env) {
+  return getInput("mode") === "verify" || env.GITHUB_EVENT_NAME === "merge_group";
+}
+async function runDecisionMode(finish2, env = process.env) {
+  let status2;
+  let api;
+  try {
+    status2 = getStatusInputs();
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+    if (!owner || !repo) throw new InputError("GITHUB_REPOSITORY", `expected owner/name, got ${JSON.stringify(env.GITHUB_REPOSITORY ?? "")}`);
+    const retryBaseMs = Number(env.PLANGATE_RETRY_BASE_MS) || void 0;
+    api = new RestDecisionApi(createOctokit({ token: status2.token, baseUrl: env.GITHUB_API_URL || "https://api.github.com", ...retryBaseMs ? { retryBaseMs } : {} }), owner, repo);
+  } catch (error2) {
+    return finish2(errorResult("", getErrorMessage(error2)), status2, []);
+  }
+  if (status2.mode === "verify") return finish2(await verifyMode(api, status2, env), status2, []);
+  return finish2(await mergeGroupMode(api, status2, env), status2, []);
+}
+async function verifyMode(api, status2, env) {
+  const commit = env.GITHUB_SHA ?? "";
+  try {
+    const inputs = getInputs(status2);
+    const sha = inputs.commit ?? commit;
+    if (!/^[0-9a-f]{40}$/.test(sha)) throw new InputError("commit", `expected the merge commit being deployed, got ${JSON.stringify(sha)}`);
+    const poster = inputs.poster ?? await api.tokenLogin();
+    if (!poster) throw new InputError("poster", "the token is an app installation token, which GitHub does not name: set `poster` to the account the gate posts as, e.g. github-actions[bot]");
+    const check = { plans: await expandPlanPatterns(inputs.plans), config: inputs.config, overrideLabel: inputs.overrideLabel };
+    const verified = await verifyCommit(api, sha, { poster, statusContext: status2.statusContext }, check);
+    if (verified.analysis.decision === "error") return { headSha: sha, analysis: verified.analysis, outcome: { ...emptyOutcome(), errors: verified.analysis.errors } };
+    info(`plangate verify: ${verified.message}`);
+    return { headSha: sha, analysis: verified.analysis, outcome: { ...emptyOutcome(), decision: verified.changes.length === 0 ? "pass" : "approved" } };
+  } catch (error2) {
+    if (error2 instanceof Refusal) return { ...errorResult(commit, error2.message), outcome: { ...emptyOutcome(), decision: "blocked", missing: [error2.message] } };
+    return errorResult(commit, getErrorMessage(error2));
+  }
+}
+async function mergeGroupMode(api, status2, env) {
+  let headSha = "";
+  let result;
+  try {
+    const group = readMergeGroup(env.GITHUB_EVENT_PATH);
+    headSha = group.headSha;
+    const me = await api.setStatus(headSha, { state: "pending", context: status2.statusContext, description: "plangate is deciding the merge group" });
+    const inputs = getInputs(status2);
+    const poster = inputs.poster ?? me?.login;
+    if (!poster) throw new InputError("poster", "GitHub did not say who posted the pending status: set `poster` to the account the gate posts as");
+    const check = { plans: await expandPlanPatterns(inputs.plans), config: inputs.config, overrideLabel: inputs.overrideLabel };
+    result = await decideMergeGroup(api, group, { poster, statusContext: status2.statusContext }, check);
+  } catch (error2) {
+    result = errorResult(headSha, getErrorMessage(error2));
+  }
+  if (headSha === "") return result;
+  const passed = isPassing(result.outcome.decision);
+  const said = passed ? `merge group ${result.outcome.decision}: every pull request's decision covers its plan` : result.outcome.missing[0] ?? result.outcome.errors[0] ?? "cannot decide";
+  const description = [...said].length <= 140 ? said : `${[...said].slice(0, 139).join("")}…`;
+  try {
+    await api.setStatus(headSha, { state: passed ? "success" : "failure", context: status2.statusContext, description });
+    return result;
+  } catch (error2) {
+    return { ...result, outcome: { ...result.outcome, decision: "error", errors: [...result.outcome.errors, getErrorMessage(error2)] } };
+  }
+}
+
+// src/github/context.ts
+import { createHash } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
+var EVENTS = ["pull_request", "pull_request_review", "pull_request_target"];
+function readRunContext(env = process.env) {
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  if (!EVENTS.includes(eventName)) {
+    throw new InputError(
+      "GITHUB_EVENT_NAME",
+      `plangate gates pull requests: run it on pull_request, pull_request_review or pull_request_target, not ${JSON.stringify(eventName || "(unset)")}`
+    );
+  }
+  const path5 = env.GITHUB_EVENT_PATH;
+  if (!path5) throw new InputError("GITHUB_EVENT_PATH", "unset: plangate must run as a step of a GitHub Actions job");
+  let payload;
+  try {
+    payload = JSON.parse(readFileSync2(path5, "utf8"));
+  } catch (error2) {
+    throw new InputError("GITHUB_EVENT_PATH", `the event payload ${path5} cannot be read as JSON (${error2.message.split("\n")[0]})`);
+  }
+  const pr = payload.pull_request;
+  const number = pr?.number;
+  const headSha = pr?.head?.sha;
+  if (typeof number !== "number" || !Number.isInteger(number) || typeof headSha !== "string" || !/^[0-9a-f]{40}$/.test(headSha)) {
+    throw new InputError("GITHUB_EVENT_PATH", "the event payload has no pull_request with a number and a head SHA: it is malformed");
+  }
+  const action = payload.action;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!owner || !repo) throw new InputError("GITHUB_REPOSITORY", `expected owner/name, got ${JSON.stringify(env.GITHUB_REPOSITORY ?? "")}`);
+  const context = {
+    eventName,
+    action: typeof action === "string" ? action : "",
+    owner,
+    repo,
+    number,
+    headSha,
+    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    gateKey: createHash("sha256").update([env.GITHUB_WORKFLOW ?? "", env.GITHUB_JOB ?? "", env.INPUT_PLANS ?? ""].join("\n")).digest("hex").slice(0, 12)
+  };
+  if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
+  return context;
 }
 
 // src/github/publish.ts
@@ -25015,6 +24399,7 @@ async function publishComment(api, report, options, poster) {
 
 // src/main.ts
 async function run() {
+  if (isDecisionMode()) return runDecisionMode(finish);
   let status2;
   let context;
   let api;

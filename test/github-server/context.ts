@@ -2,6 +2,7 @@
 // look-ups in the state and GitHub's pagination.
 import type { IncomingHttpHeaders } from 'node:http';
 import { createHash } from 'node:crypto';
+import { mergeCommitSha } from './state.js';
 import type { FakeComment, FakeCommit, FakePull, FakeStatus, FakeUser, GitHubState, Login, PermissionLevel, PermissionScope } from './types.js';
 
 export class HttpError extends Error {
@@ -149,6 +150,7 @@ export function knownCommits(state: GitHubState): Map<string, FakeCommit | undef
     known.set(pull.base.sha, undefined);
     known.set(pull.head.sha, undefined);
     for (const c of pull.commits) known.set(c.sha, c);
+    if (pull.merged) known.set(mergeCommitSha(pull), state.commitsBySha[mergeCommitSha(pull)]);
   }
   for (const c of state.history) known.set(c.sha, c);
   for (const [sha, c] of Object.entries(state.commitsBySha)) known.set(sha, c);

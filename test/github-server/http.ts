@@ -11,10 +11,11 @@ import { checkExchange } from './openapi.js';
 import { ACTIVITY_ROUTES } from './routes-activity.js';
 import { PEOPLE_ROUTES } from './routes-people.js';
 import { PULL_ROUTES } from './routes-pulls.js';
+import { QUEUE_ROUTES } from './routes-queue.js';
 import { REPO_ROUTES } from './routes-repo.js';
 import type { Fault, GitHubServer, GitHubState, RecordedRequest } from './types.js';
 
-const ROUTES: Route[] = [...PULL_ROUTES, ...REPO_ROUTES, ...ACTIVITY_ROUTES, ...PEOPLE_ROUTES];
+const ROUTES: Route[] = [...PULL_ROUTES, ...REPO_ROUTES, ...ACTIVITY_ROUTES, ...PEOPLE_ROUTES, ...QUEUE_ROUTES];
 
 /** Starts the fake on 127.0.0.1 on a free port. */
 export async function startGitHubServer(state: GitHubState): Promise<GitHubServer> {

@@ -3,7 +3,7 @@ import type { Ctx, Route } from './context.js';
 import { body, linkedUser, nodeId, repoHtml, checkRepo, commitRef, fail, knownCommits, nextId, notFound, now, ok, paginate, R, repoApi, requirePermission, resolveRef, statusesNewestFirst, validationFailed } from './context.js';
 import { appBySlug, appJson, commitJson, pullJson, repositoryJson } from './shapes.js';
 import { contentEntry, statusJson, wrappedBase64 } from './shapes-issues.js';
-import { fakeSha, makeCommit } from './state.js';
+import { fakeSha, makeCommit, mergeCommitSha } from './state.js';
 import type { FakeCommit, FakeStatus, FakeUser, GitHubState } from './types.js';
 
 export const REPO_ROUTES: Route[] = [
@@ -103,7 +103,7 @@ export const REPO_ROUTES: Route[] = [
       requirePermission(ctx, ['pull_requests'], 'read');
       const sha = commitRef(ctx, ref);
       const pulls = Object.values(ctx.state.pulls)
-        .filter((p) => (p.state === 'open' || p.merged) && (p.head.sha === sha || p.commits.some((c) => c.sha === sha)))
+        .filter((p) => (p.state === 'open' || p.merged) && (p.head.sha === sha || p.commits.some((c) => c.sha === sha) || (p.merged && mergeCommitSha(p) === sha)))
         .sort((a, b) => b.number - a.number);
       return ok(paginate(ctx, pulls).map((p) => pullJson(ctx, p)));
     },

@@ -2,7 +2,7 @@
 // as GitHub's REST objects.
 import type { Ctx } from './context.js';
 import { authorAssociation, commitParents, findUser, hashNumber, linkedUser, mustUser, nodeId, repoApi, repoHtml } from './context.js';
-import { BASE_TIME, fakeSha, labelByName, timeAt } from './state.js';
+import { BASE_TIME, fakeSha, labelByName, mergeCommitSha, timeAt } from './state.js';
 import type { FakeApp, FakeCommit, FakeFile, FakePull, FakeReview, FakeUser, GitHubState } from './types.js';
 
 export function userJson(base: string, user: FakeUser): Record<string, unknown> {
@@ -227,7 +227,7 @@ export function pullJson(ctx: Ctx, pull: FakePull): Record<string, unknown> {
     updated_at: updated,
     closed_at: pull.state === 'closed' ? updated : null,
     merged_at: merged ? updated : null,
-    merge_commit_sha: merged ? fakeSha(`merge ${pull.number}`) : null,
+    merge_commit_sha: merged ? mergeCommitSha(pull) : null,
     assignee: pull.assignees[0] ? userByLogin(ctx, pull.assignees[0]) : null,
     assignees: pull.assignees.map((login) => userByLogin(ctx, login)),
     requested_reviewers: (pull.requested_reviewers ?? []).map((login) => userByLogin(ctx, login)),

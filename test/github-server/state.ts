@@ -134,6 +134,11 @@ export function newState(overrides: Partial<GitHubState> = {}): GitHubState {
   };
 }
 
+/** A merged pull request's merge commit. */
+export function mergeCommitSha(pull: FakePull): string {
+  return pull.mergeCommitSha ?? fakeSha(`merge ${pull.number}`);
+}
+
 /** `Co-authored-by: Name <email>` trailers. */
 export function parseCoAuthors(message: string): FakeCoAuthor[] {
   return [...message.matchAll(/^co-authored-by:\s*(.*?)\s*<([^>\s]+)>\s*$/gim)].map((m) => ({ name: m[1] ?? '', email: m[2] ?? '' }));

@@ -140,6 +140,8 @@ export interface FakePull {
   assignees: Login[];
   requested_reviewers?: Login[];
   merged?: boolean;
+  /** The merge commit of a merged pull request (default: fakeSha(`merge N`)). */
+  mergeCommitSha?: string;
   created_at?: string;
   updated_at?: string;
 }

@@ -4410,6 +4410,15 @@ function mergeDependencies(into, from) {
   }
 }
 
+// src/rules/repository-path.ts
+function repositoryPathProblem(path2) {
+  if (path2.startsWith("/")) return "a path relative to the repository root, without a leading /";
+  if (path2.endsWith("/")) return "a path without a trailing / (a directory is dir/**)";
+  if (path2.includes("\\")) return "a path with / between its parts";
+  if (path2.split("/").some((part) => part === "" || part === "." || part === "..")) return "a path without empty, . or .. parts";
+  return void 0;
+}
+
 // src/load-yaml.ts
 async function loadYaml() {
   const mod = await import("./dist-NDH55GF2.js");
@@ -4465,15 +4474,6 @@ var kubernetes_default = { "description": "Stateful Kubernetes objects (hashicor
 
 // rules/recommended.yml
 var recommended_default = { "description": "Stateful and hard-to-recreate resources on every supported platform, and any deletion guard switched off.", "extends": ["aws", "google", "azure", "kubernetes", "cloudformation"], "rules": [{ "name": "deletion-guard-removed", "reason": "Someone turned this guard on to stop deletion; switching it off is the first step of deleting the resource.", "severity": "high", "match": { "types": ["*"], "actions": ["protection-removed"] } }] };
-
-// src/rules/repository-path.ts
-function repositoryPathProblem(path2) {
-  if (path2.startsWith("/")) return "a path relative to the repository root, without a leading /";
-  if (path2.endsWith("/")) return "a path without a trailing / (a directory is dir/**)";
-  if (path2.includes("\\")) return "a path with / between its parts";
-  if (path2.split("/").some((part) => part === "" || part === "." || part === "..")) return "a path without empty, . or .. parts";
-  return void 0;
-}
 
 // src/rules/validate.ts
 function validatePack(raw, source) {
@@ -4676,84 +4676,6 @@ async function parseConfig(text, source, defaults2 = {}) {
   if (config.gateApprovers) ruleSet.gateApprovers = config.gateApprovers;
   if (config.gateFiles.length > 0) ruleSet.gateFiles = config.gateFiles;
   return ruleSet;
-}
-
-// src/report/chunks.ts
-function* batched(pieces, size2 = 1 << 20) {
-  let parts = [];
-  let length = 0;
-  for (const piece of pieces) {
-    parts.push(piece);
-    length += piece.length;
-    if (length >= size2) {
-      yield parts.join("");
-      parts = [];
-      length = 0;
-    }
-  }
-  if (parts.length > 0) yield parts.join("");
-}
-function* terminated(lines) {
-  for (const line of lines) yield `${line}
-`;
-}
-
-// src/report/json.ts
-var REPORT_VERSION = 1;
-var QUIET = /* @__PURE__ */ new Set(["no-op", "read"]);
-function toJsonReport(analysis) {
-  const changes = analysis.changes.filter((c) => !QUIET.has(c.action)).map(toJsonChange);
-  return {
-    version: REPORT_VERSION,
-    decision: analysis.decision,
-    summary: {
-      files: analysis.files.length,
-      changes: changes.length,
-      destructive: changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action)).length,
-      findings: analysis.findings.length,
-      errors: analysis.errors.length
-    },
-    changes,
-    findings: analysis.findings,
-    errors: analysis.errors
-  };
-}
-function* jsonChunks(analysis, record) {
-  const { changes, findings, errors, ...head } = { ...toJsonReport(analysis), ...record ? { record } : {} };
-  yield `${JSON.stringify(head, null, 2).slice(0, -2)},
-`;
-  const lists = [["changes", changes], ["findings", findings], ["errors", errors]];
-  for (const [i, [key2, items]] of lists.entries()) {
-    yield `  ${JSON.stringify(key2)}: [`;
-    for (let start = 0; start < items.length; start += SLICE) {
-      const text = JSON.stringify({ x: items.slice(start, start + SLICE) }, null, 2);
-      yield `${start > 0 ? "," : ""}
-${text.slice(text.indexOf("[") + 2, text.lastIndexOf("]") - 3)}`;
-    }
-    yield `${items.length > 0 ? "\n  " : ""}]${i < lists.length - 1 ? "," : ""}
-`;
-  }
-  yield "}\n";
-}
-var SLICE = 1e3;
-function toJsonChange(change) {
-  const out = {
-    file: change.file,
-    address: change.address,
-    type: change.type,
-    provider: change.provider,
-    action: change.action
-  };
-  if (change.module) out.module = change.module;
-  if (change.index !== void 0) out.index = change.index;
-  if (change.conditional !== void 0) out.conditional = change.conditional;
-  if (change.createBeforeDestroy !== void 0) out.createBeforeDestroy = change.createBeforeDestroy;
-  if (change.reason !== void 0) out.reason = change.reason;
-  if (change.previousAddress !== void 0) out.previousAddress = change.previousAddress;
-  if (change.importing) out.importing = true;
-  if (change.deposed !== void 0) out.deposed = change.deposed;
-  if (change.physicalId !== void 0) out.physicalId = change.physicalId;
-  return out;
 }
 
 // src/report/lines.ts
@@ -5236,6 +5158,7 @@ function htmlEntities(text) {
 }
 
 export {
+  DESTRUCTIVE_ACTIONS,
   Minimatch,
   checkPlans,
   loadYaml,
@@ -5247,9 +5170,6 @@ export {
   DEFAULT_CONFIG_PATH,
   defaultRuleSet,
   parseConfig,
-  batched,
-  terminated,
-  jsonChunks,
   otherLosses,
   plural,
   thousands,

@@ -1,9 +1,13 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
+  batched,
+  jsonChunks,
+  terminated
+} from "./chunk-GG45TRWD.js";
+import {
   DEFAULT_CONFIG_PATH,
   NOT_AUTHORS,
   approvalsNeeded,
-  batched,
   bySeverity,
   checkPlans,
   defaultRuleSet,
@@ -11,7 +15,6 @@ import {
   describeAction,
   groupBy,
   headline,
-  jsonChunks,
   loadYaml,
   otherLosses,
   parseConfig,
@@ -19,10 +22,9 @@ import {
   renderMarkdown,
   ruleRequirements,
   sanitize,
-  terminated,
   thousands,
   yamlProblem
-} from "./chunk-TDXRXNBA.js";
+} from "./chunk-7QU447KO.js";
 import {
   InputError,
   MAX_DEPTH,
@@ -195,6 +197,7 @@ function finding(f, paint) {
 // src/cli/run-cli.ts
 var EXIT = { pass: 0, blocked: 1, error: 2 };
 var USAGE = `Usage: plangate check [--format text|markdown|json] [--config FILE] FILE...
+       plangate verify --plan FILE [--commit SHA]   (see plangate verify --help)
 
 Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
 CloudFormation change sets (aws cloudformation describe-change-set --output json),
@@ -223,7 +226,8 @@ async function runCli(argv, io) {
       io.stdout(USAGE);
       return command === void 0 ? EXIT.error : EXIT.pass;
     }
-    if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the command is \`plangate check FILE...\``);
+    if (command === "verify") return await (await import("./verify-cli-JC5YQ53F.js")).runVerify(rest, io);
+    if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\` and \`plangate verify --plan FILE\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
       io.stdout(USAGE);
