@@ -14,23 +14,7 @@ export const PEOPLE_ROUTES: Route[] = [
     handler: (ctx, [username = '']) => {
       const user = findUser(ctx.state, username);
       if (!user) throw notFound(ctx);
-      return ok({
-        ...userJson(ctx.base, user),
-        name: user.name ?? null,
-        company: null,
-        blog: '',
-        location: null,
-        email: user.publicEmail ?? null,
-        hireable: null,
-        bio: null,
-        twitter_username: null,
-        public_repos: 0,
-        public_gists: 0,
-        followers: 0,
-        following: 0,
-        created_at: timeAt(-60 * 24 * 1000),
-        updated_at: timeAt(-60 * 24),
-      });
+      return ok(profileJson(ctx, user));
     },
   },
   {
@@ -40,7 +24,7 @@ export const PEOPLE_ROUTES: Route[] = [
     handler: (ctx) => {
       // An installation token (GITHUB_TOKEN) is not a user.
       if (ctx.state.authenticatedAs.type === 'Bot') throw fail(ctx, 403, 'Resource not accessible by integration');
-      return ok(userJson(ctx.base, ctx.state.authenticatedAs));
+      return ok(profileJson(ctx, ctx.state.authenticatedAs));
     },
   },
   {
@@ -165,5 +149,26 @@ function organizationJson(ctx: Ctx, org: FakeUser): Record<string, unknown> {
     created_at: timeAt(-60 * 24 * 2000),
     updated_at: timeAt(-60 * 24 * 10),
     archived_at: null,
+  };
+}
+
+/** A public profile (public-user): what GET /users/{username} and, for a token's user, GET /user answer. */
+function profileJson(ctx: Ctx, user: FakeUser): Record<string, unknown> {
+  return {
+    ...userJson(ctx.base, user),
+    name: user.name ?? null,
+    company: null,
+    blog: '',
+    location: null,
+    email: user.publicEmail ?? null,
+    hireable: null,
+    bio: null,
+    twitter_username: null,
+    public_repos: 0,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    created_at: timeAt(-60 * 24 * 1000),
+    updated_at: timeAt(-60 * 24),
   };
 }
