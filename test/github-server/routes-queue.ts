@@ -20,7 +20,7 @@ export const QUEUE_ROUTES: Route[] = [
       const fromHead = ancestry(ctx, head);
       const ahead = fromHead.filter((c) => !fromBase.some((b) => b.sha === c.sha)).reverse();
       const behind = fromBase.filter((c) => !fromHead.some((h) => h.sha === c.sha));
-      const mergeBase = fromHead.find((c) => fromBase.some((b) => b.sha === c.sha)) ?? (fromBase[0] as FakeCommit);
+      const mergeBase = fromHead.find((c) => fromBase.some((b) => b.sha === c.sha)) ?? (fromBase[0]);
       const status = ahead.length === 0 && behind.length === 0 ? 'identical' : behind.length === 0 ? 'ahead' : ahead.length === 0 ? 'behind' : 'diverged';
       const html = `${repoHtml(ctx.state)}/compare/${baseRef}...${headRef}`;
       return ok({
