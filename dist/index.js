@@ -20,7 +20,7 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-ONHS5U2N.js";
+} from "./chunks/chunk-PCV4XQU6.js";
 import {
   isTerraformSource
 } from "./chunks/chunk-7DXYR5VB.js";

@@ -77,14 +77,16 @@ export class RestDecisionApi extends OctokitRepositoryApi implements DecisionApi
 
   async matchingRefs(prefix: string): Promise<Array<{ ref: string; sha: string }>> {
     const route = 'GET /repos/{owner}/{repo}/git/matching-refs/{+ref}';
-    const ref = prefix.replace(/^refs\//, '');
+    // GitHub matches by name prefix; the path takes no trailing slash, so the slash is checked here.
+    const ref = prefix.replace(/^refs\//, '').replace(/\/+$/, '');
     const params = { ref: ref.split('/').map(encodeURIComponent).join('/') };
     const a = this.answer(route, params);
-    return a.list(await this.call(route, params), '(answer)').map((item, i) => {
+    const refs = a.list(await this.call(route, params), '(answer)').map((item, i) => {
       const r = a.object(item, `[${i}]`);
       const name = a.text(r.ref, `[${i}].ref`);
       if (!name.startsWith(`refs/${ref}`)) a.fail(`[${i}].ref`, `a ref under refs/${ref}`, name);
       return { ref: name, sha: a.sha(a.object(r.object, `[${i}].object`).sha, `[${i}].object.sha`) };
     });
+    return refs.filter((r) => r.ref.startsWith(prefix));
   }
 }

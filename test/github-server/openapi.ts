@@ -66,10 +66,11 @@ function spec(): Spec {
         const m = /^\{(\w+)\}$/.exec(segment);
         if (!m) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         names.push(m[1] ?? '');
-        // A file path may be empty (the root) or have slashes; a branch name may have slashes when last.
-        if (m[1] === 'path' || (m[1] === 'branch' && i === segments.length - 1)) greedy = true;
+        // A file path may be empty (the root) or have slashes; a branch name, or a git ref (heads/…), may have slashes when last.
+        const slashed = i === segments.length - 1 && (m[1] === 'branch' || (m[1] === 'ref' && template.includes('/git/')));
+        if (m[1] === 'path' || slashed) greedy = true;
         if (m[1] === 'path') return '(.*)';
-        if (m[1] === 'branch' && i === segments.length - 1) return '(.+)';
+        if (slashed) return '(.+)';
         return '([^/]+)';
       })
       .join('/');

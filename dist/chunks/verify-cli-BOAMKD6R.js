@@ -4,7 +4,7 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-ONHS5U2N.js";
+} from "./chunk-PCV4XQU6.js";
 import {
   repositoryPathProblem
 } from "./chunk-7QU447KO.js";
