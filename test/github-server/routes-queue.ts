@@ -20,7 +20,9 @@ export const QUEUE_ROUTES: Route[] = [
       const fromHead = ancestry(ctx, head);
       const ahead = fromHead.filter((c) => !fromBase.some((b) => b.sha === c.sha)).reverse();
       const behind = fromBase.filter((c) => !fromHead.some((h) => h.sha === c.sha));
-      const mergeBase = fromHead.find((c) => fromBase.some((b) => b.sha === c.sha)) ?? (fromBase[0]);
+      // ancestry() always starts with the commit itself.
+      const [baseCommit] = fromBase as [FakeCommit];
+      const mergeBase = fromHead.find((c) => fromBase.some((b) => b.sha === c.sha)) ?? baseCommit;
       const status = ahead.length === 0 && behind.length === 0 ? 'identical' : behind.length === 0 ? 'ahead' : ahead.length === 0 ? 'behind' : 'diverged';
       const html = `${repoHtml(ctx.state)}/compare/${baseRef}...${headRef}`;
       return ok({
@@ -29,7 +31,7 @@ export const QUEUE_ROUTES: Route[] = [
         permalink_url: `${repoHtml(ctx.state)}/compare/${ctx.state.repo.owner}:${base}...${ctx.state.repo.owner}:${head}`,
         diff_url: `${html}.diff`,
         patch_url: `${html}.patch`,
-        base_commit: commitJson(ctx, fromBase[0] as FakeCommit, pullOf(ctx, base)),
+        base_commit: commitJson(ctx, baseCommit, pullOf(ctx, base)),
         merge_base_commit: commitJson(ctx, mergeBase, pullOf(ctx, mergeBase.sha)),
         status,
         ahead_by: ahead.length,
