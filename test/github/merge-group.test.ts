@@ -1,27 +1,19 @@
 // A merge queue's group against the local GitHub: every pull request in it
 // needs a current passing decision recorded by plangate, and the group's plan
 // may lose nothing protected beyond what those decisions approved.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RestDecisionApi } from '../../src/github/decision-api.js';
 import { createFetchClient } from '../../src/github/fetch-client.js';
 import { decideMergeGroup, type MergeGroup } from '../../src/github/merge-group.js';
 import { planLabel } from '../../src/plan/label.js';
-import { BASE_SHA, fakeSha, HEAD_SHA, makeCommit, newState, serverErrorFault, startGitHubServer, type FakePull, type GitHubServer, type GitHubState } from '../github-server/server.js';
-import { addComment, BUCKET, DB, decisionComment, planFile } from './verify-fixtures.js';
+import { BASE_SHA, fakeSha, HEAD_SHA, makeCommit, newState, serverErrorFault, type FakePull, type GitHubServer, type GitHubState } from '../github-server/server.js';
+import { addComment, BUCKET, DB, decisionComment, fakePerTest, planFile } from './verify-fixtures.js';
 
 const plan = planFile();
 const H8 = fakeSha('head of #8');
 const Q7 = fakeSha('queue entry #7');
 const Q8 = fakeSha('queue entry #8');
-let gh: GitHubServer | undefined;
-
-afterEach(async () => {
-  const server = gh;
-  gh = undefined;
-  if (!server) return;
-  await server.close();
-  expect(server.violations, "exchanges that depart from GitHub's OpenAPI description").toEqual([]);
-});
+const fake = fakePerTest();
 
 /**
  * #7 (deletes the database) and #8 (deletes the bucket) queued into main:
@@ -48,7 +40,7 @@ const GROUP: MergeGroup = { headSha: Q8, headRef: `refs/heads/gh-readonly-queue/
 async function decide(edit: (s: GitHubState) => void, variant: 'matching' | 'fewer' | 'extra' = 'matching', group: MergeGroup = GROUP, server?: (gh: GitHubServer) => void) {
   const state = queuedState();
   edit(state);
-  gh = await startGitHubServer(state);
+  const gh = await fake.start(state);
   server?.(gh);
   const api = new RestDecisionApi(createFetchClient({ token: state.token, baseUrl: gh.url, retryBaseMs: 1 }), 'acme', 'infra');
   const check = { plans: [planLabel(plan.at(variant))], config: '.github/plangate.yml', overrideLabel: 'plangate-override' };

@@ -7,7 +7,8 @@ import { decisionRecord, encodeRecord, type ProtectedChange } from '../../src/ap
 import type { GateDecision } from '../../src/approval/types.js';
 import { planLabel } from '../../src/plan/label.js';
 import { commentMarker } from '../../src/report/gate.js';
-import { BASE_SHA, fakeSha, HEAD_SHA, makeCommit, newState, type FakePull, type GitHubState, type Login } from '../github-server/server.js';
+import { afterEach, expect } from 'vitest';
+import { BASE_SHA, fakeSha, HEAD_SHA, makeCommit, newState, startGitHubServer, type FakePull, type GitHubServer, type GitHubState, type Login } from '../github-server/server.js';
 import { DESTROY } from './run-gate.js';
 
 export const MERGE_SHA = fakeSha('merge commit of #7');
@@ -69,4 +70,20 @@ export function mergedState(): GitHubState {
   state.branches.main = MERGE_SHA;
   state.contents[MERGE_SHA] = { ...state.contents[HEAD_SHA] };
   return state;
+}
+
+/** One fake per test, started by `start` and closed after the test, which fails on any exchange GitHub's description rejects. */
+export function fakePerTest(): { start: (state: GitHubState) => Promise<GitHubServer>; current: () => GitHubServer | undefined } {
+  let gh: GitHubServer | undefined;
+  afterEach(async () => {
+    const server = gh;
+    gh = undefined;
+    if (!server) return;
+    await server.close();
+    expect(server.violations, "exchanges that depart from GitHub's OpenAPI description").toEqual([]);
+  });
+  return {
+    start: async (state) => (gh = await startGitHubServer(state)),
+    current: () => gh,
+  };
 }

@@ -1,22 +1,14 @@
 // `plangate verify` against the local GitHub: the CLI's own code (runVerify,
 // on its fetch client), one run per case; the last case runs dist/cli.js.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runVerify } from '../../src/cli/verify-cli.js';
 import { REPO_ROOT } from '../corpus-path.js';
 import { ensureBuilt } from '../cli/build-dist.js';
-import { BASE_SHA, HEAD_SHA, serverErrorFault, spawnAsync, startGitHubServer, type FakePull, type GitHubServer, type GitHubState } from '../github-server/server.js';
-import { addComment, BUCKET, DB, decisionComment, MERGE_SHA, mergedState, planFile, REPLICA } from './verify-fixtures.js';
+import { BASE_SHA, HEAD_SHA, serverErrorFault, spawnAsync, type FakePull, type GitHubServer, type GitHubState } from '../github-server/server.js';
+import { addComment, BUCKET, DB, decisionComment, fakePerTest, MERGE_SHA, mergedState, planFile, REPLICA } from './verify-fixtures.js';
 
 const plan = planFile();
-let gh: GitHubServer | undefined;
-
-afterEach(async () => {
-  const server = gh;
-  gh = undefined;
-  if (!server) return;
-  await server.close();
-  expect(server.violations, "exchanges that depart from GitHub's OpenAPI description").toEqual([]);
-});
+const fake = fakePerTest();
 
 const pr7 = (state: GitHubState) => state.pulls[7] as FakePull;
 
@@ -28,7 +20,7 @@ function approvedBoth(state: GitHubState): void {
 async function verify(edit: (s: GitHubState) => void, args: string[], server?: (gh: GitHubServer) => void) {
   const state = mergedState();
   edit(state);
-  gh = await startGitHubServer(state);
+  const gh = await fake.start(state);
   server?.(gh);
   let stdout = '';
   let stderr = '';
@@ -151,7 +143,7 @@ describe('plangate verify: what is applied was approved', () => {
     const run = await verify(approvedBoth, ['--plan', plan.at('matching'), ...AS_BOT], (server) => server.faults.push(serverErrorFault(`/repos/acme/infra/commits/${MERGE_SHA}/pulls`, { times: 10 })));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/answered 500 .*run again/);
-    expect(gh?.requests.filter((r) => r.route.endsWith('/pulls') && r.route.includes('/commits/'))).toHaveLength(4);
+    expect(fake.current()?.requests.filter((r) => r.route.endsWith('/pulls') && r.route.includes('/commits/'))).toHaveLength(4);
   });
 
   it('an unreadable plan → 2', async () => {
@@ -171,7 +163,7 @@ describe('dist/cli.js verify on plain Node', () => {
   it('runs without Octokit and answers 0 and 1', async () => {
     const state = mergedState();
     approvedBoth(state);
-    gh = await startGitHubServer(state);
+    const gh = await fake.start(state);
     const env = { PATH: process.env.PATH, GITHUB_TOKEN: state.token, GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/infra', GITHUB_SHA: MERGE_SHA };
     const run = (plan: string) => spawnAsync(process.execPath, [`${REPO_ROOT}/dist/cli.js`, 'verify', '--plan', plan, ...AS_BOT], { cwd: process.cwd(), env });
     expect((await run(plan.at('matching'))).status).toBe(0);
