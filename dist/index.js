@@ -23316,7 +23316,7 @@ async function runGate(inputs, context, api, planFiles) {
       `this run is for ${context.headSha.slice(0, 7)}, but the pull request's head is now ${pr.headSha.slice(0, 7)}: the run for the new head decides; a re-run of an old run never does`
     );
   }
-  if (pr.state !== "open") return errorResult(context.headSha, `pull request #${pr.number} is ${pr.state}: plangate gates open pull requests`);
+  if (pr.state !== "open") return { ...errorResult(context.headSha, `pull request #${pr.number} is ${pr.state}: plangate gates open pull requests`), closed: true };
   const rules = await readRules(api, { path: inputs.config, overrideLabel: inputs.overrideLabel, ...inputs.configRef ? { ref: inputs.configRef } : {} });
   const { ruleSet } = rules;
   const protectedBranches = [rules.defaultBranch, rules.source.branch];
@@ -24340,7 +24340,7 @@ async function publishDecision(api, decided, options) {
     const state = earnsSuccess(report) ? "success" : isPassing(result.outcome.decision) ? "pending" : "failure";
     const poster = await api.setStatus(options.headSha, status({ ...options, keyed: true }, state, statusDescription(report)));
     warnings.push(...await lookAlikes(api, options, poster));
-    await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...options.runUrl ? { runUrl: options.runUrl } : {} }, options, poster);
+    if (!result.closed) await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...options.runUrl ? { runUrl: options.runUrl } : {} }, options, poster);
     return { result, warnings };
   } catch (error2) {
     const failed = withError(result, `${getErrorMessage(error2)}${refusalHint(error2)}`);

@@ -10,13 +10,17 @@ import type { ClientOptions, GitHubClient } from './client.js';
  */
 export function createFetchClient({ token, baseUrl, retryBaseMs = 1000 }: ClientOptions): GitHubClient {
   const root = baseUrl.replace(/\/$/, '');
+  const origin = new URL(root).origin;
   const headers = { authorization: `token ${token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', 'user-agent': 'plangate' };
 
   async function send(method: string, url: string, body?: unknown): Promise<{ data: unknown; status: number; next?: string }> {
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
-        response = await fetch(url, { method, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+        // The token goes only to the API it was given for, whatever a Link header names.
+        if (new URL(url).origin !== origin) throw new Error(`${url} is not on ${origin}`);
+        const init = { method, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) };
+        response = await fetch(url, body === undefined ? init : { ...init, body: JSON.stringify(body) });
       } catch (error) {
         if (attempt < RETRIES) {
           await wait(retryBaseMs * (attempt + 1) ** 2);
@@ -82,6 +86,8 @@ export function createFetchClient({ token, baseUrl, retryBaseMs = 1000 }: Client
 }
 
 const RETRIES = 3;
+/** A request GitHub has not answered in this long is retried, then fails. */
+const TIMEOUT_MS = 60_000;
 
 /** How long to wait before trying again, or undefined to fail now: server errors and short rate limits are retried. */
 function retryWait(response: Response, attempt: number, baseMs: number): number | undefined {

@@ -22,6 +22,8 @@ export interface GateResult {
   rules?: RulesSource;
   /** The pull request's base, and whether a success may be posted for it. */
   base?: { ref: string; protected: boolean; sha?: string };
+  /** A run on a closed pull request: its last decision, recorded in the comment for `plangate verify`, must stay. */
+  closed?: true;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
       `this run is for ${context.headSha.slice(0, 7)}, but the pull request's head is now ${pr.headSha.slice(0, 7)}: the run for the new head decides; a re-run of an old run never does`,
     );
   }
-  if (pr.state !== 'open') return errorResult(context.headSha, `pull request #${pr.number} is ${pr.state}: plangate gates open pull requests`);
+  if (pr.state !== 'open') return { ...errorResult(context.headSha, `pull request #${pr.number} is ${pr.state}: plangate gates open pull requests`), closed: true };
 
   const rules = await readRules(api, { path: inputs.config, overrideLabel: inputs.overrideLabel, ...(inputs.configRef ? { ref: inputs.configRef } : {}) });
   const { ruleSet } = rules;

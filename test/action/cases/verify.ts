@@ -49,6 +49,11 @@ describe.concurrent('apply time: the decision recorded, then verified (issue 10)
     expect(report.record).toEqual(record);
 
     merge(gh.state);
+    // A review after merge re-runs the gate: an error for a closed pull request, which leaves the recorded decision alone.
+    review(gh.state, 'sec-carol', { minutes: 70 });
+    const late = await runAction(gh, { event: 'pull_request_review', cwd: plans, inputs: { plans: 'plan.json' } });
+    expect(late.decision, describeRun(late)).toBe('error');
+    expect(gateComments(gh.state)[0]?.body).toBe(body);
     const verify = { mode: 'verify', plans: 'plan.json', commit: MERGE, poster: 'github-actions[bot]' };
     const ok = await runAction(gh, { event: 'push', cwd: plans, inputs: verify });
     expect(ok.decision, describeRun(ok)).toBe('approved');

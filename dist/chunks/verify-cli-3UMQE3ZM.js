@@ -24,12 +24,15 @@ import { parseArgs } from "node:util";
 // src/github/fetch-client.ts
 function createFetchClient({ token, baseUrl, retryBaseMs = 1e3 }) {
   const root = baseUrl.replace(/\/$/, "");
+  const origin = new URL(root).origin;
   const headers = { authorization: `token ${token}`, accept: "application/vnd.github+json", "x-github-api-version": "2022-11-28", "user-agent": "plangate" };
   async function send(method, url2, body) {
     for (let attempt = 0; ; attempt++) {
       let response;
       try {
-        response = await fetch(url2, { method, headers: body === void 0 ? headers : { ...headers, "content-type": "application/json" }, ...body === void 0 ? {} : { body: JSON.stringify(body) } });
+        if (new URL(url2).origin !== origin) throw new Error(`${url2} is not on ${origin}`);
+        const init = { method, headers: body === void 0 ? headers : { ...headers, "content-type": "application/json" }, signal: AbortSignal.timeout(TIMEOUT_MS) };
+        response = await fetch(url2, body === void 0 ? init : { ...init, body: JSON.stringify(body) });
       } catch (error) {
         if (attempt < RETRIES) {
           await wait(retryBaseMs * (attempt + 1) ** 2);
@@ -91,6 +94,7 @@ function createFetchClient({ token, baseUrl, retryBaseMs = 1e3 }) {
   };
 }
 var RETRIES = 3;
+var TIMEOUT_MS = 6e4;
 function retryWait(response, attempt, baseMs) {
   if (attempt >= RETRIES) return void 0;
   if (response.status >= 500) return baseMs * (attempt + 1) ** 2;
