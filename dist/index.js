@@ -20,7 +20,7 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-PCV4XQU6.js";
+} from "./chunks/chunk-RYROI3EG.js";
 import {
   isTerraformSource
 } from "./chunks/chunk-7DXYR5VB.js";

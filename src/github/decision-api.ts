@@ -1,5 +1,7 @@
 import type { RepositoryApi } from './api.js';
 import { GitHubApiError } from './api.js';
+import type { Answer } from './answer.js';
+import { pullRequest, query } from './graphql.js';
 import { OctokitRepositoryApi } from './octokit-api.js';
 
 /** A pull request as the commit's pulls list gives it. */
@@ -13,6 +15,13 @@ export interface CommitPull {
   mergeCommitSha: string | null;
 }
 
+/** A pull request comment with who wrote it and who last edited it (null: never edited). */
+export interface EditedComment {
+  body: string;
+  author: string | null;
+  editor: string | null;
+}
+
 /** What `plangate verify` and the merge-queue gate read beyond the pull request gate's calls. */
 export interface DecisionApi extends RepositoryApi {
   /** The token's own login (GET /user); undefined for an app's installation token, which GitHub does not answer it for. */
@@ -23,7 +32,28 @@ export interface DecisionApi extends RepositoryApi {
   commitsBetween(base: string, head: string): Promise<string[]>;
   /** Branches whose full ref starts with `prefix` (refs/heads/…), with the commit each points at. */
   matchingRefs(prefix: string): Promise<Array<{ ref: string; sha: string }>>;
+  /**
+   * Every comment of a pull request, oldest first, with its author and last
+   * editor: anyone with write access may edit anyone's comment, and REST does
+   * not say who did.
+   */
+  editedComments(number: number): Promise<EditedComment[]>;
 }
+
+const COMMENTS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      comments(first: 100, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { body author { __typename login } editor { __typename login } }
+      }
+    }
+  }
+}`;
+
+/** Pages of 100 comments; past this many the pull request fails closed. */
+const MAX_COMMENT_PAGES = 50;
 
 /** Compare pages of 100; past this many commits the answer is refused rather than read in part. */
 const MAX_COMPARE_PAGES = 10;
@@ -75,6 +105,27 @@ export class RestDecisionApi extends OctokitRepositoryApi implements DecisionApi
     throw new GitHubApiError(`GitHub's comparison of ${base.slice(0, 7)}...${head.slice(0, 7)} lists ${shas.length} commits but counts others (at most ${MAX_COMPARE_PAGES * 100} are read), so plangate cannot tell which pull requests are in the merge group: make the merge queue's groups smaller`);
   }
 
+  async editedComments(number: number): Promise<EditedComment[]> {
+    const comments: EditedComment[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < MAX_COMMENT_PAGES; page++) {
+      const a = await query(this.client, 'pull request comments', COMMENTS_QUERY, { owner: this.owner, name: this.repo, number, after });
+      const connection = a.object(pullRequest(a, this.owner, this.repo, number).comments, 'pullRequest.comments');
+      const total = a.count(connection.totalCount, 'comments.totalCount');
+      for (const [i, item] of a.list(connection.nodes, 'comments.nodes').entries()) {
+        const c = a.object(item, `comments.nodes[${i}]`);
+        comments.push({ body: a.string(c.body, `comments.nodes[${i}].body`), author: actorLogin(a, c.author, `comments.nodes[${i}].author`), editor: actorLogin(a, c.editor, `comments.nodes[${i}].editor`) });
+      }
+      const info = a.object(connection.pageInfo, 'comments.pageInfo');
+      if (info.hasNextPage !== true) {
+        if (comments.length !== total) throw new GitHubApiError(`GitHub GraphQL lists ${comments.length} comments of pull request #${number} but counts ${total}: plangate cannot be sure which is its own; run again`);
+        return comments;
+      }
+      after = a.text(info.endCursor, 'comments.pageInfo.endCursor');
+    }
+    throw new GitHubApiError(`pull request #${number} has more than ${MAX_COMMENT_PAGES * 100} comments: plangate reads no further, so it cannot be sure which is its own`);
+  }
+
   async matchingRefs(prefix: string): Promise<Array<{ ref: string; sha: string }>> {
     const route = 'GET /repos/{owner}/{repo}/git/matching-refs/{+ref}';
     // GitHub matches by name prefix; the path takes no trailing slash, so the slash is checked here.
@@ -89,4 +140,12 @@ export class RestDecisionApi extends OctokitRepositoryApi implements DecisionApi
     });
     return refs.filter((r) => r.ref.startsWith(prefix));
   }
+}
+
+/** An actor's login as REST spells it: GraphQL names a bot `name`, REST `name[bot]`. */
+function actorLogin(a: Answer, value: unknown, field: string): string | null {
+  if (value === null || value === undefined) return null;
+  const actor = a.object(value, field);
+  const login = a.text(actor.login, `${field}.login`);
+  return actor.__typename === 'Bot' && !login.endsWith('[bot]') ? `${login}[bot]` : login;
 }

@@ -51,7 +51,7 @@ const LABELS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $aft
 /** Pages of 100 commits; past 2,000 the pull request fails closed (fewer listed than GitHub counts). */
 const MAX_PAGES = 20;
 
-async function query(client: GitHubClient, what: string, document: string, variables: Record<string, unknown>): Promise<Answer & { data: Record<string, unknown> }> {
+export async function query(client: GitHubClient, what: string, document: string, variables: Record<string, unknown>): Promise<Answer & { data: Record<string, unknown> }> {
   let data: unknown;
   try {
     data = await client.graphql(document, variables);
@@ -148,7 +148,7 @@ export async function readLabelTimeline(client: GitHubClient, owner: string, nam
   return events;
 }
 
-function pullRequest(a: Answer & { data: Record<string, unknown> }, owner: string, name: string, number: number): Record<string, unknown> {
+export function pullRequest(a: Answer & { data: Record<string, unknown> }, owner: string, name: string, number: number): Record<string, unknown> {
   const repository = a.data.repository;
   if (repository === null || repository === undefined) throw new GitHubApiError(`GitHub GraphQL found no repository ${owner}/${name}`);
   const pull = a.object(repository, 'repository').pullRequest;

@@ -20,7 +20,7 @@ import { readCommitPeople, readLabelTimeline } from './graphql.js';
 /** The repository's API through Octokit: every list read to its last page, every answer checked. */
 export class OctokitRepositoryApi implements RepositoryApi {
   constructor(
-    private readonly client: GitHubClient,
+    protected readonly client: GitHubClient,
     readonly owner: string,
     readonly repo: string,
   ) {}

@@ -41,14 +41,18 @@ export interface Verified {
  */
 export async function recordedDecision(api: DecisionApi, number: number, source: DecisionSource): Promise<DecisionRecord> {
   const marker = commentMarker(source.statusContext);
-  const comments = await api.comments(number);
-  const isPoster = (login: string, type: string) => login.toLowerCase() === source.poster.toLowerCase() && (type === 'Bot') === source.poster.endsWith('[bot]');
-  const ours = comments.find((c) => c.user !== null && isPoster(c.user.login, c.user.type) && c.body.includes(marker));
+  const comments = await api.editedComments(number);
+  const isPoster = (login: string | null) => login !== null && login.toLowerCase() === source.poster.toLowerCase();
+  const ours = comments.find((c) => isPoster(c.author) && c.body.includes(marker));
   if (!ours) {
     const others = comments.filter((c) => c.body.includes(marker)).length;
     throw new Refusal(
       `pull request #${number} has no decision recorded by ${source.poster}${others > 0 ? ` (${others} comment${others === 1 ? '' : 's'} by others carry plangate's marker and are ignored)` : ''}: run the gate with \`comment: always\` so every decision is recorded, and give verify the account the gate posts as`,
     );
+  }
+  // Anyone with write access may edit anyone's comment: one last edited by another account holds their words.
+  if (ours.editor !== null && !isPoster(ours.editor)) {
+    throw new Refusal(`plangate's comment on pull request #${number} was last edited by ${ours.editor}, not ${source.poster}, so its record is not plangate's: re-run the gate on the pull request's head`);
   }
   const record = ours.body.startsWith(`${marker}\n`) ? decodeRecord(ours.body.slice(marker.length + 1)) : undefined;
   if (!record) throw new Refusal(`plangate's comment on pull request #${number} holds no readable decision record: re-run the gate on its head with this version of plangate`);

@@ -208,6 +208,18 @@ export function buildRoot(state: GitHubState, rateUsed: number, rateReset: numbe
           changeType: ({ added: 'ADDED', removed: 'DELETED', renamed: 'RENAMED', copied: 'COPIED', modified: 'MODIFIED', changed: 'CHANGED', unchanged: 'MODIFIED' } as const)[f.status],
         })),
       assignees: (args: Args) => connection('UserConnection', 'assignees', pull.assignees, args, (login) => actorNode(login)),
+      comments: (args: Args) =>
+        connection('IssueCommentConnection', 'comments', [...pull.comments].sort((a, b) => a.id - b.id), args, (c) => ({
+          __typename: 'IssueComment',
+          id: nodeId('IssueComment', c.id),
+          databaseId: c.id,
+          body: c.body,
+          author: actorNode(c.user),
+          editor: c.editor ? actorNode(c.editor) : null,
+          createdAt: c.created_at,
+          updatedAt: c.updated_at ?? c.created_at,
+          lastEditedAt: c.editor ? (c.updated_at ?? c.created_at) : null,
+        })),
     };
   };
   const repoNode = (): GqlObject => {

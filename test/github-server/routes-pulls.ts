@@ -129,6 +129,7 @@ export const PULL_ROUTES: Route[] = [
       requirePermission(ctx, ['issues', 'pull_requests'], 'write');
       comment.body = commentBody(ctx);
       comment.updated_at = now(ctx.state);
+      comment.editor = ctx.state.authenticatedAs.login;
       return ok(commentJson(ctx, pull, comment));
     },
   },

@@ -106,6 +106,30 @@ describe('plangate verify: what is applied was approved', () => {
     expect(run.stderr).toMatch(/approved nothing: its last decision was blocked/);
   });
 
+  it("plangate's own comment, edited by someone with write access, holds their words → 1", async () => {
+    const run = await verify(
+      (s) => {
+        // Anyone with write access may edit anyone's comment; the author stays github-actions[bot].
+        addComment(pr7(s), 'github-actions[bot]', decisionComment({ head: HEAD_SHA, decision: 'approved', plan: plan.path, addresses: [DB, BUCKET] }));
+        Object.assign(pr7(s).comments.at(-1) ?? {}, { editor: 'dev-alice' });
+      },
+      ['--plan', plan.at('matching'), ...AS_BOT],
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/was last edited by dev-alice, not github-actions\[bot\]/);
+  });
+
+  it('a comment plangate itself edited (each run edits it) is read', async () => {
+    const run = await verify(
+      (s) => {
+        approvedBoth(s);
+        Object.assign(pr7(s).comments.at(-1) ?? {}, { editor: 'github-actions[bot]' });
+      },
+      ['--plan', plan.at('matching'), ...AS_BOT],
+    );
+    expect(run.code).toBe(0);
+  });
+
   it('a decision for an earlier head than the one merged → 1', async () => {
     const run = await verify(
       (s) => addComment(pr7(s), 'github-actions[bot]', decisionComment({ head: BASE_SHA, decision: 'approved', plan: plan.path, addresses: [DB, BUCKET] })),

@@ -90,28 +90,6 @@ function describe(value) {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-// src/github/failure.ts
-var NEEDS = [
-  [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, "statuses: write"],
-  [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, "pull-requests: write (to comment)"],
-  [/\/contents\/|\/branches\/|\/activity$|\/commits$/, "contents: read"],
-  [/\/orgs\/[^/]+\/teams\//, "organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)"],
-  [/\/pulls(\/|$)|\/issues\//, "pull-requests: read"]
-];
-function apiError(call, error) {
-  if (error instanceof GitHubApiError) return error;
-  const failure = error;
-  const status = failure.status;
-  const said = failure.response?.data?.message ?? failure.message ?? String(error);
-  const need = NEEDS.find(([pattern]) => pattern.test(call))?.[1];
-  let fix = "";
-  if (status === 401) fix = ": the token is invalid or expired; check the github-token input";
-  else if (status === 403 && /rate limit/i.test(said)) fix = ": GitHub rate limit, still exceeded after waiting; run again later";
-  else if (status === 403 || status === 404 && need?.startsWith("organization")) fix = need ? `: the token needs ${need} (the workflow's permissions: block)` : ": the token may not make this call";
-  else if (status !== void 0 && status >= 500) fix = ": GitHub failed after retries; run again";
-  return new GitHubApiError(`GitHub API ${call} answered ${status ?? "no response"} (${said.split("\n")[0]})${fix}`, status);
-}
-
 // src/github/graphql.ts
 var PERSON = "name email user { login databaseId }";
 var AUTHORS = `totalCount pageInfo { hasNextPage endCursor } nodes { ${PERSON} }`;
@@ -264,6 +242,28 @@ function actor(a, raw, field) {
   const node = a.object(raw, field);
   if (node.__typename !== "User" && node.__typename !== "Bot") return null;
   return { login: a.text(node.login, `${field}.login`), id: a.count(node.databaseId, `${field}.databaseId`), type: node.__typename };
+}
+
+// src/github/failure.ts
+var NEEDS = [
+  [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, "statuses: write"],
+  [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, "pull-requests: write (to comment)"],
+  [/\/contents\/|\/branches\/|\/activity$|\/commits$/, "contents: read"],
+  [/\/orgs\/[^/]+\/teams\//, "organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)"],
+  [/\/pulls(\/|$)|\/issues\//, "pull-requests: read"]
+];
+function apiError(call, error) {
+  if (error instanceof GitHubApiError) return error;
+  const failure = error;
+  const status = failure.status;
+  const said = failure.response?.data?.message ?? failure.message ?? String(error);
+  const need = NEEDS.find(([pattern]) => pattern.test(call))?.[1];
+  let fix = "";
+  if (status === 401) fix = ": the token is invalid or expired; check the github-token input";
+  else if (status === 403 && /rate limit/i.test(said)) fix = ": GitHub rate limit, still exceeded after waiting; run again later";
+  else if (status === 403 || status === 404 && need?.startsWith("organization")) fix = need ? `: the token needs ${need} (the workflow's permissions: block)` : ": the token may not make this call";
+  else if (status !== void 0 && status >= 500) fix = ": GitHub failed after retries; run again";
+  return new GitHubApiError(`GitHub API ${call} answered ${status ?? "no response"} (${said.split("\n")[0]})${fix}`, status);
 }
 
 // src/github/octokit-api.ts
@@ -603,6 +603,18 @@ function urlPath(path) {
 var REVIEW_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]);
 
 // src/github/decision-api.ts
+var COMMENTS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      comments(first: 100, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { body author { __typename login } editor { __typename login } }
+      }
+    }
+  }
+}`;
+var MAX_COMMENT_PAGES = 50;
 var MAX_COMPARE_PAGES = 10;
 var RestDecisionApi = class extends OctokitRepositoryApi {
   async tokenLogin() {
@@ -647,6 +659,26 @@ var RestDecisionApi = class extends OctokitRepositoryApi {
     }
     throw new GitHubApiError(`GitHub's comparison of ${base.slice(0, 7)}...${head.slice(0, 7)} lists ${shas.length} commits but counts others (at most ${MAX_COMPARE_PAGES * 100} are read), so plangate cannot tell which pull requests are in the merge group: make the merge queue's groups smaller`);
   }
+  async editedComments(number) {
+    const comments = [];
+    let after = null;
+    for (let page = 0; page < MAX_COMMENT_PAGES; page++) {
+      const a = await query(this.client, "pull request comments", COMMENTS_QUERY, { owner: this.owner, name: this.repo, number, after });
+      const connection = a.object(pullRequest(a, this.owner, this.repo, number).comments, "pullRequest.comments");
+      const total = a.count(connection.totalCount, "comments.totalCount");
+      for (const [i, item] of a.list(connection.nodes, "comments.nodes").entries()) {
+        const c = a.object(item, `comments.nodes[${i}]`);
+        comments.push({ body: a.string(c.body, `comments.nodes[${i}].body`), author: actorLogin(a, c.author, `comments.nodes[${i}].author`), editor: actorLogin(a, c.editor, `comments.nodes[${i}].editor`) });
+      }
+      const info = a.object(connection.pageInfo, "comments.pageInfo");
+      if (info.hasNextPage !== true) {
+        if (comments.length !== total) throw new GitHubApiError(`GitHub GraphQL lists ${comments.length} comments of pull request #${number} but counts ${total}: plangate cannot be sure which is its own; run again`);
+        return comments;
+      }
+      after = a.text(info.endCursor, "comments.pageInfo.endCursor");
+    }
+    throw new GitHubApiError(`pull request #${number} has more than ${MAX_COMMENT_PAGES * 100} comments: plangate reads no further, so it cannot be sure which is its own`);
+  }
   async matchingRefs(prefix) {
     const route = "GET /repos/{owner}/{repo}/git/matching-refs/{+ref}";
     const ref = prefix.replace(/^refs\//, "").replace(/\/+$/, "");
@@ -661,6 +693,12 @@ var RestDecisionApi = class extends OctokitRepositoryApi {
     return refs.filter((r) => r.ref.startsWith(prefix));
   }
 };
+function actorLogin(a, value, field) {
+  if (value === null || value === void 0) return null;
+  const actor2 = a.object(value, field);
+  const login = a.text(actor2.login, `${field}.login`);
+  return actor2.__typename === "Bot" && !login.endsWith("[bot]") ? `${login}[bot]` : login;
+}
 
 // src/approval/record.ts
 import { createHash } from "node:crypto";
@@ -900,14 +938,17 @@ var Refusal = class extends Error {
 };
 async function recordedDecision(api, number, source) {
   const marker = commentMarker(source.statusContext);
-  const comments = await api.comments(number);
-  const isPoster = (login, type) => login.toLowerCase() === source.poster.toLowerCase() && type === "Bot" === source.poster.endsWith("[bot]");
-  const ours = comments.find((c) => c.user !== null && isPoster(c.user.login, c.user.type) && c.body.includes(marker));
+  const comments = await api.editedComments(number);
+  const isPoster = (login) => login !== null && login.toLowerCase() === source.poster.toLowerCase();
+  const ours = comments.find((c) => isPoster(c.author) && c.body.includes(marker));
   if (!ours) {
     const others = comments.filter((c) => c.body.includes(marker)).length;
     throw new Refusal(
       `pull request #${number} has no decision recorded by ${source.poster}${others > 0 ? ` (${others} comment${others === 1 ? "" : "s"} by others carry plangate's marker and are ignored)` : ""}: run the gate with \`comment: always\` so every decision is recorded, and give verify the account the gate posts as`
     );
+  }
+  if (ours.editor !== null && !isPoster(ours.editor)) {
+    throw new Refusal(`plangate's comment on pull request #${number} was last edited by ${ours.editor}, not ${source.poster}, so its record is not plangate's: re-run the gate on the pull request's head`);
   }
   const record = ours.body.startsWith(`${marker}
 `) ? decodeRecord(ours.body.slice(marker.length + 1)) : void 0;

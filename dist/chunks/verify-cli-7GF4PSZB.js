@@ -4,7 +4,7 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-PCV4XQU6.js";
+} from "./chunk-RYROI3EG.js";
 import {
   repositoryPathProblem
 } from "./chunk-7QU447KO.js";

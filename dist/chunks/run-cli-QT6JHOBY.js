@@ -226,7 +226,7 @@ async function runCli(argv, io) {
       io.stdout(USAGE);
       return command === void 0 ? EXIT.error : EXIT.pass;
     }
-    if (command === "verify") return await (await import("./verify-cli-3UMQE3ZM.js")).runVerify(rest, io);
+    if (command === "verify") return await (await import("./verify-cli-7GF4PSZB.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\` and \`plangate verify --plan FILE\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
