@@ -58,8 +58,9 @@ describe.concurrent('apply time: the decision recorded, then verified (issue 10)
     const ok = await runAction(gh, { event: 'push', cwd: plans, inputs: verify });
     expect(ok.decision, describeRun(ok)).toBe('approved');
     expect(ok.exitCode).toBe(0);
-    // Verify posts nothing: it only reads.
-    expect(ok.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    // Verify writes nothing: REST reads and GraphQL queries only.
+    expect(ok.requests.filter((r) => r.method !== 'GET' && r.route !== '/graphql')).toEqual([]);
+    expect(ok.requests.filter((r) => /^\s*mutation/.test(r.graphql?.query ?? ''))).toEqual([]);
 
     const extra = await runAction(gh, { event: 'push', cwd: workspace(true), inputs: verify });
     expect(extra.decision, describeRun(extra)).toBe('blocked');
