@@ -170,6 +170,14 @@ describe('plangate verify: what is applied was approved', () => {
     expect(fake.current()?.requests.filter((r) => r.route.endsWith('/pulls') && r.route.includes('/commits/'))).toHaveLength(4);
   });
 
+  it('a Link header naming another host is not followed with the token → 2', async () => {
+    const run = await verify(approvedBoth, ['--plan', plan.at('matching'), ...AS_BOT], (server) =>
+      server.faults.push({ path: `/repos/acme/infra/commits/${MERGE_SHA}/pulls`, status: 200, body: [], headers: { link: '<http://127.0.0.1:9/steal?page=2>; rel="next"' } }),
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is not on http:\/\/127\.0\.0\.1:\d+/);
+  });
+
   it('an unreadable plan → 2', async () => {
     const run = await verify(approvedBoth, ['--plan', `${REPO_ROOT}/fixtures/bad/hello.json`, ...AS_BOT]);
     expect(run.code).toBe(2);
