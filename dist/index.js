@@ -9,6 +9,7 @@ import {
   batched,
   checkPlans,
   clip,
+  configPaths,
   defaultRuleSet,
   describeFindings,
   escapeText,
@@ -16,17 +17,20 @@ import {
   isGateFile,
   isProtectedBase,
   jsonChunks,
+  oneConfig,
   parseConfig,
   renderMarkdown,
   repositoryPathProblem,
+  sarifChunks,
   thousands
-} from "./chunks/chunk-PHU3UIAS.js";
+} from "./chunks/chunk-7TIVZEPM.js";
 import {
   InputError,
+  errorLines,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunks/chunk-ND7H2N3T.js";
+} from "./chunks/chunk-ZO4DD74E.js";
 import "./chunks/chunk-QCJK5ES2.js";
 import {
   __commonJS,
@@ -23222,7 +23226,8 @@ function renderGateComment(report) {
 }
 function rulesLine(rules) {
   const at = `\`${escapeText(rules.branch)}\` at \`${rules.sha.slice(0, 7)}\``;
-  return rules.found ? `Rules: \`${escapeText(rules.path)}\` on ${at}.` : `Rules: the built-in \`recommended\` pack (no \`${escapeText(rules.path)}\` on ${at}).`;
+  const missing = (rules.searched ?? [rules.path]).map((path5) => `\`${escapeText(path5)}\``).join(" or ");
+  return rules.found ? `Rules: \`${escapeText(rules.path)}\` on ${at}.` : `Rules: the built-in \`recommended\` pack (no ${missing} on ${at}).`;
 }
 function describePlans(analysis) {
   if (analysis.findings.length > 0) return describeFindings(analysis.findings);
@@ -23455,10 +23460,17 @@ async function readRules(api, options) {
     throw new GitHubApiError(`GitHub answered 404 for the default branch ${JSON.stringify(branch)} of ${api.owner}/${api.repo}: plangate cannot read its config; check that the token has contents: read`);
   }
   const where = `${branch} (${sha.slice(0, 7)})`;
-  const text = await api.fileAt(options.path, sha);
-  if (text === void 0) await confirmAbsent(api, options.path, sha, where);
-  const ruleSet = text === void 0 ? { ...defaultRuleSet(), overrideLabel: options.overrideLabel } : await parseConfig(text, `${options.path} (on ${where})`, { overrideLabel: options.overrideLabel });
-  return { ruleSet, source: { path: options.path, branch, sha, found: text !== void 0 }, defaultBranch };
+  const searched = configPaths(options.path);
+  const texts = /* @__PURE__ */ new Map();
+  for (const path6 of searched) {
+    const text2 = await api.fileAt(path6, sha);
+    if (text2 === void 0) await confirmAbsent(api, path6, sha, where);
+    else texts.set(path6, text2);
+  }
+  const path5 = oneConfig([...texts.keys()], ` on ${where}`);
+  const text = path5 === void 0 ? void 0 : texts.get(path5);
+  const ruleSet = path5 === void 0 || text === void 0 ? { ...defaultRuleSet(), overrideLabel: options.overrideLabel } : await parseConfig(text, `${path5} (on ${where})`, { overrideLabel: options.overrideLabel });
+  return { ruleSet, source: { path: path5 ?? searched[0], searched, branch, sha, found: path5 !== void 0 }, defaultBranch };
 }
 
 // src/github/terraform-sources.ts
@@ -23467,7 +23479,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-JRFT5CAU.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-GARSPB4M.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;
@@ -23507,13 +23519,13 @@ async function runGate(inputs, context, api, planFiles) {
   const rules = await readRules(api, { path: inputs.config, overrideLabel: inputs.overrideLabel, ...inputs.configRef ? { ref: inputs.configRef } : {} });
   const { ruleSet } = rules;
   const protectedBranches = [rules.defaultBranch, rules.source.branch];
-  const known = { headSha: context.headSha, rules: rules.source, base: { ref: pr.baseRef, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
+  const known = { headSha: context.headSha, rules: rules.source, ...ruleSet.warnings ? { warnings: ruleSet.warnings } : {}, base: { ref: pr.baseRef, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
   const files = await api.changedFiles(context.number);
   const unlisted = listProblem(pr, files) ?? await planInTree(api, context.workspace, planFiles, files, pr.headSha);
   if (unlisted) return { ...errorResult(context.headSha, unlisted), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
   const analysis = await checkPlans(planFiles, ruleSet, { sourceWeakenings });
-  const gate = gateRule(ruleSet, inputs.config);
+  const gate = gateRule(ruleSet, rules.source.searched ?? [rules.source.path]);
   analysis.findings.push(...gateFileFindings(files, gate));
   if (analysis.decision === "pass" && analysis.findings.length > 0) analysis.decision = "blocked";
   if (analysis.decision === "error") return { ...known, analysis, outcome: { ...emptyOutcome(), decision: "error", errors: analysis.errors } };
@@ -23542,10 +23554,10 @@ async function siblingCheck(api, result, number) {
 function emptyOutcome() {
   return { decision: "error", approvedBy: [], missing: [], ignored: [], errors: [] };
 }
-function errorResult(headSha, message) {
+function errorResult(headSha, ...messages) {
   return {
-    analysis: { files: [], changes: [], findings: [], errors: [message], decision: "error" },
-    outcome: { ...emptyOutcome(), errors: [message] },
+    analysis: { files: [], changes: [], findings: [], errors: messages, decision: "error" },
+    outcome: { ...emptyOutcome(), errors: [...messages] },
     headSha
   };
 }
@@ -23601,17 +23613,17 @@ function getInputs(status2) {
   if (!COMMENT_MODES.includes(comment)) {
     throw new InputError("comment", `expected one of ${COMMENT_MODES.join(", ")}, got ${JSON.stringify(comment)}`);
   }
-  const config = getInput("config") || ".github/plangate.yml";
-  const configProblem = repositoryPathProblem(config);
+  const config = getInput("config");
+  const configProblem = config === "" ? void 0 : repositoryPathProblem(config);
   if (configProblem) throw new InputError("config", `expected ${configProblem}, got ${JSON.stringify(config)}`);
   const inputs = {
     ...status2,
     plans,
-    config,
     overrideLabel: getInput("override-label") || "plangate-override",
     agentIdentities: list("agent-identities"),
     comment
   };
+  if (config !== "") inputs.config = config;
   const configRef = getInput("config-ref").replace(/^refs\/heads\//, "");
   if (configRef !== "") {
     if (/[\s~^:?*[\\]|\.\.|@\{|^[/.]|[/.]$|\.lock$/.test(configRef)) throw new InputError("config-ref", `expected a branch name, got ${JSON.stringify(configRef)}`);
@@ -24911,7 +24923,7 @@ async function markPending(api, options) {
   await api.setStatus(options.headSha, status(options, "pending", "plangate is deciding"));
 }
 async function publishDecision(api, decided, options) {
-  const warnings = [];
+  const warnings = [...decided.warnings ?? []];
   let result = decided;
   try {
     if (earnsSuccess(result)) {
@@ -25008,12 +25020,12 @@ async function run() {
     inputs = getInputs(status2);
     result = await runGate(inputs, context, api, await expandPlanPatterns(inputs.plans));
   } catch (error2) {
-    result = errorResult(context.headSha, getErrorMessage(error2));
+    result = errorResult(context.headSha, ...errorLines(error2));
     debugStack(error2);
   }
   const published = await publishDecision(api, result, { ...publish, comment: inputs?.comment ?? "always" }).catch((error2) => ({
     result: withError(result, getErrorMessage(error2)),
-    warnings: []
+    warnings: result.warnings ?? []
   }));
   await finish(published.result, status2, [...warnings, ...published.warnings]);
 }
@@ -25022,16 +25034,12 @@ function debugStack(error2) {
 }
 async function finish(result, status2, warnings) {
   const decision = result.outcome.decision;
-  const reportPath = join2(process.env.RUNNER_TEMP || tmpdir(), "plangate-report.json");
-  const fd = openSync(reportPath, "w");
-  try {
-    for (const chunk of batched(jsonChunks(result.analysis))) writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
+  const reportPath = writeReport("plangate-report.json", jsonChunks(result.analysis));
+  const sarifPath = writeReport("plangate.sarif", sarifChunks(result.analysis));
   setOutput("decision", decision);
   setOutput("findings", String(result.analysis.findings.length));
   setOutput("report", reportPath);
+  setOutput("sarif", sarifPath);
   try {
     const report = { ...gateReport(result, status2?.statusContext ?? "plangate"), warnings, maxLength: 1e6, fullReportHint: "the JSON report (the step output `report`)" };
     await summary.addRaw(renderGateComment(report)).write();
@@ -25047,6 +25055,16 @@ async function finish(result, status2, warnings) {
   if (decision === "blocked") setFailed(`plangate: blocked: ${result.outcome.missing[0] ?? "needs approval by someone who did not author the change"}`);
   else if (decision === "error") setFailed(`plangate: ${result.outcome.errors[0] ?? "could not decide"}`);
   else info(`plangate: ${decision}`);
+}
+function writeReport(name, chunks) {
+  const path5 = join2(process.env.RUNNER_TEMP || tmpdir(), name);
+  const fd = openSync(path5, "w");
+  try {
+    for (const chunk of batched(chunks)) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+  return path5;
 }
 
 // src/index.ts

@@ -277,7 +277,7 @@ describe('options', () => {
   it('--format yaml: exit 2 naming --format', () => {
     const result = run(['check', '--format', 'yaml', fixturePath('terraform/example-destroy.json')]);
     expect(result.status).toBe(2);
-    expect(oneLine(result.stderr)).toMatch(/^plangate: --format: expected one of text, markdown, json, got "yaml"/);
+    expect(oneLine(result.stderr)).toMatch(/^plangate: --format: expected one of text, markdown, json, sarif, got "yaml"/);
     expect(result.stdout).toBe('');
   });
 

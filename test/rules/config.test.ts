@@ -84,7 +84,7 @@ override-label: plangate-override
     ['rules:\n  - match: { types: [a] }\n', /rules\[0\]\.name: expected a non-empty string, got nothing/],
     ['rules:\n  - { name: x, match: { types: [a] } }\n  - { name: x, match: { types: [b] } }\n', /rules\[1\]\.name: expected a unique rule name \("x" is used twice\)/],
     ['rules:\n  - { name: aws-relational-databases, match: { types: [b] } }\n', /rules\[0\]\.name: "aws-relational-databases" is already a rule of a built-in pack/],
-    ['extends: [recomended]\n', /extends: unknown rule pack "recomended"; built-in packs are recommended, aws, google, azure, cloudformation, kubernetes/],
+    ['extends: [recomended]\n', /extends\[0\]: unknown rule pack "recomended"; built-in packs are recommended, aws, google, azure, cloudformation, kubernetes/],
     ['ignore: module.sandbox.**\n', /ignore: expected a list, got "module\.sandbox\.\*\*"/],
     ['override-label: "a,b"\n', /override-label: expected a GitHub label name/],
     ['rules: [\n', /invalid YAML at line \d+ column \d+/],

@@ -1,11 +1,13 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
-  DEFAULT_CONFIG_PATH,
+  DEFAULT_CONFIG_PATHS,
   NOT_AUTHORS,
+  VERSION,
   approvalsNeeded,
   batched,
   bySeverity,
   checkPlans,
+  configPaths,
   defaultRuleSet,
   dependentsList,
   describeAction,
@@ -13,25 +15,29 @@ import {
   headline,
   jsonChunks,
   loadYaml,
+  oneConfig,
   otherLosses,
   parseConfig,
   plural,
   renderMarkdown,
   ruleRequirements,
   sanitize,
+  sarifChunks,
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-PHU3UIAS.js";
+} from "./chunk-7TIVZEPM.js";
 import {
   InputError,
   MAX_DEPTH,
   checkDepth,
+  errorLines,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunk-ND7H2N3T.js";
+} from "./chunk-ZO4DD74E.js";
 import {
+  displayName,
   quote,
   safeLine
 } from "./chunk-QCJK5ES2.js";
@@ -194,7 +200,7 @@ function finding(f, paint) {
 
 // src/cli/run-cli.ts
 var EXIT = { pass: 0, blocked: 1, error: 2 };
-var USAGE = `Usage: plangate check [--format text|markdown|json] [--config FILE] FILE...
+var USAGE = `Usage: plangate check [--format text|markdown|json|sarif] [--config FILE] FILE...
 
 Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
 CloudFormation change sets (aws cloudformation describe-change-set --output json),
@@ -202,8 +208,9 @@ and reports every protected resource they would delete, replace or forget.
 FILE may be - for standard input.
 
 Options:
-  --format FORMAT  text (default), markdown or json
-  --config FILE    rules file (default: ${DEFAULT_CONFIG_PATH} if it exists, else the recommended pack)
+  --format FORMAT  text (default), markdown, json, or sarif (SARIF 2.1.0 for code scanning)
+  --config FILE    rules file (default: ${DEFAULT_CONFIG_PATHS.join(" or ")} if one
+                   exists, else the recommended pack); stderr names the one used
   --cfn-template FILE
                    the stack's current CloudFormation template (JSON or YAML):
                    its Ref, Fn::GetAtt, Fn::Sub and DependsOn add to each finding's dependents
@@ -211,17 +218,23 @@ Options:
                    the Terraform root module before and after the change: a
                    lifecycle { prevent_destroy = true } removed between them is a finding
   -h, --help       show this help
+  -V, --version    show plangate's version
 
 Exit status: 0 nothing protected is lost, 1 blocked, 2 error (any file unreadable,
 malformed or unsupported fails the whole run).
 `;
-var FORMATS = ["text", "markdown", "json"];
+var FORMATS = ["text", "markdown", "json", "sarif"];
 async function runCli(argv, io) {
   try {
     const [command, ...rest] = argv;
     if (command === void 0 || command === "-h" || command === "--help" || command === "help") {
       io.stdout(USAGE);
       return command === void 0 ? EXIT.error : EXIT.pass;
+    }
+    if (command === "--version" || command === "-V" || command === "version") {
+      io.stdout(`plangate ${VERSION}
+`);
+      return EXIT.pass;
     }
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the command is \`plangate check FILE...\``);
     const { values, positionals } = parseOptions(rest);
@@ -233,7 +246,7 @@ async function runCli(argv, io) {
     if (!FORMATS.includes(format)) {
       throw new InputError("--format", `expected one of ${FORMATS.join(", ")}, got ${quote(format)}`);
     }
-    const ruleSet = await loadRuleSet(values.config);
+    const ruleSet = await loadRuleSet(values.config, io);
     const options = {};
     const template = values["cfn-template"];
     if (template !== void 0) options.templateDependencies = await templateDependencies(readInput(template, "template"), template);
@@ -242,7 +255,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-JRFT5CAU.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-GARSPB4M.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);
@@ -252,7 +265,7 @@ async function runCli(argv, io) {
     return EXIT[analysis.decision];
   } catch (error) {
     if (isInputError(error)) {
-      io.stderr(`plangate: ${safeLine(error.message)}
+      for (const line of errorLines(error)) io.stderr(`plangate: ${safeLine(line)}
 `);
     } else {
       io.stderr(`plangate: internal error: ${safeLine(getErrorMessage(error))} (please report it; PLANGATE_DEBUG=1 shows the stack)
@@ -263,28 +276,43 @@ async function runCli(argv, io) {
     return EXIT.error;
   }
 }
+var OPTIONS = {
+  format: { type: "string", short: "f" },
+  config: { type: "string", short: "c" },
+  "cfn-template": { type: "string" },
+  "tf-base": { type: "string" },
+  "tf-head": { type: "string" },
+  help: { type: "boolean", short: "h" }
+};
 function parseOptions(args) {
   try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", short: "f" },
-        config: { type: "string", short: "c" },
-        "cfn-template": { type: "string" },
-        "tf-base": { type: "string" },
-        "tf-head": { type: "string" },
-        help: { type: "boolean", short: "h" }
-      }
-    });
+    return parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    throw new InputError("plangate check", `${safeLine(getErrorMessage(error), 300)}; see plangate check --help`);
+    throw new InputError("plangate check", `${optionProblem(args, error)}; see plangate check --help`);
   }
 }
-async function loadRuleSet(configPath) {
-  const path = configPath ?? (existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : void 0);
+function optionProblem(args, error) {
+  const known = Object.entries(OPTIONS).map(([name, option]) => "short" in option ? `-${option.short}/--${name}` : `--${name}`);
+  const { tokens } = parseArgs({ args, allowPositionals: true, options: OPTIONS, strict: false, tokens: true });
+  const unknown = tokens.find((token) => token.kind === "option" && !Object.hasOwn(OPTIONS, token.name));
+  if (unknown?.kind === "option") {
+    return `unknown option ${quote(unknown.rawName)}; the options are ${known.join(", ")} (a plan file whose name starts with - goes after --)`;
+  }
+  const misused = tokens.find((token) => token.kind === "option" && OPTIONS[token.name].type === "string" !== (token.value !== void 0));
+  if (misused?.kind === "option") {
+    return OPTIONS[misused.name].type === "string" ? `option ${quote(misused.rawName)} needs a value, as in --${misused.name} VALUE` : `option ${quote(misused.rawName)} takes no value`;
+  }
+  return safeLine(getErrorMessage(error), 300);
+}
+async function loadRuleSet(configPath, io) {
+  const path = oneConfig(configPaths(configPath).filter((candidate) => candidate === configPath || existsSync(candidate)));
   if (path === void 0) return defaultRuleSet();
-  return await parseConfig(readInput(path, "config"), path);
+  const ruleSet = await parseConfig(readInput(path, "config"), path);
+  io.stderr(`plangate: rules from ${displayName(path)}
+`);
+  for (const warning of ruleSet.warnings ?? []) io.stderr(`plangate: warning: ${safeLine(warning)}
+`);
+  return ruleSet;
 }
 function readInput(path, what) {
   try {
@@ -297,6 +325,7 @@ function readInput(path, what) {
 }
 function render(analysis, format, io) {
   if (format === "json") return jsonChunks(analysis);
+  if (format === "sarif") return sarifChunks(analysis);
   if (format === "markdown") return [renderMarkdown(analysis)];
   return terminated(textLines(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false }));
 }

@@ -12,7 +12,7 @@ import {
   checkDepth,
   configAddress,
   isObject
-} from "./chunk-ND7H2N3T.js";
+} from "./chunk-ZO4DD74E.js";
 import {
   displayName,
   safeLine

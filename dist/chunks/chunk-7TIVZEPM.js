@@ -6,8 +6,9 @@ import {
   isInputError,
   isObject,
   terraformDependencies
-} from "./chunk-ND7H2N3T.js";
+} from "./chunk-ZO4DD74E.js";
 import {
+  displayName,
   isDisplaySafe,
   quote,
   safeLine
@@ -23,7 +24,7 @@ var SENSITIVE = "(sensitive)";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
-  let begs, beg, left, right = void 0, result;
+  let begs, beg, left, right = void 0, result2;
   let ai = str.indexOf(a);
   let bi = str.indexOf(b, ai + 1);
   let i = ai;
@@ -33,14 +34,14 @@ var range = (a, b, str) => {
     }
     begs = [];
     left = str.length;
-    while (i >= 0 && !result) {
+    while (i >= 0 && !result2) {
       if (i === ai) {
         begs.push(i);
         ai = str.indexOf(a, i + 1);
       } else if (begs.length === 1) {
         const r = begs.pop();
         if (r !== void 0)
-          result = [r, bi];
+          result2 = [r, bi];
       } else {
         beg = begs.pop();
         if (beg !== void 0 && beg < left) {
@@ -52,10 +53,10 @@ var range = (a, b, str) => {
       i = ai < bi && ai >= 0 ? ai : bi;
     }
     if (begs.length && right !== void 0) {
-      result = [left, right];
+      result2 = [left, right];
     }
   }
-  return result;
+  return result2;
 };
 
 // node_modules/brace-expansion/dist/esm/index.js
@@ -1615,38 +1616,38 @@ var Minimatch = class {
   partsMatch(a, b, emptyGSMatch = false) {
     let ai = 0;
     let bi = 0;
-    let result = [];
+    let result2 = [];
     let which = "";
     while (ai < a.length && bi < b.length) {
       if (a[ai] === b[bi]) {
-        result.push(which === "b" ? b[bi] : a[ai]);
+        result2.push(which === "b" ? b[bi] : a[ai]);
         ai++;
         bi++;
       } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
-        result.push(a[ai]);
+        result2.push(a[ai]);
         ai++;
       } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
-        result.push(b[bi]);
+        result2.push(b[bi]);
         bi++;
       } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
         if (which === "b")
           return false;
         which = "a";
-        result.push(a[ai]);
+        result2.push(a[ai]);
         ai++;
         bi++;
       } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
         if (which === "a")
           return false;
         which = "b";
-        result.push(b[bi]);
+        result2.push(b[bi]);
         ai++;
         bi++;
       } else {
         return false;
       }
     }
-    return a.length === b.length && result;
+    return a.length === b.length && result2;
   }
   parseNegate() {
     if (this.nonegate)
@@ -2138,8 +2139,8 @@ var RuleMatcher = class {
       if (!anyAddress && c.modules && !c.modules.matchesModule(change)) continue;
       if (c.tags) {
         if (tags === null) tags = resourceTags(change);
-        const known = tags;
-        if (known && !c.tags.every(([key2, glob]) => tagHolds(known, key2, glob))) continue;
+        const known2 = tags;
+        if (known2 && !c.tags.every(([key2, glob]) => tagHolds(known2, key2, glob))) continue;
       }
       out.push(c.rule);
     }
@@ -2794,6 +2795,9 @@ var ENTRIES = {
   terraform: new Map(Object.entries({ ...AWS, ...GOOGLE, ...AZURE })),
   cloudformation: new Map(Object.entries(CLOUDFORMATION))
 };
+function knownTypes() {
+  return [...ENTRIES.terraform.keys(), ...ENTRIES.cloudformation.keys()];
+}
 function entryOf(format, type) {
   return ENTRIES[format].get(type);
 }
@@ -3774,9 +3778,9 @@ var folded = (key2) => key2.normalize("NFKC").replace(/[\s\p{Default_Ignorable_C
 var KNOWN = new Map([...TERRAFORM_KEYS, ...CHANGE_SET_KEYS].map((key2) => [folded(key2), key2]));
 function readingOf(doc, source, at2) {
   for (const key2 of Object.keys(doc)) {
-    const known = KNOWN.get(folded(key2));
-    if (known !== void 0 && known !== key2) {
-      throw new InputError(source, `${at2}has the key ${quote(key2)}, which reads as ${quote(known)} but is not it: the file was edited; write ${SHOW_JSON2} or ${DESCRIBE2} output as written`);
+    const known2 = KNOWN.get(folded(key2));
+    if (known2 !== void 0 && known2 !== key2) {
+      throw new InputError(source, `${at2}has the key ${quote(key2)}, which reads as ${quote(known2)} but is not it: the file was edited; write ${SHOW_JSON2} or ${DESCRIBE2} output as written`);
     }
   }
   const terraform2 = TERRAFORM_KEYS.filter((key2) => has(doc, key2));
@@ -4416,36 +4420,14 @@ async function loadYaml() {
   return mod.default ?? mod;
 }
 function yamlProblem(doc, what = "YAML") {
-  const problem = doc.errors[0];
-  if (!problem) return void 0;
-  const at2 = problem.linePos?.[0];
-  const message = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-  return `invalid ${what}${at2 ? ` at line ${at2.line} column ${at2.col}` : ""}: ${message}`;
+  return yamlProblems(doc, what)[0];
 }
-
-// src/rules/gate.ts
-var GATE_RULE = "gate-files-changed";
-function gateFileGlobs(configPath, extra = []) {
-  return [configPath, ".github/workflows/**", ".github/actions/**", "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS", ...extra];
-}
-function isGateFile(filename, globs) {
-  return globs.some((glob) => new Minimatch(glob, { dot: true }).match(filename));
-}
-function gateRule(ruleSet, configPath) {
-  const named = strictestRule(ruleSet.rules.filter((r) => r.approvers.teams.length + r.approvers.users.length > 0));
-  const approvers = ruleSet.gateApprovers ?? named?.approvers ?? { teams: [], users: [] };
-  return {
-    name: GATE_RULE,
-    reason: "A change to plangate's config, the workflows or CODEOWNERS can loosen the gate itself, so it needs the approval the strictest rule asks for.",
-    severity: "critical",
-    approvals: Math.max(1, ...ruleSet.rules.map((r) => r.approvals)),
-    approvers: { teams: [...approvers.teams], users: [...approvers.users] },
-    // Matched against the pull request's changed files, not against plans.
-    match: { addresses: gateFileGlobs(configPath, ruleSet.gateFiles), actions: ["protection-removed"] }
-  };
-}
-function isProtectedBase(base, protectedBranches, globs) {
-  return protectedBranches.includes(base) || globs.some((glob) => new Minimatch(glob).match(base));
+function yamlProblems(doc, what = "YAML") {
+  return doc.errors.map((problem) => {
+    const at2 = problem.linePos?.[0];
+    const message = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+    return `invalid ${what}${at2 ? ` at line ${at2.line} column ${at2.col}` : ""}: ${message}`;
+  });
 }
 
 // rules/aws.yml
@@ -4466,6 +4448,60 @@ var kubernetes_default = { "description": "Stateful Kubernetes objects (hashicor
 // rules/recommended.yml
 var recommended_default = { "description": "Stateful and hard-to-recreate resources on every supported platform, and any deletion guard switched off.", "extends": ["aws", "google", "azure", "kubernetes", "cloudformation"], "rules": [{ "name": "deletion-guard-removed", "reason": "Someone turned this guard on to stop deletion; switching it off is the first step of deleting the resource.", "severity": "high", "match": { "types": ["*"], "actions": ["protection-removed"] } }] };
 
+// src/rules/glob-problem.ts
+function globProblem(glob, kind) {
+  if (glob !== glob.trim()) return "a glob without spaces at its ends (they would have to be in the name)";
+  if (glob.startsWith("!")) return "a glob without a leading ! (plangate globs have no negation; leave out what should not match)";
+  const brackets = kind === "address" ? indexKeysProblem(glob) : classesProblem(glob);
+  if (brackets) return brackets;
+  if (!bracesPair(glob, kind)) return "a glob whose { and } pair up, as in {a,b}";
+  if (kind === "address") {
+    if (splitAddress(glob, "terraform").includes("") || splitAddress(glob, "cloudformation").includes("")) {
+      return "an address glob without empty parts (no leading, trailing or doubled . or /)";
+    }
+  }
+  return void 0;
+}
+function indexKeysProblem(glob) {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (quoted) {
+      if (c === "\\") i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"' && depth > 0) quoted = true;
+    else if (c === "[") depth++;
+    else if (c === "]" && --depth < 0) break;
+  }
+  if (quoted) return 'an address glob whose quoted index keys end, as in module.app["eu"]';
+  return depth === 0 ? void 0 : "an address glob whose [ and ] pair up, as in aws_instance.web[0]";
+}
+function classesProblem(glob) {
+  for (let i = 0; i < glob.length; i++) {
+    if (glob[i] === "\\") i++;
+    else if (glob[i] === "[") {
+      const close = glob.indexOf("]", i + 2);
+      if (close === -1) return "a glob whose [ and ] pair up, as in db[0-9]";
+      i = close;
+    }
+  }
+  return void 0;
+}
+function bracesPair(glob, kind) {
+  let braces = 0;
+  let inside = false;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "\\" && kind !== "address") i++;
+    else if (inside) inside = c !== "]";
+    else if (c === "[") inside = true;
+    else if (c === "{") braces++;
+    else if (c === "}" && --braces < 0) return false;
+  }
+  return braces === 0;
+}
+
 // src/rules/repository-path.ts
 function repositoryPathProblem(path2) {
   if (path2.startsWith("/")) return "a path relative to the repository root, without a leading /";
@@ -4476,69 +4512,110 @@ function repositoryPathProblem(path2) {
 }
 
 // src/rules/validate.ts
-function validatePack(raw, source) {
-  const v = new Validator(source);
-  const doc = v.object(raw, "");
-  v.onlyKeys(doc, "", ["description", "extends", "rules"]);
-  return v.pack(doc);
+function showPath(path2) {
+  return path2.map((part, i) => typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`).join("") || "(top level)";
 }
-function validateConfig(raw, source) {
-  const v = new Validator(source);
-  const doc = raw === null || raw === void 0 ? {} : v.object(raw, "");
-  v.onlyKeys(doc, "", ["description", "extends", "rules", "ignore", "override-label", "gate-approvers", "gate-files", "protected-bases"]);
+function problemAt(path2, text) {
+  return { path: path2, text: `${showPath(path2)}: ${text}` };
+}
+function throwProblems(source, problems, offset = () => 0) {
+  if (problems.length === 0) return;
+  const ordered = problems.map((p, i) => ({ p, at: offset(p.path), i })).sort((a, b) => a.at - b.at || a.i - b.i);
+  const [first, ...more] = ordered.map(({ p }) => p.text);
+  throw new InputError(source, first, more);
+}
+function validatePack(raw, source) {
+  const v = new Validator();
+  const doc = v.check(() => v.object(raw, [])) ?? {};
+  v.onlyKeys(doc, [], ["description", "extends", "rules"]);
+  const pack = v.pack(doc);
+  throwProblems(source, v.problems);
+  return pack;
+}
+var CONFIG_KEYS = ["description", "extends", "rules", "ignore", "override-label", "gate-approvers", "gate-files", "protected-bases"];
+function validateConfig(raw) {
+  const v = new Validator();
+  const doc = raw === null || raw === void 0 ? {} : v.check(() => v.object(raw, [])) ?? {};
+  v.onlyKeys(doc, [], CONFIG_KEYS);
   const pack = v.pack(doc);
   const config = {
     description: pack.description,
     rules: pack.rules,
-    ignore: doc.ignore === void 0 ? [] : v.strings(doc.ignore, "ignore"),
-    protectedBases: doc["protected-bases"] === void 0 ? [] : v.strings(doc["protected-bases"], "protected-bases"),
-    gateFiles: doc["gate-files"] === void 0 ? [] : v.paths(doc["gate-files"], "gate-files")
+    ignore: doc.ignore === void 0 ? [] : v.globs(doc.ignore, ["ignore"], "address", true),
+    protectedBases: doc["protected-bases"] === void 0 ? [] : v.globs(doc["protected-bases"], ["protected-bases"], "name", true),
+    gateFiles: doc["gate-files"] === void 0 ? [] : v.globs(doc["gate-files"], ["gate-files"], "path", true)
   };
   if (doc["gate-approvers"] !== void 0) {
-    config.gateApprovers = v.approvers(doc["gate-approvers"], "gate-approvers");
-    if (config.gateApprovers.teams.length + config.gateApprovers.users.length === 0) v.fail("gate-approvers", "at least one team or user (leave the key out to use the strictest rule's approvers)");
+    v.check(() => {
+      const approvers = v.approvers(doc["gate-approvers"], ["gate-approvers"]);
+      if (approvers.teams.length + approvers.users.length === 0) v.fail(["gate-approvers"], "at least one team or user (leave the key out to use the strictest rule's approvers)");
+      config.gateApprovers = approvers;
+    });
   }
   if (doc.extends !== void 0) config.extends = pack.extends;
   const label = doc["override-label"];
   if (label !== void 0) {
-    config.overrideLabel = v.string(label, "override-label");
-    if (config.overrideLabel.length > 50 || /[,\n]/.test(config.overrideLabel)) v.fail("override-label", "a GitHub label name: at most 50 characters, no commas or newlines", label);
+    v.check(() => {
+      const name = v.string(label, ["override-label"]);
+      if (name.length > 50 || /[,\n]/.test(name)) v.fail(["override-label"], "a GitHub label name: at most 50 characters, no commas or newlines", label);
+      config.overrideLabel = name;
+    });
   }
-  return config;
+  return { config, problems: v.problems };
 }
+var Abandon = class extends Error {
+};
 var Validator = class {
-  constructor(source) {
-    this.source = source;
+  problems = [];
+  /** fn's value, or undefined when it found a problem (recorded) and gave up on its value. */
+  check(fn) {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof Abandon) return void 0;
+      throw error;
+    }
   }
-  source;
+  /** Checks each item on its own, so one bad item does not hide the problems of the next. */
+  each(items, path2, fn) {
+    return items.flatMap((item, i) => {
+      const value = this.check(() => fn(item, [...path2, i]));
+      return value === void 0 ? [] : [value];
+    });
+  }
   /** The keys a pack and a config share: description, extends, rules (names unique). */
   pack(doc) {
-    const rules = this.list(doc.rules ?? [], "rules").map((r, i) => this.rule(r, `rules[${i}]`));
+    const items = this.check(() => this.list(doc.rules ?? [], ["rules"])) ?? [];
+    const rules = [];
     const seen = /* @__PURE__ */ new Set();
-    for (const [i, rule] of rules.entries()) {
-      if (seen.has(rule.name)) this.fail(`rules[${i}].name`, `a unique rule name (${JSON.stringify(rule.name)} is used twice)`);
+    for (const [i, item] of items.entries()) {
+      const rule = this.check(() => this.rule(item, ["rules", i]));
+      if (rule === void 0) continue;
+      if (seen.has(rule.name)) this.record(["rules", i, "name"], `expected a unique rule name (${JSON.stringify(rule.name)} is used twice)`);
       seen.add(rule.name);
+      rules.push(rule);
     }
     return {
-      description: doc.description === void 0 ? "" : this.string(doc.description, "description"),
-      extends: this.strings(doc.extends ?? [], "extends"),
+      description: doc.description === void 0 ? "" : this.check(() => this.string(doc.description, ["description"])) ?? "",
+      extends: this.check(() => this.strings(doc.extends ?? [], ["extends"])) ?? [],
       rules
     };
   }
+  record(path2, text) {
+    this.problems.push(problemAt(path2, text));
+  }
   fail(path2, expected, ...got) {
-    const what = got.length === 0 ? "" : `, got ${describe(got[0])}`;
-    throw new InputError(this.source, `${path2 || "(top level)"}: expected ${expected}${what}`);
+    this.record(path2, `expected ${expected}${got.length === 0 ? "" : `, got ${describe(got[0])}`}`);
+    throw new Abandon();
   }
   object(value, path2) {
     if (!isObject(value)) this.fail(path2, "a mapping", value);
     return value;
   }
+  /** Records every unknown key; the known ones are still checked. */
   onlyKeys(value, path2, allowed) {
     for (const key2 of Object.keys(value)) {
-      if (!allowed.includes(key2)) {
-        const at2 = path2 ? `${path2}.${key2}` : key2;
-        throw new InputError(this.source, `${at2}: unknown key ${JSON.stringify(key2)}; expected one of ${allowed.join(", ")}`);
-      }
+      if (!allowed.includes(key2)) this.record([...path2, key2], `unknown key ${JSON.stringify(key2)}; expected one of ${allowed.join(", ")}`);
     }
   }
   list(value, path2) {
@@ -4549,16 +4626,28 @@ var Validator = class {
     if (typeof value !== "string" || value.trim() === "") this.fail(path2, "a non-empty string", value);
     return value;
   }
-  strings(value, path2) {
-    return this.list(value, path2).map((item, i) => this.string(item, `${path2}[${i}]`));
-  }
-  /** Repository path globs, as GitHub names changed files. */
-  paths(value, path2) {
-    return this.strings(value, path2).map((glob, i) => {
-      const problem = repositoryPathProblem(glob);
-      if (problem) this.fail(`${path2}[${i}]`, problem, glob);
-      return glob;
+  /** A list of strings: every bad item is recorded, and then the list is given up. */
+  strings(value, path2, item = () => {
+  }) {
+    const items = this.list(value, path2);
+    const strings = this.each(items, path2, (raw, at2) => {
+      const text = this.string(raw, at2);
+      item(text, at2);
+      return text;
     });
+    if (strings.length !== items.length) throw new Abandon();
+    return strings;
+  }
+  /** Globs that must parse; `mayBeEmpty` for lists whose absence and emptiness mean the same. */
+  globs(value, path2, kind, mayBeEmpty = false) {
+    return this.check(() => {
+      const globs = this.strings(value, path2, (glob, at2) => {
+        const problem = (kind === "path" ? repositoryPathProblem(glob) : void 0) ?? globProblem(glob, kind);
+        if (problem) this.fail(at2, problem, glob);
+      });
+      if (globs.length === 0 && !mayBeEmpty) this.fail(path2, "a non-empty list (leave the key out to match any)");
+      return globs;
+    }) ?? [];
   }
   oneOf(value, path2, allowed) {
     if (typeof value !== "string" || !allowed.includes(value)) this.fail(path2, `one of ${allowed.join(", ")}`, value);
@@ -4567,14 +4656,17 @@ var Validator = class {
   rule(raw, path2) {
     const doc = this.object(raw, path2);
     this.onlyKeys(doc, path2, ["name", "reason", "severity", "approvals", "approvers", "match"]);
-    const rule = {
-      name: this.string(doc.name, `${path2}.name`),
-      severity: doc.severity === void 0 ? "high" : this.oneOf(doc.severity, `${path2}.severity`, SEVERITIES),
-      approvals: doc.approvals === void 0 ? 1 : this.count(doc.approvals, `${path2}.approvals`),
-      approvers: doc.approvers === void 0 ? { teams: [], users: [] } : this.approvers(doc.approvers, `${path2}.approvers`),
-      match: this.match(doc.match, `${path2}.match`)
-    };
-    if (doc.reason !== void 0) rule.reason = this.string(doc.reason, `${path2}.reason`);
+    const before = this.problems.length;
+    const at2 = (key2) => [...path2, key2];
+    const name = this.check(() => this.string(doc.name, at2("name")));
+    const severity = doc.severity === void 0 ? "high" : this.check(() => this.oneOf(doc.severity, at2("severity"), SEVERITIES));
+    const approvals = doc.approvals === void 0 ? 1 : this.check(() => this.count(doc.approvals, at2("approvals")));
+    const approvers = doc.approvers === void 0 ? { teams: [], users: [] } : this.check(() => this.approvers(doc.approvers, at2("approvers")));
+    const match2 = this.check(() => this.match(doc.match, at2("match")));
+    const reason = doc.reason === void 0 ? void 0 : this.check(() => this.string(doc.reason, at2("reason")));
+    if (this.problems.length > before || name === void 0 || severity === void 0 || approvals === void 0 || approvers === void 0 || match2 === void 0) throw new Abandon();
+    const rule = { name, severity, approvals, approvers, match: match2 };
+    if (reason !== void 0) rule.reason = reason;
     return rule;
   }
   count(value, path2) {
@@ -4583,37 +4675,42 @@ var Validator = class {
   }
   approvers(raw, path2) {
     const doc = this.object(raw, path2);
+    const before = this.problems.length;
     this.onlyKeys(doc, path2, ["teams", "users"]);
-    return { teams: this.strings(doc.teams ?? [], `${path2}.teams`), users: this.strings(doc.users ?? [], `${path2}.users`) };
+    const teams = this.check(() => this.strings(doc.teams ?? [], [...path2, "teams"]));
+    const users = this.check(() => this.strings(doc.users ?? [], [...path2, "users"]));
+    if (this.problems.length > before || !teams || !users) throw new Abandon();
+    return { teams, users };
   }
   match(raw, path2) {
     const doc = this.object(raw, path2);
+    const before = this.problems.length;
     this.onlyKeys(doc, path2, ["types", "addresses", "modules", "providers", "tags", "actions"]);
-    const match2 = {
-      actions: doc.actions === void 0 ? [...MATCH_ACTIONS] : this.list(doc.actions, `${path2}.actions`).map((a, i) => this.oneOf(a, `${path2}.actions[${i}]`, MATCH_ACTIONS))
-    };
-    for (const key2 of ["types", "addresses", "modules", "providers"]) {
-      if (doc[key2] !== void 0) match2[key2] = this.globs(doc[key2], `${path2}.${key2}`);
+    const actions = doc.actions === void 0 ? [...MATCH_ACTIONS] : this.check(() => this.list(doc.actions, [...path2, "actions"])) ?? [];
+    const match2 = { actions: this.each(actions, [...path2, "actions"], (a, at2) => this.oneOf(a, at2, MATCH_ACTIONS)) };
+    const kinds = { types: "name", addresses: "address", modules: "address", providers: "name" };
+    for (const [key2, kind] of Object.entries(kinds)) {
+      if (doc[key2] !== void 0) match2[key2] = this.globs(doc[key2], [...path2, key2], kind);
     }
-    if (doc.tags !== void 0) match2.tags = this.tags(doc.tags, `${path2}.tags`);
+    if (doc.tags !== void 0) this.check(() => match2.tags = this.tags(doc.tags, [...path2, "tags"]));
+    if (this.problems.length > before) throw new Abandon();
     if (!match2.types && !match2.addresses && !match2.modules && !match2.providers && !match2.tags) {
       this.fail(path2, 'at least one of types, addresses, modules, providers, tags (a rule for everything says types: ["*"])');
     }
     return match2;
   }
-  globs(value, path2) {
-    const globs = this.strings(value, path2);
-    if (globs.length === 0) this.fail(path2, "a non-empty list (leave the key out to match any)");
-    return globs;
-  }
   tags(raw, path2) {
     const doc = this.object(raw, path2);
     const tags = {};
     for (const [key2, value] of Object.entries(doc)) {
-      if (typeof value === "number" || typeof value === "boolean") tags[key2] = String(value);
-      else tags[key2] = this.string(value, `${path2}.${key2}`);
+      this.check(() => {
+        const text = typeof value === "number" || typeof value === "boolean" ? String(value) : this.string(value, [...path2, key2]);
+        const problem = globProblem(text, "name");
+        if (problem) this.fail([...path2, key2], problem, text);
+        tags[key2] = text;
+      });
     }
-    if (Object.keys(tags).length === 0) this.fail(path2, "at least one tag (leave the key out to match any)");
+    if (Object.keys(doc).length === 0) this.fail(path2, "at least one tag (leave the key out to match any)");
     return tags;
   }
 };
@@ -4647,25 +4744,90 @@ function loadPacks(names, source = "extends") {
   return { rules, packs };
 }
 
+// src/rules/config-warnings.ts
+var known;
+function typesKnown() {
+  known ??= [.../* @__PURE__ */ new Set([...knownTypes(), ...loadPacks(PACK_NAMES).rules.flatMap((r) => r.match.types ?? [])])];
+  return known;
+}
+function configWarnings(config, ruleSet) {
+  const warnings = [];
+  if (ruleSet.rules.length === 0) {
+    warnings.push("protects nothing: it has `extends: []` and no rules, so only changes to the gate's own files need approval; add rules or extend a built-in pack");
+  }
+  const everything = config.ignore.findIndex((glob) => /^(\*\*[./]?)+$/.test(glob));
+  if (everything !== -1) warnings.push(`${showPath(["ignore", everything])}: ${JSON.stringify(config.ignore[everything])} ignores every resource, so the config protects nothing but the gate's own files`);
+  for (const [i, rule] of config.rules.entries()) {
+    const types2 = rule.match.types;
+    if (types2 === void 0) continue;
+    const globs = types2.map((glob) => new Minimatch(glob, { nocomment: true, noext: true, nonegate: true, dot: true }));
+    if (typesKnown().some((type) => globs.some((glob) => glob.match(type)))) continue;
+    warnings.push(
+      `${showPath(["rules", i, "match", "types"])}: no resource type plangate knows matches ${types2.map((t) => JSON.stringify(t)).join(", ")}: check the spelling (rule ${JSON.stringify(rule.name)} still matches these types if a plan has them)`
+    );
+  }
+  return warnings;
+}
+
+// src/rules/gate.ts
+var GATE_RULE = "gate-files-changed";
+function gateFileGlobs(configPaths2, extra = []) {
+  return [...configPaths2, ".github/workflows/**", ".github/actions/**", "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS", ...extra];
+}
+function isGateFile(filename, globs) {
+  return globs.some((glob) => new Minimatch(glob, { dot: true }).match(filename));
+}
+function gateRule(ruleSet, configPaths2) {
+  const named = strictestRule(ruleSet.rules.filter((r) => r.approvers.teams.length + r.approvers.users.length > 0));
+  const approvers = ruleSet.gateApprovers ?? named?.approvers ?? { teams: [], users: [] };
+  return {
+    name: GATE_RULE,
+    reason: "A change to plangate's config, the workflows or CODEOWNERS can loosen the gate itself, so it needs the approval the strictest rule asks for.",
+    severity: "critical",
+    approvals: Math.max(1, ...ruleSet.rules.map((r) => r.approvals)),
+    approvers: { teams: [...approvers.teams], users: [...approvers.users] },
+    // Matched against the pull request's changed files, not against plans.
+    match: { addresses: gateFileGlobs(configPaths2, ruleSet.gateFiles), actions: ["protection-removed"] }
+  };
+}
+function isProtectedBase(base, protectedBranches, globs) {
+  return protectedBranches.includes(base) || globs.some((glob) => new Minimatch(glob).match(base));
+}
+
 // src/rules/config.ts
-var DEFAULT_CONFIG_PATH = ".github/plangate.yml";
+var DEFAULT_CONFIG_PATHS = [".github/plangate.yml", ".github/plangate.yaml"];
+function configPaths(named) {
+  return named === void 0 ? [...DEFAULT_CONFIG_PATHS] : [named];
+}
+function oneConfig(existing, where2 = "") {
+  if (existing.length > 1) {
+    throw new InputError(existing[0], `${existing.slice(1).join(" and ")} exists too${where2}: plangate reads only one config; delete one of them`);
+  }
+  return existing[0];
+}
 function defaultRuleSet() {
   return { ...loadPacks(["recommended"]), ignore: [], overrideLabel: DEFAULT_OVERRIDE_LABEL, protectedBases: [] };
 }
 async function parseConfig(text, source, defaults2 = {}) {
   const { parseDocument } = await loadYaml();
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  const problem = yamlProblem(doc);
-  if (problem) throw new InputError(source, problem);
-  const config = validateConfig(doc.toJS(), source);
-  const base = loadPacks(config.extends ?? ["recommended"], `${source}: extends`);
-  const names = new Set(base.rules.map((r) => r.name));
-  for (const [i, rule] of config.rules.entries()) {
-    if (rule.name === GATE_RULE) throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is the rule for changes to the gate's own files; choose another name`);
-    if (names.has(rule.name)) {
-      throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`);
-    }
+  const [yaml, ...moreYaml] = yamlProblems(doc);
+  if (yaml !== void 0) throw new InputError(source, yaml, moreYaml);
+  const raw = doc.toJS();
+  const { config, problems } = validateConfig(raw);
+  const packs = config.extends ?? ["recommended"];
+  for (const [i, name] of packs.entries()) {
+    if (!PACK_NAMES.includes(name)) problems.push(problemAt(["extends", i], `unknown rule pack ${JSON.stringify(name)}; built-in packs are ${PACK_NAMES.join(", ")}`));
   }
+  const base = loadPacks(packs.filter((name) => PACK_NAMES.includes(name)));
+  const names = new Set(base.rules.map((r) => r.name));
+  const written = isObject(raw) && Array.isArray(raw.rules) ? raw.rules : [];
+  for (const rule of config.rules) {
+    const at2 = ["rules", written.findIndex((r) => isObject(r) && r.name === rule.name), "name"];
+    if (rule.name === GATE_RULE) problems.push(problemAt(at2, `${JSON.stringify(rule.name)} is the rule for changes to the gate's own files; choose another name`));
+    else if (names.has(rule.name)) problems.push(problemAt(at2, `${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`));
+  }
+  throwProblems(source, problems, (path2) => offsetIn(doc, path2));
   const ruleSet = {
     rules: [...base.rules, ...config.rules],
     packs: base.packs,
@@ -4675,7 +4837,16 @@ async function parseConfig(text, source, defaults2 = {}) {
   };
   if (config.gateApprovers) ruleSet.gateApprovers = config.gateApprovers;
   if (config.gateFiles.length > 0) ruleSet.gateFiles = config.gateFiles;
+  const warnings = configWarnings(config, ruleSet);
+  if (warnings.length > 0) ruleSet.warnings = warnings.map((warning) => `${displayName(source)}: ${warning}`);
   return ruleSet;
+}
+function offsetIn(doc, path2) {
+  for (let n = path2.length; n > 0; n--) {
+    const node = doc.getIn(path2.slice(0, n), true);
+    if (node && typeof node === "object" && Array.isArray(node.range)) return node.range[0];
+  }
+  return 0;
 }
 
 // src/report/chunks.ts
@@ -5235,16 +5406,79 @@ function htmlEntities(text) {
   return sanitize(text).replace(/[&<>"'`|\\*_[\]~#$!@]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/report/sarif.ts
+import { createHash } from "node:crypto";
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
+var LEVEL = {
+  critical: { level: "error", score: "9.5" },
+  high: { level: "error", score: "8.0" },
+  medium: { level: "warning", score: "5.5" },
+  low: { level: "note", score: "3.0" }
+};
+function* sarifChunks(analysis) {
+  const rules = ruleRequirements(analysis.findings).map((req) => {
+    const severity = analysis.findings.find((f) => f.rule === req.rule).severity;
+    const text = sanitize(req.reason ?? `Protected by the plangate rule ${req.rule}.`);
+    return {
+      id: req.rule,
+      shortDescription: { text: clip(text, 200) },
+      fullDescription: { text },
+      defaultConfiguration: { level: LEVEL[severity].level },
+      properties: { tags: ["security", "infrastructure"], "security-severity": LEVEL[severity].score, severity }
+    };
+  });
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const notifications = analysis.errors.map((error) => ({ level: "error", message: { text: sanitize(error) } }));
+  const head = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [{ tool: { driver: { name: "plangate", version: VERSION, semanticVersion: VERSION, rules } }, invocations: [{ executionSuccessful: analysis.decision !== "error", toolExecutionNotifications: notifications }] }]
+  };
+  const [before, after] = JSON.stringify(head).split(/(?=\}\]\}$)/);
+  yield `${before},"results":[`;
+  for (const [i, finding] of analysis.findings.entries()) yield `${i === 0 ? "" : ","}${JSON.stringify(result(finding, index.get(finding.rule)))}`;
+  yield `]${after}
+`;
+}
+function result(finding, ruleIndex) {
+  const reason = finding.reason ?? `protected by the rule ${finding.rule}`;
+  return {
+    ruleId: finding.rule,
+    ruleIndex,
+    level: LEVEL[finding.severity].level,
+    message: { text: sanitize(`${finding.address}: ${describeAction(finding)}. ${reason}`) },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: fileUri(finding.file) }, region: { startLine: 1 } },
+        logicalLocations: [{ fullyQualifiedName: finding.address, kind: "resource" }]
+      }
+    ],
+    // The same resource, action and rule is the same alert from one run to the next.
+    partialFingerprints: { "plangateFinding/v1": createHash("sha256").update(JSON.stringify([finding.rule, finding.action, finding.address])).digest("hex") },
+    properties: { type: finding.type, action: finding.action, approvals: finding.approvals, rules: finding.rules }
+  };
+}
+function fileUri(file) {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file.replace(/\\/g, "/").split("/").map(encodeURIComponent).join("/");
+}
+
 export {
   Minimatch,
   checkPlans,
   loadYaml,
   yamlProblem,
+  repositoryPathProblem,
   isGateFile,
   gateRule,
   isProtectedBase,
-  repositoryPathProblem,
-  DEFAULT_CONFIG_PATH,
+  DEFAULT_CONFIG_PATHS,
+  configPaths,
+  oneConfig,
   defaultRuleSet,
   parseConfig,
   batched,
@@ -5267,5 +5501,7 @@ export {
   groupBy,
   GITHUB_COMMENT_LIMIT,
   renderMarkdown,
-  escapeText
+  escapeText,
+  VERSION,
+  sarifChunks
 };
