@@ -23,7 +23,7 @@ import {
   repositoryPathProblem,
   sarifChunks,
   thousands
-} from "./chunks/chunk-7TIVZEPM.js";
+} from "./chunks/chunk-QEV527LF.js";
 import {
   InputError,
   errorLines,

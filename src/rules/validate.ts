@@ -125,7 +125,7 @@ class Validator {
 
   /** The keys a pack and a config share: description, extends, rules (names unique). */
   pack(doc: JsonObject): PackFile {
-    const items = this.check(() => this.list(doc.rules ?? [], ['rules'])) ?? [];
+    const items = this.check(() => this.list(doc.rules === undefined ? [] : doc.rules, ['rules'])) ?? [];
     const rules: Rule[] = [];
     const seen = new Set<string>();
     for (const [i, item] of items.entries()) {
@@ -137,7 +137,7 @@ class Validator {
     }
     return {
       description: doc.description === undefined ? '' : (this.check(() => this.string(doc.description, ['description'])) ?? ''),
-      extends: this.check(() => this.strings(doc.extends ?? [], ['extends'])) ?? [],
+      extends: this.check(() => this.strings(doc.extends === undefined ? [] : doc.extends, ['extends'])) ?? [],
       rules,
     };
   }
@@ -230,8 +230,8 @@ class Validator {
     const doc = this.object(raw, path);
     const before = this.problems.length;
     this.onlyKeys(doc, path, ['teams', 'users']);
-    const teams = this.check(() => this.strings(doc.teams ?? [], [...path, 'teams']));
-    const users = this.check(() => this.strings(doc.users ?? [], [...path, 'users']));
+    const teams = this.check(() => this.strings(doc.teams === undefined ? [] : doc.teams, [...path, 'teams']));
+    const users = this.check(() => this.strings(doc.users === undefined ? [] : doc.users, [...path, 'users']));
     if (this.problems.length > before || !teams || !users) throw new Abandon();
     return { teams, users };
   }

@@ -4585,7 +4585,7 @@ var Validator = class {
   }
   /** The keys a pack and a config share: description, extends, rules (names unique). */
   pack(doc) {
-    const items = this.check(() => this.list(doc.rules ?? [], ["rules"])) ?? [];
+    const items = this.check(() => this.list(doc.rules === void 0 ? [] : doc.rules, ["rules"])) ?? [];
     const rules = [];
     const seen = /* @__PURE__ */ new Set();
     for (const [i, item] of items.entries()) {
@@ -4597,7 +4597,7 @@ var Validator = class {
     }
     return {
       description: doc.description === void 0 ? "" : this.check(() => this.string(doc.description, ["description"])) ?? "",
-      extends: this.check(() => this.strings(doc.extends ?? [], ["extends"])) ?? [],
+      extends: this.check(() => this.strings(doc.extends === void 0 ? [] : doc.extends, ["extends"])) ?? [],
       rules
     };
   }
@@ -4677,8 +4677,8 @@ var Validator = class {
     const doc = this.object(raw, path2);
     const before = this.problems.length;
     this.onlyKeys(doc, path2, ["teams", "users"]);
-    const teams = this.check(() => this.strings(doc.teams ?? [], [...path2, "teams"]));
-    const users = this.check(() => this.strings(doc.users ?? [], [...path2, "users"]));
+    const teams = this.check(() => this.strings(doc.teams === void 0 ? [] : doc.teams, [...path2, "teams"]));
+    const users = this.check(() => this.strings(doc.users === void 0 ? [] : doc.users, [...path2, "users"]));
     if (this.problems.length > before || !teams || !users) throw new Abandon();
     return { teams, users };
   }

@@ -26,7 +26,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-7TIVZEPM.js";
+} from "./chunk-QEV527LF.js";
 import {
   InputError,
   MAX_DEPTH,
