@@ -23,7 +23,7 @@ import {
   repositoryPathProblem,
   sarifChunks,
   thousands
-} from "./chunks/chunk-QEV527LF.js";
+} from "./chunks/chunk-Y3AZN5TP.js";
 import {
   InputError,
   errorLines,

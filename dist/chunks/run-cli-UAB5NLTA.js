@@ -26,7 +26,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-QEV527LF.js";
+} from "./chunk-Y3AZN5TP.js";
 import {
   InputError,
   MAX_DEPTH,

@@ -3,6 +3,7 @@ import {
   InputError,
   checkDepth,
   configAddress,
+  getErrorMessage,
   isInputError,
   isObject,
   terraformDependencies
@@ -3752,95 +3753,51 @@ function decodeUtf16(bytes2, bigEndian) {
   return swapped.toString("utf16le");
 }
 
-// src/plan/detect-format.ts
-var SHOW_JSON2 = "`terraform show -json PLANFILE`";
-var DESCRIBE2 = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
-var TERRAFORM_KEYS = ["format_version", "terraform_version", "resource_changes", "planned_values", "resource_drift", "deferred_changes", "output_changes", "prior_state", "configuration"];
-var CHANGE_SET_KEYS = ["Changes", "NestedChanges", "ChangeSetId", "ChangeSetName", "ParentChangeSetId", "RootChangeSetId"];
-var has = (doc, key2) => Object.hasOwn(doc, key2);
-function detectFormat(doc, source) {
-  if (isObject(doc)) return readingOf(doc, source, "") ?? refuse(source, describeObject(doc));
-  if (Array.isArray(doc)) {
-    if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE2} output, or ${SHOW_JSON2} output for Terraform`);
-    for (const [i, item] of doc.entries()) {
-      if (!isObject(item) || readingOf(item, source, `[${i}] `) !== "cloudformation") {
-        throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list; [${i}] has none); pass ${DESCRIBE2} output, or ${SHOW_JSON2} output for Terraform`);
-      }
-    }
-    return "cloudformation";
-  }
-  throw new InputError(source, `a bare JSON ${doc === null ? "null" : typeof doc}, not a plan: pass ${SHOW_JSON2} or ${DESCRIBE2} output`);
-}
-function refuse(source, problem) {
-  throw new InputError(source, problem);
-}
-var folded = (key2) => key2.normalize("NFKC").replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, "").toLowerCase();
-var KNOWN = new Map([...TERRAFORM_KEYS, ...CHANGE_SET_KEYS].map((key2) => [folded(key2), key2]));
-function readingOf(doc, source, at2) {
-  for (const key2 of Object.keys(doc)) {
-    const known2 = KNOWN.get(folded(key2));
-    if (known2 !== void 0 && known2 !== key2) {
-      throw new InputError(source, `${at2}has the key ${quote(key2)}, which reads as ${quote(known2)} but is not it: the file was edited; write ${SHOW_JSON2} or ${DESCRIBE2} output as written`);
-    }
-  }
-  const terraform2 = TERRAFORM_KEYS.filter((key2) => has(doc, key2));
-  const changeSet = CHANGE_SET_KEYS.filter((key2) => has(doc, key2));
-  const list3 = (keys) => keys.map((k) => `"${k}"`).join(", ");
-  if (terraform2.length > 0 && changeSet.length > 0) {
-    throw new InputError(
-      source,
-      `${at2}fits two formats: as a Terraform plan (it has ${list3(terraform2)}) and as a CloudFormation change set (it has ${list3(changeSet)}); plangate will not pick one and miss what the other says: pass ${SHOW_JSON2} or ${DESCRIBE2} output as written`
-    );
-  }
-  if (has(doc, "format_version") && (has(doc, "resource_changes") || has(doc, "planned_values"))) return "terraform";
-  if (changeSet.length === 0) return void 0;
-  if (Array.isArray(doc.Changes) || !has(doc, "Changes") && Array.isArray(doc.NestedChanges)) {
-    if (has(doc, "NestedChanges") && !Array.isArray(doc.NestedChanges)) throw new InputError(source, `${at2}is a change set whose "NestedChanges" is not a list: the file is damaged; regenerate it with ${DESCRIBE2}`);
-    return "cloudformation";
-  }
-  throw new InputError(source, `${at2}has change set keys (${list3(changeSet)}) but no "Changes" list, so it is only part of a change set: write the whole ${DESCRIBE2} output`);
-}
-function describeObject(doc) {
-  if ("lineage" in doc && "serial" in doc) {
-    return `this is a Terraform state file, not a plan: run \`terraform plan -out=tfplan\` then ${SHOW_JSON2.replace("PLANFILE", "tfplan")}`;
-  }
-  if ("format_version" in doc && "values" in doc) {
-    return `this is \`terraform show -json\` of the current state, not of a plan: pass the planfile, ${SHOW_JSON2.replace("PLANFILE", "tfplan")}`;
-  }
-  if ("resource_changes" in doc) {
-    return 'this has "resource_changes" but no "format_version", so it is not `terraform show -json` output (an HCP Terraform redacted plan?): write the plan with `terraform show -json`';
-  }
-  if ("Resources" in doc || "AWSTemplateFormatVersion" in doc) {
-    return `this is a CloudFormation template, not a change set: create a change set with \`aws cloudformation create-change-set\`, then write ${DESCRIBE2}`;
-  }
-  if (typeof doc.Id === "string" && doc.Id.includes(":changeSet/")) {
-    return `this is \`create-change-set\` output (just the id): write ${DESCRIBE2}`;
-  }
-  if (Array.isArray(doc.Summaries)) {
-    return `this is \`list-change-sets\` output: write ${DESCRIBE2} for the change set`;
-  }
-  if (Array.isArray(doc.Stacks)) {
-    return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE2}`;
-  }
-  const keys = Object.keys(doc).slice(0, 5).map((k) => quote(k, 40)).join(", ");
-  return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON2} or ${DESCRIBE2} output`;
-}
-
 // src/plan/parse-json.ts
-var SHOW_JSON3 = "run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
+var SHOW_JSON2 = "run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
 function parsePlanJson(text, source) {
   const start = firstNonSpace(text);
   if (start === -1) {
     throw new InputError(source, "the file holds only whitespace: the step that writes the plan produced nothing; check it ran and succeeded");
   }
+  const wrapper = wrapperProblem(text.slice(start, start + 4096));
+  if (wrapper) throw new InputError(source, wrapper);
   const first = text[start];
-  if (first !== "{" && first !== "[") throw new InputError(source, describeNonJson(text.slice(start, start + 4096)));
+  if (first !== "{" && first !== "[" && !/^(null|true|false|-?\d[\d.eE+-]*|"[^"\n]*")\s*$/.test(text.slice(start, start + 100))) {
+    throw new InputError(source, describeNonJson(text.slice(start, start + 4096)));
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(source, describeJsonError(text, error));
+    throw new InputError(source, concatenatedProblem(text, error) ?? describeJsonError(text, error));
   }
 }
+var WRAPPER_FIX = "set `terraform_wrapper: false` on hashicorp/setup-terraform (its wrapper adds `[command]` and `::debug::` lines to what terraform writes), then write the plan with `terraform show -json tfplan > plan.json`";
+function wrapperProblem(head) {
+  if (/^\[command\]/.test(head) || /^::debug::/m.test(head)) return `this is terraform's output through setup-terraform's wrapper, not plain plan JSON: ${WRAPPER_FIX}`;
+  return void 0;
+}
+function concatenatedProblem(text, error) {
+  const at2 = /after JSON at position (\d+)/.exec(getErrorMessage(error));
+  if (!at2) return void 0;
+  const end = Number(at2[1]);
+  let first;
+  try {
+    first = JSON.parse(text.slice(0, end));
+  } catch {
+    return void 0;
+  }
+  const rest = text.slice(end, end + 4096);
+  if (/^\s*::debug::/.test(rest)) return `this is terraform's output through setup-terraform's wrapper, not plain plan JSON: ${WRAPPER_FIX}`;
+  if (!/^\s*[{[]/.test(rest)) return void 0;
+  if (isLogMessage(first)) return LOG_STREAM;
+  const { line } = lineAndColumn(text, end + (rest.length - rest.trimStart().length));
+  return `holds several JSON documents one after another (a second starts at line ${line}), as Terragrunt \`run-all show -json\` writes them: write each plan to its own file (one \`terraform show -json\` per module) and pass every file to plangate`;
+}
+function isLogMessage(doc) {
+  return isObject(doc) && "@level" in doc && "@message" in doc && typeof doc.type === "string";
+}
+var LOG_STREAM = 'this is the `terraform plan -json` log stream (one JSON message a line, with "@level", "@message" and "type"), not a plan: run `terraform plan -out=tfplan`, then `terraform show -json tfplan > plan.json`';
 function firstNonSpace(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -3851,10 +3808,10 @@ function firstNonSpace(text) {
 function describeNonJson(head) {
   const plain = head.replace(/\u001b\[[0-9;]*m/g, "");
   if (/(Terraform|OpenTofu) (will perform|used the selected providers)|^No changes\.|Plan: \d+ to add|^\S+: (Refreshing state|Reading|Read complete|Preparing import)\.\.\.|^Acquiring state lock/m.test(plain)) {
-    return `this is the human-readable plan output, not JSON: ${SHOW_JSON3}`;
+    return `this is the human-readable plan output, not JSON: ${SHOW_JSON2}`;
   }
   if (/^\s*(#|\/\/|\/\*)|^\s*(terraform|resource|data|module|provider|variable|output|locals|moved|import|removed|check)\b[^\n]*\{/m.test(plain)) {
-    return `this is Terraform HCL source, not a plan: ${SHOW_JSON3}`;
+    return `this is Terraform HCL source, not a plan: ${SHOW_JSON2}`;
   }
   if (/^\s*(---|AWSTemplateFormatVersion\s*:|Resources\s*:|Changes\s*:|[A-Za-z_][\w-]*\s*:(\s|$))/m.test(plain)) {
     if (/^\s*Changes\s*:/m.test(plain)) {
@@ -3863,7 +3820,7 @@ function describeNonJson(head) {
     return "this looks like YAML, not plan JSON: for CloudFormation run `aws cloudformation describe-change-set --output json`, for Terraform `terraform show -json tfplan`";
   }
   const snippet = quote(plain.slice(0, 24));
-  return `not JSON (it starts with ${snippet}): ${SHOW_JSON3}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
+  return `not JSON (it starts with ${snippet}): ${SHOW_JSON2}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
 }
 function describeJsonError(text, error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -3900,6 +3857,84 @@ function lineAndColumn(text, offset) {
     lineStart = i + 1;
   }
   return { line, column: end - lineStart + 1 };
+}
+
+// src/plan/detect-format.ts
+var SHOW_JSON3 = "`terraform show -json PLANFILE`";
+var DESCRIBE2 = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
+var TERRAFORM_KEYS = ["format_version", "terraform_version", "resource_changes", "planned_values", "resource_drift", "deferred_changes", "output_changes", "prior_state", "configuration"];
+var CHANGE_SET_KEYS = ["Changes", "NestedChanges", "ChangeSetId", "ChangeSetName", "ParentChangeSetId", "RootChangeSetId"];
+var has = (doc, key2) => Object.hasOwn(doc, key2);
+function detectFormat(doc, source) {
+  if (isObject(doc)) return readingOf(doc, source, "") ?? refuse(source, describeObject(doc));
+  if (Array.isArray(doc)) {
+    if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE2} output, or ${SHOW_JSON3} output for Terraform`);
+    for (const [i, item] of doc.entries()) {
+      if (!isObject(item) || readingOf(item, source, `[${i}] `) !== "cloudformation") {
+        throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list; [${i}] has none); pass ${DESCRIBE2} output, or ${SHOW_JSON3} output for Terraform`);
+      }
+    }
+    return "cloudformation";
+  }
+  if (doc === null) {
+    throw new InputError(source, `the JSON document is null, not a plan: the step that wrote it had nothing to write (a \`jq\` filter that matched nothing, or an output that was never set?); pass ${SHOW_JSON3} or ${DESCRIBE2} output`);
+  }
+  throw new InputError(source, `a bare JSON ${typeof doc}, not a plan: pass ${SHOW_JSON3} or ${DESCRIBE2} output`);
+}
+function refuse(source, problem) {
+  throw new InputError(source, problem);
+}
+var folded = (key2) => key2.normalize("NFKC").replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, "").toLowerCase();
+var KNOWN = new Map([...TERRAFORM_KEYS, ...CHANGE_SET_KEYS].map((key2) => [folded(key2), key2]));
+function readingOf(doc, source, at2) {
+  for (const key2 of Object.keys(doc)) {
+    const known2 = KNOWN.get(folded(key2));
+    if (known2 !== void 0 && known2 !== key2) {
+      throw new InputError(source, `${at2}has the key ${quote(key2)}, which reads as ${quote(known2)} but is not it: the file was edited; write ${SHOW_JSON3} or ${DESCRIBE2} output as written`);
+    }
+  }
+  const terraform2 = TERRAFORM_KEYS.filter((key2) => has(doc, key2));
+  const changeSet = CHANGE_SET_KEYS.filter((key2) => has(doc, key2));
+  const list3 = (keys) => keys.map((k) => `"${k}"`).join(", ");
+  if (terraform2.length > 0 && changeSet.length > 0) {
+    throw new InputError(
+      source,
+      `${at2}fits two formats: as a Terraform plan (it has ${list3(terraform2)}) and as a CloudFormation change set (it has ${list3(changeSet)}); plangate will not pick one and miss what the other says: pass ${SHOW_JSON3} or ${DESCRIBE2} output as written`
+    );
+  }
+  if (has(doc, "format_version") && (has(doc, "resource_changes") || has(doc, "planned_values"))) return "terraform";
+  if (changeSet.length === 0) return void 0;
+  if (Array.isArray(doc.Changes) || !has(doc, "Changes") && Array.isArray(doc.NestedChanges)) {
+    if (has(doc, "NestedChanges") && !Array.isArray(doc.NestedChanges)) throw new InputError(source, `${at2}is a change set whose "NestedChanges" is not a list: the file is damaged; regenerate it with ${DESCRIBE2}`);
+    return "cloudformation";
+  }
+  throw new InputError(source, `${at2}has change set keys (${list3(changeSet)}) but no "Changes" list, so it is only part of a change set: write the whole ${DESCRIBE2} output`);
+}
+function describeObject(doc) {
+  if (isLogMessage(doc)) return LOG_STREAM;
+  if ("lineage" in doc && "serial" in doc) {
+    return `this is a Terraform state file, not a plan: run \`terraform plan -out=tfplan\` then ${SHOW_JSON3.replace("PLANFILE", "tfplan")}`;
+  }
+  if ("format_version" in doc && "values" in doc) {
+    return `this is \`terraform show -json\` of the current state, not of a plan: pass the planfile, ${SHOW_JSON3.replace("PLANFILE", "tfplan")}`;
+  }
+  if ("resource_changes" in doc) {
+    return 'this has "resource_changes" but no "format_version", so it is not `terraform show -json` output (an HCP Terraform redacted plan?): write the plan with `terraform show -json`';
+  }
+  if ("Resources" in doc || "AWSTemplateFormatVersion" in doc) {
+    return `this is a CloudFormation template, not a change set: create a change set with \`aws cloudformation create-change-set\`, then write ${DESCRIBE2}`;
+  }
+  if (typeof doc.Id === "string" && doc.Id.includes(":changeSet/")) {
+    return `this is \`create-change-set\` output (just the id): write ${DESCRIBE2}`;
+  }
+  if (Array.isArray(doc.Summaries)) {
+    return `this is \`list-change-sets\` output: write ${DESCRIBE2} for the change set`;
+  }
+  if (Array.isArray(doc.Stacks)) {
+    return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE2}`;
+  }
+  const keys = Object.keys(doc).slice(0, 5).map((k) => quote(k, 40)).join(", ");
+  return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON3} or ${DESCRIBE2} output`;
 }
 
 // src/plan/redact.ts
