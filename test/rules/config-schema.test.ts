@@ -16,7 +16,14 @@ import { MATCH_ACTIONS, SEVERITIES } from '../../src/rules/types.js';
 import { CONFIG_KEYS } from '../../src/rules/validate.js';
 import { ROOT } from '../plan/fixtures.js';
 
-const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schema/config.schema.json'), 'utf8')) as Record<string, any>;
+interface Enum {
+  enum: string[];
+}
+interface ConfigSchema {
+  properties: Record<string, unknown> & { extends: { items: Enum } };
+  definitions: { rule: { properties: { severity: Enum } }; match: { properties: { actions: { items: Enum } } } };
+}
+const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schema/config.schema.json'), 'utf8')) as ConfigSchema;
 const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(SCHEMA);
 
 async function plangateAccepts(text: string): Promise<boolean> {
@@ -164,7 +171,9 @@ describe('schema/config.schema.json', () => {
     await fc.assert(
       fc.asyncProperty(config, async ([raw, unknown]) => {
         const doc: Record<string, unknown> = { ...raw, ...unknown };
-        if (Array.isArray(raw.rules)) doc.rules = raw.rules.map(([named, r], i) => (named ? { name: `rule ${i}`, ...r } : r));
+        // A junk list of rules stays as it is; a generated rule gets its name when `named`.
+        const named = (item: unknown, i: number): unknown => (Array.isArray(item) && typeof item[1] === 'object' ? (item[0] === true ? { name: `rule ${i}`, ...item[1] } : item[1]) : item);
+        if (Array.isArray(raw.rules)) doc.rules = (raw.rules as unknown[]).map(named);
         const yaml = JSON.stringify(doc);
         const plangate = await plangateAccepts(yaml);
         if (plangate) accepted++;
