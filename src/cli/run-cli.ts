@@ -49,6 +49,8 @@ malformed or unsupported fails the whole run).
 
 const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
 
+const VERSION_LINE = `plangate ${VERSION}\n`;
+
 /** The whole CLI as a function of its arguments and streams; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -58,13 +60,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return command === undefined ? EXIT.error : EXIT.pass;
     }
     if (command === '--version' || command === '-V' || command === 'version') {
-      io.stdout(`plangate ${VERSION}\n`);
+      io.stdout(VERSION_LINE);
       return EXIT.pass;
     }
     if (command !== 'check') throw new InputError('plangate', `unknown command ${quote(command)}; the command is \`plangate check FILE...\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
       io.stdout(USAGE);
+      return EXIT.pass;
+    }
+    if (values.version) {
+      io.stdout(VERSION_LINE);
       return EXIT.pass;
     }
     const format = values.format ?? 'text';
@@ -107,6 +113,7 @@ const OPTIONS = {
   'tf-base': { type: 'string' },
   'tf-head': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
 } as const;
 
 function parseOptions(args: string[]) {

@@ -82,10 +82,10 @@ describe('the config file the CLI uses', () => {
 });
 
 describe('--version', () => {
-  it.each([['--version'], ['-V'], ['version']])('%s prints the version of package.json, baked into the bundle', (flag) => {
+  it.each([[['--version']], [['-V']], [['version']], [['check', '-V']]])('%j prints the version of package.json, baked into the bundle', (args) => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     // From a directory with no package.json: the version comes from dist/cli.js itself.
-    const result = runDist(tmp, [flag]);
+    const result = runDist(tmp, args);
     expect([result.status, result.stdout, result.stderr]).toEqual([0, `plangate ${version}\n`, '']);
   });
 });
@@ -97,7 +97,7 @@ describe('option mistakes', () => {
       expect(result.status).toBe(2);
       const name = flag.split('=')[0] as string;
       expect(oneLine(result.stderr)).toBe(
-        `plangate: plangate check: unknown option "${name}"; the options are -f/--format, -c/--config, --cfn-template, --tf-base, --tf-head, -h/--help (a plan file whose name starts with - goes after --); see plangate check --help`,
+        `plangate: plangate check: unknown option "${name}"; the options are -f/--format, -c/--config, --cfn-template, --tf-base, --tf-head, -h/--help, -V/--version (a plan file whose name starts with - goes after --); see plangate check --help`,
       );
     }
   });

@@ -224,6 +224,8 @@ Exit status: 0 nothing protected is lost, 1 blocked, 2 error (any file unreadabl
 malformed or unsupported fails the whole run).
 `;
 var FORMATS = ["text", "markdown", "json", "sarif"];
+var VERSION_LINE = `plangate ${VERSION}
+`;
 async function runCli(argv, io) {
   try {
     const [command, ...rest] = argv;
@@ -232,14 +234,17 @@ async function runCli(argv, io) {
       return command === void 0 ? EXIT.error : EXIT.pass;
     }
     if (command === "--version" || command === "-V" || command === "version") {
-      io.stdout(`plangate ${VERSION}
-`);
+      io.stdout(VERSION_LINE);
       return EXIT.pass;
     }
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the command is \`plangate check FILE...\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
       io.stdout(USAGE);
+      return EXIT.pass;
+    }
+    if (values.version) {
+      io.stdout(VERSION_LINE);
       return EXIT.pass;
     }
     const format = values.format ?? "text";
@@ -282,7 +287,8 @@ var OPTIONS = {
   "cfn-template": { type: "string" },
   "tf-base": { type: "string" },
   "tf-head": { type: "string" },
-  help: { type: "boolean", short: "h" }
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "V" }
 };
 function parseOptions(args) {
   try {
