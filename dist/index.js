@@ -23412,11 +23412,13 @@ async function firstInTree(api, candidates, sha) {
 
 // src/github/listings.ts
 var LISTING_CAP = 1e3;
-async function confirmAbsent(api, path5, ref, where) {
+async function confirmAbsent(api, path5, ref, where, listings = /* @__PURE__ */ new Map()) {
   const parts = path5.replace(/^\.\//, "").split("/").filter((p) => p !== "" && p !== ".");
   let dir = "";
   for (const [i, part] of parts.entries()) {
-    const entries = await api.entriesAt(dir, ref);
+    let listing = listings.get(dir);
+    if (!listing) listings.set(dir, listing = api.entriesAt(dir, ref));
+    const entries = await listing;
     if (entries === void 0) {
       throw new GitHubApiError(
         dir === "" ? `GitHub answered 404 for the files of ${where}, so plangate cannot tell whether ${path5} exists: the token needs contents: read` : `GitHub answered 404 for ${dir} at ${where} although its parent lists it, so plangate cannot tell whether ${path5} exists: run again`
@@ -23462,9 +23464,10 @@ async function readRules(api, options) {
   const where = `${branch} (${sha.slice(0, 7)})`;
   const searched = configPaths(options.path);
   const texts = /* @__PURE__ */ new Map();
+  const listings = /* @__PURE__ */ new Map();
   for (const path6 of searched) {
     const text2 = await api.fileAt(path6, sha);
-    if (text2 === void 0) await confirmAbsent(api, path6, sha, where);
+    if (text2 === void 0) await confirmAbsent(api, path6, sha, where, listings);
     else texts.set(path6, text2);
   }
   const path5 = oneConfig([...texts.keys()], ` on ${where}`);

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { configPaths, defaultRuleSet, oneConfig, parseConfig } from '../rules/config.js';
 import type { RuleSet, RulesSource } from '../rules/types.js';
-import { GitHubApiError, type RepositoryApi } from './api.js';
+import { GitHubApiError, type DirEntry, type RepositoryApi } from './api.js';
 import { confirmAbsent } from './listings.js';
 
 export interface GateRules {
@@ -28,9 +28,10 @@ export async function readRules(api: RepositoryApi, options: { path?: string; re
   // Every name is read: with two configs on the branch, which one applies would be a guess.
   const searched = configPaths(options.path);
   const texts = new Map<string, string>();
+  const listings = new Map<string, Promise<DirEntry[] | undefined>>();
   for (const path of searched) {
     const text = await api.fileAt(path, sha);
-    if (text === undefined) await confirmAbsent(api, path, sha, where);
+    if (text === undefined) await confirmAbsent(api, path, sha, where, listings);
     else texts.set(path, text);
   }
   const path = oneConfig([...texts.keys()], ` on ${where}`);
