@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 // @ts-expect-error: plain JS build helper without types
 import { yamlModule } from './scripts/yaml-data.mjs';
 
 export default defineConfig({
+  // As scripts/build.mjs puts it into the bundle.
+  define: { PLANGATE_VERSION: JSON.stringify((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version) },
   plugins: [
     {
       name: 'yaml-data',

@@ -15,9 +15,16 @@ var fail = (error) => {
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 nodeModule.enableCompileCache?.();
-var { runCli } = await import("./chunks/run-cli-QT6JHOBY.js");
+var { runCli } = await import("./chunks/run-cli-WW46ID2S.js");
+var stdoutClosed = false;
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") fail(error);
+  stdoutClosed = true;
+});
 process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   isTTY: process.stdout.isTTY === true,
   env: process.env

@@ -35,6 +35,8 @@ const result = await build({
   // hclWasm: the Terraform HCL parser's WebAssembly ships as dist/chunks/hcl2json.wasm.gz.
   plugins: [yamlData, hclWasm],
   banner: { js: "import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);" },
+  // `plangate --version` and the SARIF log's tool version.
+  define: { PLANGATE_VERSION: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version) },
   logLevel: 'warning',
   metafile: true,
 });

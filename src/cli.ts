@@ -15,8 +15,18 @@ process.on('unhandledRejection', fail);
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 const { runCli } = await import('./cli/run-cli.js');
 
+// A reader that stops early (`plangate check plan.json | head`) closes the pipe: not an
+// error of plangate's. The rest of the report is dropped and the exit code is still the decision's.
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') fail(error);
+  stdoutClosed = true;
+});
+
 process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   isTTY: process.stdout.isTTY === true,
   env: process.env,

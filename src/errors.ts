@@ -9,11 +9,23 @@ export class InputError extends Error {
     /** The file, input or option at fault, as the user named it. */
     readonly source: string,
     readonly problem: string,
+    /** Further problems of the same input, reported in the same run (every error of a config file, say). */
+    readonly more: readonly string[] = [],
   ) {
     // The source is input too (a file named with a newline must not start a second line).
-    super(`${displayName(source)}: ${problem}`);
+    super(`${displayName(source)}: ${problem}${more.length === 0 ? '' : ` (and ${more.length} more problem${more.length === 1 ? '' : 's'} in ${displayName(source)})`}`);
     this.name = 'InputError';
   }
+
+  /** One line per problem, each naming the input. */
+  lines(): string[] {
+    return [this.problem, ...this.more].map((problem) => `${displayName(this.source)}: ${problem}`);
+  }
+}
+
+/** What a failure says, one line per problem: every problem of an InputError, else its message. */
+export function errorLines(error: unknown): string[] {
+  return isInputError(error) ? error.lines() : [getErrorMessage(error)];
 }
 
 export function getErrorMessage(error: unknown): string {

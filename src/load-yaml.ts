@@ -13,9 +13,14 @@ export async function loadYaml(): Promise<Yaml> {
 
 /** "invalid YAML at line 3 column 5: <the parser's first line>", or undefined when the document parsed. */
 export function yamlProblem(doc: YamlModule.Document, what = 'YAML'): string | undefined {
-  const problem = doc.errors[0];
-  if (!problem) return undefined;
-  const at = problem.linePos?.[0];
-  const message = (problem.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-  return `invalid ${what}${at ? ` at line ${at.line} column ${at.col}` : ''}: ${message}`;
+  return yamlProblems(doc, what)[0];
+}
+
+/** Every parse error of the document, one line each, in file order. */
+export function yamlProblems(doc: YamlModule.Document, what = 'YAML'): string[] {
+  return doc.errors.map((problem) => {
+    const at = problem.linePos?.[0];
+    const message = (problem.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    return `invalid ${what}${at ? ` at line ${at.line} column ${at.col}` : ''}: ${message}`;
+  });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { isDecisionMode, runDecisionMode } from './action-modes.js';
-import { getErrorMessage, isInputError } from './errors.js';
+import { errorLines, getErrorMessage, isInputError } from './errors.js';
 import type { RepositoryApi } from './github/api.js';
 import { createOctokit } from './github/client.js';
 import { readRunContext, type RunContext } from './github/context.js';
@@ -15,6 +15,7 @@ import { gateReport, markPending, publishDecision, recordOf, withError } from '.
 import { renderGateComment } from './report/gate.js';
 import { batched } from './report/chunks.js';
 import { jsonChunks } from './report/json.js';
+import { sarifChunks } from './report/sarif.js';
 
 /**
  * The action: mark the head pending, decide, leave the decision on GitHub,
@@ -59,12 +60,12 @@ export async function run(): Promise<void> {
     inputs = getInputs(status);
     result = await runGate(inputs, context, api, await expandPlanPatterns(inputs.plans));
   } catch (error) {
-    result = errorResult(context.headSha, getErrorMessage(error));
+    result = errorResult(context.headSha, ...errorLines(error));
     debugStack(error);
   }
   const published = await publishDecision(api, result, { ...publish, comment: inputs?.comment ?? 'always' }).catch((error: unknown) => ({
     result: withError(result, getErrorMessage(error)),
-    warnings: [],
+    warnings: result.warnings ?? [],
   }));
   await finish(published.result, status, [...warnings, ...published.warnings]);
 }
@@ -76,16 +77,13 @@ function debugStack(error: unknown): void {
 /** Outputs, report, job summary and annotations; the step fails unless the decision passed. */
 async function finish(result: GateResult, status: StatusInputs | undefined, warnings: readonly string[]): Promise<void> {
   const decision = result.outcome.decision;
-  const reportPath = join(process.env.RUNNER_TEMP || tmpdir(), 'plangate-report.json');
-  const fd = openSync(reportPath, 'w');
-  try {
-    for (const chunk of batched(jsonChunks(result.analysis, recordOf(result)))) writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
+  const reportPath = writeReport('plangate-report.json', jsonChunks(result.analysis, recordOf(result)));
+  // For github/codeql-action/upload-sarif: the findings as code scanning alerts.
+  const sarifPath = writeReport('plangate.sarif', sarifChunks(result.analysis));
   core.setOutput('decision', decision);
   core.setOutput('findings', String(result.analysis.findings.length));
   core.setOutput('report', reportPath);
+  core.setOutput('sarif', sarifPath);
   try {
     // The job summary takes up to 1 MiB and is written even with a read-only token.
     const report = { ...gateReport(result, status?.statusContext ?? 'plangate'), warnings, maxLength: 1_000_000, fullReportHint: 'the JSON report (the step output `report`)' };
@@ -103,4 +101,16 @@ async function finish(result: GateResult, status: StatusInputs | undefined, warn
   if (decision === 'blocked') core.setFailed(`plangate: blocked: ${result.outcome.missing[0] ?? 'needs approval by someone who did not author the change'}`);
   else if (decision === 'error') core.setFailed(`plangate: ${result.outcome.errors[0] ?? 'could not decide'}`);
   else core.info(`plangate: ${decision}`);
+}
+
+/** Writes a report into the runner's temporary directory, a chunk at a time; returns its path. */
+function writeReport(name: string, chunks: Iterable<string>): string {
+  const path = join(process.env.RUNNER_TEMP || tmpdir(), name);
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of batched(chunks)) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+  return path;
 }

@@ -3,14 +3,16 @@ import { parseArgs } from 'node:util';
 import type { Analysis } from '../analysis/analyse.js';
 import { checkPlans, type CheckOptions } from '../check.js';
 import { templateDependencies } from '../plan/cloudformation-template.js';
-import { getErrorMessage, InputError, isInputError } from '../errors.js';
-import { quote, safeLine } from '../quote.js';
-import { DEFAULT_CONFIG_PATH, defaultRuleSet, parseConfig } from '../rules/config.js';
+import { errorLines, getErrorMessage, InputError, isInputError } from '../errors.js';
+import { displayName, quote, safeLine } from '../quote.js';
+import { configPaths, defaultRuleSet, DEFAULT_CONFIG_PATHS, oneConfig, parseConfig } from '../rules/config.js';
 import type { RuleSet } from '../rules/types.js';
 import { batched, terminated } from '../report/chunks.js';
 import { jsonChunks } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { sarifChunks } from '../report/sarif.js';
 import { textLines } from '../report/text.js';
+import { VERSION } from '../version.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -21,7 +23,7 @@ export interface CliIo {
 
 export const EXIT = { pass: 0, blocked: 1, error: 2 } as const;
 
-const USAGE = `Usage: plangate check [--format text|markdown|json] [--config FILE] FILE...
+const USAGE = `Usage: plangate check [--format text|markdown|json|sarif] [--config FILE] FILE...
        plangate verify --plan FILE [--commit SHA]   (see plangate verify --help)
 
 Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
@@ -30,8 +32,9 @@ and reports every protected resource they would delete, replace or forget.
 FILE may be - for standard input.
 
 Options:
-  --format FORMAT  text (default), markdown or json
-  --config FILE    rules file (default: ${DEFAULT_CONFIG_PATH} if it exists, else the recommended pack)
+  --format FORMAT  text (default), markdown, json, or sarif (SARIF 2.1.0 for code scanning)
+  --config FILE    rules file (default: ${DEFAULT_CONFIG_PATHS.join(' or ')} if one
+                   exists, else the recommended pack); stderr names the one used
   --cfn-template FILE
                    the stack's current CloudFormation template (JSON or YAML):
                    its Ref, Fn::GetAtt, Fn::Sub and DependsOn add to each finding's dependents
@@ -39,12 +42,15 @@ Options:
                    the Terraform root module before and after the change: a
                    lifecycle { prevent_destroy = true } removed between them is a finding
   -h, --help       show this help
+  -V, --version    show plangate's version
 
 Exit status: 0 nothing protected is lost, 1 blocked, 2 error (any file unreadable,
 malformed or unsupported fails the whole run).
 `;
 
-const FORMATS = ['text', 'markdown', 'json'] as const;
+const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
+
+const VERSION_LINE = `plangate ${VERSION}\n`;
 
 /** The whole CLI as a function of its arguments and streams; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -54,6 +60,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return command === undefined ? EXIT.error : EXIT.pass;
     }
+    if (command === '--version' || command === '-V' || command === 'version') {
+      io.stdout(VERSION_LINE);
+      return EXIT.pass;
+    }
     // Loaded only when asked for: check never pays for the GitHub client.
     if (command === 'verify') return await (await import('./verify-cli.js')).runVerify(rest, io);
     if (command !== 'check') throw new InputError('plangate', `unknown command ${quote(command)}; the commands are \`plangate check FILE...\` and \`plangate verify --plan FILE\``);
@@ -62,11 +72,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return EXIT.pass;
     }
+    if (values.version) {
+      io.stdout(VERSION_LINE);
+      return EXIT.pass;
+    }
     const format = values.format ?? 'text';
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new InputError('--format', `expected one of ${FORMATS.join(', ')}, got ${quote(format)}`);
     }
-    const ruleSet = await loadRuleSet(values.config);
+    const ruleSet = await loadRuleSet(values.config, io);
     const options: CheckOptions = {};
     const template = values['cfn-template'];
     if (template !== undefined) options.templateDependencies = await templateDependencies(readInput(template, 'template'), template);
@@ -86,7 +100,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     // Messages quote their input already; safeLine is the last guard that each stays one line.
     if (isInputError(error)) {
-      io.stderr(`plangate: ${safeLine(error.message)}\n`);
+      for (const line of errorLines(error)) io.stderr(`plangate: ${safeLine(line)}\n`);
     } else {
       io.stderr(`plangate: internal error: ${safeLine(getErrorMessage(error))} (please report it; PLANGATE_DEBUG=1 shows the stack)\n`);
       if (io.env.PLANGATE_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
@@ -95,30 +109,51 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  'cfn-template': { type: 'string' },
+  'tf-base': { type: 'string' },
+  'tf-head': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
 function parseOptions(args: string[]) {
   try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        config: { type: 'string', short: 'c' },
-        'cfn-template': { type: 'string' },
-        'tf-base': { type: 'string' },
-        'tf-head': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    // The message repeats the argument, which may hold a newline: escaped whole, not cut at it.
-    throw new InputError('plangate check', `${safeLine(getErrorMessage(error), 300)}; see plangate check --help`);
+    throw new InputError('plangate check', `${optionProblem(args, error)}; see plangate check --help`);
   }
 }
 
-async function loadRuleSet(configPath: string | undefined): Promise<RuleSet> {
-  const path = configPath ?? (existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : undefined);
+/** What is wrong with the options, in plangate's words: node's own message quotes them in a tangle. */
+function optionProblem(args: string[], error: unknown): string {
+  const known = Object.entries(OPTIONS).map(([name, option]) => ('short' in option ? `-${option.short}/--${name}` : `--${name}`));
+  const { tokens } = parseArgs({ args, allowPositionals: true, options: OPTIONS, strict: false, tokens: true });
+  const unknown = tokens.find((token) => token.kind === 'option' && !Object.hasOwn(OPTIONS, token.name));
+  if (unknown?.kind === 'option') {
+    return `unknown option ${quote(unknown.rawName)}; the options are ${known.join(', ')} (a plan file whose name starts with - goes after --)`;
+  }
+  const misused = tokens.find((token) => token.kind === 'option' && (OPTIONS[token.name as keyof typeof OPTIONS].type === 'string') !== (token.value !== undefined));
+  if (misused?.kind === 'option') {
+    return OPTIONS[misused.name as keyof typeof OPTIONS].type === 'string'
+      ? `option ${quote(misused.rawName)} needs a value, as in --${misused.name} VALUE`
+      : `option ${quote(misused.rawName)} takes no value`;
+  }
+  // The message repeats the argument, which may hold a newline: escaped whole, not cut at it.
+  return safeLine(getErrorMessage(error), 300);
+}
+
+/** The rules: the --config file, else the one default config that exists, else the recommended pack. */
+async function loadRuleSet(configPath: string | undefined, io: CliIo): Promise<RuleSet> {
+  const path = oneConfig(configPaths(configPath).filter((candidate) => candidate === configPath || existsSync(candidate)));
   if (path === undefined) return defaultRuleSet();
-  return await parseConfig(readInput(path, 'config'), path);
+  const ruleSet = await parseConfig(readInput(path, 'config'), path);
+  // Which file applied, so a config in another directory, or a second name, is no surprise.
+  io.stderr(`plangate: rules from ${displayName(path)}\n`);
+  for (const warning of ruleSet.warnings ?? []) io.stderr(`plangate: warning: ${safeLine(warning)}\n`);
+  return ruleSet;
 }
 
 /** A small text file named by an option; a missing or unreadable one is the user's to fix. */
@@ -135,6 +170,7 @@ function readInput(path: string, what: 'config' | 'template'): string {
 /** The report in pieces: JSON and text can be longer than one string may be. */
 function render(analysis: Analysis, format: (typeof FORMATS)[number], io: CliIo): Iterable<string> {
   if (format === 'json') return jsonChunks(analysis);
+  if (format === 'sarif') return sarifChunks(analysis);
   if (format === 'markdown') return [renderMarkdown(analysis)];
   return terminated(textLines(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false }));
 }

@@ -20,7 +20,7 @@ Options:
                          change set); named by its path from the working directory, as the gate named it
   --commit SHA           the merge commit being deployed (default: $GITHUB_SHA)
   --repo OWNER/NAME      the repository (default: $GITHUB_REPOSITORY)
-  --config PATH          the rules file in the repository (default: .github/plangate.yml)
+  --config PATH          the rules file in the repository (default: .github/plangate.yml or .yaml)
   --poster LOGIN         the account the gate posts as, e.g. github-actions[bot] or
                          my-app[bot]; needed when GITHUB_TOKEN is an app's token (default: the token's user)
   --status-context NAME  the gate's status-context input (default: plangate)
@@ -50,8 +50,8 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     if (!owner || !repo || extra !== undefined) throw new InputError('--repo', `expected OWNER/NAME, got ${JSON.stringify(values.repo ?? io.env.GITHUB_REPOSITORY ?? '')} (set --repo or GITHUB_REPOSITORY)`);
     const token = io.env.GITHUB_TOKEN ?? '';
     if (token === '') throw new InputError('GITHUB_TOKEN', 'unset: verify reads the pull request and its comments through the API; pass a token with contents: read and pull-requests: read');
-    const config = values.config ?? '.github/plangate.yml';
-    const configProblem = repositoryPathProblem(config);
+    const config = values.config;
+    const configProblem = config === undefined ? undefined : repositoryPathProblem(config);
     if (configProblem) throw new InputError('--config', `expected ${configProblem}, got ${JSON.stringify(config)}`);
 
     const retryBaseMs = Number(io.env.PLANGATE_RETRY_BASE_MS) || undefined;

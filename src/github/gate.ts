@@ -20,6 +20,8 @@ export interface GateResult {
   headSha: string;
   /** Where the rules came from, once read. */
   rules?: RulesSource;
+  /** Lines about likely mistakes in the config (rules/config-warnings.ts). */
+  warnings?: string[];
   /** The pull request's base, and whether a success may be posted for it. */
   base?: { ref: string; protected: boolean; sha?: string };
   /** A run on a closed pull request: its last decision, recorded in the comment for `plangate verify`, must stay. */
@@ -43,14 +45,14 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   const rules = await readRules(api, { path: inputs.config, overrideLabel: inputs.overrideLabel, ...(inputs.configRef ? { ref: inputs.configRef } : {}) });
   const { ruleSet } = rules;
   const protectedBranches = [rules.defaultBranch, rules.source.branch];
-  const known = { headSha: context.headSha, rules: rules.source, base: { ref: pr.baseRef, sha: pr.baseSha, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
+  const known = { headSha: context.headSha, rules: rules.source, ...(ruleSet.warnings ? { warnings: ruleSet.warnings } : {}), base: { ref: pr.baseRef, sha: pr.baseSha, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
 
   const files = await api.changedFiles(context.number);
   const unlisted = listProblem(pr, files) ?? (await planInTree(api, context.workspace, planFiles, files, pr.headSha));
   if (unlisted) return { ...errorResult(context.headSha, unlisted), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
   const analysis = await checkPlans(planFiles, ruleSet, { sourceWeakenings });
-  const gate = gateRule(ruleSet, inputs.config);
+  const gate = gateRule(ruleSet, rules.source.searched ?? [rules.source.path]);
   analysis.findings.push(...gateFileFindings(files, gate));
   if (analysis.decision === 'pass' && analysis.findings.length > 0) analysis.decision = 'blocked';
 
@@ -93,10 +95,11 @@ export function emptyOutcome(): ApprovalOutcome {
   return { decision: 'error', approvedBy: [], missing: [], ignored: [], errors: [] };
 }
 
-export function errorResult(headSha: string, message: string): GateResult {
+/** A run that ends before a decision: one error line per problem (a config with three mistakes gives three). */
+export function errorResult(headSha: string, ...messages: string[]): GateResult {
   return {
-    analysis: { files: [], changes: [], findings: [], errors: [message], decision: 'error' },
-    outcome: { ...emptyOutcome(), errors: [message] },
+    analysis: { files: [], changes: [], findings: [], errors: messages, decision: 'error' },
+    outcome: { ...emptyOutcome(), errors: [...messages] },
     headSha,
   };
 }

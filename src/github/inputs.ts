@@ -20,8 +20,8 @@ export interface StatusInputs {
 export interface Inputs extends StatusInputs {
   /** Plan file paths or globs, relative to the workspace. */
   plans: string[];
-  /** Path of the rules file, read from the default branch (or configRef) through the API. */
-  config: string;
+  /** Path of the rules file, read from the default branch (or configRef) through the API; absent: .github/plangate.yml or .yaml. */
+  config?: string;
   /** A protected branch to read the rules from instead of the default branch. */
   configRef?: string;
   overrideLabel: string;
@@ -65,18 +65,18 @@ export function getInputs(status: StatusInputs): Inputs {
   if (!(COMMENT_MODES as readonly string[]).includes(comment)) {
     throw new InputError('comment', `expected one of ${COMMENT_MODES.join(', ')}, got ${JSON.stringify(comment)}`);
   }
-  const config = core.getInput('config') || '.github/plangate.yml';
-  const configProblem = repositoryPathProblem(config);
+  const config = core.getInput('config');
+  const configProblem = config === '' ? undefined : repositoryPathProblem(config);
   // The same string reads the config and recognises a change to it: `/x` or `./x` would read one and miss the other.
   if (configProblem) throw new InputError('config', `expected ${configProblem}, got ${JSON.stringify(config)}`);
   const inputs: Inputs = {
     ...status,
     plans,
-    config,
     overrideLabel: core.getInput('override-label') || 'plangate-override',
     agentIdentities: list('agent-identities'),
     comment: comment as CommentMode,
   };
+  if (config !== '') inputs.config = config;
   const configRef = core.getInput('config-ref').replace(/^refs\/heads\//, '');
   if (configRef !== '') {
     // git check-ref-format's rules, as far as they matter for a branch name in a URL.

@@ -9,11 +9,14 @@ export const LISTING_CAP = 1000;
  * a parent that lists it while it answers 404, a directory that answers 404
  * while its parent lists it, or a listing that may be cut, is an error.
  */
-export async function confirmAbsent(api: RepositoryApi, path: string, ref: string, where: string): Promise<void> {
+export async function confirmAbsent(api: RepositoryApi, path: string, ref: string, where: string, listings = new Map<string, Promise<DirEntry[] | undefined>>()): Promise<void> {
   const parts = path.replace(/^\.\//, '').split('/').filter((p) => p !== '' && p !== '.');
   let dir = '';
   for (const [i, part] of parts.entries()) {
-    const entries = await api.entriesAt(dir, ref);
+    // Shared by the caller across paths in one directory (both default config names): each listed once.
+    let listing = listings.get(dir);
+    if (!listing) listings.set(dir, (listing = api.entriesAt(dir, ref)));
+    const entries = await listing;
     if (entries === undefined) {
       throw new GitHubApiError(
         dir === ''

@@ -32,7 +32,7 @@ export async function markPending(api: RepositoryApi, options: Pick<PublishOptio
  * not be recorded must not stay green anywhere) and a failure status is tried.
  */
 export async function publishDecision(api: RepositoryApi, decided: GateResult, options: PublishOptions): Promise<{ result: GateResult; warnings: string[] }> {
-  const warnings: string[] = [];
+  const warnings: string[] = [...(decided.warnings ?? [])];
   let result = decided;
   try {
     if (earnsSuccess(result)) {

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
-import { defaultRuleSet, parseConfig } from '../rules/config.js';
+import { configPaths, defaultRuleSet, oneConfig, parseConfig } from '../rules/config.js';
 import type { RuleSet, RulesSource } from '../rules/types.js';
-import { GitHubApiError, type RepositoryApi } from './api.js';
+import { GitHubApiError, type DirEntry, type RepositoryApi } from './api.js';
 import { confirmAbsent } from './listings.js';
 
 export interface GateRules {
@@ -16,7 +16,7 @@ export interface GateRules {
  * author picks: a base branch of their own could hold a config that lets
  * anything through.
  */
-export async function readRules(api: RepositoryApi, options: { path: string; ref?: string; overrideLabel: string }): Promise<GateRules> {
+export async function readRules(api: RepositoryApi, options: { path?: string; ref?: string; overrideLabel: string }): Promise<GateRules> {
   const defaultBranch = await api.defaultBranch();
   const branch = options.ref ?? defaultBranch;
   const sha = await api.branchSha(branch);
@@ -25,9 +25,20 @@ export async function readRules(api: RepositoryApi, options: { path: string; ref
     throw new GitHubApiError(`GitHub answered 404 for the default branch ${JSON.stringify(branch)} of ${api.owner}/${api.repo}: plangate cannot read its config; check that the token has contents: read`);
   }
   const where = `${branch} (${sha.slice(0, 7)})`;
-  const text = await api.fileAt(options.path, sha);
-  if (text === undefined) await confirmAbsent(api, options.path, sha, where);
+  // Every name is read: with two configs on the branch, which one applies would be a guess.
+  const searched = configPaths(options.path);
+  const texts = new Map<string, string>();
+  const listings = new Map<string, Promise<DirEntry[] | undefined>>();
+  for (const path of searched) {
+    const text = await api.fileAt(path, sha);
+    if (text === undefined) await confirmAbsent(api, path, sha, where, listings);
+    else texts.set(path, text);
+  }
+  const path = oneConfig([...texts.keys()], ` on ${where}`);
+  const text = path === undefined ? undefined : texts.get(path);
   const ruleSet =
-    text === undefined ? { ...defaultRuleSet(), overrideLabel: options.overrideLabel } : await parseConfig(text, `${options.path} (on ${where})`, { overrideLabel: options.overrideLabel });
-  return { ruleSet, source: { path: options.path, branch, sha, found: text !== undefined }, defaultBranch };
+    path === undefined || text === undefined
+      ? { ...defaultRuleSet(), overrideLabel: options.overrideLabel }
+      : await parseConfig(text, `${path} (on ${where})`, { overrideLabel: options.overrideLabel });
+  return { ruleSet, source: { path: path ?? (searched[0] as string), searched, branch, sha, found: path !== undefined }, defaultBranch };
 }

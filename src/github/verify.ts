@@ -22,8 +22,8 @@ export interface DecisionSource {
 export interface PlanCheck {
   /** Plan files, named as the gate named them (their path relative to the working directory). */
   plans: readonly string[];
-  /** The rules file in the repository, read from the default branch. */
-  config: string;
+  /** The rules file in the repository, read from the default branch; absent: either default name. */
+  config?: string | undefined;
   overrideLabel: string;
 }
 
@@ -61,7 +61,7 @@ export async function recordedDecision(api: DecisionApi, number: number, source:
 
 /** The plans' protected changes under the default branch's rules; a plan that cannot be read is an error, not a pass. */
 export async function protectedChangesOf(api: DecisionApi, check: PlanCheck): Promise<{ analysis: Analysis; changes: ProtectedChange[] }> {
-  const { ruleSet } = await readRules(api, { path: check.config, overrideLabel: check.overrideLabel });
+  const { ruleSet } = await readRules(api, { ...(check.config ? { path: check.config } : {}), overrideLabel: check.overrideLabel });
   const analysis = await checkPlans(check.plans, ruleSet);
   return { analysis, changes: protectedChanges(analysis.findings) };
 }

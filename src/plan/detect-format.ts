@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { isObject, type JsonObject } from '../json.js';
 import { quote } from '../quote.js';
+import { isLogMessage, LOG_STREAM } from './parse-json.js';
 import type { PlanFormat } from './types.js';
 
 const SHOW_JSON = '`terraform show -json PLANFILE`';
@@ -32,7 +33,10 @@ export function detectFormat(doc: unknown, source: string): PlanFormat {
     }
     return 'cloudformation';
   }
-  throw new InputError(source, `a bare JSON ${doc === null ? 'null' : typeof doc}, not a plan: pass ${SHOW_JSON} or ${DESCRIBE} output`);
+  if (doc === null) {
+    throw new InputError(source, `the JSON document is null, not a plan: the step that wrote it had nothing to write (a \`jq\` filter that matched nothing, or an output that was never set?); pass ${SHOW_JSON} or ${DESCRIBE} output`);
+  }
+  throw new InputError(source, `a bare JSON ${typeof doc}, not a plan: pass ${SHOW_JSON} or ${DESCRIBE} output`);
 }
 
 function refuse(source: string, problem: string): never {
@@ -71,6 +75,7 @@ function readingOf(doc: JsonObject, source: string, at: string): PlanFormat | un
 }
 
 function describeObject(doc: JsonObject): string {
+  if (isLogMessage(doc)) return LOG_STREAM;
   if ('lineage' in doc && 'serial' in doc) {
     return `this is a Terraform state file, not a plan: run \`terraform plan -out=tfplan\` then ${SHOW_JSON.replace('PLANFILE', 'tfplan')}`;
   }

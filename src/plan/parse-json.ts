@@ -1,4 +1,5 @@
-import { InputError } from '../errors.js';
+import { getErrorMessage, InputError } from '../errors.js';
+import { isObject } from '../json.js';
 import { quote, safeLine } from '../quote.js';
 
 const SHOW_JSON = 'run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`';
@@ -9,14 +10,61 @@ export function parsePlanJson(text: string, source: string): unknown {
   if (start === -1) {
     throw new InputError(source, 'the file holds only whitespace: the step that writes the plan produced nothing; check it ran and succeeded');
   }
+  const wrapper = wrapperProblem(text.slice(start, start + 4096));
+  if (wrapper) throw new InputError(source, wrapper);
   const first = text[start];
-  if (first !== '{' && first !== '[') throw new InputError(source, describeNonJson(text.slice(start, start + 4096)));
+  // A bare null, number or string is JSON, though not a plan: detectFormat says what it is.
+  if (first !== '{' && first !== '[' && !/^(null|true|false|-?\d[\d.eE+-]*|"[^"\n]*")\s*$/.test(text.slice(start, start + 100))) {
+    throw new InputError(source, describeNonJson(text.slice(start, start + 4096)));
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new InputError(source, describeJsonError(text, error));
+    throw new InputError(source, concatenatedProblem(text, error) ?? describeJsonError(text, error));
   }
 }
+
+const WRAPPER_FIX =
+  'set `terraform_wrapper: false` on hashicorp/setup-terraform (its wrapper adds `[command]` and `::debug::` lines to what terraform writes), then write the plan with `terraform show -json tfplan > plan.json`';
+
+/** hashicorp/setup-terraform's wrapper writes `[command]…` before terraform's output and `::debug::…` lines into it. */
+function wrapperProblem(head: string): string | undefined {
+  if (/^\[command\]/.test(head) || /^::debug::/m.test(head)) return `this is terraform's output through setup-terraform's wrapper, not plain plan JSON: ${WRAPPER_FIX}`;
+  return undefined;
+}
+
+/**
+ * JSON.parse stops at the end of the first document when more follow: the
+ * `terraform plan -json` log stream (one message a line), Terragrunt
+ * `run-all show -json` (one plan per module), or the wrapper's trailing
+ * `::debug::` lines past the first 4 KiB.
+ */
+function concatenatedProblem(text: string, error: unknown): string | undefined {
+  const at = /after JSON at position (\d+)/.exec(getErrorMessage(error));
+  if (!at) return undefined;
+  const end = Number(at[1]);
+  let first: unknown;
+  try {
+    first = JSON.parse(text.slice(0, end));
+  } catch {
+    return undefined;
+  }
+  const rest = text.slice(end, end + 4096);
+  if (/^\s*::debug::/.test(rest)) return `this is terraform's output through setup-terraform's wrapper, not plain plan JSON: ${WRAPPER_FIX}`;
+  // A stray character after one document is a damaged file, not a second document.
+  if (!/^\s*[{[]/.test(rest)) return undefined;
+  if (isLogMessage(first)) return LOG_STREAM;
+  const { line } = lineAndColumn(text, end + (rest.length - rest.trimStart().length));
+  return `holds several JSON documents one after another (a second starts at line ${line}), as Terragrunt \`run-all show -json\` writes them: write each plan to its own file (one \`terraform show -json\` per module) and pass every file to plangate`;
+}
+
+/** A message of `terraform plan -json` / `apply -json`: `@level`, `@message` and a `type`. */
+export function isLogMessage(doc: unknown): boolean {
+  return isObject(doc) && '@level' in doc && '@message' in doc && typeof doc.type === 'string';
+}
+
+export const LOG_STREAM =
+  'this is the `terraform plan -json` log stream (one JSON message a line, with "@level", "@message" and "type"), not a plan: run `terraform plan -out=tfplan`, then `terraform show -json tfplan > plan.json`';
 
 function firstNonSpace(text: string): number {
   for (let i = 0; i < text.length; i++) {

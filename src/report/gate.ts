@@ -93,7 +93,8 @@ export function renderGateComment(report: GateReport): string {
 /** Which rules applied, so a reviewer can tell a base's config from the default branch's. */
 function rulesLine(rules: RulesSource): string {
   const at = `\`${escapeText(rules.branch)}\` at \`${rules.sha.slice(0, 7)}\``;
-  return rules.found ? `Rules: \`${escapeText(rules.path)}\` on ${at}.` : `Rules: the built-in \`recommended\` pack (no \`${escapeText(rules.path)}\` on ${at}).`;
+  const missing = (rules.searched ?? [rules.path]).map((path) => `\`${escapeText(path)}\``).join(' or ');
+  return rules.found ? `Rules: \`${escapeText(rules.path)}\` on ${at}.` : `Rules: the built-in \`recommended\` pack (no ${missing} on ${at}).`;
 }
 
 function describePlans(analysis: Analysis): string {

@@ -10,8 +10,8 @@ export const GATE_RULE = 'gate-files-changed';
  * it, and the config's `gate-files` (scripts the workflows run). A pull
  * request runs its own copy of these in `pull_request` runs.
  */
-export function gateFileGlobs(configPath: string, extra: readonly string[] = []): string[] {
-  return [configPath, '.github/workflows/**', '.github/actions/**', 'CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', ...extra];
+export function gateFileGlobs(configPaths: readonly string[], extra: readonly string[] = []): string[] {
+  return [...configPaths, '.github/workflows/**', '.github/actions/**', 'CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', ...extra];
 }
 
 export function isGateFile(filename: string, globs: readonly string[]): boolean {
@@ -24,7 +24,7 @@ export function isGateFile(filename: string, globs: readonly string[]): boolean 
  * the strictest rule that names any. Otherwise whoever may approve some
  * protected change could first loosen the rules that keep them out of others.
  */
-export function gateRule(ruleSet: RuleSet, configPath: string): Rule {
+export function gateRule(ruleSet: RuleSet, configPaths: readonly string[]): Rule {
   const named = strictestRule(ruleSet.rules.filter((r) => r.approvers.teams.length + r.approvers.users.length > 0));
   const approvers: Approvers = ruleSet.gateApprovers ?? named?.approvers ?? { teams: [], users: [] };
   return {
@@ -34,7 +34,7 @@ export function gateRule(ruleSet: RuleSet, configPath: string): Rule {
     approvals: Math.max(1, ...ruleSet.rules.map((r) => r.approvals)),
     approvers: { teams: [...approvers.teams], users: [...approvers.users] },
     // Matched against the pull request's changed files, not against plans.
-    match: { addresses: gateFileGlobs(configPath, ruleSet.gateFiles), actions: ['protection-removed'] },
+    match: { addresses: gateFileGlobs(configPaths, ruleSet.gateFiles), actions: ['protection-removed'] },
   };
 }
 

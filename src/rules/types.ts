@@ -54,13 +54,18 @@ export interface RuleSet {
   protectedBases: string[];
   /** Path globs of more files that change how the gate runs (scripts the workflows call). */
   gateFiles?: string[];
+  /** Lines about what in the config is most likely a mistake (config-warnings.ts); absent when none. */
+  warnings?: string[];
 }
 
 export const DEFAULT_OVERRIDE_LABEL = 'plangate-override';
 
 /** Where a rule set came from, for the report: the config at a branch's commit, or the built-in pack. */
 export interface RulesSource {
+  /** The config read, or the first name looked for when none exists. */
   path: string;
+  /** Every name looked for, in order (both default names when the config input is not set). */
+  searched?: string[];
   branch: string;
   sha: string;
   /** false: no config on that branch, so the built-in recommended pack applied. */

@@ -14,6 +14,7 @@
 //   adversary.ts bypasses a second attack on the gate found, kept as regression tests
 //   webhooks.ts  real payloads from @octokit/webhooks-examples, one run each
 //   verify.ts    issue 10: the recorded decision, mode verify after merge, merge_group events
+//   config.ts    issue 11: the config under either name, its errors and warnings, the sarif output
 //
 // They run from this one file so that all of them run concurrently in one
 // worker: each case spends most of its time waiting (the action's client
@@ -46,6 +47,7 @@ import './cases/bypass.js';
 import './cases/adversary.js';
 import './cases/webhooks.js';
 import './cases/verify.js';
+import './cases/config.js';
 
 // Under full load a run waits for the CPU; a case of several runs in a row needs more than the default 30 s.
 vi.setConfig({ maxConcurrency: 32, testTimeout: 120_000 });

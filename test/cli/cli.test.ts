@@ -1,48 +1,22 @@
 // The built CLI (dist/cli.js) run as a subprocess: exit codes, stdout and stderr
 // as a CI job sees them.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { ROOT, fixtureJson, fixturePath, terraformPlanfile } from '../plan/fixtures.js';
+import { fixtureJson, fixturePath, terraformPlanfile } from '../plan/fixtures.js';
 import { ensureBuilt } from './build-dist.js';
+import { oneLine, runDist, type Run, type RunOptions } from './run-dist.js';
 
-const CLI = join(ROOT, 'dist/cli.js');
 const SECRETS = ['S3cr3t-Hunter2-rds', 'pw-acme-prod-2023', 'pw-acme-prod-2025', 'tenant-apikey-77aa19', 'tok-OLD-1a2b3c4d5e6f', 'tok-9f8e7d6c5b4a3921', 'legacy-RANDOM-q8Zx4vLm'];
 const ESC = '\u001b[';
 
 let tmp: string;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs `node dist/cli.js ARGS` from an empty directory (so no .github/plangate.yml applies). */
-function run(args: string[], options: { input?: Buffer | string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['NODE_OPTIONS', 'NO_COLOR', 'FORCE_COLOR', 'PLANGATE_DEBUG']) delete env[key];
-  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
-    cwd: tmp,
-    env: { ...env, ...options.env },
-    input: options.input ?? '',
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** stderr must be exactly one line, a plangate message, with no stack trace. */
-function oneLine(stderr: string): string {
-  const lines = stderr.split('\n');
-  expect(lines, stderr).toHaveLength(2);
-  expect(lines[1]).toBe('');
-  expect(stderr).toMatch(/^plangate: /);
-  expect(stderr).not.toContain('    at ');
-  return lines[0] as string;
+function run(args: string[], options: RunOptions = {}): Run {
+  return runDist(tmp, args, options);
 }
 
 interface JsonReport {
@@ -277,7 +251,7 @@ describe('options', () => {
   it('--format yaml: exit 2 naming --format', () => {
     const result = run(['check', '--format', 'yaml', fixturePath('terraform/example-destroy.json')]);
     expect(result.status).toBe(2);
-    expect(oneLine(result.stderr)).toMatch(/^plangate: --format: expected one of text, markdown, json, got "yaml"/);
+    expect(oneLine(result.stderr)).toMatch(/^plangate: --format: expected one of text, markdown, json, sarif, got "yaml"/);
     expect(result.stdout).toBe('');
   });
 

@@ -17,7 +17,7 @@ describe('the rules come from the default branch, never from a base the author p
       s.contents[s.pull.baseSha] = { [CONFIG]: LOOSE };
     });
     expect(result.outcome.decision).toBe('blocked');
-    expect(result.rules).toEqual({ path: CONFIG, branch: 'main', sha: MAIN, found: false });
+    expect(result.rules).toEqual({ path: CONFIG, searched: [CONFIG, '.github/plangate.yaml'], branch: 'main', sha: MAIN, found: false });
     expect(api.calls.filter((c) => c.startsWith(`fileAt(${JSON.stringify(CONFIG)}`))).toEqual([`fileAt(${JSON.stringify(CONFIG)}, ${JSON.stringify(MAIN)})`]);
   });
 

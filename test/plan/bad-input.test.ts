@@ -140,7 +140,7 @@ describe('bad plan content', () => {
     ['other YAML', 'format_version: "1.2"\n', /looks like YAML/],
     ['an empty array', '[]', /empty JSON array/],
     ['a bare string', '"plan"', /not JSON|bare JSON/],
-    ['null', ' null', /not JSON|bare JSON null/],
+    ['null', ' null', /the JSON document is null, not a plan/],
     ['terraform show -json of the state', '{"format_version": "1.0", "values": {}}', /current state, not of a plan/],
     ['resource_changes without format_version', '{"resource_changes": []}', /no "format_version"/],
     ['describe-stacks output', '{"Stacks": []}', /describe-stacks/],

@@ -19,6 +19,11 @@ const ENTRIES: Readonly<Record<PlanFormat, ReadonlyMap<string, TypeEntry>>> = {
   cloudformation: new Map(Object.entries(CLOUDFORMATION)),
 };
 
+/** Every type plangate has an entry for, in either format. */
+export function knownTypes(): string[] {
+  return [...ENTRIES.terraform.keys(), ...ENTRIES.cloudformation.keys()];
+}
+
 export function entryOf(format: PlanFormat, type: string): TypeEntry | undefined {
   return ENTRIES[format].get(type);
 }

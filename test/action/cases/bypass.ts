@@ -47,7 +47,7 @@ describe.concurrent('1. the rules and the status do not depend on a base the aut
     const run = await runAction(gh);
     expectNoSuccess(run, gh.state);
     expect(run.decision).toBe('blocked');
-    expect(commentText(gh.state)).toMatch(/Rules: the built-in `recommended` pack \(no `\.github\/plangate\.yml` on `main` at `[0-9a-f]{7}`\)/);
+    expect(commentText(gh.state)).toMatch(/Rules: the built-in `recommended` pack \(no `\.github\/plangate\.yml` or `\.github\/plangate\.yaml` on `main` at `[0-9a-f]{7}`\)/);
   });
 
   it('a pass into an unprotected base is no success; retargeted to main, `edited` re-decides and the status follows', async () => {

@@ -3,11 +3,13 @@ import {
   InputError,
   checkDepth,
   configAddress,
+  getErrorMessage,
   isInputError,
   isObject,
   terraformDependencies
-} from "./chunk-ND7H2N3T.js";
+} from "./chunk-ZO4DD74E.js";
 import {
+  displayName,
   isDisplaySafe,
   quote,
   safeLine
@@ -21,7 +23,7 @@ function isDestructive(action) {
 }
 var SENSITIVE = "(sensitive)";
 
-// ../main/node_modules/balanced-match/dist/esm/index.js
+// node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
   let ai = str.indexOf(a);
@@ -58,7 +60,7 @@ var range = (a, b, str) => {
   return result;
 };
 
-// ../main/node_modules/brace-expansion/dist/esm/index.js
+// node_modules/brace-expansion/dist/esm/index.js
 var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
 var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
 var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
@@ -396,7 +398,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
   return acc;
 }
 
-// ../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
 var MAX_PATTERN_LENGTH = 1024 * 64;
 var assertValidPattern = (pattern) => {
   if (typeof pattern !== "string") {
@@ -407,7 +409,7 @@ var assertValidPattern = (pattern) => {
   }
 };
 
-// ../main/node_modules/minimatch/dist/esm/brace-expressions.js
+// node_modules/minimatch/dist/esm/brace-expressions.js
 var posixClasses = {
   "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
   "[:alpha:]": ["\\p{L}\\p{Nl}", true],
@@ -516,7 +518,7 @@ var parseClass = (glob, position) => {
   return [comb, uflag, endPos - pos, true];
 };
 
-// ../main/node_modules/minimatch/dist/esm/unescape.js
+// node_modules/minimatch/dist/esm/unescape.js
 var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
@@ -524,7 +526,7 @@ var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) 
   return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
 };
 
-// ../main/node_modules/minimatch/dist/esm/ast.js
+// node_modules/minimatch/dist/esm/ast.js
 var _a;
 var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
 var isExtglobType = (c) => types.has(c);
@@ -1168,7 +1170,7 @@ var AST = class {
 };
 _a = AST;
 
-// ../main/node_modules/minimatch/dist/esm/escape.js
+// node_modules/minimatch/dist/esm/escape.js
 var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
@@ -1176,7 +1178,7 @@ var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) =
   return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
 };
 
-// ../main/node_modules/minimatch/dist/esm/index.js
+// node_modules/minimatch/dist/esm/index.js
 var minimatch = (p, pattern, options = {}) => {
   assertValidPattern(pattern);
   if (!options.nocomment && pattern.charAt(0) === "#") {
@@ -2138,8 +2140,8 @@ var RuleMatcher = class {
       if (!anyAddress && c.modules && !c.modules.matchesModule(change)) continue;
       if (c.tags) {
         if (tags === null) tags = resourceTags(change);
-        const known = tags;
-        if (known && !c.tags.every(([key2, glob]) => tagHolds(known, key2, glob))) continue;
+        const known2 = tags;
+        if (known2 && !c.tags.every(([key2, glob]) => tagHolds(known2, key2, glob))) continue;
       }
       out.push(c.rule);
     }
@@ -2794,6 +2796,9 @@ var ENTRIES = {
   terraform: new Map(Object.entries({ ...AWS, ...GOOGLE, ...AZURE })),
   cloudformation: new Map(Object.entries(CLOUDFORMATION))
 };
+function knownTypes() {
+  return [...ENTRIES.terraform.keys(), ...ENTRIES.cloudformation.keys()];
+}
 function entryOf(format, type) {
   return ENTRIES[format].get(type);
 }
@@ -3748,95 +3753,51 @@ function decodeUtf16(bytes2, bigEndian) {
   return swapped.toString("utf16le");
 }
 
-// src/plan/detect-format.ts
-var SHOW_JSON2 = "`terraform show -json PLANFILE`";
-var DESCRIBE2 = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
-var TERRAFORM_KEYS = ["format_version", "terraform_version", "resource_changes", "planned_values", "resource_drift", "deferred_changes", "output_changes", "prior_state", "configuration"];
-var CHANGE_SET_KEYS = ["Changes", "NestedChanges", "ChangeSetId", "ChangeSetName", "ParentChangeSetId", "RootChangeSetId"];
-var has = (doc, key2) => Object.hasOwn(doc, key2);
-function detectFormat(doc, source) {
-  if (isObject(doc)) return readingOf(doc, source, "") ?? refuse(source, describeObject(doc));
-  if (Array.isArray(doc)) {
-    if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE2} output, or ${SHOW_JSON2} output for Terraform`);
-    for (const [i, item] of doc.entries()) {
-      if (!isObject(item) || readingOf(item, source, `[${i}] `) !== "cloudformation") {
-        throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list; [${i}] has none); pass ${DESCRIBE2} output, or ${SHOW_JSON2} output for Terraform`);
-      }
-    }
-    return "cloudformation";
-  }
-  throw new InputError(source, `a bare JSON ${doc === null ? "null" : typeof doc}, not a plan: pass ${SHOW_JSON2} or ${DESCRIBE2} output`);
-}
-function refuse(source, problem) {
-  throw new InputError(source, problem);
-}
-var folded = (key2) => key2.normalize("NFKC").replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, "").toLowerCase();
-var KNOWN = new Map([...TERRAFORM_KEYS, ...CHANGE_SET_KEYS].map((key2) => [folded(key2), key2]));
-function readingOf(doc, source, at2) {
-  for (const key2 of Object.keys(doc)) {
-    const known = KNOWN.get(folded(key2));
-    if (known !== void 0 && known !== key2) {
-      throw new InputError(source, `${at2}has the key ${quote(key2)}, which reads as ${quote(known)} but is not it: the file was edited; write ${SHOW_JSON2} or ${DESCRIBE2} output as written`);
-    }
-  }
-  const terraform2 = TERRAFORM_KEYS.filter((key2) => has(doc, key2));
-  const changeSet = CHANGE_SET_KEYS.filter((key2) => has(doc, key2));
-  const list3 = (keys) => keys.map((k) => `"${k}"`).join(", ");
-  if (terraform2.length > 0 && changeSet.length > 0) {
-    throw new InputError(
-      source,
-      `${at2}fits two formats: as a Terraform plan (it has ${list3(terraform2)}) and as a CloudFormation change set (it has ${list3(changeSet)}); plangate will not pick one and miss what the other says: pass ${SHOW_JSON2} or ${DESCRIBE2} output as written`
-    );
-  }
-  if (has(doc, "format_version") && (has(doc, "resource_changes") || has(doc, "planned_values"))) return "terraform";
-  if (changeSet.length === 0) return void 0;
-  if (Array.isArray(doc.Changes) || !has(doc, "Changes") && Array.isArray(doc.NestedChanges)) {
-    if (has(doc, "NestedChanges") && !Array.isArray(doc.NestedChanges)) throw new InputError(source, `${at2}is a change set whose "NestedChanges" is not a list: the file is damaged; regenerate it with ${DESCRIBE2}`);
-    return "cloudformation";
-  }
-  throw new InputError(source, `${at2}has change set keys (${list3(changeSet)}) but no "Changes" list, so it is only part of a change set: write the whole ${DESCRIBE2} output`);
-}
-function describeObject(doc) {
-  if ("lineage" in doc && "serial" in doc) {
-    return `this is a Terraform state file, not a plan: run \`terraform plan -out=tfplan\` then ${SHOW_JSON2.replace("PLANFILE", "tfplan")}`;
-  }
-  if ("format_version" in doc && "values" in doc) {
-    return `this is \`terraform show -json\` of the current state, not of a plan: pass the planfile, ${SHOW_JSON2.replace("PLANFILE", "tfplan")}`;
-  }
-  if ("resource_changes" in doc) {
-    return 'this has "resource_changes" but no "format_version", so it is not `terraform show -json` output (an HCP Terraform redacted plan?): write the plan with `terraform show -json`';
-  }
-  if ("Resources" in doc || "AWSTemplateFormatVersion" in doc) {
-    return `this is a CloudFormation template, not a change set: create a change set with \`aws cloudformation create-change-set\`, then write ${DESCRIBE2}`;
-  }
-  if (typeof doc.Id === "string" && doc.Id.includes(":changeSet/")) {
-    return `this is \`create-change-set\` output (just the id): write ${DESCRIBE2}`;
-  }
-  if (Array.isArray(doc.Summaries)) {
-    return `this is \`list-change-sets\` output: write ${DESCRIBE2} for the change set`;
-  }
-  if (Array.isArray(doc.Stacks)) {
-    return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE2}`;
-  }
-  const keys = Object.keys(doc).slice(0, 5).map((k) => quote(k, 40)).join(", ");
-  return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON2} or ${DESCRIBE2} output`;
-}
-
 // src/plan/parse-json.ts
-var SHOW_JSON3 = "run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
+var SHOW_JSON2 = "run `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
 function parsePlanJson(text, source) {
   const start = firstNonSpace(text);
   if (start === -1) {
     throw new InputError(source, "the file holds only whitespace: the step that writes the plan produced nothing; check it ran and succeeded");
   }
+  const wrapper = wrapperProblem(text.slice(start, start + 4096));
+  if (wrapper) throw new InputError(source, wrapper);
   const first = text[start];
-  if (first !== "{" && first !== "[") throw new InputError(source, describeNonJson(text.slice(start, start + 4096)));
+  if (first !== "{" && first !== "[" && !/^(null|true|false|-?\d[\d.eE+-]*|"[^"\n]*")\s*$/.test(text.slice(start, start + 100))) {
+    throw new InputError(source, describeNonJson(text.slice(start, start + 4096)));
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(source, describeJsonError(text, error));
+    throw new InputError(source, concatenatedProblem(text, error) ?? describeJsonError(text, error));
   }
 }
+var WRAPPER_FIX = "set `terraform_wrapper: false` on hashicorp/setup-terraform (its wrapper adds `[command]` and `::debug::` lines to what terraform writes), then write the plan with `terraform show -json tfplan > plan.json`";
+function wrapperProblem(head) {
+  if (/^\[command\]/.test(head) || /^::debug::/m.test(head)) return `this is terraform's output through setup-terraform's wrapper, not plain plan JSON: ${WRAPPER_FIX}`;
+  return void 0;
+}
+function concatenatedProblem(text, error) {
+  const at2 = /after JSON at position (\d+)/.exec(getErrorMessage(error));
+  if (!at2) return void 0;
+  const end = Number(at2[1]);
+  let first;
+  try {
+    first = JSON.parse(text.slice(0, end));
+  } catch {
+    return void 0;
+  }
+  const rest = text.slice(end, end + 4096);
+  if (/^\s*::debug::/.test(rest)) return `this is terraform's output through setup-terraform's wrapper, not plain plan JSON: ${WRAPPER_FIX}`;
+  if (!/^\s*[{[]/.test(rest)) return void 0;
+  if (isLogMessage(first)) return LOG_STREAM;
+  const { line } = lineAndColumn(text, end + (rest.length - rest.trimStart().length));
+  return `holds several JSON documents one after another (a second starts at line ${line}), as Terragrunt \`run-all show -json\` writes them: write each plan to its own file (one \`terraform show -json\` per module) and pass every file to plangate`;
+}
+function isLogMessage(doc) {
+  return isObject(doc) && "@level" in doc && "@message" in doc && typeof doc.type === "string";
+}
+var LOG_STREAM = 'this is the `terraform plan -json` log stream (one JSON message a line, with "@level", "@message" and "type"), not a plan: run `terraform plan -out=tfplan`, then `terraform show -json tfplan > plan.json`';
 function firstNonSpace(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -3847,10 +3808,10 @@ function firstNonSpace(text) {
 function describeNonJson(head) {
   const plain = head.replace(/\u001b\[[0-9;]*m/g, "");
   if (/(Terraform|OpenTofu) (will perform|used the selected providers)|^No changes\.|Plan: \d+ to add|^\S+: (Refreshing state|Reading|Read complete|Preparing import)\.\.\.|^Acquiring state lock/m.test(plain)) {
-    return `this is the human-readable plan output, not JSON: ${SHOW_JSON3}`;
+    return `this is the human-readable plan output, not JSON: ${SHOW_JSON2}`;
   }
   if (/^\s*(#|\/\/|\/\*)|^\s*(terraform|resource|data|module|provider|variable|output|locals|moved|import|removed|check)\b[^\n]*\{/m.test(plain)) {
-    return `this is Terraform HCL source, not a plan: ${SHOW_JSON3}`;
+    return `this is Terraform HCL source, not a plan: ${SHOW_JSON2}`;
   }
   if (/^\s*(---|AWSTemplateFormatVersion\s*:|Resources\s*:|Changes\s*:|[A-Za-z_][\w-]*\s*:(\s|$))/m.test(plain)) {
     if (/^\s*Changes\s*:/m.test(plain)) {
@@ -3859,7 +3820,7 @@ function describeNonJson(head) {
     return "this looks like YAML, not plan JSON: for CloudFormation run `aws cloudformation describe-change-set --output json`, for Terraform `terraform show -json tfplan`";
   }
   const snippet = quote(plain.slice(0, 24));
-  return `not JSON (it starts with ${snippet}): ${SHOW_JSON3}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
+  return `not JSON (it starts with ${snippet}): ${SHOW_JSON2}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``;
 }
 function describeJsonError(text, error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -3896,6 +3857,84 @@ function lineAndColumn(text, offset) {
     lineStart = i + 1;
   }
   return { line, column: end - lineStart + 1 };
+}
+
+// src/plan/detect-format.ts
+var SHOW_JSON3 = "`terraform show -json PLANFILE`";
+var DESCRIBE2 = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
+var TERRAFORM_KEYS = ["format_version", "terraform_version", "resource_changes", "planned_values", "resource_drift", "deferred_changes", "output_changes", "prior_state", "configuration"];
+var CHANGE_SET_KEYS = ["Changes", "NestedChanges", "ChangeSetId", "ChangeSetName", "ParentChangeSetId", "RootChangeSetId"];
+var has = (doc, key2) => Object.hasOwn(doc, key2);
+function detectFormat(doc, source) {
+  if (isObject(doc)) return readingOf(doc, source, "") ?? refuse(source, describeObject(doc));
+  if (Array.isArray(doc)) {
+    if (doc.length === 0) throw new InputError(source, `an empty JSON array: no change sets; write ${DESCRIBE2} output, or ${SHOW_JSON3} output for Terraform`);
+    for (const [i, item] of doc.entries()) {
+      if (!isObject(item) || readingOf(item, source, `[${i}] `) !== "cloudformation") {
+        throw new InputError(source, `a JSON array that is not a list of CloudFormation change sets (each needs a "Changes" list; [${i}] has none); pass ${DESCRIBE2} output, or ${SHOW_JSON3} output for Terraform`);
+      }
+    }
+    return "cloudformation";
+  }
+  if (doc === null) {
+    throw new InputError(source, `the JSON document is null, not a plan: the step that wrote it had nothing to write (a \`jq\` filter that matched nothing, or an output that was never set?); pass ${SHOW_JSON3} or ${DESCRIBE2} output`);
+  }
+  throw new InputError(source, `a bare JSON ${typeof doc}, not a plan: pass ${SHOW_JSON3} or ${DESCRIBE2} output`);
+}
+function refuse(source, problem) {
+  throw new InputError(source, problem);
+}
+var folded = (key2) => key2.normalize("NFKC").replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, "").toLowerCase();
+var KNOWN = new Map([...TERRAFORM_KEYS, ...CHANGE_SET_KEYS].map((key2) => [folded(key2), key2]));
+function readingOf(doc, source, at2) {
+  for (const key2 of Object.keys(doc)) {
+    const known2 = KNOWN.get(folded(key2));
+    if (known2 !== void 0 && known2 !== key2) {
+      throw new InputError(source, `${at2}has the key ${quote(key2)}, which reads as ${quote(known2)} but is not it: the file was edited; write ${SHOW_JSON3} or ${DESCRIBE2} output as written`);
+    }
+  }
+  const terraform2 = TERRAFORM_KEYS.filter((key2) => has(doc, key2));
+  const changeSet = CHANGE_SET_KEYS.filter((key2) => has(doc, key2));
+  const list3 = (keys) => keys.map((k) => `"${k}"`).join(", ");
+  if (terraform2.length > 0 && changeSet.length > 0) {
+    throw new InputError(
+      source,
+      `${at2}fits two formats: as a Terraform plan (it has ${list3(terraform2)}) and as a CloudFormation change set (it has ${list3(changeSet)}); plangate will not pick one and miss what the other says: pass ${SHOW_JSON3} or ${DESCRIBE2} output as written`
+    );
+  }
+  if (has(doc, "format_version") && (has(doc, "resource_changes") || has(doc, "planned_values"))) return "terraform";
+  if (changeSet.length === 0) return void 0;
+  if (Array.isArray(doc.Changes) || !has(doc, "Changes") && Array.isArray(doc.NestedChanges)) {
+    if (has(doc, "NestedChanges") && !Array.isArray(doc.NestedChanges)) throw new InputError(source, `${at2}is a change set whose "NestedChanges" is not a list: the file is damaged; regenerate it with ${DESCRIBE2}`);
+    return "cloudformation";
+  }
+  throw new InputError(source, `${at2}has change set keys (${list3(changeSet)}) but no "Changes" list, so it is only part of a change set: write the whole ${DESCRIBE2} output`);
+}
+function describeObject(doc) {
+  if (isLogMessage(doc)) return LOG_STREAM;
+  if ("lineage" in doc && "serial" in doc) {
+    return `this is a Terraform state file, not a plan: run \`terraform plan -out=tfplan\` then ${SHOW_JSON3.replace("PLANFILE", "tfplan")}`;
+  }
+  if ("format_version" in doc && "values" in doc) {
+    return `this is \`terraform show -json\` of the current state, not of a plan: pass the planfile, ${SHOW_JSON3.replace("PLANFILE", "tfplan")}`;
+  }
+  if ("resource_changes" in doc) {
+    return 'this has "resource_changes" but no "format_version", so it is not `terraform show -json` output (an HCP Terraform redacted plan?): write the plan with `terraform show -json`';
+  }
+  if ("Resources" in doc || "AWSTemplateFormatVersion" in doc) {
+    return `this is a CloudFormation template, not a change set: create a change set with \`aws cloudformation create-change-set\`, then write ${DESCRIBE2}`;
+  }
+  if (typeof doc.Id === "string" && doc.Id.includes(":changeSet/")) {
+    return `this is \`create-change-set\` output (just the id): write ${DESCRIBE2}`;
+  }
+  if (Array.isArray(doc.Summaries)) {
+    return `this is \`list-change-sets\` output: write ${DESCRIBE2} for the change set`;
+  }
+  if (Array.isArray(doc.Stacks)) {
+    return `this is \`describe-stacks\` output, not a change set: write ${DESCRIBE2}`;
+  }
+  const keys = Object.keys(doc).slice(0, 5).map((k) => quote(k, 40)).join(", ");
+  return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON3} or ${DESCRIBE2} output`;
 }
 
 // src/plan/redact.ts
@@ -4421,40 +4460,18 @@ function repositoryPathProblem(path2) {
 
 // src/load-yaml.ts
 async function loadYaml() {
-  const mod = await import("./dist-NDH55GF2.js");
+  const mod = await import("./dist-NQIGWYAX.js");
   return mod.default ?? mod;
 }
 function yamlProblem(doc, what = "YAML") {
-  const problem = doc.errors[0];
-  if (!problem) return void 0;
-  const at2 = problem.linePos?.[0];
-  const message = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-  return `invalid ${what}${at2 ? ` at line ${at2.line} column ${at2.col}` : ""}: ${message}`;
+  return yamlProblems(doc, what)[0];
 }
-
-// src/rules/gate.ts
-var GATE_RULE = "gate-files-changed";
-function gateFileGlobs(configPath, extra = []) {
-  return [configPath, ".github/workflows/**", ".github/actions/**", "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS", ...extra];
-}
-function isGateFile(filename, globs) {
-  return globs.some((glob) => new Minimatch(glob, { dot: true }).match(filename));
-}
-function gateRule(ruleSet, configPath) {
-  const named = strictestRule(ruleSet.rules.filter((r) => r.approvers.teams.length + r.approvers.users.length > 0));
-  const approvers = ruleSet.gateApprovers ?? named?.approvers ?? { teams: [], users: [] };
-  return {
-    name: GATE_RULE,
-    reason: "A change to plangate's config, the workflows or CODEOWNERS can loosen the gate itself, so it needs the approval the strictest rule asks for.",
-    severity: "critical",
-    approvals: Math.max(1, ...ruleSet.rules.map((r) => r.approvals)),
-    approvers: { teams: [...approvers.teams], users: [...approvers.users] },
-    // Matched against the pull request's changed files, not against plans.
-    match: { addresses: gateFileGlobs(configPath, ruleSet.gateFiles), actions: ["protection-removed"] }
-  };
-}
-function isProtectedBase(base, protectedBranches, globs) {
-  return protectedBranches.includes(base) || globs.some((glob) => new Minimatch(glob).match(base));
+function yamlProblems(doc, what = "YAML") {
+  return doc.errors.map((problem) => {
+    const at2 = problem.linePos?.[0];
+    const message = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+    return `invalid ${what}${at2 ? ` at line ${at2.line} column ${at2.col}` : ""}: ${message}`;
+  });
 }
 
 // rules/aws.yml
@@ -4475,70 +4492,165 @@ var kubernetes_default = { "description": "Stateful Kubernetes objects (hashicor
 // rules/recommended.yml
 var recommended_default = { "description": "Stateful and hard-to-recreate resources on every supported platform, and any deletion guard switched off.", "extends": ["aws", "google", "azure", "kubernetes", "cloudformation"], "rules": [{ "name": "deletion-guard-removed", "reason": "Someone turned this guard on to stop deletion; switching it off is the first step of deleting the resource.", "severity": "high", "match": { "types": ["*"], "actions": ["protection-removed"] } }] };
 
-// src/rules/validate.ts
-function validatePack(raw, source) {
-  const v = new Validator(source);
-  const doc = v.object(raw, "");
-  v.onlyKeys(doc, "", ["description", "extends", "rules"]);
-  return v.pack(doc);
+// src/rules/glob-problem.ts
+function globProblem(glob, kind) {
+  if (glob !== glob.trim()) return "a glob without spaces at its ends (they would have to be in the name)";
+  if (glob.startsWith("!")) return "a glob without a leading ! (plangate globs have no negation; leave out what should not match)";
+  const brackets = kind === "address" ? indexKeysProblem(glob) : classesProblem(glob);
+  if (brackets) return brackets;
+  if (!bracesPair(glob, kind)) return "a glob whose { and } pair up, as in {a,b}";
+  if (kind === "address") {
+    if (splitAddress(glob, "terraform").includes("") || splitAddress(glob, "cloudformation").includes("")) {
+      return "an address glob without empty parts (no leading, trailing or doubled . or /)";
+    }
+  }
+  return void 0;
 }
-function validateConfig(raw, source) {
-  const v = new Validator(source);
-  const doc = raw === null || raw === void 0 ? {} : v.object(raw, "");
-  v.onlyKeys(doc, "", ["description", "extends", "rules", "ignore", "override-label", "gate-approvers", "gate-files", "protected-bases"]);
+function indexKeysProblem(glob) {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (quoted) {
+      if (c === "\\") i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"' && depth > 0) quoted = true;
+    else if (c === "[") depth++;
+    else if (c === "]" && --depth < 0) break;
+  }
+  if (quoted) return 'an address glob whose quoted index keys end, as in module.app["eu"]';
+  return depth === 0 ? void 0 : "an address glob whose [ and ] pair up, as in aws_instance.web[0]";
+}
+function classesProblem(glob) {
+  for (let i = 0; i < glob.length; i++) {
+    if (glob[i] === "\\") i++;
+    else if (glob[i] === "[") {
+      const close = glob.indexOf("]", i + 2);
+      if (close === -1) return "a glob whose [ and ] pair up, as in db[0-9]";
+      i = close;
+    }
+  }
+  return void 0;
+}
+function bracesPair(glob, kind) {
+  let braces = 0;
+  let inside = false;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "\\" && kind !== "address") i++;
+    else if (inside) inside = c !== "]";
+    else if (c === "[") inside = true;
+    else if (c === "{") braces++;
+    else if (c === "}" && --braces < 0) return false;
+  }
+  return braces === 0;
+}
+
+// src/rules/validate.ts
+function showPath(path2) {
+  return path2.map((part, i) => typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`).join("") || "(top level)";
+}
+function problemAt(path2, text) {
+  return { path: path2, text: `${showPath(path2)}: ${text}` };
+}
+function throwProblems(source, problems, offset = () => 0) {
+  if (problems.length === 0) return;
+  const ordered = problems.map((p, i) => ({ p, at: offset(p.path), i })).sort((a, b) => a.at - b.at || a.i - b.i);
+  const [first, ...more] = ordered.map(({ p }) => p.text);
+  throw new InputError(source, first, more);
+}
+function validatePack(raw, source) {
+  const v = new Validator();
+  const doc = v.check(() => v.object(raw, [])) ?? {};
+  v.onlyKeys(doc, [], ["description", "extends", "rules"]);
+  const pack = v.pack(doc);
+  throwProblems(source, v.problems);
+  return pack;
+}
+var CONFIG_KEYS = ["description", "extends", "rules", "ignore", "override-label", "gate-approvers", "gate-files", "protected-bases"];
+function validateConfig(raw) {
+  const v = new Validator();
+  const doc = raw === null || raw === void 0 ? {} : v.check(() => v.object(raw, [])) ?? {};
+  v.onlyKeys(doc, [], CONFIG_KEYS);
   const pack = v.pack(doc);
   const config = {
     description: pack.description,
     rules: pack.rules,
-    ignore: doc.ignore === void 0 ? [] : v.strings(doc.ignore, "ignore"),
-    protectedBases: doc["protected-bases"] === void 0 ? [] : v.strings(doc["protected-bases"], "protected-bases"),
-    gateFiles: doc["gate-files"] === void 0 ? [] : v.paths(doc["gate-files"], "gate-files")
+    ignore: doc.ignore === void 0 ? [] : v.globs(doc.ignore, ["ignore"], "address", true),
+    protectedBases: doc["protected-bases"] === void 0 ? [] : v.globs(doc["protected-bases"], ["protected-bases"], "name", true),
+    gateFiles: doc["gate-files"] === void 0 ? [] : v.globs(doc["gate-files"], ["gate-files"], "path", true)
   };
   if (doc["gate-approvers"] !== void 0) {
-    config.gateApprovers = v.approvers(doc["gate-approvers"], "gate-approvers");
-    if (config.gateApprovers.teams.length + config.gateApprovers.users.length === 0) v.fail("gate-approvers", "at least one team or user (leave the key out to use the strictest rule's approvers)");
+    v.check(() => {
+      const approvers = v.approvers(doc["gate-approvers"], ["gate-approvers"]);
+      if (approvers.teams.length + approvers.users.length === 0) v.fail(["gate-approvers"], "at least one team or user (leave the key out to use the strictest rule's approvers)");
+      config.gateApprovers = approvers;
+    });
   }
   if (doc.extends !== void 0) config.extends = pack.extends;
   const label = doc["override-label"];
   if (label !== void 0) {
-    config.overrideLabel = v.string(label, "override-label");
-    if (config.overrideLabel.length > 50 || /[,\n]/.test(config.overrideLabel)) v.fail("override-label", "a GitHub label name: at most 50 characters, no commas or newlines", label);
+    v.check(() => {
+      const name = v.string(label, ["override-label"]);
+      if (name.length > 50 || /[,\n]/.test(name)) v.fail(["override-label"], "a GitHub label name: at most 50 characters, no commas or newlines", label);
+      config.overrideLabel = name;
+    });
   }
-  return config;
+  return { config, problems: v.problems };
 }
+var Abandon = class extends Error {
+};
 var Validator = class {
-  constructor(source) {
-    this.source = source;
+  problems = [];
+  /** fn's value, or undefined when it found a problem (recorded) and gave up on its value. */
+  check(fn) {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof Abandon) return void 0;
+      throw error;
+    }
   }
-  source;
+  /** Checks each item on its own, so one bad item does not hide the problems of the next. */
+  each(items, path2, fn) {
+    return items.flatMap((item, i) => {
+      const value = this.check(() => fn(item, [...path2, i]));
+      return value === void 0 ? [] : [value];
+    });
+  }
   /** The keys a pack and a config share: description, extends, rules (names unique). */
   pack(doc) {
-    const rules = this.list(doc.rules ?? [], "rules").map((r, i) => this.rule(r, `rules[${i}]`));
+    const items = this.check(() => this.list(doc.rules === void 0 ? [] : doc.rules, ["rules"])) ?? [];
+    const rules = [];
     const seen = /* @__PURE__ */ new Set();
-    for (const [i, rule] of rules.entries()) {
-      if (seen.has(rule.name)) this.fail(`rules[${i}].name`, `a unique rule name (${JSON.stringify(rule.name)} is used twice)`);
+    for (const [i, item] of items.entries()) {
+      const rule = this.check(() => this.rule(item, ["rules", i]));
+      if (rule === void 0) continue;
+      if (seen.has(rule.name)) this.record(["rules", i, "name"], `expected a unique rule name (${JSON.stringify(rule.name)} is used twice)`);
       seen.add(rule.name);
+      rules.push(rule);
     }
     return {
-      description: doc.description === void 0 ? "" : this.string(doc.description, "description"),
-      extends: this.strings(doc.extends ?? [], "extends"),
+      description: doc.description === void 0 ? "" : this.check(() => this.string(doc.description, ["description"])) ?? "",
+      extends: this.check(() => this.strings(doc.extends === void 0 ? [] : doc.extends, ["extends"])) ?? [],
       rules
     };
   }
+  record(path2, text) {
+    this.problems.push(problemAt(path2, text));
+  }
   fail(path2, expected, ...got) {
-    const what = got.length === 0 ? "" : `, got ${describe(got[0])}`;
-    throw new InputError(this.source, `${path2 || "(top level)"}: expected ${expected}${what}`);
+    this.record(path2, `expected ${expected}${got.length === 0 ? "" : `, got ${describe(got[0])}`}`);
+    throw new Abandon();
   }
   object(value, path2) {
     if (!isObject(value)) this.fail(path2, "a mapping", value);
     return value;
   }
+  /** Records every unknown key; the known ones are still checked. */
   onlyKeys(value, path2, allowed) {
     for (const key2 of Object.keys(value)) {
-      if (!allowed.includes(key2)) {
-        const at2 = path2 ? `${path2}.${key2}` : key2;
-        throw new InputError(this.source, `${at2}: unknown key ${JSON.stringify(key2)}; expected one of ${allowed.join(", ")}`);
-      }
+      if (!allowed.includes(key2)) this.record([...path2, key2], `unknown key ${JSON.stringify(key2)}; expected one of ${allowed.join(", ")}`);
     }
   }
   list(value, path2) {
@@ -4549,16 +4661,28 @@ var Validator = class {
     if (typeof value !== "string" || value.trim() === "") this.fail(path2, "a non-empty string", value);
     return value;
   }
-  strings(value, path2) {
-    return this.list(value, path2).map((item, i) => this.string(item, `${path2}[${i}]`));
-  }
-  /** Repository path globs, as GitHub names changed files. */
-  paths(value, path2) {
-    return this.strings(value, path2).map((glob, i) => {
-      const problem = repositoryPathProblem(glob);
-      if (problem) this.fail(`${path2}[${i}]`, problem, glob);
-      return glob;
+  /** A list of strings: every bad item is recorded, and then the list is given up. */
+  strings(value, path2, item = () => {
+  }) {
+    const items = this.list(value, path2);
+    const strings = this.each(items, path2, (raw, at2) => {
+      const text = this.string(raw, at2);
+      item(text, at2);
+      return text;
     });
+    if (strings.length !== items.length) throw new Abandon();
+    return strings;
+  }
+  /** Globs that must parse; `mayBeEmpty` for lists whose absence and emptiness mean the same. */
+  globs(value, path2, kind, mayBeEmpty = false) {
+    return this.check(() => {
+      const globs = this.strings(value, path2, (glob, at2) => {
+        const problem = (kind === "path" ? repositoryPathProblem(glob) : void 0) ?? globProblem(glob, kind);
+        if (problem) this.fail(at2, problem, glob);
+      });
+      if (globs.length === 0 && !mayBeEmpty) this.fail(path2, "a non-empty list (leave the key out to match any)");
+      return globs;
+    }) ?? [];
   }
   oneOf(value, path2, allowed) {
     if (typeof value !== "string" || !allowed.includes(value)) this.fail(path2, `one of ${allowed.join(", ")}`, value);
@@ -4567,14 +4691,17 @@ var Validator = class {
   rule(raw, path2) {
     const doc = this.object(raw, path2);
     this.onlyKeys(doc, path2, ["name", "reason", "severity", "approvals", "approvers", "match"]);
-    const rule = {
-      name: this.string(doc.name, `${path2}.name`),
-      severity: doc.severity === void 0 ? "high" : this.oneOf(doc.severity, `${path2}.severity`, SEVERITIES),
-      approvals: doc.approvals === void 0 ? 1 : this.count(doc.approvals, `${path2}.approvals`),
-      approvers: doc.approvers === void 0 ? { teams: [], users: [] } : this.approvers(doc.approvers, `${path2}.approvers`),
-      match: this.match(doc.match, `${path2}.match`)
-    };
-    if (doc.reason !== void 0) rule.reason = this.string(doc.reason, `${path2}.reason`);
+    const before = this.problems.length;
+    const at2 = (key2) => [...path2, key2];
+    const name = this.check(() => this.string(doc.name, at2("name")));
+    const severity = doc.severity === void 0 ? "high" : this.check(() => this.oneOf(doc.severity, at2("severity"), SEVERITIES));
+    const approvals = doc.approvals === void 0 ? 1 : this.check(() => this.count(doc.approvals, at2("approvals")));
+    const approvers = doc.approvers === void 0 ? { teams: [], users: [] } : this.check(() => this.approvers(doc.approvers, at2("approvers")));
+    const match2 = this.check(() => this.match(doc.match, at2("match")));
+    const reason = doc.reason === void 0 ? void 0 : this.check(() => this.string(doc.reason, at2("reason")));
+    if (this.problems.length > before || name === void 0 || severity === void 0 || approvals === void 0 || approvers === void 0 || match2 === void 0) throw new Abandon();
+    const rule = { name, severity, approvals, approvers, match: match2 };
+    if (reason !== void 0) rule.reason = reason;
     return rule;
   }
   count(value, path2) {
@@ -4583,37 +4710,42 @@ var Validator = class {
   }
   approvers(raw, path2) {
     const doc = this.object(raw, path2);
+    const before = this.problems.length;
     this.onlyKeys(doc, path2, ["teams", "users"]);
-    return { teams: this.strings(doc.teams ?? [], `${path2}.teams`), users: this.strings(doc.users ?? [], `${path2}.users`) };
+    const teams = this.check(() => this.strings(doc.teams === void 0 ? [] : doc.teams, [...path2, "teams"]));
+    const users = this.check(() => this.strings(doc.users === void 0 ? [] : doc.users, [...path2, "users"]));
+    if (this.problems.length > before || !teams || !users) throw new Abandon();
+    return { teams, users };
   }
   match(raw, path2) {
     const doc = this.object(raw, path2);
+    const before = this.problems.length;
     this.onlyKeys(doc, path2, ["types", "addresses", "modules", "providers", "tags", "actions"]);
-    const match2 = {
-      actions: doc.actions === void 0 ? [...MATCH_ACTIONS] : this.list(doc.actions, `${path2}.actions`).map((a, i) => this.oneOf(a, `${path2}.actions[${i}]`, MATCH_ACTIONS))
-    };
-    for (const key2 of ["types", "addresses", "modules", "providers"]) {
-      if (doc[key2] !== void 0) match2[key2] = this.globs(doc[key2], `${path2}.${key2}`);
+    const actions = doc.actions === void 0 ? [...MATCH_ACTIONS] : this.check(() => this.list(doc.actions, [...path2, "actions"])) ?? [];
+    const match2 = { actions: this.each(actions, [...path2, "actions"], (a, at2) => this.oneOf(a, at2, MATCH_ACTIONS)) };
+    const kinds = { types: "name", addresses: "address", modules: "address", providers: "name" };
+    for (const [key2, kind] of Object.entries(kinds)) {
+      if (doc[key2] !== void 0) match2[key2] = this.globs(doc[key2], [...path2, key2], kind);
     }
-    if (doc.tags !== void 0) match2.tags = this.tags(doc.tags, `${path2}.tags`);
+    if (doc.tags !== void 0) this.check(() => match2.tags = this.tags(doc.tags, [...path2, "tags"]));
+    if (this.problems.length > before) throw new Abandon();
     if (!match2.types && !match2.addresses && !match2.modules && !match2.providers && !match2.tags) {
       this.fail(path2, 'at least one of types, addresses, modules, providers, tags (a rule for everything says types: ["*"])');
     }
     return match2;
   }
-  globs(value, path2) {
-    const globs = this.strings(value, path2);
-    if (globs.length === 0) this.fail(path2, "a non-empty list (leave the key out to match any)");
-    return globs;
-  }
   tags(raw, path2) {
     const doc = this.object(raw, path2);
     const tags = {};
     for (const [key2, value] of Object.entries(doc)) {
-      if (typeof value === "number" || typeof value === "boolean") tags[key2] = String(value);
-      else tags[key2] = this.string(value, `${path2}.${key2}`);
+      this.check(() => {
+        const text = typeof value === "number" || typeof value === "boolean" ? String(value) : this.string(value, [...path2, key2]);
+        const problem = globProblem(text, "name");
+        if (problem) this.fail([...path2, key2], problem, text);
+        tags[key2] = text;
+      });
     }
-    if (Object.keys(tags).length === 0) this.fail(path2, "at least one tag (leave the key out to match any)");
+    if (Object.keys(doc).length === 0) this.fail(path2, "at least one tag (leave the key out to match any)");
     return tags;
   }
 };
@@ -4647,25 +4779,90 @@ function loadPacks(names, source = "extends") {
   return { rules, packs };
 }
 
+// src/rules/config-warnings.ts
+var known;
+function typesKnown() {
+  known ??= [.../* @__PURE__ */ new Set([...knownTypes(), ...loadPacks(PACK_NAMES).rules.flatMap((r) => r.match.types ?? [])])];
+  return known;
+}
+function configWarnings(config, ruleSet) {
+  const warnings = [];
+  if (ruleSet.rules.length === 0) {
+    warnings.push("protects nothing: it has `extends: []` and no rules, so only changes to the gate's own files need approval; add rules or extend a built-in pack");
+  }
+  const everything = config.ignore.findIndex((glob) => /^(\*\*[./]?)+$/.test(glob));
+  if (everything !== -1) warnings.push(`${showPath(["ignore", everything])}: ${JSON.stringify(config.ignore[everything])} ignores every resource, so the config protects nothing but the gate's own files`);
+  for (const [i, rule] of config.rules.entries()) {
+    const types2 = rule.match.types;
+    if (types2 === void 0) continue;
+    const globs = types2.map((glob) => new Minimatch(glob, { nocomment: true, noext: true, nonegate: true, dot: true }));
+    if (typesKnown().some((type) => globs.some((glob) => glob.match(type)))) continue;
+    warnings.push(
+      `${showPath(["rules", i, "match", "types"])}: no resource type plangate knows matches ${types2.map((t) => JSON.stringify(t)).join(", ")}: check the spelling (rule ${JSON.stringify(rule.name)} still matches these types if a plan has them)`
+    );
+  }
+  return warnings;
+}
+
+// src/rules/gate.ts
+var GATE_RULE = "gate-files-changed";
+function gateFileGlobs(configPaths2, extra = []) {
+  return [...configPaths2, ".github/workflows/**", ".github/actions/**", "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS", ...extra];
+}
+function isGateFile(filename, globs) {
+  return globs.some((glob) => new Minimatch(glob, { dot: true }).match(filename));
+}
+function gateRule(ruleSet, configPaths2) {
+  const named = strictestRule(ruleSet.rules.filter((r) => r.approvers.teams.length + r.approvers.users.length > 0));
+  const approvers = ruleSet.gateApprovers ?? named?.approvers ?? { teams: [], users: [] };
+  return {
+    name: GATE_RULE,
+    reason: "A change to plangate's config, the workflows or CODEOWNERS can loosen the gate itself, so it needs the approval the strictest rule asks for.",
+    severity: "critical",
+    approvals: Math.max(1, ...ruleSet.rules.map((r) => r.approvals)),
+    approvers: { teams: [...approvers.teams], users: [...approvers.users] },
+    // Matched against the pull request's changed files, not against plans.
+    match: { addresses: gateFileGlobs(configPaths2, ruleSet.gateFiles), actions: ["protection-removed"] }
+  };
+}
+function isProtectedBase(base, protectedBranches, globs) {
+  return protectedBranches.includes(base) || globs.some((glob) => new Minimatch(glob).match(base));
+}
+
 // src/rules/config.ts
-var DEFAULT_CONFIG_PATH = ".github/plangate.yml";
+var DEFAULT_CONFIG_PATHS = [".github/plangate.yml", ".github/plangate.yaml"];
+function configPaths(named) {
+  return named === void 0 ? [...DEFAULT_CONFIG_PATHS] : [named];
+}
+function oneConfig(existing, where2 = "") {
+  if (existing.length > 1) {
+    throw new InputError(existing[0], `${existing.slice(1).join(" and ")} exists too${where2}: plangate reads only one config; delete one of them`);
+  }
+  return existing[0];
+}
 function defaultRuleSet() {
   return { ...loadPacks(["recommended"]), ignore: [], overrideLabel: DEFAULT_OVERRIDE_LABEL, protectedBases: [] };
 }
 async function parseConfig(text, source, defaults2 = {}) {
   const { parseDocument } = await loadYaml();
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  const problem = yamlProblem(doc);
-  if (problem) throw new InputError(source, problem);
-  const config = validateConfig(doc.toJS(), source);
-  const base = loadPacks(config.extends ?? ["recommended"], `${source}: extends`);
-  const names = new Set(base.rules.map((r) => r.name));
-  for (const [i, rule] of config.rules.entries()) {
-    if (rule.name === GATE_RULE) throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is the rule for changes to the gate's own files; choose another name`);
-    if (names.has(rule.name)) {
-      throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`);
-    }
+  const [yaml, ...moreYaml] = yamlProblems(doc);
+  if (yaml !== void 0) throw new InputError(source, yaml, moreYaml);
+  const raw = doc.toJS();
+  const { config, problems } = validateConfig(raw);
+  const packs = config.extends ?? ["recommended"];
+  for (const [i, name] of packs.entries()) {
+    if (!PACK_NAMES.includes(name)) problems.push(problemAt(["extends", i], `unknown rule pack ${JSON.stringify(name)}; built-in packs are ${PACK_NAMES.join(", ")}`));
   }
+  const base = loadPacks(packs.filter((name) => PACK_NAMES.includes(name)));
+  const names = new Set(base.rules.map((r) => r.name));
+  const written = isObject(raw) && Array.isArray(raw.rules) ? raw.rules : [];
+  for (const rule of config.rules) {
+    const at2 = ["rules", written.findIndex((r) => isObject(r) && r.name === rule.name), "name"];
+    if (rule.name === GATE_RULE) problems.push(problemAt(at2, `${JSON.stringify(rule.name)} is the rule for changes to the gate's own files; choose another name`));
+    else if (names.has(rule.name)) problems.push(problemAt(at2, `${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`));
+  }
+  throwProblems(source, problems, (path2) => offsetIn(doc, path2));
   const ruleSet = {
     rules: [...base.rules, ...config.rules],
     packs: base.packs,
@@ -4675,7 +4872,16 @@ async function parseConfig(text, source, defaults2 = {}) {
   };
   if (config.gateApprovers) ruleSet.gateApprovers = config.gateApprovers;
   if (config.gateFiles.length > 0) ruleSet.gateFiles = config.gateFiles;
+  const warnings = configWarnings(config, ruleSet);
+  if (warnings.length > 0) ruleSet.warnings = warnings.map((warning) => `${displayName(source)}: ${warning}`);
   return ruleSet;
+}
+function offsetIn(doc, path2) {
+  for (let n = path2.length; n > 0; n--) {
+    const node = doc.getIn(path2.slice(0, n), true);
+    if (node && typeof node === "object" && Array.isArray(node.range)) return node.range[0];
+  }
+  return 0;
 }
 
 // src/report/lines.ts
@@ -5163,11 +5369,13 @@ export {
   checkPlans,
   loadYaml,
   yamlProblem,
+  repositoryPathProblem,
   isGateFile,
   gateRule,
   isProtectedBase,
-  repositoryPathProblem,
-  DEFAULT_CONFIG_PATH,
+  DEFAULT_CONFIG_PATHS,
+  configPaths,
+  oneConfig,
   defaultRuleSet,
   parseConfig,
   otherLosses,

@@ -121,15 +121,24 @@ function stringList(value) {
 
 // src/errors.ts
 var InputError = class extends Error {
-  constructor(source, problem) {
-    super(`${displayName(source)}: ${problem}`);
+  constructor(source, problem, more = []) {
+    super(`${displayName(source)}: ${problem}${more.length === 0 ? "" : ` (and ${more.length} more problem${more.length === 1 ? "" : "s"} in ${displayName(source)})`}`);
     this.source = source;
     this.problem = problem;
+    this.more = more;
     this.name = "InputError";
   }
   source;
   problem;
+  more;
+  /** One line per problem, each naming the input. */
+  lines() {
+    return [this.problem, ...this.more].map((problem) => `${displayName(this.source)}: ${problem}`);
+  }
 };
+function errorLines(error) {
+  return isInputError(error) ? error.lines() : [getErrorMessage(error)];
+}
 function getErrorMessage(error) {
   if (error instanceof Error) return error.message;
   try {
@@ -193,6 +202,7 @@ export {
   configAddress,
   terraformDependencies,
   InputError,
+  errorLines,
   getErrorMessage,
   isInputError,
   MAX_DEPTH,

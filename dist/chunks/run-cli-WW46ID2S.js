@@ -1,21 +1,25 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
+  VERSION,
   batched,
   jsonChunks,
+  sarifChunks,
   terminated
-} from "./chunk-GG45TRWD.js";
+} from "./chunk-TKVQ3QKJ.js";
 import {
-  DEFAULT_CONFIG_PATH,
+  DEFAULT_CONFIG_PATHS,
   NOT_AUTHORS,
   approvalsNeeded,
   bySeverity,
   checkPlans,
+  configPaths,
   defaultRuleSet,
   dependentsList,
   describeAction,
   groupBy,
   headline,
   loadYaml,
+  oneConfig,
   otherLosses,
   parseConfig,
   plural,
@@ -24,16 +28,18 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-7QU447KO.js";
+} from "./chunk-CPMRPKYI.js";
 import {
   InputError,
   MAX_DEPTH,
   checkDepth,
+  errorLines,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunk-ND7H2N3T.js";
+} from "./chunk-ZO4DD74E.js";
 import {
+  displayName,
   quote,
   safeLine
 } from "./chunk-QCJK5ES2.js";
@@ -196,7 +202,7 @@ function finding(f, paint) {
 
 // src/cli/run-cli.ts
 var EXIT = { pass: 0, blocked: 1, error: 2 };
-var USAGE = `Usage: plangate check [--format text|markdown|json] [--config FILE] FILE...
+var USAGE = `Usage: plangate check [--format text|markdown|json|sarif] [--config FILE] FILE...
        plangate verify --plan FILE [--commit SHA]   (see plangate verify --help)
 
 Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
@@ -205,8 +211,9 @@ and reports every protected resource they would delete, replace or forget.
 FILE may be - for standard input.
 
 Options:
-  --format FORMAT  text (default), markdown or json
-  --config FILE    rules file (default: ${DEFAULT_CONFIG_PATH} if it exists, else the recommended pack)
+  --format FORMAT  text (default), markdown, json, or sarif (SARIF 2.1.0 for code scanning)
+  --config FILE    rules file (default: ${DEFAULT_CONFIG_PATHS.join(" or ")} if one
+                   exists, else the recommended pack); stderr names the one used
   --cfn-template FILE
                    the stack's current CloudFormation template (JSON or YAML):
                    its Ref, Fn::GetAtt, Fn::Sub and DependsOn add to each finding's dependents
@@ -214,11 +221,14 @@ Options:
                    the Terraform root module before and after the change: a
                    lifecycle { prevent_destroy = true } removed between them is a finding
   -h, --help       show this help
+  -V, --version    show plangate's version
 
 Exit status: 0 nothing protected is lost, 1 blocked, 2 error (any file unreadable,
 malformed or unsupported fails the whole run).
 `;
-var FORMATS = ["text", "markdown", "json"];
+var FORMATS = ["text", "markdown", "json", "sarif"];
+var VERSION_LINE = `plangate ${VERSION}
+`;
 async function runCli(argv, io) {
   try {
     const [command, ...rest] = argv;
@@ -226,18 +236,26 @@ async function runCli(argv, io) {
       io.stdout(USAGE);
       return command === void 0 ? EXIT.error : EXIT.pass;
     }
-    if (command === "verify") return await (await import("./verify-cli-7GF4PSZB.js")).runVerify(rest, io);
+    if (command === "--version" || command === "-V" || command === "version") {
+      io.stdout(VERSION_LINE);
+      return EXIT.pass;
+    }
+    if (command === "verify") return await (await import("./verify-cli-6E7JS2CU.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\` and \`plangate verify --plan FILE\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
       io.stdout(USAGE);
       return EXIT.pass;
     }
+    if (values.version) {
+      io.stdout(VERSION_LINE);
+      return EXIT.pass;
+    }
     const format = values.format ?? "text";
     if (!FORMATS.includes(format)) {
       throw new InputError("--format", `expected one of ${FORMATS.join(", ")}, got ${quote(format)}`);
     }
-    const ruleSet = await loadRuleSet(values.config);
+    const ruleSet = await loadRuleSet(values.config, io);
     const options = {};
     const template = values["cfn-template"];
     if (template !== void 0) options.templateDependencies = await templateDependencies(readInput(template, "template"), template);
@@ -246,7 +264,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-UHQFZ46B.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-GARSPB4M.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);
@@ -256,7 +274,7 @@ async function runCli(argv, io) {
     return EXIT[analysis.decision];
   } catch (error) {
     if (isInputError(error)) {
-      io.stderr(`plangate: ${safeLine(error.message)}
+      for (const line of errorLines(error)) io.stderr(`plangate: ${safeLine(line)}
 `);
     } else {
       io.stderr(`plangate: internal error: ${safeLine(getErrorMessage(error))} (please report it; PLANGATE_DEBUG=1 shows the stack)
@@ -267,28 +285,44 @@ async function runCli(argv, io) {
     return EXIT.error;
   }
 }
+var OPTIONS = {
+  format: { type: "string", short: "f" },
+  config: { type: "string", short: "c" },
+  "cfn-template": { type: "string" },
+  "tf-base": { type: "string" },
+  "tf-head": { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "V" }
+};
 function parseOptions(args) {
   try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", short: "f" },
-        config: { type: "string", short: "c" },
-        "cfn-template": { type: "string" },
-        "tf-base": { type: "string" },
-        "tf-head": { type: "string" },
-        help: { type: "boolean", short: "h" }
-      }
-    });
+    return parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    throw new InputError("plangate check", `${safeLine(getErrorMessage(error), 300)}; see plangate check --help`);
+    throw new InputError("plangate check", `${optionProblem(args, error)}; see plangate check --help`);
   }
 }
-async function loadRuleSet(configPath) {
-  const path = configPath ?? (existsSync(DEFAULT_CONFIG_PATH) ? DEFAULT_CONFIG_PATH : void 0);
+function optionProblem(args, error) {
+  const known = Object.entries(OPTIONS).map(([name, option]) => "short" in option ? `-${option.short}/--${name}` : `--${name}`);
+  const { tokens } = parseArgs({ args, allowPositionals: true, options: OPTIONS, strict: false, tokens: true });
+  const unknown = tokens.find((token) => token.kind === "option" && !Object.hasOwn(OPTIONS, token.name));
+  if (unknown?.kind === "option") {
+    return `unknown option ${quote(unknown.rawName)}; the options are ${known.join(", ")} (a plan file whose name starts with - goes after --)`;
+  }
+  const misused = tokens.find((token) => token.kind === "option" && OPTIONS[token.name].type === "string" !== (token.value !== void 0));
+  if (misused?.kind === "option") {
+    return OPTIONS[misused.name].type === "string" ? `option ${quote(misused.rawName)} needs a value, as in --${misused.name} VALUE` : `option ${quote(misused.rawName)} takes no value`;
+  }
+  return safeLine(getErrorMessage(error), 300);
+}
+async function loadRuleSet(configPath, io) {
+  const path = oneConfig(configPaths(configPath).filter((candidate) => candidate === configPath || existsSync(candidate)));
   if (path === void 0) return defaultRuleSet();
-  return await parseConfig(readInput(path, "config"), path);
+  const ruleSet = await parseConfig(readInput(path, "config"), path);
+  io.stderr(`plangate: rules from ${displayName(path)}
+`);
+  for (const warning of ruleSet.warnings ?? []) io.stderr(`plangate: warning: ${safeLine(warning)}
+`);
+  return ruleSet;
 }
 function readInput(path, what) {
   try {
@@ -301,6 +335,7 @@ function readInput(path, what) {
 }
 function render(analysis, format, io) {
   if (format === "json") return jsonChunks(analysis);
+  if (format === "sarif") return sarifChunks(analysis);
   if (format === "markdown") return [renderMarkdown(analysis)];
   return terminated(textLines(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false }));
 }

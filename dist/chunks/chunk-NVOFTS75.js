@@ -4,17 +4,19 @@ import {
   MAX_SHOWN,
   checkPlans,
   clip,
+  configPaths,
   defaultRuleSet,
   describeFindings,
   escapeText,
+  oneConfig,
   parseConfig,
   renderMarkdown,
   thousands
-} from "./chunk-7QU447KO.js";
+} from "./chunk-CPMRPKYI.js";
 import {
   InputError,
   isObject
-} from "./chunk-ND7H2N3T.js";
+} from "./chunk-ZO4DD74E.js";
 
 // src/github/api.ts
 var GitHubApiError = class extends Error {
@@ -847,7 +849,8 @@ function renderGateComment(report) {
 }
 function rulesLine(rules) {
   const at = `\`${escapeText(rules.branch)}\` at \`${rules.sha.slice(0, 7)}\``;
-  return rules.found ? `Rules: \`${escapeText(rules.path)}\` on ${at}.` : `Rules: the built-in \`recommended\` pack (no \`${escapeText(rules.path)}\` on ${at}).`;
+  const missing = (rules.searched ?? [rules.path]).map((path) => `\`${escapeText(path)}\``).join(" or ");
+  return rules.found ? `Rules: \`${escapeText(rules.path)}\` on ${at}.` : `Rules: the built-in \`recommended\` pack (no ${missing} on ${at}).`;
 }
 function describePlans(analysis) {
   if (analysis.findings.length > 0) return describeFindings(analysis.findings);
@@ -875,11 +878,13 @@ function bullets(items, max, show) {
 
 // src/github/listings.ts
 var LISTING_CAP = 1e3;
-async function confirmAbsent(api, path, ref, where) {
+async function confirmAbsent(api, path, ref, where, listings = /* @__PURE__ */ new Map()) {
   const parts = path.replace(/^\.\//, "").split("/").filter((p) => p !== "" && p !== ".");
   let dir = "";
   for (const [i, part] of parts.entries()) {
-    const entries = await api.entriesAt(dir, ref);
+    let listing = listings.get(dir);
+    if (!listing) listings.set(dir, listing = api.entriesAt(dir, ref));
+    const entries = await listing;
     if (entries === void 0) {
       throw new GitHubApiError(
         dir === "" ? `GitHub answered 404 for the files of ${where}, so plangate cannot tell whether ${path} exists: the token needs contents: read` : `GitHub answered 404 for ${dir} at ${where} although its parent lists it, so plangate cannot tell whether ${path} exists: run again`
@@ -923,10 +928,18 @@ async function readRules(api, options) {
     throw new GitHubApiError(`GitHub answered 404 for the default branch ${JSON.stringify(branch)} of ${api.owner}/${api.repo}: plangate cannot read its config; check that the token has contents: read`);
   }
   const where = `${branch} (${sha.slice(0, 7)})`;
-  const text = await api.fileAt(options.path, sha);
-  if (text === void 0) await confirmAbsent(api, options.path, sha, where);
-  const ruleSet = text === void 0 ? { ...defaultRuleSet(), overrideLabel: options.overrideLabel } : await parseConfig(text, `${options.path} (on ${where})`, { overrideLabel: options.overrideLabel });
-  return { ruleSet, source: { path: options.path, branch, sha, found: text !== void 0 }, defaultBranch };
+  const searched = configPaths(options.path);
+  const texts = /* @__PURE__ */ new Map();
+  const listings = /* @__PURE__ */ new Map();
+  for (const path2 of searched) {
+    const text2 = await api.fileAt(path2, sha);
+    if (text2 === void 0) await confirmAbsent(api, path2, sha, where, listings);
+    else texts.set(path2, text2);
+  }
+  const path = oneConfig([...texts.keys()], ` on ${where}`);
+  const text = path === void 0 ? void 0 : texts.get(path);
+  const ruleSet = path === void 0 || text === void 0 ? { ...defaultRuleSet(), overrideLabel: options.overrideLabel } : await parseConfig(text, `${path} (on ${where})`, { overrideLabel: options.overrideLabel });
+  return { ruleSet, source: { path: path ?? searched[0], searched, branch, sha, found: path !== void 0 }, defaultBranch };
 }
 
 // src/github/verify.ts
@@ -956,7 +969,7 @@ async function recordedDecision(api, number, source) {
   return record;
 }
 async function protectedChangesOf(api, check) {
-  const { ruleSet } = await readRules(api, { path: check.config, overrideLabel: check.overrideLabel });
+  const { ruleSet } = await readRules(api, { ...check.config ? { path: check.config } : {}, overrideLabel: check.overrideLabel });
   const analysis = await checkPlans(check.plans, ruleSet);
   return { analysis, changes: protectedChanges(analysis.findings) };
 }

@@ -4,15 +4,15 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-RYROI3EG.js";
+} from "./chunk-NVOFTS75.js";
 import {
   repositoryPathProblem
-} from "./chunk-7QU447KO.js";
+} from "./chunk-CPMRPKYI.js";
 import {
   InputError,
   getErrorMessage,
   isInputError
-} from "./chunk-ND7H2N3T.js";
+} from "./chunk-ZO4DD74E.js";
 import {
   safeLine
 } from "./chunk-QCJK5ES2.js";
@@ -126,7 +126,7 @@ Options:
                          change set); named by its path from the working directory, as the gate named it
   --commit SHA           the merge commit being deployed (default: $GITHUB_SHA)
   --repo OWNER/NAME      the repository (default: $GITHUB_REPOSITORY)
-  --config PATH          the rules file in the repository (default: .github/plangate.yml)
+  --config PATH          the rules file in the repository (default: .github/plangate.yml or .yaml)
   --poster LOGIN         the account the gate posts as, e.g. github-actions[bot] or
                          my-app[bot]; needed when GITHUB_TOKEN is an app's token (default: the token's user)
   --status-context NAME  the gate's status-context input (default: plangate)
@@ -154,8 +154,8 @@ async function runVerify(args, io) {
     if (!owner || !repo || extra !== void 0) throw new InputError("--repo", `expected OWNER/NAME, got ${JSON.stringify(values.repo ?? io.env.GITHUB_REPOSITORY ?? "")} (set --repo or GITHUB_REPOSITORY)`);
     const token = io.env.GITHUB_TOKEN ?? "";
     if (token === "") throw new InputError("GITHUB_TOKEN", "unset: verify reads the pull request and its comments through the API; pass a token with contents: read and pull-requests: read");
-    const config = values.config ?? ".github/plangate.yml";
-    const configProblem = repositoryPathProblem(config);
+    const config = values.config;
+    const configProblem = config === void 0 ? void 0 : repositoryPathProblem(config);
     if (configProblem) throw new InputError("--config", `expected ${configProblem}, got ${JSON.stringify(config)}`);
     const retryBaseMs = Number(io.env.PLANGATE_RETRY_BASE_MS) || void 0;
     const client = createFetchClient({ token, baseUrl: io.env.GITHUB_API_URL || "https://api.github.com", ...retryBaseMs ? { retryBaseMs } : {} });
