@@ -67,7 +67,7 @@ export async function readPlanArtifact(api: ActionsApi, source: ArtifactSource):
 
   let files;
   try {
-    files = readZip(zip, { maxEntries: MAX_ENTRIES, maxBytes: planSizeLimit() }).filter((f) => !f.name.endsWith('/'));
+    files = readZip(zip, { maxEntries: MAX_ENTRIES, maxBytes: planSizeLimit() });
   } catch (error) {
     if (!(error instanceof ZipError)) throw error;
     return problem(`plangate refuses its zip: ${error.message}; upload only the plan JSON with actions/upload-artifact`);

@@ -78,7 +78,7 @@ export function readZip(zip: Buffer, limits: ZipLimits): ZipFile[] {
     names.add(name);
     if (flags & 0x1) throw new ZipError(`${JSON.stringify(name)} is encrypted`);
     const isDir = name.endsWith('/');
-    if (madeBy === UNIX_HOST && mode !== 0 && (mode & S_IFMT) !== (isDir ? S_IFDIR : S_IFREG)) throw new ZipError(`${JSON.stringify(name)} is a link or special file, not a plain file`);
+    if (madeBy === UNIX_HOST && (mode & S_IFMT) !== 0 && (mode & S_IFMT) !== (isDir ? S_IFDIR : S_IFREG)) throw new ZipError(`${JSON.stringify(name)} is a link or special file, not a plain file`);
     if (method !== 0 && method !== 8) throw new ZipError(`${JSON.stringify(name)} uses compression method ${method}; only stored and deflated files are read`);
     if (size > budget) throw new ZipError(`its files inflate to more than ${limits.maxBytes.toLocaleString('en-US')} bytes`);
 
