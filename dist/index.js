@@ -25333,7 +25333,7 @@ async function pullForWorkflowRun(api, context) {
   if (!run2) return context;
   const sha = context.headSha.slice(0, 7);
   const from = `the run ${run2.id} of "${run2.name}" (${run2.event}) that triggered this gate is for ${sha}`;
-  const open2 = await api.openPullsWithHead(context.headSha, 0);
+  const open2 = (await api.openPullsWithHead(context.headSha, 0)).sort((a, b) => a - b);
   if (open2.length === 0) {
     throw new InputError("workflow_run", `${from}, and no open pull request has that head (it moved on, or the pull request closed): the run for the new head decides; nothing to gate here`);
   }

@@ -13,6 +13,7 @@
 //   bypass.ts    issue 8: each way around the gate an author could try (threats 17-22)
 //   adversary.ts bypasses a second attack on the gate found, kept as regression tests
 //   webhooks.ts  real payloads from @octokit/webhooks-examples, one run each
+//   artifact.ts  issue 10: plans-from: artifact, and the gate on workflow_run (real payloads)
 //
 // They run from this one file so that all of them run concurrently in one
 // worker: each case spends most of its time waiting (the action's client
@@ -44,6 +45,7 @@ import './cases/faults.js';
 import './cases/bypass.js';
 import './cases/adversary.js';
 import './cases/webhooks.js';
+import './cases/artifact.js';
 
 // Under full load a run waits for the CPU; a case of several runs in a row needs more than the default 30 s.
 vi.setConfig({ maxConcurrency: 32, testTimeout: 120_000 });
