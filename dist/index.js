@@ -23532,6 +23532,9 @@ async function readPlanArtifact(api, source) {
   if (run2.headRepo === null || run2.headRepo.toLowerCase() !== source.headRepo.toLowerCase()) {
     return problem(`${which2} ran on ${run2.headRepo ?? "an unknown repository"}, not on the pull request's head repository ${source.headRepo}: its plan is not this pull request's; push to the pull request's branch to plan again`);
   }
+  if (source.retargetedAt !== void 0 && !(Date.parse(run2.createdAt) > Date.parse(source.retargetedAt))) {
+    return problem(`${which2} started at ${run2.createdAt}, before the pull request changed its base at ${source.retargetedAt || "(a time GitHub does not give)"}, so it planned the merge into the old base: run the plan workflow on pull_request edited too, or re-run it`);
+  }
   if (run2.status !== "completed") return problem(`${which2} is ${run2.status}: the gate decides again when it completes`);
   if (run2.conclusion !== "success") return problem(`${which2} ended ${run2.conclusion ?? "without a conclusion"}, so it planned nothing plangate may trust: fix the plan workflow and push, or re-run it`);
   const artifacts = await api.runArtifacts(run2.id, name);
@@ -23710,7 +23713,7 @@ async function runGate(inputs, context, api, planFiles, actions) {
   const fromArtifact = inputs.plansFrom === "artifact";
   const unlisted = listProblem(pr, files) ?? (fromArtifact ? void 0 : await planInTree(api, context.workspace, planFiles, files, pr.headSha));
   if (unlisted) return { ...errorResult(context.headSha, unlisted), ...known };
-  const plans = fromArtifact ? await artifactPlans(inputs, pr, actions) : { plans: planFiles };
+  const plans = fromArtifact ? await artifactPlans(inputs, pr, api, actions) : { plans: planFiles };
   if ("problem" in plans) return { ...errorResult(context.headSha, plans.problem), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
   const analysis = await checkPlans(plans.plans, ruleSet, { sourceWeakenings });
@@ -23724,9 +23727,12 @@ async function runGate(inputs, context, api, planFiles, actions) {
   const outcome = decideApproval({ findings: analysis.findings, rules: allRules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
   return siblingCheck(api, { ...known, analysis, outcome }, pr.number);
 }
-function artifactPlans(inputs, pr, actions) {
+async function artifactPlans(inputs, pr, api, actions) {
   if (!actions || !inputs.planWorkflow) throw new Error("plans-from artifact needs the Actions API and plan-workflow");
-  return readPlanArtifact(actions, { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, headSha: pr.headSha, headRepo: pr.headRepo, patterns: inputs.plans });
+  const retargets = (await api.issueEvents(pr.number)).filter((e) => e.event === "base_ref_changed").map((e) => e.createdAt);
+  const retargetedAt = retargets.some((t) => Number.isNaN(Date.parse(t))) ? "" : retargets.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, headSha: pr.headSha, headRepo: pr.headRepo, patterns: inputs.plans };
+  return readPlanArtifact(actions, retargetedAt === void 0 ? source : { ...source, retargetedAt });
 }
 function listProblem(pr, files) {
   const names = new Set(files.map((f) => f.filename));

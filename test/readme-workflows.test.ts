@@ -120,7 +120,7 @@ describe("the README's recommended set-up", () => {
   });
 
   it('the plan workflow runs once per commit with no write permission, and uploads the artifact the action looks for', () => {
-    expect(plan.on).toEqual({ pull_request: { types: ['opened', 'synchronize', 'reopened'] } });
+    expect(plan.on).toEqual({ pull_request: { types: ['opened', 'synchronize', 'reopened', 'edited'] } });
     for (const job of Object.values(plan.jobs)) expect(writes(permissionsOf(plan, job))).toBe(false);
     const upload = Object.values(plan.jobs).flatMap((j) => j.steps ?? []).find((s) => s.uses?.startsWith('actions/upload-artifact@'));
     const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
@@ -132,7 +132,7 @@ describe("the README's recommended set-up", () => {
 
   it('the trigger workflow has no permission and runs nothing but a no-op', () => {
     expect(trigger.permissions).toEqual({});
-    expect(trigger.on).toEqual({ pull_request_review: { types: ['submitted', 'dismissed'] }, pull_request: { types: ['labeled', 'unlabeled', 'edited'] } });
+    expect(trigger.on).toEqual({ pull_request_review: { types: ['submitted', 'dismissed'] }, pull_request: { types: ['labeled', 'unlabeled'] } });
     const steps = Object.values(trigger.jobs).flatMap((j) => j.steps ?? []);
     expect(steps).toEqual([{ run: 'true' }]);
   });

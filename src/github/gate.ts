@@ -55,7 +55,7 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   const fromArtifact = inputs.plansFrom === 'artifact';
   const unlisted = listProblem(pr, files) ?? (fromArtifact ? undefined : await planInTree(api, context.workspace, planFiles, files, pr.headSha));
   if (unlisted) return { ...errorResult(context.headSha, unlisted), ...known };
-  const plans = fromArtifact ? await artifactPlans(inputs, pr, actions) : { plans: planFiles };
+  const plans = fromArtifact ? await artifactPlans(inputs, pr, api, actions) : { plans: planFiles };
   if ('problem' in plans) return { ...errorResult(context.headSha, plans.problem), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
   const analysis = await checkPlans(plans.plans, ruleSet, { sourceWeakenings });
@@ -72,9 +72,14 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   return siblingCheck(api, { ...known, analysis, outcome }, pr.number);
 }
 
-function artifactPlans(inputs: Inputs, pr: PullRequest, actions: ActionsApi | undefined) {
+/** The plan workflow's artifact for the head; a plan made before the last retarget merged into another base. */
+async function artifactPlans(inputs: Inputs, pr: PullRequest, api: RepositoryApi, actions: ActionsApi | undefined) {
   if (!actions || !inputs.planWorkflow) throw new Error('plans-from artifact needs the Actions API and plan-workflow');
-  return readPlanArtifact(actions, { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, headSha: pr.headSha, headRepo: pr.headRepo, patterns: inputs.plans });
+  const retargets = (await api.issueEvents(pr.number)).filter((e) => e.event === 'base_ref_changed').map((e) => e.createdAt);
+  // By time, not as text (offsets, fractions); an unreadable time is '', which no run is known to follow.
+  const retargetedAt = retargets.some((t) => Number.isNaN(Date.parse(t))) ? '' : retargets.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, headSha: pr.headSha, headRepo: pr.headRepo, patterns: inputs.plans };
+  return readPlanArtifact(actions, retargetedAt === undefined ? source : { ...source, retargetedAt });
 }
 
 /**

@@ -16,6 +16,8 @@ export interface ArtifactSource {
   headRepo: string | null;
   /** Globs of the plan files inside the artifact; none: every file in it. */
   patterns: readonly string[];
+  /** When the pull request last changed its base, if it did: a run before it planned the merge with the old base. */
+  retargetedAt?: string;
 }
 
 export const HEAD_SHA_PLACEHOLDER = '{head-sha}';
@@ -49,6 +51,9 @@ export async function readPlanArtifact(api: ActionsApi, source: ArtifactSource):
   if (source.headRepo === null) return problem(`the pull request's head repository was deleted, so ${which} cannot be tied to it: reopen the pull request from a branch that exists`);
   if (run.headRepo === null || run.headRepo.toLowerCase() !== source.headRepo.toLowerCase()) {
     return problem(`${which} ran on ${run.headRepo ?? 'an unknown repository'}, not on the pull request's head repository ${source.headRepo}: its plan is not this pull request's; push to the pull request's branch to plan again`);
+  }
+  if (source.retargetedAt !== undefined && !(Date.parse(run.createdAt) > Date.parse(source.retargetedAt))) {
+    return problem(`${which} started at ${run.createdAt}, before the pull request changed its base at ${source.retargetedAt || '(a time GitHub does not give)'}, so it planned the merge into the old base: run the plan workflow on pull_request edited too, or re-run it`);
   }
   if (run.status !== 'completed') return problem(`${which} is ${run.status}: the gate decides again when it completes`);
   if (run.conclusion !== 'success') return problem(`${which} ended ${run.conclusion ?? 'without a conclusion'}, so it planned nothing plangate may trust: fix the plan workflow and push, or re-run it`);

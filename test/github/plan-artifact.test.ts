@@ -117,6 +117,15 @@ describe('no plan artifact of the head commit: a problem naming the run and arti
     expect(problem).not.toContain('\n');
   });
 
+  it('a run that started before the pull request changed its base planned the merge into the old base', async () => {
+    const before = await read((s) => void addPlanRun(s, { minutes: 5, files: [{ name: 'plan.json', data: PLAN }] }), { retargetedAt: '2024-05-01T12:30:00Z' });
+    expect(problemOf(before.answer)).toMatch(/run #1 .* started at 2024-05-01T12:05:00Z, before the pull request changed its base at 2024-05-01T12:30:00Z, so it planned the merge into the old base/);
+    const unreadable = await read((s) => void addPlanRun(s, { minutes: 5, files: [{ name: 'plan.json', data: PLAN }] }), { retargetedAt: '' });
+    expect(problemOf(unreadable.answer)).toMatch(/before the pull request changed its base at \(a time GitHub does not give\)/);
+    const after = await read((s) => void addPlanRun(s, { minutes: 45, files: [{ name: 'plan.json', data: PLAN }] }), { retargetedAt: '2024-05-01T12:30:00+00:00' });
+    expect('plans' in after.answer).toBe(true);
+  });
+
   it('a pull request from a deleted fork', async () => {
     const { answer } = await read((s) => void addPlanRun(s, { files: [{ name: 'plan.json', data: PLAN }] }), { headRepo: null });
     expect(problemOf(answer)).toMatch(/head repository was deleted/);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../corpus-path.js';
 import { addPlanRun, PLAN_WORKFLOW, type FakePull, type GitHubServer, type GitHubState, type PlanRunOptions } from '../../github-server/server.js';
-import { commentText, describeRun, DESTROY_PLAN, fakeGitHub, latestStatus, made, pr, push, review, runAction, SAFE_PLAN, statuses, tempDir, type ActionRun, type RunOptions } from '../harness.js';
+import { commentText, describeRun, DESTROY_PLAN, fakeGitHub, issueEvent, latestStatus, made, pr, push, review, runAction, SAFE_PLAN, statuses, tempDir, type ActionRun, type RunOptions } from '../harness.js';
 
 const ARTIFACT_INPUTS = { plans: undefined, 'plans-from': 'artifact', 'plan-workflow': 'plan.yml' };
 const planFile = (path: string) => [{ name: 'plan.json', data: readFileSync(join(REPO_ROOT, path)) }];
@@ -106,6 +106,15 @@ describe.concurrent('plans-from: artifact on pull request events', () => {
     push(gh.state, { minutes: 50 });
     const run = await runAction(gh, { event: 'pull_request_review', inputs: ARTIFACT_INPUTS });
     expectError(run, gh.state, /has not run on pull_request for this commit/);
+  });
+
+  it('a plan made before the pull request was retargeted does not decide it (the plan merged another base)', async () => {
+    const gh = await withPlan((s) => {
+      review(s, 'ops-bob', { minutes: 40 });
+      issueEvent(s, 'base_ref_changed', 'dev-alice', 30);
+    }, { minutes: 5 });
+    const run = await runAction(gh, { event: 'pull_request_review', inputs: ARTIFACT_INPUTS });
+    expectError(run, gh.state, /before the pull request changed its base at .*, so it planned the merge into the old base/);
   });
 
   it('a pull request that changes the plan workflow is a gate-file finding, whatever its plan says', async () => {
