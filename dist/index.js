@@ -22932,6 +22932,9 @@ function triggerRun(payload) {
     throw new InputError("GITHUB_EVENT_PATH", `the workflow_run event is ${JSON.stringify(action)}: run the gate on \`workflow_run: types: [completed]\`, once the plan or trigger workflow has finished`);
   }
   const name = typeof run2.name === "string" ? run2.name : String(run2.id);
+  if (!["pull_request", "pull_request_review", "pull_request_target"].includes(run2.event)) {
+    throw new InputError("GITHUB_EVENT_PATH", `the run that triggered this gate ("${name}") ran on ${run2.event}, not on a pull request event: list only the plan and trigger workflows under workflow_run.workflows`);
+  }
   const conclusion = typeof run2.conclusion === "string" ? run2.conclusion : null;
   return { run: { id: run2.id, name, event: run2.event, conclusion }, headSha: run2.head_sha };
 }

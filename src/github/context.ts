@@ -99,6 +99,10 @@ function triggerRun(payload: unknown): { run: TriggerRun; headSha: unknown } {
     throw new InputError('GITHUB_EVENT_PATH', `the workflow_run event is ${JSON.stringify(action)}: run the gate on \`workflow_run: types: [completed]\`, once the plan or trigger workflow has finished`);
   }
   const name = typeof run.name === 'string' ? run.name : String(run.id);
+  if (!['pull_request', 'pull_request_review', 'pull_request_target'].includes(run.event)) {
+    // Refused before any status is posted: a push or dispatch run is about a commit no pull request may have.
+    throw new InputError('GITHUB_EVENT_PATH', `the run that triggered this gate ("${name}") ran on ${run.event}, not on a pull request event: list only the plan and trigger workflows under workflow_run.workflows`);
+  }
   const conclusion = typeof run.conclusion === 'string' ? run.conclusion : null;
   return { run: { id: run.id, name, event: run.event, conclusion }, headSha: run.head_sha };
 }

@@ -38,16 +38,18 @@ describe('workflow_run payloads (@octokit/webhooks-examples)', () => {
       expect(() => contextOf(example)).toThrow(/run the gate on `workflow_run: types: \[completed\]`/);
       return;
     }
-    const context = contextOf(example);
+    // The examples' runs are of dispatch events, which no pull request has: refused as they are.
+    expect(() => contextOf(example)).toThrow(new RegExp(`ran on ${example.workflow_run.event}, not on a pull request event`));
+    const context = contextOf({ ...example, workflow_run: { ...example.workflow_run, event: 'pull_request' } });
     // The pull request comes from the API by head SHA, never from the payload's list.
     expect(context).toMatchObject({ eventName: 'workflow_run', number: 0, headSha: example.workflow_run.head_sha });
-    expect(context.workflowRun).toEqual({ id: example.workflow_run.id, name: example.workflow_run.name, event: example.workflow_run.event, conclusion: example.workflow_run.conclusion });
+    expect(context.workflowRun).toEqual({ id: example.workflow_run.id, name: example.workflow_run.name, event: 'pull_request', conclusion: example.workflow_run.conclusion });
   });
 
   it.each([
     ['no workflow_run', { action: 'completed' }],
-    ['a head SHA that is not one', { action: 'completed', workflow_run: { ...examples[1]?.workflow_run, head_sha: 'main' } }],
-    ['no id', { action: 'completed', workflow_run: { ...examples[1]?.workflow_run, id: '1' } }],
+    ['a head SHA that is not one', { action: 'completed', workflow_run: { ...examples[1]?.workflow_run, event: 'pull_request', head_sha: 'main' } }],
+    ['no id', { action: 'completed', workflow_run: { ...examples[1]?.workflow_run, event: 'pull_request', id: '1' } }],
   ])('a malformed payload is an error: %s', (_, payload) => {
     expect(() => contextOf(payload)).toThrow(/GITHUB_EVENT_PATH: .*malformed/);
   });

@@ -205,6 +205,14 @@ describe.concurrent('the gate on workflow_run (the default branch\'s workflow, a
     expect(statuses(gh.state, head(gh.state)).map((s) => s.state)).not.toContain('success');
   });
 
+  it('a run of a push or dispatch event is refused before any status is posted', async () => {
+    const gh = await withPlan(() => undefined, { files: planFile(SAFE_PLAN) });
+    const run = await onWorkflowRun(gh, { sha: head(gh.state), event: 'push' });
+    expect(run.decision, describeRun(run)).toBe('error');
+    expect(run.errors.join('\n')).toMatch(/ran on push, not on a pull request event/);
+    expect(run.requests).toEqual([]);
+  });
+
   it('a plan run that is still in progress when a review arrives: error until it completes', async () => {
     const gh = await withPlan((s) => void review(s, 'ops-bob', { minutes: 20 }), { status: 'in_progress', files: planFile(SAFE_PLAN) });
     const run = await onWorkflowRun(gh, { sha: head(gh.state), name: 'plangate-trigger', event: 'pull_request_review', pullRequests: [pr(gh.state)] });
