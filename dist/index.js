@@ -25387,7 +25387,8 @@ async function run() {
     inputs = getInputs(status2);
     context = await pullForWorkflowRun(api, context);
     publish.number = context.number;
-    result = await runGate(inputs, context, api, inputs.plansFrom === "artifact" ? [] : await expandPlanPatterns(inputs.plans), actions);
+    const planFiles = inputs.plansFrom === "artifact" || context.eventName === "workflow_run" ? [] : await expandPlanPatterns(inputs.plans);
+    result = await runGate(inputs, context, api, planFiles, actions);
   } catch (error2) {
     result = errorResult(context.headSha, getErrorMessage(error2));
     debugStack(error2);

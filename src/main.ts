@@ -62,7 +62,9 @@ export async function run(): Promise<void> {
     // workflow_run: the pull request comes from the API, by the run's head SHA; the status is already pending on it.
     context = await pullForWorkflowRun(api, context);
     publish.number = context.number;
-    result = await runGate(inputs, context, api, inputs.plansFrom === 'artifact' ? [] : await expandPlanPatterns(inputs.plans), actions);
+    // Nothing of the workspace is looked at unless the plans are its files (runGate refuses them on workflow_run).
+    const planFiles = inputs.plansFrom === 'artifact' || context.eventName === 'workflow_run' ? [] : await expandPlanPatterns(inputs.plans);
+    result = await runGate(inputs, context, api, planFiles, actions);
   } catch (error) {
     result = errorResult(context.headSha, getErrorMessage(error));
     debugStack(error);

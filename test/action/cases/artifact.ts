@@ -193,6 +193,8 @@ describe.concurrent('the gate on workflow_run (the default branch\'s workflow, a
   it('plans from the workspace are refused on workflow_run, even when a plan file is there', async () => {
     const gh = await withPlan(() => undefined, { files: planFile(SAFE_PLAN) });
     const run = await onWorkflowRun(gh, { sha: head(gh.state), pullRequests: [pr(gh.state)] }, { inputs: { plans: SAFE_PLAN } });
+    const missing = await onWorkflowRun(gh, { sha: head(gh.state), pullRequests: [pr(gh.state)] }, { inputs: { plans: 'no-such-plan.json' } });
+    expectError(missing, gh.state, /a gate on workflow_run must decide from the plan workflow's artifact/);
     expectError(run, gh.state, /a gate on workflow_run must decide from the plan workflow's artifact, never from its own workspace: set `plans-from: artifact`/);
     expect(latestStatus(gh.state, head(gh.state))).toBe('failure');
   });
