@@ -23515,12 +23515,13 @@ function crc32(bytes) {
 
 // src/github/plan-artifact.ts
 var HEAD_SHA_PLACEHOLDER = "{head-sha}";
+var NUMBER_PLACEHOLDER = "{number}";
 var MAX_ARTIFACT_BYTES = 256 * 2 ** 20;
 var MAX_ENTRIES = 1e3;
 var EVENT = "pull_request";
 async function readPlanArtifact(api, source) {
   const sha = source.headSha.slice(0, 7);
-  const name = source.artifact.split(HEAD_SHA_PLACEHOLDER).join(source.headSha);
+  const name = source.artifact.split(HEAD_SHA_PLACEHOLDER).join(source.headSha).split(NUMBER_PLACEHOLDER).join(String(source.number));
   const sought = `the artifact ${JSON.stringify(name)} of the latest ${EVENT} run of ${source.workflow} for ${sha}`;
   const problem = (what) => ({ problem: `plans-from: artifact: ${sought}: ${what}` });
   const workflow = await api.workflow(source.workflow);
@@ -23734,7 +23735,7 @@ async function artifactPlans(inputs, pr, api, actions) {
   if (!actions || !inputs.planWorkflow) throw new Error("plans-from artifact needs the Actions API and plan-workflow");
   const retargets = (await api.issueEvents(pr.number)).filter((e) => e.event === "base_ref_changed").map((e) => e.createdAt);
   const retargetedAt = retargets.some((t) => Number.isNaN(Date.parse(t))) ? "" : retargets.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
-  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, headSha: pr.headSha, headRepo: pr.headRepo, patterns: inputs.plans };
+  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRepo: pr.headRepo, patterns: inputs.plans };
   return readPlanArtifact(actions, retargetedAt === void 0 ? source : { ...source, retargetedAt });
 }
 function listProblem(pr, files) {
@@ -23825,7 +23826,7 @@ function getInputs(status2) {
     ...status2,
     plans,
     plansFrom,
-    planArtifact: getInput("plan-artifact") || "plangate-plan-{head-sha}",
+    planArtifact: getInput("plan-artifact") || "plangate-plan-{number}-{head-sha}",
     config,
     overrideLabel: getInput("override-label") || "plangate-override",
     agentIdentities: list("agent-identities"),
@@ -23836,7 +23837,9 @@ function getInputs(status2) {
     if (!/^(?:[\w.-]+\.ya?ml|\d+)$/.test(planWorkflow)) {
       throw new InputError("plan-workflow", `expected the file name of the workflow that plans and uploads the artifact, for example \`plan-workflow: plan.yml\`, got ${JSON.stringify(planWorkflow)}`);
     }
-    if (/[\\/\s\0]/.test(inputs.planArtifact) || inputs.planArtifact.length > 200) throw new InputError("plan-artifact", `expected an artifact name without slashes or spaces, got ${JSON.stringify(inputs.planArtifact)}`);
+    if (/[\\/\s\0]/.test(inputs.planArtifact) || inputs.planArtifact.length > 200 || !inputs.planArtifact.includes("{number}")) {
+      throw new InputError("plan-artifact", `expected an artifact name without slashes or spaces that holds {number} (the pull request's number, so that another pull request's plan of the same commit is not taken for this one's), got ${JSON.stringify(inputs.planArtifact)}`);
+    }
     inputs.planWorkflow = planWorkflow;
   }
   const configRef = getInput("config-ref").replace(/^refs\/heads\//, "");

@@ -125,7 +125,7 @@ describe("the README's recommended set-up", () => {
     const upload = Object.values(plan.jobs).flatMap((j) => j.steps ?? []).find((s) => s.uses?.startsWith('actions/upload-artifact@'));
     const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
     const pattern = action.inputs['plan-artifact']?.default ?? '';
-    expect(upload?.with?.name).toBe(pattern.replace('{head-sha}', '${{ github.event.pull_request.head.sha }}'));
+    expect(upload?.with?.name).toBe(pattern.replace('{number}', '${{ github.event.pull_request.number }}').replace('{head-sha}', '${{ github.event.pull_request.head.sha }}'));
     expect(upload?.with?.['if-no-files-found']).toBe('error');
     expect(String(upload?.with?.path)).toMatch(/^\$\{\{ runner\.temp \}\}\//);
   });

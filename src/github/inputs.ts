@@ -25,7 +25,7 @@ export interface Inputs extends StatusInputs {
   plans: string[];
   /** `workspace`: the plans are files of this job; `artifact`: the plan workflow's artifact for the head commit, through the API. */
   plansFrom: PlansFrom;
-  /** With plansFrom `artifact`: the plan workflow's file name, and the artifact's name (`{head-sha}` for the head SHA). */
+  /** With plansFrom `artifact`: the plan workflow's file name, and the artifact's name (`{number}` for the pull request's number, `{head-sha}` for the head SHA). */
   planWorkflow?: string;
   planArtifact: string;
   /** Path of the rules file, read from the default branch (or configRef) through the API. */
@@ -79,7 +79,7 @@ export function getInputs(status: StatusInputs): Inputs {
     ...status,
     plans,
     plansFrom: plansFrom as PlansFrom,
-    planArtifact: core.getInput('plan-artifact') || 'plangate-plan-{head-sha}',
+    planArtifact: core.getInput('plan-artifact') || 'plangate-plan-{number}-{head-sha}',
     config,
     overrideLabel: core.getInput('override-label') || 'plangate-override',
     agentIdentities: list('agent-identities'),
@@ -91,7 +91,10 @@ export function getInputs(status: StatusInputs): Inputs {
     if (!/^(?:[\w.-]+\.ya?ml|\d+)$/.test(planWorkflow)) {
       throw new InputError('plan-workflow', `expected the file name of the workflow that plans and uploads the artifact, for example \`plan-workflow: plan.yml\`, got ${JSON.stringify(planWorkflow)}`);
     }
-    if (/[\\/\s\0]/.test(inputs.planArtifact) || inputs.planArtifact.length > 200) throw new InputError('plan-artifact', `expected an artifact name without slashes or spaces, got ${JSON.stringify(inputs.planArtifact)}`);
+    // The run of another pull request with the same head (into another base, closed since) planned another merge: the name tells them apart.
+    if (/[\\/\s\0]/.test(inputs.planArtifact) || inputs.planArtifact.length > 200 || !inputs.planArtifact.includes('{number}')) {
+      throw new InputError('plan-artifact', `expected an artifact name without slashes or spaces that holds {number} (the pull request's number, so that another pull request's plan of the same commit is not taken for this one's), got ${JSON.stringify(inputs.planArtifact)}`);
+    }
     inputs.planWorkflow = planWorkflow;
   }
   const configRef = core.getInput('config-ref').replace(/^refs\/heads\//, '');

@@ -8,8 +8,10 @@ import { readZip, ZipError } from './zip.js';
 export interface ArtifactSource {
   /** The plan workflow's file name (`plan.yml`), as the plan-workflow input names it. */
   workflow: string;
-  /** The artifact's name; `{head-sha}` stands for the head SHA. */
+  /** The artifact's name; `{number}` stands for the pull request's number, `{head-sha}` for the head SHA. */
   artifact: string;
+  /** The pull request: its plan run's artifact is named for it, not for another pull request with the same head. */
+  number: number;
   /** The pull request's current head, which the run must be for. */
   headSha: string;
   /** owner/name of the pull request's head repository (null: a deleted fork), which the run must have run on. */
@@ -21,6 +23,7 @@ export interface ArtifactSource {
 }
 
 export const HEAD_SHA_PLACEHOLDER = '{head-sha}';
+export const NUMBER_PLACEHOLDER = '{number}';
 /** actions/upload-artifact zips the plan; compressed JSON is a tenth of its size or less. */
 export const MAX_ARTIFACT_BYTES = 256 * 2 ** 20;
 const MAX_ENTRIES = 1000;
@@ -36,7 +39,7 @@ const EVENT = 'pull_request';
  */
 export async function readPlanArtifact(api: ActionsApi, source: ArtifactSource): Promise<{ plans: PlanBytes[] } | { problem: string }> {
   const sha = source.headSha.slice(0, 7);
-  const name = source.artifact.split(HEAD_SHA_PLACEHOLDER).join(source.headSha);
+  const name = source.artifact.split(HEAD_SHA_PLACEHOLDER).join(source.headSha).split(NUMBER_PLACEHOLDER).join(String(source.number));
   const sought = `the artifact ${JSON.stringify(name)} of the latest ${EVENT} run of ${source.workflow} for ${sha}`;
   const problem = (what: string) => ({ problem: `plans-from: artifact: ${sought}: ${what}` });
 

@@ -16,7 +16,7 @@ export interface PlanRunOptions {
   headRepo?: string;
   /** Minutes after BASE_TIME the run was created (default 5); later runs are newer. */
   minutes?: number;
-  /** The artifact's files (default none: no artifact), its name (default plangate-plan-<sha>) and whether it expired. */
+  /** The artifact's files (default none: no artifact), its name (default plangate-plan-7-<sha>) and whether it expired. */
   files?: ZipEntry[];
   /** The artifact's zip as it is, instead of one made of `files`. */
   zip?: Buffer;
@@ -51,7 +51,7 @@ export function addPlanRun(state: GitHubState, options: PlanRunOptions = {}): { 
   const artifact: FakeArtifact = {
     id: 8_000_000 + artifacts.length + 1,
     runId: run.id,
-    name: options.artifactName ?? `plangate-plan-${headSha}`,
+    name: options.artifactName ?? `plangate-plan-${pull?.number ?? 7}-${headSha}`,
     zip: options.zip ?? makeZip(options.files ?? []),
     created_at: timeAt((options.minutes ?? 5) + 3),
     ...options.artifact,

@@ -29,7 +29,7 @@ async function fake(edit: (state: GitHubState) => void): Promise<{ gh: GitHubSer
   return { gh, api: new OctokitActionsApi(createOctokit({ token: state.token, baseUrl: gh.url, retryBaseMs: 1 }), 'acme', 'infra') };
 }
 
-const SOURCE: ArtifactSource = { workflow: 'plan.yml', artifact: 'plangate-plan-{head-sha}', headSha: HEAD_SHA, headRepo: 'acme/infra', patterns: [] };
+const SOURCE: ArtifactSource = { workflow: 'plan.yml', artifact: 'plangate-plan-{number}-{head-sha}', number: 7, headSha: HEAD_SHA, headRepo: 'acme/infra', patterns: [] };
 
 async function read(edit: (state: GitHubState) => void, source: Partial<ArtifactSource> = {}) {
   const { gh, api } = await fake(edit);
@@ -44,7 +44,7 @@ function problemOf(answer: Awaited<ReturnType<typeof readPlanArtifact>>): string
 describe('the plan artifact of the head commit', () => {
   it('is found through the latest successful run, downloaded through the redirect and unzipped', async () => {
     const { gh, answer } = await read((s) => addPlanRun(s, { files: [{ name: 'plan.json', data: PLAN }] }));
-    expect(answer).toEqual({ plans: [{ name: `plangate-plan-${HEAD_SHA}/plan.json`, bytes: Buffer.from(PLAN) }] });
+    expect(answer).toEqual({ plans: [{ name: `plangate-plan-7-${HEAD_SHA}/plan.json`, bytes: Buffer.from(PLAN) }] });
     const asked = gh.requests.map((r) => `${r.route}${r.query.head_sha ? `?head_sha=${r.query.head_sha}&event=${r.query.event}` : ''}`);
     expect(asked).toEqual([
       '/repos/acme/infra/actions/workflows/plan.yml',
@@ -73,7 +73,7 @@ describe('the plan artifact of the head commit', () => {
 });
 
 describe('no plan artifact of the head commit: a problem naming the run and artifact, never plans', () => {
-  const sought = new RegExp(`^plans-from: artifact: the artifact "plangate-plan-${HEAD_SHA}" of the latest pull_request run of plan.yml for ${HEAD_SHA.slice(0, 7)}: `);
+  const sought = new RegExp(`^plans-from: artifact: the artifact "plangate-plan-7-${HEAD_SHA}" of the latest pull_request run of plan.yml for ${HEAD_SHA.slice(0, 7)}: `);
 
   it.each<[string, (s: GitHubState) => void, RegExp]>([
     ['no plan workflow', () => undefined, /has no workflow plan.yml: set plan-workflow/],
@@ -88,6 +88,14 @@ describe('no plan artifact of the head commit: a problem naming the run and arti
     ],
     ['a run on another event only', (s) => void addPlanRun(s, { event: 'push', files: [{ name: 'plan.json', data: PLAN }] }), /has not run on pull_request/],
     ['a run without the artifact', (s) => void addPlanRun(s, {}), /run #1 \(https:\/\/github.com\/acme\/infra\/actions\/runs\/7000000001\) uploaded no artifact of that name/],
+    [
+      'the plan run of another pull request with the same head, newer than this one\'s (into another base, closed since)',
+      (s) => {
+        addPlanRun(s, { minutes: 5, files: [{ name: 'plan.json', data: PLAN }] });
+        addPlanRun(s, { minutes: 9, artifactName: `plangate-plan-8-${HEAD_SHA}`, files: [{ name: 'plan.json', data: PLAN }] });
+      },
+      /run #2 .* uploaded no artifact of that name/,
+    ],
     ['an artifact of another name', (s) => void addPlanRun(s, { artifactName: 'plan', files: [{ name: 'plan.json', data: PLAN }] }), /uploaded no artifact of that name/],
     ['a failed run', (s) => void addPlanRun(s, { conclusion: 'failure', files: [{ name: 'plan.json', data: PLAN }] }), /run #1 .* ended failure/],
     ['a cancelled run', (s) => void addPlanRun(s, { conclusion: 'cancelled', files: [{ name: 'plan.json', data: PLAN }] }), /ended cancelled/],

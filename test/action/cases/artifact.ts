@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../corpus-path.js';
-import { addPlanRun, PLAN_WORKFLOW, type FakePull, type GitHubServer, type GitHubState, type PlanRunOptions } from '../../github-server/server.js';
+import { addPlanRun, HEAD_SHA, PLAN_WORKFLOW, type FakePull, type GitHubServer, type GitHubState, type PlanRunOptions } from '../../github-server/server.js';
 import { commentText, describeRun, DESTROY_PLAN, fakeGitHub, issueEvent, latestStatus, made, pr, push, review, runAction, SAFE_PLAN, statuses, tempDir, type ActionRun, type RunOptions } from '../harness.js';
 
 const ARTIFACT_INPUTS = { plans: undefined, 'plans-from': 'artifact', 'plan-workflow': 'plan.yml' };
@@ -74,7 +74,7 @@ describe.concurrent('plans-from: artifact on pull request events', () => {
     expect(run.decision, describeRun(run)).toBe('approved');
     expect(latestStatus(gh.state, head(gh.state))).toBe('success');
     expect(run.report?.findings?.length).toBeGreaterThan(0);
-    expect(commentText(gh.state)).toContain(`plangate-plan-${head(gh.state)}/plan.json`);
+    expect(commentText(gh.state)).toContain(`plangate-plan-7-${head(gh.state)}/plan.json`);
     expect(made(run, 'GET', /\/actions\/artifacts\/\d+\/zip$/)).toHaveLength(1);
   });
 
@@ -97,7 +97,7 @@ describe.concurrent('plans-from: artifact on pull request events', () => {
     const run = await runAction(gh, { event: 'pull_request_review', inputs: ARTIFACT_INPUTS });
     expectError(run, gh.state, message);
     expect(latestStatus(gh.state, head(gh.state))).toBe('failure');
-    expect(commentText(gh.state)).toMatch(new RegExp(`the artifact "plangate-plan-${head(gh.state)}" of the latest pull_request run of plan.yml`));
+    expect(commentText(gh.state)).toMatch(new RegExp(`the artifact "plangate-plan-7-${head(gh.state)}" of the latest pull_request run of plan.yml`));
     expect(commentText(gh.state)).toMatch(message);
   });
 
@@ -124,6 +124,22 @@ describe.concurrent('plans-from: artifact on pull request events', () => {
     const run = await runAction(gh, { event: 'pull_request_review', inputs: ARTIFACT_INPUTS });
     expect(run.decision, describeRun(run)).toBe('blocked');
     expect(run.report?.findings?.map((f) => f.address)).toEqual(['.github/workflows/plan.yml']);
+  });
+
+  it('the newer plan run of a closed pull request with the same head, into another base, is not this one\'s plan', async () => {
+    const gh = await withPlan((s) => {
+      review(s, 'ops-bob', { minutes: 20 });
+      s.pulls[8] = { ...structuredClone(pr(s)), number: 8, state: 'closed', base: { ...pr(s).base, ref: 'sandbox' } };
+      addPlanRun(s, { minutes: 4, files: planFile(DESTROY_PLAN) });
+    }, { minutes: 9, artifactName: `plangate-plan-8-${HEAD_SHA}`, files: planFile(SAFE_PLAN) });
+    const run = await runAction(gh, { event: 'pull_request_review', inputs: ARTIFACT_INPUTS });
+    expectError(run, gh.state, /run #2 .* uploaded no artifact of that name/);
+  });
+
+  it('an artifact name without the pull request\'s number is refused', async () => {
+    const gh = await withPlan();
+    const run = await runAction(gh, { event: 'pull_request_review', inputs: { ...ARTIFACT_INPUTS, 'plan-artifact': 'plan-{head-sha}' } });
+    expectError(run, gh.state, /plan-artifact: expected an artifact name .* that holds \{number\}/);
   });
 
   it('plan-workflow is required, as a file name', async () => {

@@ -39,7 +39,7 @@ describe('GitHub Actions', () => {
     const zip = makeZip([{ name: 'plan.json', data: '{}' }]);
     const { run, artifact } = addPlanRun(gh.state, { zip });
     addPlanRun(gh.state, { zip, artifact: { expired: true } });
-    const listed = await getJson<{ total_count: number; artifacts: Json[] }>(`/repos/acme/infra/actions/runs/${run.id}/artifacts?name=plangate-plan-${HEAD_SHA}`);
+    const listed = await getJson<{ total_count: number; artifacts: Json[] }>(`/repos/acme/infra/actions/runs/${run.id}/artifacts?name=plangate-plan-7-${HEAD_SHA}`);
     expect(listed.body).toMatchObject({ total_count: 1, artifacts: [{ id: artifact?.id, expired: false, workflow_run: { id: run.id, head_sha: HEAD_SHA } }] });
     expect((await getJson(`/repos/acme/infra/actions/runs/${run.id}/artifacts?name=other`)).body).toMatchObject({ total_count: 0, artifacts: [] });
     const redirect = await call(`/repos/acme/infra/actions/artifacts/${artifact?.id}/zip`, { redirect: 'manual' });
