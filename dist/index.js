@@ -23536,6 +23536,11 @@ async function readPlanArtifact(api, source) {
   if (run2.headRepo === null || run2.headRepo.toLowerCase() !== source.headRepo.toLowerCase()) {
     return problem(`${which2} ran on ${run2.headRepo ?? "an unknown repository"}, not on the pull request's head repository ${source.headRepo}: its plan is not this pull request's; push to the pull request's branch to plan again`);
   }
+  if (run2.headBranch !== source.headRef) return problem(`${which2} ran on the branch ${JSON.stringify(run2.headBranch)}, not on the pull request's head branch ${JSON.stringify(source.headRef)}: it planned another pull request; push to plan again`);
+  const twins = (await api.pullsFromBranch(source.headRepo, source.headRef)).filter((p) => p.number !== source.number && p.headSha === source.headSha);
+  if (twins.length > 0) {
+    return problem(`pull request${twins.length === 1 ? "" : "s"} ${twins.map((p) => `#${p.number}`).join(", ")} (open or closed) ha${twins.length === 1 ? "s" : "ve"} the same head commit, so ${which2} may have planned ${twins.length === 1 ? "its" : "their"} merge into another base with ${twins.length === 1 ? "its" : "their"} workflow files: push a new commit`);
+  }
   if (source.retargetedAt !== void 0 && !(Date.parse(run2.createdAt) > Date.parse(source.retargetedAt))) {
     return problem(`${which2} started at ${run2.createdAt}, before the pull request changed its base at ${source.retargetedAt || "(a time GitHub does not give)"}, so it planned the merge into the old base: run the plan workflow on pull_request edited too, or re-run it`);
   }
@@ -23735,7 +23740,7 @@ async function artifactPlans(inputs, pr, api, actions) {
   if (!actions || !inputs.planWorkflow) throw new Error("plans-from artifact needs the Actions API and plan-workflow");
   const retargets = (await api.issueEvents(pr.number)).filter((e) => e.event === "base_ref_changed").map((e) => e.createdAt);
   const retargetedAt = retargets.some((t) => Number.isNaN(Date.parse(t))) ? "" : retargets.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
-  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRepo: pr.headRepo, patterns: inputs.plans };
+  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRef: pr.headRef, headRepo: pr.headRepo, patterns: inputs.plans };
   return readPlanArtifact(actions, retargetedAt === void 0 ? source : { ...source, retargetedAt });
 }
 function listProblem(pr, files) {
@@ -24002,6 +24007,7 @@ var OctokitActionsApi = class {
         status: a.text(r.status, `workflow_runs[${i}].status`),
         conclusion: r.conclusion === null ? null : a.text(r.conclusion, `workflow_runs[${i}].conclusion`),
         headSha: a.sha(r.head_sha, `workflow_runs[${i}].head_sha`),
+        headBranch: a.string(r.head_branch, `workflow_runs[${i}].head_branch`),
         headRepo: head === null ? null : a.text(head.full_name, `workflow_runs[${i}].head_repository.full_name`),
         createdAt: a.time(r.created_at, `workflow_runs[${i}].created_at`),
         htmlUrl: a.string(r.html_url, `workflow_runs[${i}].html_url`)
@@ -24024,6 +24030,26 @@ var OctokitActionsApi = class {
         runId: run2?.id === void 0 ? null : a.count(run2.id, `artifacts[${i}].workflow_run.id`),
         headSha: run2?.head_sha === void 0 ? null : a.sha(run2.head_sha, `artifacts[${i}].workflow_run.head_sha`)
       };
+    });
+  }
+  async pullsFromBranch(headRepo, branch) {
+    const head = `${headRepo.split("/")[0] ?? ""}:${branch}`;
+    const call = `GET /repos/${this.owner}/${this.repo}/pulls?state=all&head=${head}`;
+    const a = new Answer(call);
+    const items = [];
+    try {
+      for await (const page of this.client.paginate.iterator("GET /repos/{owner}/{repo}/pulls", { owner: this.owner, repo: this.repo, state: "all", head, per_page: 100 })) {
+        if (!Array.isArray(page.data)) throw Object.assign(new Error("the answer is not a list"), { status: page.status });
+        items.push(...page.data);
+      }
+    } catch (error2) {
+      throw apiError(call, error2);
+    }
+    return items.map((item, i) => {
+      const p = a.object(item, `[${i}]`);
+      const h = a.object(p.head, `[${i}].head`);
+      if (h.ref !== branch) a.fail(`[${i}].head.ref`, JSON.stringify(branch), h.ref);
+      return { number: a.count(p.number, `[${i}].number`), headSha: a.sha(h.sha, `[${i}].head.sha`) };
     });
   }
   /** Follows GitHub's redirect to the zip and reads it as a stream, so a zip past `maxBytes` is never held whole. */

@@ -12,6 +12,11 @@ export interface ActionsApi {
   workflowRuns(workflowId: number, headSha: string, event: string): Promise<WorkflowRun[]>;
   /** Every artifact of the run called `name`. */
   runArtifacts(runId: number, name: string): Promise<Artifact[]>;
+  /**
+   * Every pull request, open or closed, from branch `branch` of `headRepo` (owner/name), with its
+   * number and head SHA: the pull_request runs of a commit cannot tell these apart.
+   */
+  pullsFromBranch(headRepo: string, branch: string): Promise<Array<{ number: number; headSha: string }>>;
   /** The artifact's zip; `gone` when GitHub answers 410 (expired or deleted); more than `maxBytes` fails. */
   downloadArtifact(id: number, maxBytes: number): Promise<Buffer | 'gone'>;
 }
@@ -37,6 +42,8 @@ export interface WorkflowRun {
   status: string;
   conclusion: string | null;
   headSha: string;
+  /** The branch the run's commit was on. */
+  headBranch: string;
   /** owner/name of the repository the run's commit came from; null when GitHub gives none (a deleted fork). */
   headRepo: string | null;
   createdAt: string;

@@ -78,7 +78,7 @@ async function artifactPlans(inputs: Inputs, pr: PullRequest, api: RepositoryApi
   const retargets = (await api.issueEvents(pr.number)).filter((e) => e.event === 'base_ref_changed').map((e) => e.createdAt);
   // By time, not as text (offsets, fractions); an unreadable time is '', which no run is known to follow.
   const retargetedAt = retargets.some((t) => Number.isNaN(Date.parse(t))) ? '' : retargets.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
-  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRepo: pr.headRepo, patterns: inputs.plans };
+  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRef: pr.headRef, headRepo: pr.headRepo, patterns: inputs.plans };
   return readPlanArtifact(actions, retargetedAt === undefined ? source : { ...source, retargetedAt });
 }
 

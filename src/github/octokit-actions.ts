@@ -75,6 +75,7 @@ export class OctokitActionsApi implements ActionsApi {
         status: a.text(r.status, `workflow_runs[${i}].status`),
         conclusion: r.conclusion === null ? null : a.text(r.conclusion, `workflow_runs[${i}].conclusion`),
         headSha: a.sha(r.head_sha, `workflow_runs[${i}].head_sha`),
+        headBranch: a.string(r.head_branch, `workflow_runs[${i}].head_branch`),
         headRepo: head === null ? null : a.text(head.full_name, `workflow_runs[${i}].head_repository.full_name`),
         createdAt: a.time(r.created_at, `workflow_runs[${i}].created_at`),
         htmlUrl: a.string(r.html_url, `workflow_runs[${i}].html_url`),
@@ -99,6 +100,28 @@ export class OctokitActionsApi implements ActionsApi {
         runId: run?.id === undefined ? null : a.count(run.id, `artifacts[${i}].workflow_run.id`),
         headSha: run?.head_sha === undefined ? null : a.sha(run.head_sha, `artifacts[${i}].workflow_run.head_sha`),
       };
+    });
+  }
+
+  async pullsFromBranch(headRepo: string, branch: string): Promise<Array<{ number: number; headSha: string }>> {
+    const head = `${headRepo.split('/')[0] ?? ''}:${branch}`;
+    const call = `GET /repos/${this.owner}/${this.repo}/pulls?state=all&head=${head}`;
+    const a = new Answer(call);
+    const items: unknown[] = [];
+    try {
+      for await (const page of this.client.paginate.iterator<unknown>('GET /repos/{owner}/{repo}/pulls', { owner: this.owner, repo: this.repo, state: 'all', head, per_page: 100 })) {
+        if (!Array.isArray(page.data)) throw Object.assign(new Error('the answer is not a list'), { status: page.status });
+        items.push(...page.data);
+      }
+    } catch (error) {
+      throw apiError(call, error);
+    }
+    return items.map((item, i) => {
+      const p = a.object(item, `[${i}]`);
+      const h = a.object(p.head, `[${i}].head`);
+      // A pull request of another branch or repository means GitHub ignored the filter.
+      if (h.ref !== branch) a.fail(`[${i}].head.ref`, JSON.stringify(branch), h.ref);
+      return { number: a.count(p.number, `[${i}].number`), headSha: a.sha(h.sha, `[${i}].head.sha`) };
     });
   }
 

@@ -18,6 +18,8 @@ export interface ArtifactSource {
   headRepo: string | null;
   /** Globs of the plan files inside the artifact; none: every file in it. */
   patterns: readonly string[];
+  /** The pull request's head branch: its plan run ran on it. */
+  headRef: string;
   /** When the pull request last changed its base, if it did: a run before it planned the merge with the old base. */
   retargetedAt?: string;
 }
@@ -54,6 +56,12 @@ export async function readPlanArtifact(api: ActionsApi, source: ArtifactSource):
   if (source.headRepo === null) return problem(`the pull request's head repository was deleted, so ${which} cannot be tied to it: reopen the pull request from a branch that exists`);
   if (run.headRepo === null || run.headRepo.toLowerCase() !== source.headRepo.toLowerCase()) {
     return problem(`${which} ran on ${run.headRepo ?? 'an unknown repository'}, not on the pull request's head repository ${source.headRepo}: its plan is not this pull request's; push to the pull request's branch to plan again`);
+  }
+  if (run.headBranch !== source.headRef) return problem(`${which} ran on the branch ${JSON.stringify(run.headBranch)}, not on the pull request's head branch ${JSON.stringify(source.headRef)}: it planned another pull request; push to plan again`);
+  // Another pull request with this head (into another base, whose workflow files it ran) had pull_request runs of this very commit.
+  const twins = (await api.pullsFromBranch(source.headRepo, source.headRef)).filter((p) => p.number !== source.number && p.headSha === source.headSha);
+  if (twins.length > 0) {
+    return problem(`pull request${twins.length === 1 ? '' : 's'} ${twins.map((p) => `#${p.number}`).join(', ')} (open or closed) ha${twins.length === 1 ? 's' : 've'} the same head commit, so ${which} may have planned ${twins.length === 1 ? 'its' : 'their'} merge into another base with ${twins.length === 1 ? 'its' : 'their'} workflow files: push a new commit`);
   }
   if (source.retargetedAt !== undefined && !(Date.parse(run.createdAt) > Date.parse(source.retargetedAt))) {
     return problem(`${which} started at ${run.createdAt}, before the pull request changed its base at ${source.retargetedAt || '(a time GitHub does not give)'}, so it planned the merge into the old base: run the plan workflow on pull_request edited too, or re-run it`);

@@ -14,6 +14,8 @@ export interface PlanRunOptions {
   status?: FakeWorkflowRun['status'];
   conclusion?: FakeWorkflowRun['conclusion'];
   headRepo?: string;
+  /** The branch the run ran on; default pull request #7's head branch. */
+  headBranch?: string;
   /** Minutes after BASE_TIME the run was created (default 5); later runs are newer. */
   minutes?: number;
   /** The artifact's files (default none: no artifact), its name (default plangate-plan-7-<sha>) and whether it expired. */
@@ -40,7 +42,7 @@ export function addPlanRun(state: GitHubState, options: PlanRunOptions = {}): { 
     status: options.status ?? 'completed',
     conclusion: options.conclusion === undefined ? (options.status && options.status !== 'completed' ? null : 'success') : options.conclusion,
     headSha,
-    headBranch: pull?.head.ref ?? 'feature',
+    headBranch: options.headBranch ?? pull?.head.ref ?? 'feature',
     actor: pull?.user ?? 'dev-alice',
     created_at: timeAt(options.minutes ?? 5),
     ...(options.headRepo ? { headRepo: options.headRepo } : {}),

@@ -8,7 +8,7 @@ import type { ActionsApi } from '../../src/github/actions-api.js';
 import { createOctokit } from '../../src/github/client.js';
 import { OctokitActionsApi } from '../../src/github/octokit-actions.js';
 import { readPlanArtifact, type ArtifactSource } from '../../src/github/plan-artifact.js';
-import { addPlanRun, fakeSha, HEAD_SHA, newState, PLAN_WORKFLOW, startGitHubServer, type GitHubServer, type GitHubState } from '../github-server/server.js';
+import { addPlanRun, fakeSha, HEAD_SHA, newState, PLAN_WORKFLOW, startGitHubServer, type FakePull, type GitHubServer, type GitHubState } from '../github-server/server.js';
 
 const PLAN = '{"format_version":"1.2","resource_changes":[]}';
 const servers: GitHubServer[] = [];
@@ -29,7 +29,7 @@ async function fake(edit: (state: GitHubState) => void): Promise<{ gh: GitHubSer
   return { gh, api: new OctokitActionsApi(createOctokit({ token: state.token, baseUrl: gh.url, retryBaseMs: 1 }), 'acme', 'infra') };
 }
 
-const SOURCE: ArtifactSource = { workflow: 'plan.yml', artifact: 'plangate-plan-{number}-{head-sha}', number: 7, headSha: HEAD_SHA, headRepo: 'acme/infra', patterns: [] };
+const SOURCE: ArtifactSource = { workflow: 'plan.yml', artifact: 'plangate-plan-{number}-{head-sha}', number: 7, headSha: HEAD_SHA, headRef: 'feature/cleanup', headRepo: 'acme/infra', patterns: [] };
 
 async function read(edit: (state: GitHubState) => void, source: Partial<ArtifactSource> = {}) {
   const { gh, api } = await fake(edit);
@@ -46,9 +46,11 @@ describe('the plan artifact of the head commit', () => {
     const { gh, answer } = await read((s) => addPlanRun(s, { files: [{ name: 'plan.json', data: PLAN }] }));
     expect(answer).toEqual({ plans: [{ name: `plangate-plan-7-${HEAD_SHA}/plan.json`, bytes: Buffer.from(PLAN) }] });
     const asked = gh.requests.map((r) => `${r.route}${r.query.head_sha ? `?head_sha=${r.query.head_sha}&event=${r.query.event}` : ''}`);
+    expect(gh.requests.find((r) => r.route.endsWith('/pulls'))?.query).toMatchObject({ state: 'all', head: 'acme:feature/cleanup' });
     expect(asked).toEqual([
       '/repos/acme/infra/actions/workflows/plan.yml',
       `/repos/acme/infra/actions/workflows/${PLAN_WORKFLOW.id}/runs?head_sha=${HEAD_SHA}&event=pull_request`,
+      '/repos/acme/infra/pulls',
       '/repos/acme/infra/actions/runs/7000000001/artifacts',
       '/repos/acme/infra/actions/artifacts/8000001/zip',
       '/_blob/artifacts/8000001.zip',
@@ -95,6 +97,15 @@ describe('no plan artifact of the head commit: a problem naming the run and arti
         addPlanRun(s, { minutes: 9, artifactName: `plangate-plan-8-${HEAD_SHA}`, files: [{ name: 'plan.json', data: PLAN }] });
       },
       /run #2 .* uploaded no artifact of that name/,
+    ],
+    ['a run on another branch with the same commit', (s) => void addPlanRun(s, { headBranch: 'copy', files: [{ name: 'plan.json', data: PLAN }] }), /ran on the branch "copy", not on the pull request's head branch "feature\/cleanup"/],
+    [
+      'another pull request, closed, from the same branch with the same head (its base held other workflow files)',
+      (s) => {
+        s.pulls[8] = { ...structuredClone(s.pulls[7] as FakePull), number: 8, state: 'closed', base: { sha: HEAD_SHA, ref: 'sandbox' } };
+        addPlanRun(s, { files: [{ name: 'plan.json', data: PLAN }] });
+      },
+      /pull request #8 \(open or closed\) has the same head commit, so run #1 .* may have planned its merge into another base/,
     ],
     ['an artifact of another name', (s) => void addPlanRun(s, { artifactName: 'plan', files: [{ name: 'plan.json', data: PLAN }] }), /uploaded no artifact of that name/],
     ['a failed run', (s) => void addPlanRun(s, { conclusion: 'failure', files: [{ name: 'plan.json', data: PLAN }] }), /run #1 .* ended failure/],

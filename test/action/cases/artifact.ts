@@ -133,7 +133,7 @@ describe.concurrent('plans-from: artifact on pull request events', () => {
       addPlanRun(s, { minutes: 4, files: planFile(DESTROY_PLAN) });
     }, { minutes: 9, artifactName: `plangate-plan-8-${HEAD_SHA}`, files: planFile(SAFE_PLAN) });
     const run = await runAction(gh, { event: 'pull_request_review', inputs: ARTIFACT_INPUTS });
-    expectError(run, gh.state, /run #2 .* uploaded no artifact of that name/);
+    expectError(run, gh.state, /pull request #8 \(open or closed\) has the same head commit/);
   });
 
   it('an artifact name without the pull request\'s number is refused', async () => {

@@ -34,6 +34,12 @@ describe('GitHub Actions', () => {
     expect(failed.body.total_count).toBe(1);
   });
 
+  it('pull requests of every state from one head branch (head=owner:branch)', async () => {
+    const listed = await getJson<Json[]>('/repos/acme/infra/pulls?state=all&head=acme:feature/cleanup');
+    expect(listed.body.map((p) => p.number)).toEqual([7]);
+    expect((await getJson<Json[]>('/repos/acme/infra/pulls?state=all&head=mallory:feature/cleanup')).body).toEqual([]);
+  });
+
   it("a run's artifacts by name; the zip through a 302 to a blob URL; 410 once expired", async () => {
     gh.state.tokenPermissions.actions = 'read';
     const zip = makeZip([{ name: 'plan.json', data: '{}' }]);
