@@ -21,9 +21,10 @@
 // another on a two-core machine.
 //
 // Threats of ../shared/threats.md that are not behaviour of a run:
-// - 14 (a swapped plan): in the hardened mode the workflow hands the action
-//   the plan job's artifact for the head SHA; downloading and matching it is
-//   the workflow's part (README, "Events and forks"). What the action itself
+// - 14 (a swapped plan): with plans-from: artifact the action itself finds the
+//   plan workflow's artifact for the head SHA and refuses any other (artifact.ts,
+//   test/github/plan-artifact.test.ts); in the older hardened mode the
+//   workflow hands it the plan job's artifact (README, "Events and forks"). What the action itself
 //   guarantees is tested in contract.ts: a missing, empty or unreadable plan,
 //   or a glob matching nothing, is an error, never a pass; and in
 //   test/github/adversary.test.ts: a plan file in the pull request's own tree
