@@ -15,7 +15,7 @@ var fail = (error) => {
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 nodeModule.enableCompileCache?.();
-var { runCli } = await import("./chunks/run-cli-WW46ID2S.js");
+var { runCli } = await import("./chunks/run-cli-PZT6JGWW.js");
 var stdoutClosed = false;
 process.stdout.on("error", (error) => {
   if (error.code !== "EPIPE") fail(error);

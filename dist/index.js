@@ -1,9 +1,11 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
+  Answer,
   GitHubApiError,
   OctokitRepositoryApi,
   Refusal,
   RestDecisionApi,
+  apiError,
   commentMarker,
   decisionRecord,
   earnsSuccess,
@@ -20,7 +22,7 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-NVOFTS75.js";
+} from "./chunks/chunk-RUAAO7T5.js";
 import {
   isTerraformSource
 } from "./chunks/chunk-7DXYR5VB.js";
@@ -28,15 +30,16 @@ import {
   batched,
   jsonChunks,
   sarifChunks
-} from "./chunks/chunk-TKVQ3QKJ.js";
+} from "./chunks/chunk-S3SFVEP5.js";
 import {
   Minimatch,
   checkPlans,
   gateRule,
   isGateFile,
   isProtectedBase,
+  planSizeLimit,
   repositoryPathProblem
-} from "./chunks/chunk-CPMRPKYI.js";
+} from "./chunks/chunk-ES2W3EQI.js";
 import {
   InputError,
   errorLines,
@@ -18332,7 +18335,7 @@ var require_eventsource_stream = __commonJS({
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
-    var EVENT = Buffer.from("event");
+    var EVENT2 = Buffer.from("event");
     var ID = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
@@ -18556,7 +18559,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, EVENT)) {
+        if (isFieldName(line, fieldLength, EVENT2)) {
           if (valueStart < line.length) {
             this.setEventFieldSize("event", line.length - valueStart);
             event.event = line.toString("utf8", valueStart);
@@ -23041,17 +23044,17 @@ function decideApproval({ findings, rules, facts, overrideLabel, agentIdentities
     const approvers = candidates.filter((who) => sets.every((set) => inSet(who, set, facts.teamMembers)));
     for (const who of approvers.slice(0, finding.approvals)) counted.set(who.id, { login: who.login, id: who.id });
     if (approvers.length < finding.approvals) {
-      const need = `${finding.approvals - approvers.length} more approval${finding.approvals - approvers.length === 1 ? "" : "s"} (${approvers.length} of ${finding.approvals}) from ${describeSets(sets)}`;
-      shortfalls.set(need, [...shortfalls.get(need) ?? [], finding.address]);
+      const need2 = `${finding.approvals - approvers.length} more approval${finding.approvals - approvers.length === 1 ? "" : "s"} (${approvers.length} of ${finding.approvals}) from ${describeSets(sets)}`;
+      shortfalls.set(need2, [...shortfalls.get(need2) ?? [], finding.address]);
     }
   }
   if (shortfalls.size === 0) return { ...outcome, decision: "approved", approvedBy: [...counted.values()] };
   const override = overrideBy(facts, overrideLabel, (who) => qualifies(who) ?? setsProblem(who, findings, byName, facts.teamMembers), outcome.ignored);
   if (override && "error" in override) return { ...outcome, decision: "error", errors: [override.error], approvedBy: [...counted.values()] };
   if (override) return { ...outcome, decision: "overridden", overriddenBy: override, approvedBy: [...counted.values()] };
-  for (const [need, addresses] of shortfalls) {
+  for (const [need2, addresses] of shortfalls) {
     const shown = addresses.slice(0, 3).join(", ");
-    outcome.missing.push(`${need}, for ${shown}${addresses.length > 3 ? ` and ${addresses.length - 3} more` : ""}`);
+    outcome.missing.push(`${need2}, for ${shown}${addresses.length > 3 ? ` and ${addresses.length - 3} more` : ""}`);
   }
   return { ...outcome, approvedBy: [...counted.values()] };
 }
@@ -23240,6 +23243,195 @@ async function emailAccounts(api, humans, agentIdentities) {
   return accounts;
 }
 
+// src/github/zip.ts
+import { inflateRawSync } from "node:zlib";
+var ZipError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ZipError";
+  }
+};
+var EOCD = 101010256;
+var ZIP64_LOCATOR = 117853008;
+var CENTRAL = 33639248;
+var LOCAL = 67324752;
+var UNIX_HOST = 3;
+var S_IFMT = 61440;
+var S_IFREG = 32768;
+var S_IFDIR = 16384;
+function readZip(zip, limits) {
+  const end = findEnd(zip);
+  const count = zip.readUInt16LE(end + 10);
+  const dirSize = zip.readUInt32LE(end + 12);
+  const dirOffset = zip.readUInt32LE(end + 16);
+  if (zip.readUInt16LE(end + 4) !== 0 || zip.readUInt16LE(end + 6) !== 0 || zip.readUInt16LE(end + 8) !== count) throw new ZipError("it spans several disks");
+  if (count === 65535 || dirSize === 4294967295 || dirOffset === 4294967295 || end >= 20 && zip.readUInt32LE(end - 20) === ZIP64_LOCATOR) throw new ZipError("it is a zip64 archive (over 4 GB or 65,535 files), too large");
+  if (count > limits.maxEntries) throw new ZipError(`it holds ${count} entries, more than ${limits.maxEntries}`);
+  if (dirOffset + dirSize !== end) throw new ZipError("its central directory does not end where the archive says");
+  const files = [];
+  const names = /* @__PURE__ */ new Set();
+  const spans = [];
+  let budget = limits.maxBytes;
+  let at = dirOffset;
+  for (let i = 0; i < count; i++) {
+    need(zip, at, 46, end);
+    if (zip.readUInt32LE(at) !== CENTRAL) throw new ZipError(`entry ${i + 1} of its central directory is malformed`);
+    const madeBy = zip.readUInt16LE(at + 4) >> 8;
+    const flags = zip.readUInt16LE(at + 8);
+    const method = zip.readUInt16LE(at + 10);
+    const crc = zip.readUInt32LE(at + 16);
+    const packed = zip.readUInt32LE(at + 20);
+    const size = zip.readUInt32LE(at + 24);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const mode = zip.readUInt32LE(at + 38) >>> 16;
+    const local = zip.readUInt32LE(at + 42);
+    need(zip, at + 46, nameLength + extraLength + commentLength, end);
+    const raw = zip.subarray(at + 46, at + 46 + nameLength);
+    at += 46 + nameLength + extraLength + commentLength;
+    const name = entryName(raw, flags);
+    if (names.has(name)) throw new ZipError(`it holds ${JSON.stringify(name)} twice`);
+    names.add(name);
+    if (flags & 1) throw new ZipError(`${JSON.stringify(name)} is encrypted`);
+    const isDir = name.endsWith("/");
+    if (madeBy === UNIX_HOST && (mode & S_IFMT) !== 0 && (mode & S_IFMT) !== (isDir ? S_IFDIR : S_IFREG)) throw new ZipError(`${JSON.stringify(name)} is a link or special file, not a plain file`);
+    if (method !== 0 && method !== 8) throw new ZipError(`${JSON.stringify(name)} uses compression method ${method}; only stored and deflated files are read`);
+    if (size > budget) throw new ZipError(`its files inflate to more than ${limits.maxBytes.toLocaleString("en-US")} bytes`);
+    need(zip, local, 30, dirOffset);
+    if (zip.readUInt32LE(local) !== LOCAL) throw new ZipError(`the data of ${JSON.stringify(name)} is not where the directory says`);
+    const localName = zip.subarray(local + 30, local + 30 + zip.readUInt16LE(local + 26));
+    if (!localName.equals(raw)) throw new ZipError(`the data of ${JSON.stringify(name)} is filed under another name`);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    need(zip, start, packed, dirOffset);
+    spans.push([local, start + packed]);
+    if (isDir) {
+      if (size !== 0) throw new ZipError(`the directory ${JSON.stringify(name)} has content`);
+      continue;
+    }
+    const data = zip.subarray(start, start + packed);
+    let bytes;
+    if (method === 0) {
+      if (packed !== size) throw new ZipError(`${JSON.stringify(name)} is stored with two different sizes`);
+      bytes = Buffer.from(data);
+    } else {
+      try {
+        bytes = inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+      } catch {
+        throw new ZipError(`${JSON.stringify(name)} does not inflate to the ${size.toLocaleString("en-US")} bytes it declares`);
+      }
+    }
+    if (bytes.length !== size) throw new ZipError(`${JSON.stringify(name)} inflates to ${bytes.length.toLocaleString("en-US")} bytes, not the ${size.toLocaleString("en-US")} it declares`);
+    if (crc32(bytes) !== crc) throw new ZipError(`${JSON.stringify(name)} fails its checksum`);
+    budget -= size;
+    files.push({ name, bytes });
+  }
+  if (at !== end) throw new ZipError("its central directory holds more than its entries");
+  spans.sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < spans.length; i++) if (spans[i][0] < spans[i - 1][1]) throw new ZipError("two of its entries overlap");
+  return files;
+}
+function findEnd(zip) {
+  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 65535); at--) {
+    if (zip.readUInt32LE(at) === EOCD && at + 22 + zip.readUInt16LE(at + 20) === zip.length) return at;
+  }
+  throw new ZipError("it is not a zip archive (no end of central directory)");
+}
+function need(zip, at, length, limit) {
+  if (at < 0 || at + length > Math.min(limit, zip.length)) throw new ZipError("it is truncated or its offsets point outside it");
+}
+function entryName(raw, flags) {
+  let name;
+  try {
+    name = new TextDecoder("utf-8", { fatal: true }).decode(raw);
+  } catch {
+    throw new ZipError("an entry name is not UTF-8");
+  }
+  if (!(flags & 2048) && /[^\x20-\x7e]/.test(name)) throw new ZipError(`the entry name ${JSON.stringify(name)} is neither ASCII nor marked UTF-8`);
+  const parts = name.replace(/\/$/, "").split("/");
+  if (name === "" || /[\\\0-\x1f]/.test(name) || /^[A-Za-z]:/.test(name) || parts.some((p) => p === "" || p === "." || p === "..")) {
+    throw new ZipError(`the entry name ${JSON.stringify(name)} would escape the archive or is not a plain relative path`);
+  }
+  return name;
+}
+var table;
+function crc32(bytes) {
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  let crc = 4294967295;
+  for (const byte of bytes) crc = table[(crc ^ byte) & 255] ^ crc >>> 8;
+  return (crc ^ 4294967295) >>> 0;
+}
+
+// src/github/plan-artifact.ts
+var HEAD_SHA_PLACEHOLDER = "{head-sha}";
+var NUMBER_PLACEHOLDER = "{number}";
+var MAX_ARTIFACT_BYTES = 256 * 2 ** 20;
+var MAX_ENTRIES = 1e3;
+var EVENT = "pull_request";
+async function readPlanArtifact(api, source) {
+  const sha = source.headSha.slice(0, 7);
+  const name = source.artifact.split(HEAD_SHA_PLACEHOLDER).join(source.headSha).split(NUMBER_PLACEHOLDER).join(String(source.number));
+  const sought = `the artifact ${JSON.stringify(name)} of the latest ${EVENT} run of ${source.workflow} for ${sha}`;
+  const problem = (what) => ({ problem: `plans-from: artifact: ${sought}: ${what}` });
+  const workflow = await api.workflow(source.workflow);
+  if (!workflow) return problem(`the repository has no workflow ${source.workflow}: set plan-workflow to the file name of the workflow that plans and uploads the artifact (for example plan.yml)`);
+  const runs = await api.workflowRuns(workflow.id, source.headSha, EVENT);
+  const stray = runs.find((r) => r.headSha !== source.headSha || r.event !== EVENT || r.workflowId !== workflow.id || runPath(r.path) !== workflow.path);
+  if (stray) return problem(`GitHub listed run ${stray.id} (${stray.path}, ${stray.event}, ${stray.headSha.slice(0, 7)}), which is not one, so its answers cannot be trusted: run again`);
+  const run2 = runs[0];
+  if (!run2) return problem(`${source.workflow} has not run on ${EVENT} for this commit: the gate decides when the plan workflow completes; check that it runs on pull_request (opened, synchronize, reopened)`);
+  const which2 = `run #${run2.runNumber} (${run2.htmlUrl || `id ${run2.id}`})`;
+  if (source.headRepo === null) return problem(`the pull request's head repository was deleted, so ${which2} cannot be tied to it: reopen the pull request from a branch that exists`);
+  if (run2.headRepo === null || run2.headRepo.toLowerCase() !== source.headRepo.toLowerCase()) {
+    return problem(`${which2} ran on ${run2.headRepo ?? "an unknown repository"}, not on the pull request's head repository ${source.headRepo}: its plan is not this pull request's; push to the pull request's branch to plan again`);
+  }
+  if (run2.headBranch !== source.headRef) return problem(`${which2} ran on the branch ${JSON.stringify(run2.headBranch)}, not on the pull request's head branch ${JSON.stringify(source.headRef)}: it planned another pull request; push to plan again`);
+  const twins = (await api.pullsFromBranch(source.headRepo, source.headRef)).filter((p) => p.number !== source.number && p.headSha === source.headSha);
+  if (twins.length > 0) {
+    return problem(`pull request${twins.length === 1 ? "" : "s"} ${twins.map((p) => `#${p.number}`).join(", ")} (open or closed) ha${twins.length === 1 ? "s" : "ve"} the same head commit, so ${which2} may have planned ${twins.length === 1 ? "its" : "their"} merge into another base with ${twins.length === 1 ? "its" : "their"} workflow files: push a new commit`);
+  }
+  if (source.retargetedAt !== void 0 && !(Date.parse(run2.createdAt) > Date.parse(source.retargetedAt))) {
+    return problem(`${which2} started at ${run2.createdAt}, before the pull request changed its base at ${source.retargetedAt || "(a time GitHub does not give)"}, so it planned the merge into the old base: run the plan workflow on pull_request edited too, or re-run it`);
+  }
+  if (run2.status !== "completed") return problem(`${which2} is ${run2.status}: the gate decides again when it completes`);
+  if (run2.conclusion !== "success") return problem(`${which2} ended ${run2.conclusion ?? "without a conclusion"}, so it planned nothing plangate may trust: fix the plan workflow and push, or re-run it`);
+  const artifacts = await api.runArtifacts(run2.id, name);
+  const foreign = artifacts.find((a) => a.name !== name || a.runId !== null && a.runId !== run2.id || a.headSha !== null && a.headSha !== source.headSha);
+  if (foreign) return problem(`GitHub listed artifact ${foreign.id} (${JSON.stringify(foreign.name)}) of another run, commit or name for ${which2}, so its answers cannot be trusted: run again`);
+  if (artifacts.length === 0) return problem(`${which2} uploaded no artifact of that name: upload the plan JSON with actions/upload-artifact under that name (see the README's plan workflow), or set plan-artifact to the name it uses`);
+  if (artifacts.length > 1) return problem(`${which2} has ${artifacts.length} artifacts of that name, so plangate cannot tell which is the plan: upload it once`);
+  const artifact = artifacts[0];
+  const rerun = `re-run ${which2} to upload the plan again`;
+  if (artifact.expired) return problem(`it expired: ${rerun}, or keep plan artifacts longer (retention-days)`);
+  if (artifact.sizeInBytes > MAX_ARTIFACT_BYTES) return problem(`it is ${artifact.sizeInBytes.toLocaleString("en-US")} bytes, more than the ${MAX_ARTIFACT_BYTES.toLocaleString("en-US")} plangate downloads: upload only the plan JSON`);
+  const zip = await api.downloadArtifact(artifact.id, MAX_ARTIFACT_BYTES);
+  if (zip === "gone") return problem(`GitHub answers 410 Gone for its zip (expired or deleted): ${rerun}`);
+  let files;
+  try {
+    files = readZip(zip, { maxEntries: MAX_ENTRIES, maxBytes: planSizeLimit() });
+  } catch (error2) {
+    if (!(error2 instanceof ZipError)) throw error2;
+    return problem(`plangate refuses its zip: ${error2.message}; upload only the plan JSON with actions/upload-artifact`);
+  }
+  if (files.length === 0) return problem(`it holds no file: the plan step wrote nothing; ${rerun} once it does`);
+  const chosen = source.patterns.length === 0 ? files : files.filter((f) => source.patterns.some((p) => new Minimatch(p, { dot: true }).match(f.name)));
+  const unmatched = source.patterns.find((p) => !files.some((f) => new Minimatch(p, { dot: true }).match(f.name)));
+  if (unmatched !== void 0) return problem(`the plans pattern ${JSON.stringify(unmatched)} matches none of its files (${files.slice(0, 5).map((f) => f.name).join(", ")}${files.length > 5 ? ", …" : ""}): fix the plans input or the upload`);
+  return { plans: chosen.map((f) => ({ name: `${name}/${f.name}`, bytes: f.bytes })) };
+}
+function runPath(path5) {
+  const bare = path5.replace(/@[^@/]*$/, "");
+  const at = bare.indexOf(".github/workflows/");
+  return at > 0 ? bare.slice(at) : bare;
+}
+
 // src/github/plan-origin.ts
 import { realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep as sep2 } from "node:path";
@@ -23310,7 +23502,10 @@ async function readTerraformDir(api, dir, ref) {
 }
 
 // src/github/gate.ts
-async function runGate(inputs, context, api, planFiles) {
+async function runGate(inputs, context, api, planFiles, actions) {
+  if (context.eventName === "workflow_run" && inputs.plansFrom !== "artifact") {
+    return errorResult(context.headSha, "plans-from: a gate on workflow_run must decide from the plan workflow's artifact, never from its own workspace: set `plans-from: artifact` and `plan-workflow` (see the README's recommended set-up)");
+  }
   const pr = await api.pull(context.number);
   if (pr.headSha !== context.headSha) {
     return errorResult(
@@ -23324,10 +23519,13 @@ async function runGate(inputs, context, api, planFiles) {
   const protectedBranches = [rules.defaultBranch, rules.source.branch];
   const known = { headSha: context.headSha, rules: rules.source, ...ruleSet.warnings ? { warnings: ruleSet.warnings } : {}, base: { ref: pr.baseRef, sha: pr.baseSha, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
   const files = await api.changedFiles(context.number);
-  const unlisted = listProblem(pr, files) ?? await planInTree(api, context.workspace, planFiles, files, pr.headSha);
+  const fromArtifact = inputs.plansFrom === "artifact";
+  const unlisted = listProblem(pr, files) ?? (fromArtifact ? void 0 : await planInTree(api, context.workspace, planFiles, files, pr.headSha));
   if (unlisted) return { ...errorResult(context.headSha, unlisted), ...known };
+  const plans = fromArtifact ? await artifactPlans(inputs, pr, api, actions) : { plans: planFiles };
+  if ("problem" in plans) return { ...errorResult(context.headSha, plans.problem), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
-  const analysis = await checkPlans(planFiles, ruleSet, { sourceWeakenings });
+  const analysis = await checkPlans(plans.plans, ruleSet, { sourceWeakenings });
   const gate = gateRule(ruleSet, rules.source.searched ?? [rules.source.path]);
   analysis.findings.push(...gateFileFindings(files, gate));
   if (analysis.decision === "pass" && analysis.findings.length > 0) analysis.decision = "blocked";
@@ -23337,6 +23535,13 @@ async function runGate(inputs, context, api, planFiles) {
   const facts = await gatherFacts(api, pr, analysis.findings, { rules: allRules, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
   const outcome = decideApproval({ findings: analysis.findings, rules: allRules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
   return siblingCheck(api, { ...known, analysis, outcome }, pr.number);
+}
+async function artifactPlans(inputs, pr, api, actions) {
+  if (!actions || !inputs.planWorkflow) throw new Error("plans-from artifact needs the Actions API and plan-workflow");
+  const retargets = (await api.issueEvents(pr.number)).filter((e) => e.event === "base_ref_changed").map((e) => e.createdAt);
+  const retargetedAt = retargets.some((t) => Number.isNaN(Date.parse(t))) ? "" : retargets.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRef: pr.headRef, headRepo: pr.headRepo, patterns: inputs.plans };
+  return readPlanArtifact(actions, retargetedAt === void 0 ? source : { ...source, retargetedAt });
 }
 function listProblem(pr, files) {
   const names = new Set(files.map((f) => f.filename));
@@ -23392,6 +23597,7 @@ function gateFileFindings(files, rule) {
 // src/github/inputs.ts
 var COMMENT_MODES = ["always", "on-findings", "never"];
 var MODES = ["decide", "mark-pending", "verify"];
+var PLAN_SOURCES = ["workspace", "artifact"];
 function list(name) {
   return getInput(name).split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
 }
@@ -23409,7 +23615,9 @@ function getStatusInputs() {
 }
 function getInputs(status2) {
   const plans = list("plans");
-  if (plans.length === 0) {
+  const plansFrom = getInput("plans-from") || "workspace";
+  if (!PLAN_SOURCES.includes(plansFrom)) throw new InputError("plans-from", `expected one of ${PLAN_SOURCES.join(", ")}, got ${JSON.stringify(plansFrom)}`);
+  if (plans.length === 0 && plansFrom === "workspace") {
     throw new InputError("plans", "no plan files given: expected newline- or comma-separated paths or globs of plan JSON files, for example `plans: plan.json`");
   }
   const comment = getInput("comment") || "on-findings";
@@ -23422,11 +23630,23 @@ function getInputs(status2) {
   const inputs = {
     ...status2,
     plans,
+    plansFrom,
+    planArtifact: getInput("plan-artifact") || "plangate-plan-{number}-{head-sha}",
     overrideLabel: getInput("override-label") || "plangate-override",
     agentIdentities: list("agent-identities"),
     comment
   };
   if (config !== "") inputs.config = config;
+  const planWorkflow = getInput("plan-workflow");
+  if (plansFrom === "artifact") {
+    if (!/^(?:[\w.-]+\.ya?ml|\d+)$/.test(planWorkflow)) {
+      throw new InputError("plan-workflow", `expected the file name of the workflow that plans and uploads the artifact, for example \`plan-workflow: plan.yml\`, got ${JSON.stringify(planWorkflow)}`);
+    }
+    if (/[\\/\s\0]/.test(inputs.planArtifact) || inputs.planArtifact.length > 200 || !inputs.planArtifact.includes("{number}")) {
+      throw new InputError("plan-artifact", `expected an artifact name without slashes or spaces that holds {number} (the pull request's number, so that another pull request's plan of the same commit is not taken for this one's), got ${JSON.stringify(inputs.planArtifact)}`);
+    }
+    inputs.planWorkflow = planWorkflow;
+  }
   const configRef = getInput("config-ref").replace(/^refs\/heads\//, "");
   if (configRef !== "") {
     if (/[\s~^:?*[\\]|\.\.|@\{|^[/.]|[/.]$|\.lock$/.test(configRef)) throw new InputError("config-ref", `expected a branch name, got ${JSON.stringify(configRef)}`);
@@ -24285,13 +24505,13 @@ async function mergeGroupMode(api, status2, env) {
 // src/github/context.ts
 import { createHash } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
-var EVENTS = ["pull_request", "pull_request_review", "pull_request_target"];
+var EVENTS = ["pull_request", "pull_request_review", "pull_request_target", "workflow_run"];
 function readRunContext(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   if (!EVENTS.includes(eventName)) {
     throw new InputError(
       "GITHUB_EVENT_NAME",
-      `plangate gates pull requests: run it on pull_request, pull_request_review or pull_request_target, not ${JSON.stringify(eventName || "(unset)")}`
+      `plangate gates pull requests: run it on pull_request, pull_request_review, pull_request_target or workflow_run, not ${JSON.stringify(eventName || "(unset)")}`
     );
   }
   const path5 = env.GITHUB_EVENT_PATH;
@@ -24302,9 +24522,10 @@ function readRunContext(env = process.env) {
   } catch (error2) {
     throw new InputError("GITHUB_EVENT_PATH", `the event payload ${path5} cannot be read as JSON (${error2.message.split("\n")[0]})`);
   }
+  const trigger = eventName === "workflow_run" ? triggerRun(payload) : void 0;
   const pr = payload.pull_request;
-  const number = pr?.number;
-  const headSha = pr?.head?.sha;
+  const number = trigger ? 0 : pr?.number;
+  const headSha = trigger ? trigger.headSha : pr?.head?.sha;
   if (typeof number !== "number" || !Number.isInteger(number) || typeof headSha !== "string" || !/^[0-9a-f]{40}$/.test(headSha)) {
     throw new InputError("GITHUB_EVENT_PATH", "the event payload has no pull_request with a number and a head SHA: it is malformed");
   }
@@ -24320,11 +24541,180 @@ function readRunContext(env = process.env) {
     headSha,
     apiUrl: env.GITHUB_API_URL || "https://api.github.com",
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    ...trigger ? { workflowRun: trigger.run } : {},
     gateKey: createHash("sha256").update([env.GITHUB_WORKFLOW ?? "", env.GITHUB_JOB ?? "", env.INPUT_PLANS ?? ""].join("\n")).digest("hex").slice(0, 12)
   };
   if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) context.runUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
   return context;
 }
+function triggerRun(payload) {
+  const { action, workflow_run: run2 } = payload;
+  if (typeof run2 !== "object" || run2 === null || typeof run2.id !== "number" || typeof run2.event !== "string") {
+    throw new InputError("GITHUB_EVENT_PATH", "the workflow_run payload has no workflow_run with an id, an event and a head SHA: it is malformed");
+  }
+  if (action !== "completed") {
+    throw new InputError("GITHUB_EVENT_PATH", `the workflow_run event is ${JSON.stringify(action)}: run the gate on \`workflow_run: types: [completed]\`, once the plan or trigger workflow has finished`);
+  }
+  const name = typeof run2.name === "string" ? run2.name : String(run2.id);
+  if (!["pull_request", "pull_request_review", "pull_request_target"].includes(run2.event)) {
+    throw new InputError("GITHUB_EVENT_PATH", `the run that triggered this gate ("${name}") ran on ${run2.event}, not on a pull request event: list only the plan and trigger workflows under workflow_run.workflows`);
+  }
+  const conclusion = typeof run2.conclusion === "string" ? run2.conclusion : null;
+  return { run: { id: run2.id, name, event: run2.event, conclusion }, headSha: run2.head_sha };
+}
+
+// src/github/octokit-actions.ts
+var OctokitActionsApi = class {
+  constructor(client, owner, repo) {
+    this.client = client;
+    this.owner = owner;
+    this.repo = repo;
+  }
+  client;
+  owner;
+  repo;
+  where(path5) {
+    return `/repos/${this.owner}/${this.repo}/actions/${path5}`;
+  }
+  /**
+   * Every page of a `{ total_count, <items> }` list. GitHub stops some of these
+   * lists at 1,000 results, and a page may go missing: fewer items than
+   * total_count, or a count that changes between pages, is an error.
+   */
+  async listAll(route, params, call) {
+    const items = [];
+    let total;
+    try {
+      for await (const page of this.client.paginate.iterator(route, { owner: this.owner, repo: this.repo, per_page: 100, ...params })) {
+        const data = page.data;
+        if (!Array.isArray(data)) throw Object.assign(new Error("the answer is not a list"), { status: page.status });
+        const count = new Answer(call).count(data.total_count, "total_count");
+        if (total !== void 0 && count !== total) throw new GitHubApiError(`GitHub API ${call} counted ${total} and then ${count} results while plangate read its pages: run again`);
+        total = count;
+        items.push(...data);
+      }
+    } catch (error2) {
+      throw apiError(call, error2);
+    }
+    if (items.length !== (total ?? 0)) {
+      throw new GitHubApiError(
+        `GitHub API ${call} counts ${total ?? 0} results but lists ${items.length} (it lists at most 1,000), so plangate cannot be sure it saw the newest: run again, or re-run the plan workflow`
+      );
+    }
+    return items;
+  }
+  async workflow(file) {
+    const call = `GET ${this.where(`workflows/${file}`)}`;
+    let data;
+    try {
+      data = (await this.client.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}", { owner: this.owner, repo: this.repo, workflow_id: file })).data;
+    } catch (error2) {
+      if (error2.status === 404) return void 0;
+      throw apiError(call, error2);
+    }
+    const a = new Answer(call);
+    const w = a.object(data, "(answer)");
+    return { id: a.count(w.id, "id"), path: a.text(w.path, "path"), name: a.string(w.name, "name"), state: a.text(w.state, "state") };
+  }
+  async workflowRuns(workflowId, headSha, event) {
+    const call = `GET ${this.where(`workflows/${workflowId}/runs?head_sha=${headSha}&event=${event}`)}`;
+    const a = new Answer(call);
+    const items = await this.listAll("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", { workflow_id: workflowId, head_sha: headSha, event }, call);
+    const runs = items.map((item, i) => {
+      const r = a.object(item, `workflow_runs[${i}]`);
+      const head = r.head_repository === null || r.head_repository === void 0 ? null : a.object(r.head_repository, `workflow_runs[${i}].head_repository`);
+      return {
+        id: a.count(r.id, `workflow_runs[${i}].id`),
+        runNumber: a.count(r.run_number, `workflow_runs[${i}].run_number`),
+        runAttempt: r.run_attempt === void 0 ? 1 : a.count(r.run_attempt, `workflow_runs[${i}].run_attempt`),
+        workflowId: a.count(r.workflow_id, `workflow_runs[${i}].workflow_id`),
+        path: a.text(r.path, `workflow_runs[${i}].path`),
+        event: a.text(r.event, `workflow_runs[${i}].event`),
+        status: a.text(r.status, `workflow_runs[${i}].status`),
+        conclusion: r.conclusion === null ? null : a.text(r.conclusion, `workflow_runs[${i}].conclusion`),
+        headSha: a.sha(r.head_sha, `workflow_runs[${i}].head_sha`),
+        headBranch: a.string(r.head_branch, `workflow_runs[${i}].head_branch`),
+        headRepo: head === null ? null : a.text(head.full_name, `workflow_runs[${i}].head_repository.full_name`),
+        createdAt: a.time(r.created_at, `workflow_runs[${i}].created_at`),
+        htmlUrl: a.string(r.html_url, `workflow_runs[${i}].html_url`)
+      };
+    });
+    return runs.sort((x, y) => y.runNumber - x.runNumber || y.id - x.id);
+  }
+  async runArtifacts(runId, name) {
+    const call = `GET ${this.where(`runs/${runId}/artifacts?name=${name}`)}`;
+    const a = new Answer(call);
+    const items = await this.listAll("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", { run_id: runId, name }, call);
+    return items.map((item, i) => {
+      const x = a.object(item, `artifacts[${i}]`);
+      const run2 = x.workflow_run === null || x.workflow_run === void 0 ? null : a.object(x.workflow_run, `artifacts[${i}].workflow_run`);
+      return {
+        id: a.count(x.id, `artifacts[${i}].id`),
+        name: a.text(x.name, `artifacts[${i}].name`),
+        sizeInBytes: a.count(x.size_in_bytes, `artifacts[${i}].size_in_bytes`),
+        expired: a.boolean(x.expired, `artifacts[${i}].expired`),
+        runId: run2?.id === void 0 ? null : a.count(run2.id, `artifacts[${i}].workflow_run.id`),
+        headSha: run2?.head_sha === void 0 ? null : a.sha(run2.head_sha, `artifacts[${i}].workflow_run.head_sha`)
+      };
+    });
+  }
+  async pullsFromBranch(headRepo, branch) {
+    const head = `${headRepo.split("/")[0] ?? ""}:${branch}`;
+    const call = `GET /repos/${this.owner}/${this.repo}/pulls?state=all&head=${head}`;
+    const a = new Answer(call);
+    const items = [];
+    try {
+      for await (const page of this.client.paginate.iterator("GET /repos/{owner}/{repo}/pulls", { owner: this.owner, repo: this.repo, state: "all", head, per_page: 100 })) {
+        if (!Array.isArray(page.data)) throw Object.assign(new Error("the answer is not a list"), { status: page.status });
+        items.push(...page.data);
+      }
+    } catch (error2) {
+      throw apiError(call, error2);
+    }
+    return items.map((item, i) => {
+      const p = a.object(item, `[${i}]`);
+      const h = a.object(p.head, `[${i}].head`);
+      if (h.ref !== branch) a.fail(`[${i}].head.ref`, JSON.stringify(branch), h.ref);
+      return { number: a.count(p.number, `[${i}].number`), headSha: a.sha(h.sha, `[${i}].head.sha`) };
+    });
+  }
+  /** Follows GitHub's redirect to the zip and reads it as a stream, so a zip past `maxBytes` is never held whole. */
+  async downloadArtifact(id, maxBytes) {
+    const call = `GET ${this.where(`artifacts/${id}/zip`)}`;
+    let body;
+    try {
+      const response = await this.client.request("GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", {
+        owner: this.owner,
+        repo: this.repo,
+        artifact_id: id,
+        archive_format: "zip",
+        request: { parseSuccessResponseBody: false }
+      });
+      body = response.data;
+    } catch (error2) {
+      if (error2.status === 410) return "gone";
+      throw apiError(call, error2);
+    }
+    if (!(body instanceof ReadableStream)) throw new GitHubApiError(`GitHub API ${call} answered without a body: run again`);
+    const chunks = [];
+    let size = 0;
+    const reader = body.getReader();
+    try {
+      for (; ; ) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.length;
+        if (size > maxBytes) throw new GitHubApiError(`the artifact's zip (${call}) is larger than ${maxBytes.toLocaleString("en-US")} bytes, more than plangate reads: upload only the plan JSON`);
+        chunks.push(Buffer.from(value));
+      }
+    } catch (error2) {
+      throw apiError(call, error2);
+    } finally {
+      await reader.cancel().catch(() => void 0);
+    }
+    return Buffer.concat(chunks);
+  }
+};
 
 // src/github/publish.ts
 async function markPending(api, options) {
@@ -24399,17 +24789,36 @@ async function publishComment(api, report, options, poster) {
   else await api.createComment(options.number, body);
 }
 
+// src/github/workflow-run.ts
+async function pullForWorkflowRun(api, context) {
+  const run2 = context.workflowRun;
+  if (!run2) return context;
+  const sha = context.headSha.slice(0, 7);
+  const from = `the run ${run2.id} of "${run2.name}" (${run2.event}) that triggered this gate is for ${sha}`;
+  const open2 = (await api.openPullsWithHead(context.headSha, 0)).sort((a, b) => a - b);
+  if (open2.length === 0) {
+    throw new InputError("workflow_run", `${from}, and no open pull request has that head (it moved on, or the pull request closed): the run for the new head decides; nothing to gate here`);
+  }
+  if (open2.length > 1) {
+    throw new InputError("workflow_run", `${from}, the head of pull requests ${open2.map((n) => `#${n}`).join(", ")}, and a commit status cannot tell them apart, so plangate decides neither: push a distinct commit to one of them`);
+  }
+  return { ...context, number: open2[0] };
+}
+
 // src/main.ts
 async function run() {
   if (isDecisionMode()) return runDecisionMode(finish);
   let status2;
   let context;
   let api;
+  let actions;
   try {
     status2 = getStatusInputs();
     context = readRunContext();
     const retryBaseMs = Number(process.env.PLANGATE_RETRY_BASE_MS) || void 0;
-    api = new OctokitRepositoryApi(createOctokit({ token: status2.token, baseUrl: context.apiUrl, ...retryBaseMs ? { retryBaseMs } : {} }), context.owner, context.repo);
+    const client = createOctokit({ token: status2.token, baseUrl: context.apiUrl, ...retryBaseMs ? { retryBaseMs } : {} });
+    api = new OctokitRepositoryApi(client, context.owner, context.repo);
+    actions = new OctokitActionsApi(client, context.owner, context.repo);
   } catch (error2) {
     debugStack(error2);
     return finish(errorResult("", getErrorMessage(error2)), void 0, []);
@@ -24430,12 +24839,15 @@ async function run() {
   let result;
   try {
     inputs = getInputs(status2);
-    result = await runGate(inputs, context, api, await expandPlanPatterns(inputs.plans));
+    context = await pullForWorkflowRun(api, context);
+    publish.number = context.number;
+    const planFiles = inputs.plansFrom === "artifact" || context.eventName === "workflow_run" ? [] : await expandPlanPatterns(inputs.plans);
+    result = await runGate(inputs, context, api, planFiles, actions);
   } catch (error2) {
     result = errorResult(context.headSha, ...errorLines(error2));
     debugStack(error2);
   }
-  const published = await publishDecision(api, result, { ...publish, comment: inputs?.comment ?? "always" }).catch((error2) => ({
+  const published = await publishDecision(api, result, { ...publish, comment: publish.number === 0 ? "never" : inputs?.comment ?? "always" }).catch((error2) => ({
     result: withError(result, getErrorMessage(error2)),
     warnings: result.warnings ?? []
   }));

@@ -9,9 +9,11 @@ import { createOctokit } from './github/client.js';
 import { readRunContext, type RunContext } from './github/context.js';
 import { errorResult, runGate, type GateResult } from './github/gate.js';
 import { getInputs, getStatusInputs, type Inputs, type StatusInputs } from './github/inputs.js';
+import { OctokitActionsApi } from './github/octokit-actions.js';
 import { OctokitRepositoryApi } from './github/octokit-api.js';
 import { expandPlanPatterns } from './github/plan-files.js';
 import { gateReport, markPending, publishDecision, recordOf, withError } from './github/publish.js';
+import { pullForWorkflowRun } from './github/workflow-run.js';
 import { renderGateComment } from './report/gate.js';
 import { batched } from './report/chunks.js';
 import { jsonChunks } from './report/json.js';
@@ -29,11 +31,14 @@ export async function run(): Promise<void> {
   let status: StatusInputs;
   let context: RunContext;
   let api: RepositoryApi;
+  let actions: OctokitActionsApi;
   try {
     status = getStatusInputs();
     context = readRunContext();
     const retryBaseMs = Number(process.env.PLANGATE_RETRY_BASE_MS) || undefined;
-    api = new OctokitRepositoryApi(createOctokit({ token: status.token, baseUrl: context.apiUrl, ...(retryBaseMs ? { retryBaseMs } : {}) }), context.owner, context.repo);
+    const client = createOctokit({ token: status.token, baseUrl: context.apiUrl, ...(retryBaseMs ? { retryBaseMs } : {}) });
+    api = new OctokitRepositoryApi(client, context.owner, context.repo);
+    actions = new OctokitActionsApi(client, context.owner, context.repo);
   } catch (error) {
     // Without a token or a run context there is nothing to post a status on.
     debugStack(error);
@@ -58,12 +63,18 @@ export async function run(): Promise<void> {
   let result: GateResult;
   try {
     inputs = getInputs(status);
-    result = await runGate(inputs, context, api, await expandPlanPatterns(inputs.plans));
+    // workflow_run: the pull request comes from the API, by the run's head SHA; the status is already pending on it.
+    context = await pullForWorkflowRun(api, context);
+    publish.number = context.number;
+    // Nothing of the workspace is looked at unless the plans are its files (runGate refuses them on workflow_run).
+    const planFiles = inputs.plansFrom === 'artifact' || context.eventName === 'workflow_run' ? [] : await expandPlanPatterns(inputs.plans);
+    result = await runGate(inputs, context, api, planFiles, actions);
   } catch (error) {
     result = errorResult(context.headSha, ...errorLines(error));
     debugStack(error);
   }
-  const published = await publishDecision(api, result, { ...publish, comment: inputs?.comment ?? 'always' }).catch((error: unknown) => ({
+  // Without a pull request (a workflow_run that matched none or several) there is no comment to write, only the status.
+  const published = await publishDecision(api, result, { ...publish, comment: publish.number === 0 ? 'never' : (inputs?.comment ?? 'always') }).catch((error: unknown) => ({
     result: withError(result, getErrorMessage(error)),
     warnings: result.warnings ?? [],
   }));

@@ -11,6 +11,7 @@ const NEEDS: ReadonlyArray<[RegExp, string]> = [
   [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, 'statuses: write'],
   [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, 'pull-requests: write (to comment)'],
   [/\/contents\/|\/branches\/|\/activity$|\/commits$/, 'contents: read'],
+  [/\/actions\//, 'actions: read (to find the plan workflow\'s run and download its artifact)'],
   [/\/orgs\/[^/]+\/teams\//, 'organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)'],
   [/\/pulls(\/|$)|\/issues\//, 'pull-requests: read'],
 ];

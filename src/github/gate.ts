@@ -6,9 +6,11 @@ import { isPassing } from '../report/gate.js';
 import { gateRule, isGateFile, isProtectedBase } from '../rules/gate.js';
 import type { Rule, RulesSource } from '../rules/types.js';
 import type { ChangedFile, PullRequest, RepositoryApi } from './api.js';
+import type { ActionsApi } from './actions-api.js';
 import type { RunContext } from './context.js';
 import { gatherFacts } from './facts.js';
 import type { Inputs } from './inputs.js';
+import { readPlanArtifact } from './plan-artifact.js';
 import { planInTree } from './plan-origin.js';
 import { readRules } from './rules-source.js';
 import { preventDestroyRemoved } from './terraform-sources.js';
@@ -31,8 +33,14 @@ export interface GateResult {
 /**
  * Decides one pull request afresh: the plans, the config on the default
  * branch, the changed files, and the reviews and labels as they are now.
+ * With plans-from `artifact` the plans are the plan workflow's artifact for
+ * the head commit (`actions`), and `planFiles` is not read.
  */
-export async function runGate(inputs: Inputs, context: RunContext, api: RepositoryApi, planFiles: readonly string[]): Promise<GateResult> {
+export async function runGate(inputs: Inputs, context: RunContext, api: RepositoryApi, planFiles: readonly string[], actions?: ActionsApi): Promise<GateResult> {
+  if (context.eventName === 'workflow_run' && inputs.plansFrom !== 'artifact') {
+    // Such a run holds a write token and the default branch's workflow: it must not read plans from its own workspace.
+    return errorResult(context.headSha, 'plans-from: a gate on workflow_run must decide from the plan workflow\'s artifact, never from its own workspace: set `plans-from: artifact` and `plan-workflow` (see the README\'s recommended set-up)');
+  }
   const pr = await api.pull(context.number);
   if (pr.headSha !== context.headSha) {
     return errorResult(
@@ -48,10 +56,13 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   const known = { headSha: context.headSha, rules: rules.source, ...(ruleSet.warnings ? { warnings: ruleSet.warnings } : {}), base: { ref: pr.baseRef, sha: pr.baseSha, protected: isProtectedBase(pr.baseRef, protectedBranches, ruleSet.protectedBases) } };
 
   const files = await api.changedFiles(context.number);
-  const unlisted = listProblem(pr, files) ?? (await planInTree(api, context.workspace, planFiles, files, pr.headSha));
+  const fromArtifact = inputs.plansFrom === 'artifact';
+  const unlisted = listProblem(pr, files) ?? (fromArtifact ? undefined : await planInTree(api, context.workspace, planFiles, files, pr.headSha));
   if (unlisted) return { ...errorResult(context.headSha, unlisted), ...known };
+  const plans = fromArtifact ? await artifactPlans(inputs, pr, api, actions) : { plans: planFiles };
+  if ('problem' in plans) return { ...errorResult(context.headSha, plans.problem), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
-  const analysis = await checkPlans(planFiles, ruleSet, { sourceWeakenings });
+  const analysis = await checkPlans(plans.plans, ruleSet, { sourceWeakenings });
   const gate = gateRule(ruleSet, rules.source.searched ?? [rules.source.path]);
   analysis.findings.push(...gateFileFindings(files, gate));
   if (analysis.decision === 'pass' && analysis.findings.length > 0) analysis.decision = 'blocked';
@@ -63,6 +74,16 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   const facts = await gatherFacts(api, pr, analysis.findings, { rules: allRules, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
   const outcome = decideApproval({ findings: analysis.findings, rules: allRules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
   return siblingCheck(api, { ...known, analysis, outcome }, pr.number);
+}
+
+/** The plan workflow's artifact for the head; a plan made before the last retarget merged into another base. */
+async function artifactPlans(inputs: Inputs, pr: PullRequest, api: RepositoryApi, actions: ActionsApi | undefined) {
+  if (!actions || !inputs.planWorkflow) throw new Error('plans-from artifact needs the Actions API and plan-workflow');
+  const retargets = (await api.issueEvents(pr.number)).filter((e) => e.event === 'base_ref_changed').map((e) => e.createdAt);
+  // By time, not as text (offsets, fractions); an unreadable time is '', which no run is known to follow.
+  const retargetedAt = retargets.some((t) => Number.isNaN(Date.parse(t))) ? '' : retargets.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRef: pr.headRef, headRepo: pr.headRepo, patterns: inputs.plans };
+  return readPlanArtifact(actions, retargetedAt === undefined ? source : { ...source, retargetedAt });
 }
 
 /**

@@ -8,6 +8,9 @@ export type CommentMode = (typeof COMMENT_MODES)[number];
 export const MODES = ['decide', 'mark-pending', 'verify'] as const;
 export type Mode = (typeof MODES)[number];
 
+export const PLAN_SOURCES = ['workspace', 'artifact'] as const;
+export type PlansFrom = (typeof PLAN_SOURCES)[number];
+
 /** What plangate needs to post a status at all: read before anything else, so a bad input still leaves a failure. */
 export interface StatusInputs {
   token: string;
@@ -18,8 +21,13 @@ export interface StatusInputs {
 
 /** Every other input of action.yml, read once and validated. */
 export interface Inputs extends StatusInputs {
-  /** Plan file paths or globs, relative to the workspace. */
+  /** Plan file paths or globs, relative to the workspace; with plansFrom `artifact`, globs inside the artifact (none: every file). */
   plans: string[];
+  /** `workspace`: the plans are files of this job; `artifact`: the plan workflow's artifact for the head commit, through the API. */
+  plansFrom: PlansFrom;
+  /** With plansFrom `artifact`: the plan workflow's file name, and the artifact's name (`{number}` for the pull request's number, `{head-sha}` for the head SHA). */
+  planWorkflow?: string;
+  planArtifact: string;
   /** Path of the rules file, read from the default branch (or configRef) through the API; absent: .github/plangate.yml or .yaml. */
   config?: string;
   /** A protected branch to read the rules from instead of the default branch. */
@@ -58,7 +66,9 @@ export function getStatusInputs(): StatusInputs {
 
 export function getInputs(status: StatusInputs): Inputs {
   const plans = list('plans');
-  if (plans.length === 0) {
+  const plansFrom = core.getInput('plans-from') || 'workspace';
+  if (!(PLAN_SOURCES as readonly string[]).includes(plansFrom)) throw new InputError('plans-from', `expected one of ${PLAN_SOURCES.join(', ')}, got ${JSON.stringify(plansFrom)}`);
+  if (plans.length === 0 && plansFrom === 'workspace') {
     throw new InputError('plans', 'no plan files given: expected newline- or comma-separated paths or globs of plan JSON files, for example `plans: plan.json`');
   }
   const comment = core.getInput('comment') || 'on-findings';
@@ -72,11 +82,25 @@ export function getInputs(status: StatusInputs): Inputs {
   const inputs: Inputs = {
     ...status,
     plans,
+    plansFrom: plansFrom as PlansFrom,
+    planArtifact: core.getInput('plan-artifact') || 'plangate-plan-{number}-{head-sha}',
     overrideLabel: core.getInput('override-label') || 'plangate-override',
     agentIdentities: list('agent-identities'),
     comment: comment as CommentMode,
   };
   if (config !== '') inputs.config = config;
+  const planWorkflow = core.getInput('plan-workflow');
+  if (plansFrom === 'artifact') {
+    // A file name (or id) only: the API looks the workflow up by it, and a path or ref would name something else.
+    if (!/^(?:[\w.-]+\.ya?ml|\d+)$/.test(planWorkflow)) {
+      throw new InputError('plan-workflow', `expected the file name of the workflow that plans and uploads the artifact, for example \`plan-workflow: plan.yml\`, got ${JSON.stringify(planWorkflow)}`);
+    }
+    // The run of another pull request with the same head (into another base, closed since) planned another merge: the name tells them apart.
+    if (/[\\/\s\0]/.test(inputs.planArtifact) || inputs.planArtifact.length > 200 || !inputs.planArtifact.includes('{number}')) {
+      throw new InputError('plan-artifact', `expected an artifact name without slashes or spaces that holds {number} (the pull request's number, so that another pull request's plan of the same commit is not taken for this one's), got ${JSON.stringify(inputs.planArtifact)}`);
+    }
+    inputs.planWorkflow = planWorkflow;
+  }
   const configRef = core.getInput('config-ref').replace(/^refs\/heads\//, '');
   if (configRef !== '') {
     // git check-ref-format's rules, as far as they matter for a branch name in a URL.

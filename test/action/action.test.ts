@@ -15,6 +15,7 @@
 //   webhooks.ts  real payloads from @octokit/webhooks-examples, one run each
 //   verify.ts    issue 10: the recorded decision, mode verify after merge, merge_group events
 //   config.ts    issue 11: the config under either name, its errors and warnings, the sarif output
+//   artifact.ts  issue 10: plans-from: artifact, and the gate on workflow_run (real payloads)
 //
 // They run from this one file so that all of them run concurrently in one
 // worker: each case spends most of its time waiting (the action's client
@@ -22,9 +23,10 @@
 // another on a two-core machine.
 //
 // Threats of ../shared/threats.md that are not behaviour of a run:
-// - 14 (a swapped plan): in the hardened mode the workflow hands the action
-//   the plan job's artifact for the head SHA; downloading and matching it is
-//   the workflow's part (README, "Events and forks"). What the action itself
+// - 14 (a swapped plan): with plans-from: artifact the action itself finds the
+//   plan workflow's artifact for the head SHA and refuses any other (artifact.ts,
+//   test/github/plan-artifact.test.ts); in the older hardened mode the
+//   workflow hands it the plan job's artifact (README, "Events and forks"). What the action itself
 //   guarantees is tested in contract.ts: a missing, empty or unreadable plan,
 //   or a glob matching nothing, is an error, never a pass; and in
 //   test/github/adversary.test.ts: a plan file in the pull request's own tree
@@ -48,6 +50,7 @@ import './cases/adversary.js';
 import './cases/webhooks.js';
 import './cases/verify.js';
 import './cases/config.js';
+import './cases/artifact.js';
 
 // Under full load a run waits for the CPU; a case of several runs in a row needs more than the default 30 s.
 vi.setConfig({ maxConcurrency: 32, testTimeout: 120_000 });

@@ -8,6 +8,7 @@ import { DOCS, HttpError, isRecord, StateError, type Ctx, type Reply, type Route
 import { takeFault } from './faults.js';
 import { checkDocument, executeGraphQL } from './graphql.js';
 import { checkExchange } from './openapi.js';
+import { ACTIONS_ROUTES, artifactBlob, BLOB_PATH } from './routes-actions.js';
 import { ACTIVITY_ROUTES } from './routes-activity.js';
 import { PEOPLE_ROUTES } from './routes-people.js';
 import { PULL_ROUTES } from './routes-pulls.js';
@@ -15,7 +16,7 @@ import { QUEUE_ROUTES } from './routes-queue.js';
 import { REPO_ROUTES } from './routes-repo.js';
 import type { Fault, GitHubServer, GitHubState, RecordedRequest } from './types.js';
 
-const ROUTES: Route[] = [...PULL_ROUTES, ...REPO_ROUTES, ...ACTIVITY_ROUTES, ...PEOPLE_ROUTES, ...QUEUE_ROUTES];
+const ROUTES: Route[] = [...PULL_ROUTES, ...REPO_ROUTES, ...ACTIVITY_ROUTES, ...PEOPLE_ROUTES, ...QUEUE_ROUTES, ...ACTIONS_ROUTES];
 
 /** Starts the fake on 127.0.0.1 on a free port. */
 export async function startGitHubServer(state: GitHubState): Promise<GitHubServer> {
@@ -59,6 +60,15 @@ export async function startGitHubServer(state: GitHubState): Promise<GitHubServe
       record.graphql = { query: typeof query === 'string' ? query : '', variables: isRecord(variables) ? variables : {} };
     }
     requests.push(record);
+
+    if (url.pathname.startsWith(BLOB_PATH)) {
+      // Blob storage behind an artifact download's redirect: a signed URL, not the API, so neither authenticated nor described.
+      const zip = artifactBlob(state, url.pathname);
+      record.status = zip ? 200 : 404;
+      res.writeHead(record.status, { 'content-type': zip ? 'application/zip' : 'text/plain', 'content-length': String(zip?.length ?? 9) });
+      res.end(zip ?? 'not found');
+      return;
+    }
 
     const resource = route === '/graphql' ? 'graphql' : 'core';
     rate[resource] += 1;

@@ -7,7 +7,7 @@ import type { FakeComment, FakePull } from './types.js';
 
 export const PULL_ROUTES: Route[] = [
   {
-    // state open (default), closed or all; newest first by default.
+    // state open (default), closed or all; head "owner:branch" (the head repository's owner); newest first by default.
     method: 'GET',
     pattern: new RegExp(`^${R}/pulls$`),
     doc: 'https://docs.github.com/rest/pulls/pulls#list-pull-requests',
@@ -16,8 +16,11 @@ export const PULL_ROUTES: Route[] = [
       requirePermission(ctx, ['pull_requests'], 'read');
       const wanted = ctx.url.searchParams.get('state') ?? 'open';
       const base = ctx.url.searchParams.get('base');
+      const head = ctx.url.searchParams.get('head');
+      const full = `${ctx.state.repo.owner}/${ctx.state.repo.name}`;
+      const headOf = (p: (typeof ctx.state.pulls)[number]) => `${(p.head.repoFullName ?? full).split('/')[0] ?? ''}:${p.head.ref}`.toLowerCase();
       const pulls = Object.values(ctx.state.pulls)
-        .filter((p) => (wanted === 'all' || p.state === wanted) && (!base || p.base.ref === base))
+        .filter((p) => (wanted === 'all' || p.state === wanted) && (!base || p.base.ref === base) && (!head || headOf(p) === head.toLowerCase()))
         .sort((a, b) => b.number - a.number);
       return ok(paginate(ctx, pulls).map((p) => pullJson(ctx, p)));
     },

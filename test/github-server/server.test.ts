@@ -5,6 +5,7 @@
 //   endpoints.ts  branches, activity, users, commits, more issue events, file counts
 //   graphql.ts    GraphQL on GitHub's schema, including the action's documents
 //   faults.ts     injected faults
+//   actions.ts    workflow runs, artifacts and their zips
 //
 // Every test fails on an exchange that departs from GitHub's description,
 // unless it declares the departure deliberate (client.ts).
@@ -13,5 +14,6 @@ import './cases/rest.js';
 import './cases/endpoints.js';
 import './cases/graphql.js';
 import './cases/faults.js';
+import './cases/actions.js';
 
 useFakeGitHub();

@@ -16,7 +16,8 @@
 //   http.ts                     the server, auth, conformance checks
 //   context.ts                  what REST handlers share (errors, look-ups, pagination)
 //   shapes.ts, shapes-issues.ts GitHub's REST JSON
-//   routes-*.ts                 REST routes by area
+//   routes-*.ts                 REST routes by area (routes-actions.ts: workflow runs, artifacts, zips)
+//   actions-state.ts, zip-writer.ts  plan runs and their artifacts' zips
 //   graphql.ts, graphql-root.ts GraphQL on GitHub's schema (graphql-js) and its resolvers
 //   openapi.ts                  the OpenAPI conformance check
 //   process.ts                  spawnAsync
@@ -38,6 +39,8 @@ export {
   renameLabel,
   timeAt,
 } from './state.js';
+export { addPlanRun, PLAN_WORKFLOW, type PlanRunOptions } from './actions-state.js';
+export { makeZip, type ZipEntry } from './zip-writer.js';
 export { graphqlRateLimitFault, primaryRateLimitFault, secondaryRateLimitFault, serverErrorFault, tooManyRequestsFault } from './faults.js';
 export { startGitHubServer, violationsSince } from './http.js';
 export { spawnAsync, type ProcessResult } from './process.js';

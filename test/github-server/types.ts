@@ -187,6 +187,52 @@ export type PermissionScope = 'actions' | 'checks' | 'contents' | 'issues' | 'me
 /** The token's repository permissions; a scope left out is "none" (metadata is always readable). */
 export type TokenPermissions = Partial<Record<PermissionScope, PermissionLevel>>;
 
+/** A workflow file of the repository (GET …/actions/workflows/{workflow_id}, by id or file name). */
+export interface FakeWorkflow {
+  id: number;
+  name: string;
+  /** `.github/workflows/plan.yml`. */
+  path: string;
+  state?: 'active' | 'deleted' | 'disabled_fork' | 'disabled_inactivity' | 'disabled_manually';
+}
+
+export type RunStatus = 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+export type RunConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | 'stale';
+
+export interface FakeWorkflowRun {
+  id: number;
+  workflowId: number;
+  runNumber: number;
+  runAttempt?: number;
+  event: string;
+  status: RunStatus;
+  conclusion: RunConclusion | null;
+  headSha: string;
+  headBranch: string;
+  /** owner/name the run's commit came from (a fork's for a fork pull request); default the state's repository. */
+  headRepo?: string;
+  /** The path as GitHub reports it; default the workflow's path. */
+  path?: string;
+  actor: Login;
+  created_at: string;
+}
+
+export interface FakeArtifact {
+  id: number;
+  runId: number;
+  name: string;
+  /** The zip GET …/artifacts/{id}/zip redirects to. */
+  zip: Buffer;
+  /** size_in_bytes as listed; default the zip's length. */
+  size?: number;
+  expired?: boolean;
+  /** Deleted or expired although listed as not: the download answers 410. */
+  gone?: boolean;
+  created_at: string;
+  /** workflow_run.head_sha as listed; default the run's. */
+  headSha?: string;
+}
+
 export interface GitHubState {
   /** The only token accepted (as `token X` or `Bearer X`). */
   token: string;
@@ -221,6 +267,10 @@ export interface GitHubState {
   labelColors: Record<string, string>;
   /** Repository labels that were created or edited in a test (renamed, say); any other name is a label created long ago. */
   labels?: FakeLabel[];
+  /** GitHub Actions: workflows, their runs and the runs' artifacts. */
+  workflows?: FakeWorkflow[];
+  workflowRuns?: FakeWorkflowRun[];
+  artifacts?: FakeArtifact[];
   /** Clock for what the server creates; defaults to the real time. */
   now?: () => string;
 }

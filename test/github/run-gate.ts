@@ -15,7 +15,7 @@ export const CONFIG = '.github/plangate.yml';
 const PASSING = ['pass', 'approved', 'overridden'];
 
 export function gateInputs(over: Partial<Inputs> = {}): Inputs {
-  return { token: 't', statusContext: 'plangate', mode: 'decide', plans: [], overrideLabel: 'plangate-override', agentIdentities: [], comment: 'on-findings', ...over };
+  return { token: 't', statusContext: 'plangate', mode: 'decide', plans: [], plansFrom: 'workspace', planArtifact: 'plangate-plan-{number}-{head-sha}', overrideLabel: 'plangate-override', agentIdentities: [], comment: 'on-findings', ...over };
 }
 
 export function gateContext(workspace = REPO_ROOT): RunContext {

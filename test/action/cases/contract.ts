@@ -95,7 +95,7 @@ describe.concurrent('what the action cannot trust is an error (threat 3)', () =>
 
   it.each([
     ['an empty token', { inputs: { 'github-token': '' } }, /github-token: empty/],
-    ['an unsupported event (push)', { event: 'push' }, /run it on pull_request, pull_request_review or pull_request_target, not "push"/],
+    ['an unsupported event (push)', { event: 'push' }, /run it on pull_request, pull_request_review, pull_request_target or workflow_run, not "push"/],
     ['a payload that is not JSON', { payload: '{"action": "opened", "pull_request": {"number": 7,' }, /cannot be read as JSON/],
     ['a payload without a pull request', { payload: { action: 'opened', number: 7 } }, /has no pull_request with a number and a head SHA/],
     ['a payload with a malformed head SHA', { payload: { action: 'opened', pull_request: { number: 7, head: { sha: 'main' } } } }, /has no pull_request with a number and a head SHA/],

@@ -4430,7 +4430,7 @@ async function checkPlans(files, ruleSet, options = {}) {
   if (files.length === 0) readErrors.push("no plan files were given: pass the JSON plan or change-set files to check");
   for (const file of files) {
     try {
-      const plan = await readPlanFile(file, options);
+      const plan = typeof file === "string" ? await readPlanFile(file, options) : parsePlan(file.bytes, file.name);
       if (plan.format === "cloudformation" && options.templateDependencies) mergeDependencies(plan.dependencies, options.templateDependencies);
       plans.push(plan);
     } catch (error) {
@@ -5366,6 +5366,7 @@ function htmlEntities(text) {
 export {
   DESTRUCTIVE_ACTIONS,
   Minimatch,
+  planSizeLimit,
   checkPlans,
   loadYaml,
   yamlProblem,

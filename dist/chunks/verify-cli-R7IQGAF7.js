@@ -4,10 +4,10 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-NVOFTS75.js";
+} from "./chunk-RUAAO7T5.js";
 import {
   repositoryPathProblem
-} from "./chunk-CPMRPKYI.js";
+} from "./chunk-ES2W3EQI.js";
 import {
   InputError,
   getErrorMessage,

@@ -5,7 +5,7 @@ import {
   jsonChunks,
   sarifChunks,
   terminated
-} from "./chunk-TKVQ3QKJ.js";
+} from "./chunk-S3SFVEP5.js";
 import {
   DEFAULT_CONFIG_PATHS,
   NOT_AUTHORS,
@@ -28,7 +28,7 @@ import {
   sanitize,
   thousands,
   yamlProblem
-} from "./chunk-CPMRPKYI.js";
+} from "./chunk-ES2W3EQI.js";
 import {
   InputError,
   MAX_DEPTH,
@@ -240,7 +240,7 @@ async function runCli(argv, io) {
       io.stdout(VERSION_LINE);
       return EXIT.pass;
     }
-    if (command === "verify") return await (await import("./verify-cli-6E7JS2CU.js")).runVerify(rest, io);
+    if (command === "verify") return await (await import("./verify-cli-R7IQGAF7.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\` and \`plangate verify --plan FILE\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {

@@ -12,7 +12,7 @@ import {
   parseConfig,
   renderMarkdown,
   thousands
-} from "./chunk-CPMRPKYI.js";
+} from "./chunk-ES2W3EQI.js";
 import {
   InputError,
   isObject
@@ -251,6 +251,7 @@ var NEEDS = [
   [/^POST \/repos\/[^/]+\/[^/]+\/statuses\//, "statuses: write"],
   [/\/issues\/\d+\/comments$|\/issues\/comments\/\d+$/, "pull-requests: write (to comment)"],
   [/\/contents\/|\/branches\/|\/activity$|\/commits$/, "contents: read"],
+  [/\/actions\//, "actions: read (to find the plan workflow's run and download its artifact)"],
   [/\/orgs\/[^/]+\/teams\//, "organization Members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot read teams)"],
   [/\/pulls(\/|$)|\/issues\//, "pull-requests: read"]
 ];
@@ -1010,6 +1011,8 @@ function planLabel(path, cwd = process.cwd()) {
 export {
   GitHubApiError,
   isTime,
+  Answer,
+  apiError,
   OctokitRepositoryApi,
   RestDecisionApi,
   decisionRecord,

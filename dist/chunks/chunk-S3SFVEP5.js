@@ -5,7 +5,7 @@ import {
   describeAction,
   ruleRequirements,
   sanitize
-} from "./chunk-CPMRPKYI.js";
+} from "./chunk-ES2W3EQI.js";
 
 // src/report/chunks.ts
 function* batched(pieces, size = 1 << 20) {
