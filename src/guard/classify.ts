@@ -1,0 +1,159 @@
+/**
+ * Command line → what it would do to infrastructure. Every simple command the
+ * reader finds is looked through its wrappers (`env`, `sudo`, `xargs`,
+ * `bash -c`, `eval`, `ssh host …`, …), aliases defined on the same line and
+ * shell scripts it runs, then matched against the families. Whatever cannot be
+ * read with confidence is a hit of kind `unreadable`.
+ */
+
+import { aws, cloudDelete, kubectl, stackTool, terraform, terraformTool, terragrunt, type FamilyResult } from './families.js';
+import { commandName, INFRA_TOOL, stdinText } from './classify-names.js';
+import { readShellSafely } from './shell.js';
+import type { ShellReading, SimpleCommand, Stdin } from './shell-word.js';
+import { show, type Classification, type ClassifyOptions, type Hit, type Word } from './types.js';
+import { unwrap, type Unwrapped } from './wrappers.js';
+
+const MAX_NESTING = 8;
+/** Inline code of these programs is scanned for infrastructure tools: a static reader cannot follow it further. */
+const INTERPRETERS = /^(python[\d.]*|pypy[\d.]*|node|nodejs|deno|bun|perl|ruby|php|lua|awk|gawk|mawk|nawk|sed|gsed|pwsh|powershell|osascript|tclsh|expect|r|rscript|julia|groovy|make|gmake|just)$/;
+
+export function classify(command: string, options: ClassifyOptions): Classification {
+  const result: Classification = { hits: [], planfiles: [] };
+  const reading = readShellSafely(command);
+  new Walker(options, result).reading(reading, 0, true);
+  return result;
+}
+
+class Walker {
+  constructor(
+    private readonly options: ClassifyOptions,
+    private readonly result: Classification,
+  ) {}
+
+  reading(reading: ShellReading, depth: number, top: boolean): void {
+    for (const problem of reading.problems) this.result.hits.push({ kind: 'unreadable', command: '', why: `the command line has ${problem}` });
+    const aliases = new Map<string, string | undefined>();
+    for (const cmd of reading.commands) {
+      const [name, ...args] = cmd.words;
+      if (name?.text === 'alias' && !name.dynamic) {
+        for (const a of args) {
+          const m = /^([^=\s]+)=(.*)$/s.exec(a.text);
+          if (m) aliases.set(m[1] as string, a.dynamic ? undefined : m[2]);
+        }
+      }
+    }
+    for (const cmd of reading.commands) this.simple(cmd, aliases, depth, top ? reading : undefined);
+  }
+
+  private nested(text: string, depth: number): void {
+    if (depth >= MAX_NESTING) {
+      this.result.hits.push({ kind: 'unreadable', command: text, why: 'commands nested too deep to follow' });
+      return;
+    }
+    this.reading(readShellSafely(text), depth + 1, false);
+  }
+
+  private simple(cmd: SimpleCommand, aliases: Map<string, string | undefined>, depth: number, top: ShellReading | undefined): void {
+    let words = cmd.words;
+    const first = words[0];
+    if (!first) return;
+    if (!first.dynamic && !first.quoted && aliases.has(first.text)) {
+      const value = aliases.get(first.text);
+      if (value === undefined) return this.hit({ kind: 'unreadable', command: show(words), why: `the alias ${first.text} is only known when it runs` });
+      // The alias's own commands, and its last command with these arguments.
+      const expanded = readShellSafely(value);
+      const last = expanded.commands.at(-1);
+      this.reading({ ...expanded, commands: expanded.commands.slice(0, -1) }, depth + 1, false);
+      if (last) words = [...last.words, ...words.slice(1)];
+    }
+    const unwrapped = unwrap(words, cmd.stdin);
+    for (const step of unwrapped) this.step(step, cmd, depth, top && unwrapped.length === 1 && step.kind === 'command' && step.plain ? top : undefined);
+  }
+
+  private step(step: Unwrapped, cmd: SimpleCommand, depth: number, top: ShellReading | undefined): void {
+    if (step.kind === 'hit') return this.hit(step.hit);
+    if (step.kind === 'shell') {
+      if (step.script !== undefined) return this.nested(step.script, depth);
+      return this.script(step.file, step.words, depth);
+    }
+    const words = step.words;
+    const name = words[0];
+    if (!name) return;
+    if (name.dynamic) return this.hit({ kind: 'unreadable', command: show(words), why: 'the command name is only known when it runs' });
+    const base = commandName(name.text);
+    for (const extra of this.options.extraCommands) {
+      if (extra.length <= words.length && extra.every((e, i) => (i === 0 ? commandName(e) === base : words[i]?.text === e) && !words[i]?.dynamic)) {
+        this.hit({ kind: 'command', command: show(words), why: `the config lists ${JSON.stringify(extra.join(' '))} as destructive` });
+      }
+    }
+    if (INTERPRETERS.test(base.toLowerCase())) return this.interpreter(words, step.stdin);
+    const tool = terraformTool(base);
+    const answer: FamilyResult = tool
+      ? terraform(words)
+      : base === 'terragrunt'
+        ? terragrunt(words)
+        : base === 'aws'
+          ? aws(words)
+          : base === 'kubectl' || base === 'oc'
+            ? kubectl(words)
+            : base === 'gcloud' || base === 'gsutil' || base === 'bq' || base === 'az'
+              ? cloudDelete(words, base)
+              : base === 'cdk' || base === 'cdktf' || base === 'pulumi'
+                ? stackTool(words, base)
+                : undefined;
+    if (!answer) return;
+    if ('kind' in answer) return this.hit(answer);
+    const command = show(words);
+    const lone = top ? loneDirectories(top, cmd) : undefined;
+    if (!lone) return this.hit({ kind: 'apply', command, why: 'applies a plan file in a command line that does more (it could write the plan file first); run the apply on its own' });
+    if (name.text !== base) return this.hit({ kind: 'apply', command, why: `runs ${name.text}, not ${base} from PATH, so the guard cannot read its plan file the same way` });
+    const directories = answer.chdir === undefined ? lone : [...lone, answer.chdir];
+    this.result.planfiles.push({ tool: tool as 'terraform' | 'tofu', planfile: answer.planfile, directories, command });
+  }
+
+  /** Inline code of another language: a mention of an infrastructure tool cannot be followed, so it counts. */
+  private interpreter(words: readonly Word[], stdin: Stdin): void {
+    const texts = [...words.slice(1).map((w) => w.text), stdinText(stdin) ?? ''];
+    const found = texts.map((t) => INFRA_TOOL.exec(t)?.[2]).find((t) => t !== undefined);
+    if (found) this.hit({ kind: 'unreadable', command: show(words), why: `runs ${commandName((words[0] as Word).text)} code that mentions ${found}, which a static reader cannot follow` });
+    // `… | python3`: the program itself comes from input the guard cannot read.
+    if (stdinText(stdin) === undefined && words.slice(1).every((w) => w.text.startsWith('-'))) {
+      this.hit({ kind: 'unreadable', command: show(words), why: 'runs a program from its input, which the guard cannot read' });
+    }
+  }
+
+  private script(file: Word | undefined, words: readonly Word[], depth: number): void {
+    const command = show(words);
+    if (!file) return this.hit({ kind: 'unreadable', command, why: 'runs a script from its input, which the guard cannot read' });
+    if (file.dynamic) return this.hit({ kind: 'unreadable', command, why: 'runs a script whose path is only known when it runs' });
+    const text = this.options.readScript?.(file.text);
+    if (text === undefined) return this.hit({ kind: 'unreadable', command, why: `runs the script ${file.text}, which the guard cannot read` });
+    if (INFRA_TOOL.test(text)) this.nested(text, depth);
+  }
+
+  private hit(hit: Hit): void {
+    this.result.hits.push(hit);
+  }
+}
+
+/**
+ * When the whole line is `[cd DIR &&]… terraform apply PLANFILE` and nothing
+ * else, the directories to change into; undefined for any other shape, where
+ * the plan file on disk now may not be the one applied.
+ */
+function loneDirectories(reading: ShellReading, target: SimpleCommand): string[] | undefined {
+  if (reading.compound || reading.problems.length > 0) return undefined;
+  const commands = reading.commands;
+  if (commands.at(-1) !== target) return undefined;
+  const directories: string[] = [];
+  for (const c of commands.slice(0, -1)) {
+    const [name, dir, ...more] = c.words;
+    if (c.assignments.length > 0 || c.writes.length > 0 || name?.text !== 'cd' || name.dynamic || !dir || dir.dynamic || more.length > 0 || dir.text === '-') return undefined;
+    directories.push(dir.text);
+  }
+  for (const c of commands.slice(1)) if (c.connector !== '&&') return undefined;
+  if (target.writes.length > 0 || target.stdin.kind !== 'none') return undefined;
+  // Variables that change what terraform reads or applies make the plan file on disk a different question.
+  if (target.assignments.some((a) => /^TF_(CLI_ARGS|DATA_DIR|WORKSPACE)/.test(a.name))) return undefined;
+  return directories;
+}

@@ -1,0 +1,549 @@
+/**
+ * A static reader of POSIX sh / bash command lines: finds every simple
+ * command however it is nested (`;`, `&&`, pipes, subshells, `$(...)`,
+ * backticks, process substitution, here-documents, `if`/`while`/`case`,
+ * function bodies), removes quoting (`'…'`, `"…"`, `$'…'`, backslashes, line
+ * continuations) and resolves variables only where their value is certain:
+ * assigned once, literally, at the top level, before the use. Everything else
+ * is a dynamic word. It never runs anything.
+ */
+
+import { decodeAnsiC, KEYWORDS, literal, METACHARS, type Assignment, type Connector, type ShellReading, type SimpleCommand, type Stdin, type Word } from './shell-word.js';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+/** Commands whose name arguments (re)define variables in ways this reader does not follow. */
+const SETS_VARIABLES = new Set(['read', 'mapfile', 'readarray', 'getopts', 'unset', 'let', 'declare', 'typeset', 'local', 'export', 'readonly', 'printf', 'select', 'for', 'source', '.', 'eval']);
+const MAX_DEPTH = 50;
+
+/** What the first pass learns: which variables have one certain value, and where it is set. */
+interface VariableFacts {
+  /** name → [value, position of the assignment]; only names assigned once, literally, unconditionally. */
+  certain: Map<string, [string, number]>;
+}
+
+interface AssignmentSeen {
+  name: string;
+  value: string | undefined;
+  at: number;
+  safe: boolean;
+}
+
+export function readShell(text: string): ShellReading {
+  // Pass one finds the assignments; pass two reads with the ones that are certain.
+  const first = new Parser(text, 0, { certain: new Map() }, 0);
+  first.parseList(undefined);
+  const counts = new Map<string, AssignmentSeen[]>();
+  for (const a of first.found.seen) counts.set(a.name, [...(counts.get(a.name) ?? []), a]);
+  const certain = new Map<string, [string, number]>();
+  // IFS changes how every expansion splits: no variable is certain then.
+  if (!counts.has('IFS')) {
+    for (const [name, list] of counts) {
+      const only = list[0] as AssignmentSeen;
+      if (list.length === 1 && only.safe && only.value !== undefined && !first.found.dirty.has(name)) certain.set(name, [only.value, only.at]);
+    }
+  }
+  const second = new Parser(text, 0, { certain }, 0);
+  second.parseList(undefined);
+  const { commands, problems, compound, assignments } = second.found;
+  return { commands, problems, compound, assignments };
+}
+
+/** What every reader of one command line shares, nested readers (backticks, here-documents) included. */
+class Found {
+  readonly commands: SimpleCommand[] = [];
+  readonly problems: string[] = [];
+  readonly assignments: Assignment[] = [];
+  readonly seen: AssignmentSeen[] = [];
+  readonly dirty = new Set<string>();
+  compound = false;
+}
+
+class Parser {
+  i = 0;
+  private pendingHeredocs: Array<{ command: SimpleCommand; delimiter: string; strip: boolean; expand: boolean }> = [];
+  /** Inside a subshell, loop, conditional or function: assignments here are not certain. */
+  private nested = 0;
+
+  constructor(
+    private readonly src: string,
+    private readonly base: number,
+    private readonly facts: VariableFacts,
+    private readonly depth: number,
+    readonly found: Found = new Found(),
+  ) {
+    if (depth > MAX_DEPTH) throw new TooDeep();
+  }
+
+  /** Commands until `close` (`)` of a subshell or substitution) or the end. */
+  parseList(close: ')' | undefined): void {
+    let connector: Connector = 'start';
+    let previous: SimpleCommand | undefined;
+    for (;;) {
+      this.skipSpaces();
+      const c = this.src[this.i];
+      if (c === undefined) {
+        if (close) this.found.problems.push(`unterminated ${close === ')' ? '"(" or "$("' : 'construct'}`);
+        return;
+      }
+      if (c === ')') {
+        this.i++;
+        if (close) return;
+        this.found.problems.push('unbalanced ")"');
+        continue;
+      }
+      if (c === '\n') {
+        this.i++;
+        this.readHeredocs();
+        connector = ';';
+        continue;
+      }
+      const op = /^(;;&|;;|;&|;|&&|&|\|\||\|&|\|)/.exec(this.src.slice(this.i, this.i + 3))?.[0];
+      if (op) {
+        this.i += op.length;
+        if (op.startsWith(';;') || op === ';&') this.readCasePatterns();
+        if (op === '|' || op === '|&' || op === '&') this.found.compound = true;
+        connector = op === '||' ? '||' : op === '&&' ? '&&' : op.startsWith('|') ? '|' : op === '&' ? '&' : ';';
+        if ((connector === '|' || connector === '&') && previous) this.markUnsafe(previous);
+        continue;
+      }
+      if (c === '(') {
+        this.i++;
+        this.found.compound = true;
+        this.nested++;
+        this.parseList(')');
+        this.nested--;
+        previous = undefined;
+        continue;
+      }
+      const command = this.parseCommand(connector, connector === '|' ? previous : undefined);
+      if (command) previous = command;
+      connector = ';';
+    }
+  }
+
+  /** One simple command (or a keyword, which the reader steps through). */
+  private parseCommand(connector: Connector, pipeFrom: SimpleCommand | undefined): SimpleCommand | undefined {
+    const command: SimpleCommand = { assignments: [], words: [], stdin: pipeFrom ? { kind: 'pipe', from: pipeFrom } : { kind: 'none' }, writes: [], connector };
+    const conditional = connector === '&&' || connector === '||' || connector === '|';
+    for (;;) {
+      this.skipSpaces();
+      const c = this.src[this.i];
+      if (c === undefined || c === '\n' || c === ';' || c === '&' && this.src[this.i + 1] !== '>' || c === '|' || c === ')') break;
+      if (c === '(' && command.words.length > 0) {
+        // `name() { …; }`: a function definition; its body follows as commands.
+        const m = /^\(\s*\)/.exec(this.src.slice(this.i));
+        if (m) {
+          this.i += m[0].length;
+          this.found.compound = true;
+          this.nested++;
+          command.words = [];
+          return undefined;
+        }
+        if (!/^[<>]\(/.test(this.src.slice(this.i - 1, this.i + 1))) break;
+      }
+      if (c === '(') break;
+      if (this.readRedirect(command)) continue;
+      const fields = this.readWord();
+      if (fields === undefined) break;
+      const first = fields[0];
+      if (command.words.length === 0 && first && fields.length === 1 && !first.quoted && !first.dynamic) {
+        if (KEYWORDS.has(first.text)) {
+          this.found.compound = true;
+          if (['if', 'while', 'until', '{', 'do'].includes(first.text)) this.nested++;
+          if (['fi', 'done', '}'].includes(first.text)) this.nested = Math.max(0, this.nested - 1);
+          continue;
+        }
+        if (first.text === 'case' || first.text === 'for' || first.text === 'select') {
+          this.found.compound = true;
+          this.nested++;
+          this.readHeader(first.text);
+          continue;
+        }
+        if (first.text === 'esac') {
+          this.nested = Math.max(0, this.nested - 1);
+          continue;
+        }
+        if (first.text === 'function') {
+          this.found.compound = true;
+          this.readWord();
+          this.skipSpaces();
+          if (this.src.startsWith('()', this.i)) this.i += 2;
+          this.nested++;
+          continue;
+        }
+      }
+      const start = this.i;
+      const assignment = command.words.length === 0 && first && fields.length <= 1 ? this.asAssignment(first, start) : undefined;
+      if (assignment) {
+        command.assignments.push(assignment.assignment);
+        this.found.assignments.push(assignment.assignment);
+        this.found.seen.push({ ...assignment.seen, safe: assignment.seen.safe && !conditional });
+        continue;
+      }
+      command.words.push(...fields);
+      if (this.src.startsWith('[[', start)) this.found.compound = true;
+    }
+    if (command.words.length === 0 && command.assignments.length === 0 && command.writes.length === 0 && command.stdin.kind === 'none') return undefined;
+    const name = command.words[0];
+    if (name && !name.dynamic && SETS_VARIABLES.has(name.text)) {
+      for (const w of command.words.slice(1)) {
+        const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(w.text);
+        if (m) this.found.dirty.add(m[0]);
+        const a = ASSIGNMENT.exec(w.text);
+        if (a && !w.dynamic && ['export', 'declare', 'typeset', 'local', 'readonly'].includes(name.text)) {
+          this.found.assignments.push({ name: a[1] as string, value: literal(w.text.slice(a[0].length)) });
+        }
+      }
+    }
+    this.found.commands.push(command);
+    return command;
+  }
+
+  private asAssignment(word: Word, at: number): { assignment: Assignment; seen: Omit<AssignmentSeen, 'safe'> & { safe: boolean } } | undefined {
+    const m = ASSIGNMENT.exec(word.text);
+    // The name part must be literal and unquoted: `"a"=b` is a command named `a=b`.
+    if (!m || word.quoted && !this.rawNameIsPlain(at, m[1] as string)) return undefined;
+    const name = m[1] as string;
+    const value: Word = { text: word.text.slice(m[0].length), dynamic: word.dynamic, quoted: word.quoted };
+    if (this.src[this.i] === '(' && value.text === '') {
+      // An array: `a=(terraform destroy)`.
+      this.i++;
+      this.nested++;
+      this.parseList(')');
+      this.nested--;
+      this.found.dirty.add(name);
+      return { assignment: { name, value: { text: '', dynamic: true, quoted: false } }, seen: { name, value: undefined, at: this.base + at, safe: false } };
+    }
+    const appended = m[2] === '+';
+    return {
+      assignment: { name, value },
+      seen: { name, value: value.dynamic || appended ? undefined : value.text, at: this.base + at, safe: this.nested === 0 && this.depth === 0 },
+    };
+  }
+
+  /** The raw text of a word that ends at `end` starts with `name=` unquoted. */
+  private rawNameIsPlain(end: number, name: string): boolean {
+    const raw = this.src.slice(0, end);
+    const start = raw.lastIndexOf(name + '=');
+    return start >= 0 && /(^|[\s;&|(])$/.test(raw.slice(0, start));
+  }
+
+  private markUnsafe(command: SimpleCommand): void {
+    for (const a of command.assignments) for (const s of this.found.seen) if (s.name === a.name) s.safe = false;
+  }
+
+  /** `for NAME in words`, `select NAME in …`, `case WORD in`: the words are expanded (their substitutions run), never commands. */
+  private readHeader(keyword: string): void {
+    const name = this.readWord();
+    if (keyword !== 'case' && name?.[0]) this.found.dirty.add(name[0].text);
+    for (;;) {
+      this.skipSpaces();
+      const c = this.src[this.i];
+      if (c === undefined || c === '\n' || c === ';') break;
+      const word = this.readWord();
+      if (!word) break;
+      if (keyword === 'case' && word[0]?.text === 'in' && !word[0].quoted) {
+        this.readCasePatterns();
+        return;
+      }
+    }
+  }
+
+  /** After `case W in` or a `;;`: skips the next `pattern)` so its `)` closes nothing; the bodies are read as lists. */
+  private readCasePatterns(): void {
+    const m = /^\s*(?!esac\b)\(?[^()\n;]*\)/.exec(this.src.slice(this.i));
+    if (m) this.i += m[0].length;
+  }
+
+  /** Redirections: output targets are recorded, input files and here-documents become stdin. */
+  private readRedirect(command: SimpleCommand): boolean {
+    const m = /^(\d+|\{[A-Za-z_][A-Za-z0-9_]*\})?(<<<|<<-|<<|<>|<&|>&|&>>|&>|>>|>\||<|>)/.exec(this.src.slice(this.i, this.i + 40));
+    if (!m || m[0] === '<' && this.src[this.i + 1] === '(' || m[0] === '>' && this.src[this.i + 1] === '(') return false;
+    this.i += m[0].length;
+    const op = m[2] as string;
+    this.skipSpaces();
+    if (op === '<<' || op === '<<-') {
+      const start = this.i;
+      const word = this.readWord()?.[0];
+      const delimiter = word?.text ?? '';
+      this.found.compound = true;
+      this.pendingHeredocs.push({ command, delimiter, strip: op === '<<-', expand: !/['"\\]/.test(this.src.slice(start, this.i)) });
+      return true;
+    }
+    const target = this.readWord()?.[0];
+    if (!target) {
+      this.found.problems.push(`a redirection "${op}" without a target`);
+      return true;
+    }
+    if (op === '<<<') command.stdin = { kind: 'text', text: `${target.text}\n`, dynamic: target.dynamic };
+    else if (op === '<' || op === '<>') command.stdin = { kind: 'file', path: target };
+    else if (op !== '<&' && op !== '>&' || !/^(\d+|-)$/.test(target.text)) command.writes.push(target);
+    return true;
+  }
+
+  private readHeredocs(): void {
+    const pending = this.pendingHeredocs;
+    this.pendingHeredocs = [];
+    for (const h of pending) {
+      const lines: string[] = [];
+      for (;;) {
+        if (this.i >= this.src.length) break;
+        const end = this.src.indexOf('\n', this.i);
+        const line = this.src.slice(this.i, end < 0 ? this.src.length : end);
+        this.i = end < 0 ? this.src.length : end + 1;
+        const compared = h.strip ? line.replace(/^\t+/, '') : line;
+        if (compared === h.delimiter) break;
+        lines.push(compared);
+      }
+      const body = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+      let stdin: Stdin = { kind: 'text', text: body, dynamic: false };
+      if (h.expand && /[$`\\]/.test(body)) {
+        const sub = this.child(body, this.i);
+        const fields = sub.readDoubleQuoted(undefined);
+        stdin = { kind: 'text', text: fields.text, dynamic: fields.dynamic };
+      }
+      h.command.stdin = stdin;
+    }
+  }
+
+  /** A reader for text that runs as shell (backticks, here-documents); what it finds joins this reading. */
+  private child(text: string, at: number): Parser {
+    const sub = new Parser(text, this.base + at, this.facts, this.depth + 1, this.found);
+    sub.nested = 1;
+    return sub;
+  }
+
+  private skipSpaces(): void {
+    for (;;) {
+      const c = this.src[this.i];
+      if (c === ' ' || c === '\t' || c === '\r') this.i++;
+      else if (c === '\\' && this.src[this.i + 1] === '\n') this.i += 2;
+      else if (c === '#' && (this.i === 0 || /[\s;&|()]/.test(this.src[this.i - 1] as string))) {
+        while (this.i < this.src.length && this.src[this.i] !== '\n') this.i++;
+      } else return;
+    }
+  }
+
+  /** One word, split into fields where an unquoted variable's known value holds spaces; undefined at a metacharacter. */
+  readWord(): Word[] | undefined {
+    const fields: Word[] = [];
+    let current = { text: '', dynamic: false, quoted: false, real: false };
+    const flush = () => {
+      if (current.real || current.text !== '' || current.dynamic) fields.push({ text: current.text, dynamic: current.dynamic, quoted: current.quoted });
+      current = { text: '', dynamic: false, quoted: false, real: false };
+    };
+    const start = this.i;
+    while (this.i < this.src.length) {
+      const c = this.src[this.i] as string;
+      if (METACHARS.has(c)) {
+        if ((c === '<' || c === '>') && this.src[this.i + 1] === '(' && this.i === start) {
+          this.i += 2;
+          this.found.compound = true;
+          this.subList();
+          current.dynamic = true;
+          current.real = true;
+          continue;
+        }
+        if (c === '(' && /[@!+*?]$/.test(current.text)) {
+          // An extended glob: @(a|b).
+          const close = this.src.indexOf(')', this.i);
+          this.i = close < 0 ? this.src.length : close + 1;
+          current.dynamic = true;
+          continue;
+        }
+        break;
+      }
+      if (c === '\\') {
+        const n = this.src[this.i + 1];
+        this.i += 2;
+        if (n === '\n') continue;
+        if (n === undefined) break;
+        current.text += n;
+        current.quoted = true;
+        current.real = true;
+      } else if (c === "'") {
+        const end = this.src.indexOf("'", this.i + 1);
+        if (end < 0) {
+          this.found.problems.push('an unterminated single quote');
+          this.i = this.src.length;
+          break;
+        }
+        current.text += this.src.slice(this.i + 1, end);
+        current.quoted = current.real = true;
+        this.i = end + 1;
+      } else if (c === '"') {
+        this.i++;
+        const inner = this.readDoubleQuoted('"');
+        current.text += inner.text;
+        current.dynamic ||= inner.dynamic;
+        current.quoted = current.real = true;
+      } else if (c === '$' && this.src[this.i + 1] === "'") {
+        const end = this.ansiEnd(this.i + 2);
+        const decoded = end < 0 ? undefined : decodeAnsiC(this.src.slice(this.i + 2, end));
+        if (end < 0) this.found.problems.push("an unterminated $'…' string");
+        if (decoded === undefined) current.dynamic = true;
+        else current.text += decoded;
+        current.quoted = current.real = true;
+        this.i = end < 0 ? this.src.length : end + 1;
+      } else if (c === '$' && this.src[this.i + 1] === '"') {
+        this.i += 2;
+        const inner = this.readDoubleQuoted('"');
+        current.text += inner.text;
+        current.dynamic ||= inner.dynamic;
+        current.quoted = current.real = true;
+      } else if (c === '$' || c === '`') {
+        const expansion = this.readExpansion();
+        if (expansion === undefined) {
+          current.text += '$';
+          this.i++;
+        } else if (expansion.value === undefined) {
+          current.dynamic = true;
+          current.real = true;
+        } else {
+          // An unquoted expansion is split at blanks: each part is a field of its own.
+          const parts = expansion.value.split(/[ \t\n]+/);
+          parts.forEach((part, n) => {
+            if (n > 0) flush();
+            current.text += part;
+          });
+          if (/[*?[]/.test(expansion.value)) current.dynamic = true;
+        }
+      } else {
+        if (c === '*' || c === '?' || c === '[' && this.src.indexOf(']', this.i) > this.i + 1) current.dynamic ||= c !== '[' || this.i > start;
+        if (c === '{' && /^\{[^{}\s]*(,|\.\.)[^{}\s]*\}/.test(this.src.slice(this.i))) current.dynamic = true;
+        current.text += c;
+        current.real = true;
+        this.i++;
+      }
+    }
+    if (this.i === start) return undefined;
+    flush();
+    return fields;
+  }
+
+  /** Inside "…" (or a here-document when `close` is undefined): `$` expansions and backticks; `\` escapes only $ ` " \ and newline. */
+  readDoubleQuoted(close: '"' | undefined): { text: string; dynamic: boolean } {
+    let text = '';
+    let dynamic = false;
+    for (;;) {
+      const c = this.src[this.i];
+      if (c === undefined) {
+        if (close) this.found.problems.push('an unterminated double quote');
+        return { text, dynamic };
+      }
+      if (c === close) {
+        this.i++;
+        return { text, dynamic };
+      }
+      if (c === '\\') {
+        const n = this.src[this.i + 1];
+        if (n === '\n') this.i += 2;
+        else if (n !== undefined && '$`"\\'.includes(n)) {
+          text += n;
+          this.i += 2;
+        } else {
+          text += c;
+          this.i++;
+        }
+      } else if (c === '$' || c === '`') {
+        const expansion = this.readExpansion();
+        if (expansion === undefined) {
+          text += '$';
+          this.i++;
+        } else if (expansion.value === undefined) dynamic = true;
+        else text += expansion.value;
+      } else {
+        text += c;
+        this.i++;
+      }
+    }
+  }
+
+  /** `$NAME`, `${…}`, `$(…)`, `$((…))`, `` `…` ``: the value when certain, else `value: undefined`; undefined when `$` is literal. */
+  private readExpansion(): { value: string | undefined } | undefined {
+    const at = this.i;
+    if (this.src[at] === '`') {
+      let end = at + 1;
+      let body = '';
+      while (end < this.src.length && this.src[end] !== '`') {
+        if (this.src[end] === '\\' && '$`\\'.includes(this.src[end + 1] ?? '')) end++;
+        body += this.src[end];
+        end++;
+      }
+      if (end >= this.src.length) this.found.problems.push('an unterminated backtick');
+      this.i = Math.min(end + 1, this.src.length);
+      this.found.compound = true;
+      const sub = this.child(body, at);
+      sub.parseList(undefined);
+      return { value: undefined };
+    }
+    const next = this.src[at + 1];
+    if (next === '(') {
+      this.i = at + 2;
+      this.found.compound = true;
+      this.subList();
+      return { value: undefined };
+    }
+    if (next === '{') {
+      let depth = 0;
+      let end = at + 1;
+      for (; end < this.src.length; end++) {
+        if (this.src[end] === '{') depth++;
+        else if (this.src[end] === '}' && --depth === 0) break;
+        else if (this.src[end] === '$' && this.src[end + 1] === '(') {
+          this.i = end + 2;
+          this.subList();
+          end = this.i - 1;
+        }
+      }
+      if (end >= this.src.length) this.found.problems.push('an unterminated ${…}');
+      const inner = this.src.slice(at + 2, end);
+      this.i = Math.min(end + 1, this.src.length);
+      const assigns = /^([A-Za-z_][A-Za-z0-9_]*):?[=?]/.exec(inner);
+      if (assigns) this.found.dirty.add(assigns[1] as string);
+      return { value: NAME.test(inner) ? this.lookup(inner, at) : undefined };
+    }
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(at + 1))?.[0];
+    if (name) {
+      this.i = at + 1 + name.length;
+      return { value: this.lookup(name, at) };
+    }
+    if (next !== undefined && /[0-9@*#?$!-]/.test(next)) {
+      this.i = at + 2;
+      return { value: undefined };
+    }
+    return undefined;
+  }
+
+  private subList(): void {
+    this.nested++;
+    this.parseList(')');
+    this.nested--;
+  }
+
+  private lookup(name: string, at: number): string | undefined {
+    const known = this.facts.certain.get(name);
+    return known && known[1] < this.base + at ? known[0] : undefined;
+  }
+
+  private ansiEnd(from: number): number {
+    for (let j = from; j < this.src.length; j++) {
+      if (this.src[j] === '\\') j++;
+      else if (this.src[j] === "'") return j;
+    }
+    return -1;
+  }
+}
+
+class TooDeep extends Error {}
+
+/** `readShell`, with nesting too deep to follow reported as a problem instead of thrown. */
+export function readShellSafely(text: string): ShellReading {
+  try {
+    return readShell(text);
+  } catch (error) {
+    if (error instanceof TooDeep || error instanceof RangeError) return { commands: [], problems: ['nesting too deep to read'], compound: true, assignments: [] };
+    throw error;
+  }
+}
