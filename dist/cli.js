@@ -15,10 +15,29 @@ var fail = (error) => {
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 nodeModule.enableCompileCache?.();
-var { runCli } = await import("./chunks/run-cli-Q4SO5Z3K.js");
-process.exitCode = await runCli(process.argv.slice(2), {
+var io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTTY: process.stdout.isTTY === true,
-  env: process.env
-});
+  env: process.env,
+  readStdin,
+  cwd: process.cwd()
+};
+var [command, ...rest] = process.argv.slice(2);
+if (command === "guard") {
+  const { runGuard } = await import("./chunks/guard-command-6SHEDOTU.js");
+  process.exitCode = await runGuard(rest, io);
+} else {
+  const { runCli } = await import("./chunks/run-cli-7KV43FEB.js");
+  process.exitCode = await runCli(process.argv.slice(2), io);
+}
+async function readStdin() {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += chunk.length;
+    if (size > 16 * 1024 * 1024) throw new Error("standard input is over 16 MB: not a hook input");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -13,11 +13,32 @@ process.on('unhandledRejection', fail);
 
 // Node 22+ keeps the compiled bundle in a disk cache between runs; Node 20 compiles each time.
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-const { runCli } = await import('./cli/run-cli.js');
-
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+const io = {
+  stdout: (text: string) => process.stdout.write(text),
+  stderr: (text: string) => process.stderr.write(text),
   isTTY: process.stdout.isTTY === true,
   env: process.env,
-});
+  readStdin: readStdin,
+  cwd: process.cwd(),
+};
+// The guard runs before every shell command an agent makes: it loads only its own code, not the check's.
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'guard') {
+  const { runGuard } = await import('./cli/guard-command.js');
+  process.exitCode = await runGuard(rest, io);
+} else {
+  const { runCli } = await import('./cli/run-cli.js');
+  process.exitCode = await runCli(process.argv.slice(2), io);
+}
+
+/** Standard input, whole; more than a hook ever sends is refused. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > 16 * 1024 * 1024) throw new Error('standard input is over 16 MB: not a hook input');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

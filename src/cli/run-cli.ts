@@ -17,11 +17,15 @@ export interface CliIo {
   stderr: (text: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Standard input, whole (`plangate guard` reads the hook JSON there). */
+  readStdin?: () => Promise<string>;
+  cwd?: string;
 }
 
 export const EXIT = { pass: 0, blocked: 1, error: 2 } as const;
 
 const USAGE = `Usage: plangate check [--format text|markdown|json] [--config FILE] FILE...
+       plangate guard [--agent claude|codex]   (a coding agent's PreToolUse hook; see plangate guard --help)
 
 Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
 CloudFormation change sets (aws cloudformation describe-change-set --output json),
@@ -53,7 +57,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return command === undefined ? EXIT.error : EXIT.pass;
     }
-    if (command !== 'check') throw new InputError('plangate', `unknown command ${quote(command)}; the command is \`plangate check FILE...\``);
+    if (command === 'guard') {
+      const { runGuard } = await import('./guard-command.js');
+      return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve('')), cwd: io.cwd ?? process.cwd() });
+    }
+    if (command !== 'check') throw new InputError('plangate', `unknown command ${quote(command)}; the commands are \`plangate check FILE...\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
       io.stdout(USAGE);

@@ -102,9 +102,17 @@ class Walker {
                 ? stackTool(words, base)
                 : undefined;
     if (!answer) return;
-    if ('kind' in answer) return this.hit(answer);
-    const command = show(words);
     const lone = top ? loneDirectories(top, cmd) : undefined;
+    if ('kind' in answer) {
+      if (tool && answer.kind !== 'unreadable') {
+        const named = cmd.assignments.find((a) => a.name === 'TF_WORKSPACE');
+        const chdir = words.find((w) => w.text.startsWith('-chdir='))?.text.slice('-chdir='.length);
+        if (named && !named.value.dynamic) answer.workspace = named.value.text;
+        else if (!named && lone && name.text === base) answer.workspaceFrom = chdir === undefined ? lone : [...lone, chdir];
+      }
+      return this.hit(answer);
+    }
+    const command = show(words);
     if (!lone) return this.hit({ kind: 'apply', command, why: 'applies a plan file in a command line that does more (it could write the plan file first); run the apply on its own' });
     if (name.text !== base) return this.hit({ kind: 'apply', command, why: `runs ${name.text}, not ${base} from PATH, so the guard cannot read its plan file the same way` });
     const directories = answer.chdir === undefined ? lone : [...lone, answer.chdir];

@@ -16,6 +16,10 @@ export interface Hit {
   command: string;
   /** Why it counts: one short clause. */
   why: string;
+  /** Terraform/OpenTofu: the workspace the command names (`TF_WORKSPACE=…`), for `guard.allow-workspaces`. */
+  workspace?: string;
+  /** Or the directories whose `.terraform/environment` says it (a command line that is this command alone). */
+  workspaceFrom?: string[];
 }
 
 /** `terraform apply PLANFILE` read with confidence: the guard checks the plan file before answering. */

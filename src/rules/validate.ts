@@ -29,13 +29,15 @@ export interface ConfigFile extends Omit<PackFile, 'extends'> {
   gateApprovers?: Approvers;
   protectedBases: string[];
   gateFiles: string[];
+  /** The `guard:` section, as written: `plangate guard` validates it (src/guard/config.ts). */
+  guard?: unknown;
 }
 
 export function validateConfig(raw: unknown, source: string): ConfigFile {
   const v = new Validator(source);
   // An empty file is a config with every default.
   const doc = raw === null || raw === undefined ? {} : v.object(raw, '');
-  v.onlyKeys(doc, '', ['description', 'extends', 'rules', 'ignore', 'override-label', 'gate-approvers', 'gate-files', 'protected-bases']);
+  v.onlyKeys(doc, '', ['description', 'extends', 'rules', 'ignore', 'override-label', 'gate-approvers', 'gate-files', 'protected-bases', 'guard']);
   const pack = v.pack(doc);
   const config: ConfigFile = {
     description: pack.description,
@@ -49,6 +51,7 @@ export function validateConfig(raw: unknown, source: string): ConfigFile {
     if (config.gateApprovers.teams.length + config.gateApprovers.users.length === 0) v.fail('gate-approvers', 'at least one team or user (leave the key out to use the strictest rule\'s approvers)');
   }
   if (doc.extends !== undefined) config.extends = pack.extends;
+  if (doc.guard !== undefined) config.guard = doc.guard;
   const label = doc['override-label'];
   if (label !== undefined) {
     config.overrideLabel = v.string(label, 'override-label');
@@ -57,7 +60,8 @@ export function validateConfig(raw: unknown, source: string): ConfigFile {
   return config;
 }
 
-class Validator {
+/** Checks values and fails with the file, the key path and what was expected. */
+export class Validator {
   constructor(private readonly source: string) {}
 
   /** The keys a pack and a config share: description, extends, rules (names unique). */

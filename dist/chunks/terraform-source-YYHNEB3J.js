@@ -8,11 +8,13 @@ import {
   loadedConfigFiles
 } from "./chunk-7DXYR5VB.js";
 import {
-  InputError,
   checkDepth,
-  configAddress,
+  configAddress
+} from "./chunk-75L62CT2.js";
+import {
+  InputError,
   isObject
-} from "./chunk-ND7H2N3T.js";
+} from "./chunk-2GF3HBOD.js";
 import {
   displayName,
   safeLine
@@ -217,7 +219,7 @@ function directoryProblem(error) {
 }
 var parser;
 function hclParser() {
-  parser ??= import("./lib-ZB5XGHYM.js").then((module) => {
+  parser ??= import("./lib-JDCK3LGN.js").then((module) => {
     const loaded = module;
     const parse = loaded.parse ?? loaded.default?.parse;
     if (typeof parse !== "function") throw new Error("@cdktf/hcl2json has no parse function: the bundle is broken; rebuild it with scripts/build.mjs");

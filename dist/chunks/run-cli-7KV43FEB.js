@@ -1,36 +1,44 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
-  DEFAULT_CONFIG_PATH,
+  batched,
+  checkPlans,
+  jsonChunks,
+  renderMarkdown,
+  terminated
+} from "./chunk-ZFJZYVO5.js";
+import "./chunk-IQTFKENK.js";
+import {
   NOT_AUTHORS,
   approvalsNeeded,
-  batched,
   bySeverity,
-  checkPlans,
-  defaultRuleSet,
   dependentsList,
   describeAction,
   groupBy,
   headline,
-  jsonChunks,
-  loadYaml,
   otherLosses,
-  parseConfig,
   plural,
-  renderMarkdown,
   ruleRequirements,
   sanitize,
-  terminated,
-  thousands,
+  thousands
+} from "./chunk-EPG6OOJM.js";
+import {
+  DEFAULT_CONFIG_PATH,
+  defaultRuleSet,
+  loadYaml,
+  parseConfig,
   yamlProblem
-} from "./chunk-PHU3UIAS.js";
+} from "./chunk-2JYD5MNP.js";
+import "./chunk-DDHS3BWW.js";
+import {
+  MAX_DEPTH,
+  checkDepth
+} from "./chunk-75L62CT2.js";
 import {
   InputError,
-  MAX_DEPTH,
-  checkDepth,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunk-ND7H2N3T.js";
+} from "./chunk-2GF3HBOD.js";
 import {
   quote,
   safeLine
@@ -195,6 +203,7 @@ function finding(f, paint) {
 // src/cli/run-cli.ts
 var EXIT = { pass: 0, blocked: 1, error: 2 };
 var USAGE = `Usage: plangate check [--format text|markdown|json] [--config FILE] FILE...
+       plangate guard [--agent claude|codex]   (a coding agent's PreToolUse hook; see plangate guard --help)
 
 Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
 CloudFormation change sets (aws cloudformation describe-change-set --output json),
@@ -223,7 +232,11 @@ async function runCli(argv, io) {
       io.stdout(USAGE);
       return command === void 0 ? EXIT.error : EXIT.pass;
     }
-    if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the command is \`plangate check FILE...\``);
+    if (command === "guard") {
+      const { runGuard } = await import("./guard-command-6SHEDOTU.js");
+      return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
+    }
+    if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
       io.stdout(USAGE);
@@ -242,7 +255,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-JRFT5CAU.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-YYHNEB3J.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);

@@ -1,0 +1,40 @@
+/** The files the guard reads on every call, the quiet path included: the config's text and scripts a command runs. */
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { getErrorMessage, InputError } from '../errors.js';
+import { DEFAULT_CONFIG_PATH } from '../rules/config.js';
+
+const MAX_SCRIPT = 1_000_000;
+
+/** The config path given, else .github/plangate.yml in the working directory or the nearest parent that has one. */
+export function findConfig(given: string | undefined, cwd: string): string | undefined {
+  if (given !== undefined) return resolve(cwd, given);
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const candidate = join(dir, DEFAULT_CONFIG_PATH);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+export function readConfigText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(path, code === 'ENOENT' ? 'no such config file: check the --config path' : `cannot read the config file (${code ?? getErrorMessage(error)})`);
+  }
+}
+
+/** A shell script a command runs, when it is a small readable file. */
+export function scriptReader(cwd: string): (path: string) => string | undefined {
+  return (path) => {
+    try {
+      const full = resolve(cwd, path);
+      if (statSync(full).size > MAX_SCRIPT) return undefined;
+      return readFileSync(full, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
