@@ -31,7 +31,9 @@ export function scriptReader(cwd: string): (path: string) => string | undefined 
   return (path) => {
     try {
       const full = resolve(cwd, path);
-      if (statSync(full).size > MAX_SCRIPT) return undefined;
+      // Only a regular file: /dev/stdin, a pipe or /proc would read something else than the command will.
+      const stat = statSync(full);
+      if (!stat.isFile() || stat.size > MAX_SCRIPT || /^\/(dev|proc)\//.test(full)) return undefined;
       return readFileSync(full, 'utf8');
     } catch {
       return undefined;

@@ -7,7 +7,17 @@ export const INFRA_TOOL = /(^|[^\w.-])(terraform|tofu|terragrunt|pulumi|cdktf|cd
 
 /** `/usr/local/bin/terraform.exe` → `terraform`. */
 export function commandName(path: string): string {
-  return (path.split('/').pop() ?? path).replace(/\.exe$/i, '');
+  const name = (path.split('/').pop() ?? path).replace(/\.exe$/i, '');
+  return CONVENTIONAL[name] ?? name;
+}
+
+/** Short names people give the tools in their shells (aliases the guard cannot see, or links). */
+const CONVENTIONAL: Record<string, string> = { tf: 'terraform', tg: 'terragrunt', k: 'kubectl' };
+
+/** A container image or package naming a tool: `hashicorp/terraform:1.9` → `terraform`, `aws-cdk@2` → `cdk`. */
+export function launchedName(word: string): string {
+  const name = commandName(word.replace(/[@:][^/]*$/, ''));
+  return name === 'aws-cdk' ? 'cdk' : name === 'cdktf-cli' ? 'cdktf' : name;
 }
 
 /** The text a command reads on its input, when it is certain: none, a here-document, or `echo`/`printf` piped in. */

@@ -20,18 +20,34 @@ const INTERPRETERS = /^(python[\d.]*|pypy[\d.]*|node|nodejs|deno|bun|perl|ruby|p
 export function classify(command: string, options: ClassifyOptions): Classification {
   const result: Classification = { hits: [], planfiles: [] };
   const reading = readShellSafely(command);
-  new Walker(options, result).reading(reading, 0, true);
+  new Walker(options, result, command).reading(reading, 0, true);
   return result;
 }
+
+/** The tools the families know, by command name. */
+function isTool(base: string): boolean {
+  return terraformTool(base) !== undefined || INFRA_TOOL.exec(base)?.[2] === base;
+}
+
+/** Copying or linking a tool, or changing PATH, can give it a name the guard does not know. */
+const RENAMES = new Set(['cp', 'ln', 'install', 'mv', 'rsync']);
 
 class Walker {
   constructor(
     private readonly options: ClassifyOptions,
     private readonly result: Classification,
+    /** The whole command line, as the agent sent it. */
+    private readonly line: string,
   ) {}
 
   reading(reading: ShellReading, depth: number, top: boolean): void {
     for (const problem of reading.problems) this.result.hits.push({ kind: 'unreadable', command: '', why: `the command line has ${problem}` });
+    if (INFRA_TOOL.test(this.line)) {
+      if (reading.assignments.some((a) => a.name === 'PATH')) this.hit({ kind: 'unreadable', command: 'PATH=…', why: 'changes PATH on a line that names an infrastructure tool, so the name may run something else' });
+      const locates = /\b(which|whereis|command\s+-v|type\s+-[pP])\s/.test(this.line);
+      const rename = reading.commands.find((c) => !c.words[0]?.dynamic && RENAMES.has(commandName(c.words[0]?.text ?? '')) && (locates || c.words.slice(1).some((w) => INFRA_TOOL.test(w.text))));
+      if (rename) this.hit({ kind: 'unreadable', command: show(rename.words), why: 'copies, moves or links files on a line that names an infrastructure tool: the tool may run under another name' });
+    }
     const aliases = new Map<string, string | undefined>();
     for (const cmd of reading.commands) {
       const [name, ...args] = cmd.words;
@@ -81,6 +97,8 @@ class Walker {
     if (!name) return;
     if (name.dynamic) return this.hit({ kind: 'unreadable', command: show(words), why: 'the command name is only known when it runs' });
     const base = commandName(name.text);
+    // `./deploy.sh`: a file run directly is read like `bash deploy.sh`.
+    if (name.text.includes('/') && !isTool(base)) return this.program(name, words, depth);
     for (const extra of this.options.extraCommands) {
       if (extra.length <= words.length && extra.every((e, i) => (i === 0 ? commandName(e) === base : words[i]?.text === e) && !words[i]?.dynamic)) {
         this.hit({ kind: 'command', command: show(words), why: `the config lists ${JSON.stringify(extra.join(' '))} as destructive` });
@@ -134,9 +152,26 @@ class Walker {
     const command = show(words);
     if (!file) return this.hit({ kind: 'unreadable', command, why: 'runs a script from its input, which the guard cannot read' });
     if (file.dynamic) return this.hit({ kind: 'unreadable', command, why: 'runs a script whose path is only known when it runs' });
+    const name = file.text.split('/').pop() ?? file.text;
+    // `echo … > t.sh && bash t.sh`: the file on disk now is not the one that will run.
+    if (this.line.split(name).length > 2) return this.hit({ kind: 'unreadable', command, why: `the same command line may write the script ${file.text} it runs` });
     const text = this.options.readScript?.(file.text);
     if (text === undefined) return this.hit({ kind: 'unreadable', command, why: `runs the script ${file.text}, which the guard cannot read` });
     if (INFRA_TOOL.test(text)) this.nested(text, depth);
+  }
+
+  /** A program run by its path: a shell script is read, another script's text is scanned, a binary is not followed. */
+  private program(path: Word, words: readonly Word[], depth: number): void {
+    const text = this.options.readScript?.(path.text);
+    if (text === undefined || text.slice(0, 8192).includes('\0')) {
+      if (text === undefined) this.script(path, words, depth);
+      return;
+    }
+    const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
+    const interpreter = shebang ? commandName(shebang[1]?.endsWith('/env') ? (shebang[2] ?? '') : (shebang[1] ?? '')) : 'sh';
+    if (/^(ba|z|da|k|mk|a)?sh$/.test(interpreter)) return this.script(path, words, depth);
+    const found = INFRA_TOOL.exec(text)?.[2];
+    if (found) this.hit({ kind: 'unreadable', command: show(words), why: `runs a ${interpreter} script that mentions ${found}, which a static reader cannot follow` });
   }
 
   private hit(hit: Hit): void {

@@ -6,7 +6,7 @@
  * only exist at run time (`xargs`, `find {}`) become dynamic words.
  */
 
-import { commandName, INFRA_TOOL, stdinText } from './classify-names.js';
+import { commandName, INFRA_TOOL, launchedName, stdinText } from './classify-names.js';
 import { readShellSafely } from './shell.js';
 import type { Stdin } from './shell-word.js';
 import { show, type Hit, type Word } from './types.js';
@@ -85,10 +85,16 @@ export function unwrap(words: readonly Word[], stdin: Stdin, depth = 0): Unwrapp
     return c >= 0 ? shellString(words, args.slice(c + 1, c + 2)) : [{ kind: 'shell', words: [...words], ...scriptFromInput(stdin) }];
   }
   if (base === 'xargs' || base === 'parallel') {
-    const replace = args.find((a, i) => a.text === '-I' || a.text === '--replace' || args[i - 1]?.text === '-I');
+    // The replacement string (`-I X`, `-IX`, `--replace=X`; `{}` otherwise) stands for input read at run time.
+    const marks = new Set(['{}']);
+    args.forEach((a, i) => {
+      const m = /^(?:-I|--replace=)(.+)$/.exec(a.text);
+      if (m) marks.add(m[1] as string);
+      else if (a.text === '-I' && args[i + 1]) marks.add((args[i + 1] as Word).text);
+    });
     const rest = dropOptions(args, VALUED[base] as Set<string>);
     const stop = rest.findIndex((a) => a.text === ':::' || a.text === '::::');
-    const command = (stop >= 0 ? rest.slice(0, stop) : rest).map((w) => (replace && w.text.includes(args[args.indexOf(replace) + 1]?.text ?? '{}') ? RUNTIME : w));
+    const command = (stop >= 0 ? rest.slice(0, stop) : rest).map((w) => ([...marks].some((m) => w.text.includes(m)) ? RUNTIME : w));
     return again([...(command.length > 0 ? command : [{ text: 'echo', dynamic: false, quoted: false }]), RUNTIME]);
   }
   if (base === 'find') {
@@ -116,17 +122,16 @@ export function unwrap(words: readonly Word[], stdin: Stdin, depth = 0): Unwrapp
   const plain: Unwrapped = { kind: 'command', words: [...words], stdin, plain: depth === 0 };
   if (INERT.has(base)) return [plain];
   // A launcher: `aws-vault exec p -- terraform destroy`, `npx cdk destroy`, `docker run img terraform destroy`.
-  const at = args.findIndex((a) => !a.dynamic && isLaunched(commandName(a.text)));
+  const at = args.findIndex((a) => !a.dynamic && isLaunched(launchedName(a.text)));
   if (at < 0) return [plain];
   const launched = args.slice(at);
   const first = launched[0] as Word;
-  const renamed = /^(aws-cdk|cdktf-cli)(@.*)?$/.exec(first.text);
-  if (renamed) launched[0] = { ...first, text: renamed[1] === 'aws-cdk' ? 'cdk' : 'cdktf' };
+  launched[0] = { ...first, text: launchedName(first.text) };
   return [plain, ...unwrap(launched, stdin, depth + 1)];
 }
 
 function isLaunched(name: string): boolean {
-  return INFRA_TOOL.test(name) && INFRA_TOOL.exec(name)?.[0].trim() === name || SHELLS.test(name) || /^(aws-cdk|cdktf-cli)(@.*)?$/.test(name) || ['env', 'sudo', 'xargs', 'eval', 'timeout'].includes(name);
+  return INFRA_TOOL.exec(name)?.[2] === name || SHELLS.test(name) || ['env', 'sudo', 'xargs', 'eval', 'timeout'].includes(name);
 }
 
 /** `bash [options] -c STRING`, `bash FILE`, or `bash` reading its script from its input. */

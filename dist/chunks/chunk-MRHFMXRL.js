@@ -204,6 +204,7 @@ var Parser = class _Parser {
       if (this.src.startsWith("[[", start)) this.found.compound = true;
     }
     if (command.words.length === 0 && command.assignments.length === 0 && command.writes.length === 0 && command.stdin.kind === "none") return void 0;
+    if (command.words.length > 0) this.markUnsafe(command);
     const name = command.words[0];
     if (name && !name.dynamic && SETS_VARIABLES.has(name.text)) {
       for (const w of command.words.slice(1)) {

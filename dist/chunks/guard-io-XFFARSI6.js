@@ -6,7 +6,7 @@ import {
 import {
   GUARD_KINDS,
   readShellSafely
-} from "./chunk-3JPIL6VG.js";
+} from "./chunk-MRHFMXRL.js";
 import {
   Validator,
   defaultRuleSet,

@@ -2,7 +2,7 @@ import { createRequire as __plangateRequire } from 'node:module'; const require 
 import {
   readShellSafely,
   show
-} from "./chunk-3JPIL6VG.js";
+} from "./chunk-MRHFMXRL.js";
 import {
   DEFAULT_CONFIG_PATH
 } from "./chunk-2JYD5MNP.js";
@@ -162,7 +162,13 @@ function stackTool(words, tool) {
 // src/guard/classify-names.ts
 var INFRA_TOOL = /(^|[^\w.-])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|gcloud|gsutil|bq|aws|az)(?![\w-])/;
 function commandName(path) {
-  return (path.split("/").pop() ?? path).replace(/\.exe$/i, "");
+  const name = (path.split("/").pop() ?? path).replace(/\.exe$/i, "");
+  return CONVENTIONAL[name] ?? name;
+}
+var CONVENTIONAL = { tf: "terraform", tg: "terragrunt", k: "kubectl" };
+function launchedName(word) {
+  const name = commandName(word.replace(/[@:][^/]*$/, ""));
+  return name === "aws-cdk" ? "cdk" : name === "cdktf-cli" ? "cdktf" : name;
 }
 function stdinText(stdin) {
   if (stdin.kind === "text") return stdin.dynamic ? void 0 : stdin.text;
@@ -239,10 +245,15 @@ function unwrap(words, stdin, depth = 0) {
     return c >= 0 ? shellString(words, args.slice(c + 1, c + 2)) : [{ kind: "shell", words: [...words], ...scriptFromInput(stdin) }];
   }
   if (base === "xargs" || base === "parallel") {
-    const replace = args.find((a, i) => a.text === "-I" || a.text === "--replace" || args[i - 1]?.text === "-I");
+    const marks = /* @__PURE__ */ new Set(["{}"]);
+    args.forEach((a, i) => {
+      const m = /^(?:-I|--replace=)(.+)$/.exec(a.text);
+      if (m) marks.add(m[1]);
+      else if (a.text === "-I" && args[i + 1]) marks.add(args[i + 1].text);
+    });
     const rest = dropOptions(args, VALUED[base]);
     const stop = rest.findIndex((a) => a.text === ":::" || a.text === "::::");
-    const command = (stop >= 0 ? rest.slice(0, stop) : rest).map((w) => replace && w.text.includes(args[args.indexOf(replace) + 1]?.text ?? "{}") ? RUNTIME : w);
+    const command = (stop >= 0 ? rest.slice(0, stop) : rest).map((w) => [...marks].some((m) => w.text.includes(m)) ? RUNTIME : w);
     return again([...command.length > 0 ? command : [{ text: "echo", dynamic: false, quoted: false }], RUNTIME]);
   }
   if (base === "find") {
@@ -269,16 +280,15 @@ function unwrap(words, stdin, depth = 0) {
   if (base === "git" && args.some((a) => /^alias\.[^=]*=\s*!/.test(a.text) && INFRA_TOOL.test(a.text))) return [hit2(words, "a git alias that runs a shell command")];
   const plain = { kind: "command", words: [...words], stdin, plain: depth === 0 };
   if (INERT.has(base)) return [plain];
-  const at = args.findIndex((a) => !a.dynamic && isLaunched(commandName(a.text)));
+  const at = args.findIndex((a) => !a.dynamic && isLaunched(launchedName(a.text)));
   if (at < 0) return [plain];
   const launched = args.slice(at);
   const first = launched[0];
-  const renamed = /^(aws-cdk|cdktf-cli)(@.*)?$/.exec(first.text);
-  if (renamed) launched[0] = { ...first, text: renamed[1] === "aws-cdk" ? "cdk" : "cdktf" };
+  launched[0] = { ...first, text: launchedName(first.text) };
   return [plain, ...unwrap(launched, stdin, depth + 1)];
 }
 function isLaunched(name) {
-  return INFRA_TOOL.test(name) && INFRA_TOOL.exec(name)?.[0].trim() === name || SHELLS.test(name) || /^(aws-cdk|cdktf-cli)(@.*)?$/.test(name) || ["env", "sudo", "xargs", "eval", "timeout"].includes(name);
+  return INFRA_TOOL.exec(name)?.[2] === name || SHELLS.test(name) || ["env", "sudo", "xargs", "eval", "timeout"].includes(name);
 }
 function shell(words, stdin) {
   const args = words.slice(1);
@@ -341,18 +351,30 @@ var INTERPRETERS = /^(python[\d.]*|pypy[\d.]*|node|nodejs|deno|bun|perl|ruby|php
 function classify(command, options) {
   const result = { hits: [], planfiles: [] };
   const reading = readShellSafely(command);
-  new Walker(options, result).reading(reading, 0, true);
+  new Walker(options, result, command).reading(reading, 0, true);
   return result;
 }
+function isTool(base) {
+  return terraformTool(base) !== void 0 || INFRA_TOOL.exec(base)?.[2] === base;
+}
+var RENAMES = /* @__PURE__ */ new Set(["cp", "ln", "install", "mv", "rsync"]);
 var Walker = class {
-  constructor(options, result) {
+  constructor(options, result, line) {
     this.options = options;
     this.result = result;
+    this.line = line;
   }
   options;
   result;
+  line;
   reading(reading, depth, top) {
     for (const problem of reading.problems) this.result.hits.push({ kind: "unreadable", command: "", why: `the command line has ${problem}` });
+    if (INFRA_TOOL.test(this.line)) {
+      if (reading.assignments.some((a) => a.name === "PATH")) this.hit({ kind: "unreadable", command: "PATH=…", why: "changes PATH on a line that names an infrastructure tool, so the name may run something else" });
+      const locates = /\b(which|whereis|command\s+-v|type\s+-[pP])\s/.test(this.line);
+      const rename = reading.commands.find((c) => !c.words[0]?.dynamic && RENAMES.has(commandName(c.words[0]?.text ?? "")) && (locates || c.words.slice(1).some((w) => INFRA_TOOL.test(w.text))));
+      if (rename) this.hit({ kind: "unreadable", command: show(rename.words), why: "copies, moves or links files on a line that names an infrastructure tool: the tool may run under another name" });
+    }
     const aliases = /* @__PURE__ */ new Map();
     for (const cmd of reading.commands) {
       const [name, ...args] = cmd.words;
@@ -398,6 +420,7 @@ var Walker = class {
     if (!name) return;
     if (name.dynamic) return this.hit({ kind: "unreadable", command: show(words), why: "the command name is only known when it runs" });
     const base = commandName(name.text);
+    if (name.text.includes("/") && !isTool(base)) return this.program(name, words, depth);
     for (const extra of this.options.extraCommands) {
       if (extra.length <= words.length && extra.every((e, i) => (i === 0 ? commandName(e) === base : words[i]?.text === e) && !words[i]?.dynamic)) {
         this.hit({ kind: "command", command: show(words), why: `the config lists ${JSON.stringify(extra.join(" "))} as destructive` });
@@ -436,9 +459,24 @@ var Walker = class {
     const command = show(words);
     if (!file) return this.hit({ kind: "unreadable", command, why: "runs a script from its input, which the guard cannot read" });
     if (file.dynamic) return this.hit({ kind: "unreadable", command, why: "runs a script whose path is only known when it runs" });
+    const name = file.text.split("/").pop() ?? file.text;
+    if (this.line.split(name).length > 2) return this.hit({ kind: "unreadable", command, why: `the same command line may write the script ${file.text} it runs` });
     const text = this.options.readScript?.(file.text);
     if (text === void 0) return this.hit({ kind: "unreadable", command, why: `runs the script ${file.text}, which the guard cannot read` });
     if (INFRA_TOOL.test(text)) this.nested(text, depth);
+  }
+  /** A program run by its path: a shell script is read, another script's text is scanned, a binary is not followed. */
+  program(path, words, depth) {
+    const text = this.options.readScript?.(path.text);
+    if (text === void 0 || text.slice(0, 8192).includes("\0")) {
+      if (text === void 0) this.script(path, words, depth);
+      return;
+    }
+    const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
+    const interpreter = shebang ? commandName(shebang[1]?.endsWith("/env") ? shebang[2] ?? "" : shebang[1] ?? "") : "sh";
+    if (/^(ba|z|da|k|mk|a)?sh$/.test(interpreter)) return this.script(path, words, depth);
+    const found = INFRA_TOOL.exec(text)?.[2];
+    if (found) this.hit({ kind: "unreadable", command: show(words), why: `runs a ${interpreter} script that mentions ${found}, which a static reader cannot follow` });
   }
   hit(hit3) {
     this.result.hits.push(hit3);
@@ -529,7 +567,8 @@ function scriptReader(cwd) {
   return (path) => {
     try {
       const full = resolve(cwd, path);
-      if (statSync(full).size > MAX_SCRIPT) return void 0;
+      const stat = statSync(full);
+      if (!stat.isFile() || stat.size > MAX_SCRIPT || /^\/(dev|proc)\//.test(full)) return void 0;
       return readFileSync(full, "utf8");
     } catch {
       return void 0;
@@ -580,7 +619,7 @@ async function guard(agent, configOption, io) {
     classification = classify(call.command, options);
     if (classification.hits.length === 0 && classification.planfiles.length === 0) return { stdout: "", stderr: "", exitCode: 0 };
   }
-  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-OXWHPFQP.js");
+  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-XFFARSI6.js");
   const setup = await loadSetup(configPath, configText, cwd);
   const { decide } = await import("./decide-NUSKNFFW.js");
   classification = classify(call.command, { ...options, extraCommands: setup.guard.extraCommands });
