@@ -6,14 +6,7 @@ import {
   escapeText,
   jsonChunks,
   renderMarkdown
-} from "./chunks/chunk-ZFJZYVO5.js";
-import "./chunks/chunk-IQTFKENK.js";
-import {
-  MAX_SHOWN,
-  clip,
-  describeFindings,
-  thousands
-} from "./chunks/chunk-EPG6OOJM.js";
+} from "./chunks/chunk-VEF2UYPO.js";
 import {
   defaultRuleSet,
   gateRule,
@@ -21,10 +14,17 @@ import {
   isProtectedBase,
   parseConfig,
   repositoryPathProblem
-} from "./chunks/chunk-2JYD5MNP.js";
+} from "./chunks/chunk-V7LXRB7J.js";
+import {
+  MAX_SHOWN,
+  clip,
+  describeFindings,
+  thousands
+} from "./chunks/chunk-MPRGCBOH.js";
 import {
   Minimatch
-} from "./chunks/chunk-DDHS3BWW.js";
+} from "./chunks/chunk-MZDPURME.js";
+import "./chunks/chunk-LPUZBDBN.js";
 import {
   isTerraformSource
 } from "./chunks/chunk-7DXYR5VB.js";

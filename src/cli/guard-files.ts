@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { getErrorMessage, InputError } from '../errors.js';
-import { DEFAULT_CONFIG_PATH } from '../rules/config.js';
+import { DEFAULT_CONFIG_PATH } from '../rules/config-path.js';
 
 const MAX_SCRIPT = 1_000_000;
 

@@ -5,7 +5,7 @@ import { loadPacks } from './packs.js';
 import { DEFAULT_OVERRIDE_LABEL, type RuleSet } from './types.js';
 import { validateConfig } from './validate.js';
 
-export const DEFAULT_CONFIG_PATH = '.github/plangate.yml';
+export { DEFAULT_CONFIG_PATH } from './config-path.js';
 
 /** The rule set when no configuration file exists: the recommended pack. */
 export function defaultRuleSet(): RuleSet {

@@ -87,12 +87,12 @@ describe('plangate guard', () => {
     expect(answer.permissionDecision).toBe('deny');
     expect(answer.permissionDecisionReason).toContain('Failed to load plan file missing.tfplan');
     const noTerraform = spawnSync(process.execPath, [CLI, 'guard', '--agent', 'claude'], { cwd: tmp, env: { ...process.env, PATH: '/nonexistent' }, input: JSON.stringify(claudePayload('terraform apply create.tfplan', tmp)), encoding: 'utf8' });
-    expect(JSON.parse(noTerraform.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+    expect(claudeDecision({ status: noTerraform.status, stdout: noTerraform.stdout, stderr: noTerraform.stderr }).permissionDecision).toBe('deny');
   });
 
   it('TF_CLI_ARGS in the environment: the plan file alone is not what runs, so it is denied', () => {
     const run = spawnSync(process.execPath, [CLI, 'guard', '--agent', 'claude'], { cwd: tmp, env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`, TF_CLI_ARGS_apply: '-parallelism=1' }, input: JSON.stringify(claudePayload('terraform apply create.tfplan', tmp)), encoding: 'utf8' });
-    expect(JSON.parse(run.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+    expect(claudeDecision({ status: run.status, stdout: run.stdout, stderr: run.stderr }).permissionDecision).toBe('deny');
   });
 
   it('malformed hook input blocks with exit 2 in every agent', () => {

@@ -1,20 +1,19 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
+  Validator,
   analyse,
-  parsePlan
-} from "./chunk-IQTFKENK.js";
+  defaultRuleSet,
+  loadYaml,
+  parseConfig,
+  parsePlan,
+  yamlProblem
+} from "./chunk-V7LXRB7J.js";
+import "./chunk-MZDPURME.js";
 import {
   GUARD_KINDS,
   readShellSafely
 } from "./chunk-MRHFMXRL.js";
-import {
-  Validator,
-  defaultRuleSet,
-  loadYaml,
-  parseConfig,
-  yamlProblem
-} from "./chunk-2JYD5MNP.js";
-import "./chunk-DDHS3BWW.js";
+import "./chunk-LPUZBDBN.js";
 import "./chunk-75L62CT2.js";
 import {
   InputError,

@@ -5,10 +5,10 @@ import {
   otherLosses,
   plural,
   sanitize
-} from "./chunk-EPG6OOJM.js";
+} from "./chunk-MPRGCBOH.js";
 import {
   minimatch
-} from "./chunk-DDHS3BWW.js";
+} from "./chunk-MZDPURME.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/guard/decide.ts

@@ -5,8 +5,7 @@ import {
 } from "./chunk-MRHFMXRL.js";
 import {
   DEFAULT_CONFIG_PATH
-} from "./chunk-2JYD5MNP.js";
-import "./chunk-DDHS3BWW.js";
+} from "./chunk-LPUZBDBN.js";
 import {
   InputError,
   getErrorMessage,
@@ -619,9 +618,9 @@ async function guard(agent, configOption, io) {
     classification = classify(call.command, options);
     if (classification.hits.length === 0 && classification.planfiles.length === 0) return { stdout: "", stderr: "", exitCode: 0 };
   }
-  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-XFFARSI6.js");
+  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-SL7RPF6E.js");
   const setup = await loadSetup(configPath, configText, cwd);
-  const { decide } = await import("./decide-NUSKNFFW.js");
+  const { decide } = await import("./decide-J3V7KLLK.js");
   classification = classify(call.command, { ...options, extraCommands: setup.guard.extraCommands });
   resolveWorkspaces(classification.hits, cwd, io.env);
   const planfiles = classification.planfiles.map((p) => checkPlanfile(p, cwd, io.env, setup.ruleSet));

@@ -1978,11 +1978,11 @@ var MATCH_ACTIONS = [...DESTRUCTIVE, "protection-removed"];
 var DEFAULT_OVERRIDE_LABEL = "plangate-override";
 
 export {
-  minimatch,
-  Minimatch,
   DESTRUCTIVE_ACTIONS,
   isDestructive,
   SENSITIVE,
+  minimatch,
+  Minimatch,
   SEVERITIES,
   MATCH_ACTIONS,
   DEFAULT_OVERRIDE_LABEL

@@ -3,7 +3,7 @@ import {
   analyse,
   missingNestedChangeSets,
   readPlanFile
-} from "./chunk-IQTFKENK.js";
+} from "./chunk-V7LXRB7J.js";
 import {
   MAX_SHOWN,
   NOT_AUTHORS,
@@ -20,10 +20,10 @@ import {
   ruleRequirements,
   sanitize,
   thousands
-} from "./chunk-EPG6OOJM.js";
+} from "./chunk-MPRGCBOH.js";
 import {
   DESTRUCTIVE_ACTIONS
-} from "./chunk-DDHS3BWW.js";
+} from "./chunk-MZDPURME.js";
 import {
   isInputError
 } from "./chunk-2GF3HBOD.js";

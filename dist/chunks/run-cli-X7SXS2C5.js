@@ -5,8 +5,13 @@ import {
   jsonChunks,
   renderMarkdown,
   terminated
-} from "./chunk-ZFJZYVO5.js";
-import "./chunk-IQTFKENK.js";
+} from "./chunk-VEF2UYPO.js";
+import {
+  defaultRuleSet,
+  loadYaml,
+  parseConfig,
+  yamlProblem
+} from "./chunk-V7LXRB7J.js";
 import {
   NOT_AUTHORS,
   approvalsNeeded,
@@ -20,15 +25,11 @@ import {
   ruleRequirements,
   sanitize,
   thousands
-} from "./chunk-EPG6OOJM.js";
+} from "./chunk-MPRGCBOH.js";
+import "./chunk-MZDPURME.js";
 import {
-  DEFAULT_CONFIG_PATH,
-  defaultRuleSet,
-  loadYaml,
-  parseConfig,
-  yamlProblem
-} from "./chunk-2JYD5MNP.js";
-import "./chunk-DDHS3BWW.js";
+  DEFAULT_CONFIG_PATH
+} from "./chunk-LPUZBDBN.js";
 import {
   MAX_DEPTH,
   checkDepth
@@ -233,7 +234,7 @@ async function runCli(argv, io) {
       return command === void 0 ? EXIT.error : EXIT.pass;
     }
     if (command === "guard") {
-      const { runGuard } = await import("./guard-command-TISWRP5P.js");
+      const { runGuard } = await import("./guard-command-TTFT3ECN.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\` and \`plangate guard\``);
