@@ -25,10 +25,10 @@ var io = {
 };
 var [command, ...rest] = process.argv.slice(2);
 if (command === "guard") {
-  const { runGuard } = await import("./chunks/guard-command-TTFT3ECN.js");
+  const { runGuard } = await import("./chunks/guard-command-RSUQ4JXR.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-X7SXS2C5.js");
+  const { runCli } = await import("./chunks/run-cli-O3D5PLPU.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

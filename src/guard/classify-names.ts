@@ -8,11 +8,15 @@ export const INFRA_TOOL = /(^|[^\w.-])(terraform|tofu|terragrunt|pulumi|cdktf|cd
 /** `/usr/local/bin/terraform.exe` → `terraform`. */
 export function commandName(path: string): string {
   const name = (path.split('/').pop() ?? path).replace(/\.exe$/i, '');
-  return CONVENTIONAL[name] ?? name;
+  return CONVENTIONAL.get(name) ?? name;
 }
 
 /** Short names people give the tools in their shells (aliases the guard cannot see, or links). */
-const CONVENTIONAL: Record<string, string> = { tf: 'terraform', tg: 'terragrunt', k: 'kubectl' };
+const CONVENTIONAL = new Map([
+  ['tf', 'terraform'],
+  ['tg', 'terragrunt'],
+  ['k', 'kubectl'],
+]);
 
 /** A container image or package naming a tool: `hashicorp/terraform:1.9` → `terraform`, `aws-cdk@2` → `cdk`. */
 export function launchedName(word: string): string {

@@ -27,7 +27,7 @@ const INERT = new Set(
   ),
 );
 /** Options that take a value, per wrapper; every other option is a flag. */
-const VALUED: Record<string, Set<string>> = {
+const VALUED: Partial<Record<string, Set<string>>> = {
   env: new Set(['-u', '--unset', '-C', '--chdir', '-P', '-S', '--split-string']),
   sudo: new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T', '--user', '--group', '--host', '--prompt', '--chdir']),
   doas: new Set(['-u', '-C']),
@@ -71,7 +71,7 @@ export function unwrap(words: readonly Word[], stdin: Stdin, depth = 0): Unwrapp
       const rest = dropOptions(args, VALUED.sudo as Set<string>);
       return shellString(words, rest, true);
     }
-    let rest = dropOptions(args, VALUED[base] ?? new Set());
+    let rest = dropOptions(args, (Object.hasOwn(VALUED, base) ? VALUED[base] : undefined) ?? new Set());
     rest = dropAssignments(rest);
     if (TAKES_ONE.has(base)) {
       const c = base === 'flock' ? args.findIndex((a) => a.text === '-c' || a.text === '--command') : -1;

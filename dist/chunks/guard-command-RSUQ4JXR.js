@@ -2,7 +2,7 @@ import { createRequire as __plangateRequire } from 'node:module'; const require 
 import {
   readShellSafely,
   show
-} from "./chunk-MRHFMXRL.js";
+} from "./chunk-YZ37Y7Y3.js";
 import {
   DEFAULT_CONFIG_PATH
 } from "./chunk-LPUZBDBN.js";
@@ -162,9 +162,13 @@ function stackTool(words, tool) {
 var INFRA_TOOL = /(^|[^\w.-])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|gcloud|gsutil|bq|aws|az)(?![\w-])/;
 function commandName(path) {
   const name = (path.split("/").pop() ?? path).replace(/\.exe$/i, "");
-  return CONVENTIONAL[name] ?? name;
+  return CONVENTIONAL.get(name) ?? name;
 }
-var CONVENTIONAL = { tf: "terraform", tg: "terragrunt", k: "kubectl" };
+var CONVENTIONAL = /* @__PURE__ */ new Map([
+  ["tf", "terraform"],
+  ["tg", "terragrunt"],
+  ["k", "kubectl"]
+]);
 function launchedName(word) {
   const name = commandName(word.replace(/[@:][^/]*$/, ""));
   return name === "aws-cdk" ? "cdk" : name === "cdktf-cli" ? "cdktf" : name;
@@ -230,7 +234,7 @@ function unwrap(words, stdin, depth = 0) {
       const rest2 = dropOptions(args, VALUED.sudo);
       return shellString(words, rest2, true);
     }
-    let rest = dropOptions(args, VALUED[base] ?? /* @__PURE__ */ new Set());
+    let rest = dropOptions(args, (Object.hasOwn(VALUED, base) ? VALUED[base] : void 0) ?? /* @__PURE__ */ new Set());
     rest = dropAssignments(rest);
     if (TAKES_ONE.has(base)) {
       const c = base === "flock" ? args.findIndex((a) => a.text === "-c" || a.text === "--command") : -1;
@@ -618,7 +622,7 @@ async function guard(agent, configOption, io) {
     classification = classify(call.command, options);
     if (classification.hits.length === 0 && classification.planfiles.length === 0) return { stdout: "", stderr: "", exitCode: 0 };
   }
-  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-SL7RPF6E.js");
+  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-GXF7MSBZ.js");
   const setup = await loadSetup(configPath, configText, cwd);
   const { decide } = await import("./decide-J3V7KLLK.js");
   classification = classify(call.command, { ...options, extraCommands: setup.guard.extraCommands });

@@ -48,11 +48,254 @@ function decodeAnsiC(body) {
   return out;
 }
 
-// src/guard/shell.ts
+// src/guard/shell-lexer.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var MAX_DEPTH = 50;
+var Found = class {
+  commands = [];
+  problems = [];
+  assignments = [];
+  seen = [];
+  dirty = /* @__PURE__ */ new Set();
+  compound = false;
+};
+var TooDeep = class extends Error {
+};
+var ShellLexer = class {
+  constructor(src, base, facts, depth, found = new Found()) {
+    this.src = src;
+    this.base = base;
+    this.facts = facts;
+    this.depth = depth;
+    this.found = found;
+    if (depth > MAX_DEPTH) throw new TooDeep();
+  }
+  src;
+  base;
+  facts;
+  depth;
+  found;
+  i = 0;
+  /** Inside a subshell, loop, conditional or function: assignments here are not certain. */
+  nested = 0;
+  skipSpaces() {
+    for (; ; ) {
+      const c = this.src[this.i];
+      if (c === " " || c === "	" || c === "\r") this.i++;
+      else if (c === "\\" && this.src[this.i + 1] === "\n") this.i += 2;
+      else if (c === "#" && (this.i === 0 || /[\s;&|()]/.test(this.src[this.i - 1]))) {
+        while (this.i < this.src.length && this.src[this.i] !== "\n") this.i++;
+      } else return;
+    }
+  }
+  /** One word, split into fields where an unquoted variable's known value holds spaces; undefined at a metacharacter. */
+  readWord() {
+    const fields = [];
+    let current = { text: "", dynamic: false, quoted: false, real: false };
+    const flush = () => {
+      if (current.real || current.text !== "" || current.dynamic) fields.push({ text: current.text, dynamic: current.dynamic, quoted: current.quoted });
+      current = { text: "", dynamic: false, quoted: false, real: false };
+    };
+    const start = this.i;
+    while (this.i < this.src.length) {
+      const c = this.src[this.i];
+      if (METACHARS.has(c)) {
+        if ((c === "<" || c === ">") && this.src[this.i + 1] === "(" && this.i === start) {
+          this.i += 2;
+          this.found.compound = true;
+          this.subList();
+          current.dynamic = true;
+          current.real = true;
+          continue;
+        }
+        if (c === "(" && /[@!+*?]$/.test(current.text)) {
+          const close = this.src.indexOf(")", this.i);
+          if (close < 0) this.found.problems.push("an unterminated extended glob");
+          this.i = close < 0 ? this.src.length : close + 1;
+          current.dynamic = true;
+          continue;
+        }
+        break;
+      }
+      if (c === "\\") {
+        const n = this.src[this.i + 1];
+        this.i += 2;
+        if (n === "\n") continue;
+        if (n === void 0) break;
+        current.text += n;
+        current.quoted = true;
+        current.real = true;
+      } else if (c === "'") {
+        const end = this.src.indexOf("'", this.i + 1);
+        if (end < 0) {
+          this.found.problems.push("an unterminated single quote");
+          this.i = this.src.length;
+          break;
+        }
+        current.text += this.src.slice(this.i + 1, end);
+        current.quoted = current.real = true;
+        this.i = end + 1;
+      } else if (c === '"') {
+        this.i++;
+        const inner = this.readDoubleQuoted('"');
+        current.text += inner.text;
+        current.dynamic ||= inner.dynamic;
+        current.quoted = current.real = true;
+      } else if (c === "$" && this.src[this.i + 1] === "'") {
+        const end = this.ansiEnd(this.i + 2);
+        const decoded = end < 0 ? void 0 : decodeAnsiC(this.src.slice(this.i + 2, end));
+        if (end < 0) this.found.problems.push("an unterminated $'…' string");
+        if (decoded === void 0) current.dynamic = true;
+        else current.text += decoded;
+        current.quoted = current.real = true;
+        this.i = end < 0 ? this.src.length : end + 1;
+      } else if (c === "$" && this.src[this.i + 1] === '"') {
+        this.i += 2;
+        const inner = this.readDoubleQuoted('"');
+        current.text += inner.text;
+        current.dynamic ||= inner.dynamic;
+        current.quoted = current.real = true;
+      } else if (c === "$" || c === "`") {
+        const expansion = this.readExpansion();
+        if (expansion === void 0) {
+          current.text += "$";
+          this.i++;
+        } else if (expansion.value === void 0) {
+          current.dynamic = true;
+          current.real = true;
+        } else {
+          const parts = expansion.value.split(/[ \t\n]+/);
+          parts.forEach((part, n) => {
+            if (n > 0) flush();
+            current.text += part;
+          });
+          if (/[*?[]/.test(expansion.value)) current.dynamic = true;
+        }
+      } else {
+        if (c === "*" || c === "?" || c === "[" && this.src.indexOf("]", this.i) > this.i + 1) current.dynamic ||= c !== "[" || this.i > start;
+        if (c === "{" && /^\{[^{}\s]*(,|\.\.)[^{}\s]*\}/.test(this.src.slice(this.i))) current.dynamic = true;
+        current.text += c;
+        current.real = true;
+        this.i++;
+      }
+    }
+    if (this.i === start) return void 0;
+    flush();
+    return fields;
+  }
+  /** Inside "…" (or a here-document when `close` is undefined): `$` expansions and backticks; `\` escapes only $ ` " \ and newline. */
+  readDoubleQuoted(close) {
+    let text = "";
+    let dynamic = false;
+    for (; ; ) {
+      const c = this.src[this.i];
+      if (c === void 0) {
+        if (close) this.found.problems.push("an unterminated double quote");
+        return { text, dynamic };
+      }
+      if (c === close) {
+        this.i++;
+        return { text, dynamic };
+      }
+      if (c === "\\") {
+        const n = this.src[this.i + 1];
+        if (n === "\n") this.i += 2;
+        else if (n !== void 0 && '$`"\\'.includes(n)) {
+          text += n;
+          this.i += 2;
+        } else {
+          text += c;
+          this.i++;
+        }
+      } else if (c === "$" || c === "`") {
+        const expansion = this.readExpansion();
+        if (expansion === void 0) {
+          text += "$";
+          this.i++;
+        } else if (expansion.value === void 0) dynamic = true;
+        else text += expansion.value;
+      } else {
+        text += c;
+        this.i++;
+      }
+    }
+  }
+  /** `$NAME`, `${…}`, `$(…)`, `$((…))`, `` `…` ``: the value when certain, else `value: undefined`; undefined when `$` is literal. */
+  readExpansion() {
+    const at = this.i;
+    if (this.src[at] === "`") {
+      let end = at + 1;
+      let body = "";
+      while (end < this.src.length && this.src[end] !== "`") {
+        if (this.src[end] === "\\" && "$`\\".includes(this.src[end + 1] ?? "")) end++;
+        body += this.src[end];
+        end++;
+      }
+      if (end >= this.src.length) this.found.problems.push("an unterminated backtick");
+      this.i = Math.min(end + 1, this.src.length);
+      this.found.compound = true;
+      const sub = this.child(body, at);
+      sub.parseList(void 0);
+      return { value: void 0 };
+    }
+    const next = this.src[at + 1];
+    if (next === "(") {
+      this.i = at + 2;
+      this.found.compound = true;
+      this.subList();
+      return { value: void 0 };
+    }
+    if (next === "{") {
+      let depth = 0;
+      let end = at + 1;
+      for (; end < this.src.length; end++) {
+        if (this.src[end] === "{") depth++;
+        else if (this.src[end] === "}" && --depth === 0) break;
+        else if (this.src[end] === "$" && this.src[end + 1] === "(") {
+          this.i = end + 2;
+          this.subList();
+          end = this.i - 1;
+        }
+      }
+      if (end >= this.src.length) this.found.problems.push("an unterminated ${…}");
+      const inner = this.src.slice(at + 2, end);
+      this.i = Math.min(end + 1, this.src.length);
+      const assigns = /^([A-Za-z_][A-Za-z0-9_]*):?[=?]/.exec(inner);
+      if (assigns) this.found.dirty.add(assigns[1]);
+      return { value: NAME.test(inner) ? this.lookup(inner, at) : void 0 };
+    }
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(at + 1))?.[0];
+    if (name) {
+      this.i = at + 1 + name.length;
+      return { value: this.lookup(name, at) };
+    }
+    if (next !== void 0 && /[0-9@*#?$!-]/.test(next)) {
+      this.i = at + 2;
+      return { value: void 0 };
+    }
+    return void 0;
+  }
+  subList() {
+    this.nested++;
+    this.parseList(")");
+    this.nested--;
+  }
+  lookup(name, at) {
+    const known = this.facts.certain.get(name);
+    return known && known[1] < this.base + at ? known[0] : void 0;
+  }
+  ansiEnd(from) {
+    for (let j = from; j < this.src.length; j++) {
+      if (this.src[j] === "\\") j++;
+      else if (this.src[j] === "'") return j;
+    }
+    return -1;
+  }
+};
+
+// src/guard/shell.ts
 var ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
 var SETS_VARIABLES = /* @__PURE__ */ new Set(["read", "mapfile", "readarray", "getopts", "unset", "let", "declare", "typeset", "local", "export", "readonly", "printf", "select", "for", "source", ".", "eval"]);
-var MAX_DEPTH = 50;
 function readShell(text) {
   const first = new Parser(text, 0, { certain: /* @__PURE__ */ new Map() }, 0);
   first.parseList(void 0);
@@ -70,32 +313,8 @@ function readShell(text) {
   const { commands, problems, compound, assignments } = second.found;
   return { commands, problems, compound, assignments };
 }
-var Found = class {
-  commands = [];
-  problems = [];
-  assignments = [];
-  seen = [];
-  dirty = /* @__PURE__ */ new Set();
-  compound = false;
-};
-var Parser = class _Parser {
-  constructor(src, base, facts, depth, found = new Found()) {
-    this.src = src;
-    this.base = base;
-    this.facts = facts;
-    this.depth = depth;
-    this.found = found;
-    if (depth > MAX_DEPTH) throw new TooDeep();
-  }
-  src;
-  base;
-  facts;
-  depth;
-  found;
-  i = 0;
+var Parser = class _Parser extends ShellLexer {
   pendingHeredocs = [];
-  /** Inside a subshell, loop, conditional or function: assignments here are not certain. */
-  nested = 0;
   /** Commands until `close` (`)` of a subshell or substitution) or the end. */
   parseList(close) {
     let connector = "start";
@@ -325,220 +544,6 @@ var Parser = class _Parser {
     sub.nested = 1;
     return sub;
   }
-  skipSpaces() {
-    for (; ; ) {
-      const c = this.src[this.i];
-      if (c === " " || c === "	" || c === "\r") this.i++;
-      else if (c === "\\" && this.src[this.i + 1] === "\n") this.i += 2;
-      else if (c === "#" && (this.i === 0 || /[\s;&|()]/.test(this.src[this.i - 1]))) {
-        while (this.i < this.src.length && this.src[this.i] !== "\n") this.i++;
-      } else return;
-    }
-  }
-  /** One word, split into fields where an unquoted variable's known value holds spaces; undefined at a metacharacter. */
-  readWord() {
-    const fields = [];
-    let current = { text: "", dynamic: false, quoted: false, real: false };
-    const flush = () => {
-      if (current.real || current.text !== "" || current.dynamic) fields.push({ text: current.text, dynamic: current.dynamic, quoted: current.quoted });
-      current = { text: "", dynamic: false, quoted: false, real: false };
-    };
-    const start = this.i;
-    while (this.i < this.src.length) {
-      const c = this.src[this.i];
-      if (METACHARS.has(c)) {
-        if ((c === "<" || c === ">") && this.src[this.i + 1] === "(" && this.i === start) {
-          this.i += 2;
-          this.found.compound = true;
-          this.subList();
-          current.dynamic = true;
-          current.real = true;
-          continue;
-        }
-        if (c === "(" && /[@!+*?]$/.test(current.text)) {
-          const close = this.src.indexOf(")", this.i);
-          this.i = close < 0 ? this.src.length : close + 1;
-          current.dynamic = true;
-          continue;
-        }
-        break;
-      }
-      if (c === "\\") {
-        const n = this.src[this.i + 1];
-        this.i += 2;
-        if (n === "\n") continue;
-        if (n === void 0) break;
-        current.text += n;
-        current.quoted = true;
-        current.real = true;
-      } else if (c === "'") {
-        const end = this.src.indexOf("'", this.i + 1);
-        if (end < 0) {
-          this.found.problems.push("an unterminated single quote");
-          this.i = this.src.length;
-          break;
-        }
-        current.text += this.src.slice(this.i + 1, end);
-        current.quoted = current.real = true;
-        this.i = end + 1;
-      } else if (c === '"') {
-        this.i++;
-        const inner = this.readDoubleQuoted('"');
-        current.text += inner.text;
-        current.dynamic ||= inner.dynamic;
-        current.quoted = current.real = true;
-      } else if (c === "$" && this.src[this.i + 1] === "'") {
-        const end = this.ansiEnd(this.i + 2);
-        const decoded = end < 0 ? void 0 : decodeAnsiC(this.src.slice(this.i + 2, end));
-        if (end < 0) this.found.problems.push("an unterminated $'…' string");
-        if (decoded === void 0) current.dynamic = true;
-        else current.text += decoded;
-        current.quoted = current.real = true;
-        this.i = end < 0 ? this.src.length : end + 1;
-      } else if (c === "$" && this.src[this.i + 1] === '"') {
-        this.i += 2;
-        const inner = this.readDoubleQuoted('"');
-        current.text += inner.text;
-        current.dynamic ||= inner.dynamic;
-        current.quoted = current.real = true;
-      } else if (c === "$" || c === "`") {
-        const expansion = this.readExpansion();
-        if (expansion === void 0) {
-          current.text += "$";
-          this.i++;
-        } else if (expansion.value === void 0) {
-          current.dynamic = true;
-          current.real = true;
-        } else {
-          const parts = expansion.value.split(/[ \t\n]+/);
-          parts.forEach((part, n) => {
-            if (n > 0) flush();
-            current.text += part;
-          });
-          if (/[*?[]/.test(expansion.value)) current.dynamic = true;
-        }
-      } else {
-        if (c === "*" || c === "?" || c === "[" && this.src.indexOf("]", this.i) > this.i + 1) current.dynamic ||= c !== "[" || this.i > start;
-        if (c === "{" && /^\{[^{}\s]*(,|\.\.)[^{}\s]*\}/.test(this.src.slice(this.i))) current.dynamic = true;
-        current.text += c;
-        current.real = true;
-        this.i++;
-      }
-    }
-    if (this.i === start) return void 0;
-    flush();
-    return fields;
-  }
-  /** Inside "…" (or a here-document when `close` is undefined): `$` expansions and backticks; `\` escapes only $ ` " \ and newline. */
-  readDoubleQuoted(close) {
-    let text = "";
-    let dynamic = false;
-    for (; ; ) {
-      const c = this.src[this.i];
-      if (c === void 0) {
-        if (close) this.found.problems.push("an unterminated double quote");
-        return { text, dynamic };
-      }
-      if (c === close) {
-        this.i++;
-        return { text, dynamic };
-      }
-      if (c === "\\") {
-        const n = this.src[this.i + 1];
-        if (n === "\n") this.i += 2;
-        else if (n !== void 0 && '$`"\\'.includes(n)) {
-          text += n;
-          this.i += 2;
-        } else {
-          text += c;
-          this.i++;
-        }
-      } else if (c === "$" || c === "`") {
-        const expansion = this.readExpansion();
-        if (expansion === void 0) {
-          text += "$";
-          this.i++;
-        } else if (expansion.value === void 0) dynamic = true;
-        else text += expansion.value;
-      } else {
-        text += c;
-        this.i++;
-      }
-    }
-  }
-  /** `$NAME`, `${…}`, `$(…)`, `$((…))`, `` `…` ``: the value when certain, else `value: undefined`; undefined when `$` is literal. */
-  readExpansion() {
-    const at = this.i;
-    if (this.src[at] === "`") {
-      let end = at + 1;
-      let body = "";
-      while (end < this.src.length && this.src[end] !== "`") {
-        if (this.src[end] === "\\" && "$`\\".includes(this.src[end + 1] ?? "")) end++;
-        body += this.src[end];
-        end++;
-      }
-      if (end >= this.src.length) this.found.problems.push("an unterminated backtick");
-      this.i = Math.min(end + 1, this.src.length);
-      this.found.compound = true;
-      const sub = this.child(body, at);
-      sub.parseList(void 0);
-      return { value: void 0 };
-    }
-    const next = this.src[at + 1];
-    if (next === "(") {
-      this.i = at + 2;
-      this.found.compound = true;
-      this.subList();
-      return { value: void 0 };
-    }
-    if (next === "{") {
-      let depth = 0;
-      let end = at + 1;
-      for (; end < this.src.length; end++) {
-        if (this.src[end] === "{") depth++;
-        else if (this.src[end] === "}" && --depth === 0) break;
-        else if (this.src[end] === "$" && this.src[end + 1] === "(") {
-          this.i = end + 2;
-          this.subList();
-          end = this.i - 1;
-        }
-      }
-      if (end >= this.src.length) this.found.problems.push("an unterminated ${…}");
-      const inner = this.src.slice(at + 2, end);
-      this.i = Math.min(end + 1, this.src.length);
-      const assigns = /^([A-Za-z_][A-Za-z0-9_]*):?[=?]/.exec(inner);
-      if (assigns) this.found.dirty.add(assigns[1]);
-      return { value: NAME.test(inner) ? this.lookup(inner, at) : void 0 };
-    }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(at + 1))?.[0];
-    if (name) {
-      this.i = at + 1 + name.length;
-      return { value: this.lookup(name, at) };
-    }
-    if (next !== void 0 && /[0-9@*#?$!-]/.test(next)) {
-      this.i = at + 2;
-      return { value: void 0 };
-    }
-    return void 0;
-  }
-  subList() {
-    this.nested++;
-    this.parseList(")");
-    this.nested--;
-  }
-  lookup(name, at) {
-    const known = this.facts.certain.get(name);
-    return known && known[1] < this.base + at ? known[0] : void 0;
-  }
-  ansiEnd(from) {
-    for (let j = from; j < this.src.length; j++) {
-      if (this.src[j] === "\\") j++;
-      else if (this.src[j] === "'") return j;
-    }
-    return -1;
-  }
-};
-var TooDeep = class extends Error {
 };
 function readShellSafely(text) {
   try {
