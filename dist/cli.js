@@ -6,6 +6,7 @@ import {
 import "./chunks/chunk-SSKGB3OA.js";
 
 // src/cli.ts
+import { readFileSync } from "node:fs";
 import * as nodeModule from "node:module";
 var fail = (error) => {
   process.stderr.write(`plangate: internal error: ${safeLine(error instanceof Error ? error.message : String(error))}
@@ -32,6 +33,13 @@ if (command === "guard") {
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {
+  try {
+    const whole = readFileSync(0);
+    if (whole.length > 16 * 1024 * 1024) throw new Error("standard input is over 16 MB: not a hook input");
+    return whole.toString("utf8");
+  } catch (error) {
+    if (error.code !== "EAGAIN") throw error;
+  }
   const chunks = [];
   let size = 0;
   for await (const chunk of process.stdin) {

@@ -69,10 +69,12 @@ function guardBench() {
     'terraform plan': 'terraform plan -out=tfplan',
   };
   console.log(`\nguard quiet path (plangate guard --agent claude, allowed, no output), ${GUARD_RUNS} runs each, median; a fresh process per run\n`);
-  console.log('command               in-process   whole process   bare node -e 0');
+  // CPU time as well as wall time: on a busy machine the wall clock mostly measures the wait for a core.
+  console.log('command               in-process (CPU)   whole process   bare node -e 0');
   for (const [label, command] of Object.entries(commands)) {
     const payload = JSON.stringify({ session_id: 's', transcript_path: '/t', cwd: benchDir, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 'b' });
     const inside = [];
+    const cpu = [];
     const whole = [];
     const bare = [];
     for (let i = 0; i < GUARD_RUNS; i++) {
@@ -81,13 +83,15 @@ function guardBench() {
       const stdout = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', 'guard', '-', out], { input: payload, cwd: benchDir, encoding: 'utf8' });
       whole.push(performance.now() - start);
       if (stdout !== '') throw new Error(`the guard answered ${JSON.stringify(stdout)} for ${JSON.stringify(command)}: not the quiet path`);
-      inside.push(JSON.parse(readFileSync(out, 'utf8')).ms);
+      const result = JSON.parse(readFileSync(out, 'utf8'));
+      inside.push(result.ms);
+      cpu.push(result.cpuMs);
       start = performance.now();
       execFileSync(process.execPath, ['-e', '0']);
       bare.push(performance.now() - start);
     }
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    console.log(`${label.padEnd(20)}${fmtMs(median(inside)).padStart(11)}  ${fmtMs(median(whole)).padStart(14)}  ${fmtMs(median(bare)).padStart(15)}`);
+    console.log(`${label.padEnd(20)}${`${fmtMs(median(inside))} (${fmtMs(median(cpu))})`.padStart(17)}  ${fmtMs(median(whole)).padStart(14)}  ${fmtMs(median(bare)).padStart(15)}`);
   }
 }
 
@@ -121,6 +125,7 @@ function summarise(results) {
 /** One measured run in a fresh process; stdout (the report) is discarded by the parent. */
 async function child(mode, file, out) {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   if (mode === 'guard') {
     process.argv = [process.argv[0], join(root, 'dist/cli.js'), 'guard', '--agent', 'claude'];
     await import(join(root, 'dist/cli.js'));
@@ -135,7 +140,8 @@ async function child(mode, file, out) {
     process.exitCode = 0;
   }
   const ms = performance.now() - start;
-  writeFileSync(out, JSON.stringify({ ms, rss: process.resourceUsage().maxRSS * 1024 }));
+  const cpu = process.cpuUsage(cpuStart);
+  writeFileSync(out, JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rss: process.resourceUsage().maxRSS * 1024 }));
 }
 
 function fmtMs(ms) {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { safeLine } from './quote.js';
 
@@ -33,6 +34,14 @@ if (command === 'guard') {
 
 /** Standard input, whole; more than a hook ever sends is refused. */
 async function readStdin(): Promise<string> {
+  // A pipe (how agents run hooks) is read in one synchronous call: no stream to set up on the guard's quiet path.
+  try {
+    const whole = readFileSync(0);
+    if (whole.length > 16 * 1024 * 1024) throw new Error('standard input is over 16 MB: not a hook input');
+    return whole.toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {
