@@ -26,10 +26,10 @@ var io = {
 };
 var [command, ...rest] = process.argv.slice(2);
 if (command === "guard") {
-  const { runGuard } = await import("./chunks/guard-command-RSUQ4JXR.js");
+  const { runGuard } = await import("./chunks/guard-command-4C4DKD3X.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-O3D5PLPU.js");
+  const { runCli } = await import("./chunks/run-cli-WWPYPVPD.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

@@ -29,6 +29,9 @@ function isTool(base: string): boolean {
   return terraformTool(base) !== undefined || INFRA_TOOL.exec(base)?.[2] === base;
 }
 
+/** A value that reads as a command line naming a tool (`GIT_SSH_COMMAND='terraform destroy'`). */
+const COMMAND_VALUE = /(^|[\s;&|(`'"])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|gcloud|gsutil|bq|aws|az)\s+-*[a-z]/;
+
 /** Copying or linking a tool, or changing PATH, can give it a name the guard does not know. */
 const RENAMES = new Set(['cp', 'ln', 'install', 'mv', 'rsync']);
 
@@ -40,33 +43,48 @@ class Walker {
     private readonly line: string,
   ) {}
 
-  reading(reading: ShellReading, depth: number, top: boolean): void {
+  reading(reading: ShellReading, depth: number, top: boolean, inherited: ReadonlyMap<string, string | undefined> = new Map()): void {
     for (const problem of reading.problems) this.result.hits.push({ kind: 'unreadable', command: '', why: `the command line has ${problem}` });
+    for (const a of reading.assignments) {
+      // Variables the shell itself runs as code, or that hold a command line for some program to run later.
+      if (/^(BASH_ENV|ENV|PROMPT_COMMAND)$|^BASH_FUNC_/.test(a.name) || COMMAND_VALUE.test(a.value.text)) {
+        this.hit({ kind: 'unreadable', command: `${a.name}=${a.value.text}`, why: 'sets a variable that holds code the shell or a program may run' });
+      }
+    }
     if (INFRA_TOOL.test(this.line)) {
       if (reading.assignments.some((a) => a.name === 'PATH')) this.hit({ kind: 'unreadable', command: 'PATH=…', why: 'changes PATH on a line that names an infrastructure tool, so the name may run something else' });
       const locates = /\b(which|whereis|command\s+-v|type\s+-[pP])\s/.test(this.line);
       const rename = reading.commands.find((c) => !c.words[0]?.dynamic && RENAMES.has(commandName(c.words[0]?.text ?? '')) && (locates || c.words.slice(1).some((w) => INFRA_TOOL.test(w.text))));
       if (rename) this.hit({ kind: 'unreadable', command: show(rename.words), why: 'copies, moves or links files on a line that names an infrastructure tool: the tool may run under another name' });
     }
-    const aliases = new Map<string, string | undefined>();
+    // Aliases defined here hold for what this shell runs later, `eval` included; their text is read as commands too.
+    const aliases = new Map(inherited);
     for (const cmd of reading.commands) {
       const [name, ...args] = cmd.words;
       if (name?.text === 'alias' && !name.dynamic) {
         for (const a of args) {
           const m = /^([^=\s]+)=(.*)$/s.exec(a.text);
-          if (m) aliases.set(m[1] as string, a.dynamic ? undefined : m[2]);
+          if (!m) continue;
+          aliases.set(m[1] as string, a.dynamic ? undefined : m[2]);
+          if (!a.dynamic) this.nested(m[2] as string, depth, aliases);
         }
       }
     }
+    this.aliases = aliases;
     for (const cmd of reading.commands) this.simple(cmd, aliases, depth, top ? reading : undefined);
   }
 
-  private nested(text: string, depth: number): void {
+  /** Aliases in force in the reading being walked: `eval` and `source` run in the same shell. */
+  private aliases: ReadonlyMap<string, string | undefined> = new Map();
+
+  private nested(text: string, depth: number, aliases: ReadonlyMap<string, string | undefined> = this.aliases): void {
     if (depth >= MAX_NESTING) {
       this.result.hits.push({ kind: 'unreadable', command: text, why: 'commands nested too deep to follow' });
       return;
     }
-    this.reading(readShellSafely(text), depth + 1, false);
+    const saved = this.aliases;
+    this.reading(readShellSafely(text), depth + 1, false, aliases);
+    this.aliases = saved;
   }
 
   private simple(cmd: SimpleCommand, aliases: Map<string, string | undefined>, depth: number, top: ShellReading | undefined): void {

@@ -136,7 +136,7 @@ export function cloudDelete(words: readonly Word[], tool: 'gcloud' | 'gsutil' | 
   return hit('delete', words, `deletes ${group ? `${group} ` : ''}directly, outside any reviewed plan`);
 }
 
-const KUBE_STATEFUL = /^(ns|namespaces?|pv|persistentvolumes?|pvc|persistentvolumeclaims?|sts|statefulsets?|secrets?|crds?|customresourcedefinitions?|all)(\.[a-z0-9.-]+)?$/;
+const KUBE_STATEFUL = /^(ns|namespaces?|projects?|pv|persistentvolumes?|pvc|persistentvolumeclaims?|sts|statefulsets?|secrets?|crds?|customresourcedefinitions?|all)(\.[a-z0-9.-]+)?$/;
 const KUBE_VALUED = new Set(['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-l', '--selector', '--grace-period', '--cascade', '-o', '--output', '--field-selector', '--timeout', '--user', '-s', '--server']);
 
 export function kubectl(words: readonly Word[]): FamilyResult {

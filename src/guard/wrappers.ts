@@ -116,6 +116,8 @@ export function unwrap(words: readonly Word[], stdin: Stdin, depth = 0): Unwrapp
     return rest.length > 0 ? shellString(words, rest, true) : [{ kind: 'shell', words: [...words], ...scriptFromInput(stdin) }];
   }
   if (base === 'eval') return shellString(words, args, true);
+  // `trap 'CMD' EXIT`: the string runs later, in this shell.
+  if (base === 'trap' && args[0] && !args[0].text.startsWith('-')) return shellString(words, args.slice(0, 1));
   if (base === 'source' || base === '.') return [{ kind: 'shell', words: [...words], file: args[0] ?? RUNTIME }];
   if (SHELLS.test(base) || base === 'busybox' && SHELLS.test(args[0]?.text ?? '')) return shell(base === 'busybox' ? args : words, stdin);
   if (base === 'git' && args.some((a) => /^alias\.[^=]*=\s*!/.test(a.text) && INFRA_TOOL.test(a.text))) return [hit(words, 'a git alias that runs a shell command')];

@@ -70,7 +70,7 @@ override-label: plangate-override
   });
 
   it.each([
-    ['colour: red\n', /^\.github\/plangate\.yml: colour: unknown key "colour"; expected one of description, extends, rules, ignore, override-label, gate-approvers, gate-files, protected-bases$/],
+    ['colour: red\n', /^\.github\/plangate\.yml: colour: unknown key "colour"; expected one of description, extends, rules, ignore, override-label, gate-approvers, gate-files, protected-bases, guard$/],
     ['rules:\n  - name: x\n    match: { types: [a] }\n    approval: 2\n', /rules\[0\]\.approval: unknown key "approval"/],
     ['rules:\n  - name: x\n    match: { type: [a] }\n', /rules\[0\]\.match\.type: unknown key "type"; expected one of types, addresses, modules, providers, tags, actions/],
     ['rules:\n  - name: x\n    match: { types: aws_db_instance }\n', /rules\[0\]\.match\.types: expected a list, got "aws_db_instance"/],

@@ -135,7 +135,7 @@ function cloudDelete(words, tool) {
   const group = rest.slice(0, rest.indexOf(op)).map((w) => w.text).join(" ");
   return hit("delete", words, `deletes ${group ? `${group} ` : ""}directly, outside any reviewed plan`);
 }
-var KUBE_STATEFUL = /^(ns|namespaces?|pv|persistentvolumes?|pvc|persistentvolumeclaims?|sts|statefulsets?|secrets?|crds?|customresourcedefinitions?|all)(\.[a-z0-9.-]+)?$/;
+var KUBE_STATEFUL = /^(ns|namespaces?|projects?|pv|persistentvolumes?|pvc|persistentvolumeclaims?|sts|statefulsets?|secrets?|crds?|customresourcedefinitions?|all)(\.[a-z0-9.-]+)?$/;
 var KUBE_VALUED = /* @__PURE__ */ new Set(["-n", "--namespace", "--context", "--cluster", "--kubeconfig", "-l", "--selector", "--grace-period", "--cascade", "-o", "--output", "--field-selector", "--timeout", "--user", "-s", "--server"]);
 function kubectl(words) {
   const args = words.slice(1);
@@ -278,6 +278,7 @@ function unwrap(words, stdin, depth = 0) {
     return rest.length > 0 ? shellString(words, rest, true) : [{ kind: "shell", words: [...words], ...scriptFromInput(stdin) }];
   }
   if (base === "eval") return shellString(words, args, true);
+  if (base === "trap" && args[0] && !args[0].text.startsWith("-")) return shellString(words, args.slice(0, 1));
   if (base === "source" || base === ".") return [{ kind: "shell", words: [...words], file: args[0] ?? RUNTIME }];
   if (SHELLS.test(base) || base === "busybox" && SHELLS.test(args[0]?.text ?? "")) return shell(base === "busybox" ? args : words, stdin);
   if (base === "git" && args.some((a) => /^alias\.[^=]*=\s*!/.test(a.text) && INFRA_TOOL.test(a.text))) return [hit2(words, "a git alias that runs a shell command")];
@@ -360,6 +361,7 @@ function classify(command, options) {
 function isTool(base) {
   return terraformTool(base) !== void 0 || INFRA_TOOL.exec(base)?.[2] === base;
 }
+var COMMAND_VALUE = /(^|[\s;&|(`'"])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|gcloud|gsutil|bq|aws|az)\s+-*[a-z]/;
 var RENAMES = /* @__PURE__ */ new Set(["cp", "ln", "install", "mv", "rsync"]);
 var Walker = class {
   constructor(options, result, line) {
@@ -370,32 +372,44 @@ var Walker = class {
   options;
   result;
   line;
-  reading(reading, depth, top) {
+  reading(reading, depth, top, inherited = /* @__PURE__ */ new Map()) {
     for (const problem of reading.problems) this.result.hits.push({ kind: "unreadable", command: "", why: `the command line has ${problem}` });
+    for (const a of reading.assignments) {
+      if (/^(BASH_ENV|ENV|PROMPT_COMMAND)$|^BASH_FUNC_/.test(a.name) || COMMAND_VALUE.test(a.value.text)) {
+        this.hit({ kind: "unreadable", command: `${a.name}=${a.value.text}`, why: "sets a variable that holds code the shell or a program may run" });
+      }
+    }
     if (INFRA_TOOL.test(this.line)) {
       if (reading.assignments.some((a) => a.name === "PATH")) this.hit({ kind: "unreadable", command: "PATH=…", why: "changes PATH on a line that names an infrastructure tool, so the name may run something else" });
       const locates = /\b(which|whereis|command\s+-v|type\s+-[pP])\s/.test(this.line);
       const rename = reading.commands.find((c) => !c.words[0]?.dynamic && RENAMES.has(commandName(c.words[0]?.text ?? "")) && (locates || c.words.slice(1).some((w) => INFRA_TOOL.test(w.text))));
       if (rename) this.hit({ kind: "unreadable", command: show(rename.words), why: "copies, moves or links files on a line that names an infrastructure tool: the tool may run under another name" });
     }
-    const aliases = /* @__PURE__ */ new Map();
+    const aliases = new Map(inherited);
     for (const cmd of reading.commands) {
       const [name, ...args] = cmd.words;
       if (name?.text === "alias" && !name.dynamic) {
         for (const a of args) {
           const m = /^([^=\s]+)=(.*)$/s.exec(a.text);
-          if (m) aliases.set(m[1], a.dynamic ? void 0 : m[2]);
+          if (!m) continue;
+          aliases.set(m[1], a.dynamic ? void 0 : m[2]);
+          if (!a.dynamic) this.nested(m[2], depth, aliases);
         }
       }
     }
+    this.aliases = aliases;
     for (const cmd of reading.commands) this.simple(cmd, aliases, depth, top ? reading : void 0);
   }
-  nested(text, depth) {
+  /** Aliases in force in the reading being walked: `eval` and `source` run in the same shell. */
+  aliases = /* @__PURE__ */ new Map();
+  nested(text, depth, aliases = this.aliases) {
     if (depth >= MAX_NESTING) {
       this.result.hits.push({ kind: "unreadable", command: text, why: "commands nested too deep to follow" });
       return;
     }
-    this.reading(readShellSafely(text), depth + 1, false);
+    const saved = this.aliases;
+    this.reading(readShellSafely(text), depth + 1, false, aliases);
+    this.aliases = saved;
   }
   simple(cmd, aliases, depth, top) {
     let words = cmd.words;
