@@ -17,8 +17,17 @@ const MAX_NESTING = 8;
 /** Inline code of these programs is scanned for infrastructure tools: a static reader cannot follow it further. */
 const INTERPRETERS = /^(python[\d.]*|pypy[\d.]*|node|nodejs|deno|bun|perl|ruby|php|lua|awk|gawk|mawk|nawk|sed|gsed|pwsh|powershell|osascript|tclsh|expect|r|rscript|julia|groovy|make|gmake|just)$/;
 
+/** Longer than any command an agent types: read as unreadable rather than parsed at length. */
+export const MAX_COMMAND = 100_000;
+/** Nested readings (`bash -c`, `eval`, aliases, scripts) followed per command line. */
+const MAX_READINGS = 2_000;
+
 export function classify(command: string, options: ClassifyOptions): Classification {
   const result: Classification = { hits: [], planfiles: [] };
+  if (command.length > MAX_COMMAND) {
+    result.hits.push({ kind: 'unreadable', command: `${command.slice(0, 80)}…`, why: `the command line is over ${MAX_COMMAND} characters` });
+    return result;
+  }
   const reading = readShellSafely(command);
   new Walker(options, result, command).reading(reading, 0, true);
   return result;
@@ -77,9 +86,11 @@ class Walker {
   /** Aliases in force in the reading being walked: `eval` and `source` run in the same shell. */
   private aliases: ReadonlyMap<string, string | undefined> = new Map();
 
+  private readings = 0;
+
   private nested(text: string, depth: number, aliases: ReadonlyMap<string, string | undefined> = this.aliases): void {
-    if (depth >= MAX_NESTING) {
-      this.result.hits.push({ kind: 'unreadable', command: text, why: 'commands nested too deep to follow' });
+    if (depth >= MAX_NESTING || ++this.readings > MAX_READINGS) {
+      this.result.hits.push({ kind: 'unreadable', command: text, why: 'commands nested too deep, or too many, to follow' });
       return;
     }
     const saved = this.aliases;
@@ -89,16 +100,18 @@ class Walker {
 
   private simple(cmd: SimpleCommand, aliases: Map<string, string | undefined>, depth: number, top: ShellReading | undefined): void {
     let words = cmd.words;
-    const first = words[0];
-    if (!first) return;
-    if (!first.dynamic && !first.quoted && aliases.has(first.text)) {
+    if (!words[0]) return;
+    // An alias is expanded, and so is an alias it expands to (bash stops at one it already expanded).
+    const expandedNames = new Set<string>();
+    for (let first: Word | undefined = words[0]; first && !first.dynamic && !first.quoted && aliases.has(first.text) && !expandedNames.has(first.text); first = words[0]) {
+      expandedNames.add(first.text);
       const value = aliases.get(first.text);
       if (value === undefined) return this.hit({ kind: 'unreadable', command: show(words), why: `the alias ${first.text} is only known when it runs` });
       // The alias's own commands, and its last command with these arguments.
       const expanded = readShellSafely(value);
       const last = expanded.commands.at(-1);
-      this.reading({ ...expanded, commands: expanded.commands.slice(0, -1) }, depth + 1, false);
-      if (last) words = [...last.words, ...words.slice(1)];
+      this.reading({ ...expanded, commands: expanded.commands.slice(0, -1) }, depth + 1, false, aliases);
+      words = last ? [...last.words, ...words.slice(1)] : words.slice(1);
     }
     const unwrapped = unwrap(words, cmd.stdin);
     for (const step of unwrapped) this.step(step, cmd, depth, top && unwrapped.length === 1 && step.kind === 'command' && step.plain ? top : undefined);
@@ -115,13 +128,13 @@ class Walker {
     if (!name) return;
     if (name.dynamic) return this.hit({ kind: 'unreadable', command: show(words), why: 'the command name is only known when it runs' });
     const base = commandName(name.text);
-    // `./deploy.sh`: a file run directly is read like `bash deploy.sh`.
-    if (name.text.includes('/') && !isTool(base)) return this.program(name, words, depth);
     for (const extra of this.options.extraCommands) {
       if (extra.length <= words.length && extra.every((e, i) => (i === 0 ? commandName(e) === base : words[i]?.text === e) && !words[i]?.dynamic)) {
         this.hit({ kind: 'command', command: show(words), why: `the config lists ${JSON.stringify(extra.join(' '))} as destructive` });
       }
     }
+    // `./deploy.sh`: a file run directly is read like `bash deploy.sh`.
+    if (name.text.includes('/') && !isTool(base)) return this.program(name, words, depth);
     if (INTERPRETERS.test(base.toLowerCase())) return this.interpreter(words, step.stdin);
     const tool = terraformTool(base);
     const answer: FamilyResult = tool

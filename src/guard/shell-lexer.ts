@@ -7,6 +7,12 @@
 import { decodeAnsiC, METACHARS, type Assignment, type SimpleCommand, type Word } from './shell-word.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Sticky patterns, matched where the reader stands: no copy of the rest of the line per character.
+const NAME_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
+/** A glob bracket expression `[a-z]` (never across a blank or another `[`). */
+const BRACKET = /\[[^\s;&|()<>[\]]+\]/y;
+/** A brace expansion `{a,b}` or `{1..3}`. */
+const BRACES = /\{[^{}\s]*(,|\.\.)[^{}\s]*\}/y;
 const MAX_DEPTH = 50;
 
 /** What the first pass learns: which variables have one certain value, and where it is set. */
@@ -49,6 +55,23 @@ export abstract class ShellLexer {
     if (depth > MAX_DEPTH) throw new TooDeep();
   }
 
+  /** `re` (sticky) matches where the reader stands. */
+  protected lookingAt(re: RegExp): RegExpExecArray | null {
+    re.lastIndex = this.i;
+    return re.exec(this.src);
+  }
+
+  private nextIndex = new Map<string, number>();
+
+  /** The next `ch` at or after the reader, remembered so that many searches stay linear. */
+  protected nextIndexOf(ch: string): number {
+    const known = this.nextIndex.get(ch);
+    if (known !== undefined && (known < 0 || known >= this.i)) return known;
+    const found = this.src.indexOf(ch, this.i);
+    this.nextIndex.set(ch, found);
+    return found;
+  }
+
   /** Commands until `close` or the end. */
   abstract parseList(close: ')' | undefined): void;
 
@@ -88,7 +111,7 @@ export abstract class ShellLexer {
         }
         if (c === '(' && /[@!+*?]$/.test(current.text)) {
           // An extended glob: @(a|b).
-          const close = this.src.indexOf(')', this.i);
+          const close = this.nextIndexOf(')');
           if (close < 0) this.found.problems.push('an unterminated extended glob');
           this.i = close < 0 ? this.src.length : close + 1;
           current.dynamic = true;
@@ -152,8 +175,8 @@ export abstract class ShellLexer {
           if (/[*?[]/.test(expansion.value)) current.dynamic = true;
         }
       } else {
-        if (c === '*' || c === '?' || c === '[' && this.src.indexOf(']', this.i) > this.i + 1) current.dynamic ||= c !== '[' || this.i > start;
-        if (c === '{' && /^\{[^{}\s]*(,|\.\.)[^{}\s]*\}/.test(this.src.slice(this.i))) current.dynamic = true;
+        if (c === '*' || c === '?' || c === '[' && this.lookingAt(BRACKET)) current.dynamic ||= c !== '[' || this.i > start;
+        if (c === '{' && this.lookingAt(BRACES)) current.dynamic = true;
         current.text += c;
         current.real = true;
         this.i++;
@@ -246,7 +269,8 @@ export abstract class ShellLexer {
       if (assigns) this.found.dirty.add(assigns[1] as string);
       return { value: NAME.test(inner) ? this.lookup(inner, at) : undefined };
     }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(at + 1))?.[0];
+    NAME_AT.lastIndex = at + 1;
+    const name = NAME_AT.exec(this.src)?.[0];
     if (name) {
       this.i = at + 1 + name.length;
       return { value: this.lookup(name, at) };

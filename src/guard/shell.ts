@@ -12,6 +12,8 @@ import { ShellLexer, TooDeep, type AssignmentSeen } from './shell-lexer.js';
 import { KEYWORDS, literal, type Assignment, type Connector, type ShellReading, type SimpleCommand, type Stdin, type Word } from './shell-word.js';
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+const FUNCTION_PARENS = /\(\s*\)/y;
+const CASE_PATTERN = /\s*(?!esac\b)\(?[^()\n;]*\)/y;
 /** Commands whose name arguments (re)define variables in ways this reader does not follow. */
 const SETS_VARIABLES = new Set(['read', 'mapfile', 'readarray', 'getopts', 'unset', 'let', 'declare', 'typeset', 'local', 'export', 'readonly', 'printf', 'select', 'for', 'source', '.', 'eval']);
 
@@ -20,7 +22,11 @@ export function readShell(text: string): ShellReading {
   const first = new Parser(text, 0, { certain: new Map() }, 0);
   first.parseList(undefined);
   const counts = new Map<string, AssignmentSeen[]>();
-  for (const a of first.found.seen) counts.set(a.name, [...(counts.get(a.name) ?? []), a]);
+  for (const a of first.found.seen) {
+    const list = counts.get(a.name);
+    if (list) list.push(a);
+    else counts.set(a.name, [a]);
+  }
   const certain = new Map<string, [string, number]>();
   // IFS changes how every expansion splits: no variable is certain then.
   if (!counts.has('IFS')) {
@@ -95,7 +101,7 @@ class Parser extends ShellLexer {
       if (c === undefined || c === '\n' || c === ';' || c === '&' && this.src[this.i + 1] !== '>' || c === '|' || c === ')') break;
       if (c === '(' && command.words.length > 0) {
         // `name() { …; }`: a function definition; its body follows as commands.
-        const m = /^\(\s*\)/.exec(this.src.slice(this.i));
+        const m = this.lookingAt(FUNCTION_PARENS);
         if (m) {
           this.i += m[0].length;
           this.found.compound = true;
@@ -107,6 +113,7 @@ class Parser extends ShellLexer {
       }
       if (c === '(') break;
       if (this.readRedirect(command)) continue;
+      const wordStart = this.i;
       const fields = this.readWord();
       if (fields === undefined) break;
       const first = fields[0];
@@ -137,7 +144,7 @@ class Parser extends ShellLexer {
         }
       }
       const start = this.i;
-      const assignment = command.words.length === 0 && first && fields.length <= 1 ? this.asAssignment(first, start) : undefined;
+      const assignment = command.words.length === 0 && first && fields.length <= 1 ? this.asAssignment(first, start, wordStart) : undefined;
       if (assignment) {
         command.assignments.push(assignment.assignment);
         this.found.assignments.push(assignment.assignment);
@@ -165,10 +172,10 @@ class Parser extends ShellLexer {
     return command;
   }
 
-  private asAssignment(word: Word, at: number): { assignment: Assignment; seen: Omit<AssignmentSeen, 'safe'> & { safe: boolean } } | undefined {
+  private asAssignment(word: Word, at: number, wordStart: number): { assignment: Assignment; seen: Omit<AssignmentSeen, 'safe'> & { safe: boolean } } | undefined {
     const m = ASSIGNMENT.exec(word.text);
     // The name part must be literal and unquoted: `"a"=b` is a command named `a=b`.
-    if (!m || word.quoted && !this.rawNameIsPlain(at, m[1] as string)) return undefined;
+    if (!m || word.quoted && !this.rawNameIsPlain(wordStart, m[1] as string)) return undefined;
     const name = m[1] as string;
     const value: Word = { text: word.text.slice(m[0].length), dynamic: word.dynamic, quoted: word.quoted };
     if (this.src[this.i] === '(' && value.text === '') {
@@ -187,15 +194,14 @@ class Parser extends ShellLexer {
     };
   }
 
-  /** The raw text of a word that ends at `end` starts with `name=` unquoted. */
-  private rawNameIsPlain(end: number, name: string): boolean {
-    const raw = this.src.slice(0, end);
-    const start = raw.lastIndexOf(name + '=');
-    return start >= 0 && /(^|[\s;&|(])$/.test(raw.slice(0, start));
+  /** The word's raw text starts with `name=` (or `name+=`), unquoted. */
+  private rawNameIsPlain(wordStart: number, name: string): boolean {
+    return this.src.startsWith(`${name}=`, wordStart) || this.src.startsWith(`${name}+=`, wordStart);
   }
 
+  /** Assignments run in a subshell or for one command only: their names are never certain. */
   private markUnsafe(command: SimpleCommand): void {
-    for (const a of command.assignments) for (const s of this.found.seen) if (s.name === a.name) s.safe = false;
+    for (const a of command.assignments) this.found.dirty.add(a.name);
   }
 
   /** `for NAME in words`, `select NAME in …`, `case WORD in`: the words are expanded (their substitutions run), never commands. */
@@ -217,7 +223,7 @@ class Parser extends ShellLexer {
 
   /** After `case W in` or a `;;`: skips the next `pattern)` so its `)` closes nothing; the bodies are read as lists. */
   private readCasePatterns(): void {
-    const m = /^\s*(?!esac\b)\(?[^()\n;]*\)/.exec(this.src.slice(this.i));
+    const m = this.lookingAt(CASE_PATTERN);
     if (m) this.i += m[0].length;
   }
 

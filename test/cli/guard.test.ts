@@ -114,7 +114,7 @@ describe('plangate guard', () => {
       writeFileSync(join(repo, 'sandbox', '.terraform', 'environment'), 'sandbox-42\n');
       writeFileSync(
         join(repo, '.github', 'plangate.yml'),
-        'extends: [recommended]\nguard:\n  decisions: { destroy: deny }\n  extra-commands: ["make nuke"]\n  allow-workspaces: ["sandbox-*"]\n  audit-log: .plangate/guard.jsonl\n',
+        'extends: [recommended]\nguard:\n  decisions: { destroy: deny }\n  extra-commands: ["make nuke", "./scripts/nuke.sh"]\n  allow-workspaces: ["sandbox-*"]\n  audit-log: .plangate/guard.jsonl\n',
       );
     });
 
@@ -123,6 +123,7 @@ describe('plangate guard', () => {
       expect(claudeDecision(guard(claudePayload('terraform destroy', repo))).permissionDecision).toBe('deny');
       expect(claudeDecision(guard(claudePayload('make nuke ALL=1', repo))).permissionDecision).toBe('ask');
       expect(guard(claudePayload('make build', repo))).toEqual({ status: 0, stdout: '', stderr: '' });
+      expect(claudeDecision(guard(claudePayload('./scripts/nuke.sh', repo))).permissionDecision).toBe('ask');
       // The workspace Terraform would use: .terraform/environment in the directory, or TF_WORKSPACE on the command.
       expect(guard(claudePayload('terraform destroy -auto-approve', sub))).toEqual({ status: 0, stdout: '', stderr: '' });
       expect(guard(claudePayload('TF_WORKSPACE=sandbox-1 terraform apply -auto-approve', repo))).toEqual({ status: 0, stdout: '', stderr: '' });
@@ -133,6 +134,7 @@ describe('plangate guard', () => {
       expect(lines.map((l) => [l.command, l.decision])).toEqual([
         ['terraform destroy', 'deny'],
         ['make nuke ALL=1', 'ask'],
+        ['./scripts/nuke.sh', 'ask'],
         ['TF_WORKSPACE=prod terraform apply -auto-approve', 'ask'],
         ['terraform workspace select prod && terraform destroy', 'deny'],
       ]);

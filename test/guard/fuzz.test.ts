@@ -2,7 +2,7 @@
 // destroy appended to any prefix the shell would run is never lost.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/guard/classify.js';
+import { classify, MAX_COMMAND } from '../../src/guard/classify.js';
 
 const options = { extraCommands: [], readScript: () => undefined };
 const SHELLISH = fc.string({ unit: fc.constantFrom(...'ab $`\'"\\(){}[]<>|&;#\n\t=*?~!-x'.split('')), maxLength: 60 });
@@ -22,6 +22,14 @@ describe('guard reader fuzz', () => {
       // Either the destroy is read, or the prefix leaves the line unreadable (an open quote or construct swallows it).
       expect(hits.some((h) => h.kind === 'destroy' || h.kind === 'unreadable')).toBe(true);
     }), { numRuns: 3000 });
+  });
+
+  it('lines at the length limit are read in one pass, whatever they repeat; longer ones are unreadable', () => {
+    for (const unit of ['[', '{', '$', '@(', 'a=1 ', '(', ';;', "'", '"', '`', '\\\n', 'x() ', 'eval x; ', 'alias a=b; ', 't=1; $t ', '${', '<<E\n']) {
+      const line = unit.repeat(Math.floor((MAX_COMMAND - 20) / unit.length)) + '\nterraform destroy';
+      expect(classify(line, options).hits.length, unit).toBeGreaterThan(0);
+    }
+    expect(classify(`${'x'.repeat(MAX_COMMAND)} ls`, options).hits.map((h) => h.kind)).toEqual(['unreadable']);
   });
 
   it('deep nesting is refused, not followed until the stack runs out', () => {

@@ -102,6 +102,7 @@ const SEEN: string[] = [
   'terraform plan # harmless\nterraform destroy',
   'terraform apply -destroy=true tfplan',
   "alias t=terraform; eval 't destroy'",
+  'alias a=b; alias b=terraform; a destroy',
   "alias t='terraform destroy'",
   "trap 'terraform destroy' EXIT",
   'bash run.sh',

@@ -50,6 +50,9 @@ function decodeAnsiC(body) {
 
 // src/guard/shell-lexer.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var NAME_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
+var BRACKET = /\[[^\s;&|()<>[\]]+\]/y;
+var BRACES = /\{[^{}\s]*(,|\.\.)[^{}\s]*\}/y;
 var MAX_DEPTH = 50;
 var Found = class {
   commands = [];
@@ -78,6 +81,20 @@ var ShellLexer = class {
   i = 0;
   /** Inside a subshell, loop, conditional or function: assignments here are not certain. */
   nested = 0;
+  /** `re` (sticky) matches where the reader stands. */
+  lookingAt(re) {
+    re.lastIndex = this.i;
+    return re.exec(this.src);
+  }
+  nextIndex = /* @__PURE__ */ new Map();
+  /** The next `ch` at or after the reader, remembered so that many searches stay linear. */
+  nextIndexOf(ch) {
+    const known = this.nextIndex.get(ch);
+    if (known !== void 0 && (known < 0 || known >= this.i)) return known;
+    const found = this.src.indexOf(ch, this.i);
+    this.nextIndex.set(ch, found);
+    return found;
+  }
   skipSpaces() {
     for (; ; ) {
       const c = this.src[this.i];
@@ -109,7 +126,7 @@ var ShellLexer = class {
           continue;
         }
         if (c === "(" && /[@!+*?]$/.test(current.text)) {
-          const close = this.src.indexOf(")", this.i);
+          const close = this.nextIndexOf(")");
           if (close < 0) this.found.problems.push("an unterminated extended glob");
           this.i = close < 0 ? this.src.length : close + 1;
           current.dynamic = true;
@@ -172,8 +189,8 @@ var ShellLexer = class {
           if (/[*?[]/.test(expansion.value)) current.dynamic = true;
         }
       } else {
-        if (c === "*" || c === "?" || c === "[" && this.src.indexOf("]", this.i) > this.i + 1) current.dynamic ||= c !== "[" || this.i > start;
-        if (c === "{" && /^\{[^{}\s]*(,|\.\.)[^{}\s]*\}/.test(this.src.slice(this.i))) current.dynamic = true;
+        if (c === "*" || c === "?" || c === "[" && this.lookingAt(BRACKET)) current.dynamic ||= c !== "[" || this.i > start;
+        if (c === "{" && this.lookingAt(BRACES)) current.dynamic = true;
         current.text += c;
         current.real = true;
         this.i++;
@@ -264,7 +281,8 @@ var ShellLexer = class {
       if (assigns) this.found.dirty.add(assigns[1]);
       return { value: NAME.test(inner) ? this.lookup(inner, at) : void 0 };
     }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(at + 1))?.[0];
+    NAME_AT.lastIndex = at + 1;
+    const name = NAME_AT.exec(this.src)?.[0];
     if (name) {
       this.i = at + 1 + name.length;
       return { value: this.lookup(name, at) };
@@ -295,12 +313,18 @@ var ShellLexer = class {
 
 // src/guard/shell.ts
 var ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+var FUNCTION_PARENS = /\(\s*\)/y;
+var CASE_PATTERN = /\s*(?!esac\b)\(?[^()\n;]*\)/y;
 var SETS_VARIABLES = /* @__PURE__ */ new Set(["read", "mapfile", "readarray", "getopts", "unset", "let", "declare", "typeset", "local", "export", "readonly", "printf", "select", "for", "source", ".", "eval"]);
 function readShell(text) {
   const first = new Parser(text, 0, { certain: /* @__PURE__ */ new Map() }, 0);
   first.parseList(void 0);
   const counts = /* @__PURE__ */ new Map();
-  for (const a of first.found.seen) counts.set(a.name, [...counts.get(a.name) ?? [], a]);
+  for (const a of first.found.seen) {
+    const list = counts.get(a.name);
+    if (list) list.push(a);
+    else counts.set(a.name, [a]);
+  }
   const certain = /* @__PURE__ */ new Map();
   if (!counts.has("IFS")) {
     for (const [name, list] of counts) {
@@ -370,7 +394,7 @@ var Parser = class _Parser extends ShellLexer {
       const c = this.src[this.i];
       if (c === void 0 || c === "\n" || c === ";" || c === "&" && this.src[this.i + 1] !== ">" || c === "|" || c === ")") break;
       if (c === "(" && command.words.length > 0) {
-        const m = /^\(\s*\)/.exec(this.src.slice(this.i));
+        const m = this.lookingAt(FUNCTION_PARENS);
         if (m) {
           this.i += m[0].length;
           this.found.compound = true;
@@ -382,6 +406,7 @@ var Parser = class _Parser extends ShellLexer {
       }
       if (c === "(") break;
       if (this.readRedirect(command)) continue;
+      const wordStart = this.i;
       const fields = this.readWord();
       if (fields === void 0) break;
       const first = fields[0];
@@ -412,7 +437,7 @@ var Parser = class _Parser extends ShellLexer {
         }
       }
       const start = this.i;
-      const assignment = command.words.length === 0 && first && fields.length <= 1 ? this.asAssignment(first, start) : void 0;
+      const assignment = command.words.length === 0 && first && fields.length <= 1 ? this.asAssignment(first, start, wordStart) : void 0;
       if (assignment) {
         command.assignments.push(assignment.assignment);
         this.found.assignments.push(assignment.assignment);
@@ -438,9 +463,9 @@ var Parser = class _Parser extends ShellLexer {
     this.found.commands.push(command);
     return command;
   }
-  asAssignment(word, at) {
+  asAssignment(word, at, wordStart) {
     const m = ASSIGNMENT.exec(word.text);
-    if (!m || word.quoted && !this.rawNameIsPlain(at, m[1])) return void 0;
+    if (!m || word.quoted && !this.rawNameIsPlain(wordStart, m[1])) return void 0;
     const name = m[1];
     const value = { text: word.text.slice(m[0].length), dynamic: word.dynamic, quoted: word.quoted };
     if (this.src[this.i] === "(" && value.text === "") {
@@ -457,14 +482,13 @@ var Parser = class _Parser extends ShellLexer {
       seen: { name, value: value.dynamic || appended ? void 0 : value.text, at: this.base + at, safe: this.nested === 0 && this.depth === 0 }
     };
   }
-  /** The raw text of a word that ends at `end` starts with `name=` unquoted. */
-  rawNameIsPlain(end, name) {
-    const raw = this.src.slice(0, end);
-    const start = raw.lastIndexOf(name + "=");
-    return start >= 0 && /(^|[\s;&|(])$/.test(raw.slice(0, start));
+  /** The word's raw text starts with `name=` (or `name+=`), unquoted. */
+  rawNameIsPlain(wordStart, name) {
+    return this.src.startsWith(`${name}=`, wordStart) || this.src.startsWith(`${name}+=`, wordStart);
   }
+  /** Assignments run in a subshell or for one command only: their names are never certain. */
   markUnsafe(command) {
-    for (const a of command.assignments) for (const s of this.found.seen) if (s.name === a.name) s.safe = false;
+    for (const a of command.assignments) this.found.dirty.add(a.name);
   }
   /** `for NAME in words`, `select NAME in …`, `case WORD in`: the words are expanded (their substitutions run), never commands. */
   readHeader(keyword) {
@@ -484,7 +508,7 @@ var Parser = class _Parser extends ShellLexer {
   }
   /** After `case W in` or a `;;`: skips the next `pattern)` so its `)` closes nothing; the bodies are read as lists. */
   readCasePatterns() {
-    const m = /^\s*(?!esac\b)\(?[^()\n;]*\)/.exec(this.src.slice(this.i));
+    const m = this.lookingAt(CASE_PATTERN);
     if (m) this.i += m[0].length;
   }
   /** Redirections: output targets are recorded, input files and here-documents become stdin. */

@@ -12,7 +12,7 @@ import "./chunk-MZDPURME.js";
 import {
   GUARD_KINDS,
   readShellSafely
-} from "./chunk-YZ37Y7Y3.js";
+} from "./chunk-JPLC33SI.js";
 import "./chunk-LPUZBDBN.js";
 import "./chunk-75L62CT2.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __plangateRequire } from 'node:module'; const require 
 import {
   readShellSafely,
   show
-} from "./chunk-YZ37Y7Y3.js";
+} from "./chunk-JPLC33SI.js";
 import {
   DEFAULT_CONFIG_PATH
 } from "./chunk-LPUZBDBN.js";
@@ -352,8 +352,14 @@ function hit2(words, why) {
 // src/guard/classify.ts
 var MAX_NESTING = 8;
 var INTERPRETERS = /^(python[\d.]*|pypy[\d.]*|node|nodejs|deno|bun|perl|ruby|php|lua|awk|gawk|mawk|nawk|sed|gsed|pwsh|powershell|osascript|tclsh|expect|r|rscript|julia|groovy|make|gmake|just)$/;
+var MAX_COMMAND = 1e5;
+var MAX_READINGS = 2e3;
 function classify(command, options) {
   const result = { hits: [], planfiles: [] };
+  if (command.length > MAX_COMMAND) {
+    result.hits.push({ kind: "unreadable", command: `${command.slice(0, 80)}…`, why: `the command line is over ${MAX_COMMAND} characters` });
+    return result;
+  }
   const reading = readShellSafely(command);
   new Walker(options, result, command).reading(reading, 0, true);
   return result;
@@ -402,9 +408,10 @@ var Walker = class {
   }
   /** Aliases in force in the reading being walked: `eval` and `source` run in the same shell. */
   aliases = /* @__PURE__ */ new Map();
+  readings = 0;
   nested(text, depth, aliases = this.aliases) {
-    if (depth >= MAX_NESTING) {
-      this.result.hits.push({ kind: "unreadable", command: text, why: "commands nested too deep to follow" });
+    if (depth >= MAX_NESTING || ++this.readings > MAX_READINGS) {
+      this.result.hits.push({ kind: "unreadable", command: text, why: "commands nested too deep, or too many, to follow" });
       return;
     }
     const saved = this.aliases;
@@ -413,15 +420,16 @@ var Walker = class {
   }
   simple(cmd, aliases, depth, top) {
     let words = cmd.words;
-    const first = words[0];
-    if (!first) return;
-    if (!first.dynamic && !first.quoted && aliases.has(first.text)) {
+    if (!words[0]) return;
+    const expandedNames = /* @__PURE__ */ new Set();
+    for (let first = words[0]; first && !first.dynamic && !first.quoted && aliases.has(first.text) && !expandedNames.has(first.text); first = words[0]) {
+      expandedNames.add(first.text);
       const value = aliases.get(first.text);
       if (value === void 0) return this.hit({ kind: "unreadable", command: show(words), why: `the alias ${first.text} is only known when it runs` });
       const expanded = readShellSafely(value);
       const last = expanded.commands.at(-1);
-      this.reading({ ...expanded, commands: expanded.commands.slice(0, -1) }, depth + 1, false);
-      if (last) words = [...last.words, ...words.slice(1)];
+      this.reading({ ...expanded, commands: expanded.commands.slice(0, -1) }, depth + 1, false, aliases);
+      words = last ? [...last.words, ...words.slice(1)] : words.slice(1);
     }
     const unwrapped = unwrap(words, cmd.stdin);
     for (const step of unwrapped) this.step(step, cmd, depth, top && unwrapped.length === 1 && step.kind === "command" && step.plain ? top : void 0);
@@ -437,12 +445,12 @@ var Walker = class {
     if (!name) return;
     if (name.dynamic) return this.hit({ kind: "unreadable", command: show(words), why: "the command name is only known when it runs" });
     const base = commandName(name.text);
-    if (name.text.includes("/") && !isTool(base)) return this.program(name, words, depth);
     for (const extra of this.options.extraCommands) {
       if (extra.length <= words.length && extra.every((e, i) => (i === 0 ? commandName(e) === base : words[i]?.text === e) && !words[i]?.dynamic)) {
         this.hit({ kind: "command", command: show(words), why: `the config lists ${JSON.stringify(extra.join(" "))} as destructive` });
       }
     }
+    if (name.text.includes("/") && !isTool(base)) return this.program(name, words, depth);
     if (INTERPRETERS.test(base.toLowerCase())) return this.interpreter(words, step.stdin);
     const tool = terraformTool(base);
     const answer = tool ? terraform(words) : base === "terragrunt" ? terragrunt(words) : base === "aws" ? aws(words) : base === "kubectl" || base === "oc" ? kubectl(words) : base === "gcloud" || base === "gsutil" || base === "bq" || base === "az" ? cloudDelete(words, base) : base === "cdk" || base === "cdktf" || base === "pulumi" ? stackTool(words, base) : void 0;
@@ -636,7 +644,7 @@ async function guard(agent, configOption, io) {
     classification = classify(call.command, options);
     if (classification.hits.length === 0 && classification.planfiles.length === 0) return { stdout: "", stderr: "", exitCode: 0 };
   }
-  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-GXF7MSBZ.js");
+  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-YDSJGSYR.js");
   const setup = await loadSetup(configPath, configText, cwd);
   const { decide } = await import("./decide-J3V7KLLK.js");
   classification = classify(call.command, { ...options, extraCommands: setup.guard.extraCommands });
