@@ -26,10 +26,10 @@ var io = {
 };
 var [command, ...rest] = process.argv.slice(2);
 if (command === "guard") {
-  const { runGuard } = await import("./chunks/guard-command-Z2X6IXDJ.js");
+  const { runGuard } = await import("./chunks/guard-command-O7RXD34T.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-ZCNBBBLH.js");
+  const { runCli } = await import("./chunks/run-cli-D4WCTF36.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

@@ -6,7 +6,7 @@
  * read with confidence is a hit of kind `unreadable`.
  */
 
-import { aws, cloudDelete, kubectl, stackTool, terraform, terraformTool, terragrunt, type FamilyResult } from './families.js';
+import { aws, cloudDelete, deployTool, kubectl, stackTool, terraform, terraformTool, terragrunt, type FamilyResult } from './families.js';
 import { commandName, INFRA_TOOL, stdinText } from './classify-names.js';
 import { readShellSafely } from './shell.js';
 import type { ShellReading, SimpleCommand, Stdin } from './shell-word.js';
@@ -149,7 +149,9 @@ class Walker {
               ? cloudDelete(words, base)
               : base === 'cdk' || base === 'cdktf' || base === 'pulumi'
                 ? stackTool(words, base)
-                : undefined;
+                : base === 'sam' || base === 'serverless' || base === 'sls' || base === 'eksctl'
+                  ? deployTool(words, base === 'sls' ? 'serverless' : base)
+                  : undefined;
     if (!answer) return;
     const lone = top ? loneDirectories(top, cmd) : undefined;
     if ('kind' in answer) {

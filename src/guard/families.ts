@@ -120,7 +120,8 @@ export function aws(words: readonly Word[]): FamilyResult {
     if (service?.text === svc && op.test(operation?.text ?? '')) return hit(kind, words, why);
     if (literals.has(svc) && [...literals].some((t) => op.test(t))) return hit(kind, words, why);
   }
-  if (literals.has('s3') && literals.has('rm') && [...literals].some((t) => /^--recursive$/.test(t))) return hit('delete', words, 'deletes every object under the prefix');
+  if (literals.has('s3') && literals.has('rm') && literals.has('--recursive')) return hit('delete', words, 'deletes every object under the prefix');
+  if (literals.has('s3') && literals.has('sync') && literals.has('--delete')) return hit('delete', words, 'deletes every object the source does not have');
   return undefined;
 }
 
@@ -149,6 +150,15 @@ export function kubectl(words: readonly Word[]): FamilyResult {
   if (!kinds || kinds.dynamic) return unreadable(words, 'the kind to delete');
   const stateful = kinds.text.split(',').map((k) => k.split('/')[0] as string).filter((k) => KUBE_STATEFUL.test(k.toLowerCase()));
   return stateful.length > 0 ? hit('delete', words, `deletes ${stateful.join(', ')} and the data they hold`) : undefined;
+}
+
+/** `sam delete|deploy`, `serverless remove|deploy`, `eksctl delete`: whole stacks and clusters, outside a reviewed plan. */
+export function deployTool(words: readonly Word[], tool: 'sam' | 'serverless' | 'eksctl'): FamilyResult {
+  const sub = positionals(words.slice(1), new Set(['--stack-name', '--region', '--profile', '--stage', '-s', '--config', '-c', '-f', '--name']))[0];
+  if (sub?.dynamic) return unreadable(words, `the ${tool} subcommand`);
+  if (sub?.text === 'delete' || sub?.text === 'remove') return hit('destroy', words, tool === 'eksctl' ? 'deletes a cluster or node group and its workloads' : 'deletes the stack and the resources it owns');
+  if (sub?.text === 'deploy' && tool !== 'eksctl') return hit('apply', words, 'deploys changes no one has reviewed (they may replace or delete resources)');
+  return undefined;
 }
 
 /** `cdk deploy|destroy`, `cdktf deploy|destroy`, `pulumi up|update|destroy|stack rm|state delete`. */

@@ -40,6 +40,10 @@ const FAMILIES: Array<[family: string, destructive: string, kind: GuardKind, har
   ['gcloud delete', 'gcloud sql instances delete prod-db --quiet', 'delete', 'gcloud sql instances list'],
   ['gcloud storage', 'gcloud storage rm --recursive gs://orders', 'delete', 'gcloud storage ls gs://orders'],
   ['az delete', 'az group delete --name prod-rg --yes', 'delete', 'az group list'],
+  ['aws s3 sync --delete', 'aws s3 sync ./build s3://site --delete', 'delete', 'aws s3 sync ./build s3://site'],
+  ['sam delete', 'sam delete --stack-name prod --no-prompts', 'destroy', 'sam build'],
+  ['serverless remove', 'npx serverless remove --stage prod', 'destroy', 'npx serverless package'],
+  ['eksctl delete cluster', 'eksctl delete cluster --name prod', 'destroy', 'eksctl get cluster'],
   ['az sql delete', 'az sql db delete -g rg -s srv -n orders', 'delete', 'az sql db show -g rg -s srv -n orders'],
 ];
 

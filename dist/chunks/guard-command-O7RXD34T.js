@@ -122,7 +122,8 @@ function aws(words) {
     if (service?.text === svc && op.test(operation?.text ?? "")) return hit(kind, words, why);
     if (literals.has(svc) && [...literals].some((t) => op.test(t))) return hit(kind, words, why);
   }
-  if (literals.has("s3") && literals.has("rm") && [...literals].some((t) => /^--recursive$/.test(t))) return hit("delete", words, "deletes every object under the prefix");
+  if (literals.has("s3") && literals.has("rm") && literals.has("--recursive")) return hit("delete", words, "deletes every object under the prefix");
+  if (literals.has("s3") && literals.has("sync") && literals.has("--delete")) return hit("delete", words, "deletes every object the source does not have");
   return void 0;
 }
 function cloudDelete(words, tool) {
@@ -148,6 +149,13 @@ function kubectl(words) {
   const stateful = kinds.text.split(",").map((k) => k.split("/")[0]).filter((k) => KUBE_STATEFUL.test(k.toLowerCase()));
   return stateful.length > 0 ? hit("delete", words, `deletes ${stateful.join(", ")} and the data they hold`) : void 0;
 }
+function deployTool(words, tool) {
+  const sub = positionals(words.slice(1), /* @__PURE__ */ new Set(["--stack-name", "--region", "--profile", "--stage", "-s", "--config", "-c", "-f", "--name"]))[0];
+  if (sub?.dynamic) return unreadable(words, `the ${tool} subcommand`);
+  if (sub?.text === "delete" || sub?.text === "remove") return hit("destroy", words, tool === "eksctl" ? "deletes a cluster or node group and its workloads" : "deletes the stack and the resources it owns");
+  if (sub?.text === "deploy" && tool !== "eksctl") return hit("apply", words, "deploys changes no one has reviewed (they may replace or delete resources)");
+  return void 0;
+}
 function stackTool(words, tool) {
   const rest = positionals(words.slice(1), /* @__PURE__ */ new Set(["--stack", "-s", "--cwd", "-C", "--profile", "--app", "-a", "--context", "-c"]));
   const [sub, op] = rest;
@@ -159,7 +167,7 @@ function stackTool(words, tool) {
 }
 
 // src/guard/classify-names.ts
-var INFRA_TOOL = /(^|[^\w.-])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|gcloud|gsutil|bq|aws|az)(?![\w-])/;
+var INFRA_TOOL = /(^|[^\w.-])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|gcloud|gsutil|bq|aws|az|sam|serverless|sls|eksctl)(?![\w-])/;
 function commandName(path) {
   const name = (path.split("/").pop() ?? path).replace(/\.exe$/i, "");
   return CONVENTIONAL.get(name) ?? name;
@@ -453,7 +461,7 @@ var Walker = class {
     if (name.text.includes("/") && !isTool(base)) return this.program(name, words, depth);
     if (INTERPRETERS.test(base.toLowerCase())) return this.interpreter(words, step.stdin);
     const tool = terraformTool(base);
-    const answer = tool ? terraform(words) : base === "terragrunt" ? terragrunt(words) : base === "aws" ? aws(words) : base === "kubectl" || base === "oc" ? kubectl(words) : base === "gcloud" || base === "gsutil" || base === "bq" || base === "az" ? cloudDelete(words, base) : base === "cdk" || base === "cdktf" || base === "pulumi" ? stackTool(words, base) : void 0;
+    const answer = tool ? terraform(words) : base === "terragrunt" ? terragrunt(words) : base === "aws" ? aws(words) : base === "kubectl" || base === "oc" ? kubectl(words) : base === "gcloud" || base === "gsutil" || base === "bq" || base === "az" ? cloudDelete(words, base) : base === "cdk" || base === "cdktf" || base === "pulumi" ? stackTool(words, base) : base === "sam" || base === "serverless" || base === "sls" || base === "eksctl" ? deployTool(words, base === "sls" ? "serverless" : base) : void 0;
     if (!answer) return;
     const lone = top ? loneDirectories(top, cmd) : void 0;
     if ("kind" in answer) {

@@ -234,7 +234,7 @@ async function runCli(argv, io) {
       return command === void 0 ? EXIT.error : EXIT.pass;
     }
     if (command === "guard") {
-      const { runGuard } = await import("./guard-command-Z2X6IXDJ.js");
+      const { runGuard } = await import("./guard-command-O7RXD34T.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\` and \`plangate guard\``);
