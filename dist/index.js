@@ -1,5 +1,13 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
+  isTerraformSource
+} from "./chunks/chunk-7DXYR5VB.js";
+import {
+  batched,
+  jsonChunks,
+  sarifChunks
+} from "./chunks/chunk-L2GLN6BR.js";
+import {
   Answer,
   GitHubApiError,
   OctokitRepositoryApi,
@@ -22,31 +30,30 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-RUAAO7T5.js";
+} from "./chunks/chunk-LYZNBOTE.js";
 import {
-  isTerraformSource
-} from "./chunks/chunk-7DXYR5VB.js";
+  checkPlans
+} from "./chunks/chunk-SRJ66EUE.js";
 import {
-  batched,
-  jsonChunks,
-  sarifChunks
-} from "./chunks/chunk-S3SFVEP5.js";
-import {
-  Minimatch,
-  checkPlans,
   gateRule,
   isGateFile,
   isProtectedBase,
   planSizeLimit,
   repositoryPathProblem
-} from "./chunks/chunk-ES2W3EQI.js";
+} from "./chunks/chunk-7WQLFSMJ.js";
+import "./chunks/chunk-OM5KZK3H.js";
+import "./chunks/chunk-NSKDQYOC.js";
+import {
+  Minimatch
+} from "./chunks/chunk-RCNCRPSA.js";
+import "./chunks/chunk-7UZFWUSD.js";
 import {
   InputError,
   errorLines,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunks/chunk-ZO4DD74E.js";
+} from "./chunks/chunk-M7GX4DPL.js";
 import "./chunks/chunk-QCJK5ES2.js";
 import {
   __commonJS,
@@ -23474,7 +23481,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-GARSPB4M.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-3JAZ75VP.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;

@@ -4,6 +4,8 @@
 // .bench/ (deterministic: the same bytes on every machine). Then the blast
 // radius's worst cases (scripts/adversarial-plan.mjs): thousands of protected
 // resources referencing one another, and many findings, in JSON and markdown.
+// Last, the guard's quiet path: a coding agent's non-infrastructure command,
+// answered by `plangate guard` (target: under 50 ms inside the process).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +16,7 @@ const benchDir = join(root, '.bench');
 const GENERATOR_VERSION = 2;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const ADVERSARIAL_RUNS = Number(process.env.BENCH_ADVERSARIAL_RUNS ?? 3);
+const GUARD_RUNS = Number(process.env.BENCH_GUARD_RUNS ?? 21);
 const ADVERSARIAL = [
   ['chain', 5000],
   ['mesh', 5000],
@@ -27,6 +30,8 @@ const ADVERSARIAL = [
 async function main() {
   if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run npm run build first');
   mkdirSync(benchDir, { recursive: true });
+  // BENCH_ONLY=guard: just the guard's quiet path (seconds instead of minutes).
+  if (process.env.BENCH_ONLY === 'guard') return guardBench();
   const rows = [];
   for (const [label, resources] of [['20 MB', 5800], ['100 MB', 29000]]) {
     const file = join(benchDir, `plan-${resources}-v${GENERATOR_VERSION}.json`);
@@ -48,6 +53,46 @@ async function main() {
   const worst = Math.max(...rows.map((r) => r.check.ms / r.base.ms));
   console.log(`\ntarget: check <= 1.3x read+parse; worst ratio ${worst.toFixed(2)}x ${worst <= 1.3 ? '(met)' : '(NOT met)'}`);
   await adversarial();
+  guardBench();
+}
+
+/**
+ * The guard runs before every shell command an agent makes. Each run is a
+ * fresh process fed a Claude Code PreToolUse payload on stdin: the time inside
+ * the process (loading the guard's code, reading stdin, deciding) and the whole
+ * process, next to a bare `node -e 0`, which no guard written for Node can beat.
+ */
+function guardBench() {
+  const commands = {
+    'npm test': 'npm test',
+    'a long pipeline': 'git log --oneline | head -50 | grep -v wip | sort | uniq -c && ls -la src test && cat package.json | jq .scripts',
+    'terraform plan': 'terraform plan -out=tfplan',
+  };
+  console.log(`\nguard quiet path (plangate guard --agent claude, allowed, no output), ${GUARD_RUNS} runs each, median; a fresh process per run\n`);
+  // CPU time as well as wall time: on a busy machine the wall clock mostly measures the wait for a core.
+  console.log('command               in-process (CPU)   whole process   bare node -e 0');
+  for (const [label, command] of Object.entries(commands)) {
+    const payload = JSON.stringify({ session_id: 's', transcript_path: '/t', cwd: benchDir, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 'b' });
+    const inside = [];
+    const cpu = [];
+    const whole = [];
+    const bare = [];
+    for (let i = 0; i < GUARD_RUNS; i++) {
+      const out = join(benchDir, 'result-guard.json');
+      let start = performance.now();
+      const stdout = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', 'guard', '-', out], { input: payload, cwd: benchDir, encoding: 'utf8' });
+      whole.push(performance.now() - start);
+      if (stdout !== '') throw new Error(`the guard answered ${JSON.stringify(stdout)} for ${JSON.stringify(command)}: not the quiet path`);
+      const result = JSON.parse(readFileSync(out, 'utf8'));
+      inside.push(result.ms);
+      cpu.push(result.cpuMs);
+      start = performance.now();
+      execFileSync(process.execPath, ['-e', '0']);
+      bare.push(performance.now() - start);
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log(`${label.padEnd(20)}${`${fmtMs(median(inside))} (${fmtMs(median(cpu))})`.padStart(17)}  ${fmtMs(median(whole)).padStart(14)}  ${fmtMs(median(bare)).padStart(15)}`);
+  }
 }
 
 /** The blast radius's worst cases: every format must stay near the cost of reading the plan. */
@@ -80,7 +125,12 @@ function summarise(results) {
 /** One measured run in a fresh process; stdout (the report) is discarded by the parent. */
 async function child(mode, file, out) {
   const start = performance.now();
-  if (mode === 'parse') {
+  const cpuStart = process.cpuUsage();
+  if (mode === 'guard') {
+    process.argv = [process.argv[0], join(root, 'dist/cli.js'), 'guard', '--agent', 'claude'];
+    await import(join(root, 'dist/cli.js'));
+    if (process.exitCode !== 0 && process.exitCode !== undefined) throw new Error(`the guard exited ${process.exitCode}`);
+  } else if (mode === 'parse') {
     const doc = JSON.parse(readFileSync(file, 'utf8'));
     if (!doc.resource_changes) throw new Error('not a plan');
   } else {
@@ -90,7 +140,8 @@ async function child(mode, file, out) {
     process.exitCode = 0;
   }
   const ms = performance.now() - start;
-  writeFileSync(out, JSON.stringify({ ms, rss: process.resourceUsage().maxRSS * 1024 }));
+  const cpu = process.cpuUsage(cpuStart);
+  writeFileSync(out, JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rss: process.resourceUsage().maxRSS * 1024 }));
 }
 
 function fmtMs(ms) {

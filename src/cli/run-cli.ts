@@ -19,12 +19,16 @@ export interface CliIo {
   stderr: (text: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Standard input, whole (`plangate guard` reads the hook JSON there). */
+  readStdin?: () => Promise<string>;
+  cwd?: string;
 }
 
 export const EXIT = { pass: 0, blocked: 1, error: 2 } as const;
 
 const USAGE = `Usage: plangate check [--format text|markdown|json|sarif] [--config FILE] FILE...
        plangate verify --plan FILE [--commit SHA]   (see plangate verify --help)
+       plangate guard [--agent claude|codex]   (a coding agent's PreToolUse hook; see plangate guard --help)
 
 Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
 CloudFormation change sets (aws cloudformation describe-change-set --output json),
@@ -64,9 +68,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(VERSION_LINE);
       return EXIT.pass;
     }
+    if (command === 'guard') {
+      const { runGuard } = await import('./guard-command.js');
+      return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve('')), cwd: io.cwd ?? process.cwd() });
+    }
     // Loaded only when asked for: check never pays for the GitHub client.
     if (command === 'verify') return await (await import('./verify-cli.js')).runVerify(rest, io);
-    if (command !== 'check') throw new InputError('plangate', `unknown command ${quote(command)}; the commands are \`plangate check FILE...\` and \`plangate verify --plan FILE\``);
+    if (command !== 'check') throw new InputError('plangate', `unknown command ${quote(command)}; the commands are \`plangate check FILE...\`, \`plangate verify --plan FILE\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
       io.stdout(USAGE);

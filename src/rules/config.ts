@@ -4,13 +4,13 @@ import { isObject } from '../json.js';
 import { loadYaml, yamlProblems } from '../load-yaml.js';
 import { displayName } from '../quote.js';
 import { configWarnings } from './config-warnings.js';
+import { DEFAULT_CONFIG_PATHS } from './config-path.js';
 import { GATE_RULE } from './gate.js';
 import { loadPacks, PACK_NAMES } from './packs.js';
 import { DEFAULT_OVERRIDE_LABEL, type RuleSet } from './types.js';
 import { problemAt, throwProblems, validateConfig, type KeyPath } from './validate.js';
 
-/** Where plangate looks for its config when none is named, in this order; at most one may exist. */
-export const DEFAULT_CONFIG_PATHS = ['.github/plangate.yml', '.github/plangate.yaml'] as const;
+export { DEFAULT_CONFIG_PATHS } from './config-path.js';
 
 /** The paths to look for the config at: the one named, else every default name. */
 export function configPaths(named: string | undefined): string[] {

@@ -61,10 +61,12 @@ export interface ConfigFile extends Omit<PackFile, 'extends'> {
   gateApprovers?: Approvers;
   protectedBases: string[];
   gateFiles: string[];
+  /** The `guard:` section, as written: `plangate guard` validates it (src/guard/config.ts). */
+  guard?: unknown;
 }
 
 /** Keys of a plangate.yml, in the order the README lists them. */
-export const CONFIG_KEYS = ['description', 'extends', 'rules', 'ignore', 'override-label', 'gate-approvers', 'gate-files', 'protected-bases'] as const;
+export const CONFIG_KEYS = ['description', 'extends', 'rules', 'ignore', 'override-label', 'gate-approvers', 'gate-files', 'protected-bases', 'guard'] as const;
 
 /** The config and every problem found in it; the config is only meaningful when there are none. */
 export function validateConfig(raw: unknown): { config: ConfigFile; problems: Problem[] } {
@@ -88,6 +90,7 @@ export function validateConfig(raw: unknown): { config: ConfigFile; problems: Pr
     });
   }
   if (doc.extends !== undefined) config.extends = pack.extends;
+  if (doc.guard !== undefined) config.guard = doc.guard;
   const label = doc['override-label'];
   if (label !== undefined) {
     v.check(() => {
@@ -102,7 +105,7 @@ export function validateConfig(raw: unknown): { config: ConfigFile; problems: Pr
 /** Thrown to abandon one value once its problem is recorded; caught where the next value can still be checked. */
 class Abandon extends Error {}
 
-class Validator {
+export class Validator {
   readonly problems: Problem[] = [];
 
   /** fn's value, or undefined when it found a problem (recorded) and gave up on its value. */

@@ -65,7 +65,7 @@ describe('the config file the CLI uses', () => {
     expect(result.stderr.split('\n')).toEqual([
       'plangate: .github/plangate.yml: rules[0].severity: expected one of critical, high, medium, low, got "urgent"',
       'plangate: .github/plangate.yml: rules[0].match.types[0]: expected a glob whose { and } pair up, as in {a,b}, got "aws_{db"',
-      'plangate: .github/plangate.yml: colour: unknown key "colour"; expected one of description, extends, rules, ignore, override-label, gate-approvers, gate-files, protected-bases',
+      'plangate: .github/plangate.yml: colour: unknown key "colour"; expected one of description, extends, rules, ignore, override-label, gate-approvers, gate-files, protected-bases, guard',
       '',
     ]);
   });

@@ -70,7 +70,7 @@ override-label: plangate-override
   });
 
   it.each([
-    ['colour: red\n', /^\.github\/plangate\.yml: colour: unknown key "colour"; expected one of description, extends, rules, ignore, override-label, gate-approvers, gate-files, protected-bases$/],
+    ['colour: red\n', /^\.github\/plangate\.yml: colour: unknown key "colour"; expected one of description, extends, rules, ignore, override-label, gate-approvers, gate-files, protected-bases, guard$/],
     ['rules:\n  - name: x\n    match: { types: [a] }\n    approval: 2\n', /rules\[0\]\.approval: unknown key "approval"/],
     ['rules:\n  - name: x\n    match: { type: [a] }\n', /rules\[0\]\.match\.type: unknown key "type"; expected one of types, addresses, modules, providers, tags, actions/],
     ['rules:\n  - name: x\n    match: { types: aws_db_instance }\n', /rules\[0\]\.match\.types: expected a list, got "aws_db_instance"/],
@@ -126,7 +126,7 @@ describe('every problem of a config in one run', () => {
     const error = await configError(text);
     expect(error.lines()).toEqual([
       `${SOURCE}: ignore[0]: expected an address glob without empty parts (no leading, trailing or doubled . or /), got "module..x"`,
-      `${SOURCE}: colour: unknown key "colour"; expected one of description, extends, rules, ignore, override-label, gate-approvers, gate-files, protected-bases`,
+      `${SOURCE}: colour: unknown key "colour"; expected one of description, extends, rules, ignore, override-label, gate-approvers, gate-files, protected-bases, guard`,
       `${SOURCE}: rules[0].severity: expected one of critical, high, medium, low, got "urgent"`,
       `${SOURCE}: rules[0].approvals: expected a whole number from 1 to 20, got 0`,
       `${SOURCE}: rules[0].match.types[0]: expected a glob without spaces at its ends (they would have to be in the name), got " aws_db_instance"`,

@@ -5,39 +5,48 @@ import {
   jsonChunks,
   sarifChunks,
   terminated
-} from "./chunk-S3SFVEP5.js";
+} from "./chunk-L2GLN6BR.js";
 import {
-  DEFAULT_CONFIG_PATHS,
+  checkPlans,
+  renderMarkdown
+} from "./chunk-SRJ66EUE.js";
+import {
+  configPaths,
+  defaultRuleSet,
+  loadYaml,
+  oneConfig,
+  parseConfig,
+  yamlProblem
+} from "./chunk-7WQLFSMJ.js";
+import {
+  MAX_DEPTH,
+  checkDepth
+} from "./chunk-OM5KZK3H.js";
+import {
   NOT_AUTHORS,
   approvalsNeeded,
   bySeverity,
-  checkPlans,
-  configPaths,
-  defaultRuleSet,
   dependentsList,
   describeAction,
   groupBy,
   headline,
-  loadYaml,
-  oneConfig,
   otherLosses,
-  parseConfig,
   plural,
-  renderMarkdown,
   ruleRequirements,
   sanitize,
-  thousands,
-  yamlProblem
-} from "./chunk-ES2W3EQI.js";
+  thousands
+} from "./chunk-NSKDQYOC.js";
+import "./chunk-RCNCRPSA.js";
+import {
+  DEFAULT_CONFIG_PATHS
+} from "./chunk-7UZFWUSD.js";
 import {
   InputError,
-  MAX_DEPTH,
-  checkDepth,
   errorLines,
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunk-ZO4DD74E.js";
+} from "./chunk-M7GX4DPL.js";
 import {
   displayName,
   quote,
@@ -204,6 +213,7 @@ function finding(f, paint) {
 var EXIT = { pass: 0, blocked: 1, error: 2 };
 var USAGE = `Usage: plangate check [--format text|markdown|json|sarif] [--config FILE] FILE...
        plangate verify --plan FILE [--commit SHA]   (see plangate verify --help)
+       plangate guard [--agent claude|codex]   (a coding agent's PreToolUse hook; see plangate guard --help)
 
 Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
 CloudFormation change sets (aws cloudformation describe-change-set --output json),
@@ -240,8 +250,12 @@ async function runCli(argv, io) {
       io.stdout(VERSION_LINE);
       return EXIT.pass;
     }
-    if (command === "verify") return await (await import("./verify-cli-R7IQGAF7.js")).runVerify(rest, io);
-    if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\` and \`plangate verify --plan FILE\``);
+    if (command === "guard") {
+      const { runGuard } = await import("./guard-command-2VJWDZTA.js");
+      return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
+    }
+    if (command === "verify") return await (await import("./verify-cli-RPYP77PZ.js")).runVerify(rest, io);
+    if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\`, \`plangate verify --plan FILE\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
       io.stdout(USAGE);
@@ -264,7 +278,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-GARSPB4M.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-3JAZ75VP.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);

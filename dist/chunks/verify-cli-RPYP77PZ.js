@@ -4,15 +4,20 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-RUAAO7T5.js";
+} from "./chunk-LYZNBOTE.js";
+import "./chunk-SRJ66EUE.js";
 import {
   repositoryPathProblem
-} from "./chunk-ES2W3EQI.js";
+} from "./chunk-7WQLFSMJ.js";
+import "./chunk-OM5KZK3H.js";
+import "./chunk-NSKDQYOC.js";
+import "./chunk-RCNCRPSA.js";
+import "./chunk-7UZFWUSD.js";
 import {
   InputError,
   getErrorMessage,
   isInputError
-} from "./chunk-ZO4DD74E.js";
+} from "./chunk-M7GX4DPL.js";
 import {
   safeLine
 } from "./chunk-QCJK5ES2.js";

@@ -1,22 +1,26 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
   GITHUB_COMMENT_LIMIT,
-  MAX_SHOWN,
   checkPlans,
-  clip,
+  escapeText,
+  renderMarkdown
+} from "./chunk-SRJ66EUE.js";
+import {
   configPaths,
   defaultRuleSet,
-  describeFindings,
-  escapeText,
   oneConfig,
-  parseConfig,
-  renderMarkdown,
+  parseConfig
+} from "./chunk-7WQLFSMJ.js";
+import {
+  MAX_SHOWN,
+  clip,
+  describeFindings,
   thousands
-} from "./chunk-ES2W3EQI.js";
+} from "./chunk-NSKDQYOC.js";
 import {
   InputError,
   isObject
-} from "./chunk-ZO4DD74E.js";
+} from "./chunk-M7GX4DPL.js";
 
 // src/github/api.ts
 var GitHubApiError = class extends Error {

@@ -8,11 +8,13 @@ import {
   loadedConfigFiles
 } from "./chunk-7DXYR5VB.js";
 import {
-  InputError,
   checkDepth,
-  configAddress,
+  configAddress
+} from "./chunk-OM5KZK3H.js";
+import {
+  InputError,
   isObject
-} from "./chunk-ZO4DD74E.js";
+} from "./chunk-M7GX4DPL.js";
 import {
   displayName,
   safeLine

@@ -1,11 +1,13 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
-  DESTRUCTIVE_ACTIONS,
   clip,
   describeAction,
   ruleRequirements,
   sanitize
-} from "./chunk-ES2W3EQI.js";
+} from "./chunk-NSKDQYOC.js";
+import {
+  DESTRUCTIVE_ACTIONS
+} from "./chunk-RCNCRPSA.js";
 
 // src/report/chunks.ts
 function* batched(pieces, size = 1 << 20) {

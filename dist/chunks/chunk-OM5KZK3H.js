@@ -1,13 +1,11 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
-  displayName,
+  InputError,
+  isObject
+} from "./chunk-M7GX4DPL.js";
+import {
   quote
 } from "./chunk-QCJK5ES2.js";
-
-// src/json.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 // src/plan/dependencies.ts
 function configAddress(address) {
@@ -119,38 +117,6 @@ function stringList(value) {
   return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
 
-// src/errors.ts
-var InputError = class extends Error {
-  constructor(source, problem, more = []) {
-    super(`${displayName(source)}: ${problem}${more.length === 0 ? "" : ` (and ${more.length} more problem${more.length === 1 ? "" : "s"} in ${displayName(source)})`}`);
-    this.source = source;
-    this.problem = problem;
-    this.more = more;
-    this.name = "InputError";
-  }
-  source;
-  problem;
-  more;
-  /** One line per problem, each naming the input. */
-  lines() {
-    return [this.problem, ...this.more].map((problem) => `${displayName(this.source)}: ${problem}`);
-  }
-};
-function errorLines(error) {
-  return isInputError(error) ? error.lines() : [getErrorMessage(error)];
-}
-function getErrorMessage(error) {
-  if (error instanceof Error) return error.message;
-  try {
-    return String(error);
-  } catch {
-    return "an error that cannot be described";
-  }
-}
-function isInputError(error) {
-  return error instanceof InputError;
-}
-
 // src/plan/depth.ts
 var MAX_DEPTH = 512;
 function checkDepth(doc, file, root = "$") {
@@ -198,13 +164,8 @@ function renderPath(root, steps) {
 }
 
 export {
-  isObject,
   configAddress,
   terraformDependencies,
-  InputError,
-  errorLines,
-  getErrorMessage,
-  isInputError,
   MAX_DEPTH,
   checkDepth
 };

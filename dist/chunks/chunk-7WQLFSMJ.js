@@ -1,1991 +1,32 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
-  InputError,
   checkDepth,
   configAddress,
-  getErrorMessage,
-  isInputError,
-  isObject,
   terraformDependencies
-} from "./chunk-ZO4DD74E.js";
+} from "./chunk-OM5KZK3H.js";
+import {
+  DEFAULT_OVERRIDE_LABEL,
+  DESTRUCTIVE_ACTIONS,
+  MATCH_ACTIONS,
+  Minimatch,
+  SENSITIVE,
+  SEVERITIES,
+  isDestructive
+} from "./chunk-RCNCRPSA.js";
+import {
+  DEFAULT_CONFIG_PATHS
+} from "./chunk-7UZFWUSD.js";
+import {
+  InputError,
+  getErrorMessage,
+  isObject
+} from "./chunk-M7GX4DPL.js";
 import {
   displayName,
   isDisplaySafe,
   quote,
   safeLine
 } from "./chunk-QCJK5ES2.js";
-
-// src/plan/types.ts
-var DESTRUCTIVE = ["delete", "replace", "forget"];
-var DESTRUCTIVE_ACTIONS = new Set(DESTRUCTIVE);
-function isDestructive(action) {
-  return DESTRUCTIVE_ACTIONS.has(action);
-}
-var SENSITIVE = "(sensitive)";
-
-// node_modules/balanced-match/dist/esm/index.js
-var range = (a, b, str) => {
-  let begs, beg, left, right = void 0, result;
-  let ai = str.indexOf(a);
-  let bi = str.indexOf(b, ai + 1);
-  let i = ai;
-  if (ai >= 0 && bi > 0) {
-    if (a === b) {
-      return [ai, bi];
-    }
-    begs = [];
-    left = str.length;
-    while (i >= 0 && !result) {
-      if (i === ai) {
-        begs.push(i);
-        ai = str.indexOf(a, i + 1);
-      } else if (begs.length === 1) {
-        const r = begs.pop();
-        if (r !== void 0)
-          result = [r, bi];
-      } else {
-        beg = begs.pop();
-        if (beg !== void 0 && beg < left) {
-          left = beg;
-          right = bi;
-        }
-        bi = str.indexOf(b, i + 1);
-      }
-      i = ai < bi && ai >= 0 ? ai : bi;
-    }
-    if (begs.length && right !== void 0) {
-      result = [left, right];
-    }
-  }
-  return result;
-};
-
-// node_modules/brace-expansion/dist/esm/index.js
-var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
-var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
-var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
-var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
-var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
-var escSlashPattern = new RegExp(escSlash, "g");
-var escOpenPattern = new RegExp(escOpen, "g");
-var escClosePattern = new RegExp(escClose, "g");
-var escCommaPattern = new RegExp(escComma, "g");
-var escPeriodPattern = new RegExp(escPeriod, "g");
-var slashPattern = /\\\\/g;
-var openPattern = /\\{/g;
-var closePattern = /\\}/g;
-var commaPattern = /\\,/g;
-var periodPattern = /\\\./g;
-var EXPANSION_MAX = 1e5;
-var EXPANSION_MAX_LENGTH = 4e6;
-var EXPANSION_MAX_DEPTH = 1e3;
-var EXPANSION_MAX_REWRITES = 1e3;
-var EXPANSION_MAX_STEPS = 2e7;
-var CALL_STEPS = 16;
-function numeric(str) {
-  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
-}
-function escapeBraces(str) {
-  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
-}
-function unescapeBraces(str) {
-  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
-}
-function pushAll(target, items) {
-  for (let i = 0; i < items.length; i++) {
-    target.push(items[i]);
-  }
-}
-function balancedWithBudget(str, masked, budget) {
-  if (budget.remaining < 0) {
-    return void 0;
-  }
-  const r = range("{", "}", masked);
-  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
-  if (!r || budget.remaining < 0) {
-    return void 0;
-  }
-  return {
-    end: r[1],
-    pre: str.slice(0, r[0]),
-    body: str.slice(r[0] + 1, r[1]),
-    post: str.slice(r[1] + 1),
-    unmatched
-  };
-}
-function maskUnmatchedOpens(masked, budget) {
-  budget.remaining -= masked.length;
-  const open2 = [];
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked.charCodeAt(i);
-    if (c === 123) {
-      open2.push(i);
-    } else if (c === 125 && open2.length) {
-      open2.pop();
-    }
-  }
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < open2.length; i++) {
-    const at2 = open2[i];
-    out += masked.slice(last, at2) + "\0";
-    last = at2 + 1;
-  }
-  return out + masked.slice(last);
-}
-function commaSetFollows(str, budget) {
-  budget.remaining -= str.length;
-  if (budget.remaining < 0) {
-    return false;
-  }
-  let close = false;
-  for (let i = str.length - 1; i >= 0; i--) {
-    const c = str.charCodeAt(i);
-    if (c === 125) {
-      close = true;
-    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-      close = false;
-    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
-      return true;
-    }
-  }
-  return false;
-}
-function parseCommaParts(str, budget) {
-  const parts = [];
-  let carry = "";
-  for (; ; ) {
-    const m = balancedWithBudget(str, str, budget);
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    if (!m) {
-      const tail = str.split(",");
-      tail[0] = carry + tail[0];
-      pushAll(parts, tail);
-      return parts;
-    }
-    const { pre, body, post } = m;
-    const p = pre.split(",");
-    p[0] = carry + p[0];
-    p[p.length - 1] += "{" + body + "}";
-    if (!post.length) {
-      pushAll(parts, p);
-      return parts;
-    }
-    carry = p.pop();
-    pushAll(parts, p);
-    str = post;
-  }
-}
-function bound(value, fallback2) {
-  return value === void 0 || isNaN(value) ? fallback2 : value;
-}
-function expand(str, options = {}) {
-  if (!str) {
-    return [];
-  }
-  const max = bound(options.max, EXPANSION_MAX);
-  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-  if (str.slice(0, 2) === "{}") {
-    str = "\\{\\}" + str.slice(2);
-  }
-  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
-}
-function embrace(str) {
-  return "{" + str + "}";
-}
-function isPadded(el) {
-  return /^-?0\d/.test(el);
-}
-function lte(i, y) {
-  return i <= y;
-}
-function gte(i, y) {
-  return i >= y;
-}
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
-  const out = [];
-  let length = 0;
-  let nonEmpty;
-  outer: for (let a = 0; a < acc.length; a++) {
-    const prefix = acc[a] + pre;
-    let vs = values;
-    if (dropEmpties && !prefix) {
-      if (!nonEmpty)
-        nonEmpty = values.filter((v) => v);
-      vs = nonEmpty;
-    }
-    for (let v = 0; v < vs.length; v++) {
-      if (out.length >= max)
-        break outer;
-      const expansion = prefix + vs[v];
-      if (length + expansion.length > maxLength)
-        break outer;
-      out.push(expansion);
-      length += expansion.length;
-    }
-  }
-  budget.remaining -= out.length;
-  return out;
-}
-function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
-  const n = body.split(/\.\./);
-  const N = [];
-  if (n[0] === void 0 || n[1] === void 0) {
-    return N;
-  }
-  const x = numeric(n[0]);
-  const y = numeric(n[1]);
-  const width = Math.max(n[0].length, n[1].length);
-  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
-  let test = lte;
-  const reverse = y < x;
-  if (reverse) {
-    incr *= -1;
-    test = gte;
-  }
-  const pad = n.some(isPadded);
-  const cost = pad ? width : 1;
-  let length = 0;
-  for (let i = x; test(i, y) && N.length < max; i += incr) {
-    budget.remaining -= cost;
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    let c;
-    if (isAlphaSequence) {
-      c = String.fromCharCode(i);
-      if (c === "\\") {
-        c = "";
-      }
-    } else {
-      c = String(i);
-      if (pad) {
-        const need = width - c.length;
-        if (need > 0) {
-          const z = new Array(need + 1).join("0");
-          if (i < 0) {
-            c = "-" + z + c.slice(1);
-          } else {
-            c = z + c;
-          }
-        }
-      }
-    }
-    if (length + c.length > maxLength)
-      break;
-    N.push(c);
-    length += c.length;
-  }
-  return N;
-}
-function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
-  budget.remaining -= CALL_STEPS;
-  if (depth > maxDepth) {
-    return [str];
-  }
-  let acc = [""];
-  let rewrites = 0;
-  let dropEmpties = false;
-  let firstGroup = true;
-  let masked = str;
-  for (; ; ) {
-    const m = balancedWithBudget(str, masked, budget);
-    if (!m) {
-      return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
-    }
-    if (m.unmatched) {
-      masked = maskUnmatchedOpens(masked, budget);
-    }
-    const pre = m.pre;
-    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
-    if (/\$$/.test(pre)) {
-      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
-      firstGroup = false;
-      if (!m.post.length)
-        break;
-      str = m.post;
-      masked = masked.slice(m.end + 1);
-      continue;
-    }
-    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
-    const isSequence = isNumericSequence || isAlphaSequence;
-    const isOptions = m.body.indexOf(",") >= 0;
-    if (!isSequence && !isOptions) {
-      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-        rewrites++;
-        str = m.pre + "{" + m.body + escClose + m.post;
-        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
-        isTop = true;
-        continue;
-      }
-      return literal();
-    }
-    if (firstGroup) {
-      dropEmpties = isTop && !isSequence;
-      firstGroup = false;
-    }
-    let values;
-    if (isSequence) {
-      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
-      if (!values) {
-        return literal();
-      }
-    } else {
-      let n = parseCommaParts(m.body, budget);
-      if (!n) {
-        return literal();
-      }
-      if (n.length === 1 && n[0] !== void 0) {
-        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
-        if (budget.remaining < 0) {
-          return literal();
-        }
-        if (n.length === 1) {
-          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
-          if (budget.remaining < 0) {
-            return literal();
-          }
-          acc = next2;
-          if (!m.post.length)
-            break;
-          str = m.post;
-          masked = masked.slice(m.end + 1);
-          continue;
-        }
-      }
-      let dropsEmpties = dropEmpties && !m.post.length && !pre;
-      for (let d = 0; dropsEmpties && d < acc.length; d++) {
-        if (acc[d]) {
-          dropsEmpties = false;
-        }
-      }
-      values = [];
-      let valuesLength = 0;
-      outer: for (let j = 0; j < n.length; j++) {
-        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
-        if (budget.remaining < 0) {
-          return literal();
-        }
-        for (let k = 0; k < expanded.length; k++) {
-          const v = expanded[k];
-          if (dropsEmpties && !v)
-            continue;
-          if (values.length >= max || valuesLength + v.length > maxLength) {
-            break outer;
-          }
-          values.push(v);
-          valuesLength += v.length;
-        }
-      }
-    }
-    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
-    if (budget.remaining < 0) {
-      return literal();
-    }
-    acc = next;
-    if (!m.post.length)
-      break;
-    str = m.post;
-    masked = masked.slice(m.end + 1);
-  }
-  return acc;
-}
-
-// node_modules/minimatch/dist/esm/assert-valid-pattern.js
-var MAX_PATTERN_LENGTH = 1024 * 64;
-var assertValidPattern = (pattern) => {
-  if (typeof pattern !== "string") {
-    throw new TypeError("invalid pattern");
-  }
-  if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new TypeError("pattern is too long");
-  }
-};
-
-// node_modules/minimatch/dist/esm/brace-expressions.js
-var posixClasses = {
-  "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
-  "[:alpha:]": ["\\p{L}\\p{Nl}", true],
-  "[:ascii:]": ["\\x00-\\x7f", false],
-  "[:blank:]": ["\\p{Zs}\\t", true],
-  "[:cntrl:]": ["\\p{Cc}", true],
-  "[:digit:]": ["\\p{Nd}", true],
-  "[:graph:]": ["\\p{Z}\\p{C}", true, true],
-  "[:lower:]": ["\\p{Ll}", true],
-  "[:print:]": ["\\p{C}", true],
-  "[:punct:]": ["\\p{P}", true],
-  "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
-  "[:upper:]": ["\\p{Lu}", true],
-  "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
-  "[:xdigit:]": ["A-Fa-f0-9", false]
-};
-var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
-var regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var rangesToString = (ranges) => ranges.join("");
-var parseClass = (glob, position) => {
-  const pos = position;
-  if (glob.charAt(pos) !== "[") {
-    throw new Error("not in a brace expression");
-  }
-  const ranges = [];
-  const negs = [];
-  let i = pos + 1;
-  let sawStart = false;
-  let uflag = false;
-  let escaping = false;
-  let negate = false;
-  let endPos = pos;
-  let rangeStart = "";
-  WHILE: while (i < glob.length) {
-    const c = glob.charAt(i);
-    if ((c === "!" || c === "^") && i === pos + 1) {
-      negate = true;
-      i++;
-      continue;
-    }
-    if (c === "]" && sawStart && !escaping) {
-      endPos = i + 1;
-      break;
-    }
-    sawStart = true;
-    if (c === "\\") {
-      if (!escaping) {
-        escaping = true;
-        i++;
-        continue;
-      }
-    }
-    if (c === "[" && !escaping) {
-      for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
-        if (glob.startsWith(cls, i)) {
-          if (rangeStart) {
-            return ["$.", false, glob.length - pos, true];
-          }
-          i += cls.length;
-          if (neg)
-            negs.push(unip);
-          else
-            ranges.push(unip);
-          uflag = uflag || u;
-          continue WHILE;
-        }
-      }
-    }
-    escaping = false;
-    if (rangeStart) {
-      if (c > rangeStart) {
-        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
-      } else if (c === rangeStart) {
-        ranges.push(braceEscape(c));
-      }
-      rangeStart = "";
-      i++;
-      continue;
-    }
-    if (glob.startsWith("-]", i + 1)) {
-      ranges.push(braceEscape(c + "-"));
-      i += 2;
-      continue;
-    }
-    if (glob.startsWith("-", i + 1)) {
-      rangeStart = c;
-      i += 2;
-      continue;
-    }
-    ranges.push(braceEscape(c));
-    i++;
-  }
-  if (endPos < i) {
-    return ["", false, 0, false];
-  }
-  if (!ranges.length && !negs.length) {
-    return ["$.", false, glob.length - pos, true];
-  }
-  if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
-    const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
-    return [regexpEscape(r), false, endPos - pos, false];
-  }
-  const sranges = "[" + (negate ? "^" : "") + rangesToString(ranges) + "]";
-  const snegs = "[" + (negate ? "" : "^") + rangesToString(negs) + "]";
-  const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
-  return [comb, uflag, endPos - pos, true];
-};
-
-// node_modules/minimatch/dist/esm/unescape.js
-var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
-  }
-  return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
-};
-
-// node_modules/minimatch/dist/esm/ast.js
-var _a;
-var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
-var isExtglobType = (c) => types.has(c);
-var isExtglobAST = (c) => isExtglobType(c.type);
-var adoptionMap = /* @__PURE__ */ new Map([
-  ["!", ["@"]],
-  ["?", ["?", "@"]],
-  ["@", ["@"]],
-  ["*", ["*", "+", "?", "@"]],
-  ["+", ["+", "@"]]
-]);
-var adoptionWithSpaceMap = /* @__PURE__ */ new Map([
-  ["!", ["?"]],
-  ["@", ["?"]],
-  ["+", ["?", "*"]]
-]);
-var adoptionAnyMap = /* @__PURE__ */ new Map([
-  ["!", ["?", "@"]],
-  ["?", ["?", "@"]],
-  ["@", ["?", "@"]],
-  ["*", ["*", "+", "?", "@"]],
-  ["+", ["+", "@", "?", "*"]]
-]);
-var usurpMap = /* @__PURE__ */ new Map([
-  ["!", /* @__PURE__ */ new Map([["!", "@"]])],
-  [
-    "?",
-    /* @__PURE__ */ new Map([
-      ["*", "*"],
-      ["+", "*"]
-    ])
-  ],
-  [
-    "@",
-    /* @__PURE__ */ new Map([
-      ["!", "!"],
-      ["?", "?"],
-      ["@", "@"],
-      ["*", "*"],
-      ["+", "+"]
-    ])
-  ],
-  [
-    "+",
-    /* @__PURE__ */ new Map([
-      ["?", "*"],
-      ["*", "*"]
-    ])
-  ]
-]);
-var startNoTraversal = "(?!(?:^|/)\\.\\.?(?:$|/))";
-var startNoDot = "(?!\\.)";
-var addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
-var justDots = /* @__PURE__ */ new Set(["..", "."]);
-var reSpecials = new Set("().*{}+?[]^$\\!");
-var regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var qmark = "[^/]";
-var star = qmark + "*?";
-var starNoEmpty = qmark + "+?";
-var ID = 0;
-var AST = class {
-  type;
-  #root;
-  #hasMagic;
-  #uflag = false;
-  #parts = [];
-  #parent;
-  #parentIndex;
-  #negs;
-  #filledNegs = false;
-  #options;
-  #toString;
-  // set to true if it's an extglob with no children
-  // (which really means one child of '')
-  #emptyExt = false;
-  id = ++ID;
-  get depth() {
-    return (this.#parent?.depth ?? -1) + 1;
-  }
-  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
-    return {
-      "@@type": "AST",
-      id: this.id,
-      type: this.type,
-      root: this.#root.id,
-      parent: this.#parent?.id,
-      depth: this.depth,
-      partsLength: this.#parts.length,
-      parts: this.#parts
-    };
-  }
-  constructor(type, parent, options = {}) {
-    this.type = type;
-    if (type)
-      this.#hasMagic = true;
-    this.#parent = parent;
-    this.#root = this.#parent ? this.#parent.#root : this;
-    this.#options = this.#root === this ? options : this.#root.#options;
-    this.#negs = this.#root === this ? [] : this.#root.#negs;
-    if (type === "!" && !this.#root.#filledNegs)
-      this.#negs.push(this);
-    this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
-  }
-  get hasMagic() {
-    if (this.#hasMagic !== void 0)
-      return this.#hasMagic;
-    for (const p of this.#parts) {
-      if (typeof p === "string")
-        continue;
-      if (p.type || p.hasMagic)
-        return this.#hasMagic = true;
-    }
-    return this.#hasMagic;
-  }
-  // reconstructs the pattern
-  toString() {
-    return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
-  }
-  #fillNegs() {
-    if (this !== this.#root)
-      throw new Error("should only call on root");
-    if (this.#filledNegs)
-      return this;
-    this.toString();
-    this.#filledNegs = true;
-    let n;
-    while (n = this.#negs.pop()) {
-      if (n.type !== "!")
-        continue;
-      let p = n;
-      let pp = p.#parent;
-      while (pp) {
-        for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
-          for (const part of n.#parts) {
-            if (typeof part === "string") {
-              throw new Error("string part in extglob AST??");
-            }
-            part.copyIn(pp.#parts[i]);
-          }
-        }
-        p = pp;
-        pp = p.#parent;
-      }
-    }
-    return this;
-  }
-  push(...parts) {
-    for (const p of parts) {
-      if (p === "")
-        continue;
-      if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
-        throw new Error("invalid part: " + p);
-      }
-      this.#parts.push(p);
-    }
-  }
-  toJSON() {
-    const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
-    if (this.isStart() && !this.type)
-      ret.unshift([]);
-    if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
-      ret.push({});
-    }
-    return ret;
-  }
-  isStart() {
-    if (this.#root === this)
-      return true;
-    if (!this.#parent?.isStart())
-      return false;
-    if (this.#parentIndex === 0)
-      return true;
-    const p = this.#parent;
-    for (let i = 0; i < this.#parentIndex; i++) {
-      const pp = p.#parts[i];
-      if (!(pp instanceof _a && pp.type === "!")) {
-        return false;
-      }
-    }
-    return true;
-  }
-  isEnd() {
-    if (this.#root === this)
-      return true;
-    if (this.#parent?.type === "!")
-      return true;
-    if (!this.#parent?.isEnd())
-      return false;
-    if (!this.type)
-      return this.#parent?.isEnd();
-    const pl = this.#parent ? this.#parent.#parts.length : 0;
-    return this.#parentIndex === pl - 1;
-  }
-  copyIn(part) {
-    if (typeof part === "string")
-      this.push(part);
-    else
-      this.push(part.clone(this));
-  }
-  clone(parent) {
-    const c = new _a(this.type, parent);
-    for (const p of this.#parts) {
-      c.copyIn(p);
-    }
-    return c;
-  }
-  static #parseAST(str, ast, pos, opt, extDepth) {
-    const maxDepth = opt.maxExtglobRecursion ?? 2;
-    let escaping = false;
-    let inBrace = false;
-    let braceStart = -1;
-    let braceNeg = false;
-    if (ast.type === null) {
-      let i2 = pos;
-      let acc2 = "";
-      while (i2 < str.length) {
-        const c = str.charAt(i2++);
-        if (escaping || c === "\\") {
-          escaping = !escaping;
-          acc2 += c;
-          continue;
-        }
-        if (inBrace) {
-          if (i2 === braceStart + 1) {
-            if (c === "^" || c === "!") {
-              braceNeg = true;
-            }
-          } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
-            inBrace = false;
-          }
-          acc2 += c;
-          continue;
-        } else if (c === "[") {
-          inBrace = true;
-          braceStart = i2;
-          braceNeg = false;
-          acc2 += c;
-          continue;
-        }
-        const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
-        if (doRecurse) {
-          ast.push(acc2);
-          acc2 = "";
-          const ext2 = new _a(c, ast);
-          i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
-          ast.push(ext2);
-          continue;
-        }
-        acc2 += c;
-      }
-      ast.push(acc2);
-      return i2;
-    }
-    let i = pos + 1;
-    let part = new _a(null, ast);
-    const parts = [];
-    let acc = "";
-    while (i < str.length) {
-      const c = str.charAt(i++);
-      if (escaping || c === "\\") {
-        escaping = !escaping;
-        acc += c;
-        continue;
-      }
-      if (inBrace) {
-        if (i === braceStart + 1) {
-          if (c === "^" || c === "!") {
-            braceNeg = true;
-          }
-        } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
-          inBrace = false;
-        }
-        acc += c;
-        continue;
-      } else if (c === "[") {
-        inBrace = true;
-        braceStart = i;
-        braceNeg = false;
-        acc += c;
-        continue;
-      }
-      const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
-      (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
-      if (doRecurse) {
-        const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
-        part.push(acc);
-        acc = "";
-        const ext2 = new _a(c, part);
-        part.push(ext2);
-        i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
-        continue;
-      }
-      if (c === "|") {
-        part.push(acc);
-        acc = "";
-        parts.push(part);
-        part = new _a(null, ast);
-        continue;
-      }
-      if (c === ")") {
-        if (acc === "" && ast.#parts.length === 0) {
-          ast.#emptyExt = true;
-        }
-        part.push(acc);
-        acc = "";
-        ast.push(...parts, part);
-        return i;
-      }
-      acc += c;
-    }
-    ast.type = null;
-    ast.#hasMagic = void 0;
-    ast.#parts = [str.substring(pos - 1)];
-    return i;
-  }
-  #canAdoptWithSpace(child) {
-    return this.#canAdopt(child, adoptionWithSpaceMap);
-  }
-  #canAdopt(child, map = adoptionMap) {
-    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null) {
-      return false;
-    }
-    const gc = child.#parts[0];
-    if (!gc || typeof gc !== "object" || gc.type === null) {
-      return false;
-    }
-    return this.#canAdoptType(gc.type, map);
-  }
-  #canAdoptType(c, map = adoptionAnyMap) {
-    return !!map.get(this.type)?.includes(c);
-  }
-  #adoptWithSpace(child, index) {
-    const gc = child.#parts[0];
-    const blank = new _a(null, gc, this.options);
-    blank.#parts.push("");
-    gc.push(blank);
-    this.#adopt(child, index);
-  }
-  #adopt(child, index) {
-    const gc = child.#parts[0];
-    this.#parts.splice(index, 1, ...gc.#parts);
-    for (const p of gc.#parts) {
-      if (typeof p === "object")
-        p.#parent = this;
-    }
-    this.#toString = void 0;
-  }
-  #canUsurpType(c) {
-    const m = usurpMap.get(this.type);
-    return !!m?.has(c);
-  }
-  #canUsurp(child) {
-    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
-      return false;
-    }
-    const gc = child.#parts[0];
-    if (!gc || typeof gc !== "object" || gc.type === null) {
-      return false;
-    }
-    return this.#canUsurpType(gc.type);
-  }
-  #usurp(child) {
-    const m = usurpMap.get(this.type);
-    const gc = child.#parts[0];
-    const nt = m?.get(gc.type);
-    if (!nt)
-      return false;
-    this.#parts = gc.#parts;
-    for (const p of this.#parts) {
-      if (typeof p === "object") {
-        p.#parent = this;
-      }
-    }
-    this.type = nt;
-    this.#toString = void 0;
-    this.#emptyExt = false;
-  }
-  static fromGlob(pattern, options = {}) {
-    const ast = new _a(null, void 0, options);
-    _a.#parseAST(pattern, ast, 0, options, 0);
-    return ast;
-  }
-  // returns the regular expression if there's magic, or the unescaped
-  // string if not.
-  toMMPattern() {
-    if (this !== this.#root)
-      return this.#root.toMMPattern();
-    const glob = this.toString();
-    const [re, body, hasMagic, uflag] = this.toRegExpSource();
-    const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
-    if (!anyMagic) {
-      return body;
-    }
-    const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
-    return Object.assign(new RegExp(`^${re}$`, flags), {
-      _src: re,
-      _glob: glob
-    });
-  }
-  get options() {
-    return this.#options;
-  }
-  // returns the string match, the regexp source, whether there's magic
-  // in the regexp (so a regular expression is required) and whether or
-  // not the uflag is needed for the regular expression (for posix classes)
-  // TODO: instead of injecting the start/end at this point, just return
-  // the BODY of the regexp, along with the start/end portions suitable
-  // for binding the start/end in either a joined full-path makeRe context
-  // (where we bind to (^|/), or a standalone matchPart context (where
-  // we bind to ^, and not /).  Otherwise slashes get duped!
-  //
-  // In part-matching mode, the start is:
-  // - if not isStart: nothing
-  // - if traversal possible, but not allowed: ^(?!\.\.?$)
-  // - if dots allowed or not possible: ^
-  // - if dots possible and not allowed: ^(?!\.)
-  // end is:
-  // - if not isEnd(): nothing
-  // - else: $
-  //
-  // In full-path matching mode, we put the slash at the START of the
-  // pattern, so start is:
-  // - if first pattern: same as part-matching mode
-  // - if not isStart(): nothing
-  // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
-  // - if dots allowed or not possible: /
-  // - if dots possible and not allowed: /(?!\.)
-  // end is:
-  // - if last pattern, same as part-matching mode
-  // - else nothing
-  //
-  // Always put the (?:$|/) on negated tails, though, because that has to be
-  // there to bind the end of the negated pattern portion, and it's easier to
-  // just stick it in now rather than try to inject it later in the middle of
-  // the pattern.
-  //
-  // We can just always return the same end, and leave it up to the caller
-  // to know whether it's going to be used joined or in parts.
-  // And, if the start is adjusted slightly, can do the same there:
-  // - if not isStart: nothing
-  // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
-  // - if dots allowed or not possible: (?:/|^)
-  // - if dots possible and not allowed: (?:/|^)(?!\.)
-  //
-  // But it's better to have a simpler binding without a conditional, for
-  // performance, so probably better to return both start options.
-  //
-  // Then the caller just ignores the end if it's not the first pattern,
-  // and the start always gets applied.
-  //
-  // But that's always going to be $ if it's the ending pattern, or nothing,
-  // so the caller can just attach $ at the end of the pattern when building.
-  //
-  // So the todo is:
-  // - better detect what kind of start is needed
-  // - return both flavors of starting pattern
-  // - attach $ at the end of the pattern when creating the actual RegExp
-  //
-  // Ah, but wait, no, that all only applies to the root when the first pattern
-  // is not an extglob. If the first pattern IS an extglob, then we need all
-  // that dot prevention biz to live in the extglob portions, because eg
-  // +(*|.x*) can match .xy but not .yx.
-  //
-  // So, return the two flavors if it's #root and the first child is not an
-  // AST, otherwise leave it to the child AST to handle it, and there,
-  // use the (?:^|/) style of start binding.
-  //
-  // Even simplified further:
-  // - Since the start for a join is eg /(?!\.) and the start for a part
-  // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
-  // or start or whatever) and prepend ^ or / at the Regexp construction.
-  toRegExpSource(allowDot) {
-    const dot = allowDot ?? !!this.#options.dot;
-    if (this.#root === this) {
-      this.#flatten();
-      this.#fillNegs();
-    }
-    if (!isExtglobAST(this)) {
-      const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
-      const src = this.#parts.map((p) => {
-        const [re, _, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
-        this.#hasMagic = this.#hasMagic || hasMagic;
-        this.#uflag = this.#uflag || uflag;
-        return re;
-      }).join("");
-      let start2 = "";
-      if (this.isStart()) {
-        if (typeof this.#parts[0] === "string") {
-          const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
-          if (!dotTravAllowed) {
-            const aps = addPatternStart;
-            const needNoTrav = (
-              // dots are allowed, and the pattern starts with [ or .
-              dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
-              src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
-              src.startsWith("\\.\\.") && aps.has(src.charAt(4))
-            );
-            const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
-            start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
-          }
-        }
-      }
-      let end = "";
-      if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
-        end = "(?:$|\\/)";
-      }
-      const final2 = start2 + src + end;
-      return [
-        final2,
-        unescape(src),
-        this.#hasMagic = !!this.#hasMagic,
-        this.#uflag
-      ];
-    }
-    const repeated = this.type === "*" || this.type === "+";
-    const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
-    let body = this.#partsToRegExp(dot);
-    if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
-      const s = this.toString();
-      const me = this;
-      me.#parts = [s];
-      me.type = null;
-      me.#hasMagic = void 0;
-      return [s, unescape(this.toString()), false, false];
-    }
-    let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
-    if (bodyDotAllowed === body) {
-      bodyDotAllowed = "";
-    }
-    if (bodyDotAllowed) {
-      body = `(?:${body})(?:${bodyDotAllowed})*?`;
-    }
-    let final = "";
-    if (this.type === "!" && this.#emptyExt) {
-      final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
-    } else {
-      const close = this.type === "!" ? (
-        // !() must match something,but !(x) can match ''
-        "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
-      ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-      final = start + body + close;
-    }
-    return [
-      final,
-      unescape(body),
-      this.#hasMagic = !!this.#hasMagic,
-      this.#uflag
-    ];
-  }
-  #flatten() {
-    if (!isExtglobAST(this)) {
-      for (const p of this.#parts) {
-        if (typeof p === "object") {
-          p.#flatten();
-        }
-      }
-    } else {
-      let iterations = 0;
-      let done = false;
-      do {
-        done = true;
-        for (let i = 0; i < this.#parts.length; i++) {
-          const c = this.#parts[i];
-          if (typeof c === "object") {
-            c.#flatten();
-            if (this.#canAdopt(c)) {
-              done = false;
-              this.#adopt(c, i);
-            } else if (this.#canAdoptWithSpace(c)) {
-              done = false;
-              this.#adoptWithSpace(c, i);
-            } else if (this.#canUsurp(c)) {
-              done = false;
-              this.#usurp(c);
-            }
-          }
-        }
-      } while (!done && ++iterations < 10);
-    }
-    this.#toString = void 0;
-  }
-  #partsToRegExp(dot) {
-    return this.#parts.map((p) => {
-      if (typeof p === "string") {
-        throw new Error("string type in extglob ast??");
-      }
-      const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
-      this.#uflag = this.#uflag || uflag;
-      return re;
-    }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
-  }
-  static #parseGlob(glob, hasMagic, noEmpty = false) {
-    let escaping = false;
-    let re = "";
-    let uflag = false;
-    let inStar = false;
-    for (let i = 0; i < glob.length; i++) {
-      const c = glob.charAt(i);
-      if (escaping) {
-        escaping = false;
-        re += (reSpecials.has(c) ? "\\" : "") + c;
-        continue;
-      }
-      if (c === "*") {
-        if (inStar)
-          continue;
-        inStar = true;
-        re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
-        hasMagic = true;
-        continue;
-      } else {
-        inStar = false;
-      }
-      if (c === "\\") {
-        if (i === glob.length - 1) {
-          re += "\\\\";
-        } else {
-          escaping = true;
-        }
-        continue;
-      }
-      if (c === "[") {
-        const [src, needUflag, consumed, magic] = parseClass(glob, i);
-        if (consumed) {
-          re += src;
-          uflag = uflag || needUflag;
-          i += consumed - 1;
-          hasMagic = hasMagic || magic;
-          continue;
-        }
-      }
-      if (c === "?") {
-        re += qmark;
-        hasMagic = true;
-        continue;
-      }
-      re += regExpEscape(c);
-    }
-    return [re, unescape(glob), !!hasMagic, uflag];
-  }
-};
-_a = AST;
-
-// node_modules/minimatch/dist/esm/escape.js
-var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
-  }
-  return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
-};
-
-// node_modules/minimatch/dist/esm/index.js
-var minimatch = (p, pattern, options = {}) => {
-  assertValidPattern(pattern);
-  if (!options.nocomment && pattern.charAt(0) === "#") {
-    return false;
-  }
-  return new Minimatch(pattern, options).match(p);
-};
-var starDotExtRE = /^\*+([^+@!?*[(]*)$/;
-var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
-var starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
-var starDotExtTestNocase = (ext2) => {
-  ext2 = ext2.toLowerCase();
-  return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
-};
-var starDotExtTestNocaseDot = (ext2) => {
-  ext2 = ext2.toLowerCase();
-  return (f) => f.toLowerCase().endsWith(ext2);
-};
-var starDotStarRE = /^\*+\.\*+$/;
-var starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
-var starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
-var dotStarRE = /^\.\*+$/;
-var dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
-var starRE = /^\*+$/;
-var starTest = (f) => f.length !== 0 && !f.startsWith(".");
-var starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
-var qmarksRE = /^\?+([^+@!?*[(]*)?$/;
-var qmarksTestNocase = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExt([$0]);
-  if (!ext2)
-    return noext;
-  ext2 = ext2.toLowerCase();
-  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
-};
-var qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExtDot([$0]);
-  if (!ext2)
-    return noext;
-  ext2 = ext2.toLowerCase();
-  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
-};
-var qmarksTestDot = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExtDot([$0]);
-  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
-};
-var qmarksTest = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExt([$0]);
-  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
-};
-var qmarksTestNoExt = ([$0]) => {
-  const len = $0.length;
-  return (f) => f.length === len && !f.startsWith(".");
-};
-var qmarksTestNoExtDot = ([$0]) => {
-  const len = $0.length;
-  return (f) => f.length === len && f !== "." && f !== "..";
-};
-var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path = {
-  win32: { sep: "\\" },
-  posix: { sep: "/" }
-};
-var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep;
-var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
-minimatch.GLOBSTAR = GLOBSTAR;
-var qmark2 = "[^/]";
-var star2 = qmark2 + "*?";
-var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
-var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
-var filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
-minimatch.filter = filter;
-var ext = (a, b = {}) => Object.assign({}, a, b);
-var defaults = (def) => {
-  if (!def || typeof def !== "object" || !Object.keys(def).length) {
-    return minimatch;
-  }
-  const orig = minimatch;
-  const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
-  return Object.assign(m, {
-    Minimatch: class Minimatch extends orig.Minimatch {
-      constructor(pattern, options = {}) {
-        super(pattern, ext(def, options));
-      }
-      static defaults(options) {
-        return orig.defaults(ext(def, options)).Minimatch;
-      }
-    },
-    AST: class AST extends orig.AST {
-      /* c8 ignore start */
-      constructor(type, parent, options = {}) {
-        super(type, parent, ext(def, options));
-      }
-      /* c8 ignore stop */
-      static fromGlob(pattern, options = {}) {
-        return orig.AST.fromGlob(pattern, ext(def, options));
-      }
-    },
-    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
-    filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
-    defaults: (options) => orig.defaults(ext(def, options)),
-    makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
-    braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list3, pattern, options = {}) => orig.match(list3, pattern, ext(def, options)),
-    sep: orig.sep,
-    GLOBSTAR
-  });
-};
-minimatch.defaults = defaults;
-var braceExpand = (pattern, options = {}) => {
-  assertValidPattern(pattern);
-  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
-    return [pattern];
-  }
-  return expand(pattern, { max: options.braceExpandMax });
-};
-minimatch.braceExpand = braceExpand;
-var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
-minimatch.makeRe = makeRe;
-var match = (list3, pattern, options = {}) => {
-  const mm = new Minimatch(pattern, options);
-  list3 = list3.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list3.length) {
-    list3.push(pattern);
-  }
-  return list3;
-};
-minimatch.match = match;
-var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-var regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var Minimatch = class {
-  options;
-  set;
-  pattern;
-  windowsPathsNoEscape;
-  nonegate;
-  negate;
-  comment;
-  empty;
-  preserveMultipleSlashes;
-  partial;
-  globSet;
-  globParts;
-  nocase;
-  isWindows;
-  platform;
-  windowsNoMagicRoot;
-  maxGlobstarRecursion;
-  regexp;
-  constructor(pattern, options = {}) {
-    assertValidPattern(pattern);
-    options = options || {};
-    this.options = options;
-    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
-    this.pattern = pattern;
-    this.platform = options.platform || defaultPlatform;
-    this.isWindows = this.platform === "win32";
-    const awe = "allowWindowsEscape";
-    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[awe] === false;
-    if (this.windowsPathsNoEscape) {
-      this.pattern = this.pattern.replace(/\\/g, "/");
-    }
-    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
-    this.regexp = null;
-    this.negate = false;
-    this.nonegate = !!options.nonegate;
-    this.comment = false;
-    this.empty = false;
-    this.partial = !!options.partial;
-    this.nocase = !!this.options.nocase;
-    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
-    this.globSet = [];
-    this.globParts = [];
-    this.set = [];
-    this.make();
-  }
-  hasMagic() {
-    if (this.options.magicalBraces && this.set.length > 1) {
-      return true;
-    }
-    for (const pattern of this.set) {
-      for (const part of pattern) {
-        if (typeof part !== "string")
-          return true;
-      }
-    }
-    return false;
-  }
-  debug(..._) {
-  }
-  make() {
-    const pattern = this.pattern;
-    const options = this.options;
-    if (!options.nocomment && pattern.charAt(0) === "#") {
-      this.comment = true;
-      return;
-    }
-    if (!pattern) {
-      this.empty = true;
-      return;
-    }
-    this.parseNegate();
-    this.globSet = [...new Set(this.braceExpand())];
-    if (options.debug) {
-      this.debug = (...args) => console.error(...args);
-    }
-    this.debug(this.pattern, this.globSet);
-    const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
-    this.globParts = this.preprocess(rawGlobParts);
-    this.debug(this.pattern, this.globParts);
-    let set = this.globParts.map((s, _, __) => {
-      if (this.isWindows && this.windowsNoMagicRoot) {
-        const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
-        const isDrive = /^[a-z]:/i.test(s[0]);
-        if (isUNC) {
-          return [
-            ...s.slice(0, 4),
-            ...s.slice(4).map((ss) => this.parse(ss))
-          ];
-        } else if (isDrive) {
-          return [s[0], ...s.slice(1).map((ss) => this.parse(ss))];
-        }
-      }
-      return s.map((ss) => this.parse(ss));
-    });
-    this.debug(this.pattern, set);
-    this.set = set.filter((s) => s.indexOf(false) === -1);
-    if (this.isWindows) {
-      for (let i = 0; i < this.set.length; i++) {
-        const p = this.set[i];
-        if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
-          p[2] = "?";
-        }
-      }
-    }
-    this.debug(this.pattern, this.set);
-  }
-  // various transforms to equivalent pattern sets that are
-  // faster to process in a filesystem walk.  The goal is to
-  // eliminate what we can, and push all ** patterns as far
-  // to the right as possible, even if it increases the number
-  // of patterns that we have to process.
-  preprocess(globParts) {
-    if (this.options.noglobstar) {
-      for (const partset of globParts) {
-        for (let j = 0; j < partset.length; j++) {
-          if (partset[j] === "**") {
-            partset[j] = "*";
-          }
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      globParts = this.firstPhasePreProcess(globParts);
-      globParts = this.secondPhasePreProcess(globParts);
-    } else if (optimizationLevel >= 1) {
-      globParts = this.levelOneOptimize(globParts);
-    } else {
-      globParts = this.adjascentGlobstarOptimize(globParts);
-    }
-    return globParts;
-  }
-  // just get rid of adjascent ** portions
-  adjascentGlobstarOptimize(globParts) {
-    return globParts.map((parts) => {
-      let gs = -1;
-      while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-        let i = gs;
-        while (parts[i + 1] === "**") {
-          i++;
-        }
-        if (i !== gs) {
-          parts.splice(gs, i - gs);
-        }
-      }
-      return parts;
-    });
-  }
-  // get rid of adjascent ** and resolve .. portions
-  levelOneOptimize(globParts) {
-    return globParts.map((parts) => {
-      parts = parts.reduce((set, part) => {
-        const prev = set[set.length - 1];
-        if (part === "**" && prev === "**") {
-          return set;
-        }
-        if (part === "..") {
-          if (prev && prev !== ".." && prev !== "." && prev !== "**") {
-            set.pop();
-            return set;
-          }
-        }
-        set.push(part);
-        return set;
-      }, []);
-      return parts.length === 0 ? [""] : parts;
-    });
-  }
-  levelTwoFileOptimize(parts) {
-    if (!Array.isArray(parts)) {
-      parts = this.slashSplit(parts);
-    }
-    let didSomething = false;
-    do {
-      didSomething = false;
-      if (!this.preserveMultipleSlashes) {
-        for (let i = 1; i < parts.length - 1; i++) {
-          const p = parts[i];
-          if (i === 1 && p === "" && parts[0] === "")
-            continue;
-          if (p === "." || p === "") {
-            didSomething = true;
-            parts.splice(i, 1);
-            i--;
-          }
-        }
-        if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-          didSomething = true;
-          parts.pop();
-        }
-      }
-      let dd = 0;
-      while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-        const p = parts[dd - 1];
-        if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
-          didSomething = true;
-          parts.splice(dd - 1, 2);
-          dd -= 2;
-        }
-      }
-    } while (didSomething);
-    return parts.length === 0 ? [""] : parts;
-  }
-  // First phase: single-pattern processing
-  // <pre> is 1 or more portions
-  // <rest> is 1 or more portions
-  // <p> is any portion other than ., .., '', or **
-  // <e> is . or ''
-  //
-  // **/.. is *brutal* for filesystem walking performance, because
-  // it effectively resets the recursive walk each time it occurs,
-  // and ** cannot be reduced out by a .. pattern part like a regexp
-  // or most strings (other than .., ., and '') can be.
-  //
-  // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-  // <pre>/<e>/<rest> -> <pre>/<rest>
-  // <pre>/<p>/../<rest> -> <pre>/<rest>
-  // **/**/<rest> -> **/<rest>
-  //
-  // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
-  // this WOULD be allowed if ** did follow symlinks, or * didn't
-  firstPhasePreProcess(globParts) {
-    let didSomething = false;
-    do {
-      didSomething = false;
-      for (let parts of globParts) {
-        let gs = -1;
-        while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-          let gss = gs;
-          while (parts[gss + 1] === "**") {
-            gss++;
-          }
-          if (gss > gs) {
-            parts.splice(gs + 1, gss - gs);
-          }
-          let next = parts[gs + 1];
-          const p = parts[gs + 2];
-          const p2 = parts[gs + 3];
-          if (next !== "..")
-            continue;
-          if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
-            continue;
-          }
-          didSomething = true;
-          parts.splice(gs, 1);
-          const other = parts.slice(0);
-          other[gs] = "**";
-          globParts.push(other);
-          gs--;
-        }
-        if (!this.preserveMultipleSlashes) {
-          for (let i = 1; i < parts.length - 1; i++) {
-            const p = parts[i];
-            if (i === 1 && p === "" && parts[0] === "")
-              continue;
-            if (p === "." || p === "") {
-              didSomething = true;
-              parts.splice(i, 1);
-              i--;
-            }
-          }
-          if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-            didSomething = true;
-            parts.pop();
-          }
-        }
-        let dd = 0;
-        while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-          const p = parts[dd - 1];
-          if (p && p !== "." && p !== ".." && p !== "**") {
-            didSomething = true;
-            const needDot = dd === 1 && parts[dd + 1] === "**";
-            const splin = needDot ? ["."] : [];
-            parts.splice(dd - 1, 2, ...splin);
-            if (parts.length === 0)
-              parts.push("");
-            dd -= 2;
-          }
-        }
-      }
-    } while (didSomething);
-    return globParts;
-  }
-  // second phase: multi-pattern dedupes
-  // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
-  // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
-  // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
-  //
-  // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
-  // ^-- not valid because ** doens't follow symlinks
-  secondPhasePreProcess(globParts) {
-    for (let i = 0; i < globParts.length - 1; i++) {
-      for (let j = i + 1; j < globParts.length; j++) {
-        const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
-        if (matched) {
-          globParts[i] = [];
-          globParts[j] = matched;
-          break;
-        }
-      }
-    }
-    return globParts.filter((gs) => gs.length);
-  }
-  partsMatch(a, b, emptyGSMatch = false) {
-    let ai = 0;
-    let bi = 0;
-    let result = [];
-    let which = "";
-    while (ai < a.length && bi < b.length) {
-      if (a[ai] === b[bi]) {
-        result.push(which === "b" ? b[bi] : a[ai]);
-        ai++;
-        bi++;
-      } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
-        result.push(a[ai]);
-        ai++;
-      } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
-        result.push(b[bi]);
-        bi++;
-      } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
-        if (which === "b")
-          return false;
-        which = "a";
-        result.push(a[ai]);
-        ai++;
-        bi++;
-      } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
-        if (which === "a")
-          return false;
-        which = "b";
-        result.push(b[bi]);
-        ai++;
-        bi++;
-      } else {
-        return false;
-      }
-    }
-    return a.length === b.length && result;
-  }
-  parseNegate() {
-    if (this.nonegate)
-      return;
-    const pattern = this.pattern;
-    let negate = false;
-    let negateOffset = 0;
-    for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
-      negate = !negate;
-      negateOffset++;
-    }
-    if (negateOffset)
-      this.pattern = pattern.slice(negateOffset);
-    this.negate = negate;
-  }
-  // set partial to true to test if, for example,
-  // "/a/b" matches the start of "/*/b/*/d"
-  // Partial means, if you run out of file before you run
-  // out of pattern, then that's fine, as long as all
-  // the parts match.
-  matchOne(file, pattern, partial = false) {
-    let fileStartIndex = 0;
-    let patternStartIndex = 0;
-    if (this.isWindows) {
-      const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
-      const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
-      const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
-      const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
-      const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
-      const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
-      if (typeof fdi === "number" && typeof pdi === "number") {
-        const [fd, pd] = [
-          file[fdi],
-          pattern[pdi]
-        ];
-        if (fd.toLowerCase() === pd.toLowerCase()) {
-          pattern[pdi] = fd;
-          patternStartIndex = pdi;
-          fileStartIndex = fdi;
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      file = this.levelTwoFileOptimize(file);
-    }
-    if (pattern.includes(GLOBSTAR)) {
-      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
-    }
-    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
-  }
-  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
-    const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
-    const lastgs = pattern.lastIndexOf(GLOBSTAR);
-    const [head, body, tail] = partial ? [
-      pattern.slice(patternIndex, firstgs),
-      pattern.slice(firstgs + 1),
-      []
-    ] : [
-      pattern.slice(patternIndex, firstgs),
-      pattern.slice(firstgs + 1, lastgs),
-      pattern.slice(lastgs + 1)
-    ];
-    if (head.length) {
-      const fileHead = file.slice(fileIndex, fileIndex + head.length);
-      if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
-        return false;
-      }
-      fileIndex += head.length;
-      patternIndex += head.length;
-    }
-    let fileTailMatch = 0;
-    if (tail.length) {
-      if (tail.length + fileIndex > file.length)
-        return false;
-      let tailStart = file.length - tail.length;
-      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
-        fileTailMatch = tail.length;
-      } else {
-        if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
-          return false;
-        }
-        tailStart--;
-        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
-          return false;
-        }
-        fileTailMatch = tail.length + 1;
-      }
-    }
-    if (!body.length) {
-      let sawSome = !!fileTailMatch;
-      for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
-        const f = String(file[i2]);
-        sawSome = true;
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return partial || sawSome;
-    }
-    const bodySegments = [[[], 0]];
-    let currentBody = bodySegments[0];
-    let nonGsParts = 0;
-    const nonGsPartsSums = [0];
-    for (const b of body) {
-      if (b === GLOBSTAR) {
-        nonGsPartsSums.push(nonGsParts);
-        currentBody = [[], 0];
-        bodySegments.push(currentBody);
-      } else {
-        currentBody[0].push(b);
-        nonGsParts++;
-      }
-    }
-    let i = bodySegments.length - 1;
-    const fileLength = file.length - fileTailMatch;
-    for (const b of bodySegments) {
-      b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
-    }
-    return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
-  }
-  // return false for "nope, not matching"
-  // return null for "not matching, cannot keep trying"
-  #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
-    const bs = bodySegments[bodyIndex];
-    if (!bs) {
-      for (let i = fileIndex; i < file.length; i++) {
-        sawTail = true;
-        const f = file[i];
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return sawTail;
-    }
-    const [body, after] = bs;
-    while (fileIndex <= after) {
-      const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
-      if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
-        if (sub !== false) {
-          return sub;
-        }
-      }
-      const f = file[fileIndex];
-      if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-        return false;
-      }
-      fileIndex++;
-    }
-    return partial || null;
-  }
-  #matchOne(file, pattern, partial, fileIndex, patternIndex) {
-    let fi;
-    let pi;
-    let pl;
-    let fl;
-    for (fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
-      this.debug("matchOne loop");
-      let p = pattern[pi];
-      let f = file[fi];
-      this.debug(pattern, p, f);
-      if (p === false || p === GLOBSTAR) {
-        return false;
-      }
-      let hit;
-      if (typeof p === "string") {
-        hit = f === p;
-        this.debug("string match", p, f, hit);
-      } else {
-        hit = p.test(f);
-        this.debug("pattern match", p, f, hit);
-      }
-      if (!hit)
-        return false;
-    }
-    if (fi === fl && pi === pl) {
-      return true;
-    } else if (fi === fl) {
-      return partial;
-    } else if (pi === pl) {
-      return fi === fl - 1 && file[fi] === "";
-    } else {
-      throw new Error("wtf?");
-    }
-  }
-  braceExpand() {
-    return braceExpand(this.pattern, this.options);
-  }
-  parse(pattern) {
-    assertValidPattern(pattern);
-    const options = this.options;
-    if (pattern === "**")
-      return GLOBSTAR;
-    if (pattern === "")
-      return "";
-    let m;
-    let fastTest = null;
-    if (m = pattern.match(starRE)) {
-      fastTest = options.dot ? starTestDot : starTest;
-    } else if (m = pattern.match(starDotExtRE)) {
-      fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
-    } else if (m = pattern.match(qmarksRE)) {
-      fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
-    } else if (m = pattern.match(starDotStarRE)) {
-      fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
-    } else if (m = pattern.match(dotStarRE)) {
-      fastTest = dotStarTest;
-    }
-    const re = AST.fromGlob(pattern, this.options).toMMPattern();
-    if (fastTest && typeof re === "object") {
-      Reflect.defineProperty(re, "test", { value: fastTest });
-    }
-    return re;
-  }
-  makeRe() {
-    if (this.regexp || this.regexp === false)
-      return this.regexp;
-    const set = this.set;
-    if (!set.length) {
-      this.regexp = false;
-      return this.regexp;
-    }
-    const options = this.options;
-    const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
-    const flags = new Set(options.nocase ? ["i"] : []);
-    let re = set.map((pattern) => {
-      const pp = pattern.map((p) => {
-        if (p instanceof RegExp) {
-          for (const f of p.flags.split(""))
-            flags.add(f);
-        }
-        return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
-      });
-      pp.forEach((p, i) => {
-        const next = pp[i + 1];
-        const prev = pp[i - 1];
-        if (p !== GLOBSTAR || prev === GLOBSTAR) {
-          return;
-        }
-        if (prev === void 0) {
-          if (next !== void 0 && next !== GLOBSTAR) {
-            pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
-          } else {
-            pp[i] = twoStar;
-          }
-        } else if (next === void 0) {
-          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
-        } else if (next !== GLOBSTAR) {
-          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
-          pp[i + 1] = GLOBSTAR;
-        }
-      });
-      const filtered = pp.filter((p) => p !== GLOBSTAR);
-      if (this.partial && filtered.length >= 1) {
-        const prefixes = [];
-        for (let i = 1; i <= filtered.length; i++) {
-          prefixes.push(filtered.slice(0, i).join("/"));
-        }
-        return "(?:" + prefixes.join("|") + ")";
-      }
-      return filtered.join("/");
-    }).join("|");
-    const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-    re = "^" + open2 + re + close + "$";
-    if (this.partial) {
-      re = "^(?:\\/|" + open2 + re.slice(1, -1) + close + ")$";
-    }
-    if (this.negate)
-      re = "^(?!" + re + ").+$";
-    try {
-      this.regexp = new RegExp(re, [...flags].join(""));
-    } catch {
-      this.regexp = false;
-    }
-    return this.regexp;
-  }
-  slashSplit(p) {
-    if (this.preserveMultipleSlashes) {
-      return p.split("/");
-    } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
-      return ["", ...p.split(/\/+/)];
-    } else {
-      return p.split(/\/+/);
-    }
-  }
-  match(f, partial = this.partial) {
-    this.debug("match", f, this.pattern);
-    if (this.comment) {
-      return false;
-    }
-    if (this.empty) {
-      return f === "";
-    }
-    if (f === "/" && partial) {
-      return true;
-    }
-    const options = this.options;
-    if (this.isWindows) {
-      f = f.split("\\").join("/");
-    }
-    const ff = this.slashSplit(f);
-    this.debug(this.pattern, "split", ff);
-    const set = this.set;
-    this.debug(this.pattern, "set", set);
-    let filename = ff[ff.length - 1];
-    if (!filename) {
-      for (let i = ff.length - 2; !filename && i >= 0; i--) {
-        filename = ff[i];
-      }
-    }
-    for (const pattern of set) {
-      let file = ff;
-      if (options.matchBase && pattern.length === 1) {
-        file = [filename];
-      }
-      const hit = this.matchOne(file, pattern, partial);
-      if (hit) {
-        if (options.flipNegate) {
-          return true;
-        }
-        return !this.negate;
-      }
-    }
-    if (options.flipNegate) {
-      return false;
-    }
-    return this.negate;
-  }
-  static defaults(def) {
-    return minimatch.defaults(def).Minimatch;
-  }
-};
-minimatch.AST = AST;
-minimatch.Minimatch = Minimatch;
-minimatch.escape = escape;
-minimatch.unescape = unescape;
 
 // src/rules/address-glob.ts
 var AddressGlob = class {
@@ -2109,13 +150,13 @@ var RuleMatcher = class {
   constructor(rules, ignore = []) {
     this.ignore = new AddressGlobs(ignore);
     this.compiled = rules.map((rule) => {
-      const { match: match2 } = rule;
-      const c = { rule, actions: new Set(match2.actions) };
-      if (match2.types) c.types = new GlobSet(match2.types);
-      if (match2.addresses) c.addresses = new AddressGlobs(match2.addresses);
-      if (match2.modules) c.modules = new AddressGlobs(match2.modules);
-      if (match2.providers) c.providers = new GlobSet(match2.providers);
-      if (match2.tags) c.tags = Object.entries(match2.tags).map(([key2, value]) => [key2, new GlobSet([value])]);
+      const { match } = rule;
+      const c = { rule, actions: new Set(match.actions) };
+      if (match.types) c.types = new GlobSet(match.types);
+      if (match.addresses) c.addresses = new AddressGlobs(match.addresses);
+      if (match.modules) c.modules = new AddressGlobs(match.modules);
+      if (match.providers) c.providers = new GlobSet(match.providers);
+      if (match.tags) c.tags = Object.entries(match.tags).map(([key, value]) => [key, new GlobSet([value])]);
       return c;
     });
   }
@@ -2141,15 +182,15 @@ var RuleMatcher = class {
       if (c.tags) {
         if (tags === null) tags = resourceTags(change);
         const known2 = tags;
-        if (known2 && !c.tags.every(([key2, glob]) => tagHolds(known2, key2, glob))) continue;
+        if (known2 && !c.tags.every(([key, glob]) => tagHolds(known2, key, glob))) continue;
       }
       out.push(c.rule);
     }
     return out;
   }
 };
-function tagHolds(tags, key2, glob) {
-  const value = tags.get(key2);
+function tagHolds(tags, key, glob) {
+  const value = tags.get(key);
   return value !== void 0 && (value === SENSITIVE || glob.matches(value));
 }
 function resourceTags(change) {
@@ -2157,8 +198,8 @@ function resourceTags(change) {
   if (typeof values !== "object" || values === null) return void 0;
   const record = values;
   const tags = /* @__PURE__ */ new Map();
-  for (const key2 of ["tags_all", "tags", "labels", "effective_labels", "Tags"]) {
-    const raw = record[key2];
+  for (const key of ["tags_all", "tags", "labels", "effective_labels", "Tags"]) {
+    const raw = record[key];
     if (raw === SENSITIVE) return void 0;
     if (Array.isArray(raw)) {
       for (const tag of raw) {
@@ -2174,11 +215,6 @@ function resourceTags(change) {
   return tags;
 }
 
-// src/rules/types.ts
-var SEVERITIES = ["critical", "high", "medium", "low"];
-var MATCH_ACTIONS = [...DESTRUCTIVE, "protection-removed"];
-var DEFAULT_OVERRIDE_LABEL = "plangate-override";
-
 // src/rules/strictness.ts
 function compareStrictness(a, b) {
   return b.approvals - a.approvals || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
@@ -2191,43 +227,43 @@ function strictestRule(rules) {
 function objectValues(value) {
   return isObject(value) && Object.keys(value).length > 0 ? value : void 0;
 }
-function at(values, path2) {
+function at(values, path) {
   let value = values;
-  for (const key2 of typeof path2 === "string" ? [path2] : path2) {
-    if (typeof key2 === "number") value = Array.isArray(value) ? value[key2] : void 0;
-    else value = isObject(value) ? value[key2] : void 0;
+  for (const key of typeof path === "string" ? [path] : path) {
+    if (typeof key === "number") value = Array.isArray(value) ? value[key] : void 0;
+    else value = isObject(value) ? value[key] : void 0;
   }
   return value;
 }
-function flag(values, path2) {
-  const value = at(values, path2);
+function flag(values, path) {
+  const value = at(values, path);
   if (value === true || value === "true") return true;
   if (value === false || value === "false") return false;
   return void 0;
 }
-function amount(values, path2) {
-  const value = at(values, path2);
+function amount(values, path) {
+  const value = at(values, path);
   const n = typeof value === "number" ? value : typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
   return Number.isFinite(n) && n >= 0 ? n : void 0;
 }
-function isSet(values, path2) {
-  const value = at(values, path2);
+function isSet(values, path) {
+  const value = at(values, path);
   return value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
 }
-function isEmpty(values, path2) {
-  const value = at(values, path2);
+function isEmpty(values, path) {
+  const value = at(values, path);
   return value === null || value === "";
 }
-function identifier(values, path2) {
-  const value = at(values, path2);
+function identifier(values, path) {
+  const value = at(values, path);
   return typeof value === "string" && /^[A-Za-z0-9][\w.:/-]{0,254}$/.test(value) ? value : void 0;
 }
-function deviceName(values, path2) {
-  const value = at(values, path2);
+function deviceName(values, path) {
+  const value = at(values, path);
   return typeof value === "string" && /^(\/dev\/)?[a-z][a-z0-9]{1,15}$/.test(value) ? value : void 0;
 }
-function list(values, key2) {
-  const value = at(values, key2);
+function list(values, key) {
+  const value = at(values, key);
   return Array.isArray(value) ? value : [];
 }
 var days = (n) => `${n} ${n === 1 ? "day" : "days"}`;
@@ -2257,8 +293,8 @@ var backups = (text) => ({ rank: BACKUPS, text });
 var CLUSTER_MEMBER = kept("a cluster instance: the data stays in the cluster's storage");
 var READ_REPLICA = kept("a read replica: its source database keeps the data");
 var startsEmpty = (what, unless) => `the new ${what} starts empty${unless ? ` unless ${unless}` : ""}`;
-var sized = (path2, text) => (v) => {
-  const n = amount(v, path2);
+var sized = (path, text) => (v) => {
+  const n = amount(v, path);
   return n ? size(text(n)) : void 0;
 };
 var sizedDisk = (sizeAttr, typeAttr, unit, noun) => (v) => {
@@ -2297,12 +333,12 @@ var finalSnapshot = (v) => {
   if (!isSet(v, "final_snapshot_identifier")) return void 0;
   return snapshotTaken(v, "final_snapshot_identifier");
 };
-var onOff = (path2, on, off) => (v) => {
-  const value = flag(v, path2);
+var onOff = (path, on, off) => (v) => {
+  const value = flag(v, path);
   return value === true ? on : value === false ? off : void 0;
 };
-var pointInTimeRecovery = (path2) => onOff(
-  path2,
+var pointInTimeRecovery = (path) => onOff(
+  path,
   fate("point-in-time recovery is on: AWS keeps a system backup of the table for 35 days"),
   fate("no point-in-time recovery: the items are gone unless an on-demand backup exists")
 );
@@ -2347,25 +383,25 @@ function nestedProtection(block, attr) {
   };
   return { name, kind: "nested-protection", path: [block, 0, attr], weakened };
 }
-function listedProtection(listAttr, key2) {
+function listedProtection(listAttr, key) {
   const weakened = (t) => {
-    const before = keyValue(t.before[listAttr], key2);
-    const after = keyValue(t.after[listAttr], key2);
-    return protectionOff(t, key2, { [key2]: before }, after === void 0 ? {} : { [key2]: after }, `${listAttr}.${key2}`, deletable);
+    const before = keyValue(t.before[listAttr], key);
+    const after = keyValue(t.after[listAttr], key);
+    return protectionOff(t, key, { [key]: before }, after === void 0 ? {} : { [key]: after }, `${listAttr}.${key}`, deletable);
   };
-  return { name: `${listAttr}.${key2}`, kind: "listed-protection", weakened };
+  return { name: `${listAttr}.${key}`, kind: "listed-protection", weakened };
 }
 var refusedBy = (guard, who, what = "the delete") => refusing(guard, `${guard.name} is on: ${who} refuses ${what} until it is turned off`);
 var refusing = (guard, line) => ({
   ...guard,
   refusal: (v) => flag(v, guard.path) === true ? refused(line) : void 0
 });
-function protectionOff(t, key2, before, after, guard, offMeans) {
-  const from = before[key2];
-  const to = after[key2];
+function protectionOff(t, key, before, after, guard, offMeans) {
+  const from = before[key];
+  const to = after[key];
   if (isSensitive(from) || isSensitive(to) || !isOn(from) || isOn(to)) return void 0;
   const terraform2 = t.change.format === "terraform";
-  const unknown = terraform2 && !(key2 in after);
+  const unknown = terraform2 && !(key in after);
   const shown2 = unknown ? "(unknown)" : display(to);
   const later = terraform2 ? "a later apply" : "a later stack update";
   return {
@@ -2377,38 +413,38 @@ function protectionOff(t, key2, before, after, guard, offMeans) {
 }
 var emptiesOnDelete = (attr) => switchedOn("empties", attr, (what) => `deleting ${what} now also deletes everything in it, without failing first`);
 var skipsSnapshot = (attr) => switchedOn("no-snapshot", attr, (what) => `deleting ${what} will take no final snapshot, so its data is lost`);
-function switchedOn(kind, key2, onMeans) {
+function switchedOn(kind, key, onMeans) {
   const weakened = ({ before, after, what }) => {
-    const from = before[key2];
-    const to = after[key2];
+    const from = before[key];
+    const to = after[key];
     if (isSensitive(from) || isSensitive(to) || !isOn(to) || isOn(from)) return void 0;
-    return { guard: key2, from: display(from), to: display(to), description: `${key2} turned on (${display(from)} → ${display(to)}): ${onMeans(what)}` };
+    return { guard: key, from: display(from), to: display(to), description: `${key} turned on (${display(from)} → ${display(to)}): ${onMeans(what)}` };
   };
-  return { name: key2, kind, weakened };
+  return { name: key, kind, weakened };
 }
 var FINAL_SNAPSHOT_NAME = {
   name: "final_snapshot_identifier",
   kind: "snapshot-name",
   weakened: ({ before, after, what }) => {
-    const key2 = "final_snapshot_identifier";
-    const from = before[key2];
-    const to = after[key2];
+    const key = "final_snapshot_identifier";
+    const from = before[key];
+    const to = after[key];
     if (isSensitive(from) || isSensitive(to) || isSensitive(after.skip_final_snapshot)) return void 0;
     if (typeof from !== "string" || from === "" || !isAbsent(to) || !isOn(after.skip_final_snapshot)) return void 0;
-    return { guard: key2, from, to: "(removed)", description: `${key2} removed (${from} → (removed)) while skip_final_snapshot is true: deleting ${what} will take no final snapshot` };
+    return { guard: key, from, to: "(removed)", description: `${key} removed (${from} → (removed)) while skip_final_snapshot is true: deleting ${what} will take no final snapshot` };
   }
 };
 var softDeleteRetention = (attr) => retention("soft-delete-days", attr);
 var deletionWindow = (attr) => retention("deletion-window", attr);
-function retention(kind, key2) {
+function retention(kind, key) {
   const weakened = ({ before, after, what }) => {
-    const from = dayCount(before[key2]);
-    const to = dayCount(after[key2]);
+    const from = dayCount(before[key]);
+    const to = dayCount(after[key]);
     if (from === void 0 || to === void 0 || to >= from) return void 0;
-    const description = to === 0 ? `${key2} reduced to 0 (${from} → 0): deleting ${what} is now immediate and cannot be undone` : `${key2} reduced (${from} → ${to}): ${what} can be recovered for fewer days after it is deleted`;
-    return { guard: key2, from: String(from), to: String(to), description };
+    const description = to === 0 ? `${key} reduced to 0 (${from} → 0): deleting ${what} is now immediate and cannot be undone` : `${key} reduced (${from} → ${to}): ${what} can be recovered for fewer days after it is deleted`;
+    return { guard: key, from: String(from), to: String(to), description };
   };
-  return { name: key2, kind, weakened };
+  return { name: key, kind, weakened };
 }
 var SAFE_DELETION_POLICIES = /* @__PURE__ */ new Set(["PREVENT", "ABANDON"]);
 var UNSAFE_DELETION_POLICIES = /* @__PURE__ */ new Set(["DELETE", "FORCE"]);
@@ -2453,9 +489,9 @@ function firstBlock(value) {
   const block = Array.isArray(value) ? value[0] : value;
   return isObject(block) ? block : void 0;
 }
-function keyValue(list3, key2) {
+function keyValue(list3, key) {
   if (!Array.isArray(list3)) return void 0;
-  const entry = list3.find((item) => isObject(item) && item.Key === key2);
+  const entry = list3.find((item) => isObject(item) && item.Key === key);
   return entry?.Value;
 }
 
@@ -2494,11 +530,11 @@ var elasticache = {
 };
 var loadBalancer = { noun: "the load balancer", guards: [protection("enable_deletion_protection")] };
 var instanceVolumes = (v) => ["root_block_device", "ebs_block_device"].flatMap(
-  (key2) => list(v, key2).flatMap((block) => {
+  (key) => list(v, key).flatMap((block) => {
     const gib = amount(block, "volume_size");
     const type = identifier(block, "volume_type");
-    const device = key2 === "ebs_block_device" ? deviceName(block, "device_name") : void 0;
-    const what = [gib ? `${gib} GiB` : "", type ?? "", key2 === "root_block_device" ? "root volume" : "volume"].filter((w) => w !== "").join(" ");
+    const device = key === "ebs_block_device" ? deviceName(block, "device_name") : void 0;
+    const what = [gib ? `${gib} GiB` : "", type ?? "", key === "root_block_device" ? "root volume" : "volume"].filter((w) => w !== "").join(" ");
     const volume = `the ${what}${device ? ` at ${device}` : ""}`;
     const onTermination = flag(block, "delete_on_termination");
     if (onTermination === true) return [fate(`${volume} is deleted with the instance`)];
@@ -3052,7 +1088,7 @@ function countReach(c, open2, limits, state) {
   const comps = c.weight.length;
   const lower = new Float64Array(comps);
   const upper = new Float64Array(comps);
-  const all2 = c.weight.reduce((a, b) => a + b, 0);
+  const all = c.weight.reduce((a, b) => a + b, 0);
   for (let x = 0; x < comps; x++) {
     let most = 0;
     let sum = 0;
@@ -3061,7 +1097,7 @@ function countReach(c, open2, limits, state) {
       sum += upper[c.succ[e]];
     }
     lower[x] = c.weight[x] + most;
-    upper[x] = Math.min(all2, c.weight[x] + sum);
+    upper[x] = Math.min(all, c.weight[x] + sum);
   }
   state.work += c.succ.length;
   const counts = /* @__PURE__ */ new Map();
@@ -3287,6 +1323,36 @@ function unique(items) {
   return [...new Set(items)];
 }
 
+// src/rules/repository-path.ts
+function repositoryPathProblem(path) {
+  if (path.startsWith("/")) return "a path relative to the repository root, without a leading /";
+  if (path.endsWith("/")) return "a path without a trailing / (a directory is dir/**)";
+  if (path.includes("\\")) return "a path with / between its parts";
+  if (path.split("/").some((part) => part === "" || part === "." || part === "..")) return "a path without empty, . or .. parts";
+  return void 0;
+}
+
+// src/load-yaml.ts
+async function loadYaml() {
+  const mod = await import("./dist-NQIGWYAX.js");
+  return mod.default ?? mod;
+}
+function yamlProblem(doc, what = "YAML") {
+  return yamlProblems(doc, what)[0];
+}
+function yamlProblems(doc, what = "YAML") {
+  return doc.errors.map((problem) => {
+    const at2 = problem.linePos?.[0];
+    const message = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+    return `invalid ${what}${at2 ? ` at line ${at2.line} column ${at2.col}` : ""}: ${message}`;
+  });
+}
+
+// src/plan/read-plan.ts
+import { readSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { getHeapStatistics } from "node:v8";
+
 // src/plan/cloudformation-fields.ts
 var CHANGE_TYPES = ["Resource"];
 var ACTIONS = ["Add", "Modify", "Remove", "Import", "Dynamic", "SyncWithActual"];
@@ -3323,30 +1389,30 @@ function shown(value, max = 200) {
 function given(value) {
   return value !== void 0 && value !== null;
 }
-function optionalString(obj, key2, at2, errors) {
-  const value = obj[key2];
+function optionalString(obj, key, at2, errors) {
+  const value = obj[key];
   if (!given(value)) return void 0;
-  if (typeof value !== "string") throw errors.damaged(`${at2}${key2} is ${shown(value)}, not a string`);
+  if (typeof value !== "string") throw errors.damaged(`${at2}${key} is ${shown(value)}, not a string`);
   return value;
 }
 var RESOURCE_TYPE = /^(?:[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}(?:::MODULE)?|Custom::[A-Za-z0-9_@-]{1,60})$/;
-function requiredName(obj, key2, at2, errors) {
-  const value = obj[key2];
-  if (typeof value !== "string" || value === "") throw errors.damaged(`${at2}${key2} is ${shown(value)}, not a non-empty string`);
+function requiredName(obj, key, at2, errors) {
+  const value = obj[key];
+  if (typeof value !== "string" || value === "") throw errors.damaged(`${at2}${key} is ${shown(value)}, not a non-empty string`);
   return value;
 }
-function oneOf(obj, key2, allowed, at2, errors) {
-  return given(obj[key2]) ? valueOf(obj[key2], `${at2}${key2}`, allowed, errors) : void 0;
+function oneOf(obj, key, allowed, at2, errors) {
+  return given(obj[key]) ? valueOf(obj[key], `${at2}${key}`, allowed, errors) : void 0;
 }
 function valueOf(value, label, allowed, errors) {
   if (typeof value !== "string") throw errors.damaged(`${label} is ${shown(value)}, not a string`);
   if (!allowed.includes(value)) throw errors.undocumented(`${label} is ${shown(value)}, not one of ${allowed.join(", ")}`);
   return value;
 }
-function optionalList(obj, key2, at2, errors) {
-  const value = obj[key2];
+function optionalList(obj, key, at2, errors) {
+  const value = obj[key];
   if (!given(value)) return [];
-  if (!Array.isArray(value)) throw errors.damaged(`${at2}${key2} is ${shown(value)}, not a list`);
+  if (!Array.isArray(value)) throw errors.damaged(`${at2}${key} is ${shown(value)}, not a list`);
   return value;
 }
 function readResourceChange(entry, at2, errors) {
@@ -3380,11 +1446,11 @@ function readResourceChange(entry, at2, errors) {
   const changeSetId = optionalString(rc, "ChangeSetId", where2, errors);
   if (changeSetId !== void 0 && !/^arn:[-a-zA-Z0-9:/]{1,1596}$/.test(changeSetId)) throw errors.undocumented(`${where2}ChangeSetId is ${shown(changeSetId)}, not a change set ARN`);
   if (changeSetId) fields.changeSetId = changeSetId;
-  for (const key2 of ["BeforeContext", "AfterContext"]) {
-    const context = rc[key2];
+  for (const key of ["BeforeContext", "AfterContext"]) {
+    const context = rc[key];
     if (!given(context)) continue;
-    if (typeof context !== "string" && !isObject(context)) throw errors.damaged(`${where2}${key2} is ${shown(context)}, not an encoded JSON object`);
-    fields[key2 === "BeforeContext" ? "beforeContext" : "afterContext"] = context;
+    if (typeof context !== "string" && !isObject(context)) throw errors.damaged(`${where2}${key} is ${shown(context)}, not an encoded JSON object`);
+    fields[key === "BeforeContext" ? "beforeContext" : "afterContext"] = context;
   }
   return fields;
 }
@@ -3421,8 +1487,8 @@ function readChangeSet(set, at2, errors) {
   if (!Array.isArray(changes)) throw errors.damaged(`${where2}Changes is ${shown(changes)}, not a list`);
   const fields = { changes, nested: [] };
   const strings = { id: "ChangeSetId", parentId: "ParentChangeSetId", name: "ChangeSetName", stackName: "StackName", stackId: "StackId", nextToken: "NextToken", statusReason: "StatusReason" };
-  for (const [field, key2] of Object.entries(strings)) {
-    const value = optionalString(set, key2, where2, errors);
+  for (const [field, key] of Object.entries(strings)) {
+    const value = optionalString(set, key, where2, errors);
     if (value !== void 0 && value !== "") fields[field] = value;
   }
   const status = oneOf(set, "Status", STATUSES, where2, errors);
@@ -3486,11 +1552,6 @@ function missingNestedChangeSets(plans) {
     })
   );
 }
-
-// src/plan/read-plan.ts
-import { readSync } from "node:fs";
-import { open } from "node:fs/promises";
-import { getHeapStatistics } from "node:v8";
 
 // src/plan/cloudformation.ts
 var NESTED_STACK = "AWS::CloudFormation::Stack";
@@ -3839,9 +1900,9 @@ function describeJsonError(text, error) {
   return `invalid JSON${at2 ? ` at line ${at2.line} column ${at2.column}` : ""}: ${safeLine(detail, 200)}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
 }
 function unexpectedTokenOffset(text, message) {
-  const match2 = /^Unexpected token '([\s\S]+?)', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
-  if (!match2) return void 0;
-  const [, token = "", before, context = "", after] = match2;
+  const match = /^Unexpected token '([\s\S]+?)', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!match) return void 0;
+  const [, token = "", before, context = "", after] = match;
   if (!before && !after) return void 0;
   const start = before ? text.indexOf(context) : 0;
   if (start === -1) return void 0;
@@ -3864,7 +1925,7 @@ var SHOW_JSON3 = "`terraform show -json PLANFILE`";
 var DESCRIBE2 = "`aws cloudformation describe-change-set --change-set-name ARN --output json`";
 var TERRAFORM_KEYS = ["format_version", "terraform_version", "resource_changes", "planned_values", "resource_drift", "deferred_changes", "output_changes", "prior_state", "configuration"];
 var CHANGE_SET_KEYS = ["Changes", "NestedChanges", "ChangeSetId", "ChangeSetName", "ParentChangeSetId", "RootChangeSetId"];
-var has = (doc, key2) => Object.hasOwn(doc, key2);
+var has = (doc, key) => Object.hasOwn(doc, key);
 function detectFormat(doc, source) {
   if (isObject(doc)) return readingOf(doc, source, "") ?? refuse(source, describeObject(doc));
   if (Array.isArray(doc)) {
@@ -3884,17 +1945,17 @@ function detectFormat(doc, source) {
 function refuse(source, problem) {
   throw new InputError(source, problem);
 }
-var folded = (key2) => key2.normalize("NFKC").replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, "").toLowerCase();
-var KNOWN = new Map([...TERRAFORM_KEYS, ...CHANGE_SET_KEYS].map((key2) => [folded(key2), key2]));
+var folded = (key) => key.normalize("NFKC").replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, "").toLowerCase();
+var KNOWN = new Map([...TERRAFORM_KEYS, ...CHANGE_SET_KEYS].map((key) => [folded(key), key]));
 function readingOf(doc, source, at2) {
-  for (const key2 of Object.keys(doc)) {
-    const known2 = KNOWN.get(folded(key2));
-    if (known2 !== void 0 && known2 !== key2) {
-      throw new InputError(source, `${at2}has the key ${quote(key2)}, which reads as ${quote(known2)} but is not it: the file was edited; write ${SHOW_JSON3} or ${DESCRIBE2} output as written`);
+  for (const key of Object.keys(doc)) {
+    const known2 = KNOWN.get(folded(key));
+    if (known2 !== void 0 && known2 !== key) {
+      throw new InputError(source, `${at2}has the key ${quote(key)}, which reads as ${quote(known2)} but is not it: the file was edited; write ${SHOW_JSON3} or ${DESCRIBE2} output as written`);
     }
   }
-  const terraform2 = TERRAFORM_KEYS.filter((key2) => has(doc, key2));
-  const changeSet = CHANGE_SET_KEYS.filter((key2) => has(doc, key2));
+  const terraform2 = TERRAFORM_KEYS.filter((key) => has(doc, key));
+  const changeSet = CHANGE_SET_KEYS.filter((key) => has(doc, key));
   const list3 = (keys) => keys.map((k) => `"${k}"`).join(", ");
   if (terraform2.length > 0 && changeSet.length > 0) {
     throw new InputError(
@@ -3947,7 +2008,7 @@ function redactSensitive(value, mask) {
   if (typeof value === "object" && value !== null) {
     const masks = mask;
     const out = {};
-    for (const [key2, item] of Object.entries(value)) out[key2] = redactSensitive(item, masks[key2]);
+    for (const [key, item] of Object.entries(value)) out[key] = redactSensitive(item, masks[key]);
     return out;
   }
   return SENSITIVE;
@@ -4044,9 +2105,9 @@ function quotedStringEnd(text, start) {
     const c = text.charCodeAt(i);
     if (c === 34) return i + 1;
     if (c === 92) {
-      const escape2 = ESCAPE.exec(text.slice(i + 1, i + 10));
-      if (!escape2) return void 0;
-      i += 1 + escape2[0].length;
+      const escape = ESCAPE.exec(text.slice(i + 1, i + 10));
+      if (!escape) return void 0;
+      i += 1 + escape[0].length;
       continue;
     }
     if (c >= 32 && c < 127) {
@@ -4075,17 +2136,17 @@ function isPlain(value) {
   }
   return true;
 }
-function hex(code2, width) {
-  return code2.toString(16).padStart(width, "0");
+function hex(code, width) {
+  return code.toString(16).padStart(width, "0");
 }
-function nonPrintable(code2) {
-  return code2 < 65536 ? `\\u${hex(code2, 4)}` : `\\U${hex(code2, 8)}`;
+function nonPrintable(code) {
+  return code < 65536 ? `\\u${hex(code, 4)}` : `\\U${hex(code, 8)}`;
 }
 function hclQuote(value) {
   let out = '"';
   for (let i = 0; i < value.length; ) {
-    const code2 = value.codePointAt(i);
-    const char = String.fromCodePoint(code2);
+    const code = value.codePointAt(i);
+    const char = String.fromCodePoint(code);
     i += char.length;
     if (char === "\n") out += "\\n";
     else if (char === "\r") out += "\\r";
@@ -4093,7 +2154,7 @@ function hclQuote(value) {
     else if (char === '"') out += '\\"';
     else if (char === "\\") out += "\\\\";
     else if ((char === "$" || char === "%") && value[i] === "{") out += char + char;
-    else out += isPrint(char) ? char : nonPrintable(code2);
+    else out += isPrint(char) ? char : nonPrintable(code);
   }
   return `${out}"`;
 }
@@ -4111,13 +2172,13 @@ var GO_ESCAPES = /* @__PURE__ */ new Map([
 function goQuote(value) {
   let out = '"';
   for (let i = 0; i < value.length; ) {
-    const code2 = value.codePointAt(i);
-    const char = String.fromCodePoint(code2);
+    const code = value.codePointAt(i);
+    const char = String.fromCodePoint(code);
     i += char.length;
-    const escape2 = GO_ESCAPES.get(char);
-    if (escape2 !== void 0) out += escape2;
+    const escape = GO_ESCAPES.get(char);
+    if (escape !== void 0) out += escape;
     else if (isPrint(char)) out += char;
-    else out += code2 < 32 || code2 === 127 ? `\\x${hex(code2, 2)}` : nonPrintable(code2);
+    else out += code < 32 || code === 127 ? `\\x${hex(code, 2)}` : nonPrintable(code);
   }
   return `${out}"`;
 }
@@ -4233,7 +2294,7 @@ function allStrings(list3) {
 function isMask(mask) {
   if (mask === void 0 || mask === null || typeof mask === "boolean") return true;
   if (typeof mask !== "object") return false;
-  for (const key2 in mask) if (!isMask(mask[key2])) return false;
+  for (const key in mask) if (!isMask(mask[key])) return false;
   return true;
 }
 
@@ -4242,11 +2303,11 @@ function checkFormatVersion(version, source) {
   if (typeof version !== "string") {
     throw new InputError(source, `"format_version" is ${quote(version)}, not a version string: write the plan with \`terraform show -json\``);
   }
-  const match2 = /^(\d+)\.(\d+)$/.exec(version);
-  const major = Number(match2?.[1]);
-  const minor = Number(match2?.[2]);
-  if (match2 && (major === 1 || major === 0 && (minor === 1 || minor === 2))) return version;
-  const newer = match2 && major > 1;
+  const match = /^(\d+)\.(\d+)$/.exec(version);
+  const major = Number(match?.[1]);
+  const minor = Number(match?.[2]);
+  if (match && (major === 1 || major === 0 && (minor === 1 || minor === 2))) return version;
+  const newer = match && major > 1;
   throw new InputError(
     source,
     `plan format_version ${/^[\w.+-]{1,20}$/.test(version) ? version : quote(version, 40)} is ${newer ? "newer than" : "not one of"} the versions plangate reads (0.1, 0.2, 1.x): ${newer ? "upgrade plangate" : "write the plan with `terraform show -json`"}`
@@ -4260,10 +2321,10 @@ function normaliseTerraform(doc, file) {
   for (let i = 0; i < list3.length; i++) {
     const rc = list3[i];
     checkResourceChange(rc, file, "resource_changes", i);
-    const key2 = rc.deposed === void 0 ? rc.address : `${rc.address}\0${rc.deposed}`;
-    const first = seen.get(key2);
+    const key = rc.deposed === void 0 ? rc.address : `${rc.address}\0${rc.deposed}`;
+    const first = seen.get(key);
     if (first !== void 0) throw new InputError(file, `resource_changes[${i}] ${quote(rc.address)} repeats resource_changes[${first}], the same object: the file is damaged; regenerate it with \`terraform show -json\``);
-    seen.set(key2, i);
+    seen.set(key, i);
     const change = toChange2(rc, file);
     if (change) changes.push(change);
   }
@@ -4360,31 +2421,31 @@ function oldGenerationLimit() {
   if (given2 !== void 0 && given2 > 0) return Math.min(given2, heapLimit);
   return heapLimit - Math.min(MAX_YOUNG_GENERATION, heapLimit / 2);
 }
-async function readPlanFile(path2, options = {}) {
+async function readPlanFile(path, options = {}) {
   const maxBytes = options.maxBytes ?? planSizeLimit();
-  const bytes2 = path2 === "-" ? await readStream(process.stdin, "standard input", maxBytes) : await readFileBytes(path2, maxBytes);
-  return parsePlan(bytes2, path2 === "-" ? "standard input" : path2);
+  const bytes2 = path === "-" ? await readStream(process.stdin, "standard input", maxBytes) : await readFileBytes(path, maxBytes);
+  return parsePlan(bytes2, path === "-" ? "standard input" : path);
 }
-async function readFileBytes(path2, maxBytes) {
+async function readFileBytes(path, maxBytes) {
   let handle;
   try {
-    handle = await open(path2, "r");
+    handle = await open(path, "r");
   } catch (error) {
-    throw new InputError(path2, openProblem(error));
+    throw new InputError(path, openProblem(error));
   }
   try {
     const stat = await handle.stat();
     if (stat.isDirectory()) {
-      throw new InputError(path2, "is a directory: pass the plan JSON file inside it (for example plan.json)");
+      throw new InputError(path, "is a directory: pass the plan JSON file inside it (for example plan.json)");
     }
     if (stat.isFile()) {
-      if (stat.size > maxBytes) throw new InputError(path2, tooLarge(stat.size, maxBytes));
+      if (stat.size > maxBytes) throw new InputError(path, tooLarge(stat.size, maxBytes));
       return readWhole(handle, stat.size);
     }
-    return await readStream(handle.createReadStream(), path2, maxBytes);
+    return await readStream(handle.createReadStream(), path, maxBytes);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(path2, `cannot be read (${error.code ?? safeLine(String(error), 300)}): check the file and its permissions`);
+    throw new InputError(path, `cannot be read (${error.code ?? safeLine(String(error), 300)}): check the file and its permissions`);
   } finally {
     await handle.close();
   }
@@ -4411,67 +2472,16 @@ async function readStream(stream, source, maxBytes) {
   return Buffer.concat(chunks);
 }
 function openProblem(error) {
-  const code2 = error.code;
-  if (code2 === "ENOENT") return "no such file: check the path, and that the step that writes the plan ran before plangate";
-  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied: make the file readable by the user running plangate";
-  if (code2 === "EISDIR") return "is a directory: pass the plan JSON file inside it (for example plan.json)";
-  return `cannot be opened (${code2 ?? safeLine(String(error), 300)})`;
+  const code = error.code;
+  if (code === "ENOENT") return "no such file: check the path, and that the step that writes the plan ran before plangate";
+  if (code === "EACCES" || code === "EPERM") return "permission denied: make the file readable by the user running plangate";
+  if (code === "EISDIR") return "is a directory: pass the plan JSON file inside it (for example plan.json)";
+  return `cannot be opened (${code ?? safeLine(String(error), 300)})`;
 }
 function tooLarge(size2, maxBytes, atLeast = false) {
   const mb = (n) => n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.ceil(n / 1e3)} kB`;
   const fix = maxBytes >= MAX_STRING ? "the largest text V8 can hold; split the configuration into smaller plans" : "raise the heap with NODE_OPTIONS=--max-old-space-size=MB, or split the configuration into smaller plans";
   return `the file is ${atLeast ? "more than " : ""}${mb(size2)}, more than this process can hold (limit ${mb(maxBytes)}): ${fix}`;
-}
-
-// src/check.ts
-async function checkPlans(files, ruleSet, options = {}) {
-  const plans = [];
-  const readErrors = [];
-  if (files.length === 0) readErrors.push("no plan files were given: pass the JSON plan or change-set files to check");
-  for (const file of files) {
-    try {
-      const plan = typeof file === "string" ? await readPlanFile(file, options) : parsePlan(file.bytes, file.name);
-      if (plan.format === "cloudformation" && options.templateDependencies) mergeDependencies(plan.dependencies, options.templateDependencies);
-      plans.push(plan);
-    } catch (error) {
-      if (!isInputError(error)) throw error;
-      readErrors.push(error.message);
-    }
-  }
-  readErrors.push(...missingNestedChangeSets(plans));
-  return analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
-}
-function mergeDependencies(into, from) {
-  for (const [node, targets] of from) {
-    const set = into.get(node);
-    if (set) for (const t of targets) set.add(t);
-    else into.set(node, new Set(targets));
-  }
-}
-
-// src/rules/repository-path.ts
-function repositoryPathProblem(path2) {
-  if (path2.startsWith("/")) return "a path relative to the repository root, without a leading /";
-  if (path2.endsWith("/")) return "a path without a trailing / (a directory is dir/**)";
-  if (path2.includes("\\")) return "a path with / between its parts";
-  if (path2.split("/").some((part) => part === "" || part === "." || part === "..")) return "a path without empty, . or .. parts";
-  return void 0;
-}
-
-// src/load-yaml.ts
-async function loadYaml() {
-  const mod = await import("./dist-NQIGWYAX.js");
-  return mod.default ?? mod;
-}
-function yamlProblem(doc, what = "YAML") {
-  return yamlProblems(doc, what)[0];
-}
-function yamlProblems(doc, what = "YAML") {
-  return doc.errors.map((problem) => {
-    const at2 = problem.linePos?.[0];
-    const message = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-    return `invalid ${what}${at2 ? ` at line ${at2.line} column ${at2.col}` : ""}: ${message}`;
-  });
 }
 
 // rules/aws.yml
@@ -4547,11 +2557,11 @@ function bracesPair(glob, kind) {
 }
 
 // src/rules/validate.ts
-function showPath(path2) {
-  return path2.map((part, i) => typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`).join("") || "(top level)";
+function showPath(path) {
+  return path.map((part, i) => typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`).join("") || "(top level)";
 }
-function problemAt(path2, text) {
-  return { path: path2, text: `${showPath(path2)}: ${text}` };
+function problemAt(path, text) {
+  return { path, text: `${showPath(path)}: ${text}` };
 }
 function throwProblems(source, problems, offset = () => 0) {
   if (problems.length === 0) return;
@@ -4567,7 +2577,7 @@ function validatePack(raw, source) {
   throwProblems(source, v.problems);
   return pack;
 }
-var CONFIG_KEYS = ["description", "extends", "rules", "ignore", "override-label", "gate-approvers", "gate-files", "protected-bases"];
+var CONFIG_KEYS = ["description", "extends", "rules", "ignore", "override-label", "gate-approvers", "gate-files", "protected-bases", "guard"];
 function validateConfig(raw) {
   const v = new Validator();
   const doc = raw === null || raw === void 0 ? {} : v.check(() => v.object(raw, [])) ?? {};
@@ -4588,6 +2598,7 @@ function validateConfig(raw) {
     });
   }
   if (doc.extends !== void 0) config.extends = pack.extends;
+  if (doc.guard !== void 0) config.guard = doc.guard;
   const label = doc["override-label"];
   if (label !== void 0) {
     v.check(() => {
@@ -4612,9 +2623,9 @@ var Validator = class {
     }
   }
   /** Checks each item on its own, so one bad item does not hide the problems of the next. */
-  each(items, path2, fn) {
+  each(items, path, fn) {
     return items.flatMap((item, i) => {
-      const value = this.check(() => fn(item, [...path2, i]));
+      const value = this.check(() => fn(item, [...path, i]));
       return value === void 0 ? [] : [value];
     });
   }
@@ -4636,36 +2647,36 @@ var Validator = class {
       rules
     };
   }
-  record(path2, text) {
-    this.problems.push(problemAt(path2, text));
+  record(path, text) {
+    this.problems.push(problemAt(path, text));
   }
-  fail(path2, expected, ...got) {
-    this.record(path2, `expected ${expected}${got.length === 0 ? "" : `, got ${describe(got[0])}`}`);
+  fail(path, expected, ...got) {
+    this.record(path, `expected ${expected}${got.length === 0 ? "" : `, got ${describe(got[0])}`}`);
     throw new Abandon();
   }
-  object(value, path2) {
-    if (!isObject(value)) this.fail(path2, "a mapping", value);
+  object(value, path) {
+    if (!isObject(value)) this.fail(path, "a mapping", value);
     return value;
   }
   /** Records every unknown key; the known ones are still checked. */
-  onlyKeys(value, path2, allowed) {
-    for (const key2 of Object.keys(value)) {
-      if (!allowed.includes(key2)) this.record([...path2, key2], `unknown key ${JSON.stringify(key2)}; expected one of ${allowed.join(", ")}`);
+  onlyKeys(value, path, allowed) {
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) this.record([...path, key], `unknown key ${JSON.stringify(key)}; expected one of ${allowed.join(", ")}`);
     }
   }
-  list(value, path2) {
-    if (!Array.isArray(value)) this.fail(path2, "a list", value);
+  list(value, path) {
+    if (!Array.isArray(value)) this.fail(path, "a list", value);
     return value;
   }
-  string(value, path2) {
-    if (typeof value !== "string" || value.trim() === "") this.fail(path2, "a non-empty string", value);
+  string(value, path) {
+    if (typeof value !== "string" || value.trim() === "") this.fail(path, "a non-empty string", value);
     return value;
   }
   /** A list of strings: every bad item is recorded, and then the list is given up. */
-  strings(value, path2, item = () => {
+  strings(value, path, item = () => {
   }) {
-    const items = this.list(value, path2);
-    const strings = this.each(items, path2, (raw, at2) => {
+    const items = this.list(value, path);
+    const strings = this.each(items, path, (raw, at2) => {
       const text = this.string(raw, at2);
       item(text, at2);
       return text;
@@ -4674,78 +2685,78 @@ var Validator = class {
     return strings;
   }
   /** Globs that must parse; `mayBeEmpty` for lists whose absence and emptiness mean the same. */
-  globs(value, path2, kind, mayBeEmpty = false) {
+  globs(value, path, kind, mayBeEmpty = false) {
     return this.check(() => {
-      const globs = this.strings(value, path2, (glob, at2) => {
+      const globs = this.strings(value, path, (glob, at2) => {
         const problem = (kind === "path" ? repositoryPathProblem(glob) : void 0) ?? globProblem(glob, kind);
         if (problem) this.fail(at2, problem, glob);
       });
-      if (globs.length === 0 && !mayBeEmpty) this.fail(path2, "a non-empty list (leave the key out to match any)");
+      if (globs.length === 0 && !mayBeEmpty) this.fail(path, "a non-empty list (leave the key out to match any)");
       return globs;
     }) ?? [];
   }
-  oneOf(value, path2, allowed) {
-    if (typeof value !== "string" || !allowed.includes(value)) this.fail(path2, `one of ${allowed.join(", ")}`, value);
+  oneOf(value, path, allowed) {
+    if (typeof value !== "string" || !allowed.includes(value)) this.fail(path, `one of ${allowed.join(", ")}`, value);
     return value;
   }
-  rule(raw, path2) {
-    const doc = this.object(raw, path2);
-    this.onlyKeys(doc, path2, ["name", "reason", "severity", "approvals", "approvers", "match"]);
+  rule(raw, path) {
+    const doc = this.object(raw, path);
+    this.onlyKeys(doc, path, ["name", "reason", "severity", "approvals", "approvers", "match"]);
     const before = this.problems.length;
-    const at2 = (key2) => [...path2, key2];
+    const at2 = (key) => [...path, key];
     const name = this.check(() => this.string(doc.name, at2("name")));
     const severity = doc.severity === void 0 ? "high" : this.check(() => this.oneOf(doc.severity, at2("severity"), SEVERITIES));
     const approvals = doc.approvals === void 0 ? 1 : this.check(() => this.count(doc.approvals, at2("approvals")));
     const approvers = doc.approvers === void 0 ? { teams: [], users: [] } : this.check(() => this.approvers(doc.approvers, at2("approvers")));
-    const match2 = this.check(() => this.match(doc.match, at2("match")));
+    const match = this.check(() => this.match(doc.match, at2("match")));
     const reason = doc.reason === void 0 ? void 0 : this.check(() => this.string(doc.reason, at2("reason")));
-    if (this.problems.length > before || name === void 0 || severity === void 0 || approvals === void 0 || approvers === void 0 || match2 === void 0) throw new Abandon();
-    const rule = { name, severity, approvals, approvers, match: match2 };
+    if (this.problems.length > before || name === void 0 || severity === void 0 || approvals === void 0 || approvers === void 0 || match === void 0) throw new Abandon();
+    const rule = { name, severity, approvals, approvers, match };
     if (reason !== void 0) rule.reason = reason;
     return rule;
   }
-  count(value, path2) {
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 20) this.fail(path2, "a whole number from 1 to 20", value);
+  count(value, path) {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 20) this.fail(path, "a whole number from 1 to 20", value);
     return value;
   }
-  approvers(raw, path2) {
-    const doc = this.object(raw, path2);
+  approvers(raw, path) {
+    const doc = this.object(raw, path);
     const before = this.problems.length;
-    this.onlyKeys(doc, path2, ["teams", "users"]);
-    const teams = this.check(() => this.strings(doc.teams === void 0 ? [] : doc.teams, [...path2, "teams"]));
-    const users = this.check(() => this.strings(doc.users === void 0 ? [] : doc.users, [...path2, "users"]));
+    this.onlyKeys(doc, path, ["teams", "users"]);
+    const teams = this.check(() => this.strings(doc.teams === void 0 ? [] : doc.teams, [...path, "teams"]));
+    const users = this.check(() => this.strings(doc.users === void 0 ? [] : doc.users, [...path, "users"]));
     if (this.problems.length > before || !teams || !users) throw new Abandon();
     return { teams, users };
   }
-  match(raw, path2) {
-    const doc = this.object(raw, path2);
+  match(raw, path) {
+    const doc = this.object(raw, path);
     const before = this.problems.length;
-    this.onlyKeys(doc, path2, ["types", "addresses", "modules", "providers", "tags", "actions"]);
-    const actions = doc.actions === void 0 ? [...MATCH_ACTIONS] : this.check(() => this.list(doc.actions, [...path2, "actions"])) ?? [];
-    const match2 = { actions: this.each(actions, [...path2, "actions"], (a, at2) => this.oneOf(a, at2, MATCH_ACTIONS)) };
+    this.onlyKeys(doc, path, ["types", "addresses", "modules", "providers", "tags", "actions"]);
+    const actions = doc.actions === void 0 ? [...MATCH_ACTIONS] : this.check(() => this.list(doc.actions, [...path, "actions"])) ?? [];
+    const match = { actions: this.each(actions, [...path, "actions"], (a, at2) => this.oneOf(a, at2, MATCH_ACTIONS)) };
     const kinds = { types: "name", addresses: "address", modules: "address", providers: "name" };
-    for (const [key2, kind] of Object.entries(kinds)) {
-      if (doc[key2] !== void 0) match2[key2] = this.globs(doc[key2], [...path2, key2], kind);
+    for (const [key, kind] of Object.entries(kinds)) {
+      if (doc[key] !== void 0) match[key] = this.globs(doc[key], [...path, key], kind);
     }
-    if (doc.tags !== void 0) this.check(() => match2.tags = this.tags(doc.tags, [...path2, "tags"]));
+    if (doc.tags !== void 0) this.check(() => match.tags = this.tags(doc.tags, [...path, "tags"]));
     if (this.problems.length > before) throw new Abandon();
-    if (!match2.types && !match2.addresses && !match2.modules && !match2.providers && !match2.tags) {
-      this.fail(path2, 'at least one of types, addresses, modules, providers, tags (a rule for everything says types: ["*"])');
+    if (!match.types && !match.addresses && !match.modules && !match.providers && !match.tags) {
+      this.fail(path, 'at least one of types, addresses, modules, providers, tags (a rule for everything says types: ["*"])');
     }
-    return match2;
+    return match;
   }
-  tags(raw, path2) {
-    const doc = this.object(raw, path2);
+  tags(raw, path) {
+    const doc = this.object(raw, path);
     const tags = {};
-    for (const [key2, value] of Object.entries(doc)) {
+    for (const [key, value] of Object.entries(doc)) {
       this.check(() => {
-        const text = typeof value === "number" || typeof value === "boolean" ? String(value) : this.string(value, [...path2, key2]);
+        const text = typeof value === "number" || typeof value === "boolean" ? String(value) : this.string(value, [...path, key]);
         const problem = globProblem(text, "name");
-        if (problem) this.fail([...path2, key2], problem, text);
-        tags[key2] = text;
+        if (problem) this.fail([...path, key], problem, text);
+        tags[key] = text;
       });
     }
-    if (Object.keys(doc).length === 0) this.fail(path2, "at least one tag (leave the key out to match any)");
+    if (Object.keys(doc).length === 0) this.fail(path, "at least one tag (leave the key out to match any)");
     return tags;
   }
 };
@@ -4793,12 +2804,12 @@ function configWarnings(config, ruleSet) {
   const everything = config.ignore.findIndex((glob) => /^(\*\*[./]?)+$/.test(glob));
   if (everything !== -1) warnings.push(`${showPath(["ignore", everything])}: ${JSON.stringify(config.ignore[everything])} ignores every resource, so the config protects nothing but the gate's own files`);
   for (const [i, rule] of config.rules.entries()) {
-    const types2 = rule.match.types;
-    if (types2 === void 0) continue;
-    const globs = types2.map((glob) => new Minimatch(glob, { nocomment: true, noext: true, nonegate: true, dot: true }));
+    const types = rule.match.types;
+    if (types === void 0) continue;
+    const globs = types.map((glob) => new Minimatch(glob, { nocomment: true, noext: true, nonegate: true, dot: true }));
     if (typesKnown().some((type) => globs.some((glob) => glob.match(type)))) continue;
     warnings.push(
-      `${showPath(["rules", i, "match", "types"])}: no resource type plangate knows matches ${types2.map((t) => JSON.stringify(t)).join(", ")}: check the spelling (rule ${JSON.stringify(rule.name)} still matches these types if a plan has them)`
+      `${showPath(["rules", i, "match", "types"])}: no resource type plangate knows matches ${types.map((t) => JSON.stringify(t)).join(", ")}: check the spelling (rule ${JSON.stringify(rule.name)} still matches these types if a plan has them)`
     );
   }
   return warnings;
@@ -4830,7 +2841,6 @@ function isProtectedBase(base, protectedBranches, globs) {
 }
 
 // src/rules/config.ts
-var DEFAULT_CONFIG_PATHS = [".github/plangate.yml", ".github/plangate.yaml"];
 function configPaths(named) {
   return named === void 0 ? [...DEFAULT_CONFIG_PATHS] : [named];
 }
@@ -4843,7 +2853,7 @@ function oneConfig(existing, where2 = "") {
 function defaultRuleSet() {
   return { ...loadPacks(["recommended"]), ignore: [], overrideLabel: DEFAULT_OVERRIDE_LABEL, protectedBases: [] };
 }
-async function parseConfig(text, source, defaults2 = {}) {
+async function parseConfig(text, source, defaults = {}) {
   const { parseDocument } = await loadYaml();
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const [yaml, ...moreYaml] = yamlProblems(doc);
@@ -4862,12 +2872,12 @@ async function parseConfig(text, source, defaults2 = {}) {
     if (rule.name === GATE_RULE) problems.push(problemAt(at2, `${JSON.stringify(rule.name)} is the rule for changes to the gate's own files; choose another name`));
     else if (names.has(rule.name)) problems.push(problemAt(at2, `${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`));
   }
-  throwProblems(source, problems, (path2) => offsetIn(doc, path2));
+  throwProblems(source, problems, (path) => offsetIn(doc, path));
   const ruleSet = {
     rules: [...base.rules, ...config.rules],
     packs: base.packs,
     ignore: config.ignore,
-    overrideLabel: config.overrideLabel ?? defaults2.overrideLabel ?? DEFAULT_OVERRIDE_LABEL,
+    overrideLabel: config.overrideLabel ?? defaults.overrideLabel ?? DEFAULT_OVERRIDE_LABEL,
     protectedBases: config.protectedBases
   };
   if (config.gateApprovers) ruleSet.gateApprovers = config.gateApprovers;
@@ -4876,525 +2886,30 @@ async function parseConfig(text, source, defaults2 = {}) {
   if (warnings.length > 0) ruleSet.warnings = warnings.map((warning) => `${displayName(source)}: ${warning}`);
   return ruleSet;
 }
-function offsetIn(doc, path2) {
-  for (let n = path2.length; n > 0; n--) {
-    const node = doc.getIn(path2.slice(0, n), true);
+function offsetIn(doc, path) {
+  for (let n = path.length; n > 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
     if (node && typeof node === "object" && Array.isArray(node.range)) return node.range[0];
   }
   return 0;
 }
 
-// src/report/lines.ts
-var Lines = class {
-  constructor(max) {
-    this.max = max;
-  }
-  max;
-  lines = [];
-  length = 0;
-  /** Adds the lines; false once they are longer than the limit, when the caller should stop. */
-  push(...lines) {
-    for (const line of lines) {
-      this.lines.push(line);
-      this.length += line.length + 1;
-    }
-    return !this.full;
-  }
-  get full() {
-    return this.length > this.max;
-  }
-};
-
-// src/report/summary.ts
-function destructiveChanges(analysis) {
-  return analysis.changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action));
-}
-function otherLosses(analysis) {
-  const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
-  return destructiveChanges(analysis).filter((c) => !protectedKeys.has(`${c.file}\0${c.address}`));
-}
-function plural(n, one, many = `${one}s`) {
-  return `${thousands(n)} ${n === 1 ? one : many}`;
-}
-function thousands(n) {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-function bySeverity(findings) {
-  return [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
-}
-function worstSeverity(findings) {
-  return SEVERITIES.find((s) => findings.some((f) => f.severity === s));
-}
-function losesResource(finding) {
-  return finding.action !== "protection-removed";
-}
-var BUCKETS = [
-  { test: (f) => f.action === "delete", list: "destroyed", alone: () => "destroyed" },
-  { test: (f) => f.action === "replace" && !f.conditional, list: "replaced", alone: () => "replaced" },
-  { test: (f) => f.action === "replace" && !!f.conditional, list: "may be replaced", alone: () => "may be replaced" },
-  { test: (f) => f.action === "forget", list: "forgotten", alone: () => "forgotten" },
-  {
-    test: (f) => f.action === "protection-removed",
-    list: "with a deletion guard removed",
-    alone: (n) => n === 1 ? "loses its deletion guard" : "lose their deletion guard"
-  }
-];
-function describeFindings(findings) {
-  const counts = BUCKETS.map((b) => ({ bucket: b, n: findings.filter(b.test).length })).filter((c) => c.n > 0);
-  const total = plural(findings.length, "protected resource");
-  const only = counts.length === 1 ? counts[0] : void 0;
-  if (only) return `${total} ${only.bucket.alone(only.n)}`;
-  return `${total} at risk: ${counts.map((c) => `${thousands(c.n)} ${c.bucket.list}`).join(", ")}`;
-}
-function approvalsNeeded(findings) {
-  return findings.reduce((max, f) => Math.max(max, f.approvals), 0);
-}
-function approvalPhrase(approvals) {
-  return `${plural(approvals, "approval")} from ${approvals === 1 ? "someone" : "different people"} who did not author the change`;
-}
-var NOT_AUTHORS = "not the pull request author, not an author, committer or co-author of its commits, and not a bot or agent";
-function headline(analysis) {
-  const { findings, errors } = analysis;
-  if (analysis.decision === "error") {
-    const atRisk = findings.length > 0 ? ` (meanwhile, in the plans that could be read: ${describeFindings(findings)})` : "";
-    return `ERROR: ${plural(errors.length, "plan problem")}, so plangate cannot decide; fix ${errors.length === 1 ? "it" : "them"} and run again${atRisk}`;
-  }
-  if (analysis.decision === "blocked") {
-    return `BLOCKED: ${describeFindings(findings)} (highest severity: ${worstSeverity(findings) ?? "none"}); needs ${approvalPhrase(approvalsNeeded(findings))}`;
-  }
-  const destructive = destructiveChanges(analysis).length;
-  return destructive === 0 ? `PASS: nothing is deleted, replaced or forgotten (${plural(analysis.changes.length, "change")} in ${plural(analysis.files.length, "plan")})` : `PASS: no protected resource is lost (${plural(destructive, "unprotected resource")} deleted, replaced or forgotten)`;
-}
-function describeAction(item) {
-  switch (item.action) {
-    case "delete":
-      return "delete";
-    case "replace":
-      if (item.conditional) return "replace (conditional)";
-      return "createBeforeDestroy" in item && item.createBeforeDestroy ? "replace (create first)" : "replace";
-    case "forget":
-      return "forget";
-    case "protection-removed":
-      return "remove protection";
-    default:
-      return item.action;
-  }
-}
-function ruleRequirements(findings) {
-  const byRule = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    let req = byRule.get(f.rule);
-    if (!req) {
-      req = { rule: f.rule, resources: 0, approvals: 0, teams: [], users: [] };
-      byRule.set(f.rule, req);
-    }
-    req.resources++;
-    req.approvals = Math.max(req.approvals, f.approvals);
-    if (req.reason === void 0 && f.reason !== void 0) req.reason = f.reason;
-    for (const t of f.approvers.teams) if (!req.teams.includes(t)) req.teams.push(t);
-    for (const u of f.approvers.users) if (!req.users.includes(u)) req.users.push(u);
-  }
-  return [...byRule.values()];
-}
-function sanitize(text) {
-  return text.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, " ").replace(/\t/g, " ").replace(UNSAFE_CHARS, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
-}
-var UNSAFE_CHARS = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
-function clip(text, max, keep = "both") {
-  if (text.length <= max) return text;
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  if (keep === "end") return `…${chars.slice(chars.length - (max - 1)).join("")}`;
-  const head = Math.ceil((max - 1) * 0.4);
-  const tail = max - 1 - head;
-  return `${chars.slice(0, head).join("")}…${chars.slice(chars.length - tail).join("")}`;
-}
-var MAX_SHOWN = { address: 240, text: 600, error: 1e3 };
-function dependentsList(f, max, show) {
-  const shown2 = f.dependents.slice(0, max).map(show);
-  const rest = f.dependentsTotal - shown2.length;
-  const atLeast = f.dependentsTotalIsMinimum === true;
-  const count = `${atLeast ? "at least " : ""}${thousands(rest)}`;
-  if (shown2.length === 0) return `${count} ${rest === 1 && !atLeast ? "resource or output" : "resources and outputs"}`;
-  if (rest > 0) return `${shown2.join(", ")} and ${count} more`;
-  return atLeast ? `${shown2.join(", ")} and possibly more` : shown2.join(", ");
-}
-function groupBy(items, key2) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const k = key2(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
-// src/report/mermaid.ts
-var DEFAULT_MAX_NODES = 30;
-var MAX_LABEL = 60;
-var STYLES = [
-  "classDef lost fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#1f2328",
-  "classDef dependent fill:#fff8c5,stroke:#bf8700,color:#1f2328",
-  "classDef more fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:4 3,color:#57606a"
-];
-function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
-  const lost = bySeverity(findings.filter((f) => losesResource(f) && f.dependentsTotal > 0));
-  if (lost.length === 0) return void 0;
-  const budget = Math.max(2, maxNodes);
-  const lostByKey = /* @__PURE__ */ new Map();
-  for (const f of lost) if (!lostByKey.has(key(f.file, f.address))) lostByKey.set(key(f.file, f.address), f);
-  const everyNode = new Set(lostByKey.keys());
-  for (const f of lost) for (const d of f.dependents) everyNode.add(key(f.file, d));
-  const unnamed = (f) => f.dependentsTotal > f.dependents.length || f.dependentsTotalIsMinimum === true;
-  const truncated = lost.filter(unnamed);
-  const atLeastNodes = truncated.reduce((n, f) => Math.max(n, f.dependentsTotal + 1), everyNode.size);
-  const omittedAtLeast = truncated.some((f) => f.dependentsTotalIsMinimum) || truncated.length > 0 && lost.length > 1;
-  const nodes = /* @__PURE__ */ new Map();
-  const edges = [];
-  const toMore = /* @__PURE__ */ new Set();
-  const add = (k, file, label, kind) => {
-    let node = nodes.get(k);
-    if (!node) nodes.set(k, node = { id: `n${nodes.size}`, file, label, kind });
-    return node.id;
-  };
-  const limit = atLeastNodes > budget || truncated.length > 0 ? budget - 1 : budget;
-  const room = () => nodes.size < limit;
-  const lostLabel = (f) => `${mermaidLabel(clip(f.address, MAX_LABEL))}<br/>${mermaidLabel(`${describeAction(f)} · ${f.severity}`)}`;
-  for (const f of lost) {
-    const own = key(f.file, f.address);
-    if (!nodes.has(own) && !room()) break;
-    const from = add(own, f.file, lostLabel(f), "lost");
-    if (unnamed(f)) toMore.add(from);
-    for (const d of f.dependents) {
-      const k = key(f.file, d);
-      const existing = nodes.get(k);
-      if (existing || room()) {
-        const other = lostByKey.get(k);
-        const to = existing?.id ?? (other ? add(k, f.file, lostLabel(other), "lost") : add(k, f.file, mermaidLabel(clip(d, MAX_LABEL)), "dependent"));
-        if (to !== from) edges.push([from, to]);
-      } else {
-        toMore.add(from);
-      }
-    }
-  }
-  const omitted = atLeastNodes - nodes.size;
-  const more = omitted > 0 || toMore.size > 0;
-  const lines = ["flowchart LR", ...STYLES.map((s) => `  ${s}`)];
-  const files = [...new Set([...nodes.values()].map((n) => n.file))];
-  const declare = (n, indent) => `${indent}${n.id}["${n.label}"]`;
-  if (files.length > 1) {
-    files.forEach((file, i) => {
-      lines.push(`  subgraph f${i}["${mermaidLabel(clip(file, MAX_LABEL, "end"))}"]`);
-      for (const n of nodes.values()) if (n.file === file) lines.push(declare(n, "    "));
-      lines.push("  end");
-    });
-  } else {
-    for (const n of nodes.values()) lines.push(declare(n, "  "));
-  }
-  if (more) lines.push(`  more["${mermaidLabel(omitted > 0 ? `… ${omittedAtLeast ? "at least " : ""}${thousands(omitted)} more not drawn` : "… more not drawn")}"]`);
-  for (const [from, to] of edges) lines.push(`  ${from} --> ${to}`);
-  for (const from of toMore) lines.push(`  ${from} -.-> more`);
-  const ids = (kind) => [...nodes.values()].filter((n) => n.kind === kind).map((n) => n.id);
-  const lostIds = ids("lost");
-  const dependentIds = ids("dependent");
-  if (lostIds.length) lines.push(`  class ${lostIds.join(",")} lost`);
-  if (dependentIds.length) lines.push(`  class ${dependentIds.join(",")} dependent`);
-  if (more) lines.push("  class more more");
-  return { source: `${lines.join("\n")}
-`, drawn: nodes.size, omitted, omittedAtLeast };
-}
-function graphLegend(graph) {
-  const more = graph.omitted > 0 ? `; ${graph.omittedAtLeast ? "at least " : ""}${plural(graph.omitted, "more node")} not drawn` : "";
-  return `Red: protected resources being lost. Amber: resources and outputs that depend on them${more}.`;
-}
-var SAFE = /^[\p{L}\p{N}\p{M} _.,/=+@()[\]{}-]$/u;
-function mermaidLabel(text) {
-  if (text.trim() === "") return "(empty)";
-  let out = "";
-  for (const ch of sanitize(text)) out += SAFE.test(ch) ? ch : `#${ch.codePointAt(0) ?? 0};`;
-  return out.replace(/^ +| +$/g, (spaces) => "#32;".repeat(spaces.length));
-}
-function key(file, address) {
-  return `${file}\0${address}`;
-}
-
-// src/report/markdown.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var DEFAULT_FULL_REPORT_HINT = "run `plangate check --format json` for the full report";
-var ICON = { pass: "✅", blocked: "⛔", error: "⚠️" };
-var SEVERITY_ICON = { critical: "🔴", high: "🟠", medium: "🟡", low: "⚪" };
-var VISIBLE_ROWS = 20;
-var SHORT_LIST = 50;
-var MAX_DEPENDENTS = 10;
-var SLACK = 1024;
-function renderMarkdown(analysis, options = {}) {
-  const ctx = {
-    analysis,
-    others: otherLosses(analysis),
-    graph: blastRadiusGraph(analysis.findings),
-    ranked: bySeverity(analysis.findings),
-    hint: options.fullReportHint ?? DEFAULT_FULL_REPORT_HINT,
-    title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
-    maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
-    byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
-    ruleCount: ruleRequirements(analysis.findings).length,
-    withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
-    withDetails: analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length,
-    otherRows: [],
-    rows: /* @__PURE__ */ new Map(),
-    details: /* @__PURE__ */ new Map()
-  };
-  const lim = {
-    graph: true,
-    dependents: true,
-    details: true,
-    errors: analysis.errors.length,
-    findings: analysis.findings.length,
-    others: ctx.others.length
-  };
-  let out = build(ctx, lim);
-  if (out !== void 0) return out;
-  for (const part of ["graph", "dependents", "details"]) {
-    lim[part] = false;
-    out = build(ctx, lim);
-    if (out !== void 0) return out;
-  }
-  if (lim.errors > SHORT_LIST) {
-    lim.errors = SHORT_LIST;
-    out = build(ctx, lim);
-    if (out !== void 0) return out;
-  }
-  for (const part of ["others", "findings", "errors"]) {
-    const all2 = lim[part];
-    lim[part] = largest(all2, (n) => build(ctx, { ...lim, [part]: n }) !== void 0);
-    out = build(ctx, lim);
-    if (out !== void 0) return out;
-  }
-  return fallback(ctx);
-}
-function build(ctx, lim) {
-  const { analysis } = ctx;
-  const out = new Lines(ctx.maxLength + SLACK);
-  out.push(ctx.title, "");
-  if (analysis.errors.length > 0 && lim.errors > 0) {
-    out.push("**Problems** (each one fails the check):", "");
-    for (let i = 0; i < Math.min(lim.errors, analysis.errors.length); i++) {
-      if (!out.push(`- ${escapeText(clip(analysis.errors[i], MAX_SHOWN.error))}`)) return void 0;
-    }
-    out.push("");
-  }
-  const keep = lim.findings >= ctx.ranked.length ? void 0 : new Set(ctx.ranked.slice(0, lim.findings));
-  const shown2 = [];
-  for (const [file, all2] of ctx.byFile) {
-    const ranked = keep ? all2.filter((f) => keep.has(f)) : all2;
-    if (ranked.length === 0) continue;
-    append(shown2, ranked);
-    out.push(`#### Protected resources in ${code(clip(file, MAX_SHOWN.address, "end"), "prose")} (${thousands(all2.length)})`, "");
-    const top = ranked.slice(0, VISIBLE_ROWS);
-    if (!findingTable(ctx, top, out) || !findingDetails(ctx, top, lim, out)) return void 0;
-    const rest = ranked.slice(VISIBLE_ROWS);
-    if (rest.length > 0) {
-      out.push(`<details><summary>${plural(rest.length, "more protected resource")} in this plan</summary>`, "");
-      if (!findingTable(ctx, rest, out) || !findingDetails(ctx, rest, lim, out)) return void 0;
-      out.push("</details>", "");
-    }
-  }
-  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown2, ctx.ruleCount));
-  if (lim.graph && ctx.graph) {
-    out.push("#### What depends on them", "", graphLegend(ctx.graph), "", "```mermaid", ctx.graph.source.trimEnd(), "```", "");
-  }
-  if (ctx.others.length > 0 && lim.others > 0) {
-    out.push(`<details><summary>${plural(ctx.others.length, "other resource")} lost, not protected by any rule</summary>`, "");
-    out.push("| Action | Resource | Type | Plan |", "|---|---|---|---|");
-    for (let i = 0; i < Math.min(lim.others, ctx.others.length); i++) if (!out.push(otherRow(ctx, i))) return void 0;
-    out.push("", "</details>", "");
-  }
-  const left = omissions(ctx, lim);
-  if (left.length > 0) {
-    const limit = ctx.maxLength === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.maxLength)} characters`;
-    out.push(`> ✂️ **Shortened to fit ${limit}.** Left out: ${left.join("; ")}. Full report: ${ctx.hint}.`);
-  }
-  if (out.full) return void 0;
-  const text = `${out.lines.join("\n").trimEnd()}
-`;
-  return text.length <= ctx.maxLength ? text : void 0;
-}
-function findingTable(ctx, findings, out) {
-  out.push("| Action | Resource | Type | Severity | Rule | Approvals |", "|---|---|---|---|---|---|");
-  for (const f of findings) {
-    let row = ctx.rows.get(f);
-    if (row === void 0) {
-      row = `| ${actionCell(f)} | ${addressCell(f)} | ${code(clip(f.type, MAX_SHOWN.address))} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${escapeText(clip(f.rule, MAX_SHOWN.address))} | ${approvalsCell(f)} |`;
-      ctx.rows.set(f, row);
-    }
-    if (!out.push(row)) return false;
-  }
-  return out.push("");
-}
-function otherRow(ctx, i) {
-  let row = ctx.otherRows[i];
-  if (row === void 0) {
-    const c = ctx.others[i];
-    row = `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, "end"))} |`;
-    ctx.otherRows[i] = row;
-  }
-  return row;
-}
-function actionCell(f) {
-  if (f.action !== "protection-removed" || !f.weakenings?.length) return describeAction(f);
-  const guards = f.weakenings.map((w) => `${code(clip(w.guard, MAX_SHOWN.address))}: ${escapeText(clip(w.from, 80))} → ${escapeText(clip(w.to, 80))}`);
-  return `${describeAction(f)}<br>${guards.join("<br>")}`;
-}
-function addressCell(item) {
-  const here = code(clip(item.address, MAX_SHOWN.address));
-  return item.previousAddress ? `${here}<br>moved from ${code(clip(item.previousAddress, MAX_SHOWN.address))}` : here;
-}
-function approvalsCell(f) {
-  const who = approversList(f.approvers.teams, f.approvers.users);
-  return who ? `${f.approvals} from ${who}` : String(f.approvals);
-}
-function approversList(teams, users) {
-  return [...teams.map((t) => `team ${code(t)}`), ...users.map((u) => code(`@${u.replace(/^@/, "")}`))].join(", ");
-}
-function findingDetails(ctx, findings, lim, out) {
-  const cacheKey = `${lim.details}/${lim.dependents}`;
-  let cache2 = ctx.details.get(cacheKey);
-  if (!cache2) ctx.details.set(cacheKey, cache2 = /* @__PURE__ */ new Map());
-  let any = false;
-  for (const f of findings) {
-    let bullet = cache2.get(f);
-    if (bullet === void 0) cache2.set(f, bullet = findingBullet(f, lim));
-    if (bullet && !out.push(bullet)) return false;
-    any ||= bullet !== "";
-  }
-  return any ? out.push("") : true;
-}
-function findingBullet(f, lim) {
-  const lines = [];
-  if (lim.details) {
-    for (const d of f.dataAtRisk) lines.push(`data at risk: ${escapeText(clip(d, MAX_SHOWN.text))}`);
-    for (const w of f.weakenings ?? []) lines.push(`guard removed: ${escapeText(clip(w.description, MAX_SHOWN.text))}`);
-  }
-  if (lim.dependents && f.dependentsTotal > 0) {
-    lines.push(`depended on by ${dependentsList(f, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), "prose"))}`);
-  }
-  if (lines.length === 0) return "";
-  return [`- ${code(clip(f.address, MAX_SHOWN.address), "prose")}`, ...lines.map((l) => `  - ${l}`)].join("\n");
-}
-function whoMustApprove(all2, shown2, ruleCount) {
-  const n = approvalsNeeded(all2);
-  const out = [
-    "#### Who must approve",
-    "",
-    `**${plural(n, "approval")}** from ${n === 1 ? "someone" : "different people"} with write access who did not author the change: ${NOT_AUTHORS}. Where a rule names teams or users, its resources need an approval from them.`,
-    "",
-    "| Rule | Why it is protected | Resources | Approvals | Approvers |",
-    "|---|---|---|---|---|"
-  ];
-  const rules = ruleRequirements(shown2);
-  for (const r of rules) {
-    const who = approversList(r.teams, r.users) || "anyone qualifying";
-    out.push(`| ${escapeText(clip(r.rule, MAX_SHOWN.address))} | ${r.reason ? escapeText(clip(r.reason, MAX_SHOWN.text)) : ""} | ${thousands(r.resources)} | ${r.approvals} | ${who} |`);
-  }
-  const hidden = ruleCount - rules.length;
-  if (hidden > 0) out.push("", `…and ${plural(hidden, "more rule")} protecting resources not listed here.`);
-  out.push("");
-  return out;
-}
-function omissions(ctx, lim) {
-  const { analysis } = ctx;
-  const left = [];
-  if (!lim.graph && ctx.graph) {
-    left.push(`the graph of what depends on them (${ctx.graph.omittedAtLeast ? "at least " : ""}${plural(ctx.graph.drawn + ctx.graph.omitted, "node")})`);
-  }
-  if (!lim.dependents && ctx.withDependents > 0) left.push(`the dependents of ${plural(ctx.withDependents, "protected resource")}`);
-  if (!lim.details && ctx.withDetails > 0) left.push(`the data at risk and removed guards of ${plural(ctx.withDetails, "protected resource")}`);
-  const findings = analysis.findings.length;
-  if (lim.findings < findings) {
-    left.push(lim.findings === 0 ? all(findings, "protected resource") : `${thousands(findings - lim.findings)} of the ${plural(findings, "protected resource")} (the ${thousands(lim.findings)} listed are the most severe)`);
-  }
-  if (lim.others < ctx.others.length) left.push(partOf(ctx.others.length - lim.others, ctx.others.length, "other lost resource"));
-  if (lim.errors < analysis.errors.length) left.push(partOf(analysis.errors.length - lim.errors, analysis.errors.length, "problem"));
-  return left;
-}
-function partOf(left, total, one) {
-  return left === total ? all(total, one) : `${thousands(left)} of the ${plural(total, one)}`;
-}
-function all(total, one) {
-  return total === 1 ? `the ${one}` : `all ${plural(total, one)}`;
-}
-function fallback(ctx) {
-  const note = `Report left out to fit ${thousands(ctx.maxLength)} characters. Full report: ${ctx.hint}.`;
-  const head = `${ctx.title}
-
-`;
-  const text = `${head}${note}
-`;
-  return text.length <= ctx.maxLength ? text : text.slice(0, ctx.maxLength);
-}
-function largest(max, fits) {
-  let lo = 0;
-  let hi = max;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (fits(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function append(out, ...lists) {
-  for (const list3 of lists) for (const line of list3) out.push(line);
-}
-function code(text, where2 = "table") {
-  const body = sanitize(text);
-  if (body === "") return "(empty)";
-  if (where2 === "table" && body.includes("\\|")) return `<code>${htmlEntities(body)}</code>`;
-  const inner = where2 === "table" ? body.replace(/\|/g, "\\|") : body;
-  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(inner) ? " " : "";
-  return `${fence}${pad}${inner}${pad}${fence}`;
-}
-function escapeText(text) {
-  return sanitize(text).trimStart().replace(/[\\`*_[\]<>&|~#$!]/g, (c) => `\\${c}`).replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/@(?=[\p{L}\p{N}_])/gu, "@​").replace(/#(?=\d)/g, "#​").replace(/:(?=\/\/)/g, ":​").replace(/\b(www)\./gi, "$1​.");
-}
-function htmlEntities(text) {
-  return sanitize(text).replace(/[&<>"'`|\\*_[\]~#$!@]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export {
-  DESTRUCTIVE_ACTIONS,
-  Minimatch,
-  planSizeLimit,
-  checkPlans,
+  analyse,
+  repositoryPathProblem,
+  throwProblems,
+  Validator,
   loadYaml,
   yamlProblem,
-  repositoryPathProblem,
+  missingNestedChangeSets,
+  parsePlan,
+  planSizeLimit,
+  readPlanFile,
   isGateFile,
   gateRule,
   isProtectedBase,
-  DEFAULT_CONFIG_PATHS,
   configPaths,
   oneConfig,
   defaultRuleSet,
-  parseConfig,
-  otherLosses,
-  plural,
-  thousands,
-  bySeverity,
-  describeFindings,
-  approvalsNeeded,
-  NOT_AUTHORS,
-  headline,
-  describeAction,
-  ruleRequirements,
-  sanitize,
-  clip,
-  MAX_SHOWN,
-  dependentsList,
-  groupBy,
-  GITHUB_COMMENT_LIMIT,
-  renderMarkdown,
-  escapeText
+  parseConfig
 };

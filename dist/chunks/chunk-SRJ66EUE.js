@@ -1,0 +1,414 @@
+import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
+import {
+  analyse,
+  missingNestedChangeSets,
+  parsePlan,
+  readPlanFile
+} from "./chunk-7WQLFSMJ.js";
+import {
+  MAX_SHOWN,
+  NOT_AUTHORS,
+  approvalsNeeded,
+  bySeverity,
+  clip,
+  dependentsList,
+  describeAction,
+  groupBy,
+  headline,
+  losesResource,
+  otherLosses,
+  plural,
+  ruleRequirements,
+  sanitize,
+  thousands
+} from "./chunk-NSKDQYOC.js";
+import {
+  isInputError
+} from "./chunk-M7GX4DPL.js";
+
+// src/check.ts
+async function checkPlans(files, ruleSet, options = {}) {
+  const plans = [];
+  const readErrors = [];
+  if (files.length === 0) readErrors.push("no plan files were given: pass the JSON plan or change-set files to check");
+  for (const file of files) {
+    try {
+      const plan = typeof file === "string" ? await readPlanFile(file, options) : parsePlan(file.bytes, file.name);
+      if (plan.format === "cloudformation" && options.templateDependencies) mergeDependencies(plan.dependencies, options.templateDependencies);
+      plans.push(plan);
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      readErrors.push(error.message);
+    }
+  }
+  readErrors.push(...missingNestedChangeSets(plans));
+  return analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
+}
+function mergeDependencies(into, from) {
+  for (const [node, targets] of from) {
+    const set = into.get(node);
+    if (set) for (const t of targets) set.add(t);
+    else into.set(node, new Set(targets));
+  }
+}
+
+// src/report/lines.ts
+var Lines = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  lines = [];
+  length = 0;
+  /** Adds the lines; false once they are longer than the limit, when the caller should stop. */
+  push(...lines) {
+    for (const line of lines) {
+      this.lines.push(line);
+      this.length += line.length + 1;
+    }
+    return !this.full;
+  }
+  get full() {
+    return this.length > this.max;
+  }
+};
+
+// src/report/mermaid.ts
+var DEFAULT_MAX_NODES = 30;
+var MAX_LABEL = 60;
+var STYLES = [
+  "classDef lost fill:#ffebe9,stroke:#cf222e,stroke-width:2px,color:#1f2328",
+  "classDef dependent fill:#fff8c5,stroke:#bf8700,color:#1f2328",
+  "classDef more fill:#f6f8fa,stroke:#8c959f,stroke-dasharray:4 3,color:#57606a"
+];
+function blastRadiusGraph(findings, { maxNodes = DEFAULT_MAX_NODES } = {}) {
+  const lost = bySeverity(findings.filter((f) => losesResource(f) && f.dependentsTotal > 0));
+  if (lost.length === 0) return void 0;
+  const budget = Math.max(2, maxNodes);
+  const lostByKey = /* @__PURE__ */ new Map();
+  for (const f of lost) if (!lostByKey.has(key(f.file, f.address))) lostByKey.set(key(f.file, f.address), f);
+  const everyNode = new Set(lostByKey.keys());
+  for (const f of lost) for (const d of f.dependents) everyNode.add(key(f.file, d));
+  const unnamed = (f) => f.dependentsTotal > f.dependents.length || f.dependentsTotalIsMinimum === true;
+  const truncated = lost.filter(unnamed);
+  const atLeastNodes = truncated.reduce((n, f) => Math.max(n, f.dependentsTotal + 1), everyNode.size);
+  const omittedAtLeast = truncated.some((f) => f.dependentsTotalIsMinimum) || truncated.length > 0 && lost.length > 1;
+  const nodes = /* @__PURE__ */ new Map();
+  const edges = [];
+  const toMore = /* @__PURE__ */ new Set();
+  const add = (k, file, label, kind) => {
+    let node = nodes.get(k);
+    if (!node) nodes.set(k, node = { id: `n${nodes.size}`, file, label, kind });
+    return node.id;
+  };
+  const limit = atLeastNodes > budget || truncated.length > 0 ? budget - 1 : budget;
+  const room = () => nodes.size < limit;
+  const lostLabel = (f) => `${mermaidLabel(clip(f.address, MAX_LABEL))}<br/>${mermaidLabel(`${describeAction(f)} · ${f.severity}`)}`;
+  for (const f of lost) {
+    const own = key(f.file, f.address);
+    if (!nodes.has(own) && !room()) break;
+    const from = add(own, f.file, lostLabel(f), "lost");
+    if (unnamed(f)) toMore.add(from);
+    for (const d of f.dependents) {
+      const k = key(f.file, d);
+      const existing = nodes.get(k);
+      if (existing || room()) {
+        const other = lostByKey.get(k);
+        const to = existing?.id ?? (other ? add(k, f.file, lostLabel(other), "lost") : add(k, f.file, mermaidLabel(clip(d, MAX_LABEL)), "dependent"));
+        if (to !== from) edges.push([from, to]);
+      } else {
+        toMore.add(from);
+      }
+    }
+  }
+  const omitted = atLeastNodes - nodes.size;
+  const more = omitted > 0 || toMore.size > 0;
+  const lines = ["flowchart LR", ...STYLES.map((s) => `  ${s}`)];
+  const files = [...new Set([...nodes.values()].map((n) => n.file))];
+  const declare = (n, indent) => `${indent}${n.id}["${n.label}"]`;
+  if (files.length > 1) {
+    files.forEach((file, i) => {
+      lines.push(`  subgraph f${i}["${mermaidLabel(clip(file, MAX_LABEL, "end"))}"]`);
+      for (const n of nodes.values()) if (n.file === file) lines.push(declare(n, "    "));
+      lines.push("  end");
+    });
+  } else {
+    for (const n of nodes.values()) lines.push(declare(n, "  "));
+  }
+  if (more) lines.push(`  more["${mermaidLabel(omitted > 0 ? `… ${omittedAtLeast ? "at least " : ""}${thousands(omitted)} more not drawn` : "… more not drawn")}"]`);
+  for (const [from, to] of edges) lines.push(`  ${from} --> ${to}`);
+  for (const from of toMore) lines.push(`  ${from} -.-> more`);
+  const ids = (kind) => [...nodes.values()].filter((n) => n.kind === kind).map((n) => n.id);
+  const lostIds = ids("lost");
+  const dependentIds = ids("dependent");
+  if (lostIds.length) lines.push(`  class ${lostIds.join(",")} lost`);
+  if (dependentIds.length) lines.push(`  class ${dependentIds.join(",")} dependent`);
+  if (more) lines.push("  class more more");
+  return { source: `${lines.join("\n")}
+`, drawn: nodes.size, omitted, omittedAtLeast };
+}
+function graphLegend(graph) {
+  const more = graph.omitted > 0 ? `; ${graph.omittedAtLeast ? "at least " : ""}${plural(graph.omitted, "more node")} not drawn` : "";
+  return `Red: protected resources being lost. Amber: resources and outputs that depend on them${more}.`;
+}
+var SAFE = /^[\p{L}\p{N}\p{M} _.,/=+@()[\]{}-]$/u;
+function mermaidLabel(text) {
+  if (text.trim() === "") return "(empty)";
+  let out = "";
+  for (const ch of sanitize(text)) out += SAFE.test(ch) ? ch : `#${ch.codePointAt(0) ?? 0};`;
+  return out.replace(/^ +| +$/g, (spaces) => "#32;".repeat(spaces.length));
+}
+function key(file, address) {
+  return `${file}\0${address}`;
+}
+
+// src/report/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var DEFAULT_FULL_REPORT_HINT = "run `plangate check --format json` for the full report";
+var ICON = { pass: "✅", blocked: "⛔", error: "⚠️" };
+var SEVERITY_ICON = { critical: "🔴", high: "🟠", medium: "🟡", low: "⚪" };
+var VISIBLE_ROWS = 20;
+var SHORT_LIST = 50;
+var MAX_DEPENDENTS = 10;
+var SLACK = 1024;
+function renderMarkdown(analysis, options = {}) {
+  const ctx = {
+    analysis,
+    others: otherLosses(analysis),
+    graph: blastRadiusGraph(analysis.findings),
+    ranked: bySeverity(analysis.findings),
+    hint: options.fullReportHint ?? DEFAULT_FULL_REPORT_HINT,
+    title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
+    maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
+    byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
+    ruleCount: ruleRequirements(analysis.findings).length,
+    withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
+    withDetails: analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length,
+    otherRows: [],
+    rows: /* @__PURE__ */ new Map(),
+    details: /* @__PURE__ */ new Map()
+  };
+  const lim = {
+    graph: true,
+    dependents: true,
+    details: true,
+    errors: analysis.errors.length,
+    findings: analysis.findings.length,
+    others: ctx.others.length
+  };
+  let out = build(ctx, lim);
+  if (out !== void 0) return out;
+  for (const part of ["graph", "dependents", "details"]) {
+    lim[part] = false;
+    out = build(ctx, lim);
+    if (out !== void 0) return out;
+  }
+  if (lim.errors > SHORT_LIST) {
+    lim.errors = SHORT_LIST;
+    out = build(ctx, lim);
+    if (out !== void 0) return out;
+  }
+  for (const part of ["others", "findings", "errors"]) {
+    const all2 = lim[part];
+    lim[part] = largest(all2, (n) => build(ctx, { ...lim, [part]: n }) !== void 0);
+    out = build(ctx, lim);
+    if (out !== void 0) return out;
+  }
+  return fallback(ctx);
+}
+function build(ctx, lim) {
+  const { analysis } = ctx;
+  const out = new Lines(ctx.maxLength + SLACK);
+  out.push(ctx.title, "");
+  if (analysis.errors.length > 0 && lim.errors > 0) {
+    out.push("**Problems** (each one fails the check):", "");
+    for (let i = 0; i < Math.min(lim.errors, analysis.errors.length); i++) {
+      if (!out.push(`- ${escapeText(clip(analysis.errors[i], MAX_SHOWN.error))}`)) return void 0;
+    }
+    out.push("");
+  }
+  const keep = lim.findings >= ctx.ranked.length ? void 0 : new Set(ctx.ranked.slice(0, lim.findings));
+  const shown = [];
+  for (const [file, all2] of ctx.byFile) {
+    const ranked = keep ? all2.filter((f) => keep.has(f)) : all2;
+    if (ranked.length === 0) continue;
+    append(shown, ranked);
+    out.push(`#### Protected resources in ${code(clip(file, MAX_SHOWN.address, "end"), "prose")} (${thousands(all2.length)})`, "");
+    const top = ranked.slice(0, VISIBLE_ROWS);
+    if (!findingTable(ctx, top, out) || !findingDetails(ctx, top, lim, out)) return void 0;
+    const rest = ranked.slice(VISIBLE_ROWS);
+    if (rest.length > 0) {
+      out.push(`<details><summary>${plural(rest.length, "more protected resource")} in this plan</summary>`, "");
+      if (!findingTable(ctx, rest, out) || !findingDetails(ctx, rest, lim, out)) return void 0;
+      out.push("</details>", "");
+    }
+  }
+  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown, ctx.ruleCount));
+  if (lim.graph && ctx.graph) {
+    out.push("#### What depends on them", "", graphLegend(ctx.graph), "", "```mermaid", ctx.graph.source.trimEnd(), "```", "");
+  }
+  if (ctx.others.length > 0 && lim.others > 0) {
+    out.push(`<details><summary>${plural(ctx.others.length, "other resource")} lost, not protected by any rule</summary>`, "");
+    out.push("| Action | Resource | Type | Plan |", "|---|---|---|---|");
+    for (let i = 0; i < Math.min(lim.others, ctx.others.length); i++) if (!out.push(otherRow(ctx, i))) return void 0;
+    out.push("", "</details>", "");
+  }
+  const left = omissions(ctx, lim);
+  if (left.length > 0) {
+    const limit = ctx.maxLength === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.maxLength)} characters`;
+    out.push(`> ✂️ **Shortened to fit ${limit}.** Left out: ${left.join("; ")}. Full report: ${ctx.hint}.`);
+  }
+  if (out.full) return void 0;
+  const text = `${out.lines.join("\n").trimEnd()}
+`;
+  return text.length <= ctx.maxLength ? text : void 0;
+}
+function findingTable(ctx, findings, out) {
+  out.push("| Action | Resource | Type | Severity | Rule | Approvals |", "|---|---|---|---|---|---|");
+  for (const f of findings) {
+    let row = ctx.rows.get(f);
+    if (row === void 0) {
+      row = `| ${actionCell(f)} | ${addressCell(f)} | ${code(clip(f.type, MAX_SHOWN.address))} | ${SEVERITY_ICON[f.severity]} ${f.severity} | ${escapeText(clip(f.rule, MAX_SHOWN.address))} | ${approvalsCell(f)} |`;
+      ctx.rows.set(f, row);
+    }
+    if (!out.push(row)) return false;
+  }
+  return out.push("");
+}
+function otherRow(ctx, i) {
+  let row = ctx.otherRows[i];
+  if (row === void 0) {
+    const c = ctx.others[i];
+    row = `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, "end"))} |`;
+    ctx.otherRows[i] = row;
+  }
+  return row;
+}
+function actionCell(f) {
+  if (f.action !== "protection-removed" || !f.weakenings?.length) return describeAction(f);
+  const guards = f.weakenings.map((w) => `${code(clip(w.guard, MAX_SHOWN.address))}: ${escapeText(clip(w.from, 80))} → ${escapeText(clip(w.to, 80))}`);
+  return `${describeAction(f)}<br>${guards.join("<br>")}`;
+}
+function addressCell(item) {
+  const here = code(clip(item.address, MAX_SHOWN.address));
+  return item.previousAddress ? `${here}<br>moved from ${code(clip(item.previousAddress, MAX_SHOWN.address))}` : here;
+}
+function approvalsCell(f) {
+  const who = approversList(f.approvers.teams, f.approvers.users);
+  return who ? `${f.approvals} from ${who}` : String(f.approvals);
+}
+function approversList(teams, users) {
+  return [...teams.map((t) => `team ${code(t)}`), ...users.map((u) => code(`@${u.replace(/^@/, "")}`))].join(", ");
+}
+function findingDetails(ctx, findings, lim, out) {
+  const cacheKey = `${lim.details}/${lim.dependents}`;
+  let cache = ctx.details.get(cacheKey);
+  if (!cache) ctx.details.set(cacheKey, cache = /* @__PURE__ */ new Map());
+  let any = false;
+  for (const f of findings) {
+    let bullet = cache.get(f);
+    if (bullet === void 0) cache.set(f, bullet = findingBullet(f, lim));
+    if (bullet && !out.push(bullet)) return false;
+    any ||= bullet !== "";
+  }
+  return any ? out.push("") : true;
+}
+function findingBullet(f, lim) {
+  const lines = [];
+  if (lim.details) {
+    for (const d of f.dataAtRisk) lines.push(`data at risk: ${escapeText(clip(d, MAX_SHOWN.text))}`);
+    for (const w of f.weakenings ?? []) lines.push(`guard removed: ${escapeText(clip(w.description, MAX_SHOWN.text))}`);
+  }
+  if (lim.dependents && f.dependentsTotal > 0) {
+    lines.push(`depended on by ${dependentsList(f, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), "prose"))}`);
+  }
+  if (lines.length === 0) return "";
+  return [`- ${code(clip(f.address, MAX_SHOWN.address), "prose")}`, ...lines.map((l) => `  - ${l}`)].join("\n");
+}
+function whoMustApprove(all2, shown, ruleCount) {
+  const n = approvalsNeeded(all2);
+  const out = [
+    "#### Who must approve",
+    "",
+    `**${plural(n, "approval")}** from ${n === 1 ? "someone" : "different people"} with write access who did not author the change: ${NOT_AUTHORS}. Where a rule names teams or users, its resources need an approval from them.`,
+    "",
+    "| Rule | Why it is protected | Resources | Approvals | Approvers |",
+    "|---|---|---|---|---|"
+  ];
+  const rules = ruleRequirements(shown);
+  for (const r of rules) {
+    const who = approversList(r.teams, r.users) || "anyone qualifying";
+    out.push(`| ${escapeText(clip(r.rule, MAX_SHOWN.address))} | ${r.reason ? escapeText(clip(r.reason, MAX_SHOWN.text)) : ""} | ${thousands(r.resources)} | ${r.approvals} | ${who} |`);
+  }
+  const hidden = ruleCount - rules.length;
+  if (hidden > 0) out.push("", `…and ${plural(hidden, "more rule")} protecting resources not listed here.`);
+  out.push("");
+  return out;
+}
+function omissions(ctx, lim) {
+  const { analysis } = ctx;
+  const left = [];
+  if (!lim.graph && ctx.graph) {
+    left.push(`the graph of what depends on them (${ctx.graph.omittedAtLeast ? "at least " : ""}${plural(ctx.graph.drawn + ctx.graph.omitted, "node")})`);
+  }
+  if (!lim.dependents && ctx.withDependents > 0) left.push(`the dependents of ${plural(ctx.withDependents, "protected resource")}`);
+  if (!lim.details && ctx.withDetails > 0) left.push(`the data at risk and removed guards of ${plural(ctx.withDetails, "protected resource")}`);
+  const findings = analysis.findings.length;
+  if (lim.findings < findings) {
+    left.push(lim.findings === 0 ? all(findings, "protected resource") : `${thousands(findings - lim.findings)} of the ${plural(findings, "protected resource")} (the ${thousands(lim.findings)} listed are the most severe)`);
+  }
+  if (lim.others < ctx.others.length) left.push(partOf(ctx.others.length - lim.others, ctx.others.length, "other lost resource"));
+  if (lim.errors < analysis.errors.length) left.push(partOf(analysis.errors.length - lim.errors, analysis.errors.length, "problem"));
+  return left;
+}
+function partOf(left, total, one) {
+  return left === total ? all(total, one) : `${thousands(left)} of the ${plural(total, one)}`;
+}
+function all(total, one) {
+  return total === 1 ? `the ${one}` : `all ${plural(total, one)}`;
+}
+function fallback(ctx) {
+  const note = `Report left out to fit ${thousands(ctx.maxLength)} characters. Full report: ${ctx.hint}.`;
+  const head = `${ctx.title}
+
+`;
+  const text = `${head}${note}
+`;
+  return text.length <= ctx.maxLength ? text : text.slice(0, ctx.maxLength);
+}
+function largest(max, fits) {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function append(out, ...lists) {
+  for (const list of lists) for (const line of list) out.push(line);
+}
+function code(text, where = "table") {
+  const body = sanitize(text);
+  if (body === "") return "(empty)";
+  if (where === "table" && body.includes("\\|")) return `<code>${htmlEntities(body)}</code>`;
+  const inner = where === "table" ? body.replace(/\|/g, "\\|") : body;
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(inner) ? " " : "";
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
+function escapeText(text) {
+  return sanitize(text).trimStart().replace(/[\\`*_[\]<>&|~#$!]/g, (c) => `\\${c}`).replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/@(?=[\p{L}\p{N}_])/gu, "@​").replace(/#(?=\d)/g, "#​").replace(/:(?=\/\/)/g, ":​").replace(/\b(www)\./gi, "$1​.");
+}
+function htmlEntities(text) {
+  return sanitize(text).replace(/[&<>"'`|\\*_[\]~#$!@]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export {
+  checkPlans,
+  GITHUB_COMMENT_LIMIT,
+  renderMarkdown,
+  escapeText
+};
