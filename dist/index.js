@@ -20,7 +20,7 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-PHU3UIAS.js";
+} from "./chunks/chunk-HKYUDCGT.js";
 import {
   InputError,
   getErrorMessage,
@@ -25025,7 +25025,7 @@ async function finish(result, status2, warnings) {
   const reportPath = join2(process.env.RUNNER_TEMP || tmpdir(), "plangate-report.json");
   const fd = openSync(reportPath, "w");
   try {
-    for (const chunk of batched(jsonChunks(result.analysis))) writeSync(fd, chunk);
+    for (const chunk of batched(jsonChunks(result.analysis, result.outcome))) writeSync(fd, chunk);
   } finally {
     closeSync(fd);
   }

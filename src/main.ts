@@ -76,7 +76,7 @@ async function finish(result: GateResult, status: StatusInputs | undefined, warn
   const reportPath = join(process.env.RUNNER_TEMP || tmpdir(), 'plangate-report.json');
   const fd = openSync(reportPath, 'w');
   try {
-    for (const chunk of batched(jsonChunks(result.analysis))) writeSync(fd, chunk);
+    for (const chunk of batched(jsonChunks(result.analysis, result.outcome))) writeSync(fd, chunk);
   } finally {
     closeSync(fd);
   }

@@ -22,7 +22,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-PHU3UIAS.js";
+} from "./chunk-HKYUDCGT.js";
 import {
   InputError,
   MAX_DEPTH,
