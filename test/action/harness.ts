@@ -27,6 +27,7 @@ import {
   violationsSince,
 } from '../github-server/server.js';
 import { findOperation } from '../github-server/openapi.js';
+import { schemaProblems } from '../report/report-schema.js';
 
 export const DESTROY_PLAN = 'fixtures/terraform/example-destroy.json';
 export const SAFE_PLAN = 'fixtures/terraform/safe-update.json';
@@ -360,13 +361,15 @@ export async function runAction(gh: GitHubServer, options: RunOptions = {}): Pro
 /**
  * Checked on every run: once the action decided, its report file exists and says
  * the same decision as the `decision` output, names who approved or overrode,
- * and holds the errors of an `error`.
+ * and holds the errors of an `error`; and it conforms to schema/report.schema.json.
  */
 function reportDisagreement(outputs: Record<string, string>, report: ReportFile | undefined): string | undefined {
   const decision = outputs.decision;
   if (decision === undefined) return outputs.report === undefined ? undefined : 'a report output without a decision output';
   if (!report) return `decision ${decision}, but no readable report file at ${String(outputs.report)}`;
   if (report.decision !== decision) return `decision output ${decision}, report decision ${String(report.decision)}`;
+  const problems = schemaProblems(report);
+  if (problems.length > 0) return `the report departs from schema/report.schema.json: ${problems.join('; ')}`;
   if (decision === 'error' && !report.errors?.length) return 'decision error, but the report lists no error';
   if (decision === 'approved' && !report.approval?.approvedBy.length) return 'decision approved, but the report names no approver';
   if (decision === 'overridden' && !report.approval?.overriddenBy) return 'decision overridden, but the report names no one who overrode';
