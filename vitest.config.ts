@@ -17,7 +17,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // Tests run the bundled CLI; build it once, before any test file starts.
-    globalSetup: ['test/cli/build-dist.ts'],
+    // The corpus setup says once whether the corpus tests run (PLANGATE_CORPUS).
+    globalSetup: ['test/corpus-setup.ts', 'test/cli/build-dist.ts'],
     // .ci/run asks for a JSON report to print its one-line tally.
     reporters: process.env.PLANGATE_TEST_JSON ? ['default', ['json', { outputFile: process.env.PLANGATE_TEST_JSON }]] : ['default'],
     testTimeout: 30_000,

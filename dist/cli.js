@@ -36,7 +36,7 @@ if (command === "guard") {
   const { runGuard } = await import("./chunks/guard-command-2VJWDZTA.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-FIQXZFKP.js");
+  const { runCli } = await import("./chunks/run-cli-ZJEQONUV.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

@@ -6,7 +6,7 @@ import {
   batched,
   jsonChunks,
   sarifChunks
-} from "./chunks/chunk-L2GLN6BR.js";
+} from "./chunks/chunk-EDRFCMCP.js";
 import {
   Answer,
   GitHubApiError,
@@ -24865,7 +24865,7 @@ function debugStack(error2) {
 }
 async function finish(result, status2, warnings) {
   const decision = result.outcome.decision;
-  const reportPath = writeReport("plangate-report.json", jsonChunks(result.analysis, recordOf(result)));
+  const reportPath = writeReport("plangate-report.json", jsonChunks(result.analysis, result.outcome, recordOf(result)));
   const sarifPath = writeReport("plangate.sarif", sarifChunks(result.analysis));
   setOutput("decision", decision);
   setOutput("findings", String(result.analysis.findings.length));

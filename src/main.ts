@@ -88,7 +88,7 @@ function debugStack(error: unknown): void {
 /** Outputs, report, job summary and annotations; the step fails unless the decision passed. */
 async function finish(result: GateResult, status: StatusInputs | undefined, warnings: readonly string[]): Promise<void> {
   const decision = result.outcome.decision;
-  const reportPath = writeReport('plangate-report.json', jsonChunks(result.analysis, recordOf(result)));
+  const reportPath = writeReport('plangate-report.json', jsonChunks(result.analysis, result.outcome, recordOf(result)));
   // For github/codeql-action/upload-sarif: the findings as code scanning alerts.
   const sarifPath = writeReport('plangate.sarif', sarifChunks(result.analysis));
   core.setOutput('decision', decision);

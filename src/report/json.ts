@@ -1,5 +1,6 @@
 import type { Analysis, Finding } from '../analysis/analyse.js';
 import type { DecisionRecord } from '../approval/record.js';
+import type { ApprovalOutcome, GateDecision } from '../approval/types.js';
 import { DESTRUCTIVE_ACTIONS, type Change } from '../plan/types.js';
 
 /** Version of the JSON report's shape; bumped only on a breaking change. */
@@ -22,10 +23,19 @@ export interface JsonChange {
   physicalId?: string;
 }
 
+/** The action's part: who approved or overrode, and what is still missing. */
+export interface JsonApproval {
+  approvedBy: string[];
+  overriddenBy?: { login: string; at: string };
+  missing: string[];
+}
+
 export interface JsonReport {
   version: number;
-  decision: Analysis['decision'];
+  /** The CLI's decision from the plans; the action's final decision, after the approvals. */
+  decision: GateDecision;
   summary: { files: number; changes: number; destructive: number; findings: number; errors: number };
+  approval?: JsonApproval;
   changes: JsonChange[];
   findings: Finding[];
   errors: string[];
@@ -35,27 +45,42 @@ export interface JsonReport {
 
 const QUIET = new Set<Change['action']>(['no-op', 'read']);
 
-/** The stable machine-readable report (documented in the README). Values are never included. */
-export function toJsonReport(analysis: Analysis): JsonReport {
+/**
+ * The stable machine-readable report (schema/report.schema.json). Values are
+ * never included. With the gate's outcome (the action), the decision is the
+ * final one and the errors are every reason it could not decide, so the file
+ * never says `blocked` or `pass` beside an `approved` or `error` output.
+ */
+export function toJsonReport(analysis: Analysis, outcome?: ApprovalOutcome): JsonReport {
   const changes = analysis.changes.filter((c) => !QUIET.has(c.action)).map(toJsonChange);
+  const errors = outcome ? [...new Set([...analysis.errors, ...outcome.errors])] : analysis.errors;
   return {
     version: REPORT_VERSION,
-    decision: analysis.decision,
+    decision: outcome ? outcome.decision : analysis.decision,
     summary: {
       files: analysis.files.length,
       changes: changes.length,
       destructive: changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action)).length,
       findings: analysis.findings.length,
-      errors: analysis.errors.length,
+      errors: errors.length,
     },
+    ...(outcome ? { approval: toJsonApproval(outcome) } : {}),
     changes,
     findings: analysis.findings,
-    errors: analysis.errors,
+    errors,
   };
 }
 
-export function renderJson(analysis: Analysis): string {
-  return [...jsonChunks(analysis)].join('');
+function toJsonApproval(outcome: ApprovalOutcome): JsonApproval {
+  return {
+    approvedBy: outcome.approvedBy.map((a) => a.login),
+    ...(outcome.overriddenBy ? { overriddenBy: { login: outcome.overriddenBy.login, at: outcome.overriddenBy.at } } : {}),
+    missing: outcome.missing,
+  };
+}
+
+export function renderJson(analysis: Analysis, outcome?: ApprovalOutcome): string {
+  return [...jsonChunks(analysis, outcome)].join('');
 }
 
 /**
@@ -63,8 +88,8 @@ export function renderJson(analysis: Analysis): string {
  * array at a time: the report of a million findings is larger than the
  * longest string V8 can hold, so it is written out in pieces, never joined.
  */
-export function* jsonChunks(analysis: Analysis, record?: DecisionRecord): Generator<string> {
-  const { changes, findings, errors, ...head } = { ...toJsonReport(analysis), ...(record ? { record } : {}) };
+export function* jsonChunks(analysis: Analysis, outcome?: ApprovalOutcome, record?: DecisionRecord): Generator<string> {
+  const { changes, findings, errors, ...head } = { ...toJsonReport(analysis, outcome), ...(record ? { record } : {}) };
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n`;
   const lists = [['changes', changes], ['findings', findings], ['errors', errors]] as const;
   for (const [i, [key, items]] of lists.entries()) {

@@ -27,6 +27,7 @@ import {
   violationsSince,
 } from '../github-server/server.js';
 import { findOperation } from '../github-server/openapi.js';
+import { schemaProblems } from '../report/report-schema.js';
 
 export const DESTROY_PLAN = 'fixtures/terraform/example-destroy.json';
 export const SAFE_PLAN = 'fixtures/terraform/safe-update.json';
@@ -67,9 +68,17 @@ export interface ActionRun {
   /** The requests the fake answered during this run. */
   requests: RecordedRequest[];
   /** The JSON report at the `report` output, parsed. */
-  report: { decision?: string; findings?: Array<{ address: string; rule: string }> } | undefined;
+  report: ReportFile | undefined;
   /** This run's exchanges that depart from GitHub's OpenAPI description or GraphQL schema (a run with any fails). */
   violations: string[];
+}
+
+/** What the cases read of the report file; the whole shape is schema/report.schema.json. */
+export interface ReportFile {
+  decision?: string;
+  findings?: Array<{ address: string; rule: string }>;
+  errors?: string[];
+  approval?: { approvedBy: string[]; overriddenBy?: { login: string; at: string }; missing: string[] };
 }
 
 const temps: string[] = [];
@@ -330,6 +339,8 @@ export async function runAction(gh: GitHubServer, options: RunOptions = {}): Pro
       report = undefined;
     }
   }
+  const disagreement = reportDisagreement(outputs, report);
+  if (disagreement) throw new Error(`the report file contradicts the outputs: ${disagreement}`);
   const violations = violationsSince(gh, firstViolation);
   if (violations.length > 0) throw new Error(`the run's exchanges depart from GitHub's API description:\n${violations.join('\n')}`);
   return {
@@ -345,6 +356,24 @@ export async function runAction(gh: GitHubServer, options: RunOptions = {}): Pro
     requests: gh.requests.slice(first),
     report,
   };
+}
+
+/**
+ * Checked on every run: once the action decided, its report file exists and says
+ * the same decision as the `decision` output, names who approved or overrode,
+ * and holds the errors of an `error`; and it conforms to schema/report.schema.json.
+ */
+function reportDisagreement(outputs: Record<string, string>, report: ReportFile | undefined): string | undefined {
+  const decision = outputs.decision;
+  if (decision === undefined) return outputs.report === undefined ? undefined : 'a report output without a decision output';
+  if (!report) return `decision ${decision}, but no readable report file at ${String(outputs.report)}`;
+  if (report.decision !== decision) return `decision output ${decision}, report decision ${String(report.decision)}`;
+  const problems = schemaProblems(report);
+  if (problems.length > 0) return `the report departs from schema/report.schema.json: ${problems.join('; ')}`;
+  if (decision === 'error' && !report.errors?.length) return 'decision error, but the report lists no error';
+  if (decision === 'approved' && !report.approval?.approvedBy.length) return 'decision approved, but the report names no approver';
+  if (decision === 'overridden' && !report.approval?.overriddenBy) return 'decision overridden, but the report names no one who overrode';
+  return undefined;
 }
 
 /** GITHUB_SHA of a pull_request run is the test merge commit, not the head: plangate must not use it. */

@@ -1,10 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataAtRisk } from '../../src/analysis/data-at-risk.js';
 import { parsePlan } from '../../src/plan/read-plan.js';
 import { SENSITIVE, type Change, type ChangeAction } from '../../src/plan/types.js';
-import { CORPUS_DIR } from '../corpus-path.js';
+import { corpusFile, describeCorpus, HAS_CORPUS } from '../corpus-path.js';
 import { changeAt, fixturePath, parseDoc, parseFixture } from '../plan/fixtures.js';
 
 /** Every statement for the change at this address in fixtures/data-at-risk/NAME. */
@@ -321,11 +320,12 @@ describe('provider rules', () => {
   });
 });
 
-describe.skipIf(!existsSync(join(CORPUS_DIR, 'expected.json')))('shared corpus of real plans', () => {
-  const expected = existsSync(join(CORPUS_DIR, 'expected.json')) ? Object.keys(JSON.parse(readFileSync(join(CORPUS_DIR, 'expected.json'), 'utf8')) as object) : [];
+describeCorpus('shared corpus of real plans', () => {
+  // The body is collected even when the suite is skipped: read the corpus only when it is there.
+  const expected = HAS_CORPUS ? Object.keys(JSON.parse(readFileSync(corpusFile('expected.json'), 'utf8')) as object) : [];
   const changes = expected.flatMap((file) => {
     try {
-      return parsePlan(readFileSync(join(CORPUS_DIR, file)), file).changes;
+      return parsePlan(readFileSync(corpusFile(file)), file).changes;
     } catch {
       return []; // the corpus keeps some plans plangate refuses; corpus.test.ts covers them
     }

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dependentsOf } from '../../src/analysis/dependents.js';
 import { configAddress, terraformDependencies } from '../../src/plan/dependencies.js';
 import { parsePlan } from '../../src/plan/read-plan.js';
-import { requireCorpus } from '../corpus-path.js';
+import { corpusFile, itCorpus } from '../corpus-path.js';
 
-const corpus = requireCorpus();
-const corpusPlan = (name: string) => parsePlan(readFileSync(join(corpus, name)), name);
+const corpusPlan = (name: string) => parsePlan(readFileSync(corpusFile(name)), name);
 
 describe('configAddress', () => {
   it('drops count and for_each keys, even keys holding dots, slashes, quotes and brackets', () => {
@@ -18,7 +16,7 @@ describe('configAddress', () => {
 });
 
 describe('terraform dependencies', () => {
-  it('follows prior_state depends_on for resources already gone from the configuration (snyk destroy plan)', () => {
+  itCorpus('follows prior_state depends_on for resources already gone from the configuration (snyk destroy plan)', () => {
     const plan = corpusPlan('terraform/terraform__snyk-cli__destroy.json');
     expect(dependentsOf('aws_s3_bucket.terra_ci', plan.dependencies)).toEqual([
       'aws_codebuild_project.terra_ci',
@@ -28,7 +26,7 @@ describe('terraform dependencies', () => {
     ]);
   });
 
-  it('lists resources and root outputs that reference a replaced resource (tfplan2md azuredevops plan)', () => {
+  itCorpus('lists resources and root outputs that reference a replaced resource (tfplan2md azuredevops plan)', () => {
     const plan = corpusPlan('terraform/terraform__tfplan2md__azuredevops-replace-delete.json');
     expect(dependentsOf('azuredevops_variable_group.example', plan.dependencies)).toEqual([
       'azuredevops_build_definition.example',
@@ -97,7 +95,7 @@ describe('terraform dependencies of very wide configurations', () => {
 });
 
 describe('cloudformation dependencies', () => {
-  it('follows Details[].CausingEntity from the causing resource to the changes it causes', () => {
+  itCorpus('follows Details[].CausingEntity from the causing resource to the changes it causes', () => {
     const plan = corpusPlan('cloudformation/cloudformation__localstack__dynamic-update-replace-prop-values.json');
     expect(dependentsOf('Foo', plan.dependencies)).toEqual(['Parameter']);
   });

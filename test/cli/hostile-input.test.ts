@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeCorpus, itCorpus } from '../corpus-path.js';
 import { ROOT, corpusJson, fixtureJson } from '../plan/fixtures.js';
 import { ensureBuilt } from './build-dist.js';
 
@@ -50,7 +51,7 @@ function writePlan(name: string, change: Doc): string {
 }
 
 describe('forged lines', () => {
-  it('an address holding a newline and ANSI escapes gives exactly one stderr line, exit 2', () => {
+  itCorpus('an address holding a newline and ANSI escapes gives exactly one stderr line, exit 2', () => {
     for (const actions of [['delete'], ['explode']]) {
       const path = writePlan('forged.json', { address: `test_instance.test-delete${FORGED}`, change: { actions, before: {} } });
       const result = check(['check', path]);
@@ -60,7 +61,7 @@ describe('forged lines', () => {
     }
   });
 
-  it('a file name holding one is quoted', () => {
+  itCorpus('a file name holding one is quoted', () => {
     const path = writePlan(`plan${FORGED}.json`, { mode: 'Managed' });
     const result = check(['check', path]);
     expect(result.status).toBe(2);
@@ -78,7 +79,7 @@ describe('forged lines', () => {
   });
 });
 
-describe('long input', () => {
+describeCorpus('long input', () => {
   it('a 1 MB instance key gives a bounded line', () => {
     const key = 'k'.repeat(1 << 20);
     const path = writePlan('long-key.json', { address: `test_instance.test-delete["${key}"]`, change: { actions: ['explode'] } });

@@ -5,9 +5,8 @@
 // protected resource the original plan destroyed is still visibly destroyed
 // in the mutated file (a reviewer reading the JSON would see the delete).
 // PLANGATE_FUZZ_RUNS and PLANGATE_FUZZ_SEED widen or move the run.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { analyse } from '../../src/analysis/analyse.js';
 import { isInputError } from '../../src/errors.js';
 import { decodePlanBytes } from '../../src/plan/decode.js';
@@ -16,13 +15,11 @@ import { defaultRuleSet } from '../../src/rules/config.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
-import { CORPUS_DIR } from '../corpus-path.js';
+import { corpusFile, describeCorpus } from '../corpus-path.js';
 import { mutate, random, visiblyDestroyed, type Json } from './mutate.js';
 
 const RUNS = Number(process.env.PLANGATE_FUZZ_RUNS ?? 4000);
 const SEED = Number(process.env.PLANGATE_FUZZ_SEED ?? 20261126);
-const available = existsSync(join(CORPUS_DIR, 'expected.json'));
-if (!available) console.log(`fuzz run skipped: no corpus at ${CORPUS_DIR}; set PLANGATE_CORPUS to the directory holding expected.json`);
 
 interface Seed {
   file: string;
@@ -32,11 +29,11 @@ interface Seed {
 }
 
 function seeds(): Seed[] {
-  const expected = JSON.parse(readFileSync(join(CORPUS_DIR, 'expected.json'), 'utf8')) as Record<string, unknown>;
+  const expected = JSON.parse(readFileSync(corpusFile('expected.json'), 'utf8')) as Record<string, unknown>;
   const ruleSet = defaultRuleSet();
   const out: Seed[] = [];
   for (const file of Object.keys(expected).sort()) {
-    const bytes = readFileSync(join(CORPUS_DIR, file));
+    const bytes = readFileSync(corpusFile(file));
     // Small files keep the run fast; the corpus has many of every shape.
     if (bytes.length > 150_000) continue;
     let analysis;
@@ -67,7 +64,7 @@ function check(text: string, file: string): { exit: number; message?: string; in
   }
 }
 
-describe.skipIf(!available)('fuzzing the reader with mutations of the corpus', () => {
+describeCorpus('fuzzing the reader with mutations of the corpus', () => {
   it(`${RUNS} mutations from seed ${SEED}: no internal error, one bounded line per error, never a pass over a visible protected destroy`, () => {
     const pool = seeds();
     expect(pool.length).toBeGreaterThan(50);

@@ -7,14 +7,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkPlans } from '../../src/check.js';
 import { InputError } from '../../src/errors.js';
 import { defaultRuleSet } from '../../src/rules/config.js';
-import { requireCorpus } from '../corpus-path.js';
+import { corpusFile, HAS_CORPUS, itCorpus } from '../corpus-path.js';
 import { fixtureJson, fixturePath, parseDoc, summary } from './fixtures.js';
 
 type Doc = Record<string, unknown> & { Changes: { ResourceChange: Record<string, unknown> }[]; NestedChanges?: unknown[] };
 
 // The AWS documentation's example: a root change set created with --include-nested-stacks, and its child.
-const ROOT = join(requireCorpus(), 'cloudformation/cloudformation__awsdocs__nested-root-stack.json');
-const CHILD = join(requireCorpus(), 'cloudformation/cloudformation__awsdocs__nested-child-stack.json');
+const ROOT = HAS_CORPUS ? corpusFile('cloudformation/cloudformation__awsdocs__nested-root-stack.json') : '';
+const CHILD = HAS_CORPUS ? corpusFile('cloudformation/cloudformation__awsdocs__nested-child-stack.json') : '';
 const CHILD_ID = 'arn:aws:cloudformation:us-west-2:123456789012:changeSet/my-nested-stack-change-set/4eca1a01-e285-xmpl-8026-9a1967bfb4b0';
 
 const tmp = mkdtempSync(join(tmpdir(), 'plangate-nested-'));
@@ -41,7 +41,7 @@ function problem(doc: unknown): string {
 }
 
 describe('a nested change set the root references', () => {
-  it('missing from every given file is an error naming it and how to describe it; given in any file, it is read', async () => {
+  itCorpus('missing from every given file is an error naming it and how to describe it; given in any file, it is read', async () => {
     const alone = await checkPlans([ROOT], defaultRuleSet());
     expect(alone.decision).toBe('error');
     expect(alone.errors).toEqual([
@@ -68,7 +68,7 @@ describe('a nested change set the root references', () => {
     expect(analysis.changes.map((c) => c.address)).toContain('AppStack/Database');
   });
 
-  it('absent from the change set (created without --include-nested-stacks) is an error for an updated nested stack', () => {
+  itCorpus('absent from the change set (created without --include-nested-stacks) is an error for an updated nested stack', () => {
     const root = read(ROOT);
     delete root.Changes[0]?.ResourceChange.ChangeSetId;
     expect(problem(root)).toMatch(/^cs\.json: Changes\[0\] \("ChildStack"\) updates a nested stack, but the change set does not hold that stack's changes .*--include-nested-stacks/);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { checkDepth, MAX_DEPTH } from '../../src/plan/depth.js';
+import { describeCorpus, itCorpus } from '../corpus-path.js';
 import { corpusJson, parseDoc, refusal } from './fixtures.js';
 
 type Doc = Record<string, unknown>;
@@ -47,7 +48,7 @@ function deepModules(count: number): string {
   return withRaw(doc, { CHAIN: `${open.repeat(count)}{}${']}'.repeat(count)}` });
 }
 
-describe('documents nested about 5,000 levels', () => {
+describeCorpus('documents nested about 5,000 levels', () => {
   it('in a before value and its sensitivity mask: refused, naming the file, the limit and the path', () => {
     const message = refusal(deepBefore(5000), 'deep.json');
     expect(message).toMatch(new RegExp(`^deep\\.json: nests lists and objects deeper than ${MAX_DEPTH} levels \\(at \\$\\.resource_changes\\[1\\]\\.change\\.(before|before_sensitive)\\.deep\\.a\\.a\\.a\\.…\\.a\\.a\\.a\\)`));
@@ -97,7 +98,7 @@ describe('the limit', () => {
     expect(refusal(`[${nested(MAX_DEPTH)}]`, 'x.json')).toMatch(/^x\.json: nests lists and objects deeper than 512 levels \(at \$\[0\]\.a\.a\.a/);
   });
 
-  it('lets every walker read a plan exactly that deep: values, masks, modules, state, the report', async () => {
+  itCorpus('lets every walker read a plan exactly that deep: values, masks, modules, state, the report', async () => {
     // $ → resource_changes → [1] → change → before → deep: the value's own levels start at 6.
     const plan = parseDoc(JSON.parse(deepBefore(MAX_DEPTH - 5)));
     // The mask marks the innermost leaf: redaction walked all the way down.

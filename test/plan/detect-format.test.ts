@@ -2,6 +2,7 @@
 // part, is refused with one line naming the file and both readings; read as
 // one format, the other's destructive half would vanish.
 import { describe, expect, it } from 'vitest';
+import { describeCorpus, itCorpus } from '../corpus-path.js';
 import { corpusJson, parseDoc, refusal } from './fixtures.js';
 
 type Doc = Record<string, unknown>;
@@ -10,7 +11,7 @@ type Doc = Record<string, unknown>;
 const REMOVE = 'cloudformation/cloudformation__awsdocs__add-remove.json';
 const TF_DELETE = 'terraform/terraform__tfplan-validator__delete.json';
 
-describe('documents that fit both formats', () => {
+describeCorpus('documents that fit both formats', () => {
   it('a change set that also carries a Terraform plan (each alone reads as its own format)', () => {
     expect(parseDoc(corpusJson(REMOVE)).changes.some((c) => c.action === 'delete')).toBe(true);
     expect(parseDoc(corpusJson(TF_DELETE)).changes.some((c) => c.action === 'delete')).toBe(true);
@@ -47,7 +48,7 @@ describe('documents that fit a format only in part', () => {
     expect(refusal(doc)).toMatch(pattern);
   });
 
-  it('a change set whose Changes is not a list, with all its other keys', () => {
+  itCorpus('a change set whose Changes is not a list, with all its other keys', () => {
     const doc: Doc = { ...corpusJson(REMOVE), Changes: 'see the console' };
     expect(refusal(doc)).toMatch(/but no "Changes" list, so it is only part of a change set/);
   });

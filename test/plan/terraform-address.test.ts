@@ -4,6 +4,7 @@
 // protected delete unprotected.
 import { describe, expect, it } from 'vitest';
 import { parseResourceAddress } from '../../src/plan/terraform-address.js';
+import { describeCorpus } from '../corpus-path.js';
 import { changeAt, corpusJson, fixtureJson, parseDoc, refusal } from './fixtures.js';
 
 type Doc = Record<string, unknown>;
@@ -103,7 +104,7 @@ describe('addresses', () => {
   });
 });
 
-describe('string keys under both quotings Terraform has used', () => {
+describeCorpus('string keys under both quotings Terraform has used', () => {
   const keyed = (address: string, index: unknown): Doc => {
     const doc = corpusJson('terraform/terraform__checkov__for-each-modules-1.9.json');
     const entry = (doc.resource_changes as Doc[])[0] as Doc;

@@ -3,7 +3,8 @@
 // mode, or fields that contradict each other is an error naming the file, the
 // entry's index and its address. Documents are real plans from the shared
 // corpus, changed in the test.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeCorpus } from '../corpus-path.js';
 import { corpusJson, parseDoc, refusal, summary } from './fixtures.js';
 
 type Doc = Record<string, unknown>;
@@ -19,7 +20,7 @@ const BASIC_DELETE = 'terraform/terraform__hashicorp-terraform__show-json-basic-
 // resource_changes[0] is data.azuredevops_project.example (read), [1] a managed delete.
 const DATA_AND_DELETE = 'terraform/terraform__tfplan2md__azuredevops-replace-delete.json';
 
-describe('entries of any mode but "managed" and "data"', () => {
+describeCorpus('entries of any mode but "managed" and "data"', () => {
   it.each([['Managed'], ['managed '], [''], ['ephemeral'], ['\u0000'], ['MANAGED'], [null], [1], [['managed']]])('mode %j is an error naming the entry', (mode) => {
     const { doc, entry } = withEntry(BASIC_DELETE, 1);
     entry.mode = mode;
@@ -40,7 +41,7 @@ describe('entries of any mode but "managed" and "data"', () => {
   });
 });
 
-describe('modes that contradict the address', () => {
+describeCorpus('modes that contradict the address', () => {
   it('"data" on a managed address', () => {
     const { doc, entry } = withEntry(DATA_AND_DELETE, 1);
     entry.mode = 'data';
@@ -54,7 +55,7 @@ describe('modes that contradict the address', () => {
   });
 });
 
-describe('data source entries are checked like any other', () => {
+describeCorpus('data source entries are checked like any other', () => {
   const broken: [string, (entry: Entry) => void, RegExp][] = [
     ['no change', (e) => delete (e as Doc).change, /has no "change"/],
     ['a change that is a string', (e) => ((e as Doc).change = 'read'), /has "change" "read", not an object/],
@@ -84,7 +85,7 @@ describe('data source entries are checked like any other', () => {
   });
 });
 
-describe('every format version, 0.1 to 1.x', () => {
+describeCorpus('every format version, 0.1 to 1.x', () => {
   // A real plan of each version, and the index of one managed entry in it.
   const plans: [string, string, number][] = [
     ['0.1', 'terraform/terraform__snyk-cli__destroy.json', 6],
@@ -122,7 +123,7 @@ describe('every format version, 0.1 to 1.x', () => {
   });
 });
 
-describe('deferred changes', () => {
+describeCorpus('deferred changes', () => {
   const deferred = (resourceChange: unknown): Doc => {
     const doc = corpusJson(BASIC_DELETE);
     doc.deferred_changes = [{ reason: 'instance_count_unknown', resource_change: resourceChange }];
@@ -150,7 +151,7 @@ describe('deferred changes', () => {
   });
 });
 
-describe('other fields that must be what Terraform writes', () => {
+describeCorpus('other fields that must be what Terraform writes', () => {
   it.each([
     ['two entries for the same object', (doc: Doc) => (doc.resource_changes as Doc[]).push(structuredClone((doc.resource_changes as Doc[])[1] as Doc)), /resource_changes\[2\] "test_instance\.test-delete" repeats resource_changes\[1\]/],
     ['"errored" as a string', (doc: Doc) => (doc.errored = 'true'), /"errored" is "true", not true or false/],

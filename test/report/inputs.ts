@@ -6,14 +6,21 @@ import type { Analysis, Finding } from '../../src/analysis/types.js';
 import { checkPlans } from '../../src/check.js';
 import type { Change } from '../../src/plan/types.js';
 import { defaultRuleSet } from '../../src/rules/config.js';
-import { CORPUS_DIR } from '../corpus-path.js';
+import { corpusFile } from '../corpus-path.js';
 import { ROOT } from '../plan/fixtures.js';
 
 /** `fixtures/…` relative to the repository, `corpus/…` relative to the shared corpus. */
 export function inputPath(name: string): string {
   if (name.startsWith('fixtures/')) return join(ROOT, name);
-  if (name.startsWith('corpus/')) return join(CORPUS_DIR, name.slice('corpus/'.length));
+  if (name.startsWith('corpus/')) return corpusFile(name.slice('corpus/'.length));
   throw new Error(`unknown input ${name}`);
+}
+
+/** Names of the cases (name → inputs) that read no corpus file, and of those that do (run only with the corpus). */
+export function splitCases(cases: Record<string, string[]>): { fixtures: string[]; corpus: string[] } {
+  const names = Object.keys(cases);
+  const usesCorpus = (name: string) => (cases[name] ?? []).some((input) => input.startsWith('corpus/'));
+  return { fixtures: names.filter((n) => !usesCorpus(n)), corpus: names.filter(usesCorpus) };
 }
 
 /** checkPlans with the recommended rules, every file named as given (not by its absolute path). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ApprovalOutcome } from '../../src/approval/types.js';
 import { jsonChunks, renderJson, toJsonReport } from '../../src/report/json.js';
 import { analyseNamed, analysisOf, finding, richAnalysis } from './inputs.js';
 
@@ -24,5 +25,40 @@ describe('the JSON report, written in pieces', () => {
       expect(f.dependentsTotal).toBe(f.dependents.length);
       expect(f).not.toHaveProperty('dependentsTotalIsMinimum');
     }
+  });
+});
+
+describe('the action’s report: the gate’s final decision', () => {
+  const blocked = () => analysisOf([finding({ address: 'aws_db_instance.main' })]);
+  const outcome = (over: Partial<ApprovalOutcome>): ApprovalOutcome => ({ decision: 'blocked', approvedBy: [], missing: [], ignored: [], errors: [], ...over });
+
+  it('says approved, and who, where the analysis alone says blocked', () => {
+    const report = toJsonReport(blocked(), outcome({ decision: 'approved', approvedBy: [{ login: 'alice', id: 7 }] }));
+    expect(report.decision).toBe('approved');
+    expect(report.approval).toEqual({ approvedBy: ['alice'], missing: [] });
+  });
+
+  it('says overridden, by whom and when', () => {
+    const report = toJsonReport(blocked(), outcome({ decision: 'overridden', overriddenBy: { login: 'bob', at: '2026-11-26T10:00:00Z' } }));
+    expect(report.decision).toBe('overridden');
+    expect(report.approval?.overriddenBy).toEqual({ login: 'bob', at: '2026-11-26T10:00:00Z' });
+  });
+
+  it('says error with the gate’s errors where the analysis alone says pass, each error once', () => {
+    const analysis = analysisOf([], { errors: ['plan.json: truncated'] });
+    analysis.decision = 'pass';
+    const report = toJsonReport(analysis, outcome({ decision: 'error', errors: ['plan.json: truncated', 'could not post the status'] }));
+    expect(report.decision).toBe('error');
+    expect(report.errors).toEqual(['plan.json: truncated', 'could not post the status']);
+    expect(report.summary.errors).toBe(2);
+  });
+
+  it('is written in pieces the same way', () => {
+    const gate = outcome({ decision: 'blocked', missing: ['1 approval from platform'] });
+    expect([...jsonChunks(blocked(), gate)].join('')).toBe(`${JSON.stringify(toJsonReport(blocked(), gate), null, 2)}\n`);
+  });
+
+  it('has no approval part without an outcome (the CLI)', () => {
+    expect(toJsonReport(blocked())).not.toHaveProperty('approval');
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/types.js';
 import { code, DEFAULT_FULL_REPORT_HINT, escapeText, GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../src/report/markdown.js';
 import { clip, MAX_SHOWN, sanitize, thousands } from '../../src/report/summary.js';
-import { analyseNamed, analysisOf, change, finding, HOSTILE_ADDRESSES, richAnalysis } from './inputs.js';
+import { itCorpus } from '../corpus-path.js';
+import { analyseNamed, analysisOf, change, finding, HOSTILE_ADDRESSES, richAnalysis, splitCases } from './inputs.js';
 import { ENGINES, tableRows, tagNames, textOf, toHtml } from './markdown-structure.js';
 
 // The real plans the snapshots are rendered from, named as the snapshot shows them.
@@ -38,10 +39,13 @@ const shown = (text: string) => sanitize(text);
 const withoutZwsp = (text: string) => text.replace(/\u200B/g, '');
 
 describe('renderMarkdown snapshots', () => {
-  it.each(Object.keys(CASES))('%s', async (name) => {
+  const snapshot = async (name: string) => {
     const markdown = renderMarkdown(await analyseNamed(CASES[name] as string[]));
     await expect(markdown).toMatchFileSnapshot(`./__snapshots__/${name}.md`);
-  });
+  };
+  const { fixtures, corpus } = splitCases(CASES);
+  it.each(fixtures)('%s', snapshot);
+  itCorpus.each(corpus)('%s', snapshot);
 
   it('a review with data at risk, a removed guard, a move, approvers and a graph', async () => {
     await expect(renderMarkdown(richAnalysis())).toMatchFileSnapshot('./__snapshots__/rich-review.md');
@@ -94,7 +98,7 @@ describe('renderMarkdown content', () => {
     expect(html).not.toMatch(/[^>]@alice/);
   });
 
-  it('lists problems at the top when the decision is error', async () => {
+  itCorpus('lists problems at the top when the decision is error', async () => {
     const markdown = renderMarkdown(await analyseNamed(CASES['error-truncated-and-errored'] as string[]));
     expect(markdown).toMatch(/^### ⚠️ plangate: ERROR: 2 plan problems/);
     const problems = markdown.indexOf('**Problems**');

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/types.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { blastRadiusGraph, DEFAULT_MAX_NODES, mermaidLabel } from '../../src/report/mermaid.js';
-import { analyseNamed, finding, HOSTILE_ADDRESSES, richAnalysis } from './inputs.js';
+import { itCorpus } from '../corpus-path.js';
+import { analyseNamed, finding, HOSTILE_ADDRESSES, richAnalysis, splitCases } from './inputs.js';
 
 let mermaid: typeof MermaidApi;
 
@@ -63,17 +64,21 @@ describe('blastRadiusGraph', () => {
     expect(blastRadiusGraph([finding({ address: 'a.b', action: 'protection-removed', dependents: ['c.d'] })])).toBeUndefined();
   });
 
-  it.each([
-    ['example-destroy', ['fixtures/terraform/example-destroy.json']],
-    ['corpus snyk destroy', ['corpus/terraform/terraform__snyk-cli__destroy.json']],
-    ['corpus CloudFormation replacement', ['corpus/cloudformation/cloudformation__localstack__unrelated-changes-requires-replacement.json']],
-    ['several plans (subgraphs)', ['fixtures/terraform/example-destroy.json', 'corpus/terraform/terraform__snyk-cli__destroy.json']],
-  ])('the graph in the markdown report for %s parses', async (_name, files) => {
-    const markdown = renderMarkdown(await analyseNamed(files));
+  const REPORTS: Record<string, string[]> = {
+    'example-destroy': ['fixtures/terraform/example-destroy.json'],
+    'corpus snyk destroy': ['corpus/terraform/terraform__snyk-cli__destroy.json'],
+    'corpus CloudFormation replacement': ['corpus/cloudformation/cloudformation__localstack__unrelated-changes-requires-replacement.json'],
+    'several plans (subgraphs)': ['fixtures/terraform/example-destroy.json', 'corpus/terraform/terraform__snyk-cli__destroy.json'],
+  };
+  const graphParses = async (name: string) => {
+    const markdown = renderMarkdown(await analyseNamed(REPORTS[name] as string[]));
     const block = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1];
     expect(block).toBeDefined();
     await parse(block as string);
-  });
+  };
+  const { fixtures, corpus } = splitCases(REPORTS);
+  it.each(fixtures)('the graph in the markdown report for %s parses', graphParses);
+  itCorpus.each(corpus)('the graph in the markdown report for %s parses', graphParses);
 
   it('hostile addresses, as lost resources, dependents and file names, parse and stay inside their labels', async () => {
     const findings = HOSTILE_ADDRESSES.map((address, i) =>

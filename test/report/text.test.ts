@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/report/text.js';
-import { analyseNamed, analysisOf, finding, HOSTILE_ADDRESSES, richAnalysis } from './inputs.js';
+import { itCorpus } from '../corpus-path.js';
+import { analyseNamed, analysisOf, finding, HOSTILE_ADDRESSES, richAnalysis, splitCases } from './inputs.js';
 
 const ESC = '\u001b';
 
@@ -23,10 +24,13 @@ const CASES: Record<string, string[]> = {
 };
 
 describe('renderText snapshots', () => {
-  it.each(Object.keys(CASES))('%s', async (name) => {
+  const snapshot = async (name: string) => {
     const text = renderText(await analyseNamed(CASES[name] as string[]), { color: false });
     await expect(text).toMatchFileSnapshot(`./__snapshots__/${name}.txt`);
-  });
+  };
+  const { fixtures, corpus } = splitCases(CASES);
+  it.each(fixtures)('%s', snapshot);
+  itCorpus.each(corpus)('%s', snapshot);
 
   it('a review with data at risk, a removed guard, a move and approvers', async () => {
     await expect(renderText(richAnalysis(), { color: false })).toMatchFileSnapshot('./__snapshots__/rich-review.txt');
@@ -73,7 +77,7 @@ describe('renderText', () => {
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(renderText(richAnalysis(), { color: false }));
   });
 
-  it('lists problems only when asked (the CLI prints them on stderr)', async () => {
+  itCorpus('lists problems only when asked (the CLI prints them on stderr)', async () => {
     const analysis = await analyseNamed(CASES['error-truncated-and-errored'] as string[]);
     expect(renderText(analysis, { color: false, listErrors: false })).not.toContain('invalid JSON');
     const listed = renderText(analysis, { color: false });

@@ -5,7 +5,7 @@ import {
   jsonChunks,
   sarifChunks,
   terminated
-} from "./chunk-L2GLN6BR.js";
+} from "./chunk-EDRFCMCP.js";
 import {
   checkPlans,
   renderMarkdown

@@ -32,25 +32,34 @@ function* terminated(lines) {
 // src/report/json.ts
 var REPORT_VERSION = 1;
 var QUIET = /* @__PURE__ */ new Set(["no-op", "read"]);
-function toJsonReport(analysis) {
+function toJsonReport(analysis, outcome) {
   const changes = analysis.changes.filter((c) => !QUIET.has(c.action)).map(toJsonChange);
+  const errors = outcome ? [.../* @__PURE__ */ new Set([...analysis.errors, ...outcome.errors])] : analysis.errors;
   return {
     version: REPORT_VERSION,
-    decision: analysis.decision,
+    decision: outcome ? outcome.decision : analysis.decision,
     summary: {
       files: analysis.files.length,
       changes: changes.length,
       destructive: changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action)).length,
       findings: analysis.findings.length,
-      errors: analysis.errors.length
+      errors: errors.length
     },
+    ...outcome ? { approval: toJsonApproval(outcome) } : {},
     changes,
     findings: analysis.findings,
-    errors: analysis.errors
+    errors
   };
 }
-function* jsonChunks(analysis, record) {
-  const { changes, findings, errors, ...head } = { ...toJsonReport(analysis), ...record ? { record } : {} };
+function toJsonApproval(outcome) {
+  return {
+    approvedBy: outcome.approvedBy.map((a) => a.login),
+    ...outcome.overriddenBy ? { overriddenBy: { login: outcome.overriddenBy.login, at: outcome.overriddenBy.at } } : {},
+    missing: outcome.missing
+  };
+}
+function* jsonChunks(analysis, outcome, record) {
+  const { changes, findings, errors, ...head } = { ...toJsonReport(analysis, outcome), ...record ? { record } : {} };
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},
 `;
   const lists = [["changes", changes], ["findings", findings], ["errors", errors]];
