@@ -93,7 +93,7 @@ export function emptyOutcome(): ApprovalOutcome {
 
 export function errorResult(headSha: string, message: string): GateResult {
   return {
-    analysis: { files: [], changes: [], findings: [], errors: [message], decision: 'error' },
+    analysis: { files: [], changes: [], findings: [], ignored: [], errors: [message], decision: 'error' },
     outcome: { ...emptyOutcome(), errors: [message] },
     headSha,
   };

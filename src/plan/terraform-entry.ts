@@ -49,6 +49,7 @@ export interface ResourceChangeJson {
   deposed?: string;
   previous_address?: string;
   action_reason?: string;
+  replace_paths?: (string | number)[][];
   change: {
     actions: string[];
     before?: unknown;
@@ -102,6 +103,7 @@ function entryProblem(rc: JsonObject, address: string, deferred: boolean): Probl
     indexProblem(rc, address, spans) ??
     textProblem(rc.provider_name, 'provider_name') ??
     textProblem(rc.action_reason, 'action_reason') ??
+    replacePathsProblem(rc.replace_paths) ??
     otherFieldsProblem(rc, mode) ??
     changeProblem(rc.change, mode, rc.action_reason)
   );
@@ -138,6 +140,20 @@ function indexProblem(rc: JsonObject, address: string, at: AddressSpans): Proble
 function textProblem(value: unknown, field: string): Problem {
   if (value === undefined || (typeof value === 'string' && value !== '' && isDisplaySafe(value))) return undefined;
   return `has "${field}" ${quote(value)}, not a name Terraform writes`;
+}
+
+/** `replace_paths`: a list of attribute paths, each a list of attribute names, map keys and list indexes. */
+function replacePathsProblem(paths: unknown): Problem {
+  if (paths === undefined) return undefined;
+  const wrong = 'has a "replace_paths" that is not a list of attribute paths (lists of names and indexes)';
+  if (!Array.isArray(paths)) return wrong;
+  for (const path of paths as unknown[]) {
+    if (!Array.isArray(path) || path.length === 0) return wrong;
+    for (const step of path as unknown[]) {
+      if (typeof step === 'number' ? !Number.isSafeInteger(step) || step < 0 : typeof step !== 'string' || !isDisplaySafe(step)) return wrong;
+    }
+  }
+  return undefined;
 }
 
 function otherFieldsProblem(rc: JsonObject, mode: 'managed' | 'data'): Problem {

@@ -1,5 +1,5 @@
-import type { Analysis, Finding } from '../analysis/analyse.js';
-import { DESTRUCTIVE_ACTIONS, type Change } from '../plan/types.js';
+import type { Analysis, Finding, IgnoredChange } from '../analysis/analyse.js';
+import { DESTRUCTIVE_ACTIONS, type Change, type Recreation } from '../plan/types.js';
 
 /** Version of the JSON report's shape; bumped only on a breaking change. */
 export const REPORT_VERSION = 1;
@@ -15,6 +15,9 @@ export interface JsonChange {
   conditional?: boolean;
   createBeforeDestroy?: boolean;
   reason?: string;
+  replacePaths?: string[];
+  recreation?: Recreation[];
+  stack?: string;
   previousAddress?: string;
   importing?: boolean;
   deposed?: string;
@@ -24,9 +27,13 @@ export interface JsonChange {
 export interface JsonReport {
   version: number;
   decision: Analysis['decision'];
-  summary: { files: number; changes: number; destructive: number; findings: number; errors: number };
+  summary: { files: number; changes: number; destructive: number; findings: number; ignored: number; errors: number };
+  /** Every plan file read, with its label when the input gave one. */
+  plans: { file: string; label?: string }[];
   changes: JsonChange[];
   findings: Finding[];
+  /** Losses a rule would protect that the config's `ignore` excludes. */
+  ignored: IgnoredChange[];
   errors: string[];
 }
 
@@ -43,10 +50,16 @@ export function toJsonReport(analysis: Analysis): JsonReport {
       changes: changes.length,
       destructive: changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action)).length,
       findings: analysis.findings.length,
+      ignored: analysis.ignored.length,
       errors: analysis.errors.length,
     },
+    plans: analysis.files.map((file) => {
+      const label = analysis.labels?.[file];
+      return label === undefined ? { file } : { file, label };
+    }),
     changes,
     findings: analysis.findings,
+    ignored: analysis.ignored,
     errors: analysis.errors,
   };
 }
@@ -61,9 +74,9 @@ export function renderJson(analysis: Analysis): string {
  * longest string V8 can hold, so it is written out in pieces, never joined.
  */
 export function* jsonChunks(analysis: Analysis): Generator<string> {
-  const { changes, findings, errors, ...head } = toJsonReport(analysis);
+  const { changes, findings, ignored, errors, ...head } = toJsonReport(analysis);
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n`;
-  const lists = [['changes', changes], ['findings', findings], ['errors', errors]] as const;
+  const lists = [['changes', changes], ['findings', findings], ['ignored', ignored], ['errors', errors]] as const;
   for (const [i, [key, items]] of lists.entries()) {
     yield `  ${JSON.stringify(key)}: [`;
     for (let start = 0; start < items.length; start += SLICE) {
@@ -91,6 +104,9 @@ function toJsonChange(change: Change): JsonChange {
   if (change.conditional !== undefined) out.conditional = change.conditional;
   if (change.createBeforeDestroy !== undefined) out.createBeforeDestroy = change.createBeforeDestroy;
   if (change.reason !== undefined) out.reason = change.reason;
+  if (change.replacePaths !== undefined) out.replacePaths = change.replacePaths;
+  if (change.recreation !== undefined) out.recreation = change.recreation;
+  if (change.stack !== undefined) out.stack = change.stack;
   if (change.previousAddress !== undefined) out.previousAddress = change.previousAddress;
   if (change.importing) out.importing = true;
   if (change.deposed !== undefined) out.deposed = change.deposed;
