@@ -25,7 +25,7 @@ export function fateWords(action: Finding['action'], fate: DependentFate, n = 1)
   if (fate === 'partly destroyed') return 'some instances destroyed in this plan and the rest surviving';
   if (!survives(fate)) return `${fate} in this plan too`;
   const verb = n === 1 ? 'survives' : 'survive';
-  const how = fate === 'unchanged' ? `${verb} unchanged` : `${verb} (${fate} in this plan)`;
+  const how = fate === 'unchanged' ? `${verb} unchanged` : `${verb}, ${fate} in this plan`;
   if (action === 'delete') return `${how} and will break: ${n === 1 ? 'it references' : 'they reference'} a resource this plan destroys`;
   if (action === 'replace') return `${how}: ${n === 1 ? 'it' : 'they'} must work with the new object`;
   if (action === 'forget') return `${how}: what ${n === 1 ? 'it references' : 'they reference'} stays but is no longer managed`;
