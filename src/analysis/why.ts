@@ -25,9 +25,12 @@ export function whyChange(change: Change): string | undefined {
   const parts: string[] = [];
   if (change.format === 'terraform') {
     const reason = change.reason;
-    if (reason !== undefined) parts.push(TERRAFORM_REASONS[reason] ?? `Terraform's reason: ${reason}`);
-    if (change.replacePaths?.length) {
-      parts.push(`changing ${names(change.replacePaths)} forces replacement`);
+    const paths = change.replacePaths ?? [];
+    if (paths.length > 0 && (reason === undefined || reason === 'replace_because_cannot_update')) {
+      parts.push(`changing ${names(paths)} forces replacement: the provider cannot update ${paths.length === 1 ? 'it' : 'them'} in place`);
+    } else {
+      if (reason !== undefined) parts.push(TERRAFORM_REASONS[reason] ?? `Terraform's reason: ${reason}`);
+      if (paths.length > 0) parts.push(`changing ${names(paths)} forces replacement`);
     }
   } else {
     if (change.recreation?.length) {

@@ -49,8 +49,9 @@ export interface ResourceChangeJson {
   deposed?: string;
   previous_address?: string;
   action_reason?: string;
-  replace_paths?: (string | number)[][];
   change: {
+    /** The attribute paths whose change forces the replacement. */
+    replace_paths?: (string | number)[][];
     actions: string[];
     before?: unknown;
     after?: unknown;
@@ -103,7 +104,6 @@ function entryProblem(rc: JsonObject, address: string, deferred: boolean): Probl
     indexProblem(rc, address, spans) ??
     textProblem(rc.provider_name, 'provider_name') ??
     textProblem(rc.action_reason, 'action_reason') ??
-    replacePathsProblem(rc.replace_paths) ??
     otherFieldsProblem(rc, mode) ??
     changeProblem(rc.change, mode, rc.action_reason)
   );
@@ -145,7 +145,7 @@ function textProblem(value: unknown, field: string): Problem {
 /** `replace_paths`: a list of attribute paths, each a list of attribute names, map keys and list indexes. */
 function replacePathsProblem(paths: unknown): Problem {
   if (paths === undefined) return undefined;
-  const wrong = 'has a "replace_paths" that is not a list of attribute paths (lists of names and indexes)';
+  const wrong = 'has a "change.replace_paths" that is not a list of attribute paths (lists of names and indexes)';
   if (!Array.isArray(paths)) return wrong;
   for (const path of paths as unknown[]) {
     if (!Array.isArray(path) || path.length === 0) return wrong;
@@ -197,6 +197,8 @@ function changeProblem(body: unknown, mode: 'managed' | 'data', reason: unknown)
   }
   // A created, updated or replaced object exists afterwards (no-op may show none: it may already be gone).
   if (body.after === null && (action === 'create' || action === 'update' || action === 'replace')) return `has actions ${quote(actions)}, yet "change.after" is null, as for a delete`;
+  const paths = replacePathsProblem(body.replace_paths);
+  if (paths !== undefined) return paths;
   const importing = body.importing;
   if (importing !== undefined && importing !== null && !isObject(importing)) return `has "change.importing" ${quote(importing)}, not an object`;
   if (!isMask(body.before_sensitive)) return 'has a "change.before_sensitive" that is not a sensitivity mask (true, false, or lists and objects of them)';

@@ -97,7 +97,7 @@ function toChange(rc: ResourceChangeJson, file: string): Change | undefined {
   if (rc.index !== undefined) change.index = rc.index;
   if (action === 'replace') change.createBeforeDestroy = body.actions[0] === 'create';
   if (rc.action_reason !== undefined) change.reason = rc.action_reason;
-  if (rc.replace_paths !== undefined && rc.replace_paths.length > 0) change.replacePaths = [...new Set(rc.replace_paths.map(attributePath))];
+  if (body.replace_paths !== undefined && body.replace_paths.length > 0) change.replacePaths = [...new Set(body.replace_paths.map(attributePath))];
   if (rc.previous_address !== undefined && rc.previous_address !== address) change.previousAddress = rc.previous_address;
   if (importing) change.importing = true;
   if (deposed) change.deposed = deposed;
