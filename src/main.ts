@@ -54,7 +54,8 @@ export async function run(): Promise<void> {
   let result: GateResult;
   try {
     inputs = getInputs(status);
-    result = await runGate(inputs, context, api, await expandPlanPatterns(inputs.plans));
+    const { files, labels } = await expandPlanPatterns(inputs.plans);
+    result = await runGate(inputs, context, api, files, labels);
   } catch (error) {
     result = errorResult(context.headSha, getErrorMessage(error));
     debugStack(error);
@@ -95,9 +96,11 @@ async function finish(result: GateResult, status: StatusInputs | undefined, warn
   for (const finding of result.analysis.findings) {
     annotate(`${finding.address}: ${finding.action} (${finding.rule}, ${finding.severity})`, { title: 'plangate: protected resource', file: finding.file });
   }
-  for (const message of result.outcome.errors) core.error(message, { title: 'plangate: cannot decide' });
+  // The first problem is the failure's own message (setFailed annotates it): each is shown once.
+  const [first, ...rest] = result.outcome.errors;
+  for (const message of decision === 'error' ? rest : result.outcome.errors) core.error(message, { title: 'plangate: cannot decide' });
   for (const warning of warnings) core.warning(warning);
   if (decision === 'blocked') core.setFailed(`plangate: blocked: ${result.outcome.missing[0] ?? 'needs approval by someone who did not author the change'}`);
-  else if (decision === 'error') core.setFailed(`plangate: ${result.outcome.errors[0] ?? 'could not decide'}`);
+  else if (decision === 'error') core.setFailed(`plangate: ${first ?? 'could not decide'}`);
   else core.info(`plangate: ${decision}`);
 }

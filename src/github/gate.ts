@@ -28,7 +28,7 @@ export interface GateResult {
  * Decides one pull request afresh: the plans, the config on the default
  * branch, the changed files, and the reviews and labels as they are now.
  */
-export async function runGate(inputs: Inputs, context: RunContext, api: RepositoryApi, planFiles: readonly string[]): Promise<GateResult> {
+export async function runGate(inputs: Inputs, context: RunContext, api: RepositoryApi, planFiles: readonly string[], labels: Record<string, string> = {}): Promise<GateResult> {
   const pr = await api.pull(context.number);
   if (pr.headSha !== context.headSha) {
     return errorResult(
@@ -47,7 +47,7 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   const unlisted = listProblem(pr, files) ?? (await planInTree(api, context.workspace, planFiles, files, pr.headSha));
   if (unlisted) return { ...errorResult(context.headSha, unlisted), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
-  const analysis = await checkPlans(planFiles, ruleSet, { sourceWeakenings });
+  const analysis = await checkPlans(planFiles, ruleSet, { sourceWeakenings, labels });
   const gate = gateRule(ruleSet, inputs.config);
   analysis.findings.push(...gateFileFindings(files, gate));
   if (analysis.decision === 'pass' && analysis.findings.length > 0) analysis.decision = 'blocked';

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { InputError } from '../errors.js';
+import { checkLabels, parsePlanSpec, splitPlanList, type PlanSpec } from '../plan-spec.js';
 import { repositoryPathProblem } from '../rules/repository-path.js';
 
 export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;
@@ -18,8 +19,8 @@ export interface StatusInputs {
 
 /** Every other input of action.yml, read once and validated. */
 export interface Inputs extends StatusInputs {
-  /** Plan file paths or globs, relative to the workspace. */
-  plans: string[];
+  /** Plan file paths or globs, relative to the workspace, each with its label when given one (`prod=plans/prod.json`). */
+  plans: PlanSpec[];
   /** Path of the rules file, read from the default branch (or configRef) through the API. */
   config: string;
   /** A protected branch to read the rules from instead of the default branch. */
@@ -53,10 +54,11 @@ export function getStatusInputs(): StatusInputs {
 }
 
 export function getInputs(status: StatusInputs): Inputs {
-  const plans = list('plans');
+  const plans = splitPlanList(core.getInput('plans')).map(parsePlanSpec);
   if (plans.length === 0) {
-    throw new InputError('plans', 'no plan files given: expected newline- or comma-separated paths or globs of plan JSON files, for example `plans: plan.json`');
+    throw new InputError('plans', 'no plan files given: expected paths or globs of plan JSON files, one per line (or comma-separated), each optionally labelled, for example `plans: prod=plans/prod.json`');
   }
+  checkLabels(plans, 'plans');
   const comment = core.getInput('comment') || 'on-findings';
   if (!(COMMENT_MODES as readonly string[]).includes(comment)) {
     throw new InputError('comment', `expected one of ${COMMENT_MODES.join(', ')}, got ${JSON.stringify(comment)}`);
