@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Analysis } from '../analysis/analyse.js';
 import { checkPlans, type CheckOptions } from '../check.js';
@@ -80,7 +79,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }),
       );
     }
-    const specs = positionals.map(parsePlanSpec).map((spec) => ({ ...spec, pattern: shownPath(spec.pattern) }));
+    const specs = positionals.map(parsePlanSpec);
     checkLabels(specs, 'plangate check');
     options.labels = Object.fromEntries(specs.flatMap((s) => (s.label === undefined ? [] : [[s.pattern, s.label]])));
     const [base, head] = [values['tf-base'], values['tf-head']];
@@ -143,11 +142,6 @@ function readInput(path: string, what: 'config' | 'template'): string {
     const option = what === 'config' ? '--config' : '--cfn-template';
     throw new InputError(path, code === 'ENOENT' ? `no such ${what} file: check the ${option} path` : `cannot read the ${what} file (${code ?? getErrorMessage(error)})`);
   }
-}
-
-/** An absolute path as reports show it: relative to the working directory, like every other plan. */
-function shownPath(path: string): string {
-  return isAbsolute(path) ? relative(process.cwd(), path) || '.' : path;
 }
 
 /** The report in pieces: JSON and text can be longer than one string may be. */

@@ -5,6 +5,7 @@ import {
   approvalsNeeded,
   batched,
   bySeverity,
+  checkLabels,
   checkPlans,
   defaultRuleSet,
   dependentsList,
@@ -15,6 +16,9 @@ import {
   loadYaml,
   otherLosses,
   parseConfig,
+  parsePlanSpec,
+  parseTemplateOption,
+  planName,
   plural,
   renderMarkdown,
   ruleRequirements,
@@ -22,7 +26,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-PHU3UIAS.js";
+} from "./chunk-5MGCFLUH.js";
 import {
   InputError,
   MAX_DEPTH,
@@ -152,7 +156,9 @@ function textLines(analysis, { color, listErrors = true }) {
     for (const e of analysis.errors) lines.push(`  ${paint("yellow", sanitize(e))}`);
   }
   for (const [file, findings] of groupBy(analysis.findings, (f) => f.file)) {
-    lines.push("", paint("bold", `${plural(findings.length, "protected resource")} in ${sanitize(file)}:`));
+    const label = analysis.labels?.[file];
+    const where = label === void 0 ? sanitize(file) : `${sanitize(label)} (${sanitize(file)})`;
+    lines.push("", paint("bold", `${plural(findings.length, "protected resource")} in ${where}:`));
     for (const f of bySeverity(findings)) lines.push(...finding(f, paint));
   }
   if (analysis.findings.length > 0) {
@@ -170,7 +176,15 @@ function textLines(analysis, { color, listErrors = true }) {
   if (others.length > 0) {
     lines.push("", paint("bold", `Other resources lost (no rule protects them): ${thousands(others.length)}`));
     for (const c of others) {
-      lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint("dim", `(${sanitize(c.type)}, ${sanitize(c.file)})`)}`);
+      lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint("dim", `(${sanitize(c.type)}, ${sanitize(planName(analysis, c.file))})`)}`);
+    }
+  }
+  if (analysis.ignored.length > 0) {
+    lines.push("", paint("bold", `Ignored by the config (a rule would protect them, an ignore glob excludes them): ${thousands(analysis.ignored.length)}`));
+    for (const c of analysis.ignored) {
+      const where = paint("dim", `(${sanitize(c.type)}, ${sanitize(planName(analysis, c.file))})`);
+      lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${where}`);
+      lines.push(`${INDENT}ignored by \`ignore: ${sanitize(c.ignoredBy)}\`; rules it would match: ${c.rules.map(sanitize).join(", ")}`);
     }
   }
   return lines;
@@ -183,10 +197,13 @@ function finding(f, paint) {
     `${INDENT}${paint(SEVERITY_STYLE[f.severity], f.severity)} · rule ${sanitize(f.rule)} · ${plural(f.approvals, "approval")}${who.length ? ` from ${who.join(", ")}` : ""}`
   ];
   if (f.previousAddress) out.push(`${INDENT}${label("moved from:")} ${sanitize(f.previousAddress)}`);
+  if (f.stack !== void 0) out.push(`${INDENT}${label("stack:")} ${sanitize(f.stack)}${f.physicalId !== void 0 ? `  ${label("physical id:")} ${sanitize(f.physicalId)}` : ""}`);
+  else if (f.physicalId !== void 0) out.push(`${INDENT}${label("physical id:")} ${sanitize(f.physicalId)}`);
+  if (f.why !== void 0) out.push(`${INDENT}${label("why:")} ${sanitize(f.why)}`);
   for (const w of f.weakenings ?? []) {
     out.push(`${INDENT}${label("guard removed:")} ${paint("yellow", sanitize(w.description || `${w.guard} ${w.from} → ${w.to}`))}`);
   }
-  if (f.reason) out.push(`${INDENT}${label("why:")} ${sanitize(f.reason)}`);
+  if (f.reason) out.push(`${INDENT}${label("protected because:")} ${sanitize(f.reason)}`);
   for (const d of f.dataAtRisk) out.push(`${INDENT}${label("data at risk:")} ${paint("yellow", sanitize(d))}`);
   if (f.dependentsTotal > 0) out.push(`${INDENT}${label("depended on by:")} ${dependentsList(f, MAX_DEPENDENTS, sanitize)}`);
   return out;
@@ -194,19 +211,21 @@ function finding(f, paint) {
 
 // src/cli/run-cli.ts
 var EXIT = { pass: 0, blocked: 1, error: 2 };
-var USAGE = `Usage: plangate check [--format text|markdown|json] [--config FILE] FILE...
+var USAGE = `Usage: plangate check [--format text|markdown|json] [--config FILE] [LABEL=]FILE...
 
 Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
 CloudFormation change sets (aws cloudformation describe-change-set --output json),
 and reports every protected resource they would delete, replace or forget.
-FILE may be - for standard input.
+FILE may be - for standard input. LABEL=FILE (prod=plans/prod.json) names the plan
+in the report; the path is still shown in each plan's heading and in the JSON report.
 
 Options:
   --format FORMAT  text (default), markdown or json
   --config FILE    rules file (default: ${DEFAULT_CONFIG_PATH} if it exists, else the recommended pack)
-  --cfn-template FILE
-                   the stack's current CloudFormation template (JSON or YAML):
-                   its Ref, Fn::GetAtt, Fn::Sub and DependsOn add to each finding's dependents
+  --cfn-template [STACK=]FILE
+                   a stack's current CloudFormation template (JSON or YAML): its
+                   Ref, Fn::GetAtt, Fn::Sub and DependsOn add to the dependents of
+                   that stack's findings; repeat as STACK=FILE for each stack
   --tf-base DIR --tf-head DIR
                    the Terraform root module before and after the change: a
                    lifecycle { prevent_destroy = true } removed between them is a finding
@@ -235,17 +254,28 @@ async function runCli(argv, io) {
     }
     const ruleSet = await loadRuleSet(values.config);
     const options = {};
-    const template = values["cfn-template"];
-    if (template !== void 0) options.templateDependencies = await templateDependencies(readInput(template, "template"), template);
+    const templates = values["cfn-template"] ?? [];
+    if (templates.length > 0) {
+      options.templates = await Promise.all(
+        templates.map(async (value) => {
+          const { stack, file } = parseTemplateOption(value);
+          const dependencies = await templateDependencies(readInput(file, "template"), file);
+          return stack === void 0 ? { file, dependencies } : { stack, file, dependencies };
+        })
+      );
+    }
+    const specs = positionals.map(parsePlanSpec);
+    checkLabels(specs, "plangate check");
+    options.labels = Object.fromEntries(specs.flatMap((s) => s.label === void 0 ? [] : [[s.pattern, s.label]]));
     const [base, head] = [values["tf-base"], values["tf-head"]];
     if (base === void 0 !== (head === void 0)) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-JRFT5CAU.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-UHQFZ46B.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
-    const analysis = await checkPlans(positionals, ruleSet, options);
+    const analysis = await checkPlans(specs.map((s) => s.pattern), ruleSet, options);
     for (const chunk of batched(render(analysis, format, io))) io.stdout(chunk);
     for (const error of analysis.errors) io.stderr(`plangate: ${safeLine(error)}
 `);
@@ -271,7 +301,7 @@ function parseOptions(args) {
       options: {
         format: { type: "string", short: "f" },
         config: { type: "string", short: "c" },
-        "cfn-template": { type: "string" },
+        "cfn-template": { type: "string", multiple: true },
         "tf-base": { type: "string" },
         "tf-head": { type: "string" },
         help: { type: "boolean", short: "h" }

@@ -13,6 +13,54 @@ import {
   safeLine
 } from "./chunk-QCJK5ES2.js";
 
+// src/plan/cloudformation-stacks.ts
+var STACK = /^([A-Za-z][-A-Za-z0-9]{0,127})=(.+)$/s;
+function parseTemplateOption(value) {
+  const match2 = STACK.exec(value);
+  return match2 ? { stack: match2[1], file: match2[2] } : { file: value };
+}
+function applyTemplates(plans, templates) {
+  const stacks = plans.filter((p) => p.format === "cloudformation");
+  const bare = templates.filter((t) => t.stack === void 0);
+  if (bare.length > 0 && templates.length > 1) {
+    throw new InputError("--cfn-template", "give every template as STACK=FILE once there is more than one, so each stack gets its own");
+  }
+  const errors = [];
+  const roots = [...new Set(stacks.flatMap((p) => (p.stacks ?? []).filter((s) => s.prefix === "").map((s) => s.name)))];
+  for (const template of bare) {
+    if (roots.length > 1) {
+      errors.push(`--cfn-template ${template.file}: the change sets are for ${roots.length} stacks (${roots.map((r) => quote(r)).join(", ")}), and one template cannot be all of them: give each its own as --cfn-template STACK=FILE`);
+      continue;
+    }
+    for (const plan of stacks) merge(plan.dependencies, template.dependencies, "");
+  }
+  for (const template of templates) {
+    if (template.stack === void 0) continue;
+    let found = false;
+    for (const plan of stacks) {
+      for (const { name, prefix } of plan.stacks ?? []) {
+        if (name !== template.stack) continue;
+        merge(plan.dependencies, template.dependencies, prefix);
+        found = true;
+      }
+    }
+    if (!found) {
+      const known = [...new Set(stacks.flatMap((p) => (p.stacks ?? []).map((s) => s.name)))];
+      const which = known.length > 0 ? `the change sets are for ${known.map((k) => quote(k)).join(", ")}` : "no change set names its stack";
+      errors.push(`--cfn-template ${quote(template.stack)}=${template.file}: no change set is for stack ${quote(template.stack)} (${which}): check the stack name`);
+    }
+  }
+  return errors;
+}
+function merge(into, from, prefix) {
+  for (const [node, targets] of from) {
+    const key2 = prefix + node;
+    let set = into.get(key2);
+    if (!set) into.set(key2, set = /* @__PURE__ */ new Set());
+    for (const t of targets) set.add(prefix + t);
+  }
+}
+
 // src/plan/types.ts
 var DESTRUCTIVE = ["delete", "replace", "forget"];
 var DESTRUCTIVE_ACTIONS = new Set(DESTRUCTIVE);
@@ -21,7 +69,7 @@ function isDestructive(action) {
 }
 var SENSITIVE = "(sensitive)";
 
-// node_modules/balanced-match/dist/esm/index.js
+// ../main/node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
   let ai = str.indexOf(a);
@@ -58,7 +106,7 @@ var range = (a, b, str) => {
   return result;
 };
 
-// node_modules/brace-expansion/dist/esm/index.js
+// ../main/node_modules/brace-expansion/dist/esm/index.js
 var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
 var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
 var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
@@ -396,7 +444,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
   return acc;
 }
 
-// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+// ../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
 var MAX_PATTERN_LENGTH = 1024 * 64;
 var assertValidPattern = (pattern) => {
   if (typeof pattern !== "string") {
@@ -407,7 +455,7 @@ var assertValidPattern = (pattern) => {
   }
 };
 
-// node_modules/minimatch/dist/esm/brace-expressions.js
+// ../main/node_modules/minimatch/dist/esm/brace-expressions.js
 var posixClasses = {
   "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
   "[:alpha:]": ["\\p{L}\\p{Nl}", true],
@@ -516,7 +564,7 @@ var parseClass = (glob, position) => {
   return [comb, uflag, endPos - pos, true];
 };
 
-// node_modules/minimatch/dist/esm/unescape.js
+// ../main/node_modules/minimatch/dist/esm/unescape.js
 var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
@@ -524,7 +572,7 @@ var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) 
   return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
 };
 
-// node_modules/minimatch/dist/esm/ast.js
+// ../main/node_modules/minimatch/dist/esm/ast.js
 var _a;
 var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
 var isExtglobType = (c) => types.has(c);
@@ -1168,7 +1216,7 @@ var AST = class {
 };
 _a = AST;
 
-// node_modules/minimatch/dist/esm/escape.js
+// ../main/node_modules/minimatch/dist/esm/escape.js
 var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   if (magicalBraces) {
     return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
@@ -1176,7 +1224,7 @@ var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) =
   return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
 };
 
-// node_modules/minimatch/dist/esm/index.js
+// ../main/node_modules/minimatch/dist/esm/index.js
 var minimatch = (p, pattern, options = {}) => {
   assertValidPattern(pattern);
   if (!options.nocomment && pattern.charAt(0) === "#") {
@@ -2093,8 +2141,13 @@ var AddressGlobs = class {
   }
   /** The change's address, or its address before a `moved` block renamed it. */
   matchesChange(change) {
-    const names = [change.resourceAddress, change.previousAddress].filter((a) => a !== void 0);
-    return this.for(change.format).some((glob) => names.some((name) => glob.matches(name, change.format)));
+    return this.firstMatch(change) !== void 0;
+  }
+  /** The first pattern that matches the change's address (or its address before a move). */
+  firstMatch(change) {
+    const names2 = [change.resourceAddress, change.previousAddress].filter((a) => a !== void 0);
+    const i = this.for(change.format).findIndex((glob) => names2.some((name) => glob.matches(name, change.format)));
+    return i === -1 ? void 0 : this.patterns[i];
   }
   /** The change's module, or any module around it. */
   matchesModule(change) {
@@ -2120,14 +2173,18 @@ var RuleMatcher = class {
   isIgnored(change) {
     return this.ignore.matchesChange(change);
   }
+  /** The `ignore` glob that excludes this change, if any. */
+  ignoredBy(change) {
+    return this.ignore.firstMatch(change);
+  }
   /**
    * The rules whose every match key holds for this change under this action.
    * `anyAddress`: the change's address is not known (a module directory read
    * on its own), so address and module keys, and ignore globs, cannot rule a
-   * protection out.
+   * protection out. `applyIgnore: false` asks which rules would match but for the ignore globs.
    */
-  matching(change, action, { anyAddress = false } = {}) {
-    if (!anyAddress && this.isIgnored(change)) return [];
+  matching(change, action, { anyAddress = false, applyIgnore = true } = {}) {
+    if (!anyAddress && applyIgnore && this.isIgnored(change)) return [];
     const out = [];
     let tags = null;
     for (const c of this.compiled) {
@@ -2911,12 +2968,12 @@ function blastRadii(deps, nodes, limits = LIMITS) {
 }
 function reverseGraph(deps) {
   const index = /* @__PURE__ */ new Map();
-  const names = [];
+  const names2 = [];
   const inDegree = [];
   const id = (name) => {
     let i = index.get(name);
     if (i === void 0) {
-      index.set(name, i = names.push(name) - 1);
+      index.set(name, i = names2.push(name) - 1);
       inDegree.push(0);
     }
     return i;
@@ -2930,7 +2987,7 @@ function reverseGraph(deps) {
       edges++;
     }
   }
-  const n = names.length;
+  const n = names2.length;
   const start = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) start[v + 1] = start[v] + inDegree[v];
   const fill = start.slice(0, n);
@@ -2940,8 +2997,8 @@ function reverseGraph(deps) {
     for (const to of targets) ref[fill[index.get(to)]++] = f;
   }
   const reportable = new Uint8Array(n);
-  for (let v = 0; v < n; v++) reportable[v] = isReportable(names[v]) ? 1 : 0;
-  return { names, index, start, ref, reportable };
+  for (let v = 0; v < n; v++) reportable[v] = isReportable(names2[v]) ? 1 : 0;
+  return { names: names2, index, start, ref, reportable };
 }
 function isReportable(node) {
   const last = node.replace(/^(module\.[^.]+\.)+/, "");
@@ -3127,6 +3184,93 @@ function popcount(x) {
   return (x + (x >>> 4) & 252645135) * 16843009 >>> 24;
 }
 
+// src/analysis/fates.ts
+var SURVIVING = /* @__PURE__ */ new Set(["updated", "created", "unchanged"]);
+function survives(fate2) {
+  return SURVIVING.has(fate2);
+}
+function fatesOf(plan) {
+  const actions = /* @__PURE__ */ new Map();
+  for (const change of plan.changes) {
+    const node = plan.format === "terraform" ? configAddress(change.resourceAddress) : change.address;
+    let set = actions.get(node);
+    if (!set) actions.set(node, set = /* @__PURE__ */ new Set());
+    set.add(change.action);
+  }
+  const unchanged = plan.unchangedNodes ?? /* @__PURE__ */ new Set();
+  return (node) => {
+    if (isWiring(node)) return void 0;
+    const seen = actions.get(node);
+    if (!seen) return "unchanged";
+    const lost = ["delete", "replace", "forget"].filter((a) => seen.has(a));
+    const kept2 = unchanged.has(node) || [...seen].some((a) => a !== "delete" && a !== "replace" && a !== "forget");
+    if (lost.length > 0) {
+      if (kept2) return "partly destroyed";
+      if (lost.length === 1 && lost[0] === "replace") return "replaced";
+      if (lost.length === 1 && lost[0] === "forget") return "forgotten";
+      return "destroyed";
+    }
+    if (seen.has("update")) return "updated";
+    if (seen.has("create")) return "created";
+    return "unchanged";
+  };
+}
+function isWiring(node) {
+  return /(^|\.)(output|var)\.[^.]+$|\.\*$/.test(node);
+}
+
+// src/analysis/why.ts
+var TERRAFORM_REASONS = {
+  replace_because_tainted: "it is tainted (a failed create, or terraform taint), so Terraform destroys it and creates it anew",
+  replace_by_request: "replacement was requested with -replace (terraform plan -replace=ADDRESS)",
+  replace_because_cannot_update: "an argument changed that the provider cannot update in place",
+  replace_by_triggers: "a resource or attribute named in its lifecycle replace_triggered_by changed",
+  delete_because_no_resource_config: "its resource block was removed from the configuration",
+  delete_because_no_module: "the module that declared it was removed from the configuration",
+  delete_because_wrong_repetition: "its count or for_each was added or removed, so this instance key no longer exists",
+  delete_because_count_index: "its index is past the new count",
+  delete_because_each_key: "its key is no longer in for_each",
+  delete_because_no_move_target: "the target of its moved block is not in the configuration"
+};
+function whyChange(change) {
+  const parts = [];
+  if (change.format === "terraform") {
+    const reason = change.reason;
+    const paths = change.replacePaths ?? [];
+    if (paths.length > 0 && (reason === void 0 || reason === "replace_because_cannot_update")) {
+      parts.push(`changing ${names(paths)} forces replacement: the provider cannot update ${paths.length === 1 ? "it" : "them"} in place`);
+    } else {
+      if (reason !== void 0) parts.push(TERRAFORM_REASONS[reason] ?? `Terraform's reason: ${reason}`);
+      if (paths.length > 0) parts.push(`changing ${names(paths)} forces replacement`);
+    }
+  } else {
+    if (change.recreation?.length) {
+      const always = change.recreation.filter((r) => r.requires === "Always").map((r) => r.property);
+      const maybe = change.recreation.filter((r) => r.requires === "Conditionally").map((r) => r.property);
+      if (always.length > 0) parts.push(`changing ${names(always)} requires recreation (RequiresRecreation: Always)`);
+      if (maybe.length > 0) parts.push(`changing ${names(maybe)} may require recreation (RequiresRecreation: Conditionally)`);
+    } else if (change.reason !== void 0 && !change.reason.startsWith("requires replacement")) {
+      parts.push(change.reason);
+    }
+    if (change.action === "delete") parts.push("it is no longer in the template (removed, or its Condition is now false)");
+    if (change.causedBy?.length) parts.push(`caused by a change to ${names(change.causedBy)}`);
+  }
+  if (change.action === "replace") parts.push(replaceOrder(change));
+  if (parts.length === 0) return void 0;
+  const text = parts.join("; ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+function replaceOrder(change) {
+  if (change.format === "cloudformation") return "CloudFormation creates the new one, points what references it at the new one, then deletes the old one";
+  return change.createBeforeDestroy ? "the new one is created before the old one is destroyed (create_before_destroy)" : "the old one is destroyed before the new one is created, so it is gone in between";
+}
+function names(items) {
+  const shown2 = items.slice(0, 5).map((i) => `"${i}"`);
+  const rest = items.length - shown2.length;
+  if (rest > 0) return `${shown2.join(", ")} and ${rest} more`;
+  return shown2.length === 1 ? shown2[0] : `${shown2.slice(0, -1).join(", ")} and ${shown2.at(-1)}`;
+}
+
 // src/analysis/weakening.ts
 function detectWeakenings(change) {
   if (change.action !== "update" && change.action !== "replace") return [];
@@ -3177,16 +3321,17 @@ function defaultPolicy(change) {
 function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
   const changes = plans.flatMap((plan) => plan.changes);
   const findings = [];
+  const ignored = [];
   const matcher = new RuleMatcher(ruleSet.rules, ruleSet.ignore);
   const fromSources = groupByAddress(sourceWeakenings);
   const covered = /* @__PURE__ */ new Set();
   const sources = /* @__PURE__ */ new Map();
-  const found = (finding, change, dependencies) => {
+  const found = (finding, change, plan, dependencies = plan?.dependencies ?? /* @__PURE__ */ new Map()) => {
     findings.push(finding);
     const node = change.format === "terraform" ? configAddress(change.resourceAddress) : change.address;
-    const list3 = sources.get(dependencies);
-    if (list3) list3.push({ finding, node });
-    else sources.set(dependencies, [{ finding, node }]);
+    const entry = sources.get(dependencies);
+    if (entry) entry.list.push({ finding, node });
+    else sources.set(dependencies, { plan, list: [{ finding, node }] });
   };
   for (const plan of plans) {
     for (const change of plan.changes) {
@@ -3202,29 +3347,42 @@ function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
       const action = matchAction(change, weakenings);
       if (!action) continue;
       const rules = matcher.matching(change, action);
-      if (rules.length === 0) continue;
-      found(toFinding(change, action, rules, weakenings), change, plan.dependencies);
+      if (rules.length === 0) {
+        const glob = matcher.ignoredBy(change);
+        const would = glob === void 0 ? [] : matcher.matching(change, action, { applyIgnore: false });
+        if (glob !== void 0 && would.length > 0) ignored.push({ file: change.file, address: change.address, type: change.type, action, ignoredBy: glob, rules: would.map((r) => r.name) });
+        continue;
+      }
+      found(toFinding(change, action, rules, weakenings), change, plan);
     }
   }
   for (const source of sourceWeakenings) {
     if (covered.has(source)) continue;
     const change = sourceChange(source);
     const rules = matcher.matching(change, "protection-removed", { anyAddress: source.anyModule === true });
-    const dependencies = plans.find((p) => p.format === "terraform")?.dependencies ?? /* @__PURE__ */ new Map();
-    if (rules.length > 0) found(toFinding(change, "protection-removed", rules, [source.weakening]), change, dependencies);
+    if (rules.length > 0) found(toFinding(change, "protection-removed", rules, [source.weakening]), change, plans.find((p) => p.format === "terraform"));
   }
-  for (const [dependencies, list3] of sources) {
+  for (const [dependencies, { plan, list: list3 }] of sources) {
     const radii = blastRadii(dependencies, list3.map((s) => s.node)).dependents;
+    let fate2;
     list3.forEach(({ finding }, i) => {
       const d = radii[i];
       finding.dependents = d.listed;
       finding.dependentsTotal = d.total;
       if (d.atLeast) finding.dependentsTotalIsMinimum = true;
+      if (plan === void 0 || d.listed.length === 0) return;
+      fate2 ??= fatesOf(plan);
+      const fates = {};
+      for (const dependent of d.listed) {
+        const f = fate2(dependent);
+        if (f !== void 0) fates[dependent] = f;
+      }
+      if (Object.keys(fates).length > 0) finding.dependentFates = fates;
     });
   }
   const errors = [...readErrors, ...plans.flatMap((plan) => plan.incomplete ? [`${plan.file}: ${plan.incomplete}`] : [])];
   const decision = errors.length > 0 ? "error" : findings.length > 0 ? "blocked" : "pass";
-  return { files: plans.map((p) => p.file), changes, findings, errors, decision };
+  return { files: plans.map((p) => p.file), changes, findings, ignored, errors, decision };
 }
 function matchAction(change, weakenings) {
   if (isDestructive(change.action)) return change.action;
@@ -3274,6 +3432,16 @@ function toFinding(change, action, rules, weakenings) {
   };
   if (change.conditional) finding.conditional = true;
   if (change.previousAddress) finding.previousAddress = change.previousAddress;
+  if (action !== "protection-removed") {
+    const why = whyChange(change);
+    if (why !== void 0) finding.why = why;
+    if (change.format === "terraform" && change.reason !== void 0) finding.actionReason = change.reason;
+    if (change.replacePaths) finding.replacePaths = change.replacePaths;
+    if (change.recreation) finding.recreation = change.recreation;
+    if (change.createBeforeDestroy) finding.createBeforeDestroy = true;
+  }
+  if (change.stack !== void 0) finding.stack = change.stack;
+  if (change.physicalId !== void 0) finding.physicalId = change.physicalId;
   if (strictest.reason) finding.reason = strictest.reason;
   if (weakenings.length > 0) finding.weakenings = weakenings;
   return finding;
@@ -3508,12 +3676,16 @@ function normaliseChangeSets(doc, file) {
     dependencies: causeDependencies(walker.changes),
     changeSets: { held: [...sets.byId.keys()], needed: walker.needed }
   };
+  if (walker.stacks.length > 0) plan.stacks = walker.stacks;
   const incomplete = [...sets.fields.values()].map(incompleteReason).find((reason) => reason !== void 0);
   if (incomplete) plan.incomplete = incomplete;
   return plan;
 }
 function stackName(set) {
-  return set.stackName ?? (set.stackId !== void 0 ? /:stack\/([^/]+)/.exec(set.stackId)?.[1] : void 0) ?? "nested-stack";
+  return knownStackName(set) ?? "nested-stack";
+}
+function knownStackName(set) {
+  return set.stackName ?? (set.stackId !== void 0 ? /:stack\/([^/]+)/.exec(set.stackId)?.[1] : void 0);
 }
 var Walker = class {
   constructor(file, errors, sets) {
@@ -3527,14 +3699,18 @@ var Walker = class {
   changes = [];
   visited = /* @__PURE__ */ new Set();
   needed = [];
+  stacks = [];
   walk(set, prefix) {
     this.visited.add(set);
     const fields = this.sets.fields.get(set);
     const inline = new Map(fields.nested.map((item) => [item.logicalId, item.changeSet]));
+    const stack = knownStackName(fields);
+    if (stack !== void 0) this.stacks.push({ name: stack, prefix });
     for (const [i, entry] of fields.changes.entries()) {
       const rc = readResourceChange(entry, `${where(prefix)}Changes[${i}]`, this.errors);
       const name = `${where(prefix)}Changes[${i}] (${shown(rc.logicalId)})`;
       const change = toChange(rc, prefix, name, this.file, this.errors);
+      if (stack !== void 0) change.stack = stack;
       this.changes.push(change);
       this.follow(rc, name, `${change.address}/`, inline);
     }
@@ -3582,6 +3758,8 @@ function toChange(rc, prefix, name, file, errors) {
   if (rc.policyAction !== void 0) change.policyAction = rc.policyAction;
   const reason = change.action === "replace" ? replacementReason(rc.details) : void 0;
   if (reason) change.reason = reason;
+  const recreation = change.action === "replace" ? recreations(rc.details) : [];
+  if (recreation.length > 0) change.recreation = recreation;
   const policyChanges = rc.details.flatMap(({ target }) => {
     if (target?.attribute !== "DeletionPolicy" && target?.attribute !== "UpdateReplacePolicy") return [];
     const policy = { attribute: target.attribute };
@@ -3658,14 +3836,24 @@ function causeDependencies(changes) {
 function where(prefix) {
   return prefix === "" ? "" : `nested stack ${shown(prefix.replace(/\/$/, ""))}: `;
 }
+function recreations(details) {
+  const byProperty = /* @__PURE__ */ new Map();
+  for (const { target } of details) {
+    const property = target?.name ?? target?.attribute ?? "";
+    const requires = target?.requiresRecreation;
+    if (property === "" || requires !== "Always" && requires !== "Conditionally") continue;
+    if (byProperty.get(property) !== "Always") byProperty.set(property, requires);
+  }
+  return [...byProperty].map(([property, requires]) => ({ property, requires }));
+}
 function replacementReason(details) {
-  const names = [];
+  const names2 = [];
   for (const { target } of details) {
     const name = target?.name ?? target?.attribute ?? "";
-    if (target?.requiresRecreation === "Always") names.push(name);
-    else if (target?.requiresRecreation === "Conditionally") names.push(`${name} (conditionally)`);
+    if (target?.requiresRecreation === "Always") names2.push(name);
+    else if (target?.requiresRecreation === "Conditionally") names2.push(`${name} (conditionally)`);
   }
-  const unique2 = [...new Set(names)].filter((n) => n !== "");
+  const unique2 = [...new Set(names2)].filter((n) => n !== "");
   return unique2.length > 0 ? `requires replacement: ${unique2.join(", ")}` : void 0;
 }
 function incompleteReason(set) {
@@ -4149,6 +4337,18 @@ function textProblem(value, field) {
   if (value === void 0 || typeof value === "string" && value !== "" && isDisplaySafe(value)) return void 0;
   return `has "${field}" ${quote(value)}, not a name Terraform writes`;
 }
+function replacePathsProblem(paths) {
+  if (paths === void 0) return void 0;
+  const wrong = 'has a "change.replace_paths" that is not a list of attribute paths (lists of names and indexes)';
+  if (!Array.isArray(paths)) return wrong;
+  for (const path2 of paths) {
+    if (!Array.isArray(path2) || path2.length === 0) return wrong;
+    for (const step of path2) {
+      if (typeof step === "number" ? !Number.isSafeInteger(step) || step < 0 : typeof step !== "string" || !isDisplaySafe(step)) return wrong;
+    }
+  }
+  return void 0;
+}
 function otherFieldsProblem(rc, mode) {
   const { deposed, previous_address: previous } = rc;
   if (deposed !== void 0) {
@@ -4181,6 +4381,8 @@ function changeProblem(body, mode, reason) {
     if (!family[1].has(action)) return `has action_reason ${quote(reason)}, yet actions ${quote(actions)}`;
   }
   if (body.after === null && (action === "create" || action === "update" || action === "replace")) return `has actions ${quote(actions)}, yet "change.after" is null, as for a delete`;
+  const paths = replacePathsProblem(body.replace_paths);
+  if (paths !== void 0) return paths;
   const importing = body.importing;
   if (importing !== void 0 && importing !== null && !isObject(importing)) return `has "change.importing" ${quote(importing)}, not an object`;
   if (!isMask(body.before_sensitive)) return 'has a "change.before_sensitive" that is not a sensitivity mask (true, false, or lists and objects of them)';
@@ -4218,6 +4420,7 @@ function normaliseTerraform(doc, file) {
   const changes = [];
   const list3 = entries(doc, "resource_changes", file);
   const seen = /* @__PURE__ */ new Map();
+  const unchanged = /* @__PURE__ */ new Set();
   for (let i = 0; i < list3.length; i++) {
     const rc = list3[i];
     checkResourceChange(rc, file, "resource_changes", i);
@@ -4227,6 +4430,7 @@ function normaliseTerraform(doc, file) {
     seen.set(key2, i);
     const change = toChange2(rc, file);
     if (change) changes.push(change);
+    else if (rc.mode === "managed") unchanged.add(configAddress(rc.address));
   }
   const deferred = entries(doc, "deferred_changes", file);
   for (let i = 0; i < deferred.length; i++) {
@@ -4236,7 +4440,7 @@ function normaliseTerraform(doc, file) {
     }
     checkResourceChange(item.resource_change, file, "deferred_changes", i, ".resource_change");
   }
-  const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc) };
+  const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc), unchangedNodes: unchanged };
   if (doc.terraform_version !== void 0) {
     if (typeof doc.terraform_version !== "string" || !/^[\w.+-]{1,64}$/.test(doc.terraform_version)) {
       throw new InputError(file, `"terraform_version" is ${quote(doc.terraform_version)}, not a version: the file is damaged; regenerate it with \`terraform show -json\``);
@@ -4278,6 +4482,7 @@ function toChange2(rc, file) {
   if (rc.index !== void 0) change.index = rc.index;
   if (action === "replace") change.createBeforeDestroy = body.actions[0] === "create";
   if (rc.action_reason !== void 0) change.reason = rc.action_reason;
+  if (body.replace_paths !== void 0 && body.replace_paths.length > 0) change.replacePaths = [...new Set(body.replace_paths.map(attributePath))];
   if (rc.previous_address !== void 0 && rc.previous_address !== address) change.previousAddress = rc.previous_address;
   if (importing) change.importing = true;
   if (deposed) change.deposed = deposed;
@@ -4286,6 +4491,15 @@ function toChange2(rc, file) {
     if (body.after !== void 0 && body.after !== null) change.after = redactSensitive(body.after, body.after_sensitive);
   }
   return change;
+}
+function attributePath(path2) {
+  let out = "";
+  for (const step of path2) {
+    if (typeof step === "number") out += `[${step}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(step)) out += out === "" ? step : `.${step}`;
+    else out += `[${JSON.stringify(step)}]`;
+  }
+  return out;
 }
 function shortProvider(providerName, type) {
   if (providerName !== void 0) {
@@ -4392,7 +4606,6 @@ async function checkPlans(files, ruleSet, options = {}) {
   for (const file of files) {
     try {
       const plan = await readPlanFile(file, options);
-      if (plan.format === "cloudformation" && options.templateDependencies) mergeDependencies(plan.dependencies, options.templateDependencies);
       plans.push(plan);
     } catch (error) {
       if (!isInputError(error)) throw error;
@@ -4400,19 +4613,89 @@ async function checkPlans(files, ruleSet, options = {}) {
     }
   }
   readErrors.push(...missingNestedChangeSets(plans));
-  return analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
+  if (options.templates?.length) readErrors.push(...applyTemplates(plans, options.templates));
+  const analysis = analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
+  const labels = Object.entries(options.labels ?? {}).flatMap(([file, label]) => files.includes(file) ? [[file === "-" ? "standard input" : file, label]] : []);
+  if (labels.length > 0) analysis.labels = Object.fromEntries(labels);
+  return analysis;
 }
-function mergeDependencies(into, from) {
-  for (const [node, targets] of from) {
-    const set = into.get(node);
-    if (set) for (const t of targets) set.add(t);
-    else into.set(node, new Set(targets));
+
+// src/plan-spec.ts
+var LABEL = /^([A-Za-z0-9][A-Za-z0-9_-]{0,63})=(.*)$/s;
+function parsePlanSpec(item) {
+  const match2 = LABEL.exec(item);
+  if (!match2) return { pattern: item };
+  const [, label, pattern] = match2;
+  return { label, pattern };
+}
+function splitPlanList(text) {
+  const items = [];
+  for (const line of text.split(/\r?\n/)) {
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (c === "\\") i++;
+      else if (c === "{") depth++;
+      else if (c === "}" && depth > 0) depth--;
+      else if (c === "," && depth === 0) {
+        items.push(line.slice(start, i));
+        start = i + 1;
+      }
+    }
+    items.push(line.slice(start));
   }
+  return items.map((item) => item.trim()).filter((item) => item !== "");
+}
+function checkLabels(specs, source) {
+  const seen = /* @__PURE__ */ new Set();
+  const patterns = new Set(specs.map((s) => s.pattern));
+  const labelOf = /* @__PURE__ */ new Map();
+  for (const { label, pattern } of specs) {
+    if (label === void 0) continue;
+    const other = labelOf.get(pattern);
+    if (other !== void 0 && other !== label) throw new InputError(source, `${quote(pattern)} is labelled both ${quote(other)} and ${quote(label)}: give each plan one label`);
+    labelOf.set(pattern, label);
+    if (pattern === "") throw new InputError(source, `label ${quote(label)} names no plan: write LABEL=PATH, for example prod=plans/prod.json`);
+    if (seen.has(label)) throw new InputError(source, `label ${quote(label)} is given to two plans: give each plan its own label`);
+    if (patterns.has(label)) throw new InputError(source, `label ${quote(label)} is also the path of a plan: pick a label that is not a file name`);
+    seen.add(label);
+  }
+}
+var MAX_BRACE_EXPANSION = 256;
+function expandBraces(pattern, source) {
+  if (!pattern.includes("{")) return [pattern];
+  const bound2 = braceBound(pattern);
+  const tooMany = new InputError(source, `${quote(pattern)} stands for more than ${MAX_BRACE_EXPANSION} paths: list the plans, or use a glob such as plans/*.json`);
+  if (bound2 > MAX_BRACE_EXPANSION) throw tooMany;
+  const expanded = [...new Set(braceExpand(pattern))];
+  if (expanded.length > MAX_BRACE_EXPANSION) throw tooMany;
+  return expanded;
+}
+function braceBound(pattern) {
+  let bound2 = 1;
+  const stack = [];
+  for (let i = 0; i < pattern.length && bound2 <= MAX_BRACE_EXPANSION; i++) {
+    const c = pattern[i];
+    if (c === "\\") i++;
+    else if (c === "{") stack.push(1);
+    else if (c === "," && stack.length > 0) stack[stack.length - 1]++;
+    else if (c === "}" && stack.length > 0) {
+      const open2 = pattern.lastIndexOf("{", i);
+      bound2 *= Math.max(stack.pop(), sequenceLength(pattern.slice(open2 + 1, i)));
+    }
+  }
+  return bound2;
+}
+function sequenceLength(body) {
+  const numeric2 = /^(-?\d+)\.\.(-?\d+)(?:\.\.-?\d+)?$/.exec(body);
+  if (numeric2) return Math.abs(Number(numeric2[2]) - Number(numeric2[1])) + 1;
+  return /^[A-Za-z]\.\.[A-Za-z](?:\.\.-?\d+)?$/.test(body) ? 58 : 1;
 }
 
 // src/load-yaml.ts
 async function loadYaml() {
-  const mod = await import("./dist-NQIGWYAX.js");
+  const mod = await import("./dist-NDH55GF2.js");
   return mod.default ?? mod;
 }
 function yamlProblem(doc, what = "YAML") {
@@ -4628,7 +4911,7 @@ function describe(value) {
 // src/rules/packs.ts
 var PACKS = { recommended: recommended_default, aws: aws_default, google: google_default, azure: azure_default, cloudformation: cloudformation_default, kubernetes: kubernetes_default };
 var PACK_NAMES = Object.keys(PACKS);
-function loadPacks(names, source = "extends") {
+function loadPacks(names2, source = "extends") {
   const rules = [];
   const packs = [];
   const visit = (name, trail) => {
@@ -4643,7 +4926,7 @@ function loadPacks(names, source = "extends") {
     packs.push(name);
     for (const rule of pack.rules) rules.push({ ...rule, pack: name });
   };
-  for (const name of names) visit(name, []);
+  for (const name of names2) visit(name, []);
   return { rules, packs };
 }
 
@@ -4659,10 +4942,10 @@ async function parseConfig(text, source, defaults2 = {}) {
   if (problem) throw new InputError(source, problem);
   const config = validateConfig(doc.toJS(), source);
   const base = loadPacks(config.extends ?? ["recommended"], `${source}: extends`);
-  const names = new Set(base.rules.map((r) => r.name));
+  const names2 = new Set(base.rules.map((r) => r.name));
   for (const [i, rule] of config.rules.entries()) {
     if (rule.name === GATE_RULE) throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is the rule for changes to the gate's own files; choose another name`);
-    if (names.has(rule.name)) {
+    if (names2.has(rule.name)) {
       throw new InputError(source, `rules[${i}].name: ${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`);
     }
   }
@@ -4711,18 +4994,24 @@ function toJsonReport(analysis) {
       changes: changes.length,
       destructive: changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action)).length,
       findings: analysis.findings.length,
+      ignored: analysis.ignored.length,
       errors: analysis.errors.length
     },
+    plans: analysis.files.map((file) => {
+      const label = analysis.labels?.[file];
+      return label === void 0 ? { file } : { file, label };
+    }),
     changes,
     findings: analysis.findings,
+    ignored: analysis.ignored,
     errors: analysis.errors
   };
 }
 function* jsonChunks(analysis) {
-  const { changes, findings, errors, ...head } = toJsonReport(analysis);
+  const { changes, findings, ignored, errors, ...head } = toJsonReport(analysis);
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},
 `;
-  const lists = [["changes", changes], ["findings", findings], ["errors", errors]];
+  const lists = [["changes", changes], ["findings", findings], ["ignored", ignored], ["errors", errors]];
   for (const [i, [key2, items]] of lists.entries()) {
     yield `  ${JSON.stringify(key2)}: [`;
     for (let start = 0; start < items.length; start += SLICE) {
@@ -4749,6 +5038,9 @@ function toJsonChange(change) {
   if (change.conditional !== void 0) out.conditional = change.conditional;
   if (change.createBeforeDestroy !== void 0) out.createBeforeDestroy = change.createBeforeDestroy;
   if (change.reason !== void 0) out.reason = change.reason;
+  if (change.replacePaths !== void 0) out.replacePaths = change.replacePaths;
+  if (change.recreation !== void 0) out.recreation = change.recreation;
+  if (change.stack !== void 0) out.stack = change.stack;
   if (change.previousAddress !== void 0) out.previousAddress = change.previousAddress;
   if (change.importing) out.importing = true;
   if (change.deposed !== void 0) out.deposed = change.deposed;
@@ -4782,8 +5074,21 @@ function destructiveChanges(analysis) {
   return analysis.changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action));
 }
 function otherLosses(analysis) {
-  const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
-  return destructiveChanges(analysis).filter((c) => !protectedKeys.has(`${c.file}\0${c.address}`));
+  const keys = new Set([...analysis.findings, ...analysis.ignored].map((f) => `${f.file}\0${f.address}`));
+  return destructiveChanges(analysis).filter((c) => !keys.has(`${c.file}\0${c.address}`));
+}
+function planName(analysis, file) {
+  return analysis.labels?.[file] ?? file;
+}
+function fateWords(action, fate2, n = 1) {
+  if (fate2 === "partly destroyed") return "some instances destroyed in this plan and the rest surviving";
+  if (!survives(fate2)) return `${fate2} in this plan too`;
+  const verb = n === 1 ? "survives" : "survive";
+  const how = fate2 === "unchanged" ? `${verb} unchanged` : `${verb}, ${fate2} in this plan`;
+  if (action === "delete") return `${how} and will break: ${n === 1 ? "it references" : "they reference"} a resource this plan destroys`;
+  if (action === "replace") return `${how}: ${n === 1 ? "it" : "they"} must work with the new object`;
+  if (action === "forget") return `${how}: what ${n === 1 ? "it references" : "they reference"} stays but is no longer managed`;
+  return how;
 }
 function plural(n, one, many = `${one}s`) {
   return `${thousands(n)} ${n === 1 ? one : many}`;
@@ -4835,7 +5140,11 @@ function headline(analysis) {
     return `BLOCKED: ${describeFindings(findings)} (highest severity: ${worstSeverity(findings) ?? "none"}); needs ${approvalPhrase(approvalsNeeded(findings))}`;
   }
   const destructive = destructiveChanges(analysis).length;
-  return destructive === 0 ? `PASS: nothing is deleted, replaced or forgotten (${plural(analysis.changes.length, "change")} in ${plural(analysis.files.length, "plan")})` : `PASS: no protected resource is lost (${plural(destructive, "unprotected resource")} deleted, replaced or forgotten)`;
+  if (destructive === 0) return `PASS: nothing is deleted, replaced or forgotten (${plural(analysis.changes.length, "change")} in ${plural(analysis.files.length, "plan")})`;
+  const ignored = analysis.ignored.filter(losesResource).length;
+  const unprotected = destructive - ignored;
+  const parts = [...unprotected > 0 ? [`${plural(unprotected, "unprotected resource")} deleted, replaced or forgotten`] : [], ...ignored > 0 ? [`${plural(ignored, "resource")} a rule would protect ignored by the config's ignore globs`] : []];
+  return `PASS: no protected resource is lost (${parts.join("; ")})`;
 }
 function describeAction(item) {
   switch (item.action) {
@@ -4843,7 +5152,7 @@ function describeAction(item) {
       return "delete";
     case "replace":
       if (item.conditional) return "replace (conditional)";
-      return "createBeforeDestroy" in item && item.createBeforeDestroy ? "replace (create first)" : "replace";
+      return item.createBeforeDestroy ? "replace (create first)" : "replace";
     case "forget":
       return "forget";
     case "protection-removed":
@@ -4882,14 +5191,20 @@ function clip(text, max, keep = "both") {
   return `${chars.slice(0, head).join("")}…${chars.slice(chars.length - tail).join("")}`;
 }
 var MAX_SHOWN = { address: 240, text: 600, error: 1e3 };
-function dependentsList(f, max, show) {
-  const shown2 = f.dependents.slice(0, max).map(show);
-  const rest = f.dependentsTotal - shown2.length;
+function dependentsList(f, max, show, words = (w) => w) {
+  const named = f.dependents.slice(0, max);
+  const groups = groupBy(named, (d) => f.dependentFates?.[d] ?? "");
+  const parts = [...groups].map(([fate2, items]) => {
+    const list3 = items.map(show).join(", ");
+    return fate2 === "" ? list3 : `${list3} (${words(fateWords(f.action, fate2, items.length))})`;
+  });
+  const rest = f.dependentsTotal - named.length;
   const atLeast = f.dependentsTotalIsMinimum === true;
   const count = `${atLeast ? "at least " : ""}${thousands(rest)}`;
-  if (shown2.length === 0) return `${count} ${rest === 1 && !atLeast ? "resource or output" : "resources and outputs"}`;
-  if (rest > 0) return `${shown2.join(", ")} and ${count} more`;
-  return atLeast ? `${shown2.join(", ")} and possibly more` : shown2.join(", ");
+  if (named.length === 0) return `${count} ${rest === 1 && !atLeast ? "resource or output" : "resources and outputs"}`;
+  const shown2 = parts.join("; ");
+  if (rest > 0) return `${shown2} and ${count} more`;
+  return atLeast ? `${shown2} and possibly more` : shown2;
 }
 function groupBy(items, key2) {
   const groups = /* @__PURE__ */ new Map();
@@ -4900,6 +5215,24 @@ function groupBy(items, key2) {
     else groups.set(k, [item]);
   }
   return groups;
+}
+
+// src/report/markdown-text.ts
+function code(text, where2 = "table") {
+  const body = sanitize(text);
+  if (body === "") return "(empty)";
+  if (where2 === "table" && body.includes("\\|")) return `<code>${htmlEntities(body)}</code>`;
+  const inner = where2 === "table" ? body.replace(/\|/g, "\\|") : body;
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(inner) ? " " : "";
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
+function escapeText(text) {
+  return sanitize(text).trimStart().replace(/[\\`*_[\]<>&|~#$!]/g, (c) => `\\${c}`).replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/@(?=[\p{L}\p{N}_])/gu, "@​").replace(/#(?=\d)/g, "#​").replace(/:(?=\/\/)/g, ":​").replace(/\b(www)\./gi, "$1​.");
+}
+function htmlEntities(text) {
+  return sanitize(text).replace(/[&<>"'`|\\*_[\]~#$!@]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // src/report/mermaid.ts
@@ -5013,6 +5346,7 @@ function renderMarkdown(analysis, options = {}) {
     ruleCount: ruleRequirements(analysis.findings).length,
     withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
     withDetails: analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length,
+    withWhy: analysis.findings.filter((f) => f.why !== void 0).length,
     otherRows: [],
     rows: /* @__PURE__ */ new Map(),
     details: /* @__PURE__ */ new Map()
@@ -5021,13 +5355,15 @@ function renderMarkdown(analysis, options = {}) {
     graph: true,
     dependents: true,
     details: true,
+    why: true,
     errors: analysis.errors.length,
     findings: analysis.findings.length,
-    others: ctx.others.length
+    others: ctx.others.length,
+    ignored: analysis.ignored.length
   };
   let out = build(ctx, lim);
   if (out !== void 0) return out;
-  for (const part of ["graph", "dependents", "details"]) {
+  for (const part of ["graph", "dependents", "details", "why"]) {
     lim[part] = false;
     out = build(ctx, lim);
     if (out !== void 0) return out;
@@ -5037,7 +5373,7 @@ function renderMarkdown(analysis, options = {}) {
     out = build(ctx, lim);
     if (out !== void 0) return out;
   }
-  for (const part of ["others", "findings", "errors"]) {
+  for (const part of ["others", "ignored", "findings", "errors"]) {
     const all2 = lim[part];
     lim[part] = largest(all2, (n) => build(ctx, { ...lim, [part]: n }) !== void 0);
     out = build(ctx, lim);
@@ -5062,12 +5398,14 @@ function build(ctx, lim) {
     const ranked = keep ? all2.filter((f) => keep.has(f)) : all2;
     if (ranked.length === 0) continue;
     append(shown2, ranked);
-    out.push(`#### Protected resources in ${code(clip(file, MAX_SHOWN.address, "end"), "prose")} (${thousands(all2.length)})`, "");
+    out.push(`#### Protected resources in ${planHeading(analysis, file)} (${thousands(all2.length)})`, "");
     const top = ranked.slice(0, VISIBLE_ROWS);
     if (!findingTable(ctx, top, out) || !findingDetails(ctx, top, lim, out)) return void 0;
     const rest = ranked.slice(VISIBLE_ROWS);
     if (rest.length > 0) {
-      out.push(`<details><summary>${plural(rest.length, "more protected resource")} in this plan</summary>`, "");
+      const more = all2.length - top.length;
+      const listed = rest.length < more ? ` (${thousands(rest.length)} listed here; the rest are left out, see the note at the end)` : "";
+      out.push(`<details><summary>${plural(more, "more protected resource")} in this plan${listed}</summary>`, "");
       if (!findingTable(ctx, rest, out) || !findingDetails(ctx, rest, lim, out)) return void 0;
       out.push("</details>", "");
     }
@@ -5080,6 +5418,12 @@ function build(ctx, lim) {
     out.push(`<details><summary>${plural(ctx.others.length, "other resource")} lost, not protected by any rule</summary>`, "");
     out.push("| Action | Resource | Type | Plan |", "|---|---|---|---|");
     for (let i = 0; i < Math.min(lim.others, ctx.others.length); i++) if (!out.push(otherRow(ctx, i))) return void 0;
+    out.push("", "</details>", "");
+  }
+  if (analysis.ignored.length > 0 && lim.ignored > 0) {
+    out.push(`<details><summary>${plural(analysis.ignored.length, "resource")} a rule would protect, ignored by the config's <code>ignore</code></summary>`, "");
+    out.push("| Action | Resource | Type | Ignored by | Rules it would match | Plan |", "|---|---|---|---|---|---|");
+    for (let i = 0; i < Math.min(lim.ignored, analysis.ignored.length); i++) if (!out.push(ignoredRow(ctx, i))) return void 0;
     out.push("", "</details>", "");
   }
   const left = omissions(ctx, lim);
@@ -5108,10 +5452,23 @@ function otherRow(ctx, i) {
   let row = ctx.otherRows[i];
   if (row === void 0) {
     const c = ctx.others[i];
-    row = `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, "end"))} |`;
+    row = `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${planCell(ctx.analysis, c.file)} |`;
     ctx.otherRows[i] = row;
   }
   return row;
+}
+function ignoredRow(ctx, i) {
+  const c = ctx.analysis.ignored[i];
+  const rules = c.rules.map((r) => escapeText(clip(r, MAX_SHOWN.address))).join(", ");
+  return `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ignored by ${code(`ignore: ${clip(c.ignoredBy, MAX_SHOWN.address)}`)} | ${rules} | ${planCell(ctx.analysis, c.file)} |`;
+}
+function planCell(analysis, file) {
+  return code(clip(planName(analysis, file), MAX_SHOWN.address, "end"));
+}
+function planHeading(analysis, file) {
+  const path2 = code(clip(file, MAX_SHOWN.address, "end"), "prose");
+  const label = analysis.labels?.[file];
+  return label === void 0 ? path2 : `${code(clip(label, MAX_SHOWN.address), "prose")} (${path2})`;
 }
 function actionCell(f) {
   if (f.action !== "protection-removed" || !f.weakenings?.length) return describeAction(f);
@@ -5119,8 +5476,11 @@ function actionCell(f) {
   return `${describeAction(f)}<br>${guards.join("<br>")}`;
 }
 function addressCell(item) {
-  const here = code(clip(item.address, MAX_SHOWN.address));
-  return item.previousAddress ? `${here}<br>moved from ${code(clip(item.previousAddress, MAX_SHOWN.address))}` : here;
+  let cell = code(clip(item.address, MAX_SHOWN.address));
+  if (item.previousAddress) cell += `<br>moved from ${code(clip(item.previousAddress, MAX_SHOWN.address))}`;
+  if (item.stack !== void 0) cell += `<br>stack ${code(clip(item.stack, MAX_SHOWN.address))}`;
+  if (item.physicalId !== void 0) cell += `<br>physical id ${code(clip(item.physicalId, MAX_SHOWN.address))}`;
+  return cell;
 }
 function approvalsCell(f) {
   const who = approversList(f.approvers.teams, f.approvers.users);
@@ -5130,7 +5490,7 @@ function approversList(teams, users) {
   return [...teams.map((t) => `team ${code(t)}`), ...users.map((u) => code(`@${u.replace(/^@/, "")}`))].join(", ");
 }
 function findingDetails(ctx, findings, lim, out) {
-  const cacheKey = `${lim.details}/${lim.dependents}`;
+  const cacheKey = `${lim.details}/${lim.dependents}/${lim.why}`;
   let cache2 = ctx.details.get(cacheKey);
   if (!cache2) ctx.details.set(cacheKey, cache2 = /* @__PURE__ */ new Map());
   let any = false;
@@ -5144,12 +5504,13 @@ function findingDetails(ctx, findings, lim, out) {
 }
 function findingBullet(f, lim) {
   const lines = [];
+  if (lim.why && f.why !== void 0) lines.push(`why: ${escapeText(clip(f.why, MAX_SHOWN.text))}`);
   if (lim.details) {
     for (const d of f.dataAtRisk) lines.push(`data at risk: ${escapeText(clip(d, MAX_SHOWN.text))}`);
     for (const w of f.weakenings ?? []) lines.push(`guard removed: ${escapeText(clip(w.description, MAX_SHOWN.text))}`);
   }
   if (lim.dependents && f.dependentsTotal > 0) {
-    lines.push(`depended on by ${dependentsList(f, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), "prose"))}`);
+    lines.push(`depended on by ${dependentsList(f, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), "prose"), escapeText)}`);
   }
   if (lines.length === 0) return "";
   return [`- ${code(clip(f.address, MAX_SHOWN.address), "prose")}`, ...lines.map((l) => `  - ${l}`)].join("\n");
@@ -5182,11 +5543,13 @@ function omissions(ctx, lim) {
   }
   if (!lim.dependents && ctx.withDependents > 0) left.push(`the dependents of ${plural(ctx.withDependents, "protected resource")}`);
   if (!lim.details && ctx.withDetails > 0) left.push(`the data at risk and removed guards of ${plural(ctx.withDetails, "protected resource")}`);
+  if (!lim.why && ctx.withWhy > 0) left.push(`why each of ${plural(ctx.withWhy, "protected resource")} is destroyed`);
   const findings = analysis.findings.length;
   if (lim.findings < findings) {
     left.push(lim.findings === 0 ? all(findings, "protected resource") : `${thousands(findings - lim.findings)} of the ${plural(findings, "protected resource")} (the ${thousands(lim.findings)} listed are the most severe)`);
   }
   if (lim.others < ctx.others.length) left.push(partOf(ctx.others.length - lim.others, ctx.others.length, "other lost resource"));
+  if (lim.ignored < analysis.ignored.length) left.push(partOf(analysis.ignored.length - lim.ignored, analysis.ignored.length, "ignored resource"));
   if (lim.errors < analysis.errors.length) left.push(partOf(analysis.errors.length - lim.errors, analysis.errors.length, "problem"));
   return left;
 }
@@ -5218,28 +5581,17 @@ function largest(max, fits) {
 function append(out, ...lists) {
   for (const list3 of lists) for (const line of list3) out.push(line);
 }
-function code(text, where2 = "table") {
-  const body = sanitize(text);
-  if (body === "") return "(empty)";
-  if (where2 === "table" && body.includes("\\|")) return `<code>${htmlEntities(body)}</code>`;
-  const inner = where2 === "table" ? body.replace(/\|/g, "\\|") : body;
-  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(inner) ? " " : "";
-  return `${fence}${pad}${inner}${pad}${fence}`;
-}
-function escapeText(text) {
-  return sanitize(text).trimStart().replace(/[\\`*_[\]<>&|~#$!]/g, (c) => `\\${c}`).replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/@(?=[\p{L}\p{N}_])/gu, "@​").replace(/#(?=\d)/g, "#​").replace(/:(?=\/\/)/g, ":​").replace(/\b(www)\./gi, "$1​.");
-}
-function htmlEntities(text) {
-  return sanitize(text).replace(/[&<>"'`|\\*_[\]~#$!@]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export {
   Minimatch,
+  parseTemplateOption,
   checkPlans,
   loadYaml,
   yamlProblem,
+  parsePlanSpec,
+  splitPlanList,
+  checkLabels,
+  expandBraces,
   isGateFile,
   gateRule,
   isProtectedBase,
@@ -5251,6 +5603,7 @@ export {
   terminated,
   jsonChunks,
   otherLosses,
+  planName,
   plural,
   thousands,
   bySeverity,
@@ -5265,7 +5618,7 @@ export {
   MAX_SHOWN,
   dependentsList,
   groupBy,
+  escapeText,
   GITHUB_COMMENT_LIMIT,
-  renderMarkdown,
-  escapeText
+  renderMarkdown
 };
