@@ -22,7 +22,7 @@ const STACK = /^([A-Za-z][-A-Za-z0-9]{0,127})=(.+)$/s;
 /** `prod-app=templates/app.yaml` → { stack, file }; a value without a stack name is a file. */
 export function parseTemplateOption(value: string): { stack?: string; file: string } {
   const match = STACK.exec(value);
-  return match ? { stack: match[1] as string, file: match[2] as string } : { file: value };
+  return match ? { stack: match[1], file: match[2] as string } : { file: value };
 }
 
 /** Merges each template into the change sets of its stack; errors name templates that fit no change set. */
