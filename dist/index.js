@@ -24,7 +24,7 @@ import {
   repositoryPathProblem,
   splitPlanList,
   thousands
-} from "./chunks/chunk-5MGCFLUH.js";
+} from "./chunks/chunk-AMDQSS4C.js";
 import {
   InputError,
   getErrorMessage,

@@ -23,6 +23,7 @@ const TERRAFORM_REASONS: Record<string, string> = {
 /** One sentence: why the change loses the resource; undefined when the plan does not say. */
 export function whyChange(change: Change): string | undefined {
   const parts: string[] = [];
+  if (change.deposed !== undefined) parts.push('it is a deposed object, left by an earlier create_before_destroy replacement that did not finish, which Terraform now destroys');
   if (change.format === 'terraform') {
     const reason = change.reason;
     const paths = change.replacePaths ?? [];
@@ -45,6 +46,7 @@ export function whyChange(change: Change): string | undefined {
     if (change.causedBy?.length) parts.push(`caused by a change to ${names(change.causedBy)}`);
   }
   if (change.action === 'replace') parts.push(replaceOrder(change));
+  if (change.action === 'forget' && change.format === 'terraform') parts.push('Terraform stops managing it and leaves the object itself in place');
   if (parts.length === 0) return undefined;
   const text = parts.join('; ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;

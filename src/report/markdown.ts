@@ -26,6 +26,7 @@ import {
   planName,
   plural,
   ruleRequirements,
+  type RuleRequirement,
   thousands,
 } from './summary.js';
 
@@ -84,8 +85,8 @@ interface Context {
   maxLength: number;
   /** Findings per plan file, each the most severe first. */
   byFile: Map<string, Finding[]>;
-  /** Rules across all findings, for "and N more rules". */
-  ruleCount: number;
+  /** Each strictest rule over all findings: a shortened report lists those of the rows it keeps, with their true counts. */
+  requirements: RuleRequirement[];
   /** Findings with dependents, and with data at risk or removed guards: for the note on what was left out. */
   withDependents: number;
   withDetails: number;
@@ -110,7 +111,7 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}
     title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
-    ruleCount: ruleRequirements(analysis.findings).length,
+    requirements: ruleRequirements(analysis.findings),
     withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
     withDetails: analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length,
     withWhy: analysis.findings.filter((f) => f.why !== undefined).length,
@@ -186,7 +187,7 @@ function build(ctx: Context, lim: Limits): string | undefined {
     }
   }
 
-  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown, ctx.ruleCount));
+  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown, ctx.requirements));
 
   if (lim.graph && ctx.graph) {
     out.push('#### What depends on them', '', graphLegend(ctx.graph), '', '```mermaid', ctx.graph.source.trimEnd(), '```', '');
@@ -311,7 +312,7 @@ function findingBullet(f: Finding, lim: Limits): string {
   return [`- ${code(clip(f.address, MAX_SHOWN.address), 'prose')}`, ...lines.map((l) => `  - ${l}`)].join('\n');
 }
 
-function whoMustApprove(all: readonly Finding[], shown: readonly Finding[], ruleCount: number): string[] {
+function whoMustApprove(all: readonly Finding[], shown: readonly Finding[], requirements: readonly RuleRequirement[]): string[] {
   const n = approvalsNeeded(all);
   const out = [
     '#### Who must approve',
@@ -321,12 +322,13 @@ function whoMustApprove(all: readonly Finding[], shown: readonly Finding[], rule
     '| Rule | Why it is protected | Resources | Approvals | Approvers |',
     '|---|---|---|---|---|',
   ];
-  const rules = ruleRequirements(shown);
+  const listed = new Set(shown.map((f) => f.rule));
+  const rules = requirements.filter((r) => listed.has(r.rule));
   for (const r of rules) {
     const who = approversList(r.teams, r.users) || 'anyone qualifying';
     out.push(`| ${escapeText(clip(r.rule, MAX_SHOWN.address))} | ${r.reason ? escapeText(clip(r.reason, MAX_SHOWN.text)) : ''} | ${thousands(r.resources)} | ${r.approvals} | ${who} |`);
   }
-  const hidden = ruleCount - rules.length;
+  const hidden = requirements.length - rules.length;
   if (hidden > 0) out.push('', `…and ${plural(hidden, 'more rule')} protecting resources not listed here.`);
   out.push('');
   return out;

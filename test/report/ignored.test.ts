@@ -20,6 +20,8 @@ describe('a shortened table', () => {
     const rows = markdown.match(/^\| delete \| `aws_db_instance\.db\[/gm)?.length ?? 0;
     expect(rows).toBe(20 + listed);
     expect(markdown).toContain(`${(3_000 - rows).toLocaleString('en-US')} of the 3,000 protected resources (the ${rows.toLocaleString('en-US')} listed are the most severe)`);
+    // Who must approve counts every resource of the rule, not the rows kept.
+    expect(markdown).toMatch(/^\| aws-relational-databases \| [^|]* \| 3,000 \| 1 \| anyone qualifying \|$/m);
   });
 });
 

@@ -26,7 +26,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-5MGCFLUH.js";
+} from "./chunk-AMDQSS4C.js";
 import {
   InputError,
   MAX_DEPTH,

@@ -3234,6 +3234,7 @@ var TERRAFORM_REASONS = {
 };
 function whyChange(change) {
   const parts = [];
+  if (change.deposed !== void 0) parts.push("it is a deposed object, left by an earlier create_before_destroy replacement that did not finish, which Terraform now destroys");
   if (change.format === "terraform") {
     const reason = change.reason;
     const paths = change.replacePaths ?? [];
@@ -3256,6 +3257,7 @@ function whyChange(change) {
     if (change.causedBy?.length) parts.push(`caused by a change to ${names(change.causedBy)}`);
   }
   if (change.action === "replace") parts.push(replaceOrder(change));
+  if (change.action === "forget" && change.format === "terraform") parts.push("Terraform stops managing it and leaves the object itself in place");
   if (parts.length === 0) return void 0;
   const text = parts.join("; ");
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
@@ -5343,7 +5345,7 @@ function renderMarkdown(analysis, options = {}) {
     title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
-    ruleCount: ruleRequirements(analysis.findings).length,
+    requirements: ruleRequirements(analysis.findings),
     withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
     withDetails: analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length,
     withWhy: analysis.findings.filter((f) => f.why !== void 0).length,
@@ -5410,7 +5412,7 @@ function build(ctx, lim) {
       out.push("</details>", "");
     }
   }
-  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown2, ctx.ruleCount));
+  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown2, ctx.requirements));
   if (lim.graph && ctx.graph) {
     out.push("#### What depends on them", "", graphLegend(ctx.graph), "", "```mermaid", ctx.graph.source.trimEnd(), "```", "");
   }
@@ -5515,7 +5517,7 @@ function findingBullet(f, lim) {
   if (lines.length === 0) return "";
   return [`- ${code(clip(f.address, MAX_SHOWN.address), "prose")}`, ...lines.map((l) => `  - ${l}`)].join("\n");
 }
-function whoMustApprove(all2, shown2, ruleCount) {
+function whoMustApprove(all2, shown2, requirements) {
   const n = approvalsNeeded(all2);
   const out = [
     "#### Who must approve",
@@ -5525,12 +5527,13 @@ function whoMustApprove(all2, shown2, ruleCount) {
     "| Rule | Why it is protected | Resources | Approvals | Approvers |",
     "|---|---|---|---|---|"
   ];
-  const rules = ruleRequirements(shown2);
+  const listed = new Set(shown2.map((f) => f.rule));
+  const rules = requirements.filter((r) => listed.has(r.rule));
   for (const r of rules) {
     const who = approversList(r.teams, r.users) || "anyone qualifying";
     out.push(`| ${escapeText(clip(r.rule, MAX_SHOWN.address))} | ${r.reason ? escapeText(clip(r.reason, MAX_SHOWN.text)) : ""} | ${thousands(r.resources)} | ${r.approvals} | ${who} |`);
   }
-  const hidden = ruleCount - rules.length;
+  const hidden = requirements.length - rules.length;
   if (hidden > 0) out.push("", `…and ${plural(hidden, "more rule")} protecting resources not listed here.`);
   out.push("");
   return out;
