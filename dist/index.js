@@ -24,7 +24,7 @@ import {
   repositoryPathProblem,
   splitPlanList,
   thousands
-} from "./chunks/chunk-AMDQSS4C.js";
+} from "./chunks/chunk-OAMH6OGF.js";
 import {
   InputError,
   getErrorMessage,

@@ -56,6 +56,8 @@ const SEVERITY_ICON: Record<Severity, string> = { critical: '🔴', high: '🟠'
 const VISIBLE_ROWS = 20;
 /** Problems kept when a long list of them must be shortened. */
 const SHORT_LIST = 50;
+/** Plan labels whose files the report names at its end; the JSON report has them all. */
+const MAX_LABELS = 50;
 /** Dependents named per resource. */
 const MAX_DEPENDENTS = 10;
 
@@ -205,6 +207,14 @@ function build(ctx: Context, lim: Limits): string | undefined {
     out.push('| Action | Resource | Type | Ignored by | Rules it would match | Plan |', '|---|---|---|---|---|---|');
     for (let i = 0; i < Math.min(lim.ignored, analysis.ignored.length); i++) if (!out.push(ignoredRow(ctx, i))) return undefined;
     out.push('', '</details>', '');
+  }
+
+  const labelled = Object.entries(analysis.labels ?? {});
+  if (labelled.length > 0) {
+    // Labels are display only: the file each stands for is always said.
+    const named = labelled.slice(0, MAX_LABELS).map(([file, label]) => `${code(label, 'prose')} is ${code(clip(file, MAX_SHOWN.address, 'end'), 'prose')}`);
+    const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, 'more')}` : '';
+    out.push(`<sub>Plans: ${named.join(', ')}${more}.</sub>`, '');
   }
 
   const left = omissions(ctx, lim);

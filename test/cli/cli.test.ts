@@ -239,6 +239,7 @@ describe('output formats', () => {
     const markdown = run(['check', '--format', 'markdown', `prod=${file}`, `tenants=${unprotected}`]);
     expect(markdown.status).toBe(1);
     expect(markdown.stdout).toContain(`#### Protected resources in \`prod\` (\`${file}\`) (2)`);
+    expect(markdown.stdout).toContain(`<sub>Plans: \`prod\` is \`${file}\`, \`tenants\` is \`${unprotected}\`.</sub>`);
     const text = run(['check', `prod=${file}`]);
     expect(text.stdout).toContain(`2 protected resources in prod (${file}):`);
     const json = JSON.parse(run(['check', '--format', 'json', `prod=${file}`]).stdout) as JsonReport & { plans: unknown[] };

@@ -26,7 +26,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-AMDQSS4C.js";
+} from "./chunk-OAMH6OGF.js";
 import {
   InputError,
   MAX_DEPTH,

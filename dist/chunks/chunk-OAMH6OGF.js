@@ -5333,6 +5333,7 @@ var ICON = { pass: "✅", blocked: "⛔", error: "⚠️" };
 var SEVERITY_ICON = { critical: "🔴", high: "🟠", medium: "🟡", low: "⚪" };
 var VISIBLE_ROWS = 20;
 var SHORT_LIST = 50;
+var MAX_LABELS = 50;
 var MAX_DEPENDENTS = 10;
 var SLACK = 1024;
 function renderMarkdown(analysis, options = {}) {
@@ -5427,6 +5428,12 @@ function build(ctx, lim) {
     out.push("| Action | Resource | Type | Ignored by | Rules it would match | Plan |", "|---|---|---|---|---|---|");
     for (let i = 0; i < Math.min(lim.ignored, analysis.ignored.length); i++) if (!out.push(ignoredRow(ctx, i))) return void 0;
     out.push("", "</details>", "");
+  }
+  const labelled = Object.entries(analysis.labels ?? {});
+  if (labelled.length > 0) {
+    const named = labelled.slice(0, MAX_LABELS).map(([file, label]) => `${code(label, "prose")} is ${code(clip(file, MAX_SHOWN.address, "end"), "prose")}`);
+    const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, "more")}` : "";
+    out.push(`<sub>Plans: ${named.join(", ")}${more}.</sub>`, "");
   }
   const left = omissions(ctx, lim);
   if (left.length > 0) {
