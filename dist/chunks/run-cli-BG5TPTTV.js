@@ -26,7 +26,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-OAMH6OGF.js";
+} from "./chunk-3SQFGQUQ.js";
 import {
   InputError,
   MAX_DEPTH,
@@ -272,7 +272,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-UHQFZ46B.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-JRFT5CAU.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(specs.map((s) => s.pattern), ruleSet, options);
