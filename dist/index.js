@@ -4,9 +4,13 @@ import {
 } from "./chunks/chunk-7DXYR5VB.js";
 import {
   batched,
+  checkLabels,
+  expandBraces,
   jsonChunks,
-  sarifChunks
-} from "./chunks/chunk-EDRFCMCP.js";
+  parsePlanSpec,
+  sarifChunks,
+  splitPlanList
+} from "./chunks/chunk-Y5IF2OHC.js";
 import {
   Answer,
   GitHubApiError,
@@ -30,31 +34,36 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-LYZNBOTE.js";
+} from "./chunks/chunk-N5ZNTC3A.js";
 import {
   checkPlans
-} from "./chunks/chunk-SRJ66EUE.js";
+} from "./chunks/chunk-KBTYDP3J.js";
 import {
   gateRule,
   isGateFile,
   isProtectedBase,
   planSizeLimit,
   repositoryPathProblem
-} from "./chunks/chunk-7WQLFSMJ.js";
-import "./chunks/chunk-OM5KZK3H.js";
-import "./chunks/chunk-NSKDQYOC.js";
+} from "./chunks/chunk-2CVV7X77.js";
+import "./chunks/chunk-6E6Z3RBD.js";
+import "./chunks/chunk-OGRMVORQ.js";
 import {
   Minimatch
-} from "./chunks/chunk-RCNCRPSA.js";
+} from "./chunks/chunk-XULCIYPN.js";
+import "./chunks/chunk-QUASVEAZ.js";
 import "./chunks/chunk-7UZFWUSD.js";
 import {
   InputError,
   errorLines,
   getErrorMessage,
-  isInputError,
+  isInputError
+} from "./chunks/chunk-KIBWKCE4.js";
+import {
+  quote
+} from "./chunks/chunk-QCJK5ES2.js";
+import {
   isObject
-} from "./chunks/chunk-M7GX4DPL.js";
-import "./chunks/chunk-QCJK5ES2.js";
+} from "./chunks/chunk-X534SGSV.js";
 import {
   __commonJS,
   __require,
@@ -23481,7 +23490,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-3JAZ75VP.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-3ULA4TGJ.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;
@@ -23509,7 +23518,7 @@ async function readTerraformDir(api, dir, ref) {
 }
 
 // src/github/gate.ts
-async function runGate(inputs, context, api, planFiles, actions) {
+async function runGate(inputs, context, api, planFiles, actions, labels = {}) {
   if (context.eventName === "workflow_run" && inputs.plansFrom !== "artifact") {
     return errorResult(context.headSha, "plans-from: a gate on workflow_run must decide from the plan workflow's artifact, never from its own workspace: set `plans-from: artifact` and `plan-workflow` (see the README's recommended set-up)");
   }
@@ -23532,7 +23541,7 @@ async function runGate(inputs, context, api, planFiles, actions) {
   const plans = fromArtifact ? await artifactPlans(inputs, pr, api, actions) : { plans: planFiles };
   if ("problem" in plans) return { ...errorResult(context.headSha, plans.problem), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
-  const analysis = await checkPlans(plans.plans, ruleSet, { sourceWeakenings });
+  const analysis = await checkPlans(plans.plans, ruleSet, { sourceWeakenings, labels });
   const gate = gateRule(ruleSet, rules.source.searched ?? [rules.source.path]);
   analysis.findings.push(...gateFileFindings(files, gate));
   if (analysis.decision === "pass" && analysis.findings.length > 0) analysis.decision = "blocked";
@@ -23547,7 +23556,7 @@ async function artifactPlans(inputs, pr, api, actions) {
   if (!actions || !inputs.planWorkflow) throw new Error("plans-from artifact needs the Actions API and plan-workflow");
   const retargets = (await api.issueEvents(pr.number)).filter((e) => e.event === "base_ref_changed").map((e) => e.createdAt);
   const retargetedAt = retargets.some((t) => Number.isNaN(Date.parse(t))) ? "" : retargets.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
-  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRef: pr.headRef, headRepo: pr.headRepo, patterns: inputs.plans };
+  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRef: pr.headRef, headRepo: pr.headRepo, patterns: inputs.plans.map((spec) => spec.pattern) };
   return readPlanArtifact(actions, retargetedAt === void 0 ? source : { ...source, retargetedAt });
 }
 function listProblem(pr, files) {
@@ -23571,7 +23580,7 @@ function emptyOutcome() {
 }
 function errorResult(headSha, ...messages) {
   return {
-    analysis: { files: [], changes: [], findings: [], errors: messages, decision: "error" },
+    analysis: { files: [], changes: [], findings: [], ignored: [], errors: messages, decision: "error" },
     outcome: { ...emptyOutcome(), errors: [...messages] },
     headSha
   };
@@ -23621,12 +23630,13 @@ function getStatusInputs() {
   return { token, statusContext, mode };
 }
 function getInputs(status2) {
-  const plans = list("plans");
+  const plans = splitPlanList(getInput("plans")).map(parsePlanSpec);
   const plansFrom = getInput("plans-from") || "workspace";
   if (!PLAN_SOURCES.includes(plansFrom)) throw new InputError("plans-from", `expected one of ${PLAN_SOURCES.join(", ")}, got ${JSON.stringify(plansFrom)}`);
   if (plans.length === 0 && plansFrom === "workspace") {
-    throw new InputError("plans", "no plan files given: expected newline- or comma-separated paths or globs of plan JSON files, for example `plans: plan.json`");
+    throw new InputError("plans", "no plan files given: expected paths or globs of plan JSON files, one per line (or comma-separated), each optionally labelled, for example `plans: prod=plans/prod.json`");
   }
+  checkLabels(plans, "plans");
   const comment = getInput("comment") || "on-findings";
   if (!COMMENT_MODES.includes(comment)) {
     throw new InputError("comment", `expected one of ${COMMENT_MODES.join(", ")}, got ${JSON.stringify(comment)}`);
@@ -24429,20 +24439,46 @@ function create(patterns, options) {
 }
 
 // src/github/plan-files.ts
-async function expandPlanPatterns(patterns) {
+async function expandPlanPatterns(specs) {
   const files = [];
-  for (const pattern of patterns) {
-    const globber = await create(pattern, { matchDirectories: false, implicitDescendants: false });
-    const matched = (await globber.glob()).sort();
-    if (matched.length === 0) {
-      throw new InputError(
-        "plans",
-        `${JSON.stringify(pattern)} matches no file: the step that writes the plan did not run or failed; plangate never passes without a plan`
-      );
+  const labels = {};
+  const problems = [];
+  const seenPatterns = /* @__PURE__ */ new Set();
+  for (const { pattern, label } of specs) {
+    if (label === void 0 && seenPatterns.has(pattern)) continue;
+    seenPatterns.add(pattern);
+    const matched = [];
+    for (const one of expandBraces(pattern, "plans")) {
+      const globber = await create(one, { matchDirectories: false, implicitDescendants: false });
+      for (const file of (await globber.glob()).sort()) {
+        const name = planLabel(file);
+        if (!matched.includes(name)) matched.push(name);
+      }
     }
-    for (const file of matched.map((f) => planLabel(f))) if (!files.includes(file)) files.push(file);
+    if (matched.length === 0) {
+      problems.push(`${quote(pattern)} matches no file`);
+      continue;
+    }
+    if (label !== void 0) {
+      if (matched.length > 1) {
+        problems.push(`${quote(`${label}=${pattern}`)} labels ${matched.length} files, but a label names one plan`);
+        continue;
+      }
+      const file = matched[0];
+      const other = labels[file];
+      if (other !== void 0 && other !== label) {
+        problems.push(`${quote(file)} is labelled both ${quote(other)} and ${quote(label)}`);
+        continue;
+      }
+      labels[file] = label;
+    }
+    for (const file of matched) if (!files.includes(file)) files.push(file);
   }
-  return files;
+  if (problems.length > 0) {
+    const fix = problems.some((p) => p.endsWith("matches no file")) ? "the step that writes the plan did not run or failed; plangate never passes without a plan" : "give each label its own plan file";
+    throw new InputError("plans", `${problems.join("; ")}: ${fix}`);
+  }
+  return { files, labels };
 }
 
 // src/action-modes.ts
@@ -24472,7 +24508,7 @@ async function verifyMode(api, status2, env) {
     if (!/^[0-9a-f]{40}$/.test(sha)) throw new InputError("commit", `expected the merge commit being deployed, got ${JSON.stringify(sha)}`);
     const poster = inputs.poster ?? await api.tokenLogin();
     if (!poster) throw new InputError("poster", "the token is an app installation token, which GitHub does not name: set `poster` to the account the gate posts as, e.g. github-actions[bot]");
-    const check = { plans: await expandPlanPatterns(inputs.plans), config: inputs.config, overrideLabel: inputs.overrideLabel };
+    const check = { plans: (await expandPlanPatterns(inputs.plans)).files, config: inputs.config, overrideLabel: inputs.overrideLabel };
     const verified = await verifyCommit(api, sha, { poster, statusContext: status2.statusContext }, check);
     if (verified.analysis.decision === "error") return { headSha: sha, analysis: verified.analysis, outcome: { ...emptyOutcome(), errors: verified.analysis.errors } };
     info(`plangate verify: ${verified.message}`);
@@ -24492,7 +24528,7 @@ async function mergeGroupMode(api, status2, env) {
     const inputs = getInputs(status2);
     const poster = inputs.poster ?? me?.login;
     if (!poster) throw new InputError("poster", "GitHub did not say who posted the pending status: set `poster` to the account the gate posts as");
-    const check = { plans: await expandPlanPatterns(inputs.plans), config: inputs.config, overrideLabel: inputs.overrideLabel };
+    const check = { plans: (await expandPlanPatterns(inputs.plans)).files, config: inputs.config, overrideLabel: inputs.overrideLabel };
     result = await decideMergeGroup(api, group, { poster, statusContext: status2.statusContext }, check);
   } catch (error2) {
     result = errorResult(headSha, getErrorMessage(error2));
@@ -24848,8 +24884,8 @@ async function run() {
     inputs = getInputs(status2);
     context = await pullForWorkflowRun(api, context);
     publish.number = context.number;
-    const planFiles = inputs.plansFrom === "artifact" || context.eventName === "workflow_run" ? [] : await expandPlanPatterns(inputs.plans);
-    result = await runGate(inputs, context, api, planFiles, actions);
+    const { files, labels } = inputs.plansFrom === "artifact" || context.eventName === "workflow_run" ? { files: [], labels: {} } : await expandPlanPatterns(inputs.plans);
+    result = await runGate(inputs, context, api, files, actions, labels);
   } catch (error2) {
     result = errorResult(context.headSha, ...errorLines(error2));
     debugStack(error2);
@@ -24881,10 +24917,11 @@ async function finish(result, status2, warnings) {
   for (const finding of result.analysis.findings) {
     annotate(`${finding.address}: ${finding.action} (${finding.rule}, ${finding.severity})`, { title: "plangate: protected resource", file: finding.file });
   }
-  for (const message of result.outcome.errors) error(message, { title: "plangate: cannot decide" });
+  const [first, ...rest] = result.outcome.errors;
+  for (const message of decision === "error" ? rest : result.outcome.errors) error(message, { title: "plangate: cannot decide" });
   for (const warning2 of warnings) warning(warning2);
   if (decision === "blocked") setFailed(`plangate: blocked: ${result.outcome.missing[0] ?? "needs approval by someone who did not author the change"}`);
-  else if (decision === "error") setFailed(`plangate: ${result.outcome.errors[0] ?? "could not decide"}`);
+  else if (decision === "error") setFailed(`plangate: ${first ?? "could not decide"}`);
   else info(`plangate: ${decision}`);
 }
 function writeReport(name, chunks) {

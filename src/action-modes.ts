@@ -45,7 +45,7 @@ async function verifyMode(api: RestDecisionApi, status: StatusInputs, env: NodeJ
     if (!/^[0-9a-f]{40}$/.test(sha)) throw new InputError('commit', `expected the merge commit being deployed, got ${JSON.stringify(sha)}`);
     const poster = inputs.poster ?? (await api.tokenLogin());
     if (!poster) throw new InputError('poster', 'the token is an app installation token, which GitHub does not name: set `poster` to the account the gate posts as, e.g. github-actions[bot]');
-    const check = { plans: await expandPlanPatterns(inputs.plans), config: inputs.config, overrideLabel: inputs.overrideLabel };
+    const check = { plans: (await expandPlanPatterns(inputs.plans)).files, config: inputs.config, overrideLabel: inputs.overrideLabel };
     const verified = await verifyCommit(api, sha, { poster, statusContext: status.statusContext }, check);
     if (verified.analysis.decision === 'error') return { headSha: sha, analysis: verified.analysis, outcome: { ...emptyOutcome(), errors: verified.analysis.errors } };
     core.info(`plangate verify: ${verified.message}`);
@@ -68,7 +68,7 @@ async function mergeGroupMode(api: RestDecisionApi, status: StatusInputs, env: N
     const inputs = getInputs(status);
     const poster = inputs.poster ?? me?.login;
     if (!poster) throw new InputError('poster', 'GitHub did not say who posted the pending status: set `poster` to the account the gate posts as');
-    const check = { plans: await expandPlanPatterns(inputs.plans), config: inputs.config, overrideLabel: inputs.overrideLabel };
+    const check = { plans: (await expandPlanPatterns(inputs.plans)).files, config: inputs.config, overrideLabel: inputs.overrideLabel };
     result = await decideMergeGroup(api, group, { poster, statusContext: status.statusContext }, check);
   } catch (error) {
     result = errorResult(headSha, getErrorMessage(error));

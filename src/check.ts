@@ -1,16 +1,18 @@
 import { analyse, type Analysis, type SourceWeakening } from './analysis/analyse.js';
 import { isInputError } from './errors.js';
 import { missingNestedChangeSets } from './plan/cloudformation-nested.js';
-import type { Dependencies } from './plan/dependencies.js';
+import { applyTemplates, type StackTemplate } from './plan/cloudformation-stacks.js';
 import { parsePlan, readPlanFile, type ReadPlanOptions } from './plan/read-plan.js';
 import type { Plan } from './plan/types.js';
 import type { RuleSet } from './rules/types.js';
 
 export interface CheckOptions extends ReadPlanOptions {
-  /** References from the CloudFormation template (`--cfn-template`), added to every change set's. */
-  templateDependencies?: Dependencies;
+  /** CloudFormation templates (`--cfn-template [STACK=]FILE`): each adds its references to its stack's change sets. */
+  templates?: readonly StackTemplate[];
   /** Guards removed in the Terraform sources (`--tf-base` / `--tf-head`). */
   sourceWeakenings?: readonly SourceWeakening[];
+  /** Labels the user gave plan files (file → label), shown in reports beside or instead of the path. */
+  labels?: Readonly<Record<string, string>>;
 }
 
 /** A plan file already in memory (from an artifact's zip), under the name reports show. */
@@ -31,7 +33,6 @@ export async function checkPlans(files: ReadonlyArray<string | PlanBytes>, ruleS
   for (const file of files) {
     try {
       const plan = typeof file === 'string' ? await readPlanFile(file, options) : parsePlan(file.bytes, file.name);
-      if (plan.format === 'cloudformation' && options.templateDependencies) mergeDependencies(plan.dependencies, options.templateDependencies);
       plans.push(plan);
     } catch (error) {
       if (!isInputError(error)) throw error;
@@ -40,13 +41,10 @@ export async function checkPlans(files: ReadonlyArray<string | PlanBytes>, ruleS
   }
   // A root's nested change sets may come in other files: only all of them together say whether one is missing.
   readErrors.push(...missingNestedChangeSets(plans));
-  return analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
-}
-
-function mergeDependencies(into: Dependencies, from: Dependencies): void {
-  for (const [node, targets] of from) {
-    const set = into.get(node);
-    if (set) for (const t of targets) set.add(t);
-    else into.set(node, new Set(targets));
-  }
+  if (options.templates?.length) readErrors.push(...applyTemplates(plans, options.templates));
+  const analysis = analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
+  // readPlanFile names standard input so; a label given to `-` goes with that name.
+  const labels = Object.entries(options.labels ?? {}).flatMap(([file, label]) => (files.includes(file) ? [[file === '-' ? 'standard input' : file, label] as const] : []));
+  if (labels.length > 0) analysis.labels = Object.fromEntries(labels);
+  return analysis;
 }

@@ -67,8 +67,8 @@ export async function run(): Promise<void> {
     context = await pullForWorkflowRun(api, context);
     publish.number = context.number;
     // Nothing of the workspace is looked at unless the plans are its files (runGate refuses them on workflow_run).
-    const planFiles = inputs.plansFrom === 'artifact' || context.eventName === 'workflow_run' ? [] : await expandPlanPatterns(inputs.plans);
-    result = await runGate(inputs, context, api, planFiles, actions);
+    const { files, labels } = inputs.plansFrom === 'artifact' || context.eventName === 'workflow_run' ? { files: [], labels: {} } : await expandPlanPatterns(inputs.plans);
+    result = await runGate(inputs, context, api, files, actions, labels);
   } catch (error) {
     result = errorResult(context.headSha, ...errorLines(error));
     debugStack(error);
@@ -107,10 +107,12 @@ async function finish(result: GateResult, status: StatusInputs | undefined, warn
   for (const finding of result.analysis.findings) {
     annotate(`${finding.address}: ${finding.action} (${finding.rule}, ${finding.severity})`, { title: 'plangate: protected resource', file: finding.file });
   }
-  for (const message of result.outcome.errors) core.error(message, { title: 'plangate: cannot decide' });
+  // The first problem is the failure's own message (setFailed annotates it): each is shown once.
+  const [first, ...rest] = result.outcome.errors;
+  for (const message of decision === 'error' ? rest : result.outcome.errors) core.error(message, { title: 'plangate: cannot decide' });
   for (const warning of warnings) core.warning(warning);
   if (decision === 'blocked') core.setFailed(`plangate: blocked: ${result.outcome.missing[0] ?? 'needs approval by someone who did not author the change'}`);
-  else if (decision === 'error') core.setFailed(`plangate: ${result.outcome.errors[0] ?? 'could not decide'}`);
+  else if (decision === 'error') core.setFailed(`plangate: ${first ?? 'could not decide'}`);
   else core.info(`plangate: ${decision}`);
 }
 

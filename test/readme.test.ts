@@ -21,7 +21,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function readmeCommands(): string[] {
   const inBlocks = [...README.matchAll(/^```sh\n([\s\S]*?)^```/gm)].flatMap((m) => (m[1] as string).split('\n'));
   const spans = [...README.matchAll(/`([^`\n]+)`/g)].map((m) => m[1] as string).filter((s) => /^(node dist\/cli\.js |npm |npx |\.ci\/run$|PLANGATE_CORPUS=\S+ )/.test(s));
-  const commands = [...inBlocks, ...spans].map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  // A trailing comment is the README's gloss, not part of the command; `npx cdk …` and a bare `npm run` are prose.
+  const commands = [...inBlocks, ...spans].map((line) => line.replace(/\s+#.*$/, '').trim()).filter((line) => line !== '' && !line.startsWith('#') && !line.includes('…') && line !== 'npm run');
   return [...new Set(commands)].sort();
 }
 
@@ -60,6 +61,18 @@ const COMMANDS: Record<string, () => void> = {
   'npm run bench': script('bench', false),
   'npm run render-example': script('render-example', false),
   '.ci/run': () => accessSync(join(REPO_ROOT, '.ci/run'), constants.X_OK),
+  'node dist/cli.js guard install --agent claude --write': () => {
+    const dir = mkdtempSync(join(tmp, 'claude-'));
+    const run = cli(['guard', 'install', '--agent', 'claude', '--write'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const settings = JSON.parse(readFileSync(join(dir, '.claude/settings.json'), 'utf8')) as { hooks?: { PreToolUse?: unknown[] } };
+    expect(JSON.stringify(settings.hooks?.PreToolUse)).toContain('guard');
+  },
+  'node dist/cli.js guard install --agent codex': () => {
+    const run = cli(['guard', 'install', '--agent', 'codex']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('guard');
+  },
 };
 
 describe('the README’s commands', () => {
@@ -79,7 +92,7 @@ describe('what the README quotes', () => {
     expect(help.status).toBe(0);
     const options = (text: string) => [...new Set(text.match(/--[a-z][a-z-]*/g) ?? [])].filter((o) => o !== '--help').sort();
     // The help's option lines, not its prose (which quotes `describe-change-set --output json`).
-    const optionLines = help.stdout.split('\n').filter((line) => /^\s+(-h, )?--/.test(line)).join('\n');
+    const optionLines = help.stdout.split('\n').filter((line) => /^\s+(-[a-zA-Z], )?--/.test(line)).join('\n');
     expect(options(synopsis)).toEqual(options(optionLines));
     expect(options(synopsis).length).toBeGreaterThan(3);
   });
@@ -105,7 +118,7 @@ describe('what the README quotes', () => {
     expect(quoted).toBeDefined();
     const dir = join(tmp, 'config');
     mkdirSync(join(dir, '.github'), { recursive: true });
-    writeFileSync(join(dir, '.github/plangate.yml'), 'rules:\n  - name: production data\n    aprovals: 2\n');
+    writeFileSync(join(dir, '.github/plangate.yml'), 'rules:\n  - name: production data\n    aprovals: 2\n    match: { types: [aws_db_instance] }\n');
     const run = cli(['check', join(REPO_ROOT, 'fixtures/terraform/safe-update.json')], dir);
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(quoted);

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Analysis } from '../analysis/analyse.js';
 import { checkPlans, type CheckOptions } from '../check.js';
+import { parseTemplateOption } from '../plan/cloudformation-stacks.js';
 import { templateDependencies } from '../plan/cloudformation-template.js';
+import { checkLabels, parsePlanSpec } from '../plan-spec.js';
 import { errorLines, getErrorMessage, InputError, isInputError } from '../errors.js';
 import { displayName, quote, safeLine } from '../quote.js';
 import { configPaths, defaultRuleSet, DEFAULT_CONFIG_PATHS, oneConfig, parseConfig } from '../rules/config.js';
@@ -26,22 +28,24 @@ export interface CliIo {
 
 export const EXIT = { pass: 0, blocked: 1, error: 2 } as const;
 
-const USAGE = `Usage: plangate check [--format text|markdown|json|sarif] [--config FILE] FILE...
+const USAGE = `Usage: plangate check [--format text|markdown|json|sarif] [--config FILE] [LABEL=]FILE...
        plangate verify --plan FILE [--commit SHA]   (see plangate verify --help)
        plangate guard [--agent claude|codex]   (a coding agent's PreToolUse hook; see plangate guard --help)
 
 Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
 CloudFormation change sets (aws cloudformation describe-change-set --output json),
 and reports every protected resource they would delete, replace or forget.
-FILE may be - for standard input.
+FILE may be - for standard input. LABEL=FILE (prod=plans/prod.json) names the plan
+in the report; the path is still shown in each plan's heading and in the JSON report.
 
 Options:
   --format FORMAT  text (default), markdown, json, or sarif (SARIF 2.1.0 for code scanning)
   --config FILE    rules file (default: ${DEFAULT_CONFIG_PATHS.join(' or ')} if one
                    exists, else the recommended pack); stderr names the one used
-  --cfn-template FILE
-                   the stack's current CloudFormation template (JSON or YAML):
-                   its Ref, Fn::GetAtt, Fn::Sub and DependsOn add to each finding's dependents
+  --cfn-template [STACK=]FILE
+                   a stack's current CloudFormation template (JSON or YAML): its
+                   Ref, Fn::GetAtt, Fn::Sub and DependsOn add to the dependents of
+                   that stack's findings; repeat as STACK=FILE for each stack
   --tf-base DIR --tf-head DIR
                    the Terraform root module before and after the change: a
                    lifecycle { prevent_destroy = true } removed between them is a finding
@@ -90,8 +94,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const ruleSet = await loadRuleSet(values.config, io);
     const options: CheckOptions = {};
-    const template = values['cfn-template'];
-    if (template !== undefined) options.templateDependencies = await templateDependencies(readInput(template, 'template'), template);
+    const templates = values['cfn-template'] ?? [];
+    if (templates.length > 0) {
+      options.templates = await Promise.all(
+        templates.map(async (value) => {
+          const { stack, file } = parseTemplateOption(value);
+          const dependencies = await templateDependencies(readInput(file, 'template'), file);
+          return stack === undefined ? { file, dependencies } : { stack, file, dependencies };
+        }),
+      );
+    }
+    const specs = positionals.map(parsePlanSpec);
+    checkLabels(specs, 'plangate check');
+    options.labels = Object.fromEntries(specs.flatMap((s) => (s.label === undefined ? [] : [[s.pattern, s.label]])));
     const [base, head] = [values['tf-base'], values['tf-head']];
     if ((base === undefined) !== (head === undefined)) {
       throw new InputError(base === undefined ? '--tf-base' : '--tf-head', 'give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change');
@@ -101,7 +116,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { readPreventDestroy, removedUnderEitherTool } = await import('../plan/terraform-source.js');
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
-    const analysis = await checkPlans(positionals, ruleSet, options);
+    const analysis = await checkPlans(specs.map((s) => s.pattern), ruleSet, options);
     for (const chunk of batched(render(analysis, format as (typeof FORMATS)[number], io))) io.stdout(chunk);
     for (const error of analysis.errors) io.stderr(`plangate: ${safeLine(error)}\n`);
     return EXIT[analysis.decision];
@@ -120,7 +135,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   config: { type: 'string', short: 'c' },
-  'cfn-template': { type: 'string' },
+  'cfn-template': { type: 'string', multiple: true },
   'tf-base': { type: 'string' },
   'tf-head': { type: 'string' },
   help: { type: 'boolean', short: 'h' },

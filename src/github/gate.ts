@@ -36,7 +36,7 @@ export interface GateResult {
  * With plans-from `artifact` the plans are the plan workflow's artifact for
  * the head commit (`actions`), and `planFiles` is not read.
  */
-export async function runGate(inputs: Inputs, context: RunContext, api: RepositoryApi, planFiles: readonly string[], actions?: ActionsApi): Promise<GateResult> {
+export async function runGate(inputs: Inputs, context: RunContext, api: RepositoryApi, planFiles: readonly string[], actions?: ActionsApi, labels: Record<string, string> = {}): Promise<GateResult> {
   if (context.eventName === 'workflow_run' && inputs.plansFrom !== 'artifact') {
     // Such a run holds a write token and the default branch's workflow: it must not read plans from its own workspace.
     return errorResult(context.headSha, 'plans-from: a gate on workflow_run must decide from the plan workflow\'s artifact, never from its own workspace: set `plans-from: artifact` and `plan-workflow` (see the README\'s recommended set-up)');
@@ -62,7 +62,7 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   const plans = fromArtifact ? await artifactPlans(inputs, pr, api, actions) : { plans: planFiles };
   if ('problem' in plans) return { ...errorResult(context.headSha, plans.problem), ...known };
   const sourceWeakenings = await preventDestroyRemoved(api, files, pr.baseSha, pr.headSha);
-  const analysis = await checkPlans(plans.plans, ruleSet, { sourceWeakenings });
+  const analysis = await checkPlans(plans.plans, ruleSet, { sourceWeakenings, labels });
   const gate = gateRule(ruleSet, rules.source.searched ?? [rules.source.path]);
   analysis.findings.push(...gateFileFindings(files, gate));
   if (analysis.decision === 'pass' && analysis.findings.length > 0) analysis.decision = 'blocked';
@@ -82,7 +82,7 @@ async function artifactPlans(inputs: Inputs, pr: PullRequest, api: RepositoryApi
   const retargets = (await api.issueEvents(pr.number)).filter((e) => e.event === 'base_ref_changed').map((e) => e.createdAt);
   // By time, not as text (offsets, fractions); an unreadable time is '', which no run is known to follow.
   const retargetedAt = retargets.some((t) => Number.isNaN(Date.parse(t))) ? '' : retargets.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
-  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRef: pr.headRef, headRepo: pr.headRepo, patterns: inputs.plans };
+  const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRef: pr.headRef, headRepo: pr.headRepo, patterns: inputs.plans.map((spec) => spec.pattern) };
   return readPlanArtifact(actions, retargetedAt === undefined ? source : { ...source, retargetedAt });
 }
 
@@ -119,7 +119,7 @@ export function emptyOutcome(): ApprovalOutcome {
 /** A run that ends before a decision: one error line per problem (a config with three mistakes gives three). */
 export function errorResult(headSha: string, ...messages: string[]): GateResult {
   return {
-    analysis: { files: [], changes: [], findings: [], errors: messages, decision: 'error' },
+    analysis: { files: [], changes: [], findings: [], ignored: [], errors: messages, decision: 'error' },
     outcome: { ...emptyOutcome(), errors: [...messages] },
     headSha,
   };

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { InputError } from '../errors.js';
+import { checkLabels, parsePlanSpec, splitPlanList, type PlanSpec } from '../plan-spec.js';
 import { repositoryPathProblem } from '../rules/repository-path.js';
 
 export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;
@@ -21,8 +22,8 @@ export interface StatusInputs {
 
 /** Every other input of action.yml, read once and validated. */
 export interface Inputs extends StatusInputs {
-  /** Plan file paths or globs, relative to the workspace; with plansFrom `artifact`, globs inside the artifact (none: every file). */
-  plans: string[];
+  /** Plan file paths or globs, relative to the workspace, each with its label when given one (`prod=plans/prod.json`); with plansFrom `artifact`, globs inside the artifact (none: every file). */
+  plans: PlanSpec[];
   /** `workspace`: the plans are files of this job; `artifact`: the plan workflow's artifact for the head commit, through the API. */
   plansFrom: PlansFrom;
   /** With plansFrom `artifact`: the plan workflow's file name, and the artifact's name (`{number}` for the pull request's number, `{head-sha}` for the head SHA). */
@@ -65,12 +66,13 @@ export function getStatusInputs(): StatusInputs {
 }
 
 export function getInputs(status: StatusInputs): Inputs {
-  const plans = list('plans');
+  const plans = splitPlanList(core.getInput('plans')).map(parsePlanSpec);
   const plansFrom = core.getInput('plans-from') || 'workspace';
   if (!(PLAN_SOURCES as readonly string[]).includes(plansFrom)) throw new InputError('plans-from', `expected one of ${PLAN_SOURCES.join(', ')}, got ${JSON.stringify(plansFrom)}`);
   if (plans.length === 0 && plansFrom === 'workspace') {
-    throw new InputError('plans', 'no plan files given: expected newline- or comma-separated paths or globs of plan JSON files, for example `plans: plan.json`');
+    throw new InputError('plans', 'no plan files given: expected paths or globs of plan JSON files, one per line (or comma-separated), each optionally labelled, for example `plans: prod=plans/prod.json`');
   }
+  checkLabels(plans, 'plans');
   const comment = core.getInput('comment') || 'on-findings';
   if (!(COMMENT_MODES as readonly string[]).includes(comment)) {
     throw new InputError('comment', `expected one of ${COMMENT_MODES.join(', ')}, got ${JSON.stringify(comment)}`);

@@ -1,10 +1,10 @@
 import { InputError } from '../errors.js';
-import { FieldErrors, readResourceChange, shown, type ChangeSetFields, type DetailFields, type Recreation, type ResourceChangeFields } from './cloudformation-fields.js';
+import { FieldErrors, readResourceChange, shown, type ChangeSetFields, type DetailFields, type Recreation as RecreationValue, type ResourceChangeFields } from './cloudformation-fields.js';
 import { ChangeSets, type NeededChangeSet } from './cloudformation-nested.js';
 import type { Dependencies } from './dependencies.js';
 import { checkDepth } from './depth.js';
 import { isObject, type JsonObject } from '../json.js';
-import { SENSITIVE, type Change, type Plan, type PolicyChange } from './types.js';
+import { SENSITIVE, type Change, type Plan, type PolicyChange, type Recreation } from './types.js';
 
 const NESTED_STACK = 'AWS::CloudFormation::Stack';
 
@@ -35,6 +35,7 @@ export function normaliseChangeSets(doc: unknown, file: string): Plan {
     dependencies: causeDependencies(walker.changes),
     changeSets: { held: [...sets.byId.keys()], needed: walker.needed },
   };
+  if (walker.stacks.length > 0) plan.stacks = walker.stacks;
   const incomplete = [...sets.fields.values()].map(incompleteReason).find((reason) => reason !== undefined);
   if (incomplete) plan.incomplete = incomplete;
   return plan;
@@ -42,13 +43,18 @@ export function normaliseChangeSets(doc: unknown, file: string): Plan {
 
 /** A nested change set's stack: StackName, else the name inside its StackId ARN. */
 function stackName(set: ChangeSetFields): string {
-  return set.stackName ?? (set.stackId !== undefined ? /:stack\/([^/]+)/.exec(set.stackId)?.[1] : undefined) ?? 'nested-stack';
+  return knownStackName(set) ?? 'nested-stack';
+}
+
+function knownStackName(set: ChangeSetFields): string | undefined {
+  return set.stackName ?? (set.stackId !== undefined ? /:stack\/([^/]+)/.exec(set.stackId)?.[1] : undefined);
 }
 
 class Walker {
   readonly changes: Change[] = [];
   readonly visited = new Set<JsonObject>();
   readonly needed: NeededChangeSet[] = [];
+  readonly stacks: { name: string; prefix: string }[] = [];
 
   constructor(
     private readonly file: string,
@@ -60,10 +66,13 @@ class Walker {
     this.visited.add(set);
     const fields = this.sets.fields.get(set) as ChangeSetFields;
     const inline = new Map(fields.nested.map((item) => [item.logicalId, item.changeSet]));
+    const stack = knownStackName(fields);
+    if (stack !== undefined) this.stacks.push({ name: stack, prefix });
     for (const [i, entry] of fields.changes.entries()) {
       const rc = readResourceChange(entry, `${where(prefix)}Changes[${i}]`, this.errors);
       const name = `${where(prefix)}Changes[${i}] (${shown(rc.logicalId)})`;
       const change = toChange(rc, prefix, name, this.file, this.errors);
+      if (stack !== undefined) change.stack = stack;
       this.changes.push(change);
       this.follow(rc, name, `${change.address}/`, inline);
     }
@@ -116,6 +125,8 @@ function toChange(rc: ResourceChangeFields, prefix: string, name: string, file: 
   if (rc.policyAction !== undefined) change.policyAction = rc.policyAction;
   const reason = change.action === 'replace' ? replacementReason(rc.details) : undefined;
   if (reason) change.reason = reason;
+  const recreation = change.action === 'replace' ? recreations(rc.details) : [];
+  if (recreation.length > 0) change.recreation = recreation;
   const policyChanges = rc.details.flatMap(({ target }): PolicyChange[] => {
     if (target?.attribute !== 'DeletionPolicy' && target?.attribute !== 'UpdateReplacePolicy') return [];
     const policy: PolicyChange = { attribute: target.attribute };
@@ -194,7 +205,7 @@ function checkAlways(rc: ResourceChangeFields, name: string, errors: FieldErrors
   throw errors.contradiction(`${name} has ${said}, yet its Details say RequiresRecreation ${strongest}`);
 }
 
-function strongestRecreation(rc: ResourceChangeFields): Recreation | undefined {
+function strongestRecreation(rc: ResourceChangeFields): RecreationValue | undefined {
   const seen = new Set(rc.details.map((d) => d.target?.requiresRecreation));
   return (['Always', 'Conditionally', 'Never'] as const).find((r) => seen.has(r));
 }
@@ -216,6 +227,18 @@ function causeDependencies(changes: readonly Change[]): Dependencies {
 
 function where(prefix: string): string {
   return prefix === '' ? '' : `nested stack ${shown(prefix.replace(/\/$/, ''))}: `;
+}
+
+/** The properties whose change recreates the resource, each once, at its strongest. */
+function recreations(details: readonly DetailFields[]): Recreation[] {
+  const byProperty = new Map<string, Recreation['requires']>();
+  for (const { target } of details) {
+    const property = target?.name ?? target?.attribute ?? '';
+    const requires = target?.requiresRecreation;
+    if (property === '' || (requires !== 'Always' && requires !== 'Conditionally')) continue;
+    if (byProperty.get(property) !== 'Always') byProperty.set(property, requires);
+  }
+  return [...byProperty].map(([property, requires]) => ({ property, requires }));
 }
 
 /** "requires replacement: TopicName, BucketName (conditionally)" from the Details that force it. */

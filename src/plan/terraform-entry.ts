@@ -50,6 +50,8 @@ export interface ResourceChangeJson {
   previous_address?: string;
   action_reason?: string;
   change: {
+    /** The attribute paths whose change forces the replacement. */
+    replace_paths?: (string | number)[][];
     actions: string[];
     before?: unknown;
     after?: unknown;
@@ -140,6 +142,20 @@ function textProblem(value: unknown, field: string): Problem {
   return `has "${field}" ${quote(value)}, not a name Terraform writes`;
 }
 
+/** `replace_paths`: a list of attribute paths, each a list of attribute names, map keys and list indexes. */
+function replacePathsProblem(paths: unknown): Problem {
+  if (paths === undefined) return undefined;
+  const wrong = 'has a "change.replace_paths" that is not a list of attribute paths (lists of names and indexes)';
+  if (!Array.isArray(paths)) return wrong;
+  for (const path of paths as unknown[]) {
+    if (!Array.isArray(path) || path.length === 0) return wrong;
+    for (const step of path as unknown[]) {
+      if (typeof step === 'number' ? !Number.isSafeInteger(step) || step < 0 : typeof step !== 'string' || !isDisplaySafe(step)) return wrong;
+    }
+  }
+  return undefined;
+}
+
 function otherFieldsProblem(rc: JsonObject, mode: 'managed' | 'data'): Problem {
   const { deposed, previous_address: previous } = rc;
   if (deposed !== undefined) {
@@ -181,6 +197,8 @@ function changeProblem(body: unknown, mode: 'managed' | 'data', reason: unknown)
   }
   // A created, updated or replaced object exists afterwards (no-op may show none: it may already be gone).
   if (body.after === null && (action === 'create' || action === 'update' || action === 'replace')) return `has actions ${quote(actions)}, yet "change.after" is null, as for a delete`;
+  const paths = replacePathsProblem(body.replace_paths);
+  if (paths !== undefined) return paths;
   const importing = body.importing;
   if (importing !== undefined && importing !== null && !isObject(importing)) return `has "change.importing" ${quote(importing)}, not an object`;
   if (!isMask(body.before_sensitive)) return 'has a "change.before_sensitive" that is not a sensitivity mask (true, false, or lists and objects of them)';

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { quote } from '../quote.js';
-import { terraformDependencies } from './dependencies.js';
+import { configAddress, terraformDependencies } from './dependencies.js';
 import { isObject, type JsonObject } from '../json.js';
 import { redactSensitive } from './redact.js';
 import { actionOf, checkResourceChange, type ResourceChangeJson } from './terraform-entry.js';
@@ -27,6 +27,7 @@ export function normaliseTerraform(doc: JsonObject, file: string): Plan {
   const changes: Change[] = [];
   const list = entries(doc, 'resource_changes', file);
   const seen = new Map<string, number>();
+  const unchanged = new Set<string>();
   for (let i = 0; i < list.length; i++) {
     const rc = list[i];
     checkResourceChange(rc, file, 'resource_changes', i);
@@ -37,6 +38,7 @@ export function normaliseTerraform(doc: JsonObject, file: string): Plan {
     seen.set(key, i);
     const change = toChange(rc, file);
     if (change) changes.push(change);
+    else if (rc.mode === 'managed') unchanged.add(configAddress(rc.address));
   }
   // Deferred changes are not applied by this plan (a later plan makes them), so they are checked, not reported.
   const deferred = entries(doc, 'deferred_changes', file);
@@ -48,7 +50,7 @@ export function normaliseTerraform(doc: JsonObject, file: string): Plan {
     checkResourceChange(item.resource_change, file, 'deferred_changes', i, '.resource_change');
   }
   // resource_drift is what changed outside Terraform before this plan; it is never read.
-  const plan: Plan = { file, format: 'terraform', formatVersion, changes, dependencies: terraformDependencies(doc) };
+  const plan: Plan = { file, format: 'terraform', formatVersion, changes, dependencies: terraformDependencies(doc), unchangedNodes: unchanged };
   if (doc.terraform_version !== undefined) {
     if (typeof doc.terraform_version !== 'string' || !/^[\w.+-]{1,64}$/.test(doc.terraform_version)) {
       throw new InputError(file, `"terraform_version" is ${quote(doc.terraform_version)}, not a version: the file is damaged; regenerate it with \`terraform show -json\``);
@@ -95,6 +97,7 @@ function toChange(rc: ResourceChangeJson, file: string): Change | undefined {
   if (rc.index !== undefined) change.index = rc.index;
   if (action === 'replace') change.createBeforeDestroy = body.actions[0] === 'create';
   if (rc.action_reason !== undefined) change.reason = rc.action_reason;
+  if (body.replace_paths !== undefined && body.replace_paths.length > 0) change.replacePaths = [...new Set(body.replace_paths.map(attributePath))];
   if (rc.previous_address !== undefined && rc.previous_address !== address) change.previousAddress = rc.previous_address;
   if (importing) change.importing = true;
   if (deposed) change.deposed = deposed;
@@ -104,6 +107,17 @@ function toChange(rc: ResourceChangeJson, file: string): Change | undefined {
     if (body.after !== undefined && body.after !== null) change.after = redactSensitive(body.after, body.after_sensitive);
   }
   return change;
+}
+
+/** `["disk", 0, "size"]` → `disk[0].size`; a key that is not a plain name is quoted: `tags["team:owner"]`. */
+export function attributePath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const step of path) {
+    if (typeof step === 'number') out += `[${step}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(step)) out += out === '' ? step : `.${step}`;
+    else out += `[${JSON.stringify(step)}]`;
+  }
+  return out;
 }
 
 /** `registry.terraform.io/hashicorp/aws` → `aws`; old plans say `aws` or `provider.aws`; else the type's prefix. */

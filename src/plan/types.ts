@@ -52,6 +52,12 @@ export interface Change {
   conditional?: boolean;
   /** Terraform `action_reason`, or a summary of CloudFormation `Details`. */
   reason?: string;
+  /** Terraform `replace_paths`: the attributes whose change forces the replacement, as `tags.env`, `disk[0].size`. */
+  replacePaths?: string[];
+  /** CloudFormation: the properties whose change requires recreating the resource (Details with RequiresRecreation). */
+  recreation?: Recreation[];
+  /** CloudFormation: the stack the change set is for (the nested stack's own name for a nested change). */
+  stack?: string;
   /** Address before a `moved` block renamed it. */
   previousAddress?: string;
   importing?: boolean;
@@ -67,6 +73,12 @@ export interface Change {
   /** Values with every sensitive leaf replaced by SENSITIVE; absent when the plan has none. */
   before?: unknown;
   after?: unknown;
+}
+
+/** A CloudFormation property whose change recreates the resource: `Always`, or `Conditionally` (depending on a value known only when the change set runs). */
+export interface Recreation {
+  property: string;
+  requires: 'Always' | 'Conditionally';
 }
 
 /** A provider's own guard against deletion, switched off by a change. */
@@ -103,4 +115,12 @@ export interface Plan {
    * change sets it references but does not hold: another file must (check.ts).
    */
   changeSets?: { held: string[]; needed: { id: string; entry: string }[] };
+  /**
+   * Terraform: configuration addresses with an instance the plan leaves alone
+   * (a plain no-op, dropped from `changes`), so a dependent with one destroyed
+   * instance of three is not taken for destroyed whole.
+   */
+  unchangedNodes?: Set<string>;
+  /** CloudFormation: each stack the file's change sets are for, and the address prefix of its resources (`""` for a root). */
+  stacks?: { name: string; prefix: string }[];
 }

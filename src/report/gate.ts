@@ -82,7 +82,10 @@ export function renderGateComment(report: GateReport): string {
   if (report.rules) head.push(`<sub>${rulesLine(report.rules)}</sub>`, '');
   if (report.runUrl) head.push(`<sub>[This run](${report.runUrl}) · the \`${escapeText(report.statusContext)}\` status on the head commit says the same.</sub>`, '');
   const top = `${head.join('\n')}\n`;
-  const body = renderMarkdown(report.analysis, {
+  // Each problem once: those listed above are not listed again under the plans.
+  const above = new Set(outcome.errors);
+  const analysis = above.size === 0 ? report.analysis : { ...report.analysis, errors: report.analysis.errors.filter((e) => !above.has(e)) };
+  const body = renderMarkdown(analysis, {
     maxLength: (report.maxLength ?? GITHUB_COMMENT_LIMIT) - top.length - 16,
     fullReportHint: report.fullReportHint ?? 'the job summary of this run',
     title: `### What the plans change: ${escapeText(describePlans(report.analysis))}`,

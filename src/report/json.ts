@@ -1,7 +1,7 @@
-import type { Analysis, Finding } from '../analysis/analyse.js';
+import type { Analysis, Finding, IgnoredChange } from '../analysis/analyse.js';
 import type { DecisionRecord } from '../approval/record.js';
 import type { ApprovalOutcome, GateDecision } from '../approval/types.js';
-import { DESTRUCTIVE_ACTIONS, type Change } from '../plan/types.js';
+import { DESTRUCTIVE_ACTIONS, type Change, type Recreation } from '../plan/types.js';
 
 /** Version of the JSON report's shape; bumped only on a breaking change. */
 export const REPORT_VERSION = 1;
@@ -17,6 +17,9 @@ export interface JsonChange {
   conditional?: boolean;
   createBeforeDestroy?: boolean;
   reason?: string;
+  replacePaths?: string[];
+  recreation?: Recreation[];
+  stack?: string;
   previousAddress?: string;
   importing?: boolean;
   deposed?: string;
@@ -34,10 +37,14 @@ export interface JsonReport {
   version: number;
   /** The CLI's decision from the plans; the action's final decision, after the approvals. */
   decision: GateDecision;
-  summary: { files: number; changes: number; destructive: number; findings: number; errors: number };
+  summary: { files: number; changes: number; destructive: number; findings: number; ignored: number; errors: number };
   approval?: JsonApproval;
+  /** Every plan file read, with its label when the input gave one. */
+  plans: { file: string; label?: string }[];
   changes: JsonChange[];
   findings: Finding[];
+  /** Losses a rule would protect that the config's `ignore` excludes. */
+  ignored: IgnoredChange[];
   errors: string[];
   /** The action's decision as `plangate verify` reads it (src/approval/record.ts); the CLI's check has none. */
   record?: DecisionRecord;
@@ -62,11 +69,17 @@ export function toJsonReport(analysis: Analysis, outcome?: ApprovalOutcome): Jso
       changes: changes.length,
       destructive: changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action)).length,
       findings: analysis.findings.length,
+      ignored: analysis.ignored.length,
       errors: errors.length,
     },
     ...(outcome ? { approval: toJsonApproval(outcome) } : {}),
+    plans: analysis.files.map((file) => {
+      const label = analysis.labels?.[file];
+      return label === undefined ? { file } : { file, label };
+    }),
     changes,
     findings: analysis.findings,
+    ignored: analysis.ignored,
     errors,
   };
 }
@@ -89,9 +102,9 @@ export function renderJson(analysis: Analysis, outcome?: ApprovalOutcome): strin
  * longest string V8 can hold, so it is written out in pieces, never joined.
  */
 export function* jsonChunks(analysis: Analysis, outcome?: ApprovalOutcome, record?: DecisionRecord): Generator<string> {
-  const { changes, findings, errors, ...head } = { ...toJsonReport(analysis, outcome), ...(record ? { record } : {}) };
+  const { changes, findings, ignored, errors, ...head } = { ...toJsonReport(analysis, outcome), ...(record ? { record } : {}) };
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n`;
-  const lists = [['changes', changes], ['findings', findings], ['errors', errors]] as const;
+  const lists = [['changes', changes], ['findings', findings], ['ignored', ignored], ['errors', errors]] as const;
   for (const [i, [key, items]] of lists.entries()) {
     yield `  ${JSON.stringify(key)}: [`;
     for (let start = 0; start < items.length; start += SLICE) {
@@ -119,6 +132,9 @@ function toJsonChange(change: Change): JsonChange {
   if (change.conditional !== undefined) out.conditional = change.conditional;
   if (change.createBeforeDestroy !== undefined) out.createBeforeDestroy = change.createBeforeDestroy;
   if (change.reason !== undefined) out.reason = change.reason;
+  if (change.replacePaths !== undefined) out.replacePaths = change.replacePaths;
+  if (change.recreation !== undefined) out.recreation = change.recreation;
+  if (change.stack !== undefined) out.stack = change.stack;
   if (change.previousAddress !== undefined) out.previousAddress = change.previousAddress;
   if (change.importing) out.importing = true;
   if (change.deposed !== undefined) out.deposed = change.deposed;

@@ -6,10 +6,11 @@
  * and the last line says what was left out and where the full report is.
  */
 
-import type { Analysis, Finding } from '../analysis/types.js';
+import type { Analysis, Finding, IgnoredChange } from '../analysis/types.js';
 import type { Change } from '../plan/types.js';
 import type { Severity } from '../rules/types.js';
 import { Lines } from './lines.js';
+import { code, escapeText } from './markdown-text.js';
 import { blastRadiusGraph, graphLegend, type Graph } from './mermaid.js';
 import {
   approvalsNeeded,
@@ -22,11 +23,14 @@ import {
   MAX_SHOWN,
   NOT_AUTHORS,
   otherLosses,
+  planName,
   plural,
   ruleRequirements,
-  sanitize,
+  type RuleRequirement,
   thousands,
 } from './summary.js';
+
+export { code, escapeText, htmlEntities } from './markdown-text.js';
 
 /** GitHub's limit on an issue or pull request comment, in characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -52,6 +56,8 @@ const SEVERITY_ICON: Record<Severity, string> = { critical: '🔴', high: '🟠'
 const VISIBLE_ROWS = 20;
 /** Problems kept when a long list of them must be shortened. */
 const SHORT_LIST = 50;
+/** Plan labels whose files the report names at its end; the JSON report has them all. */
+const MAX_LABELS = 50;
 /** Dependents named per resource. */
 const MAX_DEPENDENTS = 10;
 
@@ -61,9 +67,12 @@ interface Limits {
   dependents: boolean;
   /** Data at risk and the descriptions of removed guards. */
   details: boolean;
+  /** Why each resource is destroyed. */
+  why: boolean;
   errors: number;
   findings: number;
   others: number;
+  ignored: number;
 }
 
 interface Context {
@@ -78,11 +87,12 @@ interface Context {
   maxLength: number;
   /** Findings per plan file, each the most severe first. */
   byFile: Map<string, Finding[]>;
-  /** Rules across all findings, for "and N more rules". */
-  ruleCount: number;
+  /** Each strictest rule over all findings: a shortened report lists those of the rows it keeps, with their true counts. */
+  requirements: RuleRequirement[];
   /** Findings with dependents, and with data at risk or removed guards: for the note on what was left out. */
   withDependents: number;
   withDetails: number;
+  withWhy: number;
   /** Rendered rows and detail bullets, as first needed: a shortened report is built many times over. */
   otherRows: string[];
   rows: Map<Finding, string>;
@@ -103,9 +113,10 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}
     title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
-    ruleCount: ruleRequirements(analysis.findings).length,
+    requirements: ruleRequirements(analysis.findings),
     withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
     withDetails: analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length,
+    withWhy: analysis.findings.filter((f) => f.why !== undefined).length,
     otherRows: [],
     rows: new Map(),
     details: new Map(),
@@ -114,15 +125,17 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}
     graph: true,
     dependents: true,
     details: true,
+    why: true,
     errors: analysis.errors.length,
     findings: analysis.findings.length,
     others: ctx.others.length,
+    ignored: analysis.ignored.length,
   };
   let out = build(ctx, lim);
   if (out !== undefined) return out;
 
   // Drop detail in the order a reviewer misses it least.
-  for (const part of ['graph', 'dependents', 'details'] as const) {
+  for (const part of ['graph', 'dependents', 'details', 'why'] as const) {
     lim[part] = false;
     out = build(ctx, lim);
     if (out !== undefined) return out;
@@ -133,7 +146,7 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}
     out = build(ctx, lim);
     if (out !== undefined) return out;
   }
-  for (const part of ['others', 'findings', 'errors'] as const) {
+  for (const part of ['others', 'ignored', 'findings', 'errors'] as const) {
     const all = lim[part];
     lim[part] = largest(all, (n) => build(ctx, { ...lim, [part]: n }) !== undefined);
     out = build(ctx, lim);
@@ -162,18 +175,21 @@ function build(ctx: Context, lim: Limits): string | undefined {
     const ranked = keep ? all.filter((f) => keep.has(f)) : all;
     if (ranked.length === 0) continue;
     append(shown, ranked);
-    out.push(`#### Protected resources in ${code(clip(file, MAX_SHOWN.address, 'end'), 'prose')} (${thousands(all.length)})`, '');
+    out.push(`#### Protected resources in ${planHeading(analysis, file)} (${thousands(all.length)})`, '');
     const top = ranked.slice(0, VISIBLE_ROWS);
     if (!findingTable(ctx, top, out) || !findingDetails(ctx, top, lim, out)) return undefined;
     const rest = ranked.slice(VISIBLE_ROWS);
     if (rest.length > 0) {
-      out.push(`<details><summary>${plural(rest.length, 'more protected resource')} in this plan</summary>`, '');
+      // The true count, not the rows kept: a shortened report must never understate what the plan destroys.
+      const more = all.length - top.length;
+      const listed = rest.length < more ? ` (${thousands(rest.length)} listed here; the rest are left out, see the note at the end)` : '';
+      out.push(`<details><summary>${plural(more, 'more protected resource')} in this plan${listed}</summary>`, '');
       if (!findingTable(ctx, rest, out) || !findingDetails(ctx, rest, lim, out)) return undefined;
       out.push('</details>', '');
     }
   }
 
-  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown, ctx.ruleCount));
+  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown, ctx.requirements));
 
   if (lim.graph && ctx.graph) {
     out.push('#### What depends on them', '', graphLegend(ctx.graph), '', '```mermaid', ctx.graph.source.trimEnd(), '```', '');
@@ -184,6 +200,21 @@ function build(ctx: Context, lim: Limits): string | undefined {
     out.push('| Action | Resource | Type | Plan |', '|---|---|---|---|');
     for (let i = 0; i < Math.min(lim.others, ctx.others.length); i++) if (!out.push(otherRow(ctx, i))) return undefined;
     out.push('', '</details>', '');
+  }
+
+  if (analysis.ignored.length > 0 && lim.ignored > 0) {
+    out.push(`<details><summary>${plural(analysis.ignored.length, 'resource')} a rule would protect, ignored by the config's <code>ignore</code></summary>`, '');
+    out.push('| Action | Resource | Type | Ignored by | Rules it would match | Plan |', '|---|---|---|---|---|---|');
+    for (let i = 0; i < Math.min(lim.ignored, analysis.ignored.length); i++) if (!out.push(ignoredRow(ctx, i))) return undefined;
+    out.push('', '</details>', '');
+  }
+
+  const labelled = Object.entries(analysis.labels ?? {});
+  if (labelled.length > 0) {
+    // Labels are display only: the file each stands for is always said.
+    const named = labelled.slice(0, MAX_LABELS).map(([file, label]) => `${code(label, 'prose')} is ${code(clip(file, MAX_SHOWN.address, 'end'), 'prose')}`);
+    const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, 'more')}` : '';
+    out.push(`<sub>Plans: ${named.join(', ')}${more}.</sub>`, '');
   }
 
   const left = omissions(ctx, lim);
@@ -214,10 +245,28 @@ function otherRow(ctx: Context, i: number): string {
   let row = ctx.otherRows[i];
   if (row === undefined) {
     const c = ctx.others[i] as Change;
-    row = `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, 'end'))} |`;
+    row = `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${planCell(ctx.analysis, c.file)} |`;
     ctx.otherRows[i] = row;
   }
   return row;
+}
+
+function ignoredRow(ctx: Context, i: number): string {
+  const c = ctx.analysis.ignored[i] as IgnoredChange;
+  const rules = c.rules.map((r) => escapeText(clip(r, MAX_SHOWN.address))).join(', ');
+  return `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ignored by ${code(`ignore: ${clip(c.ignoredBy, MAX_SHOWN.address)}`)} | ${rules} | ${planCell(ctx.analysis, c.file)} |`;
+}
+
+/** A plan in a table cell: its label, else its path (the start cut when long). */
+function planCell(analysis: Analysis, file: string): string {
+  return code(clip(planName(analysis, file), MAX_SHOWN.address, 'end'));
+}
+
+/** A plan in a heading: its label and its path, so a label can never stand in for a file unseen. */
+function planHeading(analysis: Analysis, file: string): string {
+  const path = code(clip(file, MAX_SHOWN.address, 'end'), 'prose');
+  const label = analysis.labels?.[file];
+  return label === undefined ? path : `${code(clip(label, MAX_SHOWN.address), 'prose')} (${path})`;
 }
 
 function actionCell(f: Finding): string {
@@ -226,9 +275,12 @@ function actionCell(f: Finding): string {
   return `${describeAction(f)}<br>${guards.join('<br>')}`;
 }
 
-function addressCell(item: Pick<Finding, 'address' | 'previousAddress'>): string {
-  const here = code(clip(item.address, MAX_SHOWN.address));
-  return item.previousAddress ? `${here}<br>moved from ${code(clip(item.previousAddress, MAX_SHOWN.address))}` : here;
+function addressCell(item: Pick<Finding, 'address' | 'previousAddress' | 'stack' | 'physicalId'>): string {
+  let cell = code(clip(item.address, MAX_SHOWN.address));
+  if (item.previousAddress) cell += `<br>moved from ${code(clip(item.previousAddress, MAX_SHOWN.address))}`;
+  if (item.stack !== undefined) cell += `<br>stack ${code(clip(item.stack, MAX_SHOWN.address))}`;
+  if (item.physicalId !== undefined) cell += `<br>physical id ${code(clip(item.physicalId, MAX_SHOWN.address))}`;
+  return cell;
 }
 
 function approvalsCell(f: Finding): string {
@@ -243,7 +295,7 @@ function approversList(teams: readonly string[], users: readonly string[]): stri
 
 /** A bullet per finding with something more to say (data at risk, removed guards, dependents) into `out`; false when it is full. */
 function findingDetails(ctx: Context, findings: readonly Finding[], lim: Limits, out: Lines): boolean {
-  const cacheKey = `${lim.details}/${lim.dependents}`;
+  const cacheKey = `${lim.details}/${lim.dependents}/${lim.why}`;
   let cache = ctx.details.get(cacheKey);
   if (!cache) ctx.details.set(cacheKey, (cache = new Map<Finding, string>()));
   let any = false;
@@ -258,18 +310,19 @@ function findingDetails(ctx: Context, findings: readonly Finding[], lim: Limits,
 
 function findingBullet(f: Finding, lim: Limits): string {
   const lines: string[] = [];
+  if (lim.why && f.why !== undefined) lines.push(`why: ${escapeText(clip(f.why, MAX_SHOWN.text))}`);
   if (lim.details) {
     for (const d of f.dataAtRisk) lines.push(`data at risk: ${escapeText(clip(d, MAX_SHOWN.text))}`);
     for (const w of f.weakenings ?? []) lines.push(`guard removed: ${escapeText(clip(w.description, MAX_SHOWN.text))}`);
   }
   if (lim.dependents && f.dependentsTotal > 0) {
-    lines.push(`depended on by ${dependentsList(f, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), 'prose'))}`);
+    lines.push(`depended on by ${dependentsList(f, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), 'prose'), escapeText)}`);
   }
   if (lines.length === 0) return '';
   return [`- ${code(clip(f.address, MAX_SHOWN.address), 'prose')}`, ...lines.map((l) => `  - ${l}`)].join('\n');
 }
 
-function whoMustApprove(all: readonly Finding[], shown: readonly Finding[], ruleCount: number): string[] {
+function whoMustApprove(all: readonly Finding[], shown: readonly Finding[], requirements: readonly RuleRequirement[]): string[] {
   const n = approvalsNeeded(all);
   const out = [
     '#### Who must approve',
@@ -279,12 +332,13 @@ function whoMustApprove(all: readonly Finding[], shown: readonly Finding[], rule
     '| Rule | Why it is protected | Resources | Approvals | Approvers |',
     '|---|---|---|---|---|',
   ];
-  const rules = ruleRequirements(shown);
+  const listed = new Set(shown.map((f) => f.rule));
+  const rules = requirements.filter((r) => listed.has(r.rule));
   for (const r of rules) {
     const who = approversList(r.teams, r.users) || 'anyone qualifying';
     out.push(`| ${escapeText(clip(r.rule, MAX_SHOWN.address))} | ${r.reason ? escapeText(clip(r.reason, MAX_SHOWN.text)) : ''} | ${thousands(r.resources)} | ${r.approvals} | ${who} |`);
   }
-  const hidden = ruleCount - rules.length;
+  const hidden = requirements.length - rules.length;
   if (hidden > 0) out.push('', `…and ${plural(hidden, 'more rule')} protecting resources not listed here.`);
   out.push('');
   return out;
@@ -298,11 +352,13 @@ function omissions(ctx: Context, lim: Limits): string[] {
   }
   if (!lim.dependents && ctx.withDependents > 0) left.push(`the dependents of ${plural(ctx.withDependents, 'protected resource')}`);
   if (!lim.details && ctx.withDetails > 0) left.push(`the data at risk and removed guards of ${plural(ctx.withDetails, 'protected resource')}`);
+  if (!lim.why && ctx.withWhy > 0) left.push(`why each of ${plural(ctx.withWhy, 'protected resource')} is destroyed`);
   const findings = analysis.findings.length;
   if (lim.findings < findings) {
     left.push(lim.findings === 0 ? all(findings, 'protected resource') : `${thousands(findings - lim.findings)} of the ${plural(findings, 'protected resource')} (the ${thousands(lim.findings)} listed are the most severe)`);
   }
   if (lim.others < ctx.others.length) left.push(partOf(ctx.others.length - lim.others, ctx.others.length, 'other lost resource'));
+  if (lim.ignored < analysis.ignored.length) left.push(partOf(analysis.ignored.length - lim.ignored, analysis.ignored.length, 'ignored resource'));
   if (lim.errors < analysis.errors.length) left.push(partOf(analysis.errors.length - lim.errors, analysis.errors.length, 'problem'));
   return left;
 }
@@ -339,47 +395,4 @@ function largest(max: number, fits: (n: number) => boolean): number {
 /** Pushes every item of every list (spreading thousands of arguments into push would not scale). */
 function append<T>(out: T[], ...lists: readonly (readonly T[])[]): void {
   for (const list of lists) for (const line of list) out.push(line);
-}
-
-/**
- * A code span that shows `text` exactly, whatever it holds: a fence longer than
- * any backtick run inside, padding when it starts or ends with a backtick or
- * space, line breaks and invisible characters made visible. In a table cell
- * (`where` = 'table') pipes are escaped; a backslash right before a pipe cannot
- * be written in a GFM table cell's code span, so that case is an HTML `<code>`.
- */
-export function code(text: string, where: 'table' | 'prose' = 'table'): string {
-  const body = sanitize(text);
-  if (body === '') return '(empty)';
-  if (where === 'table' && body.includes('\\|')) return `<code>${htmlEntities(body)}</code>`;
-  const inner = where === 'table' ? body.replace(/\|/g, '\\|') : body;
-  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(inner) ? ' ' : '';
-  return `${fence}${pad}${inner}${pad}${fence}`;
-}
-
-/**
- * Plain text that markdown and HTML must not interpret, safe in a table cell
- * and at the start of a list item too: markdown punctuation is backslash-escaped
- * (and a leading list marker), leading spaces dropped, line breaks become spaces,
- * and `@name`, `#123`, `https://` and `www.` get a zero-width space so plan
- * text cannot mention people, link issues or make links.
- */
-export function escapeText(text: string): string {
-  return sanitize(text)
-    .trimStart()
-    .replace(/[\\`*_[\]<>&|~#$!]/g, (c) => `\\${c}`)
-    // At the start of a list item or cell, `- x`, `+ x` and `1. x` would open a list.
-    .replace(/^([-+=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/@(?=[\p{L}\p{N}_])/gu, '@\u200B')
-    .replace(/#(?=\d)/g, '#\u200B')
-    .replace(/:(?=\/\/)/g, ':\u200B')
-    .replace(/\b(www)\./gi, '$1\u200B.');
-}
-
-/** Text inside an HTML element (a `<summary>`, a `<code>`): every character markdown or HTML could read is an entity. */
-export function htmlEntities(text: string): string {
-  return sanitize(text).replace(/[&<>"'`|\\*_[\]~#$!@]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,17 +1,35 @@
 /** What the text and markdown reports share: the headline, action words, who must approve, safe text. */
 
+import { survives, type DependentFate } from '../analysis/fates.js';
 import type { Analysis, Finding } from '../analysis/types.js';
 import { DESTRUCTIVE_ACTIONS, type Change } from '../plan/types.js';
-import { SEVERITIES, type Severity } from '../rules/types.js';
+import { SEVERITIES, type MatchAction, type Severity } from '../rules/types.js';
 
 export function destructiveChanges(analysis: Analysis): Change[] {
   return analysis.changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action));
 }
 
-/** Destroyed, replaced or forgotten changes that no rule protects. */
+/** Destroyed, replaced or forgotten changes that no rule protects (nor would, but for an `ignore` glob). */
 export function otherLosses(analysis: Analysis): Change[] {
-  const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
-  return destructiveChanges(analysis).filter((c) => !protectedKeys.has(`${c.file}\0${c.address}`));
+  const keys = new Set([...analysis.findings, ...analysis.ignored].map((f) => `${f.file}\0${f.address}`));
+  return destructiveChanges(analysis).filter((c) => !keys.has(`${c.file}\0${c.address}`));
+}
+
+/** How a report names a plan file: its label when given one (`prod=plans/prod.json`), else its path. */
+export function planName(analysis: Pick<Analysis, 'labels'>, file: string): string {
+  return analysis.labels?.[file] ?? file;
+}
+
+/** What a dependent's fate means for `n` dependents, given what the plan does to the resource they reference. */
+export function fateWords(action: Finding['action'], fate: DependentFate, n = 1): string {
+  if (fate === 'partly destroyed') return 'some instances destroyed in this plan and the rest surviving';
+  if (!survives(fate)) return `${fate} in this plan too`;
+  const verb = n === 1 ? 'survives' : 'survive';
+  const how = fate === 'unchanged' ? `${verb} unchanged` : `${verb}, ${fate} in this plan`;
+  if (action === 'delete') return `${how} and will break: ${n === 1 ? 'it references' : 'they reference'} a resource this plan destroys`;
+  if (action === 'replace') return `${how}: ${n === 1 ? 'it' : 'they'} must work with the new object`;
+  if (action === 'forget') return `${how}: what ${n === 1 ? 'it references' : 'they reference'} stays but is no longer managed`;
+  return how;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -33,7 +51,7 @@ export function worstSeverity(findings: readonly Finding[]): Severity | undefine
 }
 
 /** A finding that loses the resource (or plangate's hold on it), as opposed to weakening its guard. */
-export function losesResource(finding: Finding): boolean {
+export function losesResource(finding: Pick<Finding, 'action'>): boolean {
   return finding.action !== 'protection-removed';
 }
 
@@ -84,19 +102,21 @@ export function headline(analysis: Analysis): string {
     return `BLOCKED: ${describeFindings(findings)} (highest severity: ${worstSeverity(findings) ?? 'none'}); needs ${approvalPhrase(approvalsNeeded(findings))}`;
   }
   const destructive = destructiveChanges(analysis).length;
-  return destructive === 0
-    ? `PASS: nothing is deleted, replaced or forgotten (${plural(analysis.changes.length, 'change')} in ${plural(analysis.files.length, 'plan')})`
-    : `PASS: no protected resource is lost (${plural(destructive, 'unprotected resource')} deleted, replaced or forgotten)`;
+  if (destructive === 0) return `PASS: nothing is deleted, replaced or forgotten (${plural(analysis.changes.length, 'change')} in ${plural(analysis.files.length, 'plan')})`;
+  const ignored = analysis.ignored.filter(losesResource).length;
+  const unprotected = destructive - ignored;
+  const parts = [...(unprotected > 0 ? [`${plural(unprotected, 'unprotected resource')} deleted, replaced or forgotten`] : []), ...(ignored > 0 ? [`${plural(ignored, 'resource')} a rule would protect ignored by the config's ignore globs`] : [])];
+  return `PASS: no protected resource is lost (${parts.join('; ')})`;
 }
 
 /** "delete", "replace (create first)", "replace (conditional)", "forget", "remove protection". */
-export function describeAction(item: Pick<Change, 'action' | 'conditional' | 'createBeforeDestroy'> | Finding): string {
+export function describeAction(item: { action: Change['action'] | MatchAction; conditional?: boolean; createBeforeDestroy?: boolean }): string {
   switch (item.action) {
     case 'delete':
       return 'delete';
     case 'replace':
       if (item.conditional) return 'replace (conditional)';
-      return 'createBeforeDestroy' in item && item.createBeforeDestroy ? 'replace (create first)' : 'replace';
+      return item.createBeforeDestroy ? 'replace (create first)' : 'replace';
     case 'forget':
       return 'forget';
     case 'protection-removed':
@@ -168,17 +188,25 @@ export function clip(text: string, max: number, keep: 'both' | 'end' = 'both'): 
 export const MAX_SHOWN = { address: 240, text: 600, error: 1_000 } as const;
 
 /**
- * A finding's dependents: the first `max` named, then how many more ("a, b and
- * 4 more", "a, b and at least 4,950 more" when the total is a lower bound).
+ * A finding's dependents: the first `max` named, grouped by what the plan does
+ * to them, then how many more ("a, b (destroyed in this plan too); c (survives
+ * unchanged and will break …) and 4 more"; "at least 4,950 more" when the total
+ * is a lower bound).
  */
-export function dependentsList(f: Finding, max: number, show: (item: string) => string): string {
-  const shown = f.dependents.slice(0, max).map(show);
-  const rest = f.dependentsTotal - shown.length;
+export function dependentsList(f: Finding, max: number, show: (item: string) => string, words: (text: string) => string = (w) => w): string {
+  const named = f.dependents.slice(0, max);
+  const groups = groupBy(named, (d) => f.dependentFates?.[d] ?? '');
+  const parts = [...groups].map(([fate, items]) => {
+    const list = items.map(show).join(', ');
+    return fate === '' ? list : `${list} (${words(fateWords(f.action, fate as DependentFate, items.length))})`;
+  });
+  const rest = f.dependentsTotal - named.length;
   const atLeast = f.dependentsTotalIsMinimum === true;
   const count = `${atLeast ? 'at least ' : ''}${thousands(rest)}`;
-  if (shown.length === 0) return `${count} ${rest === 1 && !atLeast ? 'resource or output' : 'resources and outputs'}`;
-  if (rest > 0) return `${shown.join(', ')} and ${count} more`;
-  return atLeast ? `${shown.join(', ')} and possibly more` : shown.join(', ');
+  if (named.length === 0) return `${count} ${rest === 1 && !atLeast ? 'resource or output' : 'resources and outputs'}`;
+  const shown = parts.join('; ');
+  if (rest > 0) return `${shown} and ${count} more`;
+  return atLeast ? `${shown} and possibly more` : shown;
 }
 
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -15,6 +15,7 @@ import {
   headline,
   NOT_AUTHORS,
   otherLosses,
+  planName,
   plural,
   ruleRequirements,
   sanitize,
@@ -56,7 +57,9 @@ export function textLines(analysis: Analysis, { color, listErrors = true }: Text
   }
 
   for (const [file, findings] of groupBy(analysis.findings, (f) => f.file)) {
-    lines.push('', paint('bold', `${plural(findings.length, 'protected resource')} in ${sanitize(file)}:`));
+    const label = analysis.labels?.[file];
+    const where = label === undefined ? sanitize(file) : `${sanitize(label)} (${sanitize(file)})`;
+    lines.push('', paint('bold', `${plural(findings.length, 'protected resource')} in ${where}:`));
     for (const f of bySeverity(findings)) lines.push(...finding(f, paint));
   }
 
@@ -76,7 +79,15 @@ export function textLines(analysis: Analysis, { color, listErrors = true }: Text
   if (others.length > 0) {
     lines.push('', paint('bold', `Other resources lost (no rule protects them): ${thousands(others.length)}`));
     for (const c of others) {
-      lines.push(`  ${paint('yellow', describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint('dim', `(${sanitize(c.type)}, ${sanitize(c.file)})`)}`);
+      lines.push(`  ${paint('yellow', describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint('dim', `(${sanitize(c.type)}, ${sanitize(planName(analysis, c.file))})`)}`);
+    }
+  }
+  if (analysis.ignored.length > 0) {
+    lines.push('', paint('bold', `Ignored by the config (a rule would protect them, an ignore glob excludes them): ${thousands(analysis.ignored.length)}`));
+    for (const c of analysis.ignored) {
+      const where = paint('dim', `(${sanitize(c.type)}, ${sanitize(planName(analysis, c.file))})`);
+      lines.push(`  ${paint('yellow', describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${where}`);
+      lines.push(`${INDENT}ignored by \`ignore: ${sanitize(c.ignoredBy)}\`; rules it would match: ${c.rules.map(sanitize).join(', ')}`);
     }
   }
   return lines;
@@ -90,10 +101,13 @@ function finding(f: Finding, paint: (styles: Style | Style[], text: string) => s
     `${INDENT}${paint(SEVERITY_STYLE[f.severity], f.severity)} · rule ${sanitize(f.rule)} · ${plural(f.approvals, 'approval')}${who.length ? ` from ${who.join(', ')}` : ''}`,
   ];
   if (f.previousAddress) out.push(`${INDENT}${label('moved from:')} ${sanitize(f.previousAddress)}`);
+  if (f.stack !== undefined) out.push(`${INDENT}${label('stack:')} ${sanitize(f.stack)}${f.physicalId !== undefined ? `  ${label('physical id:')} ${sanitize(f.physicalId)}` : ''}`);
+  else if (f.physicalId !== undefined) out.push(`${INDENT}${label('physical id:')} ${sanitize(f.physicalId)}`);
+  if (f.why !== undefined) out.push(`${INDENT}${label('why:')} ${sanitize(f.why)}`);
   for (const w of f.weakenings ?? []) {
     out.push(`${INDENT}${label('guard removed:')} ${paint('yellow', sanitize(w.description || `${w.guard} ${w.from} → ${w.to}`))}`);
   }
-  if (f.reason) out.push(`${INDENT}${label('why:')} ${sanitize(f.reason)}`);
+  if (f.reason) out.push(`${INDENT}${label('protected because:')} ${sanitize(f.reason)}`);
   for (const d of f.dataAtRisk) out.push(`${INDENT}${label('data at risk:')} ${paint('yellow', sanitize(d))}`);
   if (f.dependentsTotal > 0) out.push(`${INDENT}${label('depended on by:')} ${dependentsList(f, MAX_DEPENDENTS, sanitize)}`);
   return out;

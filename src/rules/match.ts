@@ -38,8 +38,14 @@ class AddressGlobs {
 
   /** The change's address, or its address before a `moved` block renamed it. */
   matchesChange(change: Change): boolean {
+    return this.firstMatch(change) !== undefined;
+  }
+
+  /** The first pattern that matches the change's address (or its address before a move). */
+  firstMatch(change: Change): string | undefined {
     const names = [change.resourceAddress, change.previousAddress].filter((a): a is string => a !== undefined);
-    return this.for(change.format).some((glob) => names.some((name) => glob.matches(name, change.format)));
+    const i = this.for(change.format).findIndex((glob) => names.some((name) => glob.matches(name, change.format)));
+    return i === -1 ? undefined : this.patterns[i];
   }
 
   /** The change's module, or any module around it. */
@@ -81,14 +87,19 @@ export class RuleMatcher {
     return this.ignore.matchesChange(change);
   }
 
+  /** The `ignore` glob that excludes this change, if any. */
+  ignoredBy(change: Change): string | undefined {
+    return this.ignore.firstMatch(change);
+  }
+
   /**
    * The rules whose every match key holds for this change under this action.
    * `anyAddress`: the change's address is not known (a module directory read
    * on its own), so address and module keys, and ignore globs, cannot rule a
-   * protection out.
+   * protection out. `applyIgnore: false` asks which rules would match but for the ignore globs.
    */
-  matching(change: Change, action: MatchAction, { anyAddress = false } = {}): Rule[] {
-    if (!anyAddress && this.isIgnored(change)) return [];
+  matching(change: Change, action: MatchAction, { anyAddress = false, applyIgnore = true } = {}): Rule[] {
+    if (!anyAddress && applyIgnore && this.isIgnored(change)) return [];
     const out: Rule[] = [];
     let tags: Map<string, string> | undefined | null = null;
     for (const c of this.compiled) {

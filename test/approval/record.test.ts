@@ -85,7 +85,7 @@ describe('encoding', () => {
   });
 
   it('rides on the line after the comment marker, where no finding can put text', () => {
-    const analysis = { files: ['plan.json'], changes: [], findings: [], errors: [], decision: 'pass' as const };
+    const analysis = { files: ['plan.json'], changes: [], findings: [], ignored: [], errors: [], decision: 'pass' as const };
     const outcome = { decision: 'pass' as const, approvedBy: [], missing: [], ignored: [], errors: [] };
     const record = approved([]);
     const body = renderGateComment({ analysis, outcome, statusContext: 'plangate', record });

@@ -207,6 +207,27 @@ describe('output formats', () => {
     expect(result.stdout).toContain('| delete | `aws_db_instance.production` |');
   });
 
+  it('LABEL=FILE names the plan in every format; the path stays in the headings and the JSON report', () => {
+    const file = fixturePath('terraform/example-destroy.json');
+    const unprotected = fixturePath('terraform/modules-destroy.json');
+    const markdown = run(['check', '--format', 'markdown', `prod=${file}`, `tenants=${unprotected}`]);
+    expect(markdown.status).toBe(1);
+    expect(markdown.stdout).toContain(`#### Protected resources in \`prod\` (\`${file}\`) (2)`);
+    expect(markdown.stdout).toContain(`<sub>Plans: \`prod\` is \`${file}\`, \`tenants\` is \`${unprotected}\`.</sub>`);
+    const text = run(['check', `prod=${file}`]);
+    expect(text.stdout).toContain(`2 protected resources in prod (${file}):`);
+    const json = JSON.parse(run(['check', '--format', 'json', `prod=${file}`]).stdout) as JsonReport & { plans: unknown[] };
+    expect(json.plans).toEqual([{ file, label: 'prod' }]);
+    expect(json.findings.every((f) => f.file === file)).toBe(true);
+  });
+
+  it('a label given to two plans is exit 2, naming it', () => {
+    const file = fixturePath('terraform/example-destroy.json');
+    const result = run(['check', `prod=${file}`, `prod=${fixturePath('terraform/safe-update.json')}`]);
+    expect(result.status).toBe(2);
+    expect(oneLine(result.stderr)).toBe('plangate: plangate check: label "prod" is given to two plans: give each plan its own label');
+  });
+
   it('text to a pipe has no colour', () => {
     const result = run(['check', fixturePath('terraform/example-destroy.json')]);
     expect(result.stdout).toContain('aws_db_instance.production');

@@ -11,7 +11,7 @@ const options: PublishOptions = { statusContext: 'plangate', comment: 'always', 
 
 function result(decision: GateDecision, base = { ref: 'main', protected: true }): GateResult {
   return {
-    analysis: { files: [], changes: [], findings: [], errors: [], decision: decision === 'error' ? 'error' : decision === 'pass' ? 'pass' : 'blocked' },
+    analysis: { files: [], changes: [], findings: [], ignored: [], errors: [], decision: decision === 'error' ? 'error' : decision === 'pass' ? 'pass' : 'blocked' },
     outcome: { decision, approvedBy: decision === 'approved' ? [{ login: 'ops-bob', id: 2 }] : [], missing: [], ignored: [], errors: decision === 'error' ? ['broken'] : [] },
     headSha: HEAD,
     base,

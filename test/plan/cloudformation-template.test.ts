@@ -46,7 +46,7 @@ describe('--cfn-template adds the template references to the dependents of a fin
     const without = await checkPlans(files, defaultRuleSet());
     expect(without.findings.map((f) => [f.address, f.dependents])).toEqual([['Orders', ['Processor']]]);
     const deps = await templateDependencies(readFileSync(fixture('orders-template.yaml'), 'utf8'), 'orders-template.yaml');
-    const withTemplate = await checkPlans(files, defaultRuleSet(), { templateDependencies: deps });
+    const withTemplate = await checkPlans(files, defaultRuleSet(), { templates: [{ file: 'orders-template.yaml', dependencies: deps }] });
     expect(withTemplate.findings.map((f) => [f.address, f.dependents])).toEqual([['Orders', ['Alarm', 'Processor']]]);
   });
 });

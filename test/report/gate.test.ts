@@ -26,6 +26,15 @@ describe('the gate comment', () => {
     expect(summary).not.toContain('the job summary of this run');
   });
 
+  it('shows each problem once: an input error the verdict lists is not listed again under the plans (issue 11)', () => {
+    const message = 'plans: "plan.json" matches no file: the step that writes the plan did not run or failed; plangate never passes without a plan';
+    const read = 'other.json: invalid JSON: the file ends early';
+    const analysis = analysisOf([], { errors: [message, read] });
+    const comment = renderGateComment({ analysis, outcome: { ...blocked, decision: 'error', missing: [], errors: [message] }, statusContext: 'plangate' });
+    expect(comment.split('matches no file').length - 1).toBe(1);
+    expect(comment.split('the file ends early').length - 1).toBe(1);
+  });
+
   it('keeps a status description within GitHub’s 140 characters, from the start', () => {
     const long = statusDescription({ analysis: analysisOf([]), outcome: { ...blocked, decision: 'error', errors: [`plan.json: ${'x'.repeat(300)}`] } });
     expect([...long].length).toBeLessThanOrEqual(140);

@@ -32,6 +32,7 @@ export async function analyseNamed(names: string[]): Promise<Analysis> {
     files: analysis.files.map(rename),
     changes: analysis.changes.map((c) => ({ ...c, file: rename(c.file) })),
     findings: analysis.findings.map((f) => ({ ...f, file: rename(f.file) })),
+    ignored: analysis.ignored.map((i) => ({ ...i, file: rename(i.file) })),
     errors: analysis.errors.map(rename),
     decision: analysis.decision,
   };
@@ -86,6 +87,7 @@ export function analysisOf(findings: Finding[], { others = [], errors = [] }: { 
     files: [...new Set(changes.map((c) => c.file))],
     changes,
     findings,
+    ignored: [],
     errors,
     decision: errors.length > 0 ? 'error' : findings.length > 0 ? 'blocked' : 'pass',
   };

@@ -51,7 +51,7 @@ describe('renderText', () => {
       [
         '  delete                module.db.aws_db_instance.main  (aws_db_instance)',
         '      critical · rule aws-relational-databases · 2 approvals from team acme/dba, @alice',
-        '      why: Relational database: deleting it destroys its data unless a final snapshot is taken.',
+        '      protected because: Relational database: deleting it destroys its data unless a final snapshot is taken.',
         '      data at risk: no final snapshot (skip_final_snapshot = true): the data is gone',
         '      data at risk: automated backups are deleted with the instance (delete_automated_backups = true)',
         '      depended on by: module.app.aws_ecs_service.api, module.app.aws_lambda_function.worker, output.database_url',

@@ -55,6 +55,27 @@ describe.concurrent('outputs, exit code, report and annotations', () => {
     expect(run.stdout).toContain('::error title=plangate%3A protected resource,file=fixtures/terraform/example-destroy.json::aws_db_instance.production: delete');
   });
 
+  it('labelled plans and a brace glob: the summary names the plan by its label beside its path, the report keeps the path (issue 11)', async () => {
+    const gh = await fakeGitHub();
+    const run = await runAction(gh, { inputs: { plans: `prod=${DESTROY_PLAN}\nfixtures/terraform/{safe-update,format-0.1}.json` } });
+    expect(run.decision, describeRun(run)).toBe('blocked');
+    expect(run.summary).toContain(`#### Protected resources in \`prod\` (\`${DESTROY_PLAN}\`) (2)`);
+    const report = JSON.parse(readFileSync(run.outputs.report ?? '', 'utf8')) as { plans: unknown[] };
+    expect(report.plans).toEqual([{ file: DESTROY_PLAN, label: 'prod' }, { file: 'fixtures/terraform/safe-update.json' }, { file: 'fixtures/terraform/format-0.1.json' }]);
+    // Annotations name the file, never the label.
+    expect(run.stdout).toContain(`file=${DESTROY_PLAN}::aws_db_instance.production: delete`);
+  });
+
+  it('every pattern that matches no file is named, each once, in the log and the summary (issue 11)', async () => {
+    const gh = await fakeGitHub();
+    const run = await runAction(gh, { inputs: { plans: 'plans/a-*.json\nplans/b-*.json' } });
+    expect(run.decision, describeRun(run)).toBe('error');
+    const log = run.errors.join('\n');
+    expect(log.split('plans/a-*.json').length - 1).toBe(1);
+    expect(log.split('plans/b-*.json').length - 1).toBe(1);
+    expect(run.summary.split('plans/a-\\*.json').length - 1).toBe(1);
+  });
+
   it('pull_request_target runs decide like pull_request runs', async () => {
     const gh = await fakeGitHub((s) => review(s, 'ops-bob'));
     const run = await runAction(gh, { event: 'pull_request_target', action: 'synchronize' });

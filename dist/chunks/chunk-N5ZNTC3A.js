@@ -4,23 +4,25 @@ import {
   checkPlans,
   escapeText,
   renderMarkdown
-} from "./chunk-SRJ66EUE.js";
+} from "./chunk-KBTYDP3J.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-7WQLFSMJ.js";
+} from "./chunk-2CVV7X77.js";
 import {
   MAX_SHOWN,
   clip,
   describeFindings,
   thousands
-} from "./chunk-NSKDQYOC.js";
+} from "./chunk-OGRMVORQ.js";
 import {
-  InputError,
+  InputError
+} from "./chunk-KIBWKCE4.js";
+import {
   isObject
-} from "./chunk-M7GX4DPL.js";
+} from "./chunk-X534SGSV.js";
 
 // src/github/api.ts
 var GitHubApiError = class extends Error {
@@ -845,7 +847,9 @@ function renderGateComment(report) {
   if (report.runUrl) head.push(`<sub>[This run](${report.runUrl}) · the \`${escapeText(report.statusContext)}\` status on the head commit says the same.</sub>`, "");
   const top = `${head.join("\n")}
 `;
-  const body = renderMarkdown(report.analysis, {
+  const above = new Set(outcome.errors);
+  const analysis = above.size === 0 ? report.analysis : { ...report.analysis, errors: report.analysis.errors.filter((e) => !above.has(e)) };
+  const body = renderMarkdown(analysis, {
     maxLength: (report.maxLength ?? GITHUB_COMMENT_LIMIT) - top.length - 16,
     fullReportHint: report.fullReportHint ?? "the job summary of this run",
     title: `### What the plans change: ${escapeText(describePlans(report.analysis))}`

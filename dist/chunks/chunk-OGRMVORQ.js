@@ -1,16 +1,30 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
   DESTRUCTIVE_ACTIONS,
-  SEVERITIES
-} from "./chunk-RCNCRPSA.js";
+  SEVERITIES,
+  survives
+} from "./chunk-XULCIYPN.js";
 
 // src/report/summary.ts
 function destructiveChanges(analysis) {
   return analysis.changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action));
 }
 function otherLosses(analysis) {
-  const protectedKeys = new Set(analysis.findings.map((f) => `${f.file}\0${f.address}`));
-  return destructiveChanges(analysis).filter((c) => !protectedKeys.has(`${c.file}\0${c.address}`));
+  const keys = new Set([...analysis.findings, ...analysis.ignored].map((f) => `${f.file}\0${f.address}`));
+  return destructiveChanges(analysis).filter((c) => !keys.has(`${c.file}\0${c.address}`));
+}
+function planName(analysis, file) {
+  return analysis.labels?.[file] ?? file;
+}
+function fateWords(action, fate, n = 1) {
+  if (fate === "partly destroyed") return "some instances destroyed in this plan and the rest surviving";
+  if (!survives(fate)) return `${fate} in this plan too`;
+  const verb = n === 1 ? "survives" : "survive";
+  const how = fate === "unchanged" ? `${verb} unchanged` : `${verb}, ${fate} in this plan`;
+  if (action === "delete") return `${how} and will break: ${n === 1 ? "it references" : "they reference"} a resource this plan destroys`;
+  if (action === "replace") return `${how}: ${n === 1 ? "it" : "they"} must work with the new object`;
+  if (action === "forget") return `${how}: what ${n === 1 ? "it references" : "they reference"} stays but is no longer managed`;
+  return how;
 }
 function plural(n, one, many = `${one}s`) {
   return `${thousands(n)} ${n === 1 ? one : many}`;
@@ -62,7 +76,11 @@ function headline(analysis) {
     return `BLOCKED: ${describeFindings(findings)} (highest severity: ${worstSeverity(findings) ?? "none"}); needs ${approvalPhrase(approvalsNeeded(findings))}`;
   }
   const destructive = destructiveChanges(analysis).length;
-  return destructive === 0 ? `PASS: nothing is deleted, replaced or forgotten (${plural(analysis.changes.length, "change")} in ${plural(analysis.files.length, "plan")})` : `PASS: no protected resource is lost (${plural(destructive, "unprotected resource")} deleted, replaced or forgotten)`;
+  if (destructive === 0) return `PASS: nothing is deleted, replaced or forgotten (${plural(analysis.changes.length, "change")} in ${plural(analysis.files.length, "plan")})`;
+  const ignored = analysis.ignored.filter(losesResource).length;
+  const unprotected = destructive - ignored;
+  const parts = [...unprotected > 0 ? [`${plural(unprotected, "unprotected resource")} deleted, replaced or forgotten`] : [], ...ignored > 0 ? [`${plural(ignored, "resource")} a rule would protect ignored by the config's ignore globs`] : []];
+  return `PASS: no protected resource is lost (${parts.join("; ")})`;
 }
 function describeAction(item) {
   switch (item.action) {
@@ -70,7 +88,7 @@ function describeAction(item) {
       return "delete";
     case "replace":
       if (item.conditional) return "replace (conditional)";
-      return "createBeforeDestroy" in item && item.createBeforeDestroy ? "replace (create first)" : "replace";
+      return item.createBeforeDestroy ? "replace (create first)" : "replace";
     case "forget":
       return "forget";
     case "protection-removed":
@@ -109,14 +127,20 @@ function clip(text, max, keep = "both") {
   return `${chars.slice(0, head).join("")}…${chars.slice(chars.length - tail).join("")}`;
 }
 var MAX_SHOWN = { address: 240, text: 600, error: 1e3 };
-function dependentsList(f, max, show) {
-  const shown = f.dependents.slice(0, max).map(show);
-  const rest = f.dependentsTotal - shown.length;
+function dependentsList(f, max, show, words = (w) => w) {
+  const named = f.dependents.slice(0, max);
+  const groups = groupBy(named, (d) => f.dependentFates?.[d] ?? "");
+  const parts = [...groups].map(([fate, items]) => {
+    const list = items.map(show).join(", ");
+    return fate === "" ? list : `${list} (${words(fateWords(f.action, fate, items.length))})`;
+  });
+  const rest = f.dependentsTotal - named.length;
   const atLeast = f.dependentsTotalIsMinimum === true;
   const count = `${atLeast ? "at least " : ""}${thousands(rest)}`;
-  if (shown.length === 0) return `${count} ${rest === 1 && !atLeast ? "resource or output" : "resources and outputs"}`;
-  if (rest > 0) return `${shown.join(", ")} and ${count} more`;
-  return atLeast ? `${shown.join(", ")} and possibly more` : shown.join(", ");
+  if (named.length === 0) return `${count} ${rest === 1 && !atLeast ? "resource or output" : "resources and outputs"}`;
+  const shown = parts.join("; ");
+  if (rest > 0) return `${shown} and ${count} more`;
+  return atLeast ? `${shown} and possibly more` : shown;
 }
 function groupBy(items, key) {
   const groups = /* @__PURE__ */ new Map();
@@ -131,6 +155,7 @@ function groupBy(items, key) {
 
 export {
   otherLosses,
+  planName,
   plural,
   thousands,
   bySeverity,

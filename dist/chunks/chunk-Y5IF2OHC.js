@@ -4,10 +4,90 @@ import {
   describeAction,
   ruleRequirements,
   sanitize
-} from "./chunk-NSKDQYOC.js";
+} from "./chunk-OGRMVORQ.js";
 import {
-  DESTRUCTIVE_ACTIONS
-} from "./chunk-RCNCRPSA.js";
+  DESTRUCTIVE_ACTIONS,
+  braceExpand
+} from "./chunk-XULCIYPN.js";
+import {
+  InputError
+} from "./chunk-KIBWKCE4.js";
+import {
+  quote
+} from "./chunk-QCJK5ES2.js";
+
+// src/plan-spec.ts
+var LABEL = /^([A-Za-z0-9][A-Za-z0-9_-]{0,63})=(.*)$/s;
+function parsePlanSpec(item) {
+  const match = LABEL.exec(item);
+  if (!match) return { pattern: item };
+  const [, label, pattern] = match;
+  return { label, pattern };
+}
+function splitPlanList(text) {
+  const items = [];
+  for (const line of text.split(/\r?\n/)) {
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (c === "\\") i++;
+      else if (c === "{") depth++;
+      else if (c === "}" && depth > 0) depth--;
+      else if (c === "," && depth === 0) {
+        items.push(line.slice(start, i));
+        start = i + 1;
+      }
+    }
+    items.push(line.slice(start));
+  }
+  return items.map((item) => item.trim()).filter((item) => item !== "");
+}
+function checkLabels(specs, source) {
+  const seen = /* @__PURE__ */ new Set();
+  const patterns = new Set(specs.map((s) => s.pattern));
+  const labelOf = /* @__PURE__ */ new Map();
+  for (const { label, pattern } of specs) {
+    if (label === void 0) continue;
+    const other = labelOf.get(pattern);
+    if (other !== void 0 && other !== label) throw new InputError(source, `${quote(pattern)} is labelled both ${quote(other)} and ${quote(label)}: give each plan one label`);
+    labelOf.set(pattern, label);
+    if (pattern === "") throw new InputError(source, `label ${quote(label)} names no plan: write LABEL=PATH, for example prod=plans/prod.json`);
+    if (seen.has(label)) throw new InputError(source, `label ${quote(label)} is given to two plans: give each plan its own label`);
+    if (patterns.has(label)) throw new InputError(source, `label ${quote(label)} is also the path of a plan: pick a label that is not a file name`);
+    seen.add(label);
+  }
+}
+var MAX_BRACE_EXPANSION = 256;
+function expandBraces(pattern, source) {
+  if (!pattern.includes("{")) return [pattern];
+  const bound = braceBound(pattern);
+  const tooMany = new InputError(source, `${quote(pattern)} stands for more than ${MAX_BRACE_EXPANSION} paths: list the plans, or use a glob such as plans/*.json`);
+  if (bound > MAX_BRACE_EXPANSION) throw tooMany;
+  const expanded = [...new Set(braceExpand(pattern))];
+  if (expanded.length > MAX_BRACE_EXPANSION) throw tooMany;
+  return expanded;
+}
+function braceBound(pattern) {
+  let bound = 1;
+  const stack = [];
+  for (let i = 0; i < pattern.length && bound <= MAX_BRACE_EXPANSION; i++) {
+    const c = pattern[i];
+    if (c === "\\") i++;
+    else if (c === "{") stack.push(1);
+    else if (c === "," && stack.length > 0) stack[stack.length - 1]++;
+    else if (c === "}" && stack.length > 0) {
+      const open = pattern.lastIndexOf("{", i);
+      bound *= Math.max(stack.pop(), sequenceLength(pattern.slice(open + 1, i)));
+    }
+  }
+  return bound;
+}
+function sequenceLength(body) {
+  const numeric = /^(-?\d+)\.\.(-?\d+)(?:\.\.-?\d+)?$/.exec(body);
+  if (numeric) return Math.abs(Number(numeric[2]) - Number(numeric[1])) + 1;
+  return /^[A-Za-z]\.\.[A-Za-z](?:\.\.-?\d+)?$/.test(body) ? 58 : 1;
+}
 
 // src/report/chunks.ts
 function* batched(pieces, size = 1 << 20) {
@@ -43,11 +123,17 @@ function toJsonReport(analysis, outcome) {
       changes: changes.length,
       destructive: changes.filter((c) => DESTRUCTIVE_ACTIONS.has(c.action)).length,
       findings: analysis.findings.length,
+      ignored: analysis.ignored.length,
       errors: errors.length
     },
     ...outcome ? { approval: toJsonApproval(outcome) } : {},
+    plans: analysis.files.map((file) => {
+      const label = analysis.labels?.[file];
+      return label === void 0 ? { file } : { file, label };
+    }),
     changes,
     findings: analysis.findings,
+    ignored: analysis.ignored,
     errors
   };
 }
@@ -59,10 +145,10 @@ function toJsonApproval(outcome) {
   };
 }
 function* jsonChunks(analysis, outcome, record) {
-  const { changes, findings, errors, ...head } = { ...toJsonReport(analysis, outcome), ...record ? { record } : {} };
+  const { changes, findings, ignored, errors, ...head } = { ...toJsonReport(analysis, outcome), ...record ? { record } : {} };
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},
 `;
-  const lists = [["changes", changes], ["findings", findings], ["errors", errors]];
+  const lists = [["changes", changes], ["findings", findings], ["ignored", ignored], ["errors", errors]];
   for (const [i, [key, items]] of lists.entries()) {
     yield `  ${JSON.stringify(key)}: [`;
     for (let start = 0; start < items.length; start += SLICE) {
@@ -89,6 +175,9 @@ function toJsonChange(change) {
   if (change.conditional !== void 0) out.conditional = change.conditional;
   if (change.createBeforeDestroy !== void 0) out.createBeforeDestroy = change.createBeforeDestroy;
   if (change.reason !== void 0) out.reason = change.reason;
+  if (change.replacePaths !== void 0) out.replacePaths = change.replacePaths;
+  if (change.recreation !== void 0) out.recreation = change.recreation;
+  if (change.stack !== void 0) out.stack = change.stack;
   if (change.previousAddress !== void 0) out.previousAddress = change.previousAddress;
   if (change.importing) out.importing = true;
   if (change.deposed !== void 0) out.deposed = change.deposed;
@@ -158,6 +247,10 @@ function fileUri(file) {
 }
 
 export {
+  parsePlanSpec,
+  splitPlanList,
+  checkLabels,
+  expandBraces,
   batched,
   terminated,
   jsonChunks,

@@ -9,13 +9,15 @@ import {
 import {
   InputError,
   getErrorMessage,
-  isInputError,
-  isObject
-} from "./chunk-M7GX4DPL.js";
+  isInputError
+} from "./chunk-KIBWKCE4.js";
 import {
   quote,
   safeLine
 } from "./chunk-QCJK5ES2.js";
+import {
+  isObject
+} from "./chunk-X534SGSV.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/cli/guard-command.ts
@@ -653,9 +655,9 @@ async function guard(agent, configOption, io) {
     classification = classify(call.command, options);
     if (classification.hits.length === 0 && classification.planfiles.length === 0) return { stdout: "", stderr: "", exitCode: 0 };
   }
-  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-A5I442RX.js");
+  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-K5L5LMT3.js");
   const setup = await loadSetup(configPath, configText, cwd);
-  const { decide } = await import("./decide-FQPIJG2Q.js");
+  const { decide } = await import("./decide-5X2RBFSC.js");
   classification = classify(call.command, { ...options, extraCommands: setup.guard.extraCommands });
   resolveWorkspaces(classification.hits, cwd, io.env);
   const planfiles = classification.planfiles.map((p) => checkPlanfile(p, cwd, io.env, setup.ruleSet));

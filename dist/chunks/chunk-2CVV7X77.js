@@ -1,9 +1,7 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
-  checkDepth,
-  configAddress,
-  terraformDependencies
-} from "./chunk-OM5KZK3H.js";
+  checkDepth
+} from "./chunk-6E6Z3RBD.js";
 import {
   DEFAULT_OVERRIDE_LABEL,
   DESTRUCTIVE_ACTIONS,
@@ -11,22 +9,29 @@ import {
   Minimatch,
   SENSITIVE,
   SEVERITIES,
+  fatesOf,
   isDestructive
-} from "./chunk-RCNCRPSA.js";
+} from "./chunk-XULCIYPN.js";
+import {
+  configAddress,
+  terraformDependencies
+} from "./chunk-QUASVEAZ.js";
 import {
   DEFAULT_CONFIG_PATHS
 } from "./chunk-7UZFWUSD.js";
 import {
   InputError,
-  getErrorMessage,
-  isObject
-} from "./chunk-M7GX4DPL.js";
+  getErrorMessage
+} from "./chunk-KIBWKCE4.js";
 import {
   displayName,
   isDisplaySafe,
   quote,
   safeLine
 } from "./chunk-QCJK5ES2.js";
+import {
+  isObject
+} from "./chunk-X534SGSV.js";
 
 // src/rules/address-glob.ts
 var AddressGlob = class {
@@ -136,8 +141,13 @@ var AddressGlobs = class {
   }
   /** The change's address, or its address before a `moved` block renamed it. */
   matchesChange(change) {
-    const names = [change.resourceAddress, change.previousAddress].filter((a) => a !== void 0);
-    return this.for(change.format).some((glob) => names.some((name) => glob.matches(name, change.format)));
+    return this.firstMatch(change) !== void 0;
+  }
+  /** The first pattern that matches the change's address (or its address before a move). */
+  firstMatch(change) {
+    const names2 = [change.resourceAddress, change.previousAddress].filter((a) => a !== void 0);
+    const i = this.for(change.format).findIndex((glob) => names2.some((name) => glob.matches(name, change.format)));
+    return i === -1 ? void 0 : this.patterns[i];
   }
   /** The change's module, or any module around it. */
   matchesModule(change) {
@@ -163,14 +173,18 @@ var RuleMatcher = class {
   isIgnored(change) {
     return this.ignore.matchesChange(change);
   }
+  /** The `ignore` glob that excludes this change, if any. */
+  ignoredBy(change) {
+    return this.ignore.firstMatch(change);
+  }
   /**
    * The rules whose every match key holds for this change under this action.
    * `anyAddress`: the change's address is not known (a module directory read
    * on its own), so address and module keys, and ignore globs, cannot rule a
-   * protection out.
+   * protection out. `applyIgnore: false` asks which rules would match but for the ignore globs.
    */
-  matching(change, action, { anyAddress = false } = {}) {
-    if (!anyAddress && this.isIgnored(change)) return [];
+  matching(change, action, { anyAddress = false, applyIgnore = true } = {}) {
+    if (!anyAddress && applyIgnore && this.isIgnored(change)) return [];
     const out = [];
     let tags = null;
     for (const c of this.compiled) {
@@ -952,12 +966,12 @@ function blastRadii(deps, nodes, limits = LIMITS) {
 }
 function reverseGraph(deps) {
   const index = /* @__PURE__ */ new Map();
-  const names = [];
+  const names2 = [];
   const inDegree = [];
   const id = (name) => {
     let i = index.get(name);
     if (i === void 0) {
-      index.set(name, i = names.push(name) - 1);
+      index.set(name, i = names2.push(name) - 1);
       inDegree.push(0);
     }
     return i;
@@ -971,7 +985,7 @@ function reverseGraph(deps) {
       edges++;
     }
   }
-  const n = names.length;
+  const n = names2.length;
   const start = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) start[v + 1] = start[v] + inDegree[v];
   const fill = start.slice(0, n);
@@ -981,8 +995,8 @@ function reverseGraph(deps) {
     for (const to of targets) ref[fill[index.get(to)]++] = f;
   }
   const reportable = new Uint8Array(n);
-  for (let v = 0; v < n; v++) reportable[v] = isReportable(names[v]) ? 1 : 0;
-  return { names, index, start, ref, reportable };
+  for (let v = 0; v < n; v++) reportable[v] = isReportable(names2[v]) ? 1 : 0;
+  return { names: names2, index, start, ref, reportable };
 }
 function isReportable(node) {
   const last = node.replace(/^(module\.[^.]+\.)+/, "");
@@ -1168,6 +1182,60 @@ function popcount(x) {
   return (x + (x >>> 4) & 252645135) * 16843009 >>> 24;
 }
 
+// src/analysis/why.ts
+var TERRAFORM_REASONS = {
+  replace_because_tainted: "it is tainted (a failed create, or terraform taint), so Terraform destroys it and creates it anew",
+  replace_by_request: "replacement was requested with -replace (terraform plan -replace=ADDRESS)",
+  replace_because_cannot_update: "an argument changed that the provider cannot update in place",
+  replace_by_triggers: "a resource or attribute named in its lifecycle replace_triggered_by changed",
+  delete_because_no_resource_config: "its resource block was removed from the configuration",
+  delete_because_no_module: "the module that declared it was removed from the configuration",
+  delete_because_wrong_repetition: "its count or for_each was added or removed, so this instance key no longer exists",
+  delete_because_count_index: "its index is past the new count",
+  delete_because_each_key: "its key is no longer in for_each",
+  delete_because_no_move_target: "the target of its moved block is not in the configuration"
+};
+function whyChange(change) {
+  const parts = [];
+  if (change.deposed !== void 0) parts.push("it is a deposed object, left by an earlier create_before_destroy replacement that did not finish, which Terraform now destroys");
+  if (change.format === "terraform") {
+    const reason = change.reason;
+    const paths = change.replacePaths ?? [];
+    if (paths.length > 0 && (reason === void 0 || reason === "replace_because_cannot_update")) {
+      parts.push(`changing ${names(paths)} forces replacement: the provider cannot update ${paths.length === 1 ? "it" : "them"} in place`);
+    } else {
+      if (reason !== void 0) parts.push(TERRAFORM_REASONS[reason] ?? `Terraform's reason: ${reason}`);
+      if (paths.length > 0) parts.push(`changing ${names(paths)} forces replacement`);
+    }
+  } else {
+    if (change.recreation?.length) {
+      const always = change.recreation.filter((r) => r.requires === "Always").map((r) => r.property);
+      const maybe = change.recreation.filter((r) => r.requires === "Conditionally").map((r) => r.property);
+      if (always.length > 0) parts.push(`changing ${names(always)} requires recreation (RequiresRecreation: Always)`);
+      if (maybe.length > 0) parts.push(`changing ${names(maybe)} may require recreation (RequiresRecreation: Conditionally)`);
+    } else if (change.reason !== void 0 && !change.reason.startsWith("requires replacement")) {
+      parts.push(change.reason);
+    }
+    if (change.action === "delete") parts.push("it is no longer in the template (removed, or its Condition is now false)");
+    if (change.causedBy?.length) parts.push(`caused by a change to ${names(change.causedBy)}`);
+  }
+  if (change.action === "replace") parts.push(replaceOrder(change));
+  if (change.action === "forget" && change.format === "terraform") parts.push("Terraform stops managing it and leaves the object itself in place");
+  if (parts.length === 0) return void 0;
+  const text = parts.join("; ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+function replaceOrder(change) {
+  if (change.format === "cloudformation") return "CloudFormation creates the new one, points what references it at the new one, then deletes the old one";
+  return change.createBeforeDestroy ? "the new one is created before the old one is destroyed (create_before_destroy)" : "the old one is destroyed before the new one is created, so it is gone in between";
+}
+function names(items) {
+  const shown2 = items.slice(0, 5).map((i) => `"${i}"`);
+  const rest = items.length - shown2.length;
+  if (rest > 0) return `${shown2.join(", ")} and ${rest} more`;
+  return shown2.length === 1 ? shown2[0] : `${shown2.slice(0, -1).join(", ")} and ${shown2.at(-1)}`;
+}
+
 // src/analysis/weakening.ts
 function detectWeakenings(change) {
   if (change.action !== "update" && change.action !== "replace") return [];
@@ -1218,16 +1286,17 @@ function defaultPolicy(change) {
 function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
   const changes = plans.flatMap((plan) => plan.changes);
   const findings = [];
+  const ignored = [];
   const matcher = new RuleMatcher(ruleSet.rules, ruleSet.ignore);
   const fromSources = groupByAddress(sourceWeakenings);
   const covered = /* @__PURE__ */ new Set();
   const sources = /* @__PURE__ */ new Map();
-  const found = (finding, change, dependencies) => {
+  const found = (finding, change, plan, dependencies = plan?.dependencies ?? /* @__PURE__ */ new Map()) => {
     findings.push(finding);
     const node = change.format === "terraform" ? configAddress(change.resourceAddress) : change.address;
-    const list3 = sources.get(dependencies);
-    if (list3) list3.push({ finding, node });
-    else sources.set(dependencies, [{ finding, node }]);
+    const entry = sources.get(dependencies);
+    if (entry) entry.list.push({ finding, node });
+    else sources.set(dependencies, { plan, list: [{ finding, node }] });
   };
   for (const plan of plans) {
     for (const change of plan.changes) {
@@ -1243,29 +1312,42 @@ function analyse({ plans, readErrors, ruleSet, sourceWeakenings = [] }) {
       const action = matchAction(change, weakenings);
       if (!action) continue;
       const rules = matcher.matching(change, action);
-      if (rules.length === 0) continue;
-      found(toFinding(change, action, rules, weakenings), change, plan.dependencies);
+      if (rules.length === 0) {
+        const glob = matcher.ignoredBy(change);
+        const would = glob === void 0 ? [] : matcher.matching(change, action, { applyIgnore: false });
+        if (glob !== void 0 && would.length > 0) ignored.push({ file: change.file, address: change.address, type: change.type, action, ignoredBy: glob, rules: would.map((r) => r.name) });
+        continue;
+      }
+      found(toFinding(change, action, rules, weakenings), change, plan);
     }
   }
   for (const source of sourceWeakenings) {
     if (covered.has(source)) continue;
     const change = sourceChange(source);
     const rules = matcher.matching(change, "protection-removed", { anyAddress: source.anyModule === true });
-    const dependencies = plans.find((p) => p.format === "terraform")?.dependencies ?? /* @__PURE__ */ new Map();
-    if (rules.length > 0) found(toFinding(change, "protection-removed", rules, [source.weakening]), change, dependencies);
+    if (rules.length > 0) found(toFinding(change, "protection-removed", rules, [source.weakening]), change, plans.find((p) => p.format === "terraform"));
   }
-  for (const [dependencies, list3] of sources) {
+  for (const [dependencies, { plan, list: list3 }] of sources) {
     const radii = blastRadii(dependencies, list3.map((s) => s.node)).dependents;
+    let fate2;
     list3.forEach(({ finding }, i) => {
       const d = radii[i];
       finding.dependents = d.listed;
       finding.dependentsTotal = d.total;
       if (d.atLeast) finding.dependentsTotalIsMinimum = true;
+      if (plan === void 0 || d.listed.length === 0) return;
+      fate2 ??= fatesOf(plan);
+      const fates = {};
+      for (const dependent of d.listed) {
+        const f = fate2(dependent);
+        if (f !== void 0) fates[dependent] = f;
+      }
+      if (Object.keys(fates).length > 0) finding.dependentFates = fates;
     });
   }
   const errors = [...readErrors, ...plans.flatMap((plan) => plan.incomplete ? [`${plan.file}: ${plan.incomplete}`] : [])];
   const decision = errors.length > 0 ? "error" : findings.length > 0 ? "blocked" : "pass";
-  return { files: plans.map((p) => p.file), changes, findings, errors, decision };
+  return { files: plans.map((p) => p.file), changes, findings, ignored, errors, decision };
 }
 function matchAction(change, weakenings) {
   if (isDestructive(change.action)) return change.action;
@@ -1315,6 +1397,16 @@ function toFinding(change, action, rules, weakenings) {
   };
   if (change.conditional) finding.conditional = true;
   if (change.previousAddress) finding.previousAddress = change.previousAddress;
+  if (action !== "protection-removed") {
+    const why = whyChange(change);
+    if (why !== void 0) finding.why = why;
+    if (change.format === "terraform" && change.reason !== void 0) finding.actionReason = change.reason;
+    if (change.replacePaths) finding.replacePaths = change.replacePaths;
+    if (change.recreation) finding.recreation = change.recreation;
+    if (change.createBeforeDestroy) finding.createBeforeDestroy = true;
+  }
+  if (change.stack !== void 0) finding.stack = change.stack;
+  if (change.physicalId !== void 0) finding.physicalId = change.physicalId;
   if (strictest.reason) finding.reason = strictest.reason;
   if (weakenings.length > 0) finding.weakenings = weakenings;
   return finding;
@@ -1574,12 +1666,16 @@ function normaliseChangeSets(doc, file) {
     dependencies: causeDependencies(walker.changes),
     changeSets: { held: [...sets.byId.keys()], needed: walker.needed }
   };
+  if (walker.stacks.length > 0) plan.stacks = walker.stacks;
   const incomplete = [...sets.fields.values()].map(incompleteReason).find((reason) => reason !== void 0);
   if (incomplete) plan.incomplete = incomplete;
   return plan;
 }
 function stackName(set) {
-  return set.stackName ?? (set.stackId !== void 0 ? /:stack\/([^/]+)/.exec(set.stackId)?.[1] : void 0) ?? "nested-stack";
+  return knownStackName(set) ?? "nested-stack";
+}
+function knownStackName(set) {
+  return set.stackName ?? (set.stackId !== void 0 ? /:stack\/([^/]+)/.exec(set.stackId)?.[1] : void 0);
 }
 var Walker = class {
   constructor(file, errors, sets) {
@@ -1593,14 +1689,18 @@ var Walker = class {
   changes = [];
   visited = /* @__PURE__ */ new Set();
   needed = [];
+  stacks = [];
   walk(set, prefix) {
     this.visited.add(set);
     const fields = this.sets.fields.get(set);
     const inline = new Map(fields.nested.map((item) => [item.logicalId, item.changeSet]));
+    const stack = knownStackName(fields);
+    if (stack !== void 0) this.stacks.push({ name: stack, prefix });
     for (const [i, entry] of fields.changes.entries()) {
       const rc = readResourceChange(entry, `${where(prefix)}Changes[${i}]`, this.errors);
       const name = `${where(prefix)}Changes[${i}] (${shown(rc.logicalId)})`;
       const change = toChange(rc, prefix, name, this.file, this.errors);
+      if (stack !== void 0) change.stack = stack;
       this.changes.push(change);
       this.follow(rc, name, `${change.address}/`, inline);
     }
@@ -1648,6 +1748,8 @@ function toChange(rc, prefix, name, file, errors) {
   if (rc.policyAction !== void 0) change.policyAction = rc.policyAction;
   const reason = change.action === "replace" ? replacementReason(rc.details) : void 0;
   if (reason) change.reason = reason;
+  const recreation = change.action === "replace" ? recreations(rc.details) : [];
+  if (recreation.length > 0) change.recreation = recreation;
   const policyChanges = rc.details.flatMap(({ target }) => {
     if (target?.attribute !== "DeletionPolicy" && target?.attribute !== "UpdateReplacePolicy") return [];
     const policy = { attribute: target.attribute };
@@ -1724,14 +1826,24 @@ function causeDependencies(changes) {
 function where(prefix) {
   return prefix === "" ? "" : `nested stack ${shown(prefix.replace(/\/$/, ""))}: `;
 }
+function recreations(details) {
+  const byProperty = /* @__PURE__ */ new Map();
+  for (const { target } of details) {
+    const property = target?.name ?? target?.attribute ?? "";
+    const requires = target?.requiresRecreation;
+    if (property === "" || requires !== "Always" && requires !== "Conditionally") continue;
+    if (byProperty.get(property) !== "Always") byProperty.set(property, requires);
+  }
+  return [...byProperty].map(([property, requires]) => ({ property, requires }));
+}
 function replacementReason(details) {
-  const names = [];
+  const names2 = [];
   for (const { target } of details) {
     const name = target?.name ?? target?.attribute ?? "";
-    if (target?.requiresRecreation === "Always") names.push(name);
-    else if (target?.requiresRecreation === "Conditionally") names.push(`${name} (conditionally)`);
+    if (target?.requiresRecreation === "Always") names2.push(name);
+    else if (target?.requiresRecreation === "Conditionally") names2.push(`${name} (conditionally)`);
   }
-  const unique2 = [...new Set(names)].filter((n) => n !== "");
+  const unique2 = [...new Set(names2)].filter((n) => n !== "");
   return unique2.length > 0 ? `requires replacement: ${unique2.join(", ")}` : void 0;
 }
 function incompleteReason(set) {
@@ -2249,6 +2361,18 @@ function textProblem(value, field) {
   if (value === void 0 || typeof value === "string" && value !== "" && isDisplaySafe(value)) return void 0;
   return `has "${field}" ${quote(value)}, not a name Terraform writes`;
 }
+function replacePathsProblem(paths) {
+  if (paths === void 0) return void 0;
+  const wrong = 'has a "change.replace_paths" that is not a list of attribute paths (lists of names and indexes)';
+  if (!Array.isArray(paths)) return wrong;
+  for (const path of paths) {
+    if (!Array.isArray(path) || path.length === 0) return wrong;
+    for (const step of path) {
+      if (typeof step === "number" ? !Number.isSafeInteger(step) || step < 0 : typeof step !== "string" || !isDisplaySafe(step)) return wrong;
+    }
+  }
+  return void 0;
+}
 function otherFieldsProblem(rc, mode) {
   const { deposed, previous_address: previous } = rc;
   if (deposed !== void 0) {
@@ -2281,6 +2405,8 @@ function changeProblem(body, mode, reason) {
     if (!family[1].has(action)) return `has action_reason ${quote(reason)}, yet actions ${quote(actions)}`;
   }
   if (body.after === null && (action === "create" || action === "update" || action === "replace")) return `has actions ${quote(actions)}, yet "change.after" is null, as for a delete`;
+  const paths = replacePathsProblem(body.replace_paths);
+  if (paths !== void 0) return paths;
   const importing = body.importing;
   if (importing !== void 0 && importing !== null && !isObject(importing)) return `has "change.importing" ${quote(importing)}, not an object`;
   if (!isMask(body.before_sensitive)) return 'has a "change.before_sensitive" that is not a sensitivity mask (true, false, or lists and objects of them)';
@@ -2318,6 +2444,7 @@ function normaliseTerraform(doc, file) {
   const changes = [];
   const list3 = entries(doc, "resource_changes", file);
   const seen = /* @__PURE__ */ new Map();
+  const unchanged = /* @__PURE__ */ new Set();
   for (let i = 0; i < list3.length; i++) {
     const rc = list3[i];
     checkResourceChange(rc, file, "resource_changes", i);
@@ -2327,6 +2454,7 @@ function normaliseTerraform(doc, file) {
     seen.set(key, i);
     const change = toChange2(rc, file);
     if (change) changes.push(change);
+    else if (rc.mode === "managed") unchanged.add(configAddress(rc.address));
   }
   const deferred = entries(doc, "deferred_changes", file);
   for (let i = 0; i < deferred.length; i++) {
@@ -2336,7 +2464,7 @@ function normaliseTerraform(doc, file) {
     }
     checkResourceChange(item.resource_change, file, "deferred_changes", i, ".resource_change");
   }
-  const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc) };
+  const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc), unchangedNodes: unchanged };
   if (doc.terraform_version !== void 0) {
     if (typeof doc.terraform_version !== "string" || !/^[\w.+-]{1,64}$/.test(doc.terraform_version)) {
       throw new InputError(file, `"terraform_version" is ${quote(doc.terraform_version)}, not a version: the file is damaged; regenerate it with \`terraform show -json\``);
@@ -2378,6 +2506,7 @@ function toChange2(rc, file) {
   if (rc.index !== void 0) change.index = rc.index;
   if (action === "replace") change.createBeforeDestroy = body.actions[0] === "create";
   if (rc.action_reason !== void 0) change.reason = rc.action_reason;
+  if (body.replace_paths !== void 0 && body.replace_paths.length > 0) change.replacePaths = [...new Set(body.replace_paths.map(attributePath))];
   if (rc.previous_address !== void 0 && rc.previous_address !== address) change.previousAddress = rc.previous_address;
   if (importing) change.importing = true;
   if (deposed) change.deposed = deposed;
@@ -2386,6 +2515,15 @@ function toChange2(rc, file) {
     if (body.after !== void 0 && body.after !== null) change.after = redactSensitive(body.after, body.after_sensitive);
   }
   return change;
+}
+function attributePath(path) {
+  let out = "";
+  for (const step of path) {
+    if (typeof step === "number") out += `[${step}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(step)) out += out === "" ? step : `.${step}`;
+    else out += `[${JSON.stringify(step)}]`;
+  }
+  return out;
 }
 function shortProvider(providerName, type) {
   if (providerName !== void 0) {
@@ -2771,7 +2909,7 @@ function describe(value) {
 // src/rules/packs.ts
 var PACKS = { recommended: recommended_default, aws: aws_default, google: google_default, azure: azure_default, cloudformation: cloudformation_default, kubernetes: kubernetes_default };
 var PACK_NAMES = Object.keys(PACKS);
-function loadPacks(names, source = "extends") {
+function loadPacks(names2, source = "extends") {
   const rules = [];
   const packs = [];
   const visit = (name, trail) => {
@@ -2786,7 +2924,7 @@ function loadPacks(names, source = "extends") {
     packs.push(name);
     for (const rule of pack.rules) rules.push({ ...rule, pack: name });
   };
-  for (const name of names) visit(name, []);
+  for (const name of names2) visit(name, []);
   return { rules, packs };
 }
 
@@ -2865,12 +3003,12 @@ async function parseConfig(text, source, defaults = {}) {
     if (!PACK_NAMES.includes(name)) problems.push(problemAt(["extends", i], `unknown rule pack ${JSON.stringify(name)}; built-in packs are ${PACK_NAMES.join(", ")}`));
   }
   const base = loadPacks(packs.filter((name) => PACK_NAMES.includes(name)));
-  const names = new Set(base.rules.map((r) => r.name));
+  const names2 = new Set(base.rules.map((r) => r.name));
   const written = isObject(raw) && Array.isArray(raw.rules) ? raw.rules : [];
   for (const rule of config.rules) {
     const at2 = ["rules", written.findIndex((r) => isObject(r) && r.name === rule.name), "name"];
     if (rule.name === GATE_RULE) problems.push(problemAt(at2, `${JSON.stringify(rule.name)} is the rule for changes to the gate's own files; choose another name`));
-    else if (names.has(rule.name)) problems.push(problemAt(at2, `${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`));
+    else if (names2.has(rule.name)) problems.push(problemAt(at2, `${JSON.stringify(rule.name)} is already a rule of a built-in pack; choose another name`));
   }
   throwProblems(source, problems, (path) => offsetIn(doc, path));
   const ruleSet = {

@@ -4,23 +4,25 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-LYZNBOTE.js";
-import "./chunk-SRJ66EUE.js";
+} from "./chunk-N5ZNTC3A.js";
+import "./chunk-KBTYDP3J.js";
 import {
   repositoryPathProblem
-} from "./chunk-7WQLFSMJ.js";
-import "./chunk-OM5KZK3H.js";
-import "./chunk-NSKDQYOC.js";
-import "./chunk-RCNCRPSA.js";
+} from "./chunk-2CVV7X77.js";
+import "./chunk-6E6Z3RBD.js";
+import "./chunk-OGRMVORQ.js";
+import "./chunk-XULCIYPN.js";
+import "./chunk-QUASVEAZ.js";
 import "./chunk-7UZFWUSD.js";
 import {
   InputError,
   getErrorMessage,
   isInputError
-} from "./chunk-M7GX4DPL.js";
+} from "./chunk-KIBWKCE4.js";
 import {
   safeLine
 } from "./chunk-QCJK5ES2.js";
+import "./chunk-X534SGSV.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/cli/verify-cli.ts

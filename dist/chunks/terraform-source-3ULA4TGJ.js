@@ -8,17 +8,21 @@ import {
   loadedConfigFiles
 } from "./chunk-7DXYR5VB.js";
 import {
-  checkDepth,
-  configAddress
-} from "./chunk-OM5KZK3H.js";
+  checkDepth
+} from "./chunk-6E6Z3RBD.js";
 import {
-  InputError,
-  isObject
-} from "./chunk-M7GX4DPL.js";
+  configAddress
+} from "./chunk-QUASVEAZ.js";
+import {
+  InputError
+} from "./chunk-KIBWKCE4.js";
 import {
   displayName,
   safeLine
 } from "./chunk-QCJK5ES2.js";
+import {
+  isObject
+} from "./chunk-X534SGSV.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/plan/terraform-source.ts

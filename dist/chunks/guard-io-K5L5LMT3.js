@@ -12,15 +12,17 @@ import {
   parsePlan,
   throwProblems,
   yamlProblem
-} from "./chunk-7WQLFSMJ.js";
-import "./chunk-OM5KZK3H.js";
-import "./chunk-RCNCRPSA.js";
+} from "./chunk-2CVV7X77.js";
+import "./chunk-6E6Z3RBD.js";
+import "./chunk-XULCIYPN.js";
+import "./chunk-QUASVEAZ.js";
 import "./chunk-7UZFWUSD.js";
 import {
   InputError,
   getErrorMessage
-} from "./chunk-M7GX4DPL.js";
+} from "./chunk-KIBWKCE4.js";
 import "./chunk-QCJK5ES2.js";
+import "./chunk-X534SGSV.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/cli/guard-io.ts

@@ -5,10 +5,12 @@ import {
   otherLosses,
   plural,
   sanitize
-} from "./chunk-NSKDQYOC.js";
+} from "./chunk-OGRMVORQ.js";
 import {
   minimatch
-} from "./chunk-RCNCRPSA.js";
+} from "./chunk-XULCIYPN.js";
+import "./chunk-QUASVEAZ.js";
+import "./chunk-X534SGSV.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/guard/decide.ts

@@ -2,14 +2,17 @@ import { createRequire as __plangateRequire } from 'node:module'; const require 
 import {
   VERSION,
   batched,
+  checkLabels,
   jsonChunks,
+  parsePlanSpec,
   sarifChunks,
   terminated
-} from "./chunk-EDRFCMCP.js";
+} from "./chunk-Y5IF2OHC.js";
 import {
   checkPlans,
+  parseTemplateOption,
   renderMarkdown
-} from "./chunk-SRJ66EUE.js";
+} from "./chunk-KBTYDP3J.js";
 import {
   configPaths,
   defaultRuleSet,
@@ -17,11 +20,11 @@ import {
   oneConfig,
   parseConfig,
   yamlProblem
-} from "./chunk-7WQLFSMJ.js";
+} from "./chunk-2CVV7X77.js";
 import {
   MAX_DEPTH,
   checkDepth
-} from "./chunk-OM5KZK3H.js";
+} from "./chunk-6E6Z3RBD.js";
 import {
   NOT_AUTHORS,
   approvalsNeeded,
@@ -31,12 +34,14 @@ import {
   groupBy,
   headline,
   otherLosses,
+  planName,
   plural,
   ruleRequirements,
   sanitize,
   thousands
-} from "./chunk-NSKDQYOC.js";
-import "./chunk-RCNCRPSA.js";
+} from "./chunk-OGRMVORQ.js";
+import "./chunk-XULCIYPN.js";
+import "./chunk-QUASVEAZ.js";
 import {
   DEFAULT_CONFIG_PATHS
 } from "./chunk-7UZFWUSD.js";
@@ -44,14 +49,16 @@ import {
   InputError,
   errorLines,
   getErrorMessage,
-  isInputError,
-  isObject
-} from "./chunk-M7GX4DPL.js";
+  isInputError
+} from "./chunk-KIBWKCE4.js";
 import {
   displayName,
   quote,
   safeLine
 } from "./chunk-QCJK5ES2.js";
+import {
+  isObject
+} from "./chunk-X534SGSV.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/cli/run-cli.ts
@@ -169,7 +176,9 @@ function textLines(analysis, { color, listErrors = true }) {
     for (const e of analysis.errors) lines.push(`  ${paint("yellow", sanitize(e))}`);
   }
   for (const [file, findings] of groupBy(analysis.findings, (f) => f.file)) {
-    lines.push("", paint("bold", `${plural(findings.length, "protected resource")} in ${sanitize(file)}:`));
+    const label = analysis.labels?.[file];
+    const where = label === void 0 ? sanitize(file) : `${sanitize(label)} (${sanitize(file)})`;
+    lines.push("", paint("bold", `${plural(findings.length, "protected resource")} in ${where}:`));
     for (const f of bySeverity(findings)) lines.push(...finding(f, paint));
   }
   if (analysis.findings.length > 0) {
@@ -187,7 +196,15 @@ function textLines(analysis, { color, listErrors = true }) {
   if (others.length > 0) {
     lines.push("", paint("bold", `Other resources lost (no rule protects them): ${thousands(others.length)}`));
     for (const c of others) {
-      lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint("dim", `(${sanitize(c.type)}, ${sanitize(c.file)})`)}`);
+      lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint("dim", `(${sanitize(c.type)}, ${sanitize(planName(analysis, c.file))})`)}`);
+    }
+  }
+  if (analysis.ignored.length > 0) {
+    lines.push("", paint("bold", `Ignored by the config (a rule would protect them, an ignore glob excludes them): ${thousands(analysis.ignored.length)}`));
+    for (const c of analysis.ignored) {
+      const where = paint("dim", `(${sanitize(c.type)}, ${sanitize(planName(analysis, c.file))})`);
+      lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${where}`);
+      lines.push(`${INDENT}ignored by \`ignore: ${sanitize(c.ignoredBy)}\`; rules it would match: ${c.rules.map(sanitize).join(", ")}`);
     }
   }
   return lines;
@@ -200,10 +217,13 @@ function finding(f, paint) {
     `${INDENT}${paint(SEVERITY_STYLE[f.severity], f.severity)} · rule ${sanitize(f.rule)} · ${plural(f.approvals, "approval")}${who.length ? ` from ${who.join(", ")}` : ""}`
   ];
   if (f.previousAddress) out.push(`${INDENT}${label("moved from:")} ${sanitize(f.previousAddress)}`);
+  if (f.stack !== void 0) out.push(`${INDENT}${label("stack:")} ${sanitize(f.stack)}${f.physicalId !== void 0 ? `  ${label("physical id:")} ${sanitize(f.physicalId)}` : ""}`);
+  else if (f.physicalId !== void 0) out.push(`${INDENT}${label("physical id:")} ${sanitize(f.physicalId)}`);
+  if (f.why !== void 0) out.push(`${INDENT}${label("why:")} ${sanitize(f.why)}`);
   for (const w of f.weakenings ?? []) {
     out.push(`${INDENT}${label("guard removed:")} ${paint("yellow", sanitize(w.description || `${w.guard} ${w.from} → ${w.to}`))}`);
   }
-  if (f.reason) out.push(`${INDENT}${label("why:")} ${sanitize(f.reason)}`);
+  if (f.reason) out.push(`${INDENT}${label("protected because:")} ${sanitize(f.reason)}`);
   for (const d of f.dataAtRisk) out.push(`${INDENT}${label("data at risk:")} ${paint("yellow", sanitize(d))}`);
   if (f.dependentsTotal > 0) out.push(`${INDENT}${label("depended on by:")} ${dependentsList(f, MAX_DEPENDENTS, sanitize)}`);
   return out;
@@ -211,22 +231,24 @@ function finding(f, paint) {
 
 // src/cli/run-cli.ts
 var EXIT = { pass: 0, blocked: 1, error: 2 };
-var USAGE = `Usage: plangate check [--format text|markdown|json|sarif] [--config FILE] FILE...
+var USAGE = `Usage: plangate check [--format text|markdown|json|sarif] [--config FILE] [LABEL=]FILE...
        plangate verify --plan FILE [--commit SHA]   (see plangate verify --help)
        plangate guard [--agent claude|codex]   (a coding agent's PreToolUse hook; see plangate guard --help)
 
 Reads Terraform/OpenTofu plan JSON (terraform show -json PLANFILE) and
 CloudFormation change sets (aws cloudformation describe-change-set --output json),
 and reports every protected resource they would delete, replace or forget.
-FILE may be - for standard input.
+FILE may be - for standard input. LABEL=FILE (prod=plans/prod.json) names the plan
+in the report; the path is still shown in each plan's heading and in the JSON report.
 
 Options:
   --format FORMAT  text (default), markdown, json, or sarif (SARIF 2.1.0 for code scanning)
   --config FILE    rules file (default: ${DEFAULT_CONFIG_PATHS.join(" or ")} if one
                    exists, else the recommended pack); stderr names the one used
-  --cfn-template FILE
-                   the stack's current CloudFormation template (JSON or YAML):
-                   its Ref, Fn::GetAtt, Fn::Sub and DependsOn add to each finding's dependents
+  --cfn-template [STACK=]FILE
+                   a stack's current CloudFormation template (JSON or YAML): its
+                   Ref, Fn::GetAtt, Fn::Sub and DependsOn add to the dependents of
+                   that stack's findings; repeat as STACK=FILE for each stack
   --tf-base DIR --tf-head DIR
                    the Terraform root module before and after the change: a
                    lifecycle { prevent_destroy = true } removed between them is a finding
@@ -251,10 +273,10 @@ async function runCli(argv, io) {
       return EXIT.pass;
     }
     if (command === "guard") {
-      const { runGuard } = await import("./guard-command-2VJWDZTA.js");
+      const { runGuard } = await import("./guard-command-FG2P4JPR.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
-    if (command === "verify") return await (await import("./verify-cli-RPYP77PZ.js")).runVerify(rest, io);
+    if (command === "verify") return await (await import("./verify-cli-LUA3SFBS.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\`, \`plangate verify --plan FILE\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
@@ -271,17 +293,28 @@ async function runCli(argv, io) {
     }
     const ruleSet = await loadRuleSet(values.config, io);
     const options = {};
-    const template = values["cfn-template"];
-    if (template !== void 0) options.templateDependencies = await templateDependencies(readInput(template, "template"), template);
+    const templates = values["cfn-template"] ?? [];
+    if (templates.length > 0) {
+      options.templates = await Promise.all(
+        templates.map(async (value) => {
+          const { stack, file } = parseTemplateOption(value);
+          const dependencies = await templateDependencies(readInput(file, "template"), file);
+          return stack === void 0 ? { file, dependencies } : { stack, file, dependencies };
+        })
+      );
+    }
+    const specs = positionals.map(parsePlanSpec);
+    checkLabels(specs, "plangate check");
+    options.labels = Object.fromEntries(specs.flatMap((s) => s.label === void 0 ? [] : [[s.pattern, s.label]]));
     const [base, head] = [values["tf-base"], values["tf-head"]];
     if (base === void 0 !== (head === void 0)) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-3JAZ75VP.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-3ULA4TGJ.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
-    const analysis = await checkPlans(positionals, ruleSet, options);
+    const analysis = await checkPlans(specs.map((s) => s.pattern), ruleSet, options);
     for (const chunk of batched(render(analysis, format, io))) io.stdout(chunk);
     for (const error of analysis.errors) io.stderr(`plangate: ${safeLine(error)}
 `);
@@ -302,7 +335,7 @@ async function runCli(argv, io) {
 var OPTIONS = {
   format: { type: "string", short: "f" },
   config: { type: "string", short: "c" },
-  "cfn-template": { type: "string" },
+  "cfn-template": { type: "string", multiple: true },
   "tf-base": { type: "string" },
   "tf-head": { type: "string" },
   help: { type: "boolean", short: "h" },

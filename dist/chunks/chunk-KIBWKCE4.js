@@ -35,15 +35,9 @@ function isInputError(error) {
   return error instanceof InputError;
 }
 
-// src/json.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 export {
   InputError,
   errorLines,
   getErrorMessage,
-  isInputError,
-  isObject
+  isInputError
 };

@@ -4,7 +4,7 @@ import {
   missingNestedChangeSets,
   parsePlan,
   readPlanFile
-} from "./chunk-7WQLFSMJ.js";
+} from "./chunk-2CVV7X77.js";
 import {
   MAX_SHOWN,
   NOT_AUTHORS,
@@ -17,14 +17,67 @@ import {
   headline,
   losesResource,
   otherLosses,
+  planName,
   plural,
   ruleRequirements,
   sanitize,
   thousands
-} from "./chunk-NSKDQYOC.js";
+} from "./chunk-OGRMVORQ.js";
 import {
+  InputError,
   isInputError
-} from "./chunk-M7GX4DPL.js";
+} from "./chunk-KIBWKCE4.js";
+import {
+  quote
+} from "./chunk-QCJK5ES2.js";
+
+// src/plan/cloudformation-stacks.ts
+var STACK = /^([A-Za-z][-A-Za-z0-9]{0,127})=(.+)$/s;
+function parseTemplateOption(value) {
+  const match = STACK.exec(value);
+  return match ? { stack: match[1], file: match[2] } : { file: value };
+}
+function applyTemplates(plans, templates) {
+  const stacks = plans.filter((p) => p.format === "cloudformation");
+  const bare = templates.filter((t) => t.stack === void 0);
+  if (bare.length > 0 && templates.length > 1) {
+    throw new InputError("--cfn-template", "give every template as STACK=FILE once there is more than one, so each stack gets its own");
+  }
+  const errors = [];
+  const roots = [...new Set(stacks.flatMap((p) => (p.stacks ?? []).filter((s) => s.prefix === "").map((s) => s.name)))];
+  for (const template of bare) {
+    if (roots.length > 1) {
+      errors.push(`--cfn-template ${template.file}: the change sets are for ${roots.length} stacks (${roots.map((r) => quote(r)).join(", ")}), and one template cannot be all of them: give each its own as --cfn-template STACK=FILE`);
+      continue;
+    }
+    for (const plan of stacks) merge(plan.dependencies, template.dependencies, "");
+  }
+  for (const template of templates) {
+    if (template.stack === void 0) continue;
+    let found = false;
+    for (const plan of stacks) {
+      for (const { name, prefix } of plan.stacks ?? []) {
+        if (name !== template.stack) continue;
+        merge(plan.dependencies, template.dependencies, prefix);
+        found = true;
+      }
+    }
+    if (!found) {
+      const known = [...new Set(stacks.flatMap((p) => (p.stacks ?? []).map((s) => s.name)))];
+      const which = known.length > 0 ? `the change sets are for ${known.map((k) => quote(k)).join(", ")}` : "no change set names its stack";
+      errors.push(`--cfn-template ${quote(template.stack)}=${template.file}: no change set is for stack ${quote(template.stack)} (${which}): check the stack name`);
+    }
+  }
+  return errors;
+}
+function merge(into, from, prefix) {
+  for (const [node, targets] of from) {
+    const key2 = prefix + node;
+    let set = into.get(key2);
+    if (!set) into.set(key2, set = /* @__PURE__ */ new Set());
+    for (const t of targets) set.add(prefix + t);
+  }
+}
 
 // src/check.ts
 async function checkPlans(files, ruleSet, options = {}) {
@@ -34,7 +87,6 @@ async function checkPlans(files, ruleSet, options = {}) {
   for (const file of files) {
     try {
       const plan = typeof file === "string" ? await readPlanFile(file, options) : parsePlan(file.bytes, file.name);
-      if (plan.format === "cloudformation" && options.templateDependencies) mergeDependencies(plan.dependencies, options.templateDependencies);
       plans.push(plan);
     } catch (error) {
       if (!isInputError(error)) throw error;
@@ -42,14 +94,11 @@ async function checkPlans(files, ruleSet, options = {}) {
     }
   }
   readErrors.push(...missingNestedChangeSets(plans));
-  return analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
-}
-function mergeDependencies(into, from) {
-  for (const [node, targets] of from) {
-    const set = into.get(node);
-    if (set) for (const t of targets) set.add(t);
-    else into.set(node, new Set(targets));
-  }
+  if (options.templates?.length) readErrors.push(...applyTemplates(plans, options.templates));
+  const analysis = analyse({ plans, readErrors, ruleSet, sourceWeakenings: options.sourceWeakenings ?? [] });
+  const labels = Object.entries(options.labels ?? {}).flatMap(([file, label]) => files.includes(file) ? [[file === "-" ? "standard input" : file, label]] : []);
+  if (labels.length > 0) analysis.labels = Object.fromEntries(labels);
+  return analysis;
 }
 
 // src/report/lines.ts
@@ -72,6 +121,24 @@ var Lines = class {
     return this.length > this.max;
   }
 };
+
+// src/report/markdown-text.ts
+function code(text, where = "table") {
+  const body = sanitize(text);
+  if (body === "") return "(empty)";
+  if (where === "table" && body.includes("\\|")) return `<code>${htmlEntities(body)}</code>`;
+  const inner = where === "table" ? body.replace(/\|/g, "\\|") : body;
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(inner) ? " " : "";
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
+function escapeText(text) {
+  return sanitize(text).trimStart().replace(/[\\`*_[\]<>&|~#$!]/g, (c) => `\\${c}`).replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/@(?=[\p{L}\p{N}_])/gu, "@​").replace(/#(?=\d)/g, "#​").replace(/:(?=\/\/)/g, ":​").replace(/\b(www)\./gi, "$1​.");
+}
+function htmlEntities(text) {
+  return sanitize(text).replace(/[&<>"'`|\\*_[\]~#$!@]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 // src/report/mermaid.ts
 var DEFAULT_MAX_NODES = 30;
@@ -169,6 +236,7 @@ var ICON = { pass: "✅", blocked: "⛔", error: "⚠️" };
 var SEVERITY_ICON = { critical: "🔴", high: "🟠", medium: "🟡", low: "⚪" };
 var VISIBLE_ROWS = 20;
 var SHORT_LIST = 50;
+var MAX_LABELS = 50;
 var MAX_DEPENDENTS = 10;
 var SLACK = 1024;
 function renderMarkdown(analysis, options = {}) {
@@ -181,9 +249,10 @@ function renderMarkdown(analysis, options = {}) {
     title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
-    ruleCount: ruleRequirements(analysis.findings).length,
+    requirements: ruleRequirements(analysis.findings),
     withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
     withDetails: analysis.findings.filter((f) => f.dataAtRisk.length > 0 || (f.weakenings?.length ?? 0) > 0).length,
+    withWhy: analysis.findings.filter((f) => f.why !== void 0).length,
     otherRows: [],
     rows: /* @__PURE__ */ new Map(),
     details: /* @__PURE__ */ new Map()
@@ -192,13 +261,15 @@ function renderMarkdown(analysis, options = {}) {
     graph: true,
     dependents: true,
     details: true,
+    why: true,
     errors: analysis.errors.length,
     findings: analysis.findings.length,
-    others: ctx.others.length
+    others: ctx.others.length,
+    ignored: analysis.ignored.length
   };
   let out = build(ctx, lim);
   if (out !== void 0) return out;
-  for (const part of ["graph", "dependents", "details"]) {
+  for (const part of ["graph", "dependents", "details", "why"]) {
     lim[part] = false;
     out = build(ctx, lim);
     if (out !== void 0) return out;
@@ -208,7 +279,7 @@ function renderMarkdown(analysis, options = {}) {
     out = build(ctx, lim);
     if (out !== void 0) return out;
   }
-  for (const part of ["others", "findings", "errors"]) {
+  for (const part of ["others", "ignored", "findings", "errors"]) {
     const all2 = lim[part];
     lim[part] = largest(all2, (n) => build(ctx, { ...lim, [part]: n }) !== void 0);
     out = build(ctx, lim);
@@ -233,17 +304,19 @@ function build(ctx, lim) {
     const ranked = keep ? all2.filter((f) => keep.has(f)) : all2;
     if (ranked.length === 0) continue;
     append(shown, ranked);
-    out.push(`#### Protected resources in ${code(clip(file, MAX_SHOWN.address, "end"), "prose")} (${thousands(all2.length)})`, "");
+    out.push(`#### Protected resources in ${planHeading(analysis, file)} (${thousands(all2.length)})`, "");
     const top = ranked.slice(0, VISIBLE_ROWS);
     if (!findingTable(ctx, top, out) || !findingDetails(ctx, top, lim, out)) return void 0;
     const rest = ranked.slice(VISIBLE_ROWS);
     if (rest.length > 0) {
-      out.push(`<details><summary>${plural(rest.length, "more protected resource")} in this plan</summary>`, "");
+      const more = all2.length - top.length;
+      const listed = rest.length < more ? ` (${thousands(rest.length)} listed here; the rest are left out, see the note at the end)` : "";
+      out.push(`<details><summary>${plural(more, "more protected resource")} in this plan${listed}</summary>`, "");
       if (!findingTable(ctx, rest, out) || !findingDetails(ctx, rest, lim, out)) return void 0;
       out.push("</details>", "");
     }
   }
-  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown, ctx.ruleCount));
+  if (analysis.findings.length > 0) out.push(...whoMustApprove(analysis.findings, shown, ctx.requirements));
   if (lim.graph && ctx.graph) {
     out.push("#### What depends on them", "", graphLegend(ctx.graph), "", "```mermaid", ctx.graph.source.trimEnd(), "```", "");
   }
@@ -252,6 +325,18 @@ function build(ctx, lim) {
     out.push("| Action | Resource | Type | Plan |", "|---|---|---|---|");
     for (let i = 0; i < Math.min(lim.others, ctx.others.length); i++) if (!out.push(otherRow(ctx, i))) return void 0;
     out.push("", "</details>", "");
+  }
+  if (analysis.ignored.length > 0 && lim.ignored > 0) {
+    out.push(`<details><summary>${plural(analysis.ignored.length, "resource")} a rule would protect, ignored by the config's <code>ignore</code></summary>`, "");
+    out.push("| Action | Resource | Type | Ignored by | Rules it would match | Plan |", "|---|---|---|---|---|---|");
+    for (let i = 0; i < Math.min(lim.ignored, analysis.ignored.length); i++) if (!out.push(ignoredRow(ctx, i))) return void 0;
+    out.push("", "</details>", "");
+  }
+  const labelled = Object.entries(analysis.labels ?? {});
+  if (labelled.length > 0) {
+    const named = labelled.slice(0, MAX_LABELS).map(([file, label]) => `${code(label, "prose")} is ${code(clip(file, MAX_SHOWN.address, "end"), "prose")}`);
+    const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, "more")}` : "";
+    out.push(`<sub>Plans: ${named.join(", ")}${more}.</sub>`, "");
   }
   const left = omissions(ctx, lim);
   if (left.length > 0) {
@@ -279,10 +364,23 @@ function otherRow(ctx, i) {
   let row = ctx.otherRows[i];
   if (row === void 0) {
     const c = ctx.others[i];
-    row = `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${code(clip(c.file, MAX_SHOWN.address, "end"))} |`;
+    row = `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ${planCell(ctx.analysis, c.file)} |`;
     ctx.otherRows[i] = row;
   }
   return row;
+}
+function ignoredRow(ctx, i) {
+  const c = ctx.analysis.ignored[i];
+  const rules = c.rules.map((r) => escapeText(clip(r, MAX_SHOWN.address))).join(", ");
+  return `| ${describeAction(c)} | ${addressCell(c)} | ${code(clip(c.type, MAX_SHOWN.address))} | ignored by ${code(`ignore: ${clip(c.ignoredBy, MAX_SHOWN.address)}`)} | ${rules} | ${planCell(ctx.analysis, c.file)} |`;
+}
+function planCell(analysis, file) {
+  return code(clip(planName(analysis, file), MAX_SHOWN.address, "end"));
+}
+function planHeading(analysis, file) {
+  const path = code(clip(file, MAX_SHOWN.address, "end"), "prose");
+  const label = analysis.labels?.[file];
+  return label === void 0 ? path : `${code(clip(label, MAX_SHOWN.address), "prose")} (${path})`;
 }
 function actionCell(f) {
   if (f.action !== "protection-removed" || !f.weakenings?.length) return describeAction(f);
@@ -290,8 +388,11 @@ function actionCell(f) {
   return `${describeAction(f)}<br>${guards.join("<br>")}`;
 }
 function addressCell(item) {
-  const here = code(clip(item.address, MAX_SHOWN.address));
-  return item.previousAddress ? `${here}<br>moved from ${code(clip(item.previousAddress, MAX_SHOWN.address))}` : here;
+  let cell = code(clip(item.address, MAX_SHOWN.address));
+  if (item.previousAddress) cell += `<br>moved from ${code(clip(item.previousAddress, MAX_SHOWN.address))}`;
+  if (item.stack !== void 0) cell += `<br>stack ${code(clip(item.stack, MAX_SHOWN.address))}`;
+  if (item.physicalId !== void 0) cell += `<br>physical id ${code(clip(item.physicalId, MAX_SHOWN.address))}`;
+  return cell;
 }
 function approvalsCell(f) {
   const who = approversList(f.approvers.teams, f.approvers.users);
@@ -301,7 +402,7 @@ function approversList(teams, users) {
   return [...teams.map((t) => `team ${code(t)}`), ...users.map((u) => code(`@${u.replace(/^@/, "")}`))].join(", ");
 }
 function findingDetails(ctx, findings, lim, out) {
-  const cacheKey = `${lim.details}/${lim.dependents}`;
+  const cacheKey = `${lim.details}/${lim.dependents}/${lim.why}`;
   let cache = ctx.details.get(cacheKey);
   if (!cache) ctx.details.set(cacheKey, cache = /* @__PURE__ */ new Map());
   let any = false;
@@ -315,17 +416,18 @@ function findingDetails(ctx, findings, lim, out) {
 }
 function findingBullet(f, lim) {
   const lines = [];
+  if (lim.why && f.why !== void 0) lines.push(`why: ${escapeText(clip(f.why, MAX_SHOWN.text))}`);
   if (lim.details) {
     for (const d of f.dataAtRisk) lines.push(`data at risk: ${escapeText(clip(d, MAX_SHOWN.text))}`);
     for (const w of f.weakenings ?? []) lines.push(`guard removed: ${escapeText(clip(w.description, MAX_SHOWN.text))}`);
   }
   if (lim.dependents && f.dependentsTotal > 0) {
-    lines.push(`depended on by ${dependentsList(f, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), "prose"))}`);
+    lines.push(`depended on by ${dependentsList(f, MAX_DEPENDENTS, (d) => code(clip(d, MAX_SHOWN.address), "prose"), escapeText)}`);
   }
   if (lines.length === 0) return "";
   return [`- ${code(clip(f.address, MAX_SHOWN.address), "prose")}`, ...lines.map((l) => `  - ${l}`)].join("\n");
 }
-function whoMustApprove(all2, shown, ruleCount) {
+function whoMustApprove(all2, shown, requirements) {
   const n = approvalsNeeded(all2);
   const out = [
     "#### Who must approve",
@@ -335,12 +437,13 @@ function whoMustApprove(all2, shown, ruleCount) {
     "| Rule | Why it is protected | Resources | Approvals | Approvers |",
     "|---|---|---|---|---|"
   ];
-  const rules = ruleRequirements(shown);
+  const listed = new Set(shown.map((f) => f.rule));
+  const rules = requirements.filter((r) => listed.has(r.rule));
   for (const r of rules) {
     const who = approversList(r.teams, r.users) || "anyone qualifying";
     out.push(`| ${escapeText(clip(r.rule, MAX_SHOWN.address))} | ${r.reason ? escapeText(clip(r.reason, MAX_SHOWN.text)) : ""} | ${thousands(r.resources)} | ${r.approvals} | ${who} |`);
   }
-  const hidden = ruleCount - rules.length;
+  const hidden = requirements.length - rules.length;
   if (hidden > 0) out.push("", `…and ${plural(hidden, "more rule")} protecting resources not listed here.`);
   out.push("");
   return out;
@@ -353,11 +456,13 @@ function omissions(ctx, lim) {
   }
   if (!lim.dependents && ctx.withDependents > 0) left.push(`the dependents of ${plural(ctx.withDependents, "protected resource")}`);
   if (!lim.details && ctx.withDetails > 0) left.push(`the data at risk and removed guards of ${plural(ctx.withDetails, "protected resource")}`);
+  if (!lim.why && ctx.withWhy > 0) left.push(`why each of ${plural(ctx.withWhy, "protected resource")} is destroyed`);
   const findings = analysis.findings.length;
   if (lim.findings < findings) {
     left.push(lim.findings === 0 ? all(findings, "protected resource") : `${thousands(findings - lim.findings)} of the ${plural(findings, "protected resource")} (the ${thousands(lim.findings)} listed are the most severe)`);
   }
   if (lim.others < ctx.others.length) left.push(partOf(ctx.others.length - lim.others, ctx.others.length, "other lost resource"));
+  if (lim.ignored < analysis.ignored.length) left.push(partOf(analysis.ignored.length - lim.ignored, analysis.ignored.length, "ignored resource"));
   if (lim.errors < analysis.errors.length) left.push(partOf(analysis.errors.length - lim.errors, analysis.errors.length, "problem"));
   return left;
 }
@@ -389,26 +494,11 @@ function largest(max, fits) {
 function append(out, ...lists) {
   for (const list of lists) for (const line of list) out.push(line);
 }
-function code(text, where = "table") {
-  const body = sanitize(text);
-  if (body === "") return "(empty)";
-  if (where === "table" && body.includes("\\|")) return `<code>${htmlEntities(body)}</code>`;
-  const inner = where === "table" ? body.replace(/\|/g, "\\|") : body;
-  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(inner) ? " " : "";
-  return `${fence}${pad}${inner}${pad}${fence}`;
-}
-function escapeText(text) {
-  return sanitize(text).trimStart().replace(/[\\`*_[\]<>&|~#$!]/g, (c) => `\\${c}`).replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2").replace(/@(?=[\p{L}\p{N}_])/gu, "@​").replace(/#(?=\d)/g, "#​").replace(/:(?=\/\/)/g, ":​").replace(/\b(www)\./gi, "$1​.");
-}
-function htmlEntities(text) {
-  return sanitize(text).replace(/[&<>"'`|\\*_[\]~#$!@]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export {
+  parseTemplateOption,
   checkPlans,
+  escapeText,
   GITHUB_COMMENT_LIMIT,
-  renderMarkdown,
-  escapeText
+  renderMarkdown
 };
