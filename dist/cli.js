@@ -36,7 +36,7 @@ if (command === "guard") {
   const { runGuard } = await import("./chunks/guard-command-FG2P4JPR.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-KXXKH2CT.js");
+  const { runCli } = await import("./chunks/run-cli-SDIEWMM6.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

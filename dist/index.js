@@ -18,6 +18,7 @@ import {
   Refusal,
   RestDecisionApi,
   apiError,
+  approversByLogin,
   commentMarker,
   decisionRecord,
   earnsSuccess,
@@ -34,7 +35,7 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-N5ZNTC3A.js";
+} from "./chunks/chunk-Y2LHC5E5.js";
 import {
   checkPlans
 } from "./chunks/chunk-KBTYDP3J.js";
@@ -23740,7 +23741,7 @@ async function decideMergeGroup(api, group, source, check) {
   const missing = unapproved(changes, records);
   if (missing.length > 0) refused.push(notApproved(missing, `the decisions of the group's pull requests (${[...pulls.keys()].map((n) => `#${n}`).join(", ")})`));
   if (refused.length > 0) return { ...result, outcome: { ...emptyOutcome(), decision: "blocked", missing: refused } };
-  return { ...result, outcome: { ...emptyOutcome(), decision: changes.length === 0 ? "pass" : "approved" } };
+  return { ...result, outcome: { ...emptyOutcome(), ...changes.length === 0 ? { decision: "pass" } : { decision: "approved", approvedBy: approversByLogin(records.flatMap((record) => record.by)) } } };
 }
 
 // node_modules/@actions/glob/lib/internal-globber.js
@@ -24512,7 +24513,7 @@ async function verifyMode(api, status2, env) {
     const verified = await verifyCommit(api, sha, { poster, statusContext: status2.statusContext }, check);
     if (verified.analysis.decision === "error") return { headSha: sha, analysis: verified.analysis, outcome: { ...emptyOutcome(), errors: verified.analysis.errors } };
     info(`plangate verify: ${verified.message}`);
-    return { headSha: sha, analysis: verified.analysis, outcome: { ...emptyOutcome(), decision: verified.changes.length === 0 ? "pass" : "approved" } };
+    return { headSha: sha, analysis: verified.analysis, outcome: { ...emptyOutcome(), ...verified.changes.length === 0 ? { decision: "pass" } : { decision: "approved", approvedBy: approversByLogin(verified.by) } } };
   } catch (error2) {
     if (error2 instanceof Refusal) return { ...errorResult(commit, error2.message), outcome: { ...emptyOutcome(), decision: "blocked", missing: [error2.message] } };
     return errorResult(commit, getErrorMessage(error2));

@@ -6,7 +6,7 @@ import { emptyOutcome, errorResult, type GateResult } from './github/gate.js';
 import { getInputs, getStatusInputs, type StatusInputs } from './github/inputs.js';
 import { decideMergeGroup, readMergeGroup } from './github/merge-group.js';
 import { expandPlanPatterns } from './github/plan-files.js';
-import { Refusal, verifyCommit } from './github/verify.js';
+import { approversByLogin, Refusal, verifyCommit } from './github/verify.js';
 import { isPassing } from './report/gate.js';
 
 type Finish = (result: GateResult, status: StatusInputs | undefined, warnings: readonly string[]) => Promise<void>;
@@ -49,7 +49,7 @@ async function verifyMode(api: RestDecisionApi, status: StatusInputs, env: NodeJ
     const verified = await verifyCommit(api, sha, { poster, statusContext: status.statusContext }, check);
     if (verified.analysis.decision === 'error') return { headSha: sha, analysis: verified.analysis, outcome: { ...emptyOutcome(), errors: verified.analysis.errors } };
     core.info(`plangate verify: ${verified.message}`);
-    return { headSha: sha, analysis: verified.analysis, outcome: { ...emptyOutcome(), decision: verified.changes.length === 0 ? 'pass' : 'approved' } };
+    return { headSha: sha, analysis: verified.analysis, outcome: { ...emptyOutcome(), ...(verified.changes.length === 0 ? { decision: 'pass' as const } : { decision: 'approved' as const, approvedBy: approversByLogin(verified.by) }) } };
   } catch (error) {
     if (error instanceof Refusal) return { ...errorResult(commit, error.message), outcome: { ...emptyOutcome(), decision: 'blocked', missing: [error.message] } };
     return errorResult(commit, getErrorMessage(error));

@@ -5,7 +5,7 @@ import { isObject } from '../json.js';
 import { GitHubApiError } from './api.js';
 import type { DecisionApi } from './decision-api.js';
 import { emptyOutcome, type GateResult } from './gate.js';
-import { notApproved, protectedChangesOf, recordedDecision, Refusal, type DecisionSource, type PlanCheck } from './verify.js';
+import { approversByLogin, notApproved, protectedChangesOf, recordedDecision, Refusal, type DecisionSource, type PlanCheck } from './verify.js';
 
 /** A merge_group event's group, from its payload. */
 export interface MergeGroup {
@@ -89,5 +89,5 @@ export async function decideMergeGroup(api: DecisionApi, group: MergeGroup, sour
   const missing = unapproved(changes, records);
   if (missing.length > 0) refused.push(notApproved(missing, `the decisions of the group's pull requests (${[...pulls.keys()].map((n) => `#${n}`).join(', ')})`));
   if (refused.length > 0) return { ...result, outcome: { ...emptyOutcome(), decision: 'blocked', missing: refused } };
-  return { ...result, outcome: { ...emptyOutcome(), decision: changes.length === 0 ? 'pass' : 'approved' } };
+  return { ...result, outcome: { ...emptyOutcome(), ...(changes.length === 0 ? { decision: 'pass' as const } : { decision: 'approved' as const, approvedBy: approversByLogin(records.flatMap((record) => record.by)) }) } };
 }

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/types.js';
+import type { Approver } from '../approval/types.js';
 import { decodeRecord, describeChange, protectedChanges, recordProblem, unapproved, type DecisionRecord, type ProtectedChange } from '../approval/record.js';
 import { checkPlans } from '../check.js';
 import { commentMarker } from '../report/gate.js';
@@ -31,6 +32,8 @@ export interface Verified {
   analysis: Analysis;
   /** The protected changes of the plan, every one approved. */
   changes: ProtectedChange[];
+  /** Who approved or overrode in the decision that covers them (logins: the record keeps no ids). */
+  by: string[];
   message: string;
 }
 
@@ -84,14 +87,20 @@ export async function verifyCommit(api: DecisionApi, commit: string, source: Dec
   if (record.base?.ref !== pr.baseRef) throw new Refusal(`pull request #${pr.number} was decided for the base ${record.base?.ref ?? '?'} but merged into ${pr.baseRef}: its decision does not cover this merge`);
 
   const { analysis, changes } = await protectedChangesOf(api, check);
-  if (analysis.decision === 'error') return { analysis, changes, message: '' };
+  if (analysis.decision === 'error') return { analysis, changes, by: [], message: '' };
   const missing = unapproved(changes, [record]);
   if (missing.length > 0) throw new Refusal(notApproved(missing, `pull request #${pr.number}'s ${describeRecord(record)}`));
   const what = changes.length === 0 ? 'nothing protected is lost' : `${changes.length} protected change${changes.length === 1 ? '' : 's'}, each approved`;
-  return { analysis, changes, message: `${what}: pull request #${pr.number} merged as ${short}, ${describeRecord(record)}` };
+  return { analysis, changes, by: record.by, message: `${what}: pull request #${pr.number} merged as ${short}, ${describeRecord(record)}` };
 }
 
 /** One line: the first change not approved, how many more, and which decision did not cover them. */
+/** The approvers a report shows for a verify or merge-group decision, by login as records hold them. */
+export function approversByLogin(logins: readonly string[]): Approver[] {
+  // id 0: a record names people by login only; these are shown, never compared by id.
+  return [...new Set(logins)].map((login) => ({ login, id: 0 }));
+}
+
 export function notApproved(missing: readonly ProtectedChange[], decided: string): string {
   const [first] = missing as [ProtectedChange];
   const more = missing.length > 1 ? ` and ${missing.length - 1} more` : '';

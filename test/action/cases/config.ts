@@ -47,10 +47,10 @@ describe.concurrent('config errors and warnings (issue 11)', () => {
     const gh = await fakeGitHub((s) => mainConfig(s, 'colour: red\nrules:\n  - name: x\n    approvals: 0\n    match: { types: ["aws_{db"] }\n'));
     const run = await runAction(gh);
     expect(run.decision, describeRun(run)).toBe('error');
-    // One annotation per problem; the step's failure message (`plangate: …`) names the first.
+    // One line per problem, each once: the step's failure message (`plangate: …`) names the first, annotations the rest.
     const errors = run.errors.filter((e) => e.includes('.github/plangate.yml (on main') && !e.startsWith('plangate: '));
     expect(run.errors.find((e) => e.startsWith('plangate: '))).toMatch(/^plangate: \.github\/plangate\.yml \(on main \([0-9a-f]{7}\)\): colour: unknown key "colour"/);
-    expect(errors.map((e) => /: (colour|rules\[0\]\.[\w.[\]]+):/.exec(e)?.[1])).toEqual(['colour', 'rules[0].approvals', 'rules[0].match.types[0]']);
+    expect(errors.map((e) => /: (colour|rules\[0\]\.[\w.[\]]+):/.exec(e)?.[1])).toEqual(['rules[0].approvals', 'rules[0].match.types[0]']);
   });
 
   it('a warning reaches the log and the comment; the decision is unchanged', async () => {

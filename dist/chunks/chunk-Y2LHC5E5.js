@@ -993,11 +993,14 @@ async function verifyCommit(api, commit, source, check) {
   if (problem) throw new Refusal(`pull request #${pr.number} (merged as ${short}) approved nothing: ${problem}`);
   if (record.base?.ref !== pr.baseRef) throw new Refusal(`pull request #${pr.number} was decided for the base ${record.base?.ref ?? "?"} but merged into ${pr.baseRef}: its decision does not cover this merge`);
   const { analysis, changes } = await protectedChangesOf(api, check);
-  if (analysis.decision === "error") return { analysis, changes, message: "" };
+  if (analysis.decision === "error") return { analysis, changes, by: [], message: "" };
   const missing = unapproved(changes, [record]);
   if (missing.length > 0) throw new Refusal(notApproved(missing, `pull request #${pr.number}'s ${describeRecord(record)}`));
   const what = changes.length === 0 ? "nothing protected is lost" : `${changes.length} protected change${changes.length === 1 ? "" : "s"}, each approved`;
-  return { analysis, changes, message: `${what}: pull request #${pr.number} merged as ${short}, ${describeRecord(record)}` };
+  return { analysis, changes, by: record.by, message: `${what}: pull request #${pr.number} merged as ${short}, ${describeRecord(record)}` };
+}
+function approversByLogin(logins) {
+  return [...new Set(logins)].map((login) => ({ login, id: 0 }));
 }
 function notApproved(missing, decided) {
   const [first] = missing;
@@ -1037,6 +1040,7 @@ export {
   recordedDecision,
   protectedChangesOf,
   verifyCommit,
+  approversByLogin,
   notApproved,
   planLabel
 };

@@ -4,7 +4,7 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-N5ZNTC3A.js";
+} from "./chunk-Y2LHC5E5.js";
 import "./chunk-KBTYDP3J.js";
 import {
   repositoryPathProblem
