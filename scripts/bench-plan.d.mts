@@ -1,0 +1,2 @@
+export function rng(seed: number): () => number;
+export function planChunks(options: { style: 'pretty' | 'compact'; resources: number }): Generator<string>;
