@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analysis/analyse.js';
 import { isInputError } from '../../src/errors.js';
 import { parsePlan } from '../../src/plan/read-plan.js';
+import { streamTerraform } from '../../src/plan/stream-terraform.js';
 import { defaultRuleSet } from '../../src/rules/config.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
@@ -47,5 +48,100 @@ describe('the streamed reader gives the whole-file reader\'s reports', () => {
     const bytes = Buffer.from([...planChunks({ style, resources: 3000 })].join(''));
     const report = expectSame(bytes, `${style}.json`);
     expect(report.startsWith('blocked')).toBe(true);
+  });
+});
+
+/** A small plan that deletes a protected database, as text with `extra` members appended to the top object. */
+function plan(extra = '', changes = DELETE_DB): string {
+  return `{"format_version":"1.2","terraform_version":"1.9.8","planned_values":{"root_module":{}},"resource_changes":[${changes}]${extra}}`;
+}
+const DELETE_DB = '{"address":"aws_db_instance.main","mode":"managed","type":"aws_db_instance","name":"main","provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["delete"],"before":{"id":"db-1","deletion_protection":false},"after":null,"before_sensitive":{},"after_sensitive":false}}';
+const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+
+describe('the streamed reader on hostile files: a refusal wherever the whole-file reader refuses', () => {
+  it.each([
+    ['a syntax error in planned_values, which no reader uses', plan().replace('"root_module":{}', '"root_module":{,}')],
+    ['a control character in a skipped string', plan(',"variables":{"a":{"value":"x\u0001y"}}').replace('\\u0001', '\u0001')],
+    ['a bad escape in a skipped string', plan(',"variables":{"a":{"value":"x\\qy"}}')],
+    ['a short unicode escape in a skipped string', plan(',"variables":{"a":{"value":"\\u12"}}')],
+    ...['01', '1.', '-', '1e', '.5', '+1', '1e+', 'tru', 'nul', 'NaN', '0x1'].map((n) => [`the number or word ${n} in a skipped value`, plan(`,"variables":{"a":{"value":${n}}}`)]),
+    ['a missing comma in a skipped list', plan(',"checks":[1 2]')],
+    ['a trailing comma in a skipped object', plan(',"checks":{"a":1,}')],
+    ['a list closed as an object', plan(',"checks":[1}')],
+    ['text after the document', `${plan()} x`],
+    ['a second document', `${plan()}{}`],
+    ['a file cut short', plan().slice(0, -40)],
+    ['a file cut short inside a string', plan().slice(0, plan().indexOf('aws_db_instance.main') + 5)],
+    ['a look-alike key', plan(',"resource_changes ":[]')],
+    ['a look-alike key spelt with an escape', plan(',"resource\\u005Fchanges\\u00a0":[]')],
+    ['nesting past the limit in resource_drift', plan(`,"resource_drift":${deep(600)}`)],
+    ['nesting past the limit in a change', plan('', DELETE_DB.replace('"deletion_protection":false', `"deletion_protection":${deep(600)}`))],
+    ['nesting past the limit in prior_state', plan(`,"prior_state":{"values":{"root_module":{"resources":[{"address":"a.b","values":${deep(600)}}]}}}`)],
+    ['nesting past the limit in the configuration', plan(`,"configuration":{"root_module":${deep(600)}}`)],
+    ['child modules nested past the limit', plan(`,"prior_state":{"values":{"root_module":${'{"child_modules":['.repeat(300)}${']}'.repeat(300)}}}`)],
+    ['a damaged entry', plan('', DELETE_DB.replace('"mode":"managed"', '"mode":"managedx"'))],
+    ['a repeated entry', plan('', `${DELETE_DB},${DELETE_DB}`)],
+    ['a change set key beside the plan', plan(',"Changes":[]')],
+    ['a NUL byte in the middle', `${plan()}\u0000`],
+  ])('%s', (_what, text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    const whole = reportOf(bytes, 'hostile.json');
+    expect(whole).toMatch(/^refused: /);
+    expect(reportOf(bytes, 'hostile.json', 0)).toMatch(/^refused: hostile\.json: /);
+  });
+
+  it.each([
+    ['nesting past the limit in planned_values, which no reader walks', plan().replace('"root_module":{}', `"root_module":{"a":${deep(2000)}}`)],
+    ['a key spelt with escapes', plan().replace('"resource_changes"', '"resource\\u005fchanges"')],
+    ['a repeated resource_changes: the last one counts, as with JSON.parse', plan(`,"resource_changes":[${DELETE_DB.replace(/main/g, 'other')}]`)],
+    ['a repeated prior_state', plan(',"prior_state":{"values":{"root_module":{"resources":[{"address":"aws_instance.a","depends_on":["aws_db_instance.main"]}]}}},"prior_state":{"values":{"root_module":{"resources":[{"address":"aws_instance.b","depends_on":["aws_db_instance.main"]}]}}}')],
+    ['prior-state keys repeated inside a resource', plan(',"prior_state":{"values":{"root_module":{"resources":[{"address":"aws_instance.a","depends_on":["x.y"],"address":"aws_instance.b","depends_on":["aws_db_instance.main"]}]}}}')],
+    ['a byte order mark', `\ufeff${plan()}`],
+    ['invalid UTF-8 inside strings', plan(',"variables":{"a":{"value":"\u00ff"}}')],
+    ['a __proto__ key', plan(',"__proto__":{"resource_changes":[]}')],
+    ['no resource_changes', plan().replace(/,"resource_changes":\[.*\]/, '')],
+    ['resource_changes null', plan().replace(/"resource_changes":\[.*\]/, '"resource_changes":null')],
+    ['resource_changes an object', plan().replace(/"resource_changes":\[.*\]/, '"resource_changes":{}')],
+    ['format_version in a list', plan().replace('"format_version":"1.2"', '"format_version":["1.2"]')],
+    ['errored as a string', plan(',"errored":"no"')],
+  ])('%s: the same report', (_what, text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    expect(reportOf(bytes, 'odd.json', 0)).toBe(reportOf(bytes, 'odd.json'));
+  });
+
+  it('invalid UTF-8 inside a string: the same report as read whole', () => {
+    const text = plan(',"variables":{"a":{"value":"@@"}}');
+    const bytes = Buffer.from(text, 'utf8');
+    bytes.set([0xc3, 0x28], text.indexOf('@@'));
+    expect(reportOf(bytes, 'odd.json', 0)).toBe(reportOf(bytes, 'odd.json'));
+  });
+
+  it('every corpus plan, read with windows of a few bytes (each value straddles reads), gives the plan read whole', () => {
+    const corpus = requireCorpus();
+    const files = Object.keys(JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as object).sort();
+    let streamed = 0;
+    for (const file of files) {
+      const bytes = readFileSync(join(corpus, file));
+      const whole = (() => {
+        try {
+          return parsePlan(bytes, file);
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      for (const window of [1, 7, 4096]) {
+        let got;
+        try {
+          got = streamTerraform((into, offset, length, position) => bytes.copy(into, offset, position, Math.min(bytes.length, position + length)), bytes.length, file, { window });
+        } catch (error) {
+          got = (error as Error).message;
+        }
+        if (got === undefined) continue;
+        streamed++;
+        expect(got, `${file}, window ${window}`).toEqual(whole);
+      }
+    }
+    // Only change sets and the UTF-16 plan are left to the whole-file path.
+    expect(streamed).toBeGreaterThan(300);
   });
 });
