@@ -11,6 +11,28 @@
 // blocks. Deterministic: the same options give the same bytes. Used by
 // `npm run bench` and by the tests (test/plan/stream-terraform.test.ts).
 
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+
+/** Writes the plan to `file` a part at a time (through a temporary name, so a stopped run leaves no half plan). */
+export function writePlan(file, options) {
+  const partial = `${file}.partial`;
+  const fd = openSync(partial, 'w');
+  let parts = [];
+  let length = 0;
+  for (const part of planChunks(options)) {
+    parts.push(part);
+    length += part.length;
+    if (length > 1 << 22) {
+      writeSync(fd, parts.join(''));
+      parts = [];
+      length = 0;
+    }
+  }
+  writeSync(fd, parts.join(''));
+  closeSync(fd);
+  renameSync(partial, file);
+}
+
 /** A small deterministic PRNG. */
 export function rng(seed) {
   let s = seed >>> 0;
@@ -48,11 +70,12 @@ const COMPACT_KINDS = [
 ];
 
 /**
- * The plan's text, part by part.
- * @param {{ style: 'pretty' | 'compact', resources: number }} options
+ * The plan's text, part by part; `destroyed`, when given, receives every
+ * deleted or replaced resource as the text is written.
+ * @param {{ style: 'pretty' | 'compact', resources: number, destroyed?: { address: string, type: string, action: 'delete' | 'replace' }[] }} options
  * @returns {Generator<string>}
  */
-export function* planChunks({ style, resources }) {
+export function* planChunks({ style, resources, destroyed }) {
   const compact = style === 'compact';
   const kinds = compact ? COMPACT_KINDS : PRETTY_KINDS;
   const perModule = compact ? 100 : 50;
@@ -109,6 +132,7 @@ export function* planChunks({ style, resources }) {
   yield* list('resource_changes', resources, 1, (i) => {
     const { actions, before, after, sensitive, common } = resource(i);
     if (actions[0] === 'delete' && (common.type === 'aws_db_instance' || common.type === 'aws_s3_bucket')) protectedDeletes++;
+    if (actions[0] === 'delete') destroyed?.push({ address: common.address, type: common.type, action: actions.length === 2 ? 'replace' : 'delete' });
     return {
       ...common,
       change: { actions, before: actions[0] === 'create' ? null : before, after, after_unknown: after ? { id: actions.includes('create') } : {}, before_sensitive: sensitive, after_sensitive: after ? sensitive : false },

@@ -31,6 +31,11 @@ const ARRAY = 2;
 // Bytes that may follow a backslash in a string: " \ / b f n r t (u is checked apart).
 const ESCAPES = new Uint8Array(256);
 for (const c of '"\\/bfnrt') ESCAPES[c.charCodeAt(0)] = 1;
+// Bytes a string's fast loop stops at: the closing quote, a backslash, a control character.
+const STOP = new Uint8Array(256);
+for (let c = 0; c < 0x20; c++) STOP[c] = 1;
+STOP[0x22] = 1;
+STOP[0x5c] = 1;
 const HEX = new Uint8Array(256);
 for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
 
@@ -163,7 +168,7 @@ export class JsonBytes {
       name = JSON.parse(this.buf.toString('utf8', start, end)) as string;
     } else {
       for (const k of known) {
-        if (k.length === end - start - 2 && this.buf.toString('latin1', start + 1, end - 1) === k) {
+        if (k.length === end - start - 2 && this.bytesAre(start + 1, k)) {
           name = k;
           break;
         }
@@ -172,6 +177,12 @@ export class JsonBytes {
     this.mark = saved;
     this.expect(0x3a, "':'");
     return name;
+  }
+
+  /** True when the bytes from `at` are the ASCII text `text`. */
+  private bytesAre(at: number, text: string): boolean {
+    for (let k = 0; k < text.length; k++) if (this.buf[at + k] !== text.charCodeAt(k)) return false;
+    return true;
   }
 
   /** An object member's key and colon, validated and skipped. */
@@ -187,6 +198,7 @@ export class JsonBytes {
     let n = this.end;
     let i = this.pos + 1;
     for (;;) {
+      while (i < n && STOP[b[i]!] === 0) i++;
       if (i >= n) {
         this.pos = i;
         if (!this.more()) this.fail('unterminated string');
@@ -225,11 +237,8 @@ export class JsonBytes {
         }
         continue;
       }
-      if (c < 0x20) {
-        this.pos = i;
-        this.fail('bad control character in a string');
-      }
-      i++;
+      this.pos = i;
+      this.fail('bad control character in a string');
     }
   }
 

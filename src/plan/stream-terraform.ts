@@ -122,7 +122,7 @@ function readDocument(json: JsonBytes, readAt: ReadAt, file: string, budget: Bud
   if (deferred?.error) throw deferred.error;
   const dependencies = configurationDependencies(top.configuration);
   const state = reads.get('prior_state')?.state;
-  if (state) addState(dependencies, state);
+  if (state) addState(dependencies, state, new Map());
   return terraformPlan(file, formatVersion, changes?.changes?.changes ?? [], dependencies, top);
 }
 
@@ -250,9 +250,9 @@ function readModule(json: JsonBytes, depth: number, file: string): StateModule |
   return isModule ? module : undefined;
 }
 
-function addState(deps: Dependencies, module: StateModule): void {
-  for (const [address, dependsOn] of module.resources) addStateResource(deps, address, dependsOn);
-  for (const child of module.children) addState(deps, child);
+function addState(deps: Dependencies, module: StateModule, names: Map<string, string>): void {
+  for (const [address, dependsOn] of module.resources) addStateResource(deps, address, dependsOn, names);
+  for (const child of module.children) addState(deps, child, names);
 }
 
 /**

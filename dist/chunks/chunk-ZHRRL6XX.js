@@ -21,12 +21,17 @@ function add(deps, from, to) {
   set.add(to);
 }
 function terraformDependencies(doc) {
-  const deps = /* @__PURE__ */ new Map();
-  const configuration = doc.configuration;
-  if (isObject(configuration) && isObject(configuration.root_module)) walkModule(deps, configuration.root_module, "");
-  const prior = doc.prior_state;
-  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module);
+  const deps = configurationDependencies(doc.configuration);
+  addStateDependencies(deps, doc.prior_state);
   return deps;
+}
+function configurationDependencies(configuration) {
+  const deps = /* @__PURE__ */ new Map();
+  if (isObject(configuration) && isObject(configuration.root_module)) walkModule(deps, configuration.root_module, "");
+  return deps;
+}
+function addStateDependencies(deps, prior) {
+  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module, /* @__PURE__ */ new Map());
 }
 function walkModule(deps, module, prefix) {
   const resources = Array.isArray(module.resources) ? module.resources.filter(isObject) : [];
@@ -72,23 +77,28 @@ function walkModule(deps, module, prefix) {
   }
   return contained;
 }
-function walkState(deps, module) {
+function walkState(deps, module, names) {
   const resources = Array.isArray(module.resources) ? module.resources : [];
-  for (const resource of resources) {
-    if (!isObject(resource)) continue;
-    const dependsOn = resource.depends_on;
-    if (typeof resource.address !== "string" || !Array.isArray(dependsOn) || dependsOn.length === 0) continue;
-    const node = configAddress(resource.address);
-    let set = deps.get(node);
-    if (!set) deps.set(node, set = /* @__PURE__ */ new Set());
-    for (const dep of dependsOn) {
-      if (typeof dep !== "string") continue;
-      const target = configAddress(dep);
-      if (target !== node) set.add(target);
-    }
-  }
+  for (const resource of resources) if (isObject(resource)) addStateResource(deps, resource.address, resource.depends_on, names);
   const children = Array.isArray(module.child_modules) ? module.child_modules : [];
-  for (const child of children) if (isObject(child)) walkState(deps, child);
+  for (const child of children) if (isObject(child)) walkState(deps, child, names);
+}
+function addStateResource(deps, address, dependsOn, names) {
+  if (typeof address !== "string" || !Array.isArray(dependsOn) || dependsOn.length === 0) return;
+  const node = cachedConfigAddress(address, names);
+  let set = deps.get(node);
+  if (!set) deps.set(node, set = /* @__PURE__ */ new Set());
+  for (const dep of dependsOn) {
+    if (typeof dep !== "string") continue;
+    const target = cachedConfigAddress(dep, names);
+    if (target !== node) set.add(target);
+  }
+}
+function cachedConfigAddress(address, names) {
+  if (!address.includes("[")) return address;
+  let name = names.get(address);
+  if (name === void 0) names.set(address, name = configAddress(address));
+  return name;
 }
 function collectReferences(roots) {
   const refs = [];
@@ -144,10 +154,11 @@ function isInputError(error) {
 
 // src/plan/depth.ts
 var MAX_DEPTH = 512;
-function checkDepth(doc, file, root = "$") {
-  if (typeof doc === "object" && doc !== null && !within(doc, 1)) {
-    throw new InputError(file, `nests lists and objects deeper than ${MAX_DEPTH} levels (at ${deepPath(doc, root)}), far deeper than any real plan: regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``);
-  }
+function checkDepth(doc, file, root = "$", steps = []) {
+  if (typeof doc === "object" && doc !== null && !within(doc, 1 + steps.length)) throw depthError(file, deepPath(doc, root, steps));
+}
+function depthError(file, path) {
+  return new InputError(file, `nests lists and objects deeper than ${MAX_DEPTH} levels (at ${path}), far deeper than any real plan: regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``);
 }
 function within(value, depth) {
   if (depth > MAX_DEPTH) return false;
@@ -164,7 +175,7 @@ function within(value, depth) {
   }
   return true;
 }
-function deepPath(doc, root) {
+function deepPath(doc, root, steps) {
   const frames = [{ container: doc, keys: Array.isArray(doc) ? void 0 : Object.keys(doc), next: 0 }];
   while (frames.length > 0) {
     const frame = frames[frames.length - 1];
@@ -178,7 +189,7 @@ function deepPath(doc, root) {
     const item = frame.container[key];
     if (typeof item !== "object" || item === null) continue;
     frames.push({ container: item, keys: Array.isArray(item) ? void 0 : Object.keys(item), next: 0 });
-    if (frames.length > MAX_DEPTH) return renderPath(root, frames.slice(0, -1).map((f) => f.keys ? f.keys[f.next - 1] : f.next - 1));
+    if (frames.length + steps.length > MAX_DEPTH) return renderPath(root, [...steps, ...frames.slice(0, -1).map((f) => f.keys ? f.keys[f.next - 1] : f.next - 1)]);
   }
   return root;
 }
@@ -192,9 +203,13 @@ export {
   isObject,
   configAddress,
   terraformDependencies,
+  configurationDependencies,
+  addStateResource,
   InputError,
   getErrorMessage,
   isInputError,
   MAX_DEPTH,
-  checkDepth
+  checkDepth,
+  depthError,
+  renderPath
 };

@@ -22,7 +22,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-PHU3UIAS.js";
+} from "./chunk-Q2PHYINW.js";
 import {
   InputError,
   MAX_DEPTH,
@@ -30,7 +30,7 @@ import {
   getErrorMessage,
   isInputError,
   isObject
-} from "./chunk-ND7H2N3T.js";
+} from "./chunk-ZHRRL6XX.js";
 import {
   quote,
   safeLine
@@ -242,7 +242,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-JRFT5CAU.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-GAC3U7KB.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);
