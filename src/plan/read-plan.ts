@@ -22,7 +22,12 @@ export function parsePlan(bytes: Buffer, file: string, streamAbove = Infinity): 
     const plan = streamTerraform((into, offset, length, position) => bytes.copy(into, offset, position, Math.min(bytes.length, position + length)), bytes.length, file);
     if (plan) return plan;
   }
-  const doc = parsePlanJson(decodePlanBytes(bytes, file), file);
+  return parsePlanText(decodePlanBytes(bytes, file), file);
+}
+
+/** Decoded text → Plan. */
+function parsePlanText(text: string, file: string): Plan {
+  const doc = parsePlanJson(text, file);
   // Before any reader walks it: no walker may recurse deeper than a real plan goes. planned_values,
   // a third of a large plan, is never walked, so its depth cannot matter.
   checkDepth(isObject(doc) && 'planned_values' in doc ? { ...doc, planned_values: null } : doc, file);
@@ -85,7 +90,7 @@ async function readFilePlan(path: string, maxBytes: number, streamAbove: number)
   } catch (error) {
     throw new InputError(path, openProblem(error));
   }
-  let bytes: Buffer;
+  let text: string;
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) {
@@ -98,19 +103,22 @@ async function readFilePlan(path: string, maxBytes: number, streamAbove: number)
         if (plan) return plan;
       }
       if (stat.size > maxBytes) throw new InputError(path, tooLarge(stat.size, maxBytes, false, 'it is not a Terraform plan in UTF-8, the only kind read in parts'));
-      bytes = readWhole(fd, stat.size);
+      // Decoded at once, so the bytes are garbage while the text is parsed.
+      text = decodePlanBytes(readWhole(fd, stat.size), path);
     } else {
       // A pipe or process substitution: its size is unknown until read.
-      bytes = await readStream(createReadStream('', { fd, autoClose: false }), path, maxBytes);
+      text = decodePlanBytes(await readStream(createReadStream('', { fd, autoClose: false }), path, maxBytes), path);
     }
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? safeLine(String(error), 300)}): check the file and its permissions`);
+    // A read that fails (EIO, EISDIR, …) is the file's problem; anything else is plangate's, with its stack.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof InputError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw error;
+    throw new InputError(path, `cannot be read (${code}): check the file and its permissions`);
   } finally {
     closeSync(fd);
   }
   // The descriptor is closed before the text is parsed; the plan is parsed outside the read's error handling.
-  return parsePlan(bytes, path);
+  return parsePlanText(text, path);
 }
 
 /** One synchronous read of a known size: FileHandle.readFile's 512 KiB async chunks cost ~15% on a 100 MB plan. */
