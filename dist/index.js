@@ -20,7 +20,7 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-Q2PHYINW.js";
+} from "./chunks/chunk-6R7JZ4NO.js";
 import {
   InputError,
   getErrorMessage,

@@ -4,6 +4,13 @@ export interface Destroyed {
   type: string;
   action: 'delete' | 'replace';
 }
-export function planChunks(options: { style: 'pretty' | 'compact'; resources: number; destroyed?: Destroyed[] }): Generator<string>;
+export interface PlanOptions {
+  style: 'pretty' | 'compact';
+  resources: number;
+  /** The number of the first resource: a multiple of the resources per module. */
+  first?: number;
+  destroyed?: Destroyed[];
+}
+export function planChunks(options: PlanOptions): Generator<string>;
 /** Writes the plan to `file` a part at a time. */
-export function writePlan(file: string, options: { style: 'pretty' | 'compact'; resources: number; destroyed?: Destroyed[] }): void;
+export function writePlan(file: string, options: PlanOptions): void;

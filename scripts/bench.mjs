@@ -8,7 +8,7 @@
 // radius's worst cases (scripts/adversarial-plan.mjs): thousands of protected
 // resources referencing one another, and many findings, in JSON and markdown.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,26 +34,26 @@ async function main() {
   if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run npm run build first');
   mkdirSync(benchDir, { recursive: true });
   const jq = hasJq();
-  const rows = [];
-  for (const style of ['pretty', 'compact']) {
-    const file = planFile(style, style === 'pretty' ? 30000 : 58000);
-    rows.push(measure(`${style} 100 MB`, [file], RUNS, { floor: true, jq }));
-  }
-  const big = planFile('pretty', 300000);
-  rows.push(measure('pretty 1 GB', [big], BIG_RUNS, { floor: false, jq: false }));
-  const many = Array.from({ length: 200 }, (_, i) => planFile('pretty', 150, i));
-  rows.push(measure('200 x 500 kB', many, RUNS, { floor: true, jq: false }));
-
   console.log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load ${os.loadavg()[0].toFixed(1)}; ${RUNS} interleaved runs (1 GB: ${BIG_RUNS}), median; a fresh process per run`);
   console.log('time is CPU time (user + system) of the process, fair on a busy machine; wall time in brackets\n');
   console.log('plan               size      plangate               floor (read+JSON.parse)   jq                      ratio   peak RSS plangate / floor');
-  for (const r of rows) {
+  const rows = [];
+  const row = (r) => {
+    rows.push(r);
     const cell = (m) => (m ? `${fmtMs(m.cpu)} [${fmtMs(m.ms)}]` : '-');
     const ratio = r.floor ? (r.check.cpu / r.floor.cpu).toFixed(2) + 'x' : '-';
     console.log(`${r.label.padEnd(17)}${fmtMb(r.bytes).padStart(8)}  ${cell(r.check).padEnd(21)}  ${cell(r.floor).padEnd(24)}  ${cell(r.jq).padEnd(22)}  ${ratio.padStart(6)}   ${fmtMb(r.check.rss)} / ${r.floor ? fmtMb(r.floor.rss) : '-'}`);
+  };
+  for (const style of ['pretty', 'compact']) {
+    const file = planFile(style, style === 'pretty' ? 30000 : 58000);
+    row(measure(`${style} 100 MB`, [file], RUNS, { floor: true, jq }));
   }
+  const many = Array.from({ length: 200 }, (_, i) => planFile('pretty', 150, i));
+  row(measure('200 x 500 kB', many, RUNS, { floor: true, jq: false }));
+  const big = planFile('pretty', 300000);
+  row(measure('pretty 1 GB', [big], BIG_RUNS, { floor: false, jq: false }));
   console.log('');
-  const [pretty, compact, huge, files] = rows;
+  const [pretty, compact, files, huge] = rows;
   const perMb = (m, bytes) => m.cpu / (bytes / 1e6);
   const targets = [
     ...[pretty, compact].map((r) => [`${r.label}: check <= 1.25x read+JSON.parse`, r.check.cpu / r.floor.cpu, 1.25]),
@@ -70,13 +70,10 @@ async function main() {
   if (process.env.BENCH_ADVERSARIAL !== '0') await adversarial();
 }
 
-/** A generated plan in .bench/, written once: the same bytes on every machine. */
-function planFile(style, resources, copy) {
-  const file = join(benchDir, `${style}-${resources}${copy === undefined ? '' : `-${copy}`}-v${GENERATOR_VERSION}.json`);
-  if (!existsSync(file)) {
-    if (copy === undefined || copy === 0) writePlan(file, { style, resources });
-    else copyFileSync(planFile(style, resources, 0), file);
-  }
+/** A generated plan in .bench/, written once: the same bytes on every machine; `part` n holds resources from n x `resources` on. */
+function planFile(style, resources, part) {
+  const file = join(benchDir, `${style}-${resources}${part === undefined ? '' : `-${part}`}-v${GENERATOR_VERSION}.json`);
+  if (!existsSync(file)) writePlan(file, { style, resources, first: (part ?? 0) * resources });
   return file;
 }
 

@@ -28,6 +28,17 @@ export class JsonSyntaxError extends Error {
 const OBJECT = 1;
 const ARRAY = 2;
 
+// What skip() expects next.
+const VALUE = 0;
+const AFTER = 1;
+const KEY = 2;
+const COLON = 3;
+const FIRST_KEY = 4;
+const FIRST_VALUE = 5;
+
+const WHITESPACE = new Uint8Array(256);
+for (const c of ' \t\n\r') WHITESPACE[c.charCodeAt(0)] = 1;
+
 // Bytes that may follow a backslash in a string: " \ / b f n r t (u is checked apart).
 const ESCAPES = new Uint8Array(256);
 for (const c of '"\\/bfnrt') ESCAPES[c.charCodeAt(0)] = 1;
@@ -185,13 +196,6 @@ export class JsonBytes {
     return true;
   }
 
-  /** An object member's key and colon, validated and skipped. */
-  private member(): void {
-    if (this.peek() !== 0x22) this.fail('expected a string key');
-    this.string();
-    this.expect(0x3a, "':'");
-  }
-
   /** Skips a string starting at pos (a quote), validating its escapes and control characters. */
   private string(): void {
     let b = this.buf;
@@ -295,45 +299,103 @@ export class JsonBytes {
   /**
    * Skips one value, validating it. `depth` is the nesting of the container
    * holding it (the document's top object is 1); past MAX_DEPTH, tooDeep is
-   * set unless `anyDepth`.
+   * set unless `anyDepth`. One loop over the bytes, for speed: most of a
+   * large plan passes through here.
    */
   skip(depth: number, anyDepth = false): void {
+    let b = this.buf;
+    let n = this.end;
+    let i = this.pos;
     let sp = 0;
-    let c = this.peek();
+    let state = VALUE;
     for (;;) {
-      // A value starts at pos (c is its first byte).
-      if (c === 0x7b || c === 0x5b) {
-        if (sp === this.stack.length) {
-          const bigger = new Uint8Array(sp * 2);
-          bigger.set(this.stack);
-          this.stack = bigger;
-        }
-        this.stack[sp++] = c === 0x7b ? OBJECT : ARRAY;
-        if (depth + sp > MAX_DEPTH && !anyDepth && this.tooDeep === -1) this.tooDeep = this.offset;
-        this.pos++;
-        const close = c === 0x7b ? 0x7d : 0x5d;
-        if (this.peek() === close) {
-          this.pos++;
-          sp--;
+      if (state === AFTER && sp === 0) {
+        this.pos = i;
+        return;
+      }
+      if (i >= n) {
+        this.pos = i;
+        if (!this.more()) this.fail('the file ends early');
+        b = this.buf;
+        n = this.end;
+        i = this.pos;
+        continue;
+      }
+      const c = b[i]!;
+      if (WHITESPACE[c] === 1) {
+        do i++;
+        while (i < n && WHITESPACE[b[i]!] === 1);
+        continue;
+      }
+      if (state === VALUE || state === KEY) {
+        if (c === 0x22) {
+          // Most strings hold no escape and end in the window: scanned here, the rest by string().
+          let j = i + 1;
+          while (j < n && STOP[b[j]!] === 0) j++;
+          if (j < n && b[j] === 0x22) {
+            i = j + 1;
+          } else {
+            this.pos = i;
+            this.string();
+            b = this.buf;
+            n = this.end;
+            i = this.pos;
+          }
+          state = state === KEY ? COLON : AFTER;
+        } else if (state === KEY) {
+          this.pos = i;
+          this.fail('expected a string key');
+        } else if (c === 0x7b || c === 0x5b) {
+          if (sp === this.stack.length) {
+            const bigger = new Uint8Array(sp * 2);
+            bigger.set(this.stack);
+            this.stack = bigger;
+          }
+          this.stack[sp++] = c === 0x7b ? OBJECT : ARRAY;
+          if (depth + sp > MAX_DEPTH && !anyDepth && this.tooDeep === -1) this.tooDeep = this.base + i;
+          i++;
+          state = c === 0x7b ? FIRST_KEY : FIRST_VALUE;
+        } else if (i + 5 <= n && ((c === 0x74 && b[i + 1] === 0x72 && b[i + 2] === 0x75 && b[i + 3] === 0x65) || (c === 0x6e && b[i + 1] === 0x75 && b[i + 2] === 0x6c && b[i + 3] === 0x6c))) {
+          // true and null (what follows is checked as the next token).
+          i += 4;
+          state = AFTER;
         } else {
-          if (c === 0x7b) this.member();
-          c = this.peek();
-          continue;
+          this.pos = i;
+          this.scalar(c);
+          b = this.buf;
+          n = this.end;
+          i = this.pos;
+          state = AFTER;
         }
+      } else if (state === FIRST_KEY || state === FIRST_VALUE) {
+        if (c === (state === FIRST_KEY ? 0x7d : 0x5d)) {
+          sp--;
+          i++;
+          state = AFTER;
+        } else {
+          state = state === FIRST_KEY ? KEY : VALUE;
+        }
+      } else if (state === COLON) {
+        if (c !== 0x3a) {
+          this.pos = i;
+          this.fail("expected ':'");
+        }
+        i++;
+        state = VALUE;
       } else {
-        this.scalar(c);
-      }
-      // After a value: close containers until one has more.
-      for (;;) {
-        if (sp === 0) return;
+        // AFTER, inside a container.
         const kind = this.stack[sp - 1]!;
-        if (this.next(kind === OBJECT ? 0x7d : 0x5d)) {
-          if (kind === OBJECT) this.member();
-          break;
+        if (c === 0x2c) {
+          i++;
+          state = kind === OBJECT ? KEY : VALUE;
+        } else if (c === (kind === OBJECT ? 0x7d : 0x5d)) {
+          sp--;
+          i++;
+        } else {
+          this.pos = i;
+          this.fail(`expected ',' or '${kind === OBJECT ? '}' : ']'}'`);
         }
-        sp--;
       }
-      c = this.peek();
     }
   }
 

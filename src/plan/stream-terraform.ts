@@ -295,6 +295,8 @@ const MAX_WALK = 256;
 function parse(json: JsonBytes, depth: number, file: string): unknown {
   const bytes = json.capture(depth);
   try {
+    // A string without escapes (most addresses) is its bytes: the scanner has checked them.
+    if (bytes[0] === 0x22 && !bytes.includes(0x5c)) return bytes.toString('utf8', 1, bytes.length - 1);
     return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch (error) {
     // The scanner validated the bytes: only a value too large for one string lands here.

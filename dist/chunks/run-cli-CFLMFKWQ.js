@@ -22,7 +22,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-Q2PHYINW.js";
+} from "./chunk-6R7JZ4NO.js";
 import {
   InputError,
   MAX_DEPTH,
