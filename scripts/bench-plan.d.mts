@@ -1,4 +1,3 @@
-export function rng(seed: number): () => number;
 export interface Destroyed {
   address: string;
   type: string;

@@ -12,6 +12,7 @@
 // `npm run bench` and by the tests (test/plan/stream-terraform.test.ts).
 
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { rng } from './adversarial-plan.mjs';
 
 /** Writes the plan to `file` a part at a time (through a temporary name, so a stopped run leaves no half plan). */
 export function writePlan(file, options) {
@@ -31,18 +32,6 @@ export function writePlan(file, options) {
   writeSync(fd, parts.join(''));
   closeSync(fd);
   renameSync(partial, file);
-}
-
-/** A small deterministic PRNG. */
-export function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
