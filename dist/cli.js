@@ -15,7 +15,7 @@ var fail = (error) => {
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 nodeModule.enableCompileCache?.();
-var { runCli } = await import("./chunks/run-cli-CFLMFKWQ.js");
+var { runCli } = await import("./chunks/run-cli-Z7ZHLZHV.js");
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

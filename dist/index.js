@@ -20,7 +20,7 @@ import {
   renderMarkdown,
   repositoryPathProblem,
   thousands
-} from "./chunks/chunk-6R7JZ4NO.js";
+} from "./chunks/chunk-5WUO3FGK.js";
 import {
   InputError,
   getErrorMessage,

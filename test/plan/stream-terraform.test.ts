@@ -14,6 +14,7 @@ import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import { planChunks } from '../../scripts/bench-plan.mjs';
+import { random } from '../fuzz/mutate.js';
 import { requireCorpus } from '../corpus-path.js';
 
 /** Every report of the check of `bytes`, or the refusal; streamed when `streamAbove` is below its size. */
@@ -144,4 +145,33 @@ describe('the streamed reader on hostile files: a refusal wherever the whole-fil
     // Only change sets and the UTF-16 plan are left to the whole-file path.
     expect(streamed).toBeGreaterThan(300);
   });
+});
+
+describe('byte-level mutations: the scanner refuses exactly what JSON.parse refuses', () => {
+  // Flipped, dropped and inserted bytes (JSON's own punctuation most of all), at random places in
+  // small corpus plans: read whole and in parts, the same report, or a refusal on both.
+  const BYTES = [...'{}[],:"\\ \n0-.eE+tfnu'].map((c) => c.charCodeAt(0)).concat([0x00, 0x1f, 0x7f, 0xc3, 0xff]);
+  it('3,000 mutations from a fixed seed', () => {
+    const corpus = requireCorpus();
+    const files = Object.keys(JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as object)
+      .filter((f) => f.startsWith('terraform/'))
+      .sort()
+      .map((f) => readFileSync(join(corpus, f)))
+      .filter((b) => b.length < 20_000);
+    expect(files.length).toBeGreaterThan(30);
+    const next = random(20261127);
+    const failures: string[] = [];
+    for (let run = 0; run < 3000 && failures.length < 5; run++) {
+      const original = files[Math.floor(next() * files.length)]!;
+      const at = Math.floor(next() * original.length);
+      const byte = BYTES[Math.floor(next() * BYTES.length)]!;
+      const how = Math.floor(next() * 3);
+      const bytes = how === 0 ? Buffer.concat([original.subarray(0, at), Buffer.from([byte]), original.subarray(at + 1)]) : how === 1 ? Buffer.concat([original.subarray(0, at), original.subarray(at + 1)]) : Buffer.concat([original.subarray(0, at), Buffer.from([byte]), original.subarray(at)]);
+      const whole = reportOf(bytes, 'mutated.json');
+      const streamed = reportOf(bytes, 'mutated.json', 0);
+      const same = whole.startsWith('refused: ') ? streamed.startsWith('refused: ') : streamed === whole;
+      if (!same) failures.push(`run ${run} (${['replace', 'drop', 'insert'][how]} byte ${byte} at ${at}): whole ${whole.slice(0, 200)} | in parts ${streamed.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 });

@@ -3932,7 +3932,7 @@ for (const c of " 	\n\r") WHITESPACE[c.charCodeAt(0)] = 1;
 var ESCAPES = new Uint8Array(256);
 for (const c of '"\\/bfnrt') ESCAPES[c.charCodeAt(0)] = 1;
 var STOP = new Uint8Array(256);
-for (let c = 0; c < 32; c++) STOP[c] = 1;
+for (let c = 0; c < 1; c++) STOP[c] = 1;
 STOP[34] = 1;
 STOP[92] = 1;
 var HEX = new Uint8Array(256);

@@ -22,7 +22,7 @@ import {
   terminated,
   thousands,
   yamlProblem
-} from "./chunk-6R7JZ4NO.js";
+} from "./chunk-5WUO3FGK.js";
 import {
   InputError,
   MAX_DEPTH,
