@@ -10,7 +10,7 @@ import {
   parsePlanSpec,
   sarifChunks,
   splitPlanList
-} from "./chunks/chunk-Y5IF2OHC.js";
+} from "./chunks/chunk-UJGVR45D.js";
 import {
   Answer,
   GitHubApiError,
@@ -35,23 +35,23 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-Y2LHC5E5.js";
+} from "./chunks/chunk-MBN62JMQ.js";
 import {
   checkPlans
-} from "./chunks/chunk-KBTYDP3J.js";
+} from "./chunks/chunk-75WDJIV7.js";
 import {
   gateRule,
   isGateFile,
   isProtectedBase,
   planSizeLimit,
   repositoryPathProblem
-} from "./chunks/chunk-2CVV7X77.js";
-import "./chunks/chunk-6E6Z3RBD.js";
-import "./chunks/chunk-OGRMVORQ.js";
+} from "./chunks/chunk-OLUYOSOC.js";
+import "./chunks/chunk-TF6VJPZR.js";
+import "./chunks/chunk-VNHBZ36F.js";
 import {
   Minimatch
-} from "./chunks/chunk-XULCIYPN.js";
-import "./chunks/chunk-QUASVEAZ.js";
+} from "./chunks/chunk-PH55OXYM.js";
+import "./chunks/chunk-43UHVGTL.js";
 import "./chunks/chunk-7UZFWUSD.js";
 import {
   InputError,
@@ -23491,7 +23491,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-3ULA4TGJ.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-6NV5X23N.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;

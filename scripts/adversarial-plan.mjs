@@ -91,8 +91,8 @@ function* readerShape(shape, count, common, values) {
   yield ',"timestamp":"2026-11-24T00:00:00Z","applyable":true,"complete":true,"errored":false}';
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed) {
+/** A small deterministic PRNG (mulberry32); the bench's plans use it too. */
+export function rng(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -31,12 +31,21 @@ function add(deps: Dependencies, from: string, to: string): void {
  * record left for resources already removed from the configuration).
  */
 export function terraformDependencies(doc: JsonObject): Dependencies {
-  const deps: Dependencies = new Map();
-  const configuration = doc.configuration;
-  if (isObject(configuration) && isObject(configuration.root_module)) walkModule(deps, configuration.root_module, '');
-  const prior = doc.prior_state;
-  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module);
+  const deps = configurationDependencies(doc.configuration);
+  addStateDependencies(deps, doc.prior_state);
   return deps;
+}
+
+/** The edges of a plan's `configuration`. */
+export function configurationDependencies(configuration: unknown): Dependencies {
+  const deps: Dependencies = new Map();
+  if (isObject(configuration) && isObject(configuration.root_module)) walkModule(deps, configuration.root_module, '');
+  return deps;
+}
+
+/** Adds the edges of a plan's `prior_state`. */
+export function addStateDependencies(deps: Dependencies, prior: unknown): void {
+  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module, new Map());
 }
 
 /** Adds the module's edges; returns the resource nodes in it and its child modules. */
@@ -90,23 +99,34 @@ function walkModule(deps: Dependencies, module: JsonObject, prefix: string): str
 }
 
 // Runs over every object in the prior state, so it avoids per-resource allocations.
-function walkState(deps: Dependencies, module: JsonObject): void {
+function walkState(deps: Dependencies, module: JsonObject, names: Map<string, string>): void {
   const resources = Array.isArray(module.resources) ? (module.resources as unknown[]) : [];
-  for (const resource of resources) {
-    if (!isObject(resource)) continue;
-    const dependsOn = resource.depends_on;
-    if (typeof resource.address !== 'string' || !Array.isArray(dependsOn) || dependsOn.length === 0) continue;
-    const node = configAddress(resource.address);
-    let set = deps.get(node);
-    if (!set) deps.set(node, (set = new Set()));
-    for (const dep of dependsOn as unknown[]) {
-      if (typeof dep !== 'string') continue;
-      const target = configAddress(dep);
-      if (target !== node) set.add(target);
-    }
-  }
+  for (const resource of resources) if (isObject(resource)) addStateResource(deps, resource.address, resource.depends_on, names);
   const children = Array.isArray(module.child_modules) ? (module.child_modules as unknown[]) : [];
-  for (const child of children) if (isObject(child)) walkState(deps, child);
+  for (const child of children) if (isObject(child)) walkState(deps, child, names);
+}
+
+/**
+ * The edges of one prior-state object, from its "address" and "depends_on".
+ * `names` caches configAddress: each address recurs as others' depends_on.
+ */
+export function addStateResource(deps: Dependencies, address: unknown, dependsOn: unknown, names: Map<string, string>): void {
+  if (typeof address !== 'string' || !Array.isArray(dependsOn) || dependsOn.length === 0) return;
+  const node = cachedConfigAddress(address, names);
+  let set = deps.get(node);
+  if (!set) deps.set(node, (set = new Set()));
+  for (const dep of dependsOn as unknown[]) {
+    if (typeof dep !== 'string') continue;
+    const target = cachedConfigAddress(dep, names);
+    if (target !== node) set.add(target);
+  }
+}
+
+function cachedConfigAddress(address: string, names: Map<string, string>): string {
+  if (!address.includes('[')) return address;
+  let name = names.get(address);
+  if (name === undefined) names.set(address, (name = configAddress(address)));
+  return name;
 }
 
 /**

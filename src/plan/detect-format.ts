@@ -13,7 +13,7 @@ export function isChangeSet(value: unknown): boolean {
 
 // Top-level keys only `terraform show -json` writes, and only `describe-change-set` writes.
 const TERRAFORM_KEYS = ['format_version', 'terraform_version', 'resource_changes', 'planned_values', 'resource_drift', 'deferred_changes', 'output_changes', 'prior_state', 'configuration'];
-const CHANGE_SET_KEYS = ['Changes', 'NestedChanges', 'ChangeSetId', 'ChangeSetName', 'ParentChangeSetId', 'RootChangeSetId'];
+export const CHANGE_SET_KEYS = ['Changes', 'NestedChanges', 'ChangeSetId', 'ChangeSetName', 'ParentChangeSetId', 'RootChangeSetId'];
 
 const has = (doc: JsonObject, key: string): boolean => Object.hasOwn(doc, key);
 

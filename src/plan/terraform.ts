@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { quote } from '../quote.js';
-import { configAddress, terraformDependencies } from './dependencies.js';
+import { configAddress, terraformDependencies, type Dependencies } from './dependencies.js';
 import { isObject, type JsonObject } from '../json.js';
 import { redactSensitive } from './redact.js';
 import { actionOf, checkResourceChange, type ResourceChangeJson } from './terraform-entry.js';
@@ -24,51 +24,66 @@ export function checkFormatVersion(version: unknown, source: string): string {
 
 export function normaliseTerraform(doc: JsonObject, file: string): Plan {
   const formatVersion = checkFormatVersion(doc.format_version, file);
-  const changes: Change[] = [];
-  const list = entries(doc, 'resource_changes', file);
-  const seen = new Map<string, number>();
-  const unchanged = new Set<string>();
-  for (let i = 0; i < list.length; i++) {
-    const rc = list[i];
+  const collected = new TerraformChanges(file);
+  const list = entries(doc.resource_changes, 'resource_changes', file);
+  for (let i = 0; i < list.length; i++) collected.add(list[i], i);
+  const deferred = entries(doc.deferred_changes, 'deferred_changes', file);
+  for (let i = 0; i < deferred.length; i++) checkDeferredChange(deferred[i], file, i);
+  // resource_drift is what changed outside Terraform before this plan; it is never read.
+  return terraformPlan(file, formatVersion, collected, terraformDependencies(doc), doc);
+}
+
+/** Checks "resource_changes" entries one at a time, in order, and keeps the changes plangate reports. */
+export class TerraformChanges {
+  readonly changes: Change[] = [];
+  /** Managed objects the plan leaves as they are (no-op), by configuration address: a dependent among them survives. */
+  readonly unchanged = new Set<string>();
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly file: string) {}
+
+  add(rc: unknown, i: number): void {
+    const file = this.file;
     checkResourceChange(rc, file, 'resource_changes', i);
     // "address" and "deposed" together are unique in a plan (json-format): a second entry would contradict the first.
     const key = rc.deposed === undefined ? rc.address : `${rc.address}\u0000${rc.deposed}`;
-    const first = seen.get(key);
+    const first = this.seen.get(key);
     if (first !== undefined) throw new InputError(file, `resource_changes[${i}] ${quote(rc.address)} repeats resource_changes[${first}], the same object: the file is damaged; regenerate it with \`terraform show -json\``);
-    seen.set(key, i);
+    this.seen.set(key, i);
     const change = toChange(rc, file);
-    if (change) changes.push(change);
-    else if (rc.mode === 'managed') unchanged.add(configAddress(rc.address));
+    if (change) this.changes.push(change);
+    else if (rc.mode === 'managed') this.unchanged.add(configAddress(rc.address));
   }
-  // Deferred changes are not applied by this plan (a later plan makes them), so they are checked, not reported.
-  const deferred = entries(doc, 'deferred_changes', file);
-  for (let i = 0; i < deferred.length; i++) {
-    const item = deferred[i];
-    if (!isObject(item) || (item.reason !== undefined && typeof item.reason !== 'string')) {
-      throw new InputError(file, `deferred_changes[${i}] is not a deferred change (an object with a "reason" and a "resource_change"): the file is damaged; regenerate it with \`terraform show -json\``);
+}
+
+/** Deferred changes are not applied by this plan (a later plan makes them), so they are checked, not reported. */
+export function checkDeferredChange(item: unknown, file: string, i: number): void {
+  if (!isObject(item) || (item.reason !== undefined && typeof item.reason !== 'string')) {
+    throw new InputError(file, `deferred_changes[${i}] is not a deferred change (an object with a "reason" and a "resource_change"): the file is damaged; regenerate it with \`terraform show -json\``);
+  }
+  checkResourceChange(item.resource_change, file, 'deferred_changes', i, '.resource_change');
+}
+
+/** The plan, once its entries are read: `top` holds the document's "terraform_version" and "errored". */
+export function terraformPlan(file: string, formatVersion: string, read: TerraformChanges | undefined, dependencies: Dependencies, top: { terraform_version?: unknown; errored?: unknown }): Plan {
+  const plan: Plan = { file, format: 'terraform', formatVersion, changes: read?.changes ?? [], dependencies, unchangedNodes: read?.unchanged ?? new Set() };
+  if (top.terraform_version !== undefined) {
+    if (typeof top.terraform_version !== 'string' || !/^[\w.+-]{1,64}$/.test(top.terraform_version)) {
+      throw new InputError(file, `"terraform_version" is ${quote(top.terraform_version)}, not a version: the file is damaged; regenerate it with \`terraform show -json\``);
     }
-    checkResourceChange(item.resource_change, file, 'deferred_changes', i, '.resource_change');
+    plan.toolVersion = top.terraform_version;
   }
-  // resource_drift is what changed outside Terraform before this plan; it is never read.
-  const plan: Plan = { file, format: 'terraform', formatVersion, changes, dependencies: terraformDependencies(doc), unchangedNodes: unchanged };
-  if (doc.terraform_version !== undefined) {
-    if (typeof doc.terraform_version !== 'string' || !/^[\w.+-]{1,64}$/.test(doc.terraform_version)) {
-      throw new InputError(file, `"terraform_version" is ${quote(doc.terraform_version)}, not a version: the file is damaged; regenerate it with \`terraform show -json\``);
-    }
-    plan.toolVersion = doc.terraform_version;
+  if (top.errored !== undefined && typeof top.errored !== 'boolean') {
+    throw new InputError(file, `"errored" is ${quote(top.errored)}, not true or false, so whether planning failed is unknown: regenerate it with \`terraform show -json\``);
   }
-  if (doc.errored !== undefined && typeof doc.errored !== 'boolean') {
-    throw new InputError(file, `"errored" is ${quote(doc.errored)}, not true or false, so whether planning failed is unknown: regenerate it with \`terraform show -json\``);
-  }
-  if (doc.errored === true) {
+  if (top.errored === true) {
     plan.incomplete = 'the plan errored ("errored": true), so its list of changes is incomplete: fix the errors `terraform plan` reported and plan again';
   }
   return plan;
 }
 
 /** A top-level list of entries; absent (Terraform omits empty lists) or null is none. */
-function entries(doc: JsonObject, field: 'resource_changes' | 'deferred_changes', file: string): unknown[] {
-  const list = doc[field];
+export function entries(list: unknown, field: 'resource_changes' | 'deferred_changes', file: string): unknown[] {
   if (list === undefined || list === null) return [];
   if (!Array.isArray(list)) throw new InputError(file, `"${field}" is not a list: the file is damaged; regenerate it with \`terraform show -json\``);
   return list;

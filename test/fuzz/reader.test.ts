@@ -48,16 +48,22 @@ function seeds(): Seed[] {
   return out;
 }
 
-/** Exit status as the CLI gives it, or the internal error that broke the run. */
-function check(text: string, file: string): { exit: number; message?: string; internal?: unknown } {
+interface Checked {
+  exit: number;
+  message?: string;
+  internal?: unknown;
+  /** Every report, to compare the two reading paths. */
+  reports?: string;
+}
+
+/** Exit status as the CLI gives it, or the internal error that broke the run; read whole, or in parts past `streamAbove` bytes. */
+function check(text: string, file: string, streamAbove = Infinity): Checked {
   const ruleSet = defaultRuleSet();
   try {
-    const analysis = analyse({ plans: [parsePlan(Buffer.from(text, 'utf8'), file)], readErrors: [], ruleSet });
-    renderJson(analysis);
-    renderMarkdown(analysis);
-    renderText(analysis, { color: false });
+    const analysis = analyse({ plans: [parsePlan(Buffer.from(text, 'utf8'), file, streamAbove)], readErrors: [], ruleSet });
+    const reports = [renderJson(analysis), renderMarkdown(analysis), renderText(analysis, { color: false })].join('\n');
     const message = analysis.errors[0];
-    return { exit: analysis.decision === 'pass' ? 0 : analysis.decision === 'blocked' ? 1 : 2, ...(message ? { message } : {}) };
+    return { exit: analysis.decision === 'pass' ? 0 : analysis.decision === 'blocked' ? 1 : 2, reports, ...(message ? { message } : {}) };
   } catch (error) {
     if (isInputError(error)) return { exit: 2, message: error.message };
     return { exit: -1, internal: error };
@@ -65,7 +71,7 @@ function check(text: string, file: string): { exit: number; message?: string; in
 }
 
 describeCorpus('fuzzing the reader with mutations of the corpus', () => {
-  it(`${RUNS} mutations from seed ${SEED}: no internal error, one bounded line per error, never a pass over a visible protected destroy`, () => {
+  it(`${RUNS} mutations from seed ${SEED}: no internal error, one bounded line per error, never a pass over a visible protected destroy, the same result read whole or in parts`, () => {
     const pool = seeds();
     expect(pool.length).toBeGreaterThan(50);
     const next = random(SEED);
@@ -77,11 +83,17 @@ describeCorpus('fuzzing the reader with mutations of the corpus', () => {
       const text = JSON.stringify(doc);
       const name = `fuzz-${run}-${seed.file.replace(/\//g, '__')}`;
       const got = check(text, name);
+      // The same file read in parts (as plans past STREAM_ABOVE are) must give the same result, word for word.
+      const streamed = check(text, name, 0);
       const where = `run ${run} (${seed.file}; ${applied.join('; ')})`;
+      if (streamed.exit !== got.exit || streamed.message !== got.message || streamed.reports !== got.reports) {
+        failures.push(`${where}: read in parts, exit ${streamed.exit} (${String(streamed.message ?? streamed.internal)}), read whole, exit ${got.exit} (${String(got.message ?? got.internal)})`);
+      }
       if (got.exit === -1) failures.push(`${where}: internal error ${String((got.internal as Error)?.stack ?? got.internal).split('\n').slice(0, 3).join(' | ')}`);
       else if (got.message && (/[\n\r\u001b]/.test(got.message) || got.message.length > 2_000)) failures.push(`${where}: an error line that is not one bounded line: ${JSON.stringify(got.message.slice(0, 300))}`);
       else if (got.exit === 0 && visiblyDestroyed(doc, seed.protectedIds).length > 0) failures.push(`${where}: a pass, yet ${visiblyDestroyed(doc, seed.protectedIds).slice(0, 3).join(', ')} is visibly destroyed`);
     }
     expect(failures).toEqual([]);
-  });
+    // Each mutation is read twice (whole and in parts): on a busy machine this passes the default 30 s.
+  }, 180_000);
 });

@@ -77,24 +77,27 @@ describe('bad plan files', () => {
     expect(error.problem).toMatch(/no such file/);
   });
 
-  it('a 2 GiB file, refused by its size without being read', async () => {
+  it('a 2 GiB file that is not a Terraform plan in UTF-8, refused by its size without being read whole', async () => {
     const big = join(tmp, 'huge.json');
-    writeFileSync(big, '');
+    // "[" then NULs: UTF-16 by its first bytes, which only the whole-file path reads.
+    writeFileSync(big, '[');
     truncateSync(big, 2 * 1024 ** 3);
     expect(statSync(big).size).toBe(2 * 1024 ** 3);
     const error = await refusal(big);
     // "the file is N MB" (a stat) rather than "more than N MB" (what a streamed read would say).
-    expect(error.problem).toMatch(/^the file is 2,?147 MB, more than this process can hold \(limit [\d,]+ MB\)/);
+    expect(error.problem).toMatch(/^the file is 2,?147 MB, more than this process can hold \(limit [\d,]+ MB\) and it is not a Terraform plan in UTF-8, the only kind read in parts/);
     // Past V8's longest string only splitting helps; below it, a bigger heap does too.
     expect(error.problem).toMatch(/split the configuration into smaller plans$/);
   });
 
-  it('a normal plan over a small maxBytes, and the same plan at exactly its size', async () => {
+  it('a Terraform plan over maxBytes is read in parts, to the same plan; a change set over it is refused', async () => {
     const path = fixturePath('terraform/example-destroy.json');
     const size = statSync(path).size;
-    const error = await refusal(path, { maxBytes: size - 1 });
-    expect(error.problem).toMatch(/more than this process can hold/);
-    await expect(readPlanFile(path, { maxBytes: size })).resolves.toMatchObject({ format: 'terraform' });
+    await expect(readPlanFile(path, { maxBytes: size - 1 })).resolves.toEqual(await readPlanFile(path));
+    const changeSet = fixturePath('cloudformation/remove-orders-table.json');
+    const error = await refusal(changeSet, { maxBytes: statSync(changeSet).size - 1 });
+    expect(error.problem).toMatch(/more than this process can hold .* not a Terraform plan in UTF-8/);
+    await expect(readPlanFile(changeSet, { maxBytes: statSync(changeSet).size })).resolves.toMatchObject({ format: 'cloudformation' });
   });
 
   it('planSizeLimit is positive and below the longest string V8 can hold', () => {

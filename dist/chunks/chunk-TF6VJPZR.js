@@ -8,10 +8,11 @@ import {
 
 // src/plan/depth.ts
 var MAX_DEPTH = 512;
-function checkDepth(doc, file, root = "$") {
-  if (typeof doc === "object" && doc !== null && !within(doc, 1)) {
-    throw new InputError(file, `nests lists and objects deeper than ${MAX_DEPTH} levels (at ${deepPath(doc, root)}), far deeper than any real plan: regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``);
-  }
+function checkDepth(doc, file, root = "$", steps = []) {
+  if (typeof doc === "object" && doc !== null && !within(doc, 1 + steps.length)) throw depthError(file, deepPath(doc, root, steps));
+}
+function depthError(file, path) {
+  return new InputError(file, `nests lists and objects deeper than ${MAX_DEPTH} levels (at ${path}), far deeper than any real plan: regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``);
 }
 function within(value, depth) {
   if (depth > MAX_DEPTH) return false;
@@ -28,7 +29,7 @@ function within(value, depth) {
   }
   return true;
 }
-function deepPath(doc, root) {
+function deepPath(doc, root, steps) {
   const frames = [{ container: doc, keys: Array.isArray(doc) ? void 0 : Object.keys(doc), next: 0 }];
   while (frames.length > 0) {
     const frame = frames[frames.length - 1];
@@ -42,7 +43,7 @@ function deepPath(doc, root) {
     const item = frame.container[key];
     if (typeof item !== "object" || item === null) continue;
     frames.push({ container: item, keys: Array.isArray(item) ? void 0 : Object.keys(item), next: 0 });
-    if (frames.length > MAX_DEPTH) return renderPath(root, frames.slice(0, -1).map((f) => f.keys ? f.keys[f.next - 1] : f.next - 1));
+    if (frames.length + steps.length > MAX_DEPTH) return renderPath(root, [...steps, ...frames.slice(0, -1).map((f) => f.keys ? f.keys[f.next - 1] : f.next - 1)]);
   }
   return root;
 }
@@ -54,5 +55,7 @@ function renderPath(root, steps) {
 
 export {
   MAX_DEPTH,
-  checkDepth
+  checkDepth,
+  depthError,
+  renderPath
 };

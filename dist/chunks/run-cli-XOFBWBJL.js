@@ -7,12 +7,12 @@ import {
   parsePlanSpec,
   sarifChunks,
   terminated
-} from "./chunk-Y5IF2OHC.js";
+} from "./chunk-UJGVR45D.js";
 import {
   checkPlans,
   parseTemplateOption,
   renderMarkdown
-} from "./chunk-KBTYDP3J.js";
+} from "./chunk-75WDJIV7.js";
 import {
   configPaths,
   defaultRuleSet,
@@ -20,11 +20,11 @@ import {
   oneConfig,
   parseConfig,
   yamlProblem
-} from "./chunk-2CVV7X77.js";
+} from "./chunk-OLUYOSOC.js";
 import {
   MAX_DEPTH,
   checkDepth
-} from "./chunk-6E6Z3RBD.js";
+} from "./chunk-TF6VJPZR.js";
 import {
   NOT_AUTHORS,
   approvalsNeeded,
@@ -39,9 +39,9 @@ import {
   ruleRequirements,
   sanitize,
   thousands
-} from "./chunk-OGRMVORQ.js";
-import "./chunk-XULCIYPN.js";
-import "./chunk-QUASVEAZ.js";
+} from "./chunk-VNHBZ36F.js";
+import "./chunk-PH55OXYM.js";
+import "./chunk-43UHVGTL.js";
 import {
   DEFAULT_CONFIG_PATHS
 } from "./chunk-7UZFWUSD.js";
@@ -273,10 +273,10 @@ async function runCli(argv, io) {
       return EXIT.pass;
     }
     if (command === "guard") {
-      const { runGuard } = await import("./guard-command-FG2P4JPR.js");
+      const { runGuard } = await import("./guard-command-MXGVGQ3V.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
-    if (command === "verify") return await (await import("./verify-cli-2BKURYVA.js")).runVerify(rest, io);
+    if (command === "verify") return await (await import("./verify-cli-ZGN2ATHR.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\`, \`plangate verify --plan FILE\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
@@ -311,7 +311,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-3ULA4TGJ.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-6NV5X23N.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(specs.map((s) => s.pattern), ruleSet, options);

@@ -4,15 +4,15 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-Y2LHC5E5.js";
-import "./chunk-KBTYDP3J.js";
+} from "./chunk-MBN62JMQ.js";
+import "./chunk-75WDJIV7.js";
 import {
   repositoryPathProblem
-} from "./chunk-2CVV7X77.js";
-import "./chunk-6E6Z3RBD.js";
-import "./chunk-OGRMVORQ.js";
-import "./chunk-XULCIYPN.js";
-import "./chunk-QUASVEAZ.js";
+} from "./chunk-OLUYOSOC.js";
+import "./chunk-TF6VJPZR.js";
+import "./chunk-VNHBZ36F.js";
+import "./chunk-PH55OXYM.js";
+import "./chunk-43UHVGTL.js";
 import "./chunk-7UZFWUSD.js";
 import {
   InputError,

@@ -655,9 +655,9 @@ async function guard(agent, configOption, io) {
     classification = classify(call.command, options);
     if (classification.hits.length === 0 && classification.planfiles.length === 0) return { stdout: "", stderr: "", exitCode: 0 };
   }
-  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-K5L5LMT3.js");
+  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-R3SHB4MV.js");
   const setup = await loadSetup(configPath, configText, cwd);
-  const { decide } = await import("./decide-5X2RBFSC.js");
+  const { decide } = await import("./decide-YBF62ZGJ.js");
   classification = classify(call.command, { ...options, extraCommands: setup.guard.extraCommands });
   resolveWorkspaces(classification.hits, cwd, io.env);
   const planfiles = classification.planfiles.map((p) => checkPlanfile(p, cwd, io.env, setup.ruleSet));

@@ -15,12 +15,17 @@ function add(deps, from, to) {
   set.add(to);
 }
 function terraformDependencies(doc) {
-  const deps = /* @__PURE__ */ new Map();
-  const configuration = doc.configuration;
-  if (isObject(configuration) && isObject(configuration.root_module)) walkModule(deps, configuration.root_module, "");
-  const prior = doc.prior_state;
-  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module);
+  const deps = configurationDependencies(doc.configuration);
+  addStateDependencies(deps, doc.prior_state);
   return deps;
+}
+function configurationDependencies(configuration) {
+  const deps = /* @__PURE__ */ new Map();
+  if (isObject(configuration) && isObject(configuration.root_module)) walkModule(deps, configuration.root_module, "");
+  return deps;
+}
+function addStateDependencies(deps, prior) {
+  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module, /* @__PURE__ */ new Map());
 }
 function walkModule(deps, module, prefix) {
   const resources = Array.isArray(module.resources) ? module.resources.filter(isObject) : [];
@@ -66,23 +71,28 @@ function walkModule(deps, module, prefix) {
   }
   return contained;
 }
-function walkState(deps, module) {
+function walkState(deps, module, names) {
   const resources = Array.isArray(module.resources) ? module.resources : [];
-  for (const resource of resources) {
-    if (!isObject(resource)) continue;
-    const dependsOn = resource.depends_on;
-    if (typeof resource.address !== "string" || !Array.isArray(dependsOn) || dependsOn.length === 0) continue;
-    const node = configAddress(resource.address);
-    let set = deps.get(node);
-    if (!set) deps.set(node, set = /* @__PURE__ */ new Set());
-    for (const dep of dependsOn) {
-      if (typeof dep !== "string") continue;
-      const target = configAddress(dep);
-      if (target !== node) set.add(target);
-    }
-  }
+  for (const resource of resources) if (isObject(resource)) addStateResource(deps, resource.address, resource.depends_on, names);
   const children = Array.isArray(module.child_modules) ? module.child_modules : [];
-  for (const child of children) if (isObject(child)) walkState(deps, child);
+  for (const child of children) if (isObject(child)) walkState(deps, child, names);
+}
+function addStateResource(deps, address, dependsOn, names) {
+  if (typeof address !== "string" || !Array.isArray(dependsOn) || dependsOn.length === 0) return;
+  const node = cachedConfigAddress(address, names);
+  let set = deps.get(node);
+  if (!set) deps.set(node, set = /* @__PURE__ */ new Set());
+  for (const dep of dependsOn) {
+    if (typeof dep !== "string") continue;
+    const target = cachedConfigAddress(dep, names);
+    if (target !== node) set.add(target);
+  }
+}
+function cachedConfigAddress(address, names) {
+  if (!address.includes("[")) return address;
+  let name = names.get(address);
+  if (name === void 0) names.set(address, name = configAddress(address));
+  return name;
 }
 function collectReferences(roots) {
   const refs = [];
@@ -115,5 +125,7 @@ function stringList(value) {
 
 export {
   configAddress,
-  terraformDependencies
+  terraformDependencies,
+  configurationDependencies,
+  addStateResource
 };

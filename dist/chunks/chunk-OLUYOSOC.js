@@ -1,7 +1,10 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
-  checkDepth
-} from "./chunk-6E6Z3RBD.js";
+  MAX_DEPTH,
+  checkDepth,
+  depthError,
+  renderPath
+} from "./chunk-TF6VJPZR.js";
 import {
   DEFAULT_OVERRIDE_LABEL,
   DESTRUCTIVE_ACTIONS,
@@ -11,17 +14,20 @@ import {
   SEVERITIES,
   fatesOf,
   isDestructive
-} from "./chunk-XULCIYPN.js";
+} from "./chunk-PH55OXYM.js";
 import {
+  addStateResource,
   configAddress,
+  configurationDependencies,
   terraformDependencies
-} from "./chunk-QUASVEAZ.js";
+} from "./chunk-43UHVGTL.js";
 import {
   DEFAULT_CONFIG_PATHS
 } from "./chunk-7UZFWUSD.js";
 import {
   InputError,
-  getErrorMessage
+  getErrorMessage,
+  isInputError
 } from "./chunk-KIBWKCE4.js";
 import {
   displayName,
@@ -82,8 +88,8 @@ function matchParts(pattern, p, subject, s) {
   return s === subject.length;
 }
 function stripIndex(part) {
-  const open2 = part.indexOf("[");
-  return open2 === -1 ? part : part.slice(0, open2);
+  const open = part.indexOf("[");
+  return open === -1 ? part : part.slice(0, open);
 }
 function splitAddress(address, format) {
   const separator = format === "terraform" ? "." : "/";
@@ -952,8 +958,8 @@ function blastRadii(deps, nodes, limits = LIMITS) {
   const queue = new Int32Array(g.names.length);
   const searched = /* @__PURE__ */ new Map();
   for (const [comp, v] of firstOf) searched.set(comp, search(g, v, { budget, listMin: limits.listMin }, seen, queue, searched.size + 1, state));
-  const open2 = [...searched].filter(([, s]) => !s.complete).map(([comp]) => comp);
-  const counts = open2.length > 0 ? countReach(c, open2, limits, state) : /* @__PURE__ */ new Map();
+  const open = [...searched].filter(([, s]) => !s.complete).map(([comp]) => comp);
+  const counts = open.length > 0 ? countReach(c, open, limits, state) : /* @__PURE__ */ new Map();
   const dependents = ids.map((v) => {
     const s = v >= 0 ? searched.get(c.comp[v]) : void 0;
     if (v < 0 || !s) return { listed: [], total: 0, atLeast: false };
@@ -1098,7 +1104,7 @@ function condense(g, sources) {
   }
   return { comp, weight, succStart, succ: Int32Array.from(succ) };
 }
-function countReach(c, open2, limits, state) {
+function countReach(c, open, limits, state) {
   const comps = c.weight.length;
   const lower = new Float64Array(comps);
   const upper = new Float64Array(comps);
@@ -1116,7 +1122,7 @@ function countReach(c, open2, limits, state) {
   state.work += c.succ.length;
   const counts = /* @__PURE__ */ new Map();
   const unsure = [];
-  for (const x of open2) {
+  for (const x of open) {
     if (lower[x] === upper[x]) counts.set(x, { size: lower[x], exact: true });
     else unsure.push(x);
   }
@@ -1441,8 +1447,7 @@ function yamlProblems(doc, what = "YAML") {
 }
 
 // src/plan/read-plan.ts
-import { readSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { getHeapStatistics } from "node:v8";
 
 // src/plan/cloudformation-fields.ts
@@ -1893,6 +1898,11 @@ function maskNoEcho(value) {
 // src/plan/decode.ts
 var SHOW_JSON = "run `terraform show -json PLANFILE > plan.json` (or `tofu show -json`)";
 function decodePlanBytes(bytes2, source) {
+  const { encoding, bom } = planEncoding(bytes2, source);
+  if (encoding === "utf8") return bytes2.toString("utf8", bom);
+  return decodeUtf16(bytes2.subarray(bom), encoding === "utf16be");
+}
+function planEncoding(bytes2, source) {
   if (bytes2.length === 0) {
     throw new InputError(source, "the file is empty: the step that writes the plan produced nothing; check that it ran and succeeded (`terraform show -json tfplan > plan.json`, or `aws cloudformation describe-change-set --output json > changes.json`)");
   }
@@ -1904,19 +1914,19 @@ function decodePlanBytes(bytes2, source) {
   if (b0 === 31 && b1 === 139) {
     throw new InputError(source, "the file is gzip-compressed: decompress it first (gunzip) and pass the JSON");
   }
-  if (b0 === 239 && b1 === 187 && bytes2[2] === 191) return bytes2.toString("utf8", 3);
+  if (b0 === 239 && b1 === 187 && bytes2[2] === 191) return { encoding: "utf8", bom: 3 };
   if (b0 === 255 && b1 === 254 || b0 === 254 && b1 === 255) {
     if (bytes2[2] === 0 && bytes2[3] === 0 && b0 === 255) {
       throw new InputError(source, "the file is UTF-32, which plangate does not read: save it as UTF-8");
     }
-    return decodeUtf16(bytes2.subarray(2), b0 === 254);
+    return { encoding: b0 === 254 ? "utf16be" : "utf16le", bom: 2 };
   }
-  if (bytes2.length >= 2 && b0 !== 0 && b1 === 0) return decodeUtf16(bytes2, false);
-  if (bytes2.length >= 2 && b0 === 0 && b1 !== 0) return decodeUtf16(bytes2, true);
+  if (bytes2.length >= 2 && b0 !== 0 && b1 === 0) return { encoding: "utf16le", bom: 0 };
+  if (bytes2.length >= 2 && b0 === 0 && b1 !== 0) return { encoding: "utf16be", bom: 0 };
   if (bytes2.subarray(0, 8192).includes(0)) {
     throw new InputError(source, `this is a binary file, not plan JSON: ${SHOW_JSON}, or for CloudFormation \`aws cloudformation describe-change-set --output json\``);
   }
-  return bytes2.toString("utf8");
+  return { encoding: "utf8", bom: 0 };
 }
 function decodeUtf16(bytes2, bigEndian) {
   const even = bytes2.length - bytes2.length % 2;
@@ -2109,6 +2119,376 @@ function describeObject(doc) {
   const keys = Object.keys(doc).slice(0, 5).map((k) => quote(k, 40)).join(", ");
   return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON3} or ${DESCRIBE2} output`;
 }
+
+// src/plan/json-bytes.ts
+var JsonSyntaxError = class extends Error {
+  constructor(detail, offset, truncated) {
+    super(detail);
+    this.detail = detail;
+    this.offset = offset;
+    this.truncated = truncated;
+  }
+  detail;
+  offset;
+  truncated;
+};
+var OBJECT = 1;
+var ARRAY = 2;
+var VALUE = 0;
+var AFTER = 1;
+var KEY = 2;
+var COLON = 3;
+var FIRST_KEY = 4;
+var FIRST_VALUE = 5;
+var WHITESPACE = new Uint8Array(256);
+for (const c of " 	\n\r") WHITESPACE[c.charCodeAt(0)] = 1;
+var ESCAPES = new Uint8Array(256);
+for (const c of '"\\/bfnrt') ESCAPES[c.charCodeAt(0)] = 1;
+var STOP = new Uint8Array(256);
+for (let c = 0; c < 32; c++) STOP[c] = 1;
+STOP[34] = 1;
+STOP[92] = 1;
+var HEX = new Uint8Array(256);
+for (const c of "0123456789abcdefABCDEF") HEX[c.charCodeAt(0)] = 1;
+var JsonBytes = class {
+  constructor(readAt, start, window) {
+    this.readAt = readAt;
+    this.buf = Buffer.allocUnsafe(window);
+    this.base = start;
+  }
+  readAt;
+  buf;
+  /** Next byte to read, and the end of the bytes held, as indexes into buf. */
+  pos = 0;
+  end = 0;
+  /** File offset of buf[0]. */
+  base;
+  eof = false;
+  /** Index in buf of the first byte a caller still needs (a value being captured), or -1. */
+  mark = -1;
+  /** File offset of the first container nested past MAX_DEPTH where depth is checked, or -1. */
+  tooDeep = -1;
+  stack = new Uint8Array(1024);
+  /** The file offset of the next byte. */
+  get offset() {
+    return this.base + this.pos;
+  }
+  /** Reads more bytes, keeping those from the mark (or pos) on; false at the end of the file. */
+  more() {
+    if (this.eof) return false;
+    const keep = this.mark >= 0 ? this.mark : this.pos;
+    if (keep > 0) {
+      this.buf.copy(this.buf, 0, keep, this.end);
+      this.base += keep;
+      this.pos -= keep;
+      this.end -= keep;
+      if (this.mark >= 0) this.mark -= keep;
+    }
+    if (this.end === this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, 0, this.end);
+      this.buf = bigger;
+    }
+    const n = this.readAt(this.buf, this.end, this.buf.length - this.end, this.base + this.end);
+    if (n === 0) {
+      this.eof = true;
+      return false;
+    }
+    this.end += n;
+    return true;
+  }
+  fail(detail) {
+    const truncated = this.pos >= this.end && !this.more();
+    throw new JsonSyntaxError(truncated ? "the file ends early" : detail, this.offset, truncated);
+  }
+  /** The next byte after whitespace, not consumed; -1 at the end of the file. */
+  peek() {
+    for (; ; ) {
+      const b = this.buf;
+      const n = this.end;
+      let i = this.pos;
+      while (i < n) {
+        const c = b[i];
+        if (c !== 32 && c !== 10 && c !== 13 && c !== 9) {
+          this.pos = i;
+          return c;
+        }
+        i++;
+      }
+      this.pos = i;
+      if (!this.more()) return -1;
+    }
+  }
+  /** Consumes `c` after whitespace, or fails naming what was expected. */
+  expect(c, what) {
+    if (this.peek() !== c) this.fail(`expected ${what}`);
+    this.pos++;
+  }
+  /** After a member or element: true for a comma (another follows), false for the closing `close`. */
+  next(close) {
+    const c = this.peek();
+    if (c === 44) {
+      this.pos++;
+      return true;
+    }
+    if (c === close) {
+      this.pos++;
+      return false;
+    }
+    return this.fail(`expected ',' or '${String.fromCharCode(close)}'`);
+  }
+  /** Opens a container: true when it has a first member or element, false when empty (and consumed). */
+  open(c) {
+    this.expect(c, `'${String.fromCharCode(c)}'`);
+    const close = c === 123 ? 125 : 93;
+    if (this.peek() === close) {
+      this.pos++;
+      return false;
+    }
+    return true;
+  }
+  /**
+   * Reads an object key and its colon: the key's text when it has escapes
+   * (decoded as JSON.parse would) or is one of `known` (returned as that
+   * string), else undefined when `all` is false (an unknown plain key).
+   */
+  key(known2, all) {
+    if (this.peek() !== 34) this.fail("expected a string key");
+    const saved = this.mark;
+    if (saved < 0) this.mark = this.pos;
+    const from = this.offset;
+    this.string();
+    const start = from - this.base;
+    const end = this.pos;
+    let name;
+    let escaped = false;
+    for (let i = start + 1; i < end - 1 && !escaped; i++) escaped = this.buf[i] === 92;
+    if (all || escaped) {
+      name = JSON.parse(this.buf.toString("utf8", start, end));
+    } else {
+      for (const k of known2) {
+        if (k.length === end - start - 2 && this.bytesAre(start + 1, k)) {
+          name = k;
+          break;
+        }
+      }
+    }
+    this.mark = saved;
+    this.expect(58, "':'");
+    return name;
+  }
+  /** True when the bytes from `at` are the ASCII text `text`. */
+  bytesAre(at2, text) {
+    for (let k = 0; k < text.length; k++) if (this.buf[at2 + k] !== text.charCodeAt(k)) return false;
+    return true;
+  }
+  /** Skips a string starting at pos (a quote), validating its escapes and control characters. */
+  string() {
+    let b = this.buf;
+    let n = this.end;
+    let i = this.pos + 1;
+    for (; ; ) {
+      while (i < n && STOP[b[i]] === 0) i++;
+      if (i >= n) {
+        this.pos = i;
+        if (!this.more()) this.fail("unterminated string");
+        b = this.buf;
+        n = this.end;
+        i = this.pos;
+        continue;
+      }
+      const c = b[i];
+      if (c === 34) {
+        this.pos = i + 1;
+        return;
+      }
+      if (c === 92) {
+        if (i + 6 > n) {
+          this.pos = i;
+          this.more();
+          b = this.buf;
+          n = this.end;
+          i = this.pos;
+          if (i + 1 >= n) this.fail("unterminated string");
+        }
+        const e = b[i + 1];
+        if (e === 117) {
+          if (!(HEX[b[i + 2]] && HEX[b[i + 3]] && HEX[b[i + 4]] && HEX[b[i + 5]]) || i + 6 > n) {
+            this.pos = i;
+            this.fail("bad Unicode escape in a string");
+          }
+          i += 6;
+        } else if (ESCAPES[e]) {
+          i += 2;
+        } else {
+          this.pos = i;
+          this.fail("bad escaped character in a string");
+        }
+        continue;
+      }
+      this.pos = i;
+      this.fail("bad control character in a string");
+    }
+  }
+  /** The next byte, refilling; -1 at the end of the file. */
+  byte() {
+    if (this.pos >= this.end && !this.more()) return -1;
+    return this.buf[this.pos];
+  }
+  digits() {
+    let count = 0;
+    for (let c = this.byte(); c >= 48 && c <= 57; c = this.byte()) {
+      this.pos++;
+      count++;
+    }
+    return count;
+  }
+  number() {
+    if (this.byte() === 45) this.pos++;
+    const first = this.byte();
+    if (first === 48) this.pos++;
+    else if (first < 49 || first > 57 || this.digits() === 0) this.fail("bad number");
+    if (this.byte() === 46) {
+      this.pos++;
+      if (this.digits() === 0) this.fail("bad number: no digit after the decimal point");
+    }
+    const e = this.byte();
+    if (e === 101 || e === 69) {
+      this.pos++;
+      const sign = this.byte();
+      if (sign === 43 || sign === 45) this.pos++;
+      if (this.digits() === 0) this.fail("bad number: no digit in the exponent");
+    }
+  }
+  literal(word) {
+    for (let k = 0; k < word.length; k++) {
+      if (this.byte() !== word.charCodeAt(k)) this.fail(`unexpected token (expected ${word})`);
+      this.pos++;
+    }
+  }
+  /** A scalar value at pos: string, number, true, false or null. */
+  scalar(c) {
+    if (c === 34) this.string();
+    else if (c === 45 || c >= 48 && c <= 57) this.number();
+    else if (c === 116) this.literal("true");
+    else if (c === 102) this.literal("false");
+    else if (c === 110) this.literal("null");
+    else this.fail(c === -1 ? "the file ends early" : "unexpected token");
+  }
+  /**
+   * Skips one value, validating it. `depth` is the nesting of the container
+   * holding it (the document's top object is 1); past MAX_DEPTH, tooDeep is
+   * set unless `anyDepth`. One loop over the bytes, for speed: most of a
+   * large plan passes through here.
+   */
+  skip(depth, anyDepth = false) {
+    let b = this.buf;
+    let n = this.end;
+    let i = this.pos;
+    let sp = 0;
+    let state = VALUE;
+    for (; ; ) {
+      if (state === AFTER && sp === 0) {
+        this.pos = i;
+        return;
+      }
+      if (i >= n) {
+        this.pos = i;
+        if (!this.more()) this.fail("the file ends early");
+        b = this.buf;
+        n = this.end;
+        i = this.pos;
+        continue;
+      }
+      const c = b[i];
+      if (WHITESPACE[c] === 1) {
+        do
+          i++;
+        while (i < n && WHITESPACE[b[i]] === 1);
+        continue;
+      }
+      if (state === VALUE || state === KEY) {
+        if (c === 34) {
+          let j = i + 1;
+          while (j < n && STOP[b[j]] === 0) j++;
+          if (j < n && b[j] === 34) {
+            i = j + 1;
+          } else {
+            this.pos = i;
+            this.string();
+            b = this.buf;
+            n = this.end;
+            i = this.pos;
+          }
+          state = state === KEY ? COLON : AFTER;
+        } else if (state === KEY) {
+          this.pos = i;
+          this.fail("expected a string key");
+        } else if (c === 123 || c === 91) {
+          if (sp === this.stack.length) {
+            const bigger = new Uint8Array(sp * 2);
+            bigger.set(this.stack);
+            this.stack = bigger;
+          }
+          this.stack[sp++] = c === 123 ? OBJECT : ARRAY;
+          if (depth + sp > MAX_DEPTH && !anyDepth && this.tooDeep === -1) this.tooDeep = this.base + i;
+          i++;
+          state = c === 123 ? FIRST_KEY : FIRST_VALUE;
+        } else if (i + 5 <= n && (c === 116 && b[i + 1] === 114 && b[i + 2] === 117 && b[i + 3] === 101 || c === 110 && b[i + 1] === 117 && b[i + 2] === 108 && b[i + 3] === 108)) {
+          i += 4;
+          state = AFTER;
+        } else {
+          this.pos = i;
+          this.scalar(c);
+          b = this.buf;
+          n = this.end;
+          i = this.pos;
+          state = AFTER;
+        }
+      } else if (state === FIRST_KEY || state === FIRST_VALUE) {
+        if (c === (state === FIRST_KEY ? 125 : 93)) {
+          sp--;
+          i++;
+          state = AFTER;
+        } else {
+          state = state === FIRST_KEY ? KEY : VALUE;
+        }
+      } else if (state === COLON) {
+        if (c !== 58) {
+          this.pos = i;
+          this.fail("expected ':'");
+        }
+        i++;
+        state = VALUE;
+      } else {
+        const kind = this.stack[sp - 1];
+        if (c === 44) {
+          i++;
+          state = kind === OBJECT ? KEY : VALUE;
+        } else if (c === (kind === OBJECT ? 125 : 93)) {
+          sp--;
+          i++;
+        } else {
+          this.pos = i;
+          this.fail(`expected ',' or '${kind === OBJECT ? "}" : "]"}'`);
+        }
+      }
+    }
+  }
+  /** Skips one value and returns its bytes (valid until the next read), trimmed of whitespace. */
+  capture(depth) {
+    this.peek();
+    this.mark = this.pos;
+    this.skip(depth);
+    const bytes2 = this.buf.subarray(this.mark, this.pos);
+    this.mark = -1;
+    return bytes2;
+  }
+  /** After the document: only whitespace may follow. */
+  finish() {
+    if (this.peek() !== -1) this.fail("unexpected non-whitespace character after JSON");
+  }
+};
 
 // src/plan/redact.ts
 function redactSensitive(value, mask) {
@@ -2441,46 +2821,57 @@ function checkFormatVersion(version, source) {
 }
 function normaliseTerraform(doc, file) {
   const formatVersion = checkFormatVersion(doc.format_version, file);
-  const changes = [];
-  const list3 = entries(doc, "resource_changes", file);
-  const seen = /* @__PURE__ */ new Map();
-  const unchanged = /* @__PURE__ */ new Set();
-  for (let i = 0; i < list3.length; i++) {
-    const rc = list3[i];
+  const collected = new TerraformChanges(file);
+  const list3 = entries(doc.resource_changes, "resource_changes", file);
+  for (let i = 0; i < list3.length; i++) collected.add(list3[i], i);
+  const deferred = entries(doc.deferred_changes, "deferred_changes", file);
+  for (let i = 0; i < deferred.length; i++) checkDeferredChange(deferred[i], file, i);
+  return terraformPlan(file, formatVersion, collected, terraformDependencies(doc), doc);
+}
+var TerraformChanges = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  changes = [];
+  /** Managed objects the plan leaves as they are (no-op), by configuration address: a dependent among them survives. */
+  unchanged = /* @__PURE__ */ new Set();
+  seen = /* @__PURE__ */ new Map();
+  add(rc, i) {
+    const file = this.file;
     checkResourceChange(rc, file, "resource_changes", i);
     const key = rc.deposed === void 0 ? rc.address : `${rc.address}\0${rc.deposed}`;
-    const first = seen.get(key);
+    const first = this.seen.get(key);
     if (first !== void 0) throw new InputError(file, `resource_changes[${i}] ${quote(rc.address)} repeats resource_changes[${first}], the same object: the file is damaged; regenerate it with \`terraform show -json\``);
-    seen.set(key, i);
+    this.seen.set(key, i);
     const change = toChange2(rc, file);
-    if (change) changes.push(change);
-    else if (rc.mode === "managed") unchanged.add(configAddress(rc.address));
+    if (change) this.changes.push(change);
+    else if (rc.mode === "managed") this.unchanged.add(configAddress(rc.address));
   }
-  const deferred = entries(doc, "deferred_changes", file);
-  for (let i = 0; i < deferred.length; i++) {
-    const item = deferred[i];
-    if (!isObject(item) || item.reason !== void 0 && typeof item.reason !== "string") {
-      throw new InputError(file, `deferred_changes[${i}] is not a deferred change (an object with a "reason" and a "resource_change"): the file is damaged; regenerate it with \`terraform show -json\``);
+};
+function checkDeferredChange(item, file, i) {
+  if (!isObject(item) || item.reason !== void 0 && typeof item.reason !== "string") {
+    throw new InputError(file, `deferred_changes[${i}] is not a deferred change (an object with a "reason" and a "resource_change"): the file is damaged; regenerate it with \`terraform show -json\``);
+  }
+  checkResourceChange(item.resource_change, file, "deferred_changes", i, ".resource_change");
+}
+function terraformPlan(file, formatVersion, read, dependencies, top) {
+  const plan = { file, format: "terraform", formatVersion, changes: read?.changes ?? [], dependencies, unchangedNodes: read?.unchanged ?? /* @__PURE__ */ new Set() };
+  if (top.terraform_version !== void 0) {
+    if (typeof top.terraform_version !== "string" || !/^[\w.+-]{1,64}$/.test(top.terraform_version)) {
+      throw new InputError(file, `"terraform_version" is ${quote(top.terraform_version)}, not a version: the file is damaged; regenerate it with \`terraform show -json\``);
     }
-    checkResourceChange(item.resource_change, file, "deferred_changes", i, ".resource_change");
+    plan.toolVersion = top.terraform_version;
   }
-  const plan = { file, format: "terraform", formatVersion, changes, dependencies: terraformDependencies(doc), unchangedNodes: unchanged };
-  if (doc.terraform_version !== void 0) {
-    if (typeof doc.terraform_version !== "string" || !/^[\w.+-]{1,64}$/.test(doc.terraform_version)) {
-      throw new InputError(file, `"terraform_version" is ${quote(doc.terraform_version)}, not a version: the file is damaged; regenerate it with \`terraform show -json\``);
-    }
-    plan.toolVersion = doc.terraform_version;
+  if (top.errored !== void 0 && typeof top.errored !== "boolean") {
+    throw new InputError(file, `"errored" is ${quote(top.errored)}, not true or false, so whether planning failed is unknown: regenerate it with \`terraform show -json\``);
   }
-  if (doc.errored !== void 0 && typeof doc.errored !== "boolean") {
-    throw new InputError(file, `"errored" is ${quote(doc.errored)}, not true or false, so whether planning failed is unknown: regenerate it with \`terraform show -json\``);
-  }
-  if (doc.errored === true) {
+  if (top.errored === true) {
     plan.incomplete = 'the plan errored ("errored": true), so its list of changes is incomplete: fix the errors `terraform plan` reported and plan again';
   }
   return plan;
 }
-function entries(doc, field, file) {
-  const list3 = doc[field];
+function entries(list3, field, file) {
   if (list3 === void 0 || list3 === null) return [];
   if (!Array.isArray(list3)) throw new InputError(file, `"${field}" is not a list: the file is damaged; regenerate it with \`terraform show -json\``);
   return list3;
@@ -2539,9 +2930,263 @@ function shortProvider(providerName, type) {
 }
 var providerNames = /* @__PURE__ */ new Map();
 
+// src/plan/stream-terraform.ts
+var OPEN_OBJECT = 123;
+var OPEN_LIST = 91;
+var HEAP_PER_KEPT_BYTE = 4;
+var Budget = class {
+  constructor(file, size2, heapBytes) {
+    this.file = file;
+    this.size = size2;
+    this.heapBytes = heapBytes;
+  }
+  file;
+  size;
+  heapBytes;
+  kept = 0;
+  keep(bytes2) {
+    this.kept += bytes2;
+    if (this.kept * HEAP_PER_KEPT_BYTE <= this.heapBytes) return;
+    const mb = (n) => `${Math.round(n / 1e6).toLocaleString("en-US")} MB`;
+    throw new InputError(
+      this.file,
+      `the file is ${mb(this.size)}, more than this process can hold (limit ${mb(this.heapBytes)} of heap, and its changes alone need more than ${mb(this.kept * HEAP_PER_KEPT_BYTE)}): raise the heap with NODE_OPTIONS=--max-old-space-size=MB, or split the configuration into smaller plans`
+    );
+  }
+};
+function streamTerraform(readAt, size2, file, options = {}) {
+  const head = Buffer.alloc(Math.min(size2, 8192));
+  const { encoding, bom } = planEncoding(head.subarray(0, readFully(readAt, head, 0)), file);
+  if (encoding !== "utf8") return void 0;
+  const json = new JsonBytes(readAt, bom, options.window ?? Math.min(8 << 20, Math.max(1 << 16, size2)));
+  try {
+    if (json.peek() !== OPEN_OBJECT) return void 0;
+    return readDocument(json, readAt, file, new Budget(file, size2, options.heapBytes ?? Infinity));
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw new InputError(file, syntaxProblem(error, readAt));
+    throw error;
+  }
+}
+function readDocument(json, readAt, file, budget) {
+  const top = {};
+  const reads = /* @__PURE__ */ new Map();
+  if (json.open(OPEN_OBJECT)) {
+    do {
+      const key = json.key([], true);
+      if (CHANGE_SET_KEYS.includes(key)) return void 0;
+      json.tooDeep = -1;
+      json.peek();
+      const start = json.offset;
+      const read = readTopValue(json, key, file, budget);
+      if (json.tooDeep !== -1 && read.tooDeep === void 0) Object.assign(read, { start, end: json.offset, tooDeep: `${renderPath("$", [key])}…` });
+      reads.set(key, read);
+      Object.defineProperty(top, key, { value: read.value, enumerable: true, writable: true, configurable: true });
+    } while (json.next(125));
+  }
+  json.finish();
+  for (const [key, read] of reads) if (read.tooDeep !== void 0) throw tooDeep(readAt, file, key, read);
+  if (detectFormat(top, file) !== "terraform") return void 0;
+  const formatVersion = checkFormatVersion(top.format_version, file);
+  const changes = reads.get("resource_changes");
+  if (changes?.error) throw changes.error;
+  const deferred = reads.get("deferred_changes");
+  if (deferred?.error) throw deferred.error;
+  const dependencies = configurationDependencies(top.configuration);
+  const state = reads.get("prior_state")?.state;
+  if (state) addState(dependencies, state, /* @__PURE__ */ new Map());
+  return terraformPlan(file, formatVersion, changes?.changes, dependencies, top);
+}
+function readTopValue(json, key, file, budget) {
+  switch (key) {
+    case "resource_changes":
+    case "deferred_changes":
+      return readEntries(json, key, file, budget);
+    case "prior_state": {
+      if (json.peek() !== OPEN_OBJECT) return { value: standIn(json, 1, file) };
+      const read = { value: {} };
+      eachMember(json, 1, ["values"], () => {
+        read.state = void 0;
+        eachMember(json, 2, ["root_module"], () => {
+          read.state = readModule(json, 3, file);
+        });
+      });
+      return read;
+    }
+    case "planned_values":
+      return { value: standIn(json, 1, file, true) };
+    case "configuration": {
+      const start = json.offset;
+      const value = parse(json, 1, file);
+      budget.keep(json.offset - start);
+      return { value };
+    }
+    case "format_version":
+    case "terraform_version":
+    case "errored":
+      return { value: parse(json, 1, file) };
+    default:
+      return { value: standIn(json, 1, file) };
+  }
+}
+function readEntries(json, key, file, budget) {
+  if (json.peek() !== OPEN_LIST) {
+    const value = standIn(json, 1, file);
+    try {
+      entries(value, key, file);
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      return { value, error };
+    }
+    return { value };
+  }
+  const read = { value: [] };
+  const changes = key === "resource_changes" ? read.changes = new TerraformChanges(file) : void 0;
+  eachElement(json, 1, (i) => {
+    if (read.error !== void 0 || read.tooDeep !== void 0) return json.skip(2);
+    const start = json.offset;
+    const entry = parse(json, 2, file);
+    if (json.tooDeep !== -1) {
+      try {
+        checkDepth(entry, file, "$", [key, i]);
+      } catch (error) {
+        if (!isInputError(error)) throw error;
+        read.tooDeep = error;
+      }
+      return;
+    }
+    try {
+      if (changes) {
+        const count = changes.changes.length;
+        changes.add(entry, i);
+        if (changes.changes.length > count) budget.keep(json.offset - start);
+      } else checkDeferredChange(entry, file, i);
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      read.error = error;
+    }
+  });
+  return read;
+}
+function tooDeep(readAt, file, key, read) {
+  const { start, end, tooDeep: where2 = "" } = read;
+  if (where2 instanceof InputError) return where2;
+  if (start !== void 0 && end !== void 0 && end - start <= REPARSE_LIMIT) {
+    const bytes2 = Buffer.allocUnsafe(end - start);
+    try {
+      checkDepth(JSON.parse(bytes2.subarray(0, readFully(readAt, bytes2, start)).toString("utf8")), file, "$", [key]);
+    } catch (error) {
+      if (isInputError(error)) return error;
+    }
+  }
+  return depthError(file, where2);
+}
+var REPARSE_LIMIT = 64 << 20;
+function readModule(json, depth, file) {
+  const module = { resources: [], children: [] };
+  const isModule = eachMember(json, depth, ["resources", "child_modules"], (key) => {
+    if (key === "resources") {
+      module.resources = [];
+      eachElement(json, depth + 1, () => {
+        let address;
+        let dependsOn;
+        const isObject2 = eachMember(json, depth + 2, ["address", "depends_on"], (field) => {
+          if (field === "address") address = parse(json, depth + 3, file);
+          else dependsOn = parse(json, depth + 3, file);
+        });
+        if (isObject2) module.resources.push([address, dependsOn]);
+      });
+    } else {
+      module.children = [];
+      eachElement(json, depth + 1, () => {
+        const child = readModule(json, depth + 2, file);
+        if (child) module.children.push(child);
+      });
+    }
+  });
+  return isModule ? module : void 0;
+}
+function addState(deps, module, names2) {
+  for (const [address, dependsOn] of module.resources) addStateResource(deps, address, dependsOn, names2);
+  for (const child of module.children) addState(deps, child, names2);
+}
+function eachMember(json, depth, known2, member) {
+  if (json.peek() !== OPEN_OBJECT || depth + 1 > MAX_WALK) {
+    json.skip(depth);
+    return false;
+  }
+  if (!json.open(OPEN_OBJECT)) return true;
+  do {
+    const key = json.key(known2, false);
+    if (key !== void 0 && known2.includes(key)) member(key);
+    else json.skip(depth + 1);
+  } while (json.next(125));
+  return true;
+}
+function eachElement(json, depth, element) {
+  if (json.peek() !== OPEN_LIST || depth + 1 > MAX_WALK) {
+    json.skip(depth);
+    return false;
+  }
+  if (!json.open(OPEN_LIST)) return true;
+  let i = 0;
+  do
+    element(i++);
+  while (json.next(93));
+  return true;
+}
+var MAX_WALK = 256;
+function parse(json, depth, file) {
+  const bytes2 = json.capture(depth);
+  try {
+    if (bytes2[0] === 34 && !bytes2.includes(92)) return bytes2.toString("utf8", 1, bytes2.length - 1);
+    return JSON.parse(bytes2.toString("utf8"));
+  } catch (error) {
+    throw new InputError(file, `has a value too large to parse at byte ${json.offset - bytes2.length} (${error instanceof Error ? error.message : String(error)}); split the configuration into smaller plans`);
+  }
+}
+function standIn(json, depth, file, anyDepth = false) {
+  const c = json.peek();
+  if (c !== OPEN_OBJECT && c !== OPEN_LIST) return parse(json, depth, file);
+  json.skip(depth, anyDepth);
+  return c === OPEN_OBJECT ? {} : [];
+}
+function readFully(readAt, into, position) {
+  let got = 0;
+  while (got < into.length) {
+    const n = readAt(into, got, into.length - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return got;
+}
+function syntaxProblem(error, readAt) {
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  let line = 1;
+  let lineStart = 0;
+  for (let position = 0; position < error.offset; ) {
+    const n = readAt(chunk, 0, Math.min(chunk.length, error.offset - position), position);
+    if (n === 0) break;
+    for (let i = chunk.indexOf(10, 0); i !== -1 && i < n; i = chunk.indexOf(10, i + 1)) {
+      line++;
+      lineStart = position + i + 1;
+    }
+    position += n;
+  }
+  const at2 = `line ${line} column ${error.offset - lineStart + 1} (byte ${error.offset})`;
+  if (error.truncated) return `invalid JSON: the file ends early at ${at2}, so it looks truncated; regenerate it and check the step that writes it completed`;
+  return `invalid JSON at ${at2}: ${error.detail}; regenerate it with \`terraform show -json\` or \`aws cloudformation describe-change-set --output json\``;
+}
+
 // src/plan/read-plan.ts
-function parsePlan(bytes2, file) {
-  const doc = parsePlanJson(decodePlanBytes(bytes2, file), file);
+function parsePlan(bytes2, file, streamAbove = Infinity) {
+  if (bytes2.length > streamAbove) {
+    const plan = streamTerraform((into, offset, length, position) => bytes2.copy(into, offset, position, Math.min(bytes2.length, position + length)), bytes2.length, file);
+    if (plan) return plan;
+  }
+  return parsePlanText(decodePlanBytes(bytes2, file), file);
+}
+function parsePlanText(text, file) {
+  const doc = parsePlanJson(text, file);
   checkDepth(isObject(doc) && "planned_values" in doc ? { ...doc, planned_values: null } : doc, file);
   return detectFormat(doc, file) === "terraform" ? normaliseTerraform(doc, file) : normaliseChangeSets(doc, file);
 }
@@ -2559,40 +3204,50 @@ function oldGenerationLimit() {
   if (given2 !== void 0 && given2 > 0) return Math.min(given2, heapLimit);
   return heapLimit - Math.min(MAX_YOUNG_GENERATION, heapLimit / 2);
 }
+var STREAM_ABOVE = 64 * MIB;
 async function readPlanFile(path, options = {}) {
   const maxBytes = options.maxBytes ?? planSizeLimit();
-  const bytes2 = path === "-" ? await readStream(process.stdin, "standard input", maxBytes) : await readFileBytes(path, maxBytes);
-  return parsePlan(bytes2, path === "-" ? "standard input" : path);
+  if (path !== "-") return readFilePlan(path, maxBytes, Math.min(options.streamAbove ?? STREAM_ABOVE, maxBytes));
+  return parsePlan(await readStream(process.stdin, "standard input", maxBytes), "standard input");
 }
-async function readFileBytes(path, maxBytes) {
-  let handle;
+async function readFilePlan(path, maxBytes, streamAbove) {
+  let fd;
   try {
-    handle = await open(path, "r");
+    fd = openSync(path, "r");
   } catch (error) {
     throw new InputError(path, openProblem(error));
   }
+  let text;
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) {
       throw new InputError(path, "is a directory: pass the plan JSON file inside it (for example plan.json)");
     }
     if (stat.isFile()) {
-      if (stat.size > maxBytes) throw new InputError(path, tooLarge(stat.size, maxBytes));
-      return readWhole(handle, stat.size);
+      if (stat.size > streamAbove) {
+        const handle = fd;
+        const plan = streamTerraform((into, offset, length, position) => readSync(handle, into, offset, length, position), stat.size, path, { heapBytes: oldGenerationLimit() });
+        if (plan) return plan;
+      }
+      if (stat.size > maxBytes) throw new InputError(path, tooLarge(stat.size, maxBytes, false, "it is not a Terraform plan in UTF-8, the only kind read in parts"));
+      text = decodePlanBytes(readWhole(fd, stat.size), path);
+    } else {
+      text = decodePlanBytes(await readStream(createReadStream("", { fd, autoClose: false }), path, maxBytes), path);
     }
-    return await readStream(handle.createReadStream(), path, maxBytes);
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(path, `cannot be read (${error.code ?? safeLine(String(error), 300)}): check the file and its permissions`);
+    const code = error.code;
+    if (error instanceof InputError || typeof code !== "string" || !/^E[A-Z]+$/.test(code)) throw error;
+    throw new InputError(path, `cannot be read (${code}): check the file and its permissions`);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
+  return parsePlanText(text, path);
 }
-function readWhole(handle, size2) {
+function readWhole(fd, size2) {
   const buffer = Buffer.allocUnsafe(size2);
   let offset = 0;
   while (offset < size2) {
-    const n = readSync(handle.fd, buffer, offset, size2 - offset, offset);
+    const n = readSync(fd, buffer, offset, size2 - offset, offset);
     if (n === 0) break;
     offset += n;
   }
@@ -2616,10 +3271,10 @@ function openProblem(error) {
   if (code === "EISDIR") return "is a directory: pass the plan JSON file inside it (for example plan.json)";
   return `cannot be opened (${code ?? safeLine(String(error), 300)})`;
 }
-function tooLarge(size2, maxBytes, atLeast = false) {
+function tooLarge(size2, maxBytes, atLeast = false, notInParts) {
   const mb = (n) => n >= 1e6 ? `${Math.round(n / 1e6)} MB` : `${Math.ceil(n / 1e3)} kB`;
   const fix = maxBytes >= MAX_STRING ? "the largest text V8 can hold; split the configuration into smaller plans" : "raise the heap with NODE_OPTIONS=--max-old-space-size=MB, or split the configuration into smaller plans";
-  return `the file is ${atLeast ? "more than " : ""}${mb(size2)}, more than this process can hold (limit ${mb(maxBytes)}): ${fix}`;
+  return `the file is ${atLeast ? "more than " : ""}${mb(size2)}, more than this process can hold (limit ${mb(maxBytes)})${notInParts ? ` and ${notInParts}` : ""}: ${fix}`;
 }
 
 // rules/aws.yml

@@ -9,10 +9,10 @@ import {
 } from "./chunk-7DXYR5VB.js";
 import {
   checkDepth
-} from "./chunk-6E6Z3RBD.js";
+} from "./chunk-TF6VJPZR.js";
 import {
   configAddress
-} from "./chunk-QUASVEAZ.js";
+} from "./chunk-43UHVGTL.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";

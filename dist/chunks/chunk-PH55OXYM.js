@@ -1,7 +1,7 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
   configAddress
-} from "./chunk-QUASVEAZ.js";
+} from "./chunk-43UHVGTL.js";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {

@@ -4,7 +4,7 @@ import {
   missingNestedChangeSets,
   parsePlan,
   readPlanFile
-} from "./chunk-2CVV7X77.js";
+} from "./chunk-OLUYOSOC.js";
 import {
   MAX_SHOWN,
   NOT_AUTHORS,
@@ -22,7 +22,7 @@ import {
   ruleRequirements,
   sanitize,
   thousands
-} from "./chunk-OGRMVORQ.js";
+} from "./chunk-VNHBZ36F.js";
 import {
   InputError,
   isInputError

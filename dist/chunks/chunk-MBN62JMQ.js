@@ -4,19 +4,19 @@ import {
   checkPlans,
   escapeText,
   renderMarkdown
-} from "./chunk-KBTYDP3J.js";
+} from "./chunk-75WDJIV7.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-2CVV7X77.js";
+} from "./chunk-OLUYOSOC.js";
 import {
   MAX_SHOWN,
   clip,
   describeFindings,
   thousands
-} from "./chunk-OGRMVORQ.js";
+} from "./chunk-VNHBZ36F.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";

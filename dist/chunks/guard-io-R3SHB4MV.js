@@ -12,10 +12,10 @@ import {
   parsePlan,
   throwProblems,
   yamlProblem
-} from "./chunk-2CVV7X77.js";
-import "./chunk-6E6Z3RBD.js";
-import "./chunk-XULCIYPN.js";
-import "./chunk-QUASVEAZ.js";
+} from "./chunk-OLUYOSOC.js";
+import "./chunk-TF6VJPZR.js";
+import "./chunk-PH55OXYM.js";
+import "./chunk-43UHVGTL.js";
 import "./chunk-7UZFWUSD.js";
 import {
   InputError,

@@ -4,11 +4,11 @@ import {
   describeAction,
   ruleRequirements,
   sanitize
-} from "./chunk-OGRMVORQ.js";
+} from "./chunk-VNHBZ36F.js";
 import {
   DESTRUCTIVE_ACTIONS,
   braceExpand
-} from "./chunk-XULCIYPN.js";
+} from "./chunk-PH55OXYM.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";

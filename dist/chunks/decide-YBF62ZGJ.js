@@ -5,11 +5,11 @@ import {
   otherLosses,
   plural,
   sanitize
-} from "./chunk-OGRMVORQ.js";
+} from "./chunk-VNHBZ36F.js";
 import {
   minimatch
-} from "./chunk-XULCIYPN.js";
-import "./chunk-QUASVEAZ.js";
+} from "./chunk-PH55OXYM.js";
+import "./chunk-43UHVGTL.js";
 import "./chunk-X534SGSV.js";
 import "./chunk-SSKGB3OA.js";
 
