@@ -71,7 +71,8 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   if (analysis.findings.length === 0) return siblingCheck(api, { ...known, analysis, outcome: { ...emptyOutcome(), decision: 'pass' } }, pr.number);
 
   const allRules = [...ruleSet.rules, gate];
-  const facts = await gatherFacts(api, pr, analysis.findings, { rules: allRules, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
+  const planMade = 'madeAt' in plans ? plans.madeAt : undefined;
+  const facts = await gatherFacts(api, pr, analysis.findings, { rules: allRules, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities, ...(planMade ? { planMade } : {}) });
   const outcome = decideApproval({ findings: analysis.findings, rules: allRules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
   return siblingCheck(api, { ...known, analysis, outcome }, pr.number);
 }
