@@ -51,6 +51,10 @@ export async function recordedDecision(api: DecisionApi, number: number, source:
     );
   }
   // Anyone with write access may edit anyone's comment: one last edited by another account holds their words.
+  // An edit GitHub attributes to no one (the account was deleted since) could be anyone's.
+  if (ours.edited && ours.editor === null) {
+    throw new Refusal(`plangate's comment on pull request #${number} was last edited by an account GitHub no longer names, not ${source.poster}, so its record is not plangate's: re-run the gate on the pull request's head`);
+  }
   if (ours.editor !== null && !isPoster(ours.editor)) {
     throw new Refusal(`plangate's comment on pull request #${number} was last edited by ${ours.editor}, not ${source.poster}, so its record is not plangate's: re-run the gate on the pull request's head`);
   }
