@@ -43,8 +43,8 @@ export async function publishDecision(api: RepositoryApi, decided: GateResult, o
     const state = earnsSuccess(report) ? 'success' : isPassing(result.outcome.decision) ? 'pending' : 'failure';
     const poster = await api.setStatus(options.headSha, status({ ...options, keyed: true }, state, statusDescription(report)));
     warnings.push(...(await lookAlikes(api, options, poster)));
-    // A review or label after merge must not overwrite the decision apply time reads back.
-    if (!result.closed) await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...(options.runUrl ? { runUrl: options.runUrl } : {}) }, options, poster);
+    // A review or label after merge, or an old head's run, must not overwrite the decision apply time reads back.
+    if (!result.keepRecord) await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...(options.runUrl ? { runUrl: options.runUrl } : {}) }, options, poster);
     return { result, warnings };
   } catch (error) {
     const failed = withError(result, `${getErrorMessage(error)}${refusalHint(error)}`);
