@@ -64,7 +64,7 @@ export async function readPlanArtifact(api: ActionsApi, source: ArtifactSource):
     return problem(`pull request${twins.length === 1 ? '' : 's'} ${twins.map((p) => `#${p.number}`).join(', ')} (open or closed) ha${twins.length === 1 ? 's' : 've'} the same head commit, so ${which} may have planned ${twins.length === 1 ? 'its' : 'their'} merge into another base with ${twins.length === 1 ? 'its' : 'their'} workflow files: push a new commit`);
   }
   if (source.retargetedAt !== undefined && !(Date.parse(run.createdAt) > Date.parse(source.retargetedAt))) {
-    return problem(`${which} started at ${run.createdAt}, before the pull request changed its base at ${source.retargetedAt || '(a time GitHub does not give)'}, so it planned the merge into the old base: run the plan workflow on pull_request edited too, or re-run it`);
+    return problem(`${which} started at ${run.createdAt}, before the pull request changed its base at ${source.retargetedAt || '(a time GitHub does not give)'}, so it planned the merge into the old base: run the plan workflow on pull_request edited too, or push a commit (a re-run replays the old event and its base)`);
   }
   if (run.status !== 'completed') return problem(`${which} is ${run.status}: the gate decides again when it completes`);
   if (run.conclusion !== 'success') return problem(`${which} ended ${run.conclusion ?? 'without a conclusion'}, so it planned nothing plangate may trust: fix the plan workflow and push, or re-run it`);
