@@ -33,10 +33,10 @@ var io = {
 };
 var [command, ...rest] = process.argv.slice(2);
 if (command === "guard") {
-  const { runGuard } = await import("./chunks/guard-command-2VJWDZTA.js");
+  const { runGuard } = await import("./chunks/guard-command-A3CSMSNA.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-ZJEQONUV.js");
+  const { runCli } = await import("./chunks/run-cli-6LZXAVGR.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

@@ -2,7 +2,7 @@ import { createRequire as __plangateRequire } from 'node:module'; const require 
 import {
   DESTRUCTIVE_ACTIONS,
   SEVERITIES
-} from "./chunk-RCNCRPSA.js";
+} from "./chunk-MZDPURME.js";
 
 // src/report/summary.ts
 function destructiveChanges(analysis) {

@@ -5,10 +5,10 @@ import {
   otherLosses,
   plural,
   sanitize
-} from "./chunk-NSKDQYOC.js";
+} from "./chunk-MPRGCBOH.js";
 import {
   minimatch
-} from "./chunk-RCNCRPSA.js";
+} from "./chunk-MZDPURME.js";
 import "./chunk-SSKGB3OA.js";
 
 // src/guard/decide.ts

@@ -4,10 +4,10 @@ import {
   describeAction,
   ruleRequirements,
   sanitize
-} from "./chunk-NSKDQYOC.js";
+} from "./chunk-MPRGCBOH.js";
 import {
   DESTRUCTIVE_ACTIONS
-} from "./chunk-RCNCRPSA.js";
+} from "./chunk-MZDPURME.js";
 
 // src/report/chunks.ts
 function* batched(pieces, size = 1 << 20) {

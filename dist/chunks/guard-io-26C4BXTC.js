@@ -12,9 +12,9 @@ import {
   parsePlan,
   throwProblems,
   yamlProblem
-} from "./chunk-7WQLFSMJ.js";
+} from "./chunk-4NROXLKJ.js";
 import "./chunk-OM5KZK3H.js";
-import "./chunk-RCNCRPSA.js";
+import "./chunk-MZDPURME.js";
 import "./chunk-7UZFWUSD.js";
 import {
   InputError,

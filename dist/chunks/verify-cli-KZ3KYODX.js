@@ -4,14 +4,14 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-LYZNBOTE.js";
-import "./chunk-SRJ66EUE.js";
+} from "./chunk-DQ4BJM4M.js";
+import "./chunk-EJL7SB2Y.js";
 import {
   repositoryPathProblem
-} from "./chunk-7WQLFSMJ.js";
+} from "./chunk-4NROXLKJ.js";
 import "./chunk-OM5KZK3H.js";
-import "./chunk-NSKDQYOC.js";
-import "./chunk-RCNCRPSA.js";
+import "./chunk-MPRGCBOH.js";
+import "./chunk-MZDPURME.js";
 import "./chunk-7UZFWUSD.js";
 import {
   InputError,

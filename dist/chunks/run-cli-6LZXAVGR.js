@@ -5,11 +5,11 @@ import {
   jsonChunks,
   sarifChunks,
   terminated
-} from "./chunk-EDRFCMCP.js";
+} from "./chunk-GB6GZYKV.js";
 import {
   checkPlans,
   renderMarkdown
-} from "./chunk-SRJ66EUE.js";
+} from "./chunk-EJL7SB2Y.js";
 import {
   configPaths,
   defaultRuleSet,
@@ -17,7 +17,7 @@ import {
   oneConfig,
   parseConfig,
   yamlProblem
-} from "./chunk-7WQLFSMJ.js";
+} from "./chunk-4NROXLKJ.js";
 import {
   MAX_DEPTH,
   checkDepth
@@ -35,8 +35,8 @@ import {
   ruleRequirements,
   sanitize,
   thousands
-} from "./chunk-NSKDQYOC.js";
-import "./chunk-RCNCRPSA.js";
+} from "./chunk-MPRGCBOH.js";
+import "./chunk-MZDPURME.js";
 import {
   DEFAULT_CONFIG_PATHS
 } from "./chunk-7UZFWUSD.js";
@@ -251,10 +251,10 @@ async function runCli(argv, io) {
       return EXIT.pass;
     }
     if (command === "guard") {
-      const { runGuard } = await import("./guard-command-2VJWDZTA.js");
+      const { runGuard } = await import("./guard-command-A3CSMSNA.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
-    if (command === "verify") return await (await import("./verify-cli-RPYP77PZ.js")).runVerify(rest, io);
+    if (command === "verify") return await (await import("./verify-cli-KZ3KYODX.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\`, \`plangate verify --plan FILE\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
@@ -278,7 +278,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-3JAZ75VP.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-3UKHMBD2.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(positionals, ruleSet, options);

@@ -12,7 +12,7 @@ import {
   SENSITIVE,
   SEVERITIES,
   isDestructive
-} from "./chunk-RCNCRPSA.js";
+} from "./chunk-MZDPURME.js";
 import {
   DEFAULT_CONFIG_PATHS
 } from "./chunk-7UZFWUSD.js";
@@ -1334,7 +1334,7 @@ function repositoryPathProblem(path) {
 
 // src/load-yaml.ts
 async function loadYaml() {
-  const mod = await import("./dist-NQIGWYAX.js");
+  const mod = await import("./dist-NDH55GF2.js");
   return mod.default ?? mod;
 }
 function yamlProblem(doc, what = "YAML") {

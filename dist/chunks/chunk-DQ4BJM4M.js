@@ -4,19 +4,19 @@ import {
   checkPlans,
   escapeText,
   renderMarkdown
-} from "./chunk-SRJ66EUE.js";
+} from "./chunk-EJL7SB2Y.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-7WQLFSMJ.js";
+} from "./chunk-4NROXLKJ.js";
 import {
   MAX_SHOWN,
   clip,
   describeFindings,
   thousands
-} from "./chunk-NSKDQYOC.js";
+} from "./chunk-MPRGCBOH.js";
 import {
   InputError,
   isObject
@@ -616,7 +616,7 @@ var COMMENTS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $aft
       comments(first: 100, after: $after) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        nodes { body author { __typename login } editor { __typename login } }
+        nodes { body lastEditedAt author { __typename login } editor { __typename login } }
       }
     }
   }
@@ -675,7 +675,8 @@ var RestDecisionApi = class extends OctokitRepositoryApi {
       const total = a.count(connection.totalCount, "comments.totalCount");
       for (const [i, item] of a.list(connection.nodes, "comments.nodes").entries()) {
         const c = a.object(item, `comments.nodes[${i}]`);
-        comments.push({ body: a.string(c.body, `comments.nodes[${i}].body`), author: actorLogin(a, c.author, `comments.nodes[${i}].author`), editor: actorLogin(a, c.editor, `comments.nodes[${i}].editor`) });
+        const edited = c.lastEditedAt !== null && Boolean(a.time(c.lastEditedAt, `comments.nodes[${i}].lastEditedAt`));
+        comments.push({ body: a.string(c.body, `comments.nodes[${i}].body`), author: actorLogin(a, c.author, `comments.nodes[${i}].author`), edited, editor: actorLogin(a, c.editor, `comments.nodes[${i}].editor`) });
       }
       const info = a.object(connection.pageInfo, "comments.pageInfo");
       if (info.hasNextPage !== true) {
@@ -796,6 +797,11 @@ function describeChange([file, address, action]) {
 // src/report/gate.ts
 function commentMarker(statusContext) {
   return `<!-- plangate:${statusContext.replace(/-->/g, "")} -->`;
+}
+function commentRecord(body, statusContext) {
+  const marker = commentMarker(statusContext);
+  return body.startsWith(`${marker}
+`) ? decodeRecord(body.slice(marker.length + 1)) : void 0;
 }
 var ICON = { pass: "✅", approved: "✅", overridden: "⚠️", blocked: "⛔", error: "⚠️" };
 var PASSING = /* @__PURE__ */ new Set(["pass", "approved", "overridden"]);
@@ -965,11 +971,13 @@ async function recordedDecision(api, number, source) {
       `pull request #${number} has no decision recorded by ${source.poster}${others > 0 ? ` (${others} comment${others === 1 ? "" : "s"} by others carry plangate's marker and are ignored)` : ""}: run the gate with \`comment: always\` so every decision is recorded, and give verify the account the gate posts as`
     );
   }
+  if (ours.edited && ours.editor === null) {
+    throw new Refusal(`plangate's comment on pull request #${number} was last edited by an account GitHub no longer names, not ${source.poster}, so its record is not plangate's: re-run the gate on the pull request's head`);
+  }
   if (ours.editor !== null && !isPoster(ours.editor)) {
     throw new Refusal(`plangate's comment on pull request #${number} was last edited by ${ours.editor}, not ${source.poster}, so its record is not plangate's: re-run the gate on the pull request's head`);
   }
-  const record = ours.body.startsWith(`${marker}
-`) ? decodeRecord(ours.body.slice(marker.length + 1)) : void 0;
+  const record = commentRecord(ours.body, source.statusContext);
   if (!record) throw new Refusal(`plangate's comment on pull request #${number} holds no readable decision record: re-run the gate on its head with this version of plangate`);
   return record;
 }
@@ -1023,6 +1031,7 @@ export {
   recordProblem,
   unapproved,
   commentMarker,
+  commentRecord,
   isPassing,
   earnsSuccess,
   statusDescription,

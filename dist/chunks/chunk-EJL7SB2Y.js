@@ -4,7 +4,7 @@ import {
   missingNestedChangeSets,
   parsePlan,
   readPlanFile
-} from "./chunk-7WQLFSMJ.js";
+} from "./chunk-4NROXLKJ.js";
 import {
   MAX_SHOWN,
   NOT_AUTHORS,
@@ -21,7 +21,7 @@ import {
   ruleRequirements,
   sanitize,
   thousands
-} from "./chunk-NSKDQYOC.js";
+} from "./chunk-MPRGCBOH.js";
 import {
   isInputError
 } from "./chunk-M7GX4DPL.js";
