@@ -20,6 +20,7 @@ import {
   apiError,
   approversByLogin,
   commentMarker,
+  commentRecord,
   decisionRecord,
   earnsSuccess,
   isPassing,
@@ -35,7 +36,7 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-MBN62JMQ.js";
+} from "./chunks/chunk-G4KQNDWQ.js";
 import {
   checkPlans
 } from "./chunks/chunk-75WDJIV7.js";
@@ -23050,7 +23051,7 @@ function decideApproval({ findings, rules, facts, overrideLabel, agentIdentities
   }
   for (const review of latestReviews(facts.reviews)) {
     if (review.state !== "APPROVED") continue;
-    const problem = review.commitId !== facts.headSha ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}` : facts.pushersUnknown ?? retargetProblem(review, facts) ?? voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer);
+    const problem = review.commitId !== facts.headSha ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}` : facts.pushersUnknown ?? retargetProblem(review, facts) ?? planProblem(review.submittedAt, facts, "it was given") ?? voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer);
     if (problem) outcome.ignored.push(`approval by @${review.reviewer.login} does not count: ${problem}`);
     else candidates.push(review.reviewer);
   }
@@ -23119,6 +23120,11 @@ function retargetProblem(approval, facts) {
   if (!("at" in facts.retargeted)) return `the pull request was retargeted, and ${facts.retargeted.unknown}`;
   return Date.parse(approval.submittedAt) <= Date.parse(facts.retargeted.at) ? `it was given before the pull request was retargeted to its base at ${facts.retargeted.at}; approve again` : void 0;
 }
+function planProblem(at, facts, what) {
+  if (facts.planMade === void 0) return void 0;
+  if (!isTime(facts.planMade) || !isTime(at)) return `${what} at ${at}, and plangate cannot tell whether that was after the plan being decided was made (${JSON.stringify(facts.planMade)})`;
+  return Date.parse(at) <= Date.parse(facts.planMade) ? `${what} before the plan being decided was made (${facts.planMade}), so it saw another plan; approve again` : void 0;
+}
 function overrideBy(facts, label, problemOf, ignored) {
   const current = facts.labels.find((l) => l.name.toLowerCase() === label.toLowerCase());
   if (!current) return void 0;
@@ -23142,6 +23148,8 @@ function overrideBy(facts, label, problemOf, ignored) {
   if (Date.parse(last.createdAt) <= Date.parse(facts.headArrived.at)) {
     return refuse(`it was added before the current head ${facts.headSha.slice(0, 7)} arrived on the pull request (${facts.headArrived.at}); add it again`, actor);
   }
+  const stale = planProblem(last.createdAt, facts, "it was added");
+  if (stale) return refuse(stale, actor);
   return { login: actor.login, at: last.createdAt };
 }
 function uniqueBy(items, key) {
@@ -23188,6 +23196,7 @@ async function gatherFacts(api, pr, findings, options) {
   };
   const retargeted = latest(issueEvents, (e) => e.event === "base_ref_changed");
   if (retargeted) facts.retargeted = retargeted;
+  if (options.planMade !== void 0) facts.planMade = options.planMade;
   const unknown = activity === void 0 ? pushersUnknown(pr) : void 0;
   if (unknown) facts.pushersUnknown = unknown;
   return facts;
@@ -23415,7 +23424,7 @@ async function readPlanArtifact(api, source) {
     return problem(`pull request${twins.length === 1 ? "" : "s"} ${twins.map((p) => `#${p.number}`).join(", ")} (open or closed) ha${twins.length === 1 ? "s" : "ve"} the same head commit, so ${which2} may have planned ${twins.length === 1 ? "its" : "their"} merge into another base with ${twins.length === 1 ? "its" : "their"} workflow files: push a new commit`);
   }
   if (source.retargetedAt !== void 0 && !(Date.parse(run2.createdAt) > Date.parse(source.retargetedAt))) {
-    return problem(`${which2} started at ${run2.createdAt}, before the pull request changed its base at ${source.retargetedAt || "(a time GitHub does not give)"}, so it planned the merge into the old base: run the plan workflow on pull_request edited too, or re-run it`);
+    return problem(`${which2} started at ${run2.createdAt}, before the pull request changed its base at ${source.retargetedAt || "(a time GitHub does not give)"}, so it planned the merge into the old base: run the plan workflow on pull_request edited too, or push a commit (a re-run replays the old event and its base)`);
   }
   if (run2.status !== "completed") return problem(`${which2} is ${run2.status}: the gate decides again when it completes`);
   if (run2.conclusion !== "success") return problem(`${which2} ended ${run2.conclusion ?? "without a conclusion"}, so it planned nothing plangate may trust: fix the plan workflow and push, or re-run it`);
@@ -23426,6 +23435,7 @@ async function readPlanArtifact(api, source) {
   if (artifacts.length > 1) return problem(`${which2} has ${artifacts.length} artifacts of that name, so plangate cannot tell which is the plan: upload it once`);
   const artifact = artifacts[0];
   const rerun = `re-run ${which2} to upload the plan again`;
+  if (artifact.createdAt === null) return problem(`GitHub does not say when it was uploaded, so plangate cannot tell which approvals saw it: ${rerun}`);
   if (artifact.expired) return problem(`it expired: ${rerun}, or keep plan artifacts longer (retention-days)`);
   if (artifact.sizeInBytes > MAX_ARTIFACT_BYTES) return problem(`it is ${artifact.sizeInBytes.toLocaleString("en-US")} bytes, more than the ${MAX_ARTIFACT_BYTES.toLocaleString("en-US")} plangate downloads: upload only the plan JSON`);
   const zip = await api.downloadArtifact(artifact.id, MAX_ARTIFACT_BYTES);
@@ -23441,7 +23451,7 @@ async function readPlanArtifact(api, source) {
   const chosen = source.patterns.length === 0 ? files : files.filter((f) => source.patterns.some((p) => new Minimatch(p, { dot: true }).match(f.name)));
   const unmatched = source.patterns.find((p) => !files.some((f) => new Minimatch(p, { dot: true }).match(f.name)));
   if (unmatched !== void 0) return problem(`the plans pattern ${JSON.stringify(unmatched)} matches none of its files (${files.slice(0, 5).map((f) => f.name).join(", ")}${files.length > 5 ? ", …" : ""}): fix the plans input or the upload`);
-  return { plans: chosen.map((f) => ({ name: `${name}/${f.name}`, bytes: f.bytes })) };
+  return { plans: chosen.map((f) => ({ name: f.name, bytes: f.bytes })), madeAt: artifact.createdAt };
 }
 function runPath(path5) {
   const bare = path5.replace(/@[^@/]*$/, "");
@@ -23525,12 +23535,10 @@ async function runGate(inputs, context, api, planFiles, actions, labels = {}) {
   }
   const pr = await api.pull(context.number);
   if (pr.headSha !== context.headSha) {
-    return errorResult(
-      context.headSha,
-      `this run is for ${context.headSha.slice(0, 7)}, but the pull request's head is now ${pr.headSha.slice(0, 7)}: the run for the new head decides; a re-run of an old run never does`
-    );
+    const moved = `this run is for ${context.headSha.slice(0, 7)}, but the pull request's head is now ${pr.headSha.slice(0, 7)}: the run for the new head decides; a re-run of an old run never does`;
+    return { ...errorResult(context.headSha, moved), keepRecord: true };
   }
-  if (pr.state !== "open") return { ...errorResult(context.headSha, `pull request #${pr.number} is ${pr.state}: plangate gates open pull requests`), closed: true };
+  if (pr.state !== "open") return { ...errorResult(context.headSha, `pull request #${pr.number} is ${pr.state}: plangate gates open pull requests`), keepRecord: true };
   const rules = await readRules(api, { path: inputs.config, overrideLabel: inputs.overrideLabel, ...inputs.configRef ? { ref: inputs.configRef } : {} });
   const { ruleSet } = rules;
   const protectedBranches = [rules.defaultBranch, rules.source.branch];
@@ -23549,7 +23557,8 @@ async function runGate(inputs, context, api, planFiles, actions, labels = {}) {
   if (analysis.decision === "error") return { ...known, analysis, outcome: { ...emptyOutcome(), decision: "error", errors: analysis.errors } };
   if (analysis.findings.length === 0) return siblingCheck(api, { ...known, analysis, outcome: { ...emptyOutcome(), decision: "pass" } }, pr.number);
   const allRules = [...ruleSet.rules, gate];
-  const facts = await gatherFacts(api, pr, analysis.findings, { rules: allRules, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
+  const planMade = "madeAt" in plans ? plans.madeAt : void 0;
+  const facts = await gatherFacts(api, pr, analysis.findings, { rules: allRules, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities, ...planMade ? { planMade } : {} });
   const outcome = decideApproval({ findings: analysis.findings, rules: allRules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
   return siblingCheck(api, { ...known, analysis, outcome }, pr.number);
 }
@@ -23720,6 +23729,10 @@ async function decideMergeGroup(api, group, source, check) {
   const refused = [];
   for (const [number, queuedHead] of [...pulls].sort(([a], [b]) => a - b)) {
     const pr = await api.pull(number);
+    if (pr.state !== "open") {
+      refused.push(`pull request #${number} is ${pr.state}, so the merge queue cannot hold it: the branch naming it was not made by the queue`);
+      continue;
+    }
     if (pr.headSha !== queuedHead || pr.baseRef !== base) {
       refused.push(`pull request #${number} is now at ${pr.headSha.slice(0, 7)} into ${pr.baseRef}, not the ${queuedHead.slice(0, 7)} into ${base} that was queued`);
       continue;
@@ -24697,6 +24710,7 @@ var OctokitActionsApi = class {
         name: a.text(x.name, `artifacts[${i}].name`),
         sizeInBytes: a.count(x.size_in_bytes, `artifacts[${i}].size_in_bytes`),
         expired: a.boolean(x.expired, `artifacts[${i}].expired`),
+        createdAt: x.created_at === null || x.created_at === void 0 ? null : a.time(x.created_at, `artifacts[${i}].created_at`),
         runId: run2?.id === void 0 ? null : a.count(run2.id, `artifacts[${i}].workflow_run.id`),
         headSha: run2?.head_sha === void 0 ? null : a.sha(run2.head_sha, `artifacts[${i}].workflow_run.head_sha`)
       };
@@ -24776,7 +24790,7 @@ async function publishDecision(api, decided, options) {
     const state = earnsSuccess(report) ? "success" : isPassing(result.outcome.decision) ? "pending" : "failure";
     const poster = await api.setStatus(options.headSha, status({ ...options, keyed: true }, state, statusDescription(report)));
     warnings.push(...await lookAlikes(api, options, poster));
-    if (!result.closed) await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...options.runUrl ? { runUrl: options.runUrl } : {} }, options, poster);
+    if (!result.keepRecord) await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...options.runUrl ? { runUrl: options.runUrl } : {} }, options, poster);
     return { result, warnings };
   } catch (error2) {
     const failed = withError(result, `${getErrorMessage(error2)}${refusalHint(error2)}`);
@@ -24821,11 +24835,17 @@ async function lookAlikes(api, options, poster) {
     (login) => `a "${options.statusContext}" success status on ${options.headSha.slice(0, 7)} was posted by ${login}, not by plangate. Require the status from plangate's own source in the ruleset (see the README) so such a status cannot satisfy it.`
   );
 }
+async function supersede(api, previous, options) {
+  if (!previous || previous.head === options.headSha || !/^[0-9a-f]{40}$/.test(previous.head)) return;
+  const description = `superseded: #${options.number} moved on to ${options.headSha.slice(0, 7)}; this commit needs a new decision`;
+  await api.setStatus(previous.head, status(options, "failure", description));
+}
 async function publishComment(api, report, options, poster) {
   if (options.comment === "never") return;
   const marker = commentMarker(options.statusContext);
   const ours = (await api.comments(options.number)).filter((c) => c.body.includes(marker) && c.user !== null && (poster ? c.user.id === poster.id : c.user.type === "Bot"));
   const existing = ours[0];
+  await supersede(api, existing ? commentRecord(existing.body, options.statusContext) : void 0, options);
   const worthSaying = report.analysis.findings.length > 0 || report.outcome.decision === "error" || report.base?.protected === false;
   if (!existing && options.comment === "on-findings" && !worthSaying) return;
   const body = renderGateComment(report);

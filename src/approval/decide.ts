@@ -54,7 +54,7 @@ export function decideApproval({ findings, rules, facts, overrideLabel, agentIde
     const problem =
       review.commitId !== facts.headSha
         ? `it was given on ${review.commitId.slice(0, 7)}, not on the current head ${facts.headSha.slice(0, 7)}`
-        : (facts.pushersUnknown ?? retargetProblem(review, facts) ?? voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer));
+        : (facts.pushersUnknown ?? retargetProblem(review, facts) ?? planProblem(review.submittedAt, facts, 'it was given') ?? voidedBy(review, facts.unreadableReviews) ?? qualifies(review.reviewer));
     if (problem) outcome.ignored.push(`approval by @${review.reviewer.login} does not count: ${problem}`);
     else candidates.push(review.reviewer);
   }
@@ -148,6 +148,17 @@ function retargetProblem(approval: Review, facts: PullRequestFacts): string | un
 }
 
 /**
+ * An approval is of the plan it saw: the same head can be planned again (a
+ * reopening or a re-run starts the plan workflow anew) and the plan can then
+ * lose more, so one given before the decided plan was made does not count.
+ */
+function planProblem(at: string, facts: PullRequestFacts, what: string): string | undefined {
+  if (facts.planMade === undefined) return undefined;
+  if (!isTime(facts.planMade) || !isTime(at)) return `${what} at ${at}, and plangate cannot tell whether that was after the plan being decided was made (${JSON.stringify(facts.planMade)})`;
+  return Date.parse(at) <= Date.parse(facts.planMade) ? `${what} before the plan being decided was made (${facts.planMade}), so it saw another plan; approve again` : undefined;
+}
+
+/**
  * The override label counts only while it is on the PR, and only through the
  * event that last put it there: the label is matched by its id (a renamed
  * label is another label), its whole labeled/unlabeled history is walked in
@@ -185,6 +196,8 @@ function overrideBy(
   if (Date.parse(last.createdAt) <= Date.parse(facts.headArrived.at)) {
     return refuse(`it was added before the current head ${facts.headSha.slice(0, 7)} arrived on the pull request (${facts.headArrived.at}); add it again`, actor);
   }
+  const stale = planProblem(last.createdAt, facts, 'it was added');
+  if (stale) return refuse(stale, actor);
   return { login: actor.login, at: last.createdAt };
 }
 

@@ -88,6 +88,12 @@ export interface PullRequestFacts {
   headArrived: Moment;
   /** When the pull request was last retargeted to another base: approvals given before do not count. */
   retargeted?: Moment;
+  /**
+   * When the plan being decided was made, when it comes from another run (the
+   * plan artifact's upload): an approval or label given before it saw another
+   * plan of the same head (a plan run again after a reopening or a re-run).
+   */
+  planMade?: string;
   /** The labels on the pull request now. */
   labels: PullLabel[];
   /** Commits in the PR according to the PR, and how many the API listed. */

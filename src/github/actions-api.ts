@@ -55,6 +55,8 @@ export interface Artifact {
   name: string;
   sizeInBytes: number;
   expired: boolean;
+  /** When it was uploaded: approvals given before saw another plan. Null when GitHub does not say. */
+  createdAt: string | null;
   /** The run and commit GitHub says made it; null when it does not say. */
   runId: number | null;
   headSha: string | null;

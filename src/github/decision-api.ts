@@ -15,10 +15,13 @@ export interface CommitPull {
   mergeCommitSha: string | null;
 }
 
-/** A pull request comment with who wrote it and who last edited it (null: never edited). */
+/** A pull request comment with who wrote it and who last edited it. */
 export interface EditedComment {
   body: string;
   author: string | null;
+  /** Whether it was ever edited (GraphQL lastEditedAt). */
+  edited: boolean;
+  /** Who last edited it; null when never edited, or when GitHub no longer names the account (deleted). */
   editor: string | null;
 }
 
@@ -46,7 +49,7 @@ const COMMENTS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $a
       comments(first: 100, after: $after) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        nodes { body author { __typename login } editor { __typename login } }
+        nodes { body lastEditedAt author { __typename login } editor { __typename login } }
       }
     }
   }
@@ -114,7 +117,9 @@ export class RestDecisionApi extends OctokitRepositoryApi implements DecisionApi
       const total = a.count(connection.totalCount, 'comments.totalCount');
       for (const [i, item] of a.list(connection.nodes, 'comments.nodes').entries()) {
         const c = a.object(item, `comments.nodes[${i}]`);
-        comments.push({ body: a.string(c.body, `comments.nodes[${i}].body`), author: actorLogin(a, c.author, `comments.nodes[${i}].author`), editor: actorLogin(a, c.editor, `comments.nodes[${i}].editor`) });
+        // Asked for, so a missing lastEditedAt is a malformed answer, not a comment never edited.
+        const edited = c.lastEditedAt !== null && Boolean(a.time(c.lastEditedAt, `comments.nodes[${i}].lastEditedAt`));
+        comments.push({ body: a.string(c.body, `comments.nodes[${i}].body`), author: actorLogin(a, c.author, `comments.nodes[${i}].author`), edited, editor: actorLogin(a, c.editor, `comments.nodes[${i}].editor`) });
       }
       const info = a.object(connection.pageInfo, 'comments.pageInfo');
       if (info.hasNextPage !== true) {
@@ -132,7 +137,8 @@ export class RestDecisionApi extends OctokitRepositoryApi implements DecisionApi
     const ref = prefix.replace(/^refs\//, '').replace(/\/+$/, '');
     const params = { ref: ref.split('/').map(encodeURIComponent).join('/') };
     const a = this.answer(route, params);
-    const refs = a.list(await this.call(route, params), '(answer)').map((item, i) => {
+    // Every page: a queue branch past the first would never be held to its pull request's decision.
+    const refs = a.list(await this.list(route, params, null), '(answer)').map((item, i) => {
       const r = a.object(item, `[${i}]`);
       const name = a.text(r.ref, `[${i}].ref`);
       if (!name.startsWith(`refs/${ref}`)) a.fail(`[${i}].ref`, `a ref under refs/${ref}`, name);

@@ -14,6 +14,8 @@ export interface FactsOptions {
   overrideLabel: string;
   /** The agent-identities input: emails among them are looked up. */
   agentIdentities: readonly string[];
+  /** When the plan was made, when it comes from another run (PullRequestFacts.planMade). */
+  planMade?: string;
 }
 
 /** Everything decideApproval weighs, read through the API; every list to its last page. */
@@ -59,6 +61,7 @@ export async function gatherFacts(api: RepositoryApi, pr: PullRequest, findings:
   };
   const retargeted = latest(issueEvents, (e) => e.event === 'base_ref_changed');
   if (retargeted) facts.retargeted = retargeted;
+  if (options.planMade !== undefined) facts.planMade = options.planMade;
   const unknown = activity === undefined ? pushersUnknown(pr) : undefined;
   if (unknown) facts.pushersUnknown = unknown;
   return facts;

@@ -26,8 +26,12 @@ export interface GateResult {
   warnings?: string[];
   /** The pull request's base, and whether a success may be posted for it. */
   base?: { ref: string; protected: boolean; sha?: string };
-  /** A run on a closed pull request: its last decision, recorded in the comment for `plangate verify`, must stay. */
-  closed?: true;
+  /**
+   * A run on a closed pull request, or for a head it has moved on from (a late
+   * or re-run old run): the last decision recorded in the comment, which
+   * `plangate verify` reads, is another run's and must stay.
+   */
+  keepRecord?: true;
 }
 
 /**
@@ -43,12 +47,10 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   }
   const pr = await api.pull(context.number);
   if (pr.headSha !== context.headSha) {
-    return errorResult(
-      context.headSha,
-      `this run is for ${context.headSha.slice(0, 7)}, but the pull request's head is now ${pr.headSha.slice(0, 7)}: the run for the new head decides; a re-run of an old run never does`,
-    );
+    const moved = `this run is for ${context.headSha.slice(0, 7)}, but the pull request's head is now ${pr.headSha.slice(0, 7)}: the run for the new head decides; a re-run of an old run never does`;
+    return { ...errorResult(context.headSha, moved), keepRecord: true };
   }
-  if (pr.state !== 'open') return { ...errorResult(context.headSha, `pull request #${pr.number} is ${pr.state}: plangate gates open pull requests`), closed: true };
+  if (pr.state !== 'open') return { ...errorResult(context.headSha, `pull request #${pr.number} is ${pr.state}: plangate gates open pull requests`), keepRecord: true };
 
   const rules = await readRules(api, { path: inputs.config, overrideLabel: inputs.overrideLabel, ...(inputs.configRef ? { ref: inputs.configRef } : {}) });
   const { ruleSet } = rules;
@@ -71,7 +73,8 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   if (analysis.findings.length === 0) return siblingCheck(api, { ...known, analysis, outcome: { ...emptyOutcome(), decision: 'pass' } }, pr.number);
 
   const allRules = [...ruleSet.rules, gate];
-  const facts = await gatherFacts(api, pr, analysis.findings, { rules: allRules, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
+  const planMade = 'madeAt' in plans ? plans.madeAt : undefined;
+  const facts = await gatherFacts(api, pr, analysis.findings, { rules: allRules, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities, ...(planMade ? { planMade } : {}) });
   const outcome = decideApproval({ findings: analysis.findings, rules: allRules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
   return siblingCheck(api, { ...known, analysis, outcome }, pr.number);
 }

@@ -67,6 +67,11 @@ export async function decideMergeGroup(api: DecisionApi, group: MergeGroup, sour
   const refused: string[] = [];
   for (const [number, queuedHead] of [...pulls].sort(([a], [b]) => a - b)) {
     const pr = await api.pull(number);
+    // Queue branches are ordinary branches to anyone with write access: one naming a closed pull request would bring in its old decision.
+    if (pr.state !== 'open') {
+      refused.push(`pull request #${number} is ${pr.state}, so the merge queue cannot hold it: the branch naming it was not made by the queue`);
+      continue;
+    }
     if (pr.headSha !== queuedHead || pr.baseRef !== base) {
       refused.push(`pull request #${number} is now at ${pr.headSha.slice(0, 7)} into ${pr.baseRef}, not the ${queuedHead.slice(0, 7)} into ${base} that was queued`);
       continue;

@@ -97,6 +97,7 @@ export class OctokitActionsApi implements ActionsApi {
         name: a.text(x.name, `artifacts[${i}].name`),
         sizeInBytes: a.count(x.size_in_bytes, `artifacts[${i}].size_in_bytes`),
         expired: a.boolean(x.expired, `artifacts[${i}].expired`),
+        createdAt: x.created_at === null || x.created_at === undefined ? null : a.time(x.created_at, `artifacts[${i}].created_at`),
         runId: run?.id === undefined ? null : a.count(run.id, `artifacts[${i}].workflow_run.id`),
         headSha: run?.head_sha === undefined ? null : a.sha(run.head_sha, `artifacts[${i}].workflow_run.head_sha`),
       };

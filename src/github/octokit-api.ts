@@ -34,10 +34,11 @@ export class OctokitRepositoryApi implements RepositoryApi {
     }
   }
 
-  protected async list(route: string, params: Record<string, unknown> = {}): Promise<unknown[]> {
+  /** Every page of a list; `perPage` null for the few routes that take no per_page but still page. */
+  protected async list(route: string, params: Record<string, unknown> = {}, perPage: number | null = 100): Promise<unknown[]> {
     try {
       const items: unknown[] = [];
-      for await (const page of this.client.paginate.iterator<unknown>(route, { ...this.repository(route), per_page: 100, ...params })) {
+      for await (const page of this.client.paginate.iterator<unknown>(route, { ...this.repository(route), ...(perPage === null ? {} : { per_page: perPage }), ...params })) {
         // A page that is not a list is a broken answer, never an empty one.
         if (!Array.isArray(page.data)) throw Object.assign(new Error('the answer is not a list'), { status: page.status });
         items.push(...page.data);

@@ -39,7 +39,7 @@ const EVENT = 'pull_request';
  * not stand in for it. GitHub's answers that contradict the question (another
  * commit, event or workflow) are refused, never filtered.
  */
-export async function readPlanArtifact(api: ActionsApi, source: ArtifactSource): Promise<{ plans: PlanBytes[] } | { problem: string }> {
+export async function readPlanArtifact(api: ActionsApi, source: ArtifactSource): Promise<{ plans: PlanBytes[]; madeAt: string } | { problem: string }> {
   const sha = source.headSha.slice(0, 7);
   const name = source.artifact.split(HEAD_SHA_PLACEHOLDER).join(source.headSha).split(NUMBER_PLACEHOLDER).join(String(source.number));
   const sought = `the artifact ${JSON.stringify(name)} of the latest ${EVENT} run of ${source.workflow} for ${sha}`;
@@ -64,7 +64,7 @@ export async function readPlanArtifact(api: ActionsApi, source: ArtifactSource):
     return problem(`pull request${twins.length === 1 ? '' : 's'} ${twins.map((p) => `#${p.number}`).join(', ')} (open or closed) ha${twins.length === 1 ? 's' : 've'} the same head commit, so ${which} may have planned ${twins.length === 1 ? 'its' : 'their'} merge into another base with ${twins.length === 1 ? 'its' : 'their'} workflow files: push a new commit`);
   }
   if (source.retargetedAt !== undefined && !(Date.parse(run.createdAt) > Date.parse(source.retargetedAt))) {
-    return problem(`${which} started at ${run.createdAt}, before the pull request changed its base at ${source.retargetedAt || '(a time GitHub does not give)'}, so it planned the merge into the old base: run the plan workflow on pull_request edited too, or re-run it`);
+    return problem(`${which} started at ${run.createdAt}, before the pull request changed its base at ${source.retargetedAt || '(a time GitHub does not give)'}, so it planned the merge into the old base: run the plan workflow on pull_request edited too, or push a commit (a re-run replays the old event and its base)`);
   }
   if (run.status !== 'completed') return problem(`${which} is ${run.status}: the gate decides again when it completes`);
   if (run.conclusion !== 'success') return problem(`${which} ended ${run.conclusion ?? 'without a conclusion'}, so it planned nothing plangate may trust: fix the plan workflow and push, or re-run it`);
@@ -76,6 +76,8 @@ export async function readPlanArtifact(api: ActionsApi, source: ArtifactSource):
   if (artifacts.length > 1) return problem(`${which} has ${artifacts.length} artifacts of that name, so plangate cannot tell which is the plan: upload it once`);
   const artifact = artifacts[0] as (typeof artifacts)[number];
   const rerun = `re-run ${which} to upload the plan again`;
+  // Approvals are weighed against when this plan was made: without that time none could be.
+  if (artifact.createdAt === null) return problem(`GitHub does not say when it was uploaded, so plangate cannot tell which approvals saw it: ${rerun}`);
   if (artifact.expired) return problem(`it expired: ${rerun}, or keep plan artifacts longer (retention-days)`);
   if (artifact.sizeInBytes > MAX_ARTIFACT_BYTES) return problem(`it is ${artifact.sizeInBytes.toLocaleString('en-US')} bytes, more than the ${MAX_ARTIFACT_BYTES.toLocaleString('en-US')} plangate downloads: upload only the plan JSON`);
   const zip = await api.downloadArtifact(artifact.id, MAX_ARTIFACT_BYTES);
@@ -92,7 +94,8 @@ export async function readPlanArtifact(api: ActionsApi, source: ArtifactSource):
   const chosen = source.patterns.length === 0 ? files : files.filter((f) => source.patterns.some((p) => new Minimatch(p, { dot: true }).match(f.name)));
   const unmatched = source.patterns.find((p) => !files.some((f) => new Minimatch(p, { dot: true }).match(f.name)));
   if (unmatched !== undefined) return problem(`the plans pattern ${JSON.stringify(unmatched)} matches none of its files (${files.slice(0, 5).map((f) => f.name).join(', ')}${files.length > 5 ? ', …' : ''}): fix the plans input or the upload`);
-  return { plans: chosen.map((f) => ({ name: `${name}/${f.name}`, bytes: f.bytes })) };
+  // Named by their path inside the artifact, as the apply job names the same file for `plangate verify`.
+  return { plans: chosen.map((f) => ({ name: f.name, bytes: f.bytes })), madeAt: artifact.createdAt };
 }
 
 /** `.github/workflows/plan.yml` from the forms GitHub gives a run's path (`…@ref`, `owner/repo/…`). */

@@ -1,7 +1,7 @@
 import { getErrorMessage } from '../errors.js';
 import { decisionRecord, type DecisionRecord } from '../approval/record.js';
 import type { Identity } from '../approval/types.js';
-import { commentMarker, earnsSuccess, isPassing, renderGateComment, statusDescription, type GateReport } from '../report/gate.js';
+import { commentMarker, commentRecord, earnsSuccess, isPassing, renderGateComment, statusDescription, type GateReport } from '../report/gate.js';
 import { GitHubApiError, type RepositoryApi, type StatusInput } from './api.js';
 import type { GateResult } from './gate.js';
 import type { CommentMode } from './inputs.js';
@@ -43,8 +43,8 @@ export async function publishDecision(api: RepositoryApi, decided: GateResult, o
     const state = earnsSuccess(report) ? 'success' : isPassing(result.outcome.decision) ? 'pending' : 'failure';
     const poster = await api.setStatus(options.headSha, status({ ...options, keyed: true }, state, statusDescription(report)));
     warnings.push(...(await lookAlikes(api, options, poster)));
-    // A review or label after merge must not overwrite the decision apply time reads back.
-    if (!result.closed) await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...(options.runUrl ? { runUrl: options.runUrl } : {}) }, options, poster);
+    // A review or label after merge, or an old head's run, must not overwrite the decision apply time reads back.
+    if (!result.keepRecord) await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...(options.runUrl ? { runUrl: options.runUrl } : {}) }, options, poster);
     return { result, warnings };
   } catch (error) {
     const failed = withError(result, `${getErrorMessage(error)}${refusalHint(error)}`);
@@ -112,12 +112,26 @@ async function lookAlikes(api: RepositoryApi, options: PublishOptions, poster: I
   );
 }
 
+/**
+ * A status belongs to a commit and outlives its decision: after a push, the
+ * old head keeps its success, and a force-push back to it would be mergeable
+ * at once, before any run decides it again (a label or an approval that has
+ * since been withdrawn included). The head the last decision was for gets a
+ * failure when another head is decided.
+ */
+async function supersede(api: RepositoryApi, previous: DecisionRecord | undefined, options: PublishOptions): Promise<void> {
+  if (!previous || previous.head === options.headSha || !/^[0-9a-f]{40}$/.test(previous.head)) return;
+  const description = `superseded: #${options.number} moved on to ${options.headSha.slice(0, 7)}; this commit needs a new decision`;
+  await api.setStatus(previous.head, status(options, 'failure', description));
+}
+
 /** Creates or edits the one comment marked as plangate's, found through every page of comments. */
 async function publishComment(api: RepositoryApi, report: GateReport, options: PublishOptions, poster: Identity | undefined): Promise<void> {
   if (options.comment === 'never') return;
   const marker = commentMarker(options.statusContext);
   const ours = (await api.comments(options.number)).filter((c) => c.body.includes(marker) && c.user !== null && (poster ? c.user.id === poster.id : c.user.type === 'Bot'));
   const existing = ours[0];
+  await supersede(api, existing ? commentRecord(existing.body, options.statusContext) : undefined, options);
   const worthSaying = report.analysis.findings.length > 0 || report.outcome.decision === 'error' || report.base?.protected === false;
   // on-findings still edits an earlier comment, so a stale "blocked" never lingers.
   if (!existing && options.comment === 'on-findings' && !worthSaying) return;

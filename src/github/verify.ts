@@ -1,8 +1,8 @@
 import type { Analysis } from '../analysis/types.js';
 import type { Approver } from '../approval/types.js';
-import { decodeRecord, describeChange, protectedChanges, recordProblem, unapproved, type DecisionRecord, type ProtectedChange } from '../approval/record.js';
+import { describeChange, protectedChanges, recordProblem, unapproved, type DecisionRecord, type ProtectedChange } from '../approval/record.js';
 import { checkPlans } from '../check.js';
-import { commentMarker } from '../report/gate.js';
+import { commentMarker, commentRecord } from '../report/gate.js';
 import type { DecisionApi } from './decision-api.js';
 import { readRules } from './rules-source.js';
 
@@ -54,10 +54,14 @@ export async function recordedDecision(api: DecisionApi, number: number, source:
     );
   }
   // Anyone with write access may edit anyone's comment: one last edited by another account holds their words.
+  // An edit GitHub attributes to no one (the account was deleted since) could be anyone's.
+  if (ours.edited && ours.editor === null) {
+    throw new Refusal(`plangate's comment on pull request #${number} was last edited by an account GitHub no longer names, not ${source.poster}, so its record is not plangate's: re-run the gate on the pull request's head`);
+  }
   if (ours.editor !== null && !isPoster(ours.editor)) {
     throw new Refusal(`plangate's comment on pull request #${number} was last edited by ${ours.editor}, not ${source.poster}, so its record is not plangate's: re-run the gate on the pull request's head`);
   }
-  const record = ours.body.startsWith(`${marker}\n`) ? decodeRecord(ours.body.slice(marker.length + 1)) : undefined;
+  const record = commentRecord(ours.body, source.statusContext);
   if (!record) throw new Refusal(`plangate's comment on pull request #${number} holds no readable decision record: re-run the gate on its head with this version of plangate`);
   return record;
 }

@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis/types.js';
 import type { ApprovalOutcome, GateDecision } from '../approval/types.js';
-import { encodeRecord, type DecisionRecord } from '../approval/record.js';
+import { decodeRecord, encodeRecord, type DecisionRecord } from '../approval/record.js';
 import type { RulesSource } from '../rules/types.js';
 import { escapeText, GITHUB_COMMENT_LIMIT, renderMarkdown } from './markdown.js';
 import { clip, describeFindings, MAX_SHOWN, thousands } from './summary.js';
@@ -8,6 +8,12 @@ import { clip, describeFindings, MAX_SHOWN, thousands } from './summary.js';
 /** Hidden marker that finds plangate's sticky comment among the others. */
 export function commentMarker(statusContext: string): string {
   return `<!-- plangate:${statusContext.replace(/-->/g, '')} -->`;
+}
+
+/** The decision recorded in a comment: only on the line right after the marker that opens it. */
+export function commentRecord(body: string, statusContext: string): DecisionRecord | undefined {
+  const marker = commentMarker(statusContext);
+  return body.startsWith(`${marker}\n`) ? decodeRecord(body.slice(marker.length + 1)) : undefined;
 }
 
 export interface GateReport {

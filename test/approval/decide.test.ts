@@ -73,6 +73,14 @@ describe('decideApproval', () => {
     expect(decideApproval({ findings: [], rules: [], facts: facts(), overrideLabel: 'x' }).decision).toBe('pass');
   });
 
+  it('an approval given before the plan being decided was made saw another plan (threat 66)', () => {
+    const outcome = decide({ reviews: [review(bob, 'APPROVED', HEAD, '2026-11-24T10:00:00Z')], planMade: '2026-11-24T11:00:00Z' });
+    expect(outcome.decision).toBe('blocked');
+    expect(outcome.ignored.join('\n')).toMatch(/approval by @bob does not count: it was given before the plan being decided was made \(2026-11-24T11:00:00Z\)/);
+    expect(decide({ reviews: [review(bob, 'APPROVED', HEAD, '2026-11-24T12:00:00Z')], planMade: '2026-11-24T11:00:00Z' }).decision).toBe('approved');
+    expect(decide({ reviews: [review(bob, 'APPROVED', HEAD, '2026-11-24T12:00:00Z')], planMade: 'yesterday' }).decision).toBe('blocked');
+  });
+
   it('approves with one qualifying human on the current head, and blocks without', () => {
     expect(decide({ reviews: [review(bob, 'APPROVED')] })).toMatchObject({ decision: 'approved', approvedBy: [{ login: 'bob', id: 2 }] });
     expect(decide({}).decision).toBe('blocked');
@@ -225,6 +233,13 @@ describe('decideApproval', () => {
       const outcome = withLabel([labeled(bob, '2026-11-24T10:00:00Z'), event('unlabeled', alice, '2026-11-24T10:10:00Z'), labeled(alice, '2026-11-24T10:20:00Z')]);
       expect(outcome.decision).toBe('blocked');
       expect(outcome.ignored.join('\n')).toMatch(/label added by @dev-alice does not count/);
+    });
+
+    it('a label added before the plan being decided was made (a plan run again on the same head) does not count', () => {
+      const outcome = withLabel([labeled(bob, '2026-11-24T10:00:00Z')], [LABEL], { planMade: '2026-11-24T11:00:00Z' });
+      expect(outcome.decision).toBe('blocked');
+      expect(outcome.ignored.join('\n')).toMatch(/added before the plan being decided was made \(2026-11-24T11:00:00Z\)/);
+      expect(withLabel([labeled(bob, '2026-11-24T12:00:00Z')], [LABEL], { planMade: '2026-11-24T11:00:00Z' }).decision).toBe('overridden');
     });
 
     it('when the head arrived is unknown or malformed, a qualifying label is an error, never a pass (threat 19)', () => {

@@ -218,7 +218,7 @@ export function buildRoot(state: GitHubState, rateUsed: number, rateReset: numbe
           editor: c.editor ? actorNode(c.editor) : null,
           createdAt: c.created_at,
           updatedAt: c.updated_at ?? c.created_at,
-          lastEditedAt: c.editor ? (c.updated_at ?? c.created_at) : null,
+          lastEditedAt: c.editor !== undefined ? (c.updated_at ?? c.created_at) : null,
         })),
     };
   };

@@ -106,8 +106,8 @@ export interface FakeComment {
   created_at: string;
   updated_at?: string;
   performed_via_github_app?: FakeApp | null;
-  /** Who last edited it (GraphQL `editor`); absent = never edited. Anyone with write access may edit anyone's comment. */
-  editor?: Login;
+  /** Who last edited it (GraphQL `editor`); absent = never edited, null = an account since deleted. Anyone with write access may edit anyone's comment. */
+  editor?: Login | null;
 }
 
 export type FileStatus = 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';

@@ -83,6 +83,25 @@ describe('merge groups', () => {
     expect(run.text).toMatch(/#8 has no decision recorded by github-actions\[bot\]/);
   });
 
+  it('refuses a queue branch that names a pull request the queue cannot hold: a merged one, whose old approval would cover the group (threat 68)', async () => {
+    // #7's own decision approves nothing protected; an old merged #9 approved the database's delete.
+    const H9 = fakeSha('head of #9');
+    const outcome = await decide((s) => {
+      const pr7 = s.pulls[7] as FakePull;
+      pr7.comments = [];
+      addComment(pr7, 'github-actions[bot]', decisionComment({ head: HEAD_SHA, decision: 'pass', plan: plan.path, addresses: [] }));
+      const pr9: FakePull = { ...structuredClone(pr7), number: 9, state: 'closed', merged: true, head: { sha: H9, ref: 'feature/old', repoFullName: 'acme/infra' }, commits: [makeCommit({ sha: H9, message: 'old', minutes: 2 })], comments: [] };
+      addComment(pr9, 'github-actions[bot]', decisionComment({ head: H9, decision: 'approved', plan: plan.path, addresses: [DB] }));
+      s.pulls[9] = pr9;
+      // Anyone with write access can create a branch under the queue's prefix unless a ruleset forbids it.
+      s.branches[`gh-readonly-queue/main/pr-9-${H9}`] = Q7;
+      (s.pulls[8] as FakePull).comments = [];
+      addComment(s.pulls[8] as FakePull, 'github-actions[bot]', decisionComment({ head: H8, decision: 'approved', plan: plan.path, addresses: [BUCKET] }));
+    });
+    expect(outcome.decision).toBe('blocked');
+    expect(outcome.text).toMatch(/pull request #9 is closed, so the merge queue cannot hold it/);
+  });
+
   it('blocks a pull request whose head moved after it was queued', async () => {
     const run = await decide((s) => {
       (s.pulls[7] as FakePull).head.sha = fakeSha('pushed after queueing');

@@ -8,7 +8,7 @@ import type { ActionsApi } from '../../src/github/actions-api.js';
 import { createOctokit } from '../../src/github/client.js';
 import { OctokitActionsApi } from '../../src/github/octokit-actions.js';
 import { readPlanArtifact, type ArtifactSource } from '../../src/github/plan-artifact.js';
-import { addPlanRun, fakeSha, HEAD_SHA, newState, PLAN_WORKFLOW, startGitHubServer, type FakePull, type GitHubServer, type GitHubState } from '../github-server/server.js';
+import { addPlanRun, fakeSha, HEAD_SHA, newState, PLAN_WORKFLOW, startGitHubServer, timeAt, type FakePull, type GitHubServer, type GitHubState } from '../github-server/server.js';
 
 const PLAN = '{"format_version":"1.2","resource_changes":[]}';
 const servers: GitHubServer[] = [];
@@ -44,7 +44,8 @@ function problemOf(answer: Awaited<ReturnType<typeof readPlanArtifact>>): string
 describe('the plan artifact of the head commit', () => {
   it('is found through the latest successful run, downloaded through the redirect and unzipped', async () => {
     const { gh, answer } = await read((s) => addPlanRun(s, { files: [{ name: 'plan.json', data: PLAN }] }));
-    expect(answer).toEqual({ plans: [{ name: `plangate-plan-7-${HEAD_SHA}/plan.json`, bytes: Buffer.from(PLAN) }] });
+    // When it was uploaded, which approvals are weighed against (threat 66).
+    expect(answer).toEqual({ plans: [{ name: 'plan.json', bytes: Buffer.from(PLAN) }], madeAt: timeAt(8) });
     const asked = gh.requests.map((r) => `${r.route}${r.query.head_sha ? `?head_sha=${r.query.head_sha}&event=${r.query.event}` : ''}`);
     expect(gh.requests.find((r) => r.route.endsWith('/pulls'))?.query).toMatchObject({ state: 'all', head: 'acme:feature/cleanup' });
     expect(asked).toEqual([
@@ -68,7 +69,7 @@ describe('the plan artifact of the head commit', () => {
   it('chooses the files the plans patterns name inside it, and refuses a pattern that matches none', async () => {
     const files = [{ name: 'stacks/a.json', data: PLAN }, { name: 'stacks/b.json', data: PLAN }, { name: 'notes.txt', data: 'x' }];
     const { answer } = await read((s) => addPlanRun(s, { files }), { patterns: ['stacks/*.json'] });
-    expect('plans' in answer && answer.plans.map((p) => p.name.split('/').slice(1).join('/'))).toEqual(['stacks/a.json', 'stacks/b.json']);
+    expect('plans' in answer && answer.plans.map((p) => p.name)).toEqual(['stacks/a.json', 'stacks/b.json']);
     const none = await read((s) => addPlanRun(s, { files }), { patterns: ['plan.json'] });
     expect(problemOf(none.answer)).toMatch(/"plan.json" matches none of its files \(stacks\/a.json, stacks\/b.json, notes.txt\)/);
   });

@@ -119,6 +119,19 @@ describe('plangate verify: what is applied was approved', () => {
     expect(run.stderr).toMatch(/was last edited by dev-alice, not github-actions\[bot\]/);
   });
 
+  it("plangate's own comment edited by an account since deleted (GitHub names no editor) is not plangate's → 1", async () => {
+    const run = await verify(
+      (s) => {
+        addComment(pr7(s), 'github-actions[bot]', decisionComment({ head: HEAD_SHA, decision: 'approved', plan: plan.path, addresses: [DB, BUCKET] }));
+        // The editor deleted their account: GraphQL gives editor null, but lastEditedAt still says it was edited.
+        Object.assign(pr7(s).comments.at(-1) ?? {}, { editor: null });
+      },
+      ['--plan', plan.at('matching'), ...AS_BOT],
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/was last edited by an account GitHub no longer names/);
+  });
+
   it('a comment plangate itself edited (each run edits it) is read', async () => {
     const run = await verify(
       (s) => {

@@ -74,8 +74,17 @@ describe.concurrent('plans-from: artifact on pull request events', () => {
     expect(run.decision, describeRun(run)).toBe('approved');
     expect(latestStatus(gh.state, head(gh.state))).toBe('success');
     expect(run.report?.findings?.length).toBeGreaterThan(0);
-    expect(commentText(gh.state)).toContain(`plangate-plan-7-${head(gh.state)}/plan.json`);
+    expect(commentText(gh.state)).toContain('`plan.json`');
     expect(made(run, 'GET', /\/actions\/artifacts\/\d+\/zip$/)).toHaveLength(1);
+  });
+
+  it('an approval given before the plan was made again on the same head (closed and reopened, or re-run) does not count (threat 66)', async () => {
+    // The review at minute 20 saw the plan of an earlier run; the plan decided now was uploaded at minute 33.
+    const gh = await withPlan((s) => void review(s, 'ops-bob', { minutes: 20 }), { minutes: 30 });
+    const run = await runAction(gh, { event: 'pull_request_review', inputs: ARTIFACT_INPUTS });
+    expect(run.decision, describeRun(run)).toBe('blocked');
+    expect(latestStatus(gh.state, head(gh.state))).toBe('failure');
+    expect(commentText(gh.state)).toMatch(/given before the plan being decided was made/);
   });
 
   it('without an approval the same artifact blocks, and the comment says why', async () => {

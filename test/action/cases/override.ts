@@ -96,8 +96,9 @@ describe.concurrent('the override label', () => {
     expect(removed.decision, describeRun(removed)).toBe('blocked');
     expect(latestStatus(gh.state, pr(gh.state).head.sha)).toBe('failure');
     expect(commentText(gh.state)).not.toContain('overridden by');
-    // The old head keeps its own history; nothing of the override moved to the new head but through a new label.
-    expect(latestStatus(gh.state, oldHead)).toBe('success');
+    // Nothing of the override moved to the new head but through a new label, and the old head's success
+    // was taken off once the new head was decided: a force-push back to it needs a new label too (threat 70).
+    expect(latestStatus(gh.state, oldHead)).toBe('failure');
     expect(gh.state.pulls[7]?.comments.filter((c) => c.body.includes('<!-- plangate:plangate -->'))).toHaveLength(1);
   });
 });

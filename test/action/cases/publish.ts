@@ -327,6 +327,20 @@ describe.concurrent('re-runs and sibling pull requests (threats 8 and 15)', () =
     expect(latestStatus(gh.state, oldHead)).toBe('failure');
   });
 
+  it('a decision for a new head takes the success off the head it replaces, so a force-push back to it merges nothing unseen (threat 70)', async () => {
+    const gh = await fakeGitHub((s) => review(s, 'ops-bob'));
+    const oldHead = head(gh.state);
+    const first = await runAction(gh);
+    expect(first.decision, describeRun(first)).toBe('approved');
+    expect(latestStatus(gh.state, oldHead)).toBe('success');
+    const newHead = push(gh.state, { minutes: 40 });
+    const second = await runAction(gh);
+    expect(second.decision, describeRun(second)).toBe('blocked');
+    // Back to the old head (a force-push): GitHub would show its old success until the gate ran again.
+    expect(latestStatus(gh.state, oldHead)).toBe('failure');
+    expect(latestStatus(gh.state, newHead)).toBe('failure');
+  });
+
   it('an approval on PR #8 does not count for PR #7 with the same head SHA', async () => {
     const gh = await fakeGitHub((s) => {
       const seven = pr(s);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeRecord } from '../../../src/approval/record.js';
 import { BASE_SHA, fakeSha, makeCommit, type GitHubState } from '../../github-server/server.js';
-import { DESTROY_PLAN, describeRun, fakeGitHub, gateComments, latestStatus, pr, review, runAction, tempDir } from '../harness.js';
+import { DESTROY_PLAN, describeRun, fakeGitHub, gateComments, latestStatus, pr, push, review, runAction, tempDir } from '../harness.js';
 import { REPO_ROOT } from '../../corpus-path.js';
 
 type Plan = { resource_changes: Array<{ address: string; name: string }> };
@@ -33,6 +33,24 @@ function merge(state: GitHubState): void {
 }
 
 describe.concurrent('apply time: the decision recorded, then verified (issue 10)', () => {
+  it('a run for a head the pull request has moved on from (late, or re-run) leaves the recorded decision alone, before and after merge (threat 69)', async () => {
+    const gh = await fakeGitHub(() => undefined);
+    const oldHead = pr(gh.state).head.sha;
+    push(gh.state, { minutes: 10 });
+    review(gh.state, 'ops-bob', { minutes: 20 });
+    const plans = workspace();
+    const decided = await runAction(gh, { cwd: plans, inputs: { plans: 'plan.json' } });
+    expect(decided.decision, describeRun(decided)).toBe('approved');
+    const body = gateComments(gh.state)[0]?.body ?? '';
+    const stale = await runAction(gh, { headSha: oldHead, cwd: plans, inputs: { plans: 'plan.json' }, env: { GITHUB_RUN_ATTEMPT: '2' } });
+    expect(stale.decision, describeRun(stale)).toBe('error');
+    expect(gateComments(gh.state)[0]?.body).toBe(body);
+    merge(gh.state);
+    const after = await runAction(gh, { headSha: oldHead, cwd: plans, inputs: { plans: 'plan.json' }, env: { GITHUB_RUN_ATTEMPT: '3' } });
+    expect(after.decision, describeRun(after)).toBe('error');
+    expect(gateComments(gh.state)[0]?.body).toBe(body);
+  });
+
   it('the approved plan verifies after merge; one more protected delete does not', async () => {
     const gh = await fakeGitHub((s) => review(s, 'ops-bob', { minutes: 20 }));
     const plans = workspace();

@@ -293,10 +293,11 @@ var OctokitRepositoryApi = class {
       throw this.failure(route, params, error);
     }
   }
-  async list(route, params = {}) {
+  /** Every page of a list; `perPage` null for the few routes that take no per_page but still page. */
+  async list(route, params = {}, perPage = 100) {
     try {
       const items = [];
-      for await (const page of this.client.paginate.iterator(route, { ...this.repository(route), per_page: 100, ...params })) {
+      for await (const page of this.client.paginate.iterator(route, { ...this.repository(route), ...perPage === null ? {} : { per_page: perPage }, ...params })) {
         if (!Array.isArray(page.data)) throw Object.assign(new Error("the answer is not a list"), { status: page.status });
         items.push(...page.data);
       }
@@ -618,7 +619,7 @@ var COMMENTS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $aft
       comments(first: 100, after: $after) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        nodes { body author { __typename login } editor { __typename login } }
+        nodes { body lastEditedAt author { __typename login } editor { __typename login } }
       }
     }
   }
@@ -677,7 +678,8 @@ var RestDecisionApi = class extends OctokitRepositoryApi {
       const total = a.count(connection.totalCount, "comments.totalCount");
       for (const [i, item] of a.list(connection.nodes, "comments.nodes").entries()) {
         const c = a.object(item, `comments.nodes[${i}]`);
-        comments.push({ body: a.string(c.body, `comments.nodes[${i}].body`), author: actorLogin(a, c.author, `comments.nodes[${i}].author`), editor: actorLogin(a, c.editor, `comments.nodes[${i}].editor`) });
+        const edited = c.lastEditedAt !== null && Boolean(a.time(c.lastEditedAt, `comments.nodes[${i}].lastEditedAt`));
+        comments.push({ body: a.string(c.body, `comments.nodes[${i}].body`), author: actorLogin(a, c.author, `comments.nodes[${i}].author`), edited, editor: actorLogin(a, c.editor, `comments.nodes[${i}].editor`) });
       }
       const info = a.object(connection.pageInfo, "comments.pageInfo");
       if (info.hasNextPage !== true) {
@@ -693,7 +695,7 @@ var RestDecisionApi = class extends OctokitRepositoryApi {
     const ref = prefix.replace(/^refs\//, "").replace(/\/+$/, "");
     const params = { ref: ref.split("/").map(encodeURIComponent).join("/") };
     const a = this.answer(route, params);
-    const refs = a.list(await this.call(route, params), "(answer)").map((item, i) => {
+    const refs = a.list(await this.list(route, params, null), "(answer)").map((item, i) => {
       const r = a.object(item, `[${i}]`);
       const name = a.text(r.ref, `[${i}].ref`);
       if (!name.startsWith(`refs/${ref}`)) a.fail(`[${i}].ref`, `a ref under refs/${ref}`, name);
@@ -798,6 +800,11 @@ function describeChange([file, address, action]) {
 // src/report/gate.ts
 function commentMarker(statusContext) {
   return `<!-- plangate:${statusContext.replace(/-->/g, "")} -->`;
+}
+function commentRecord(body, statusContext) {
+  const marker = commentMarker(statusContext);
+  return body.startsWith(`${marker}
+`) ? decodeRecord(body.slice(marker.length + 1)) : void 0;
 }
 var ICON = { pass: "✅", approved: "✅", overridden: "⚠️", blocked: "⛔", error: "⚠️" };
 var PASSING = /* @__PURE__ */ new Set(["pass", "approved", "overridden"]);
@@ -969,11 +976,13 @@ async function recordedDecision(api, number, source) {
       `pull request #${number} has no decision recorded by ${source.poster}${others > 0 ? ` (${others} comment${others === 1 ? "" : "s"} by others carry plangate's marker and are ignored)` : ""}: run the gate with \`comment: always\` so every decision is recorded, and give verify the account the gate posts as`
     );
   }
+  if (ours.edited && ours.editor === null) {
+    throw new Refusal(`plangate's comment on pull request #${number} was last edited by an account GitHub no longer names, not ${source.poster}, so its record is not plangate's: re-run the gate on the pull request's head`);
+  }
   if (ours.editor !== null && !isPoster(ours.editor)) {
     throw new Refusal(`plangate's comment on pull request #${number} was last edited by ${ours.editor}, not ${source.poster}, so its record is not plangate's: re-run the gate on the pull request's head`);
   }
-  const record = ours.body.startsWith(`${marker}
-`) ? decodeRecord(ours.body.slice(marker.length + 1)) : void 0;
+  const record = commentRecord(ours.body, source.statusContext);
   if (!record) throw new Refusal(`plangate's comment on pull request #${number} holds no readable decision record: re-run the gate on its head with this version of plangate`);
   return record;
 }
@@ -1030,6 +1039,7 @@ export {
   recordProblem,
   unapproved,
   commentMarker,
+  commentRecord,
   isPassing,
   earnsSuccess,
   statusDescription,

@@ -4,7 +4,7 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-MBN62JMQ.js";
+} from "./chunk-G4KQNDWQ.js";
 import "./chunk-75WDJIV7.js";
 import {
   repositoryPathProblem
