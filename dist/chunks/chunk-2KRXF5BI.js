@@ -4,7 +4,7 @@ import {
   missingNestedChangeSets,
   parsePlan,
   readPlanFile
-} from "./chunk-OLUYOSOC.js";
+} from "./chunk-2FDTCOZO.js";
 import {
   MAX_SHOWN,
   NOT_AUTHORS,
@@ -22,7 +22,7 @@ import {
   ruleRequirements,
   sanitize,
   thousands
-} from "./chunk-VNHBZ36F.js";
+} from "./chunk-G4O3B27P.js";
 import {
   InputError,
   isInputError
