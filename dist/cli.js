@@ -36,7 +36,7 @@ if (command === "guard") {
   const { runGuard } = await import("./chunks/guard-command-MXGVGQ3V.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-2IWTHQHV.js");
+  const { runCli } = await import("./chunks/run-cli-KWYU5EZW.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

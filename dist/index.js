@@ -26,6 +26,7 @@ import {
   isPassing,
   isTime,
   listDirectory,
+  listedAt,
   notApproved,
   planLabel,
   protectedChangesOf,
@@ -36,7 +37,7 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-G4KQNDWQ.js";
+} from "./chunks/chunk-EMJIWXDP.js";
 import {
   checkPlans
 } from "./chunks/chunk-75WDJIV7.js";
@@ -23463,11 +23464,12 @@ function runPath(path5) {
 import { realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep as sep2 } from "node:path";
 async function planInTree(api, workspace, planFiles, changed, headSha) {
+  const listings = /* @__PURE__ */ new Map();
   for (const file of planFiles) {
     for (const path5 of workspacePaths(workspace, file)) {
       const parts = path5.split(sep2);
       const candidates = parts.map((_, i) => parts.slice(i).join("/"));
-      const hit = candidates.find((c) => changed.some((f) => f.filename === c || c.startsWith(`${f.filename}/`))) ?? await firstInTree(api, candidates, headSha);
+      const hit = candidates.find((c) => changed.some((f) => f.filename === c || c.startsWith(`${f.filename}/`))) ?? await firstInTree(api, candidates, headSha, listings);
       if (hit !== void 0) {
         return `the plan file ${file} is ${hit} of the pull request's own tree at ${headSha.slice(0, 7)}, so it may be the author's rather than the plan job's (a failed plan step leaves it in place): write plans outside the checkout, for example to $RUNNER_TEMP/plan.json`;
       }
@@ -23483,8 +23485,14 @@ function workspacePaths(workspace, file) {
   }
   return [...new Set(paths.filter((p) => p !== "" && p !== ".." && !p.startsWith(`..${sep2}`) && !isAbsolute(p)))];
 }
-async function firstInTree(api, candidates, sha) {
+async function firstInTree(api, candidates, sha, listings) {
   for (const candidate of candidates) {
+    try {
+      if (await listedAt(api, candidate, sha, sha.slice(0, 7), listings) !== void 0) return candidate;
+      continue;
+    } catch (error2) {
+      if (!(error2 instanceof GitHubApiError)) throw error2;
+    }
     try {
       if (await api.fileAt(candidate, sha) !== void 0) return candidate;
     } catch (error2) {
@@ -24782,14 +24790,16 @@ async function publishDecision(api, decided, options) {
   const warnings = [...decided.warnings ?? []];
   let result = decided;
   try {
-    if (earnsSuccess(result)) {
-      const other = await otherGate(api, options);
+    let listed;
+    if (earnsSuccess(result) && options.gateKey) {
+      listed = await api.statuses(options.headSha);
+      const other = otherGate(listed, options);
       if (other) result = withError(result, other);
     }
     const report = { analysis: result.analysis, outcome: result.outcome, ...result.base ? { base: result.base } : {} };
     const state = earnsSuccess(report) ? "success" : isPassing(result.outcome.decision) ? "pending" : "failure";
     const poster = await api.setStatus(options.headSha, status({ ...options, keyed: true }, state, statusDescription(report)));
-    warnings.push(...await lookAlikes(api, options, poster));
+    warnings.push(...lookAlikes(listed ?? await api.statuses(options.headSha), options, poster));
     if (!result.keepRecord) await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...options.runUrl ? { runUrl: options.runUrl } : {} }, options, poster);
     return { result, warnings };
   } catch (error2) {
@@ -24821,15 +24831,14 @@ function status(options, state, description) {
   return input;
 }
 var GATE_KEY = "plangate-";
-async function otherGate(api, options) {
+function otherGate(statuses, options) {
   if (!options.gateKey) return void 0;
   const keyOf = (url) => url?.includes(`#${GATE_KEY}`) ? url.slice(url.lastIndexOf(`#${GATE_KEY}`) + GATE_KEY.length + 1) : void 0;
-  const other = (await api.statuses(options.headSha)).find((s) => s.context === options.statusContext && keyOf(s.targetUrl) !== void 0 && keyOf(s.targetUrl) !== options.gateKey);
+  const other = statuses.find((s) => s.context === options.statusContext && keyOf(s.targetUrl) !== void 0 && keyOf(s.targetUrl) !== options.gateKey);
   if (!other) return void 0;
   return `another plangate run (${other.targetUrl ?? ""}) posts the "${options.statusContext}" status on ${options.headSha.slice(0, 7)} for other plans, and whichever posts last would overwrite the other's decision: give each gate its own status-context input`;
 }
-async function lookAlikes(api, options, poster) {
-  const statuses = await api.statuses(options.headSha);
+function lookAlikes(statuses, options, poster) {
   const foreign = statuses.filter((s) => s.context === options.statusContext && s.state === "success" && s.creator !== null && (poster === void 0 || s.creator.id !== poster.id));
   return [...new Set(foreign.map((s) => s.creator?.login ?? "?"))].map(
     (login) => `a "${options.statusContext}" success status on ${options.headSha.slice(0, 7)} was posted by ${login}, not by plangate. Require the status from plangate's own source in the ruleset (see the README) so such a status cannot satisfy it.`

@@ -9,7 +9,8 @@ import type { CommitPerson, EmailAccount, Identity, LabelEvent, Permission, Pull
 export interface RepositoryApi {
   readonly owner: string;
   readonly repo: string;
-  defaultBranch(): Promise<string>;
+  /** The default branch and the commit it points at, in one read. */
+  defaultBranchHead(): Promise<{ name: string; sha: string }>;
   /** The commit a branch points at; undefined when there is no such branch (404). */
   branchSha(branch: string): Promise<string | undefined>;
   pull(number: number): Promise<PullRequest>;

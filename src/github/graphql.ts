@@ -48,6 +48,10 @@ const LABELS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $aft
   }
 }`;
 
+const DEFAULT_BRANCH_QUERY = `query($owner: String!, $name: String!) {
+  repository(owner: $owner, name: $name) { defaultBranchRef { name target { oid } } }
+}`;
+
 /** Pages of 100 commits; past 2,000 the pull request fails closed (fewer listed than GitHub counts). */
 const MAX_PAGES = 20;
 
@@ -61,6 +65,17 @@ export async function query(client: GitHubClient, what: string, document: string
   }
   const answer = new Answer(`GraphQL ${what}`);
   return Object.assign(answer, { data: answer.object(data, '(answer)') });
+}
+
+/** The default branch's name and the commit it points at: one query where REST takes two. */
+export async function readDefaultBranch(client: GitHubClient, owner: string, name: string): Promise<{ name: string; sha: string }> {
+  const a = await query(client, 'default branch', DEFAULT_BRANCH_QUERY, { owner, name });
+  const repository = a.data.repository;
+  if (repository === null || repository === undefined) throw new GitHubApiError(`GitHub GraphQL found no repository ${owner}/${name}`);
+  const ref = a.object(repository, 'repository').defaultBranchRef;
+  if (ref === null || ref === undefined) throw new GitHubApiError(`GitHub GraphQL names no default branch of ${owner}/${name}: plangate cannot read its config; check that the token has contents: read`);
+  const branch = a.object(ref, 'repository.defaultBranchRef');
+  return { name: a.text(branch.name, 'defaultBranchRef.name'), sha: a.sha(a.object(branch.target, 'defaultBranchRef.target').oid, 'defaultBranchRef.target.oid') };
 }
 
 /** Authors, committers and co-authors (linked to accounts by GitHub) of every commit of the pull request. */

@@ -15,7 +15,7 @@ import {
 } from './api.js';
 import type { GitHubClient } from './client.js';
 import { apiError } from './failure.js';
-import { readCommitPeople, readLabelTimeline } from './graphql.js';
+import { readCommitPeople, readDefaultBranch, readLabelTimeline } from './graphql.js';
 
 /** The repository's API through Octokit: every list read to its last page, every answer checked. */
 export class OctokitRepositoryApi implements RepositoryApi {
@@ -79,10 +79,8 @@ export class OctokitRepositoryApi implements RepositoryApi {
     return apiError(this.path(route, params), error);
   }
 
-  async defaultBranch(): Promise<string> {
-    const route = 'GET /repos/{owner}/{repo}';
-    const a = this.answer(route);
-    return a.text(a.object(await this.call(route), '(answer)').default_branch, 'default_branch');
+  defaultBranchHead(): Promise<{ name: string; sha: string }> {
+    return readDefaultBranch(this.client, this.owner, this.repo);
   }
 
   async branchSha(branch: string): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { GitHubApiError, type ChangedFile, type RepositoryApi } from './api.js';
+import { GitHubApiError, type ChangedFile, type DirEntry, type RepositoryApi } from './api.js';
+import { listedAt } from './listings.js';
 
 /**
  * A plan file that is part of the pull request's own tree may be the
@@ -11,12 +12,13 @@ import { GitHubApiError, type ChangedFile, type RepositoryApi } from './api.js';
  * is looked for among the changed files and at the head commit.
  */
 export async function planInTree(api: RepositoryApi, workspace: string, planFiles: readonly string[], changed: readonly ChangedFile[], headSha: string): Promise<string | undefined> {
+  const listings = new Map<string, Promise<DirEntry[] | undefined>>();
   for (const file of planFiles) {
     for (const path of workspacePaths(workspace, file)) {
       const parts = path.split(sep);
       const candidates = parts.map((_, i) => parts.slice(i).join('/'));
       // A changed file at the path, or at a directory on the way (a symlink or submodule the PR adds).
-      const hit = candidates.find((c) => changed.some((f) => f.filename === c || c.startsWith(`${f.filename}/`))) ?? (await firstInTree(api, candidates, headSha));
+      const hit = candidates.find((c) => changed.some((f) => f.filename === c || c.startsWith(`${f.filename}/`))) ?? (await firstInTree(api, candidates, headSha, listings));
       if (hit !== undefined) {
         return `the plan file ${file} is ${hit} of the pull request's own tree at ${headSha.slice(0, 7)}, so it may be the author's rather than the plan job's (a failed plan step leaves it in place): write plans outside the checkout, for example to $RUNNER_TEMP/plan.json`;
       }
@@ -36,8 +38,19 @@ function workspacePaths(workspace: string, file: string): string[] {
   return [...new Set(paths.filter((p) => p !== '' && p !== '..' && !p.startsWith(`..${sep}`) && !isAbsolute(p)))];
 }
 
-async function firstInTree(api: RepositoryApi, candidates: readonly string[], sha: string): Promise<string | undefined> {
+/**
+ * The first candidate the head's tree holds. The directory listings answer
+ * for all candidates in a few calls; where they cannot tell (a cut listing,
+ * a symlink on the way, a 404), the candidate itself is read.
+ */
+async function firstInTree(api: RepositoryApi, candidates: readonly string[], sha: string, listings: Map<string, Promise<DirEntry[] | undefined>>): Promise<string | undefined> {
   for (const candidate of candidates) {
+    try {
+      if ((await listedAt(api, candidate, sha, sha.slice(0, 7), listings)) !== undefined) return candidate;
+      continue;
+    } catch (error) {
+      if (!(error instanceof GitHubApiError)) throw error;
+    }
     try {
       if ((await api.fileAt(candidate, sha)) !== undefined) return candidate;
     } catch (error) {

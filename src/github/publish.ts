@@ -2,7 +2,7 @@ import { getErrorMessage } from '../errors.js';
 import { decisionRecord, type DecisionRecord } from '../approval/record.js';
 import type { Identity } from '../approval/types.js';
 import { commentMarker, commentRecord, earnsSuccess, isPassing, renderGateComment, statusDescription, type GateReport } from '../report/gate.js';
-import { GitHubApiError, type RepositoryApi, type StatusInput } from './api.js';
+import { GitHubApiError, type CommitStatus, type RepositoryApi, type StatusInput } from './api.js';
 import type { GateResult } from './gate.js';
 import type { CommentMode } from './inputs.js';
 
@@ -35,14 +35,17 @@ export async function publishDecision(api: RepositoryApi, decided: GateResult, o
   const warnings: string[] = [...(decided.warnings ?? [])];
   let result = decided;
   try {
-    if (earnsSuccess(result)) {
-      const other = await otherGate(api, options);
+    // Read once before the post: the other gate's and the look-alikes' statuses come from the same list.
+    let listed: CommitStatus[] | undefined;
+    if (earnsSuccess(result) && options.gateKey) {
+      listed = await api.statuses(options.headSha);
+      const other = otherGate(listed, options);
       if (other) result = withError(result, other);
     }
     const report = { analysis: result.analysis, outcome: result.outcome, ...(result.base ? { base: result.base } : {}) };
     const state = earnsSuccess(report) ? 'success' : isPassing(result.outcome.decision) ? 'pending' : 'failure';
     const poster = await api.setStatus(options.headSha, status({ ...options, keyed: true }, state, statusDescription(report)));
-    warnings.push(...(await lookAlikes(api, options, poster)));
+    warnings.push(...lookAlikes(listed ?? (await api.statuses(options.headSha)), options, poster));
     // A review or label after merge, or an old head's run, must not overwrite the decision apply time reads back.
     if (!result.keepRecord) await publishComment(api, { ...gateReport(result, options.statusContext), warnings, ...(options.runUrl ? { runUrl: options.runUrl } : {}) }, options, poster);
     return { result, warnings };
@@ -91,20 +94,20 @@ const GATE_KEY = 'plangate-';
  * under the same status context on this commit: whichever posts last would
  * overwrite the other's decision, so neither may pass.
  */
-async function otherGate(api: RepositoryApi, options: PublishOptions): Promise<string | undefined> {
+function otherGate(statuses: readonly CommitStatus[], options: PublishOptions): string | undefined {
   if (!options.gateKey) return undefined;
   const keyOf = (url: string | null) => (url?.includes(`#${GATE_KEY}`) ? url.slice(url.lastIndexOf(`#${GATE_KEY}`) + GATE_KEY.length + 1) : undefined);
-  const other = (await api.statuses(options.headSha)).find((s) => s.context === options.statusContext && keyOf(s.targetUrl) !== undefined && keyOf(s.targetUrl) !== options.gateKey);
+  const other = statuses.find((s) => s.context === options.statusContext && keyOf(s.targetUrl) !== undefined && keyOf(s.targetUrl) !== options.gateKey);
   if (!other) return undefined;
   return `another plangate run (${other.targetUrl ?? ''}) posts the "${options.statusContext}" status on ${options.headSha.slice(0, 7)} for other plans, and whichever posts last would overwrite the other's decision: give each gate its own status-context input`;
 }
 
 /**
  * Anyone with write access can post a status of any name. A success under
- * plangate's context that plangate did not post is worth saying out loud.
+ * plangate's context that plangate did not post is worth saying out loud
+ * (a warning only: the list read before plangate's own post will do).
  */
-async function lookAlikes(api: RepositoryApi, options: PublishOptions, poster: Identity | undefined): Promise<string[]> {
-  const statuses = await api.statuses(options.headSha);
+function lookAlikes(statuses: readonly CommitStatus[], options: PublishOptions, poster: Identity | undefined): string[] {
   const foreign = statuses.filter((s) => s.context === options.statusContext && s.state === 'success' && s.creator !== null && (poster === undefined || s.creator.id !== poster.id));
   return [...new Set(foreign.map((s) => s.creator?.login ?? '?'))].map(
     (login) =>

@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import { configPaths, defaultRuleSet, oneConfig, parseConfig } from '../rules/config.js';
 import type { RuleSet, RulesSource } from '../rules/types.js';
 import { GitHubApiError, type DirEntry, type RepositoryApi } from './api.js';
-import { confirmAbsent } from './listings.js';
+import { listedAt, listedButMissing } from './listings.js';
 
 export interface GateRules {
   ruleSet: RuleSet;
@@ -17,9 +17,10 @@ export interface GateRules {
  * anything through.
  */
 export async function readRules(api: RepositoryApi, options: { path?: string; ref?: string; overrideLabel: string }): Promise<GateRules> {
-  const defaultBranch = await api.defaultBranch();
+  const head = await api.defaultBranchHead();
+  const defaultBranch = head.name;
   const branch = options.ref ?? defaultBranch;
-  const sha = await api.branchSha(branch);
+  const sha = options.ref === undefined ? head.sha : await api.branchSha(branch);
   if (sha === undefined) {
     if (options.ref !== undefined) throw new InputError('config-ref', `no branch ${JSON.stringify(branch)} in ${api.owner}/${api.repo}: name the protected branch plangate reads its config from, or leave the input out to use the default branch`);
     throw new GitHubApiError(`GitHub answered 404 for the default branch ${JSON.stringify(branch)} of ${api.owner}/${api.repo}: plangate cannot read its config; check that the token has contents: read`);
@@ -29,10 +30,13 @@ export async function readRules(api: RepositoryApi, options: { path?: string; re
   const searched = configPaths(options.path);
   const texts = new Map<string, string>();
   const listings = new Map<string, Promise<DirEntry[] | undefined>>();
+  // Listed first: a name the complete listings lack is absent without a read of its own.
   for (const path of searched) {
+    const listed = await listedAt(api, path, sha, where, listings);
+    if (listed === undefined) continue;
     const text = await api.fileAt(path, sha);
-    if (text === undefined) await confirmAbsent(api, path, sha, where, listings);
-    else texts.set(path, text);
+    if (text === undefined) throw listedButMissing(listed, where);
+    texts.set(path, text);
   }
   const path = oneConfig([...texts.keys()], ` on ${where}`);
   const text = path === undefined ? undefined : texts.get(path);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { GitHubClient } from '../../src/github/client.js';
 import { OctokitRepositoryApi } from '../../src/github/octokit-api.js';
 import { expectNotGreen, gate } from './run-gate.js';
-import { ALICE, approve, AT, BASE, BOB, CAROL, HEAD, label } from './stub-api.js';
+import { ALICE, approve, AT, BASE, BOB, CAROL, HEAD, label, type StubState } from './stub-api.js';
 
 
 
@@ -130,6 +130,28 @@ describe('adversary: the plan', () => {
       { plans: [committed] },
     );
     expectNotGreen(run);
+  });
+
+  it('a committed plan the pull request does not change is found in the tree: by the root listing, and by a read where the listing is cut', async () => {
+    // The plan sits at the head from an earlier commit: only the head's tree tells.
+    const committed = 'fixtures/terraform/safe-update.json';
+    const inTree = (s: StubState) => {
+      s.contents[HEAD] = { ...s.contents[HEAD], [committed]: '{"format_version":"1.2","resource_changes":[]}' };
+    };
+    const listed = await gate(inTree, { plans: [committed] });
+    expectNotGreen(listed);
+    expect(listed.api.calls).toContain(`entriesAt("fixtures/terraform", ${JSON.stringify(HEAD)})`);
+    // 1,000 root entries may be a cut listing: plangate reads the candidate paths instead.
+    const full = Array.from({ length: 1000 }, (_, i) => ({ path: `file-${i}`, type: 'file' as const }));
+    const cut = await gate(
+      (s) => {
+        inTree(s);
+        s.listings[HEAD] = { '': full };
+      },
+      { plans: [committed] },
+    );
+    expectNotGreen(cut);
+    expect(cut.api.calls).toContain(`fileAt(${JSON.stringify(committed)}, ${JSON.stringify(HEAD)})`);
   });
 });
 

@@ -4,7 +4,7 @@
 // test/action/cases/bypass.ts.
 import { describe, expect, it } from 'vitest';
 import { CONFIG, gate, onMain, SAFE } from './run-gate.js';
-import { ALICE, approve, AT, BOB, CAROL, HEAD, label, MAIN, type StubState } from './stub-api.js';
+import { ALICE, approve, AT, BASE, BOB, CAROL, HEAD, label, MAIN, type StubState } from './stub-api.js';
 
 
 const LOOSE = 'ignore: ["**"]\n';
@@ -18,7 +18,9 @@ describe('the rules come from the default branch, never from a base the author p
     });
     expect(result.outcome.decision).toBe('blocked');
     expect(result.rules).toEqual({ path: CONFIG, searched: [CONFIG, '.github/plangate.yaml'], branch: 'main', sha: MAIN, found: false });
-    expect(api.calls.filter((c) => c.startsWith(`fileAt(${JSON.stringify(CONFIG)}`))).toEqual([`fileAt(${JSON.stringify(CONFIG)}, ${JSON.stringify(MAIN)})`]);
+    // The config is looked for by listing the default branch's root (no .github there), never at the base.
+    expect(api.calls).toContain(`entriesAt("", ${JSON.stringify(MAIN)})`);
+    expect(api.calls.filter((c) => c.includes(CONFIG) || (c.startsWith('entriesAt(') && c.includes(BASE)))).toEqual([]);
   });
 
   it('the config on the default branch applies whatever the base holds', async () => {

@@ -135,9 +135,11 @@ export class StubRepositoryApi implements RepositoryApi {
     if (error) throw error;
   }
 
-  async defaultBranch() {
-    await this.called('defaultBranch');
-    return this.state.defaultBranch;
+  async defaultBranchHead() {
+    await this.called('defaultBranchHead');
+    const sha = this.state.branches[this.state.defaultBranch];
+    if (sha === undefined) throw new GitHubApiError(`no commit on the default branch ${this.state.defaultBranch}`);
+    return { name: this.state.defaultBranch, sha };
   }
   async branchSha(branch: string) {
     await this.called('branchSha', branch);

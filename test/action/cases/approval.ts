@@ -311,6 +311,8 @@ describe.concurrent('identities plangate cannot see fail closed (threat 6)', () 
     gh.faults.push({
       method: 'POST',
       path: '/graphql',
+      // The commits query only: the default branch is read through GraphQL too.
+      bodyMatches: (body) => JSON.stringify(body).includes('commits('),
       status: 200,
       times: 10,
       body: {

@@ -50,9 +50,8 @@ function scenario(kind: Scenario): (state: GitHubState) => void {
 
 const SHA = '[0-9a-f]{40}';
 const ENDPOINTS: Array<[string, string, RegExp, Scenario]> = [
-  ['repository', 'GET', /^\/repos\/acme\/infra$/, 'blocked'],
-  ['default branch', 'GET', /\/branches\/main$/, 'blocked'],
-  ['config contents', 'GET', /\/contents\/\.github\/plangate\.yml$/, 'blocked'],
+  // The default branch and its head are read through GraphQL (the graphql row); the config by listing the root first.
+  ['root listing', 'GET', /\/contents$/, 'blocked'],
   ['pull request', 'GET', /^\/repos\/acme\/infra\/pulls\/7$/, 'blocked'],
   ['changed files', 'GET', /\/pulls\/7\/files$/, 'blocked'],
   ['graphql', 'POST', /^\/graphql$/, 'blocked'],

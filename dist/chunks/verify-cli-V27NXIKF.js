@@ -4,7 +4,7 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-G4KQNDWQ.js";
+} from "./chunk-EMJIWXDP.js";
 import "./chunk-75WDJIV7.js";
 import {
   repositoryPathProblem

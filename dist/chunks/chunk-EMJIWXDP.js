@@ -134,6 +134,9 @@ var LABELS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after
     }
   }
 }`;
+var DEFAULT_BRANCH_QUERY = `query($owner: String!, $name: String!) {
+  repository(owner: $owner, name: $name) { defaultBranchRef { name target { oid } } }
+}`;
 var MAX_PAGES = 20;
 async function query(client, what, document, variables) {
   let data;
@@ -145,6 +148,15 @@ async function query(client, what, document, variables) {
   }
   const answer = new Answer(`GraphQL ${what}`);
   return Object.assign(answer, { data: answer.object(data, "(answer)") });
+}
+async function readDefaultBranch(client, owner, name) {
+  const a = await query(client, "default branch", DEFAULT_BRANCH_QUERY, { owner, name });
+  const repository = a.data.repository;
+  if (repository === null || repository === void 0) throw new GitHubApiError(`GitHub GraphQL found no repository ${owner}/${name}`);
+  const ref = a.object(repository, "repository").defaultBranchRef;
+  if (ref === null || ref === void 0) throw new GitHubApiError(`GitHub GraphQL names no default branch of ${owner}/${name}: plangate cannot read its config; check that the token has contents: read`);
+  const branch = a.object(ref, "repository.defaultBranchRef");
+  return { name: a.text(branch.name, "defaultBranchRef.name"), sha: a.sha(a.object(branch.target, "defaultBranchRef.target").oid, "defaultBranchRef.target.oid") };
 }
 async function readCommitPeople(client, owner, name, number) {
   const people = [];
@@ -331,10 +343,8 @@ var OctokitRepositoryApi = class {
   failure(route, params, error) {
     return apiError(this.path(route, params), error);
   }
-  async defaultBranch() {
-    const route = "GET /repos/{owner}/{repo}";
-    const a = this.answer(route);
-    return a.text(a.object(await this.call(route), "(answer)").default_branch, "default_branch");
+  defaultBranchHead() {
+    return readDefaultBranch(this.client, this.owner, this.repo);
   }
   async branchSha(branch) {
     const route = "GET /repos/{owner}/{repo}/branches/{+branch}";
@@ -895,6 +905,13 @@ function bullets(items, max, show) {
 // src/github/listings.ts
 var LISTING_CAP = 1e3;
 async function confirmAbsent(api, path, ref, where, listings = /* @__PURE__ */ new Map()) {
+  const child = await listedAt(api, path, ref, where, listings);
+  if (child !== void 0) throw listedButMissing(child, where);
+}
+function listedButMissing(path, where) {
+  return new GitHubApiError(`GitHub lists ${path} at ${where} but answers 404 for it: plangate cannot read it; run again, and check that the token has contents: read`);
+}
+async function listedAt(api, path, ref, where, listings = /* @__PURE__ */ new Map()) {
   const parts = path.replace(/^\.\//, "").split("/").filter((p) => p !== "" && p !== ".");
   let dir = "";
   for (const [i, part] of parts.entries()) {
@@ -910,13 +927,14 @@ async function confirmAbsent(api, path, ref, where, listings = /* @__PURE__ */ n
     const entry = entries.find((e) => e.path === child);
     if (!entry) {
       if (entries.length >= LISTING_CAP) throw capped(dir, entries, where, path);
-      return;
+      return void 0;
     }
-    if (i === parts.length - 1) throw new GitHubApiError(`GitHub lists ${child} at ${where} but answers 404 for it: plangate cannot read it; run again, and check that the token has contents: read`);
-    if (entry.type === "file") return;
+    if (i === parts.length - 1) return child;
+    if (entry.type === "file") return void 0;
     if (entry.type !== "dir") throw new GitHubApiError(`${child} at ${where} is a ${entry.type}: plangate does not follow it to read ${path}; make it a directory`);
     dir = child;
   }
+  return void 0;
 }
 async function listDirectory(api, dir, ref, where) {
   const path = dir === "." ? "" : dir;
@@ -936,9 +954,10 @@ function capped(dir, entries, where, what) {
 
 // src/github/rules-source.ts
 async function readRules(api, options) {
-  const defaultBranch = await api.defaultBranch();
+  const head = await api.defaultBranchHead();
+  const defaultBranch = head.name;
   const branch = options.ref ?? defaultBranch;
-  const sha = await api.branchSha(branch);
+  const sha = options.ref === void 0 ? head.sha : await api.branchSha(branch);
   if (sha === void 0) {
     if (options.ref !== void 0) throw new InputError("config-ref", `no branch ${JSON.stringify(branch)} in ${api.owner}/${api.repo}: name the protected branch plangate reads its config from, or leave the input out to use the default branch`);
     throw new GitHubApiError(`GitHub answered 404 for the default branch ${JSON.stringify(branch)} of ${api.owner}/${api.repo}: plangate cannot read its config; check that the token has contents: read`);
@@ -948,9 +967,11 @@ async function readRules(api, options) {
   const texts = /* @__PURE__ */ new Map();
   const listings = /* @__PURE__ */ new Map();
   for (const path2 of searched) {
+    const listed = await listedAt(api, path2, sha, where, listings);
+    if (listed === void 0) continue;
     const text2 = await api.fileAt(path2, sha);
-    if (text2 === void 0) await confirmAbsent(api, path2, sha, where, listings);
-    else texts.set(path2, text2);
+    if (text2 === void 0) throw listedButMissing(listed, where);
+    texts.set(path2, text2);
   }
   const path = oneConfig([...texts.keys()], ` on ${where}`);
   const text = path === void 0 ? void 0 : texts.get(path);
@@ -1044,6 +1065,7 @@ export {
   earnsSuccess,
   statusDescription,
   renderGateComment,
+  listedAt,
   listDirectory,
   readRules,
   Refusal,
