@@ -4,19 +4,19 @@ import {
   checkPlans,
   escapeText,
   renderMarkdown
-} from "./chunk-75WDJIV7.js";
+} from "./chunk-2JLLRNWR.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-OLUYOSOC.js";
+} from "./chunk-2FDTCOZO.js";
 import {
   MAX_SHOWN,
   clip,
   describeFindings,
   thousands
-} from "./chunk-VNHBZ36F.js";
+} from "./chunk-K4HQFQNB.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";

@@ -4,14 +4,14 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-MBN62JMQ.js";
-import "./chunk-75WDJIV7.js";
+} from "./chunk-UPWBM77U.js";
+import "./chunk-2JLLRNWR.js";
 import {
   repositoryPathProblem
-} from "./chunk-OLUYOSOC.js";
+} from "./chunk-2FDTCOZO.js";
 import "./chunk-TF6VJPZR.js";
-import "./chunk-VNHBZ36F.js";
-import "./chunk-PH55OXYM.js";
+import "./chunk-K4HQFQNB.js";
+import "./chunk-K5NTNJS3.js";
 import "./chunk-43UHVGTL.js";
 import "./chunk-7UZFWUSD.js";
 import {
