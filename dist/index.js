@@ -35,10 +35,10 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-UPWBM77U.js";
+} from "./chunks/chunk-YVUFLOBZ.js";
 import {
   checkPlans
-} from "./chunks/chunk-2JLLRNWR.js";
+} from "./chunks/chunk-ZJX63XI6.js";
 import {
   gateRule,
   isGateFile,

@@ -48,6 +48,8 @@ export interface MarkdownOptions {
   maxLength?: number;
   /** The report's heading line, in place of the analysis' own verdict (the gate's comment states its own). */
   title?: string;
+  /** The limit a shortened report says it fits: the whole comment's, when this report is only part of it. */
+  namedLimit?: number;
 }
 
 const ICON = { pass: '✅', blocked: '⛔', error: '⚠️' } as const;
@@ -90,6 +92,7 @@ interface Context {
   /** The heading line. */
   title: string;
   maxLength: number;
+  namedLimit: number;
   /** Findings per plan file, each the most severe first. */
   byFile: Map<string, Finding[]>;
   /** Each strictest rule over all findings: a shortened report lists those of the rows it keeps, with their true counts. */
@@ -118,6 +121,7 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}
     hint: options.fullReportHint ?? DEFAULT_FULL_REPORT_HINT,
     title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
+    namedLimit: options.namedLimit ?? options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
     requirements: ruleRequirements(analysis.findings),
     withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
@@ -221,16 +225,18 @@ function build(ctx: Context, lim: Limits): string | undefined {
   }
 
   const labelled = Object.entries(analysis.labels ?? {});
-  if (labelled.length > 0) {
+  // The overview names each plan by label and path; only when it is shortened are the labels listed here.
+  const overviewWhole = ctx.overview !== undefined && lim.plans === ctx.overview.flagged.length && lim.cleanPlans === ctx.overview.clean.length;
+  if (labelled.length > 0 && !overviewWhole) {
     // Labels are display only: the file each stands for is always said.
     const named = labelled.slice(0, MAX_LABELS).map(([file, label]) => `${code(label, 'prose')} is ${code(clip(file, MAX_SHOWN.address, 'end'), 'prose')}`);
-    const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, 'more')}` : '';
+    const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, 'more', 'more')}` : '';
     out.push(`<sub>Plans: ${named.join(', ')}${more}.</sub>`, '');
   }
 
   const left = omissions(ctx, lim);
   if (left.length > 0) {
-    const limit = ctx.maxLength === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.maxLength)} characters`;
+    const limit = ctx.namedLimit === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.namedLimit)} characters`;
     out.push(`> ✂️ **Shortened to fit ${limit}.** Left out: ${left.join('; ')}. Full report: ${ctx.hint}.`);
   }
   if (out.full) return undefined;

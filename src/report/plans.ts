@@ -55,7 +55,7 @@ export function overviewLines(overview: PlanOverview, flaggedShown: number, clea
     const what = overview.unreadable ? 'no protected change found (not every plan could be read: see the problems)' : 'nothing protected lost';
     out.push(`<details><summary>${plural(clean.length, 'plan')} with ${what}</summary>`, '');
     out.push(...clean.slice(0, cleanShown));
-    if (cleanShown < clean.length) out.push(`- … and ${plural(clean.length - cleanShown, 'more')}, left out to fit (see the note at the end)`);
+    if (cleanShown < clean.length) out.push(`- … and ${plural(clean.length - cleanShown, 'more', 'more')}, left out to fit (see the note at the end)`);
     out.push('', '</details>', '');
   }
   return out;

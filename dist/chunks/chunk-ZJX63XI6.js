@@ -276,7 +276,7 @@ function overviewLines(overview, flaggedShown, cleanShown) {
     const what = overview.unreadable ? "no protected change found (not every plan could be read: see the problems)" : "nothing protected lost";
     out.push(`<details><summary>${plural(clean.length, "plan")} with ${what}</summary>`, "");
     out.push(...clean.slice(0, cleanShown));
-    if (cleanShown < clean.length) out.push(`- … and ${plural(clean.length - cleanShown, "more")}, left out to fit (see the note at the end)`);
+    if (cleanShown < clean.length) out.push(`- … and ${plural(clean.length - cleanShown, "more", "more")}, left out to fit (see the note at the end)`);
     out.push("", "</details>", "");
   }
   return out;
@@ -311,6 +311,7 @@ function renderMarkdown(analysis, options = {}) {
     hint: options.fullReportHint ?? DEFAULT_FULL_REPORT_HINT,
     title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
+    namedLimit: options.namedLimit ?? options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
     requirements: ruleRequirements(analysis.findings),
     withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
@@ -399,14 +400,15 @@ function build(ctx, lim) {
     out.push("", "</details>", "");
   }
   const labelled = Object.entries(analysis.labels ?? {});
-  if (labelled.length > 0) {
+  const overviewWhole = ctx.overview !== void 0 && lim.plans === ctx.overview.flagged.length && lim.cleanPlans === ctx.overview.clean.length;
+  if (labelled.length > 0 && !overviewWhole) {
     const named = labelled.slice(0, MAX_LABELS).map(([file, label]) => `${code(label, "prose")} is ${code(clip(file, MAX_SHOWN.address, "end"), "prose")}`);
-    const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, "more")}` : "";
+    const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, "more", "more")}` : "";
     out.push(`<sub>Plans: ${named.join(", ")}${more}.</sub>`, "");
   }
   const left = omissions(ctx, lim);
   if (left.length > 0) {
-    const limit = ctx.maxLength === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.maxLength)} characters`;
+    const limit = ctx.namedLimit === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.namedLimit)} characters`;
     out.push(`> ✂️ **Shortened to fit ${limit}.** Left out: ${left.join("; ")}. Full report: ${ctx.hint}.`);
   }
   if (out.full) return void 0;

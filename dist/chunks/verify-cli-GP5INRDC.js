@@ -4,8 +4,8 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-UPWBM77U.js";
-import "./chunk-2JLLRNWR.js";
+} from "./chunk-YVUFLOBZ.js";
+import "./chunk-ZJX63XI6.js";
 import {
   repositoryPathProblem
 } from "./chunk-2FDTCOZO.js";

@@ -1,0 +1,126 @@
+// Issue 12 item 3: a monorepo's 200 plans in one run, one comment. Every plan with
+// protected changes is named with its true count, the comment stays within GitHub's
+// limit, and the marker and the record line stay on top.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/analysis/types.js';
+import { decisionRecord, decodeRecord, type DecisionRecord } from '../../src/approval/record.js';
+import type { ApprovalOutcome } from '../../src/approval/types.js';
+import { checkPlans } from '../../src/check.js';
+import { commentMarker, renderGateComment } from '../../src/report/gate.js';
+import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../src/report/markdown.js';
+import { thousands } from '../../src/report/summary.js';
+import { defaultRuleSet } from '../../src/rules/config.js';
+import { ROOT } from '../plan/fixtures.js';
+import { analysisOf, finding } from './inputs.js';
+
+const PLANS = 200;
+const blocked: ApprovalOutcome = { decision: 'blocked', approvedBy: [], missing: ['1 more approval (0 of 1)'], ignored: [], errors: [] };
+const HEAD = 'a'.repeat(40);
+
+/** Protected resources in plan i: none, one, two, or many (up to 60 databases and a bucket). */
+function protectedIn(i: number): number {
+  return [0, 1, 2, 3 + ((i * 7) % 58)][i % 4] as number;
+}
+
+/** example-destroy.json with plan i's share of protected deletions, each under its own address. */
+function planJson(template: Record<string, unknown>, i: number): string {
+  const changes = template.resource_changes as { address: string; name: string; change: { actions: string[] } }[];
+  const db = changes.find((c) => c.address === 'aws_db_instance.production');
+  const bucket = changes.find((c) => c.address === 'aws_s3_bucket.uploads');
+  const rest = changes.filter((c) => c !== db && c !== bucket);
+  const n = protectedIn(i);
+  const dbs = Array.from({ length: Math.max(0, n - 1) }, (_, j) => ({ ...db, name: `stack_${i}_db_${j}`, address: `aws_db_instance.stack_${i}_db_${j}` }));
+  const extra = n > 0 ? [{ ...bucket, name: `stack_${i}_uploads`, address: `aws_s3_bucket.stack_${i}_uploads` }] : [];
+  return JSON.stringify({ ...template, resource_changes: [...rest, ...dbs, ...extra] });
+}
+
+let dir: string;
+let analysis: Analysis;
+let files: string[];
+let labels: Record<string, string>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'plangate-many-plans-'));
+  const template = JSON.parse(readFileSync(join(ROOT, 'fixtures/terraform/example-destroy.json'), 'utf8')) as Record<string, unknown>;
+  files = [];
+  labels = {};
+  for (let i = 0; i < PLANS; i++) {
+    const file = join(dir, 'live', `stack-${i}`, 'plan.json');
+    mkdirSync(join(dir, 'live', `stack-${i}`), { recursive: true });
+    writeFileSync(file, planJson(template, i));
+    files.push(file);
+    // Half of them labelled, as `prod=plans/prod.json` would.
+    if (i % 2 === 0) labels[file] = `stack-${i}`;
+  }
+  analysis = await checkPlans(files, defaultRuleSet(), { labels });
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** How the overview names plan i. */
+function named(i: number): string {
+  const file = files[i] as string;
+  return labels[file] === undefined ? `\`${file}\`` : `\`${labels[file]}\` (\`${file}\`)`;
+}
+
+describe('a run of 200 plans', () => {
+  it('finds what the plans hold: the counts the comment must repeat', () => {
+    expect(analysis.errors).toEqual([]);
+    for (let i = 0; i < PLANS; i++) expect(analysis.findings.filter((f) => f.file === files[i]).length, files[i]).toBe(protectedIn(i));
+  });
+
+  it('fits one comment, names every plan with protected changes with its true count, and keeps the marker and record on top', () => {
+    const record: DecisionRecord = decisionRecord({ headSha: HEAD, outcome: blocked, findings: analysis.findings });
+    const comment = renderGateComment({ analysis, outcome: blocked, statusContext: 'plangate', record });
+    if (process.env.PLANGATE_SHOW) writeFileSync(process.env.PLANGATE_SHOW, comment);
+    expect(comment.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+
+    const [marker, line] = comment.split('\n');
+    expect(marker).toBe(commentMarker('plangate'));
+    // Too many changes to list within the record's length: the digest and count stand for them.
+    expect(decodeRecord(line ?? '')).toEqual({ ...record, changes: undefined });
+
+    const total = analysis.findings.length;
+    const flagged = Array.from({ length: PLANS }, (_, i) => i).filter((i) => protectedIn(i) > 0);
+    expect(comment).toContain(`blocked: ${thousands(total)} protected changes need approval`);
+    expect(comment).toContain(`### What the plans change: ${thousands(total)} protected resources destroyed`);
+    expect(comment).toContain(`#### ${PLANS} plans: ${flagged.length} with protected changes`);
+    for (const i of flagged) {
+      const n = protectedIn(i);
+      expect(comment).toContain(`\n- ${named(i)}: ${n} protected resource${n === 1 ? '' : 's'} destroyed (${n} critical) · `);
+    }
+    // The plans without: each named in the collapsed list.
+    const clean = Array.from({ length: PLANS }, (_, i) => i).filter((i) => protectedIn(i) === 0);
+    expect(comment).toContain(`<details><summary>${clean.length} plans with nothing protected lost</summary>`);
+    for (const i of clean) expect(comment).toContain(`\n- ${named(i)}: nothing protected lost · `);
+
+    // The most protected resources first; the tables are what was shortened, and the note says so and where the rest is.
+    const order = flagged.sort((a, b) => protectedIn(b) - protectedIn(a));
+    expect(comment.indexOf(`- ${named(order[0] as number)}: `)).toBeLessThan(comment.indexOf(`- ${named(order.at(-1) as number)}: `));
+    expect(comment).toMatch(/Shortened to fit GitHub's 65,536-character comment limit\.\*\* Left out: [^\n]*of the [\d,]+ protected resources \(the [\d,]+ listed are the most severe\)[^\n]*Full report: the job summary of this run\./);
+    expect(comment).not.toContain('the headlines of');
+  });
+
+  it('gives the job summary every table in full', () => {
+    const summary = renderGateComment({ analysis, outcome: blocked, statusContext: 'plangate', maxLength: 1_000_000, fullReportHint: 'the JSON report' });
+    expect(summary).not.toContain('Shortened to fit');
+    for (const f of analysis.findings) expect(summary).toContain(`\`${f.address}\``);
+  });
+});
+
+describe('far more plans than one comment can name', () => {
+  const many = analysisOf(Array.from({ length: 6_000 }, (_, i) => finding({ file: `live/very/deep/path/to/stack-number-${i}/terragrunt-plan.json`, address: `aws_db_instance.db_${i}` })));
+
+  it('names as many as fit, most severe first, and counts the rest truly', () => {
+    const comment = renderMarkdown(many, { fullReportHint: 'the job summary' });
+    expect(comment.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    const shown = comment.split('\n').filter((l) => /^- `live\/.*`: 1 protected resource destroyed/.test(l)).length;
+    expect(shown).toBeGreaterThan(100);
+    expect(comment).toContain(`- … and ${thousands(6_000 - shown)} more plans with ${thousands(6_000 - shown)} protected resources, left out to fit`);
+    expect(comment).toContain(`the headlines of ${thousands(6_000 - shown)} of the 6,000 plans with protected changes`);
+    expect(comment).toContain('Full report: the job summary.');
+  });
+});
