@@ -14,7 +14,7 @@ import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../src/report/markdown.
 import { thousands } from '../../src/report/summary.js';
 import { defaultRuleSet } from '../../src/rules/config.js';
 import { ROOT } from '../plan/fixtures.js';
-import { analysisOf, finding } from './inputs.js';
+import { analysisOf, change, finding } from './inputs.js';
 
 const PLANS = 200;
 const blocked: ApprovalOutcome = { decision: 'blocked', approvedBy: [], missing: ['1 more approval (0 of 1)'], ignored: [], errors: [] };
@@ -122,5 +122,19 @@ describe('far more plans than one comment can name', () => {
     expect(comment).toContain(`- … and ${thousands(6_000 - shown)} more plans with ${thousands(6_000 - shown)} protected resources, left out to fit`);
     expect(comment).toContain(`the headlines of ${thousands(6_000 - shown)} of the 6,000 plans with protected changes`);
     expect(comment).toContain('Full report: the job summary.');
+  });
+});
+
+describe('the plans without protected changes', () => {
+  it('are not said to lose nothing when some plan could not be read', () => {
+    const read = analysisOf([finding({ file: 'prod.json', address: 'aws_db_instance.main' })], { others: [change({ file: 'dev.json', address: 'aws_instance.web', action: 'update' })], errors: ['broken.json: invalid JSON: the file ends early'] });
+    const markdown = renderMarkdown(read);
+    expect(markdown).toContain('- `prod.json`: 1 protected resource destroyed (1 critical) · 1 change');
+    expect(markdown).toContain('- `dev.json`: no protected change found · 1 change');
+    expect(markdown).not.toContain('nothing protected lost');
+  });
+
+  it('leave a single plan’s report as it was: no overview', () => {
+    expect(renderMarkdown(analysisOf([finding({ address: 'aws_db_instance.main' })]))).not.toMatch(/^#### \d+ plans?:/m);
   });
 });
