@@ -1,7 +1,7 @@
 // Issue 12 item 3: a monorepo's 200 plans in one run, one comment. Every plan with
 // protected changes is named with its true count, the comment stays within GitHub's
 // limit, and the marker and the record line stay on top.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,29 +13,12 @@ import { commentMarker, renderGateComment } from '../../src/report/gate.js';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../src/report/markdown.js';
 import { thousands } from '../../src/report/summary.js';
 import { defaultRuleSet } from '../../src/rules/config.js';
-import { ROOT } from '../plan/fixtures.js';
 import { analysisOf, change, finding } from './inputs.js';
+import { planLabelOf, planPath, protectedIn, writeManyPlans } from './many-plans-fixture.js';
 
 const PLANS = 200;
 const blocked: ApprovalOutcome = { decision: 'blocked', approvedBy: [], missing: ['1 more approval (0 of 1)'], ignored: [], errors: [] };
 const HEAD = 'a'.repeat(40);
-
-/** Protected resources in plan i: none, one, two, or many (up to 60 databases and a bucket). */
-function protectedIn(i: number): number {
-  return [0, 1, 2, 3 + ((i * 7) % 58)][i % 4] as number;
-}
-
-/** example-destroy.json with plan i's share of protected deletions, each under its own address. */
-function planJson(template: Record<string, unknown>, i: number): string {
-  const changes = template.resource_changes as { address: string; name: string; change: { actions: string[] } }[];
-  const db = changes.find((c) => c.address === 'aws_db_instance.production');
-  const bucket = changes.find((c) => c.address === 'aws_s3_bucket.uploads');
-  const rest = changes.filter((c) => c !== db && c !== bucket);
-  const n = protectedIn(i);
-  const dbs = Array.from({ length: Math.max(0, n - 1) }, (_, j) => ({ ...db, name: `stack_${i}_db_${j}`, address: `aws_db_instance.stack_${i}_db_${j}` }));
-  const extra = n > 0 ? [{ ...bucket, name: `stack_${i}_uploads`, address: `aws_s3_bucket.stack_${i}_uploads` }] : [];
-  return JSON.stringify({ ...template, resource_changes: [...rest, ...dbs, ...extra] });
-}
 
 let dir: string;
 let analysis: Analysis;
@@ -44,17 +27,9 @@ let labels: Record<string, string>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'plangate-many-plans-'));
-  const template = JSON.parse(readFileSync(join(ROOT, 'fixtures/terraform/example-destroy.json'), 'utf8')) as Record<string, unknown>;
-  files = [];
-  labels = {};
-  for (let i = 0; i < PLANS; i++) {
-    const file = join(dir, 'live', `stack-${i}`, 'plan.json');
-    mkdirSync(join(dir, 'live', `stack-${i}`), { recursive: true });
-    writeFileSync(file, planJson(template, i));
-    files.push(file);
-    // Half of them labelled, as `prod=plans/prod.json` would.
-    if (i % 2 === 0) labels[file] = `stack-${i}`;
-  }
+  writeManyPlans(dir, PLANS);
+  files = Array.from({ length: PLANS }, (_, i) => join(dir, planPath(i)));
+  labels = Object.fromEntries(files.flatMap((file, i) => { const label = planLabelOf(i); return label === undefined ? [] : [[file, label]]; }));
   analysis = await checkPlans(files, defaultRuleSet(), { labels });
 });
 
