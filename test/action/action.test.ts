@@ -16,6 +16,7 @@
 //   verify.ts    issue 10: the recorded decision, mode verify after merge, merge_group events
 //   config.ts    issue 11: the config under either name, its errors and warnings, the sarif output
 //   artifact.ts  issue 10: plans-from: artifact, and the gate on workflow_run (real payloads)
+//   many-plans.ts issue 12: 200 plans in one run, one comment within the limit
 //
 // They run from this one file so that all of them run concurrently in one
 // worker: each case spends most of its time waiting (the action's client
@@ -51,6 +52,7 @@ import './cases/webhooks.js';
 import './cases/verify.js';
 import './cases/config.js';
 import './cases/artifact.js';
+import './cases/many-plans.js';
 
 // Under full load a run waits for the CPU; a case of several runs in a row needs more than the default 30 s.
 vi.setConfig({ maxConcurrency: 32, testTimeout: 120_000 });
