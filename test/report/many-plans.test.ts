@@ -1,7 +1,7 @@
 // Issue 12 item 3: a monorepo's 200 plans in one run, one comment. Every plan with
 // protected changes is named with its true count, the comment stays within GitHub's
 // limit, and the marker and the record line stay on top.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +50,6 @@ describe('a run of 200 plans', () => {
   it('fits one comment, names every plan with protected changes with its true count, and keeps the marker and record on top', () => {
     const record: DecisionRecord = decisionRecord({ headSha: HEAD, outcome: blocked, findings: analysis.findings });
     const comment = renderGateComment({ analysis, outcome: blocked, statusContext: 'plangate', record });
-    if (process.env.PLANGATE_SHOW) writeFileSync(process.env.PLANGATE_SHOW, comment);
     expect(comment.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
 
     const [marker, line] = comment.split('\n');
