@@ -36,7 +36,7 @@ if (command === "guard") {
   const { runGuard } = await import("./chunks/guard-command-BINAVYON.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-CB7RVWJK.js");
+  const { runCli } = await import("./chunks/run-cli-CPB3B3V3.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

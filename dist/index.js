@@ -35,10 +35,10 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-YVUFLOBZ.js";
+} from "./chunks/chunk-Y4KY7NPO.js";
 import {
   checkPlans
-} from "./chunks/chunk-ZJX63XI6.js";
+} from "./chunks/chunk-LCEX2O4L.js";
 import {
   gateRule,
   isGateFile,

@@ -225,9 +225,7 @@ function build(ctx: Context, lim: Limits): string | undefined {
   }
 
   const labelled = Object.entries(analysis.labels ?? {});
-  // The overview names each plan by label and path; only when it is shortened are the labels listed here.
-  const overviewWhole = ctx.overview !== undefined && lim.plans === ctx.overview.flagged.length && lim.cleanPlans === ctx.overview.clean.length;
-  if (labelled.length > 0 && !overviewWhole) {
+  if (labelled.length > 0) {
     // Labels are display only: the file each stands for is always said.
     const named = labelled.slice(0, MAX_LABELS).map(([file, label]) => `${code(label, 'prose')} is ${code(clip(file, MAX_SHOWN.address, 'end'), 'prose')}`);
     const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, 'more', 'more')}` : '';

@@ -4,8 +4,8 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-YVUFLOBZ.js";
-import "./chunk-ZJX63XI6.js";
+} from "./chunk-Y4KY7NPO.js";
+import "./chunk-LCEX2O4L.js";
 import {
   repositoryPathProblem
 } from "./chunk-2FDTCOZO.js";

@@ -4,7 +4,7 @@ import {
   checkPlans,
   escapeText,
   renderMarkdown
-} from "./chunk-ZJX63XI6.js";
+} from "./chunk-LCEX2O4L.js";
 import {
   configPaths,
   defaultRuleSet,

@@ -12,7 +12,7 @@ import {
   checkPlans,
   parseTemplateOption,
   renderMarkdown
-} from "./chunk-ZJX63XI6.js";
+} from "./chunk-LCEX2O4L.js";
 import {
   configPaths,
   defaultRuleSet,
@@ -276,7 +276,7 @@ async function runCli(argv, io) {
       const { runGuard } = await import("./guard-command-BINAVYON.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
-    if (command === "verify") return await (await import("./verify-cli-GP5INRDC.js")).runVerify(rest, io);
+    if (command === "verify") return await (await import("./verify-cli-PUJ3ZFSQ.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\`, \`plangate verify --plan FILE\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {

@@ -400,8 +400,7 @@ function build(ctx, lim) {
     out.push("", "</details>", "");
   }
   const labelled = Object.entries(analysis.labels ?? {});
-  const overviewWhole = ctx.overview !== void 0 && lim.plans === ctx.overview.flagged.length && lim.cleanPlans === ctx.overview.clean.length;
-  if (labelled.length > 0 && !overviewWhole) {
+  if (labelled.length > 0) {
     const named = labelled.slice(0, MAX_LABELS).map(([file, label]) => `${code(label, "prose")} is ${code(clip(file, MAX_SHOWN.address, "end"), "prose")}`);
     const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, "more", "more")}` : "";
     out.push(`<sub>Plans: ${named.join(", ")}${more}.</sub>`, "");
