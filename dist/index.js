@@ -10,7 +10,7 @@ import {
   parsePlanSpec,
   sarifChunks,
   splitPlanList
-} from "./chunks/chunk-UJGVR45D.js";
+} from "./chunks/chunk-GREDY72R.js";
 import {
   Answer,
   GitHubApiError,
@@ -37,10 +37,10 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-EMJIWXDP.js";
+} from "./chunks/chunk-AJBQ7BEI.js";
 import {
   checkPlans
-} from "./chunks/chunk-75WDJIV7.js";
+} from "./chunks/chunk-AGMBDETM.js";
 import {
   gateRule,
   isGateFile,
@@ -49,7 +49,7 @@ import {
   repositoryPathProblem
 } from "./chunks/chunk-OLUYOSOC.js";
 import "./chunks/chunk-TF6VJPZR.js";
-import "./chunks/chunk-VNHBZ36F.js";
+import "./chunks/chunk-ZP5HWVPU.js";
 import {
   Minimatch
 } from "./chunks/chunk-PH55OXYM.js";

@@ -3,7 +3,7 @@ import type { ApprovalOutcome, GateDecision } from '../approval/types.js';
 import { decodeRecord, encodeRecord, type DecisionRecord } from '../approval/record.js';
 import type { RulesSource } from '../rules/types.js';
 import { escapeText, GITHUB_COMMENT_LIMIT, renderMarkdown } from './markdown.js';
-import { clip, describeFindings, MAX_SHOWN, thousands } from './summary.js';
+import { clip, describeFindings, MAX_SHOWN, plural, thousands } from './summary.js';
 
 /** Hidden marker that finds plangate's sticky comment among the others. */
 export function commentMarker(statusContext: string): string {
@@ -93,6 +93,7 @@ export function renderGateComment(report: GateReport): string {
   const analysis = above.size === 0 ? report.analysis : { ...report.analysis, errors: report.analysis.errors.filter((e) => !above.has(e)) };
   const body = renderMarkdown(analysis, {
     maxLength: (report.maxLength ?? GITHUB_COMMENT_LIMIT) - top.length - 16,
+    namedLimit: report.maxLength ?? GITHUB_COMMENT_LIMIT,
     fullReportHint: report.fullReportHint ?? 'the job summary of this run',
     title: `### What the plans change: ${escapeText(describePlans(report.analysis))}`,
   });
@@ -120,7 +121,7 @@ function verdict({ analysis, outcome }: GateReport): string {
     case 'overridden':
       return `overridden by @${outcome.overriddenBy?.login ?? '?'} at ${outcome.overriddenBy?.at ?? '?'} (override label)`;
     case 'blocked':
-      return `blocked: ${analysis.findings.length} protected change${analysis.findings.length === 1 ? '' : 's'} need${analysis.findings.length === 1 ? 's' : ''} approval by someone who did not author them`;
+      return `blocked: ${plural(analysis.findings.length, 'protected change')} need${analysis.findings.length === 1 ? 's' : ''} approval by someone who did not author them`;
     case 'error':
       return 'error: plangate could not decide, so the check fails';
   }

@@ -22,3 +22,15 @@ export class Lines {
     return this.length > this.max;
   }
 }
+
+/** Largest n in [0, max] for which fits(n) holds, assuming it holds for every smaller n. */
+export function largest(max: number, fits: (n: number) => boolean): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

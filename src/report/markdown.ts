@@ -9,9 +9,10 @@
 import type { Analysis, Finding, IgnoredChange } from '../analysis/types.js';
 import type { Change } from '../plan/types.js';
 import type { Severity } from '../rules/types.js';
-import { Lines } from './lines.js';
+import { largest, Lines } from './lines.js';
 import { code, escapeText } from './markdown-text.js';
 import { blastRadiusGraph, graphLegend, type Graph } from './mermaid.js';
+import { overviewLines, planHeading, planOverview, type PlanOverview } from './plans.js';
 import {
   approvalsNeeded,
   bySeverity,
@@ -47,6 +48,8 @@ export interface MarkdownOptions {
   maxLength?: number;
   /** The report's heading line, in place of the analysis' own verdict (the gate's comment states its own). */
   title?: string;
+  /** The limit a shortened report says it fits: the whole comment's, when this report is only part of it. */
+  namedLimit?: number;
 }
 
 const ICON = { pass: '✅', blocked: '⛔', error: '⚠️' } as const;
@@ -73,18 +76,23 @@ interface Limits {
   findings: number;
   others: number;
   ignored: number;
+  /** Headlines of plans with protected changes, and of those without (a run of several plans). */
+  plans: number;
+  cleanPlans: number;
 }
 
 interface Context {
   analysis: Analysis;
   others: Change[];
   graph: Graph | undefined;
+  overview: PlanOverview | undefined;
   /** Findings, the most severe first: a shortened report keeps the head of this list. */
   ranked: Finding[];
   hint: string;
   /** The heading line. */
   title: string;
   maxLength: number;
+  namedLimit: number;
   /** Findings per plan file, each the most severe first. */
   byFile: Map<string, Finding[]>;
   /** Each strictest rule over all findings: a shortened report lists those of the rows it keeps, with their true counts. */
@@ -108,10 +116,12 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}
     analysis,
     others: otherLosses(analysis),
     graph: blastRadiusGraph(analysis.findings),
+    overview: planOverview(analysis),
     ranked: bySeverity(analysis.findings),
     hint: options.fullReportHint ?? DEFAULT_FULL_REPORT_HINT,
     title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
+    namedLimit: options.namedLimit ?? options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
     requirements: ruleRequirements(analysis.findings),
     withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
@@ -130,6 +140,8 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}
     findings: analysis.findings.length,
     others: ctx.others.length,
     ignored: analysis.ignored.length,
+    plans: ctx.overview?.flagged.length ?? 0,
+    cleanPlans: ctx.overview?.clean.length ?? 0,
   };
   let out = build(ctx, lim);
   if (out !== undefined) return out;
@@ -146,7 +158,8 @@ export function renderMarkdown(analysis: Analysis, options: MarkdownOptions = {}
     out = build(ctx, lim);
     if (out !== undefined) return out;
   }
-  for (const part of ['others', 'ignored', 'findings', 'errors'] as const) {
+  // Every plan stays named longer than any table row: the headlines say which plans to look at.
+  for (const part of ['others', 'ignored', 'findings', 'cleanPlans', 'plans', 'errors'] as const) {
     const all = lim[part];
     lim[part] = largest(all, (n) => build(ctx, { ...lim, [part]: n }) !== undefined);
     out = build(ctx, lim);
@@ -168,6 +181,8 @@ function build(ctx: Context, lim: Limits): string | undefined {
     }
     out.push('');
   }
+
+  if (ctx.overview && !out.push(...overviewLines(ctx.overview, lim.plans, lim.cleanPlans))) return undefined;
 
   const keep = lim.findings >= ctx.ranked.length ? undefined : new Set(ctx.ranked.slice(0, lim.findings));
   const shown: Finding[] = [];
@@ -213,13 +228,13 @@ function build(ctx: Context, lim: Limits): string | undefined {
   if (labelled.length > 0) {
     // Labels are display only: the file each stands for is always said.
     const named = labelled.slice(0, MAX_LABELS).map(([file, label]) => `${code(label, 'prose')} is ${code(clip(file, MAX_SHOWN.address, 'end'), 'prose')}`);
-    const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, 'more')}` : '';
+    const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, 'more', 'more')}` : '';
     out.push(`<sub>Plans: ${named.join(', ')}${more}.</sub>`, '');
   }
 
   const left = omissions(ctx, lim);
   if (left.length > 0) {
-    const limit = ctx.maxLength === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.maxLength)} characters`;
+    const limit = ctx.namedLimit === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.namedLimit)} characters`;
     out.push(`> ✂️ **Shortened to fit ${limit}.** Left out: ${left.join('; ')}. Full report: ${ctx.hint}.`);
   }
   if (out.full) return undefined;
@@ -260,13 +275,6 @@ function ignoredRow(ctx: Context, i: number): string {
 /** A plan in a table cell: its label, else its path (the start cut when long). */
 function planCell(analysis: Analysis, file: string): string {
   return code(clip(planName(analysis, file), MAX_SHOWN.address, 'end'));
-}
-
-/** A plan in a heading: its label and its path, so a label can never stand in for a file unseen. */
-function planHeading(analysis: Analysis, file: string): string {
-  const path = code(clip(file, MAX_SHOWN.address, 'end'), 'prose');
-  const label = analysis.labels?.[file];
-  return label === undefined ? path : `${code(clip(label, MAX_SHOWN.address), 'prose')} (${path})`;
 }
 
 function actionCell(f: Finding): string {
@@ -359,6 +367,9 @@ function omissions(ctx: Context, lim: Limits): string[] {
   }
   if (lim.others < ctx.others.length) left.push(partOf(ctx.others.length - lim.others, ctx.others.length, 'other lost resource'));
   if (lim.ignored < analysis.ignored.length) left.push(partOf(analysis.ignored.length - lim.ignored, analysis.ignored.length, 'ignored resource'));
+  const { overview } = ctx;
+  if (overview && lim.plans < overview.flagged.length) left.push(`the headlines of ${partOf(overview.flagged.length - lim.plans, overview.flagged.length, 'plan')} with protected changes`);
+  if (overview && lim.cleanPlans < overview.clean.length) left.push(`the headlines of ${partOf(overview.clean.length - lim.cleanPlans, overview.clean.length, 'plan')} with nothing protected lost`);
   if (lim.errors < analysis.errors.length) left.push(partOf(analysis.errors.length - lim.errors, analysis.errors.length, 'problem'));
   return left;
 }
@@ -378,18 +389,6 @@ function fallback(ctx: Context): string {
   const head = `${ctx.title}\n\n`;
   const text = `${head}${note}\n`;
   return text.length <= ctx.maxLength ? text : text.slice(0, ctx.maxLength);
-}
-
-/** Largest n in [0, max] for which fits(n) holds, assuming it holds for every smaller n. */
-function largest(max: number, fits: (n: number) => boolean): number {
-  let lo = 0;
-  let hi = max;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (fits(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Pushes every item of every list (spreading thousands of arguments into push would not scale). */

@@ -4,13 +4,13 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-EMJIWXDP.js";
-import "./chunk-75WDJIV7.js";
+} from "./chunk-AJBQ7BEI.js";
+import "./chunk-AGMBDETM.js";
 import {
   repositoryPathProblem
 } from "./chunk-OLUYOSOC.js";
 import "./chunk-TF6VJPZR.js";
-import "./chunk-VNHBZ36F.js";
+import "./chunk-ZP5HWVPU.js";
 import "./chunk-PH55OXYM.js";
 import "./chunk-43UHVGTL.js";
 import "./chunk-7UZFWUSD.js";

@@ -4,7 +4,7 @@ import {
   describeAction,
   ruleRequirements,
   sanitize
-} from "./chunk-VNHBZ36F.js";
+} from "./chunk-ZP5HWVPU.js";
 import {
   DESTRUCTIVE_ACTIONS,
   braceExpand

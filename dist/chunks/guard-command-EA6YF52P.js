@@ -657,7 +657,7 @@ async function guard(agent, configOption, io) {
   }
   const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-R3SHB4MV.js");
   const setup = await loadSetup(configPath, configText, cwd);
-  const { decide } = await import("./decide-YBF62ZGJ.js");
+  const { decide } = await import("./decide-MILSYPDI.js");
   classification = classify(call.command, { ...options, extraCommands: setup.guard.extraCommands });
   resolveWorkspaces(classification.hits, cwd, io.env);
   const planfiles = classification.planfiles.map((p) => checkPlanfile(p, cwd, io.env, setup.ruleSet));

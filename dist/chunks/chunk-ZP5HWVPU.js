@@ -159,6 +159,7 @@ export {
   plural,
   thousands,
   bySeverity,
+  worstSeverity,
   losesResource,
   describeFindings,
   approvalsNeeded,

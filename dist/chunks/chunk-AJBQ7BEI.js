@@ -4,7 +4,7 @@ import {
   checkPlans,
   escapeText,
   renderMarkdown
-} from "./chunk-75WDJIV7.js";
+} from "./chunk-AGMBDETM.js";
 import {
   configPaths,
   defaultRuleSet,
@@ -15,8 +15,9 @@ import {
   MAX_SHOWN,
   clip,
   describeFindings,
+  plural,
   thousands
-} from "./chunk-VNHBZ36F.js";
+} from "./chunk-ZP5HWVPU.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";
@@ -868,6 +869,7 @@ function renderGateComment(report) {
   const analysis = above.size === 0 ? report.analysis : { ...report.analysis, errors: report.analysis.errors.filter((e) => !above.has(e)) };
   const body = renderMarkdown(analysis, {
     maxLength: (report.maxLength ?? GITHUB_COMMENT_LIMIT) - top.length - 16,
+    namedLimit: report.maxLength ?? GITHUB_COMMENT_LIMIT,
     fullReportHint: report.fullReportHint ?? "the job summary of this run",
     title: `### What the plans change: ${escapeText(describePlans(report.analysis))}`
   });
@@ -891,7 +893,7 @@ function verdict({ analysis, outcome }) {
     case "overridden":
       return `overridden by @${outcome.overriddenBy?.login ?? "?"} at ${outcome.overriddenBy?.at ?? "?"} (override label)`;
     case "blocked":
-      return `blocked: ${analysis.findings.length} protected change${analysis.findings.length === 1 ? "" : "s"} need${analysis.findings.length === 1 ? "s" : ""} approval by someone who did not author them`;
+      return `blocked: ${plural(analysis.findings.length, "protected change")} need${analysis.findings.length === 1 ? "s" : ""} approval by someone who did not author them`;
     case "error":
       return "error: plangate could not decide, so the check fails";
   }

@@ -7,12 +7,12 @@ import {
   parsePlanSpec,
   sarifChunks,
   terminated
-} from "./chunk-UJGVR45D.js";
+} from "./chunk-GREDY72R.js";
 import {
   checkPlans,
   parseTemplateOption,
   renderMarkdown
-} from "./chunk-75WDJIV7.js";
+} from "./chunk-AGMBDETM.js";
 import {
   configPaths,
   defaultRuleSet,
@@ -39,7 +39,7 @@ import {
   ruleRequirements,
   sanitize,
   thousands
-} from "./chunk-VNHBZ36F.js";
+} from "./chunk-ZP5HWVPU.js";
 import "./chunk-PH55OXYM.js";
 import "./chunk-43UHVGTL.js";
 import {
@@ -273,10 +273,10 @@ async function runCli(argv, io) {
       return EXIT.pass;
     }
     if (command === "guard") {
-      const { runGuard } = await import("./guard-command-MXGVGQ3V.js");
+      const { runGuard } = await import("./guard-command-EA6YF52P.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
-    if (command === "verify") return await (await import("./verify-cli-V27NXIKF.js")).runVerify(rest, io);
+    if (command === "verify") return await (await import("./verify-cli-TPNOHX3J.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\`, \`plangate verify --plan FILE\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {

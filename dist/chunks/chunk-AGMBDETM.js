@@ -13,6 +13,7 @@ import {
   clip,
   dependentsList,
   describeAction,
+  describeFindings,
   groupBy,
   headline,
   losesResource,
@@ -21,8 +22,12 @@ import {
   plural,
   ruleRequirements,
   sanitize,
-  thousands
-} from "./chunk-VNHBZ36F.js";
+  thousands,
+  worstSeverity
+} from "./chunk-ZP5HWVPU.js";
+import {
+  SEVERITIES
+} from "./chunk-PH55OXYM.js";
 import {
   InputError,
   isInputError
@@ -121,6 +126,16 @@ var Lines = class {
     return this.length > this.max;
   }
 };
+function largest(max, fits) {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 // src/report/markdown-text.ts
 function code(text, where = "table") {
@@ -229,6 +244,53 @@ function key(file, address) {
   return `${file}\0${address}`;
 }
 
+// src/report/plans.ts
+function planOverview(analysis) {
+  const byFile = groupBy(analysis.findings, (f) => f.file);
+  const files = [.../* @__PURE__ */ new Set([...analysis.files, ...byFile.keys()])];
+  if (files.length < 2) return void 0;
+  const changes = groupBy(analysis.changes, (c) => c.file);
+  const count = (file) => plural(changes.get(file)?.length ?? 0, "change");
+  const flagged = files.filter((file) => byFile.has(file)).map((file) => ({ file, findings: byFile.get(file) }));
+  const rank = (findings) => SEVERITIES.indexOf(worstSeverity(findings) ?? "low");
+  flagged.sort((a, b) => rank(a.findings) - rank(b.findings) || b.findings.length - a.findings.length);
+  const unreadable = analysis.errors.length > 0;
+  return {
+    flagged: flagged.map(({ file, findings }) => `- ${planHeading(analysis, file)}: ${describeFindings(findings)} (${severities(findings)}) · ${count(file)}`),
+    flaggedFindings: flagged.map(({ findings }) => findings.length),
+    clean: files.filter((file) => !byFile.has(file)).map((file) => `- ${planHeading(analysis, file)}: ${unreadable ? "no protected change found" : "nothing protected lost"} · ${count(file)}`),
+    unreadable
+  };
+}
+function overviewLines(overview, flaggedShown, cleanShown) {
+  const { flagged, clean } = overview;
+  const plans = flagged.length + clean.length;
+  const out = [`#### ${plural(plans, "plan")}: ${thousands(flagged.length)} with protected changes`, ""];
+  out.push(...flagged.slice(0, flaggedShown));
+  if (flaggedShown < flagged.length) {
+    const hidden = overview.flaggedFindings.slice(flaggedShown).reduce((sum, n) => sum + n, 0);
+    out.push(`- … and ${plural(flagged.length - flaggedShown, "more plan")} with ${plural(hidden, "protected resource")}, left out to fit (see the note at the end)`);
+  }
+  if (flagged.length > 0) out.push("");
+  if (clean.length > 0) {
+    const what = overview.unreadable ? "no protected change found (not every plan could be read: see the problems)" : "nothing protected lost";
+    out.push(`<details><summary>${plural(clean.length, "plan")} with ${what}</summary>`, "");
+    out.push(...clean.slice(0, cleanShown));
+    if (cleanShown < clean.length) out.push(`- … and ${plural(clean.length - cleanShown, "more", "more")}, left out to fit (see the note at the end)`);
+    out.push("", "</details>", "");
+  }
+  return out;
+}
+function planHeading(analysis, file) {
+  const path = code(clip(file, MAX_SHOWN.address, "end"), "prose");
+  const label = analysis.labels?.[file];
+  return label === void 0 ? path : `${code(clip(label, MAX_SHOWN.address), "prose")} (${path})`;
+}
+function severities(findings) {
+  const counts = groupBy(findings, (f) => f.severity);
+  return SEVERITIES.filter((s) => counts.has(s)).map((s) => `${thousands(counts.get(s)?.length ?? 0)} ${s}`).join(", ");
+}
+
 // src/report/markdown.ts
 var GITHUB_COMMENT_LIMIT = 65536;
 var DEFAULT_FULL_REPORT_HINT = "run `plangate check --format json` for the full report";
@@ -244,10 +306,12 @@ function renderMarkdown(analysis, options = {}) {
     analysis,
     others: otherLosses(analysis),
     graph: blastRadiusGraph(analysis.findings),
+    overview: planOverview(analysis),
     ranked: bySeverity(analysis.findings),
     hint: options.fullReportHint ?? DEFAULT_FULL_REPORT_HINT,
     title: options.title ?? `### ${ICON[analysis.decision]} plangate: ${escapeText(headline(analysis))}`,
     maxLength: options.maxLength ?? GITHUB_COMMENT_LIMIT,
+    namedLimit: options.namedLimit ?? options.maxLength ?? GITHUB_COMMENT_LIMIT,
     byFile: new Map([...groupBy(analysis.findings, (f) => f.file)].map(([file, findings]) => [file, bySeverity(findings)])),
     requirements: ruleRequirements(analysis.findings),
     withDependents: analysis.findings.filter((f) => f.dependentsTotal > 0).length,
@@ -265,7 +329,9 @@ function renderMarkdown(analysis, options = {}) {
     errors: analysis.errors.length,
     findings: analysis.findings.length,
     others: ctx.others.length,
-    ignored: analysis.ignored.length
+    ignored: analysis.ignored.length,
+    plans: ctx.overview?.flagged.length ?? 0,
+    cleanPlans: ctx.overview?.clean.length ?? 0
   };
   let out = build(ctx, lim);
   if (out !== void 0) return out;
@@ -279,7 +345,7 @@ function renderMarkdown(analysis, options = {}) {
     out = build(ctx, lim);
     if (out !== void 0) return out;
   }
-  for (const part of ["others", "ignored", "findings", "errors"]) {
+  for (const part of ["others", "ignored", "findings", "cleanPlans", "plans", "errors"]) {
     const all2 = lim[part];
     lim[part] = largest(all2, (n) => build(ctx, { ...lim, [part]: n }) !== void 0);
     out = build(ctx, lim);
@@ -298,6 +364,7 @@ function build(ctx, lim) {
     }
     out.push("");
   }
+  if (ctx.overview && !out.push(...overviewLines(ctx.overview, lim.plans, lim.cleanPlans))) return void 0;
   const keep = lim.findings >= ctx.ranked.length ? void 0 : new Set(ctx.ranked.slice(0, lim.findings));
   const shown = [];
   for (const [file, all2] of ctx.byFile) {
@@ -335,12 +402,12 @@ function build(ctx, lim) {
   const labelled = Object.entries(analysis.labels ?? {});
   if (labelled.length > 0) {
     const named = labelled.slice(0, MAX_LABELS).map(([file, label]) => `${code(label, "prose")} is ${code(clip(file, MAX_SHOWN.address, "end"), "prose")}`);
-    const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, "more")}` : "";
+    const more = labelled.length > MAX_LABELS ? ` and ${plural(labelled.length - MAX_LABELS, "more", "more")}` : "";
     out.push(`<sub>Plans: ${named.join(", ")}${more}.</sub>`, "");
   }
   const left = omissions(ctx, lim);
   if (left.length > 0) {
-    const limit = ctx.maxLength === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.maxLength)} characters`;
+    const limit = ctx.namedLimit === GITHUB_COMMENT_LIMIT ? `GitHub's ${thousands(GITHUB_COMMENT_LIMIT)}-character comment limit` : `${thousands(ctx.namedLimit)} characters`;
     out.push(`> ✂️ **Shortened to fit ${limit}.** Left out: ${left.join("; ")}. Full report: ${ctx.hint}.`);
   }
   if (out.full) return void 0;
@@ -376,11 +443,6 @@ function ignoredRow(ctx, i) {
 }
 function planCell(analysis, file) {
   return code(clip(planName(analysis, file), MAX_SHOWN.address, "end"));
-}
-function planHeading(analysis, file) {
-  const path = code(clip(file, MAX_SHOWN.address, "end"), "prose");
-  const label = analysis.labels?.[file];
-  return label === void 0 ? path : `${code(clip(label, MAX_SHOWN.address), "prose")} (${path})`;
 }
 function actionCell(f) {
   if (f.action !== "protection-removed" || !f.weakenings?.length) return describeAction(f);
@@ -463,6 +525,9 @@ function omissions(ctx, lim) {
   }
   if (lim.others < ctx.others.length) left.push(partOf(ctx.others.length - lim.others, ctx.others.length, "other lost resource"));
   if (lim.ignored < analysis.ignored.length) left.push(partOf(analysis.ignored.length - lim.ignored, analysis.ignored.length, "ignored resource"));
+  const { overview } = ctx;
+  if (overview && lim.plans < overview.flagged.length) left.push(`the headlines of ${partOf(overview.flagged.length - lim.plans, overview.flagged.length, "plan")} with protected changes`);
+  if (overview && lim.cleanPlans < overview.clean.length) left.push(`the headlines of ${partOf(overview.clean.length - lim.cleanPlans, overview.clean.length, "plan")} with nothing protected lost`);
   if (lim.errors < analysis.errors.length) left.push(partOf(analysis.errors.length - lim.errors, analysis.errors.length, "problem"));
   return left;
 }
@@ -480,16 +545,6 @@ function fallback(ctx) {
   const text = `${head}${note}
 `;
   return text.length <= ctx.maxLength ? text : text.slice(0, ctx.maxLength);
-}
-function largest(max, fits) {
-  let lo = 0;
-  let hi = max;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (fits(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 function append(out, ...lists) {
   for (const list of lists) for (const line of list) out.push(line);

@@ -5,7 +5,7 @@ import {
   otherLosses,
   plural,
   sanitize
-} from "./chunk-VNHBZ36F.js";
+} from "./chunk-ZP5HWVPU.js";
 import {
   minimatch
 } from "./chunk-PH55OXYM.js";
