@@ -13,7 +13,7 @@
 import { InputError, isInputError } from '../errors.js';
 import type { JsonObject } from '../json.js';
 import { addStateResource, configurationDependencies, type Dependencies } from './dependencies.js';
-import { checkDepth, depthError, renderPath } from './depth.js';
+import { checkDepth, depthError, MAX_DEPTH, renderPath } from './depth.js';
 import { CHANGE_SET_KEYS, detectFormat } from './detect-format.js';
 import { planEncoding } from './decode.js';
 import { JsonBytes, JsonSyntaxError, type ReadAt } from './json-bytes.js';
@@ -288,8 +288,9 @@ function eachElement(json: JsonBytes, depth: number, element: (index: number) =>
   return true;
 }
 
-// The walk above recurses once per module level; past this, skip() checks (and refuses) the nesting.
-const MAX_WALK = 256;
+// The walk above recurses once per module level (two levels of nesting), a few frames each: safe to MAX_DEPTH.
+// At MAX_DEPTH skip() refuses the nesting; a lower limit would silently drop modules JSON.parse reads.
+const MAX_WALK = MAX_DEPTH;
 
 /** The value at the scanner, parsed; held at `depth`. */
 function parse(json: JsonBytes, depth: number, file: string): unknown {

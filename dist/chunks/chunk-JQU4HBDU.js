@@ -4,20 +4,20 @@ import {
   checkPlans,
   escapeText,
   renderMarkdown
-} from "./chunk-AGMBDETM.js";
+} from "./chunk-QRK6PAP2.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-OLUYOSOC.js";
+} from "./chunk-ATF4ONJ4.js";
 import {
   MAX_SHOWN,
   clip,
   describeFindings,
   plural,
   thousands
-} from "./chunk-ZP5HWVPU.js";
+} from "./chunk-K4HQFQNB.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";

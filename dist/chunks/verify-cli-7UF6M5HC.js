@@ -4,14 +4,14 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-AJBQ7BEI.js";
-import "./chunk-AGMBDETM.js";
+} from "./chunk-JQU4HBDU.js";
+import "./chunk-QRK6PAP2.js";
 import {
   repositoryPathProblem
-} from "./chunk-OLUYOSOC.js";
+} from "./chunk-ATF4ONJ4.js";
 import "./chunk-TF6VJPZR.js";
-import "./chunk-ZP5HWVPU.js";
-import "./chunk-PH55OXYM.js";
+import "./chunk-K4HQFQNB.js";
+import "./chunk-K5NTNJS3.js";
 import "./chunk-43UHVGTL.js";
 import "./chunk-7UZFWUSD.js";
 import {

@@ -1,0 +1,108 @@
+// Hostile plans against the streamed reader: each must give the whole-file reader's report.
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analysis/analyse.js';
+import { isInputError } from '../../src/errors.js';
+import { parsePlan } from '../../src/plan/read-plan.js';
+import { streamTerraform } from '../../src/plan/stream-terraform.js';
+import { defaultRuleSet } from '../../src/rules/config.js';
+import { renderJson } from '../../src/report/json.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderText } from '../../src/report/text.js';
+
+function reportOf(bytes: Buffer, file: string, streamAbove = Infinity, window?: number): string {
+  try {
+    const p = window === undefined ? parsePlan(bytes, file, streamAbove) : streamTerraform((into, offset, length, position) => bytes.copy(into, offset, position, Math.min(bytes.length, position + length)), bytes.length, file, { window }) ?? parsePlan(bytes, file);
+    const analysis = analyse({ plans: [p], readErrors: [], ruleSet: defaultRuleSet() });
+    return [analysis.decision, renderJson(analysis), renderMarkdown(analysis), renderText(analysis, { color: false })].join('\n----\n');
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    return `refused: ${error.message}`;
+  }
+}
+
+const DELETE_DB = '{"address":"aws_db_instance.main","mode":"managed","type":"aws_db_instance","name":"main","provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["delete"],"before":{"id":"db-1","deletion_protection":false},"after":null,"before_sensitive":{},"after_sensitive":false}}';
+const plan = (extra = '', changes = DELETE_DB) => `{"format_version":"1.2","terraform_version":"1.9.8","planned_values":{"root_module":{}},"resource_changes":[${changes}]${extra}}`;
+
+const nestedModules = (n: number) => `,"prior_state":{"values":{"root_module":${'{"child_modules":['.repeat(n)}{"resources":[{"address":"aws_instance.app","depends_on":["aws_db_instance.main"]}]}${']}'.repeat(n)}}}`;
+
+describe('hostile plans read in parts give the whole-file report', () => {
+  it.each([
+    ['prior-state child modules nested 200 deep (within the depth limit)', plan(nestedModules(200))],
+    ['prior-state child modules nested 253 deep (at the depth limit)', plan(nestedModules(253))],
+    ['prior-state child modules nested 254 deep (past the depth limit)', plan(nestedModules(254))],
+    ['resource_changes twice, the first deleting', `{"format_version":"1.2","resource_changes":[${DELETE_DB}],"resource_changes":[]}`],
+    ['resource_changes twice, the last deleting', `{"format_version":"1.2","resource_changes":[],"resource_changes":[${DELETE_DB}]}`],
+    ['resource_changes escaped twice', `{"format_version":"1.2","resource_changes":[${DELETE_DB}],"resource\\u005fchanges":[]}`],
+    ['resource_changes escaped first', `{"format_version":"1.2","resource\\u005fchanges":[${DELETE_DB}],"resource_changes":[]}`],
+    ['entry keys repeated', plan('', DELETE_DB.replace('"actions":["delete"]', '"actions":["delete"],"actions":["no-op"]'))],
+    ['entry keys repeated escaped', plan('', DELETE_DB.replace('"actions":["delete"]', '"actions":["no-op"],"\\u0061ctions":["delete"]'))],
+    ['resource_changes inside a skipped object', `{"format_version":"1.2","planned_values":{"resource_changes":[${DELETE_DB}]},"resource_changes":[]}`],
+    ['__proto__ top', `{"format_version":"1.2","__proto__":{"resource_changes":[]},"resource_changes":[${DELETE_DB}]}`],
+    ['__proto__ escaped', `{"format_version":"1.2","\\u005f_proto__":{"resource_changes":[]},"resource_changes":[${DELETE_DB}]}`],
+    ['format_version twice', `{"format_version":"9.9","resource_changes":[${DELETE_DB}],"format_version":"1.2"}`],
+    ['errored twice', plan(',"errored":"x","errored":false')],
+    ['terraform_version escaped', plan(',"terraform\\u005fversion":"1.2.3"')],
+    ['nbsp whitespace', plan().replace(',"resource_changes"', ',\u00a0"resource_changes"')],
+    ['u2028 whitespace', plan().replace(',"resource_changes"', ',\u2028"resource_changes"')],
+    ['vertical tab', plan().replace(',"resource_changes"', ',\u000b"resource_changes"')],
+    ['form feed', plan().replace(',"resource_changes"', ',\u000c"resource_changes"')],
+    ['trailing nul', `${plan()}\u0000`],
+    ['trailing nbsp', `${plan()}\u00a0`],
+    ['trailing BOM', `${plan()}\ufeff`],
+    ['leading BOM then space', `\ufeff ${plan()}`],
+    ['two BOMs', `\ufeff\ufeff${plan()}`],
+    ['leading whitespace', `\n\t ${plan()}`],
+    ['lone surrogate escape in address', plan('', DELETE_DB.replace('aws_db_instance.main"', 'aws_db_instance.main\\ud800"'))],
+    ['surrogate pair in skipped', plan(',"variables":{"\\ud83d\\ude00":1}')],
+    ['raw DEL in string', plan(',"variables":{"a":"\u007f"}')],
+    ['exponent numbers', plan(',"variables":{"a":1E+999,"b":-0.0e-0,"c":1e00001}')],
+    ['big number in errored', plan(',"errored":1e999')],
+    ['deep in variables 511', plan(`,"variables":${'['.repeat(510)}${']'.repeat(510)}`)],
+    ['deep in variables 512', plan(`,"variables":${'['.repeat(511)}${']'.repeat(511)}`)],
+    ['deep in variables 513', plan(`,"variables":${'['.repeat(512)}${']'.repeat(512)}`)],
+    ['deep in resource_changes 511', plan('', DELETE_DB.replace('"id":"db-1"', `"id":${'['.repeat(506)}${']'.repeat(506)}`))],
+    ['deep in resource_changes 512', plan('', DELETE_DB.replace('"id":"db-1"', `"id":${'['.repeat(507)}${']'.repeat(507)}`))],
+    ['deep in resource_changes 513', plan('', DELETE_DB.replace('"id":"db-1"', `"id":${'['.repeat(508)}${']'.repeat(508)}`))],
+    ['deep in configuration 512', plan(`,"configuration":${'['.repeat(511)}${']'.repeat(511)}`)],
+    ['deep in configuration 513', plan(`,"configuration":${'['.repeat(512)}${']'.repeat(512)}`)],
+    ['deep in prior_state 512', plan(`,"prior_state":{"values":${'['.repeat(510)}${']'.repeat(510)}}`)],
+    ['deep in prior_state 513', plan(`,"prior_state":{"values":${'['.repeat(511)}${']'.repeat(511)}}`)],
+    ['deep in prior_state resources 513', plan(`,"prior_state":{"values":{"root_module":{"resources":[{"address":"a.b","values":${'['.repeat(508)}${']'.repeat(508)}}]}}}`)],
+    ['deep in prior_state resources 512', plan(`,"prior_state":{"values":{"root_module":{"resources":[{"address":"a.b","values":${'['.repeat(507)}${']'.repeat(507)}}]}}}`)],
+    ['deep in deferred 513', plan(`,"deferred_changes":[${'['.repeat(511)}${']'.repeat(511)}]`)],
+    ['deep in deferred 512', plan(`,"deferred_changes":[${'['.repeat(510)}${']'.repeat(510)}]`)],
+    ['deep resource_changes after an error', plan('', `${DELETE_DB},1,${'['.repeat(520)}${']'.repeat(520)}`)],
+    ['deep in planned_values then resource_changes', `{"format_version":"1.2","planned_values":${'['.repeat(600)}${']'.repeat(600)},"resource_changes":[${DELETE_DB}]}`],
+    ['deep top-level repeated key, last shallow', `{"format_version":"1.2","variables":${'['.repeat(600)}${']'.repeat(600)},"variables":1,"resource_changes":[${DELETE_DB}]}`],
+    ['deep resource_changes repeated, last fine', `{"format_version":"1.2","resource_changes":[${'['.repeat(600)}${']'.repeat(600)}],"resource_changes":[${DELETE_DB}]}`],
+    ['error resource_changes repeated, last fine', `{"format_version":"1.2","resource_changes":[1],"resource_changes":[${DELETE_DB}]}`],
+    ['prior_state repeated deep first', `{"format_version":"1.2","prior_state":{"values":${'['.repeat(600)}${']'.repeat(600)}},"prior_state":{},"resource_changes":[${DELETE_DB}]}`],
+    ['prior_state values repeated', plan(',"prior_state":{"values":{"root_module":{"resources":[{"address":"aws_instance.a","depends_on":["aws_db_instance.main"]}]}},"values":{}}')],
+    ['prior_state root_module repeated', plan(',"prior_state":{"values":{"root_module":{"resources":[{"address":"aws_instance.a","depends_on":["aws_db_instance.main"]}]},"root_module":1}}')],
+    ['prior_state resources repeated', plan(',"prior_state":{"values":{"root_module":{"resources":[{"address":"aws_instance.a","depends_on":["aws_db_instance.main"]}],"resources":{}}}}')],
+    ['prior_state child_modules repeated', plan(',"prior_state":{"values":{"root_module":{"child_modules":[{"resources":[{"address":"aws_instance.a","depends_on":["aws_db_instance.main"]}]}],"child_modules":5}}}')],
+    ['prior_state resource not an object', plan(',"prior_state":{"values":{"root_module":{"resources":[1,[],{"address":"aws_instance.a","depends_on":["aws_db_instance.main"]}]}}}')],
+    ['prior_state escaped keys', plan(',"prior_state":{"values":{"root_\\u006dodule":{"resource\\u0073":[{"addres\\u0073":"aws_instance.a","depends\\u005fon":["aws_db_instance.main"]}]}}}')],
+    ['prior_state __proto__', plan(',"prior_state":{"values":{"__proto__":{"root_module":{"resources":[{"address":"aws_instance.a","depends_on":["aws_db_instance.main"]}]}}}}')],
+    ['prior_state address escaped value', plan(',"prior_state":{"values":{"root_module":{"resources":[{"address":"aws_instance.\\u0061","depends_on":["aws_db_instance.main"]}]}}}')],
+    ['configuration repeated', plan(',"configuration":{"root_module":{"resources":[{"address":"aws_instance.a","depends_on":["aws_db_instance.main"]}]}},"configuration":null')],
+    ['Changes escaped', plan(',"\\u0043hanges":[]')],
+    ['changes lowercase', plan(',"changes":[]')],
+    ['empty key', plan(',"":1')],
+    ['key with invalid utf8 replaced', plan(',"resource_changes\u00ff":[]')],
+    ['only planned_values', `{"format_version":"1.2","planned_values":{}}`],
+    ['long string in skipped', plan(`,"variables":{"a":"${'x'.repeat(300)}\\"${'y'.repeat(300)}"}`)],
+    ['escape at end of string', plan(',"variables":{"a":"\\\\","b":"\\""}')],
+    ['resource_changes not list', `{"format_version":"1.2","resource_changes":"x"}`],
+    ['resource_changes true', `{"format_version":"1.2","resource_changes":true}`],
+    ['top-level with numbers', plan(',"x":-0,"y":0e1,"z":12.5E-3')],
+  ])('%s', (_what, text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    const whole = reportOf(bytes, 'odd.json');
+    for (const window of [undefined, 1, 2, 3, 5, 7, 64]) {
+      const streamed = reportOf(bytes, 'odd.json', 0, window);
+      if (whole.startsWith('refused: ')) expect(streamed, `window ${window}`).toMatch(/^refused: /);
+      else expect(streamed, `window ${window}`).toBe(whole);
+    }
+  });
+});
