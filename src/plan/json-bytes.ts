@@ -218,14 +218,16 @@ export class JsonBytes {
       }
       if (c === 0x5c) {
         // The escape's bytes must all be held: at most 5 after the backslash.
-        if (i + 6 > n) {
+        // One read may not be enough: kept bytes (a value being captured) can leave room for fewer than 6.
+        while (i + 6 > n) {
           this.pos = i;
-          this.more();
+          const more = this.more();
           b = this.buf;
           n = this.end;
           i = this.pos;
-          if (i + 1 >= n) this.fail('unterminated string');
+          if (!more) break;
         }
+        if (i + 1 >= n) this.fail('unterminated string');
         const e = b[i + 1]!;
         if (e === 0x75) {
           if (!(HEX[b[i + 2]!] && HEX[b[i + 3]!] && HEX[b[i + 4]!] && HEX[b[i + 5]!]) || i + 6 > n) {

@@ -106,3 +106,23 @@ describe('hostile plans read in parts give the whole-file report', () => {
     }
   });
 });
+
+describe('escapes at the end of a window', () => {
+  // An entry that starts a byte into a fresh window, with a \u escape in the window's last bytes: one more
+  // read (keeping the entry) leaves the escape short of its hex digits, and a valid plan was refused.
+  it.each(['\\u0041', '\\ud83d\\ude00', '\\n'])('%s in an entry read in parts gives the whole-file report', (escape) => {
+    for (let window = 260; window < 270; window++) {
+      for (let shift = 1; shift < 6; shift++) {
+        const head = '{"format_version":"1.2","v":"';
+        const mid = '","resource_changes":';
+        const prefix = head + 'y'.repeat(window - head.length - mid.length) + mid;
+        const text = `${prefix}[${DELETE_DB.replace('"db-1"', `"${'x'.repeat(window - DELETE_DB.indexOf('db-1') - shift)}${escape}"`)}]}`;
+        expect(text.indexOf('['), 'the list opens a window').toBe(window);
+        const bytes = Buffer.from(text, 'utf8');
+        const whole = reportOf(bytes, 'edge.json');
+        expect(whole).toMatch(/^blocked/);
+        expect(reportOf(bytes, 'edge.json', 0, window), `window ${window}, shift ${shift}`).toBe(whole);
+      }
+    }
+  });
+});
