@@ -5,28 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../src/analysis/analyse.js';
-import { isInputError } from '../../src/errors.js';
 import { parsePlan } from '../../src/plan/read-plan.js';
 import { streamTerraform } from '../../src/plan/stream-terraform.js';
-import { defaultRuleSet } from '../../src/rules/config.js';
-import { renderJson } from '../../src/report/json.js';
-import { renderMarkdown } from '../../src/report/markdown.js';
-import { renderText } from '../../src/report/text.js';
 import { planChunks } from '../../scripts/bench-plan.mjs';
 import { random } from '../fuzz/mutate.js';
 import { requireCorpus } from '../corpus-path.js';
-
-/** Every report of the check of `bytes`, or the refusal; streamed when `streamAbove` is below its size. */
-export function reportOf(bytes: Buffer, file: string, streamAbove = Infinity): string {
-  try {
-    const analysis = analyse({ plans: [parsePlan(bytes, file, streamAbove)], readErrors: [], ruleSet: defaultRuleSet() });
-    return [analysis.decision, renderJson(analysis), renderMarkdown(analysis), renderText(analysis, { color: false })].join('\n----\n');
-  } catch (error) {
-    if (!isInputError(error)) throw error;
-    return `refused: ${error.message}`;
-  }
-}
+import { DELETE_DB, plan, reportOf } from './stream-report.js';
 
 function expectSame(bytes: Buffer, file: string): string {
   const whole = reportOf(bytes, file);
@@ -52,11 +36,6 @@ describe('the streamed reader gives the whole-file reader\'s reports', () => {
   });
 });
 
-/** A small plan that deletes a protected database, as text with `extra` members appended to the top object. */
-function plan(extra = '', changes = DELETE_DB): string {
-  return `{"format_version":"1.2","terraform_version":"1.9.8","planned_values":{"root_module":{}},"resource_changes":[${changes}]${extra}}`;
-}
-const DELETE_DB = '{"address":"aws_db_instance.main","mode":"managed","type":"aws_db_instance","name":"main","provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["delete"],"before":{"id":"db-1","deletion_protection":false},"after":null,"before_sensitive":{},"after_sensitive":false}}';
 const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
 
 describe('the streamed reader on hostile files: a refusal wherever the whole-file reader refuses', () => {
