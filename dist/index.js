@@ -37,17 +37,17 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-JQU4HBDU.js";
+} from "./chunks/chunk-G2QTW3QR.js";
 import {
   checkPlans
-} from "./chunks/chunk-QRK6PAP2.js";
+} from "./chunks/chunk-K32OT247.js";
 import {
   gateRule,
   isGateFile,
   isProtectedBase,
   planSizeLimit,
   repositoryPathProblem
-} from "./chunks/chunk-ATF4ONJ4.js";
+} from "./chunks/chunk-7SJ66CWD.js";
 import "./chunks/chunk-TF6VJPZR.js";
 import "./chunks/chunk-K4HQFQNB.js";
 import {

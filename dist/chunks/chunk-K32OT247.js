@@ -4,7 +4,7 @@ import {
   missingNestedChangeSets,
   parsePlan,
   readPlanFile
-} from "./chunk-ATF4ONJ4.js";
+} from "./chunk-7SJ66CWD.js";
 import {
   MAX_SHOWN,
   NOT_AUTHORS,

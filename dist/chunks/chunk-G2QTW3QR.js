@@ -4,13 +4,13 @@ import {
   checkPlans,
   escapeText,
   renderMarkdown
-} from "./chunk-QRK6PAP2.js";
+} from "./chunk-K32OT247.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-ATF4ONJ4.js";
+} from "./chunk-7SJ66CWD.js";
 import {
   MAX_SHOWN,
   clip,

@@ -12,7 +12,7 @@ import {
   parsePlan,
   throwProblems,
   yamlProblem
-} from "./chunk-ATF4ONJ4.js";
+} from "./chunk-7SJ66CWD.js";
 import "./chunk-TF6VJPZR.js";
 import "./chunk-K5NTNJS3.js";
 import "./chunk-43UHVGTL.js";

@@ -4,11 +4,11 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-JQU4HBDU.js";
-import "./chunk-QRK6PAP2.js";
+} from "./chunk-G2QTW3QR.js";
+import "./chunk-K32OT247.js";
 import {
   repositoryPathProblem
-} from "./chunk-ATF4ONJ4.js";
+} from "./chunk-7SJ66CWD.js";
 import "./chunk-TF6VJPZR.js";
 import "./chunk-K4HQFQNB.js";
 import "./chunk-K5NTNJS3.js";

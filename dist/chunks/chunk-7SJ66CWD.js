@@ -2303,14 +2303,15 @@ var JsonBytes = class {
         return;
       }
       if (c === 92) {
-        if (i + 6 > n) {
+        while (i + 6 > n) {
           this.pos = i;
-          this.more();
+          const more = this.more();
           b = this.buf;
           n = this.end;
           i = this.pos;
-          if (i + 1 >= n) this.fail("unterminated string");
+          if (!more) break;
         }
+        if (i + 1 >= n) this.fail("unterminated string");
         const e = b[i + 1];
         if (e === 117) {
           if (!(HEX[b[i + 2]] && HEX[b[i + 3]] && HEX[b[i + 4]] && HEX[b[i + 5]]) || i + 6 > n) {
