@@ -176,7 +176,7 @@ export class JsonBytes {
     let escaped = false;
     for (let i = start + 1; i < end - 1 && !escaped; i++) escaped = this.buf[i] === 0x5c;
     if (all || escaped) {
-      name = JSON.parse(this.buf.toString('utf8', start, end)) as string;
+      name = this.keyText(start, end);
     } else {
       for (const k of known) {
         if (k.length === end - start - 2 && this.bytesAre(start + 1, k)) {
@@ -188,6 +188,17 @@ export class JsonBytes {
     this.mark = saved;
     this.expect(0x3a, "':'");
     return name;
+  }
+
+  /** The key whose bytes (quotes included) are buf[start, end), decoded; a key longer than V8's longest string is refused. */
+  private keyText(start: number, end: number): string {
+    let text: string;
+    try {
+      text = this.buf.toString('utf8', start, end);
+    } catch {
+      throw new JsonSyntaxError(`a key too long to read (${(end - start).toLocaleString('en-US')} bytes)`, this.base + start, false);
+    }
+    return JSON.parse(text) as string;
   }
 
   /** True when the bytes from `at` are the ASCII text `text`. */

@@ -1,5 +1,6 @@
 // Hostile plans against the streamed reader: each must give the whole-file reader's report.
 import { describe, expect, it } from 'vitest';
+import { streamTerraform } from '../../src/plan/stream-terraform.js';
 import { DELETE_DB, plan, reportOf } from './stream-report.js';
 
 const nestedModules = (n: number) => `,"prior_state":{"values":{"root_module":${'{"child_modules":['.repeat(n)}{"resources":[{"address":"aws_instance.app","depends_on":["aws_db_instance.main"]}]}${']}'.repeat(n)}}}`;
@@ -104,4 +105,24 @@ describe('escapes at the end of a window', () => {
       }
     }
   });
+});
+
+// A key longer than V8's longest string, in a file past the whole-file reader's limit: the one-line
+// refusal, not a RangeError thrown past the reader (a crash with a stack). Gigabytes of memory, so opt-in.
+describe.skipIf(process.env.PLANGATE_BIG !== '1')('a key too long to be a string', () => {
+  it('is refused with the file named', () => {
+    const head = Buffer.from('{"format_version":"1.2","');
+    const tail = Buffer.from('":1,"resource_changes":[]}');
+    const keyBytes = 0x20000000;
+    const size = head.length + keyBytes + tail.length;
+    const readAt = (into: Buffer, offset: number, length: number, position: number): number => {
+      const n = Math.max(0, Math.min(length, size - position));
+      for (let k = 0; k < n; k++) {
+        const at = position + k;
+        into[offset + k] = at < head.length ? head[at]! : at < head.length + keyBytes ? 0x61 : tail[at - head.length - keyBytes]!;
+      }
+      return n;
+    };
+    expect(() => streamTerraform(readAt, size, 'long-key.json')).toThrow(/^long-key\.json: .*key too long/);
+  }, 600_000);
 });
