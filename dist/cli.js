@@ -33,10 +33,10 @@ var io = {
 };
 var [command, ...rest] = process.argv.slice(2);
 if (command === "guard") {
-  const { runGuard } = await import("./chunks/guard-command-TGI6HZTI.js");
+  const { runGuard } = await import("./chunks/guard-command-4VBIGC3L.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-6RDUZYOJ.js");
+  const { runCli } = await import("./chunks/run-cli-OA2GRSZC.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

@@ -37,17 +37,17 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-G2QTW3QR.js";
+} from "./chunks/chunk-OFZAD3QK.js";
 import {
   checkPlans
-} from "./chunks/chunk-K32OT247.js";
+} from "./chunks/chunk-262LQFLA.js";
 import {
   gateRule,
   isGateFile,
   isProtectedBase,
   planSizeLimit,
   repositoryPathProblem
-} from "./chunks/chunk-7SJ66CWD.js";
+} from "./chunks/chunk-LCSZKBTD.js";
 import "./chunks/chunk-TF6VJPZR.js";
 import "./chunks/chunk-K4HQFQNB.js";
 import {

@@ -12,7 +12,7 @@ import {
   parsePlan,
   throwProblems,
   yamlProblem
-} from "./chunk-7SJ66CWD.js";
+} from "./chunk-LCSZKBTD.js";
 import "./chunk-TF6VJPZR.js";
 import "./chunk-K5NTNJS3.js";
 import "./chunk-43UHVGTL.js";

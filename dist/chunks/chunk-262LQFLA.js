@@ -4,7 +4,7 @@ import {
   missingNestedChangeSets,
   parsePlan,
   readPlanFile
-} from "./chunk-7SJ66CWD.js";
+} from "./chunk-LCSZKBTD.js";
 import {
   MAX_SHOWN,
   NOT_AUTHORS,

@@ -655,7 +655,7 @@ async function guard(agent, configOption, io) {
     classification = classify(call.command, options);
     if (classification.hits.length === 0 && classification.planfiles.length === 0) return { stdout: "", stderr: "", exitCode: 0 };
   }
-  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-U23GI2B6.js");
+  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-MVWIH4XH.js");
   const setup = await loadSetup(configPath, configText, cwd);
   const { decide } = await import("./decide-UKZJTDOS.js");
   classification = classify(call.command, { ...options, extraCommands: setup.guard.extraCommands });

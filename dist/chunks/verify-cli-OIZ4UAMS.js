@@ -4,11 +4,11 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-G2QTW3QR.js";
-import "./chunk-K32OT247.js";
+} from "./chunk-OFZAD3QK.js";
+import "./chunk-262LQFLA.js";
 import {
   repositoryPathProblem
-} from "./chunk-7SJ66CWD.js";
+} from "./chunk-LCSZKBTD.js";
 import "./chunk-TF6VJPZR.js";
 import "./chunk-K4HQFQNB.js";
 import "./chunk-K5NTNJS3.js";

@@ -2264,7 +2264,7 @@ var JsonBytes = class {
     let escaped = false;
     for (let i = start + 1; i < end - 1 && !escaped; i++) escaped = this.buf[i] === 92;
     if (all || escaped) {
-      name = JSON.parse(this.buf.toString("utf8", start, end));
+      name = this.keyText(start, end);
     } else {
       for (const k of known2) {
         if (k.length === end - start - 2 && this.bytesAre(start + 1, k)) {
@@ -2276,6 +2276,16 @@ var JsonBytes = class {
     this.mark = saved;
     this.expect(58, "':'");
     return name;
+  }
+  /** The key whose bytes (quotes included) are buf[start, end), decoded; a key longer than V8's longest string is refused. */
+  keyText(start, end) {
+    let text;
+    try {
+      text = this.buf.toString("utf8", start, end);
+    } catch {
+      throw new JsonSyntaxError(`a key too long to read (${(end - start).toLocaleString("en-US")} bytes)`, this.base + start, false);
+    }
+    return JSON.parse(text);
   }
   /** True when the bytes from `at` are the ASCII text `text`. */
   bytesAre(at2, text) {

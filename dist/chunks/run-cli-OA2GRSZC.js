@@ -12,7 +12,7 @@ import {
   checkPlans,
   parseTemplateOption,
   renderMarkdown
-} from "./chunk-K32OT247.js";
+} from "./chunk-262LQFLA.js";
 import {
   configPaths,
   defaultRuleSet,
@@ -20,7 +20,7 @@ import {
   oneConfig,
   parseConfig,
   yamlProblem
-} from "./chunk-7SJ66CWD.js";
+} from "./chunk-LCSZKBTD.js";
 import {
   MAX_DEPTH,
   checkDepth
@@ -273,10 +273,10 @@ async function runCli(argv, io) {
       return EXIT.pass;
     }
     if (command === "guard") {
-      const { runGuard } = await import("./guard-command-TGI6HZTI.js");
+      const { runGuard } = await import("./guard-command-4VBIGC3L.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
-    if (command === "verify") return await (await import("./verify-cli-QCJA7XK6.js")).runVerify(rest, io);
+    if (command === "verify") return await (await import("./verify-cli-OIZ4UAMS.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\`, \`plangate verify --plan FILE\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {

@@ -4,13 +4,13 @@ import {
   checkPlans,
   escapeText,
   renderMarkdown
-} from "./chunk-K32OT247.js";
+} from "./chunk-262LQFLA.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-7SJ66CWD.js";
+} from "./chunk-LCSZKBTD.js";
 import {
   MAX_SHOWN,
   clip,
