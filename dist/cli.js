@@ -33,10 +33,10 @@ var io = {
 };
 var [command, ...rest] = process.argv.slice(2);
 if (command === "guard") {
-  const { runGuard } = await import("./chunks/guard-command-4VBIGC3L.js");
+  const { runGuard } = await import("./chunks/guard-command-UNR2LECG.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-OA2GRSZC.js");
+  const { runCli } = await import("./chunks/run-cli-JTEMED7Z.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {
