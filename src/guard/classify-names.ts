@@ -3,7 +3,7 @@
 import type { Stdin } from './shell-word.js';
 
 /** An infrastructure tool named in text: inline code, a launcher's argument, a script. */
-export const INFRA_TOOL = /(^|[^\w.-])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|gcloud|gsutil|bq|aws|az|sam|serverless|sls|eksctl)(?![\w-])/;
+export const INFRA_TOOL = /(^|[^\w.-])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|helm|gcloud|gsutil|bq|aws|az|sam|serverless|sls|eksctl)(?![\w-])/;
 
 /** `/usr/local/bin/terraform.exe` → `terraform`. */
 export function commandName(path: string): string {

@@ -6,7 +6,7 @@
  * read with confidence is a hit of kind `unreadable`.
  */
 
-import { aws, cloudDelete, deployTool, kubectl, stackTool, terraform, terraformTool, terragrunt, type FamilyResult } from './families.js';
+import { aws, cloudDelete, deployTool, helm, kubectl, stackTool, terraform, terraformTool, terragrunt, type FamilyResult } from './families.js';
 import { commandName, INFRA_TOOL, stdinText } from './classify-names.js';
 import { readShellSafely } from './shell.js';
 import type { ShellReading, SimpleCommand, Stdin } from './shell-word.js';
@@ -145,7 +145,9 @@ class Walker {
           ? aws(words)
           : base === 'kubectl' || base === 'oc'
             ? kubectl(words)
-            : base === 'gcloud' || base === 'gsutil' || base === 'bq' || base === 'az'
+            : base === 'helm'
+              ? helm(words)
+              : base === 'gcloud' || base === 'gsutil' || base === 'bq' || base === 'az'
               ? cloudDelete(words, base)
               : base === 'cdk' || base === 'cdktf' || base === 'pulumi'
                 ? stackTool(words, base)

@@ -69,6 +69,10 @@ export function terraform(words: readonly Word[]): FamilyResult {
     }
     case 'import':
       return hit('state', words, 'writes the state');
+    case 'force-unlock':
+      return hit('state', words, 'removes the state lock, so another run may write the state at the same time');
+    case 'taint':
+      return hit('state', words, 'marks a resource in the state to be destroyed and recreated by the next apply');
     case 'state': {
       const op = rest[0];
       if (op?.dynamic) return unreadable(words, 'the state subcommand');
@@ -88,8 +92,8 @@ export function terragrunt(words: readonly Word[]): FamilyResult {
   const args = words.slice(1);
   if (args.some((a) => a.dynamic)) return unreadable(words, 'an argument of terragrunt');
   const texts = args.map((a) => a.text);
-  if (texts.includes('destroy') || texts.includes('-destroy')) return hit('destroy', words, 'destroys every resource of the module (or of every module, with run-all / run --all)');
-  if (texts.includes('apply')) return hit('apply', words, 'applies changes without a reviewed plan file');
+  if (texts.includes('destroy') || texts.includes('-destroy') || texts.includes('destroy-all')) return hit('destroy', words, 'destroys every resource of the module (or of every module, with run-all / run --all)');
+  if (texts.includes('apply') || texts.includes('apply-all')) return hit('apply', words, 'applies changes without a reviewed plan file');
   if (texts.includes('import')) return hit('state', words, 'writes the state');
   const state = texts.indexOf('state');
   if (state >= 0 && TF_STATE_WRITES.has(texts[state + 1] ?? '')) return hit('state', words, 'rewrites the state');
@@ -103,6 +107,7 @@ const AWS_VALUED = new Set(['--profile', '--region', '--output', '--endpoint-url
 const AWS_DELETES: Array<[string, RegExp, GuardKind, string]> = [
   ['s3', /^rb$/, 'delete', 'removes a bucket'],
   ['s3api', /^delete-bucket$/, 'delete', 'removes a bucket'],
+  ['s3api', /^delete-objects$/, 'delete', 'deletes many objects at once'],
   ['rds', /^delete-db-/, 'delete', 'deletes a database, cluster or snapshot'],
   ['dynamodb', /^delete-table$/, 'delete', 'deletes a table and its items'],
   ['cloudformation', /^delete-stack/, 'destroy', 'deletes a stack and the resources it owns'],
@@ -138,18 +143,27 @@ export function cloudDelete(words: readonly Word[], tool: 'gcloud' | 'gsutil' | 
 }
 
 const KUBE_STATEFUL = /^(ns|namespaces?|projects?|pv|persistentvolumes?|pvc|persistentvolumeclaims?|sts|statefulsets?|secrets?|crds?|customresourcedefinitions?|all)(\.[a-z0-9.-]+)?$/;
-const KUBE_VALUED = new Set(['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-l', '--selector', '--grace-period', '--cascade', '-o', '--output', '--field-selector', '--timeout', '--user', '-s', '--server']);
+const KUBE_VALUED = new Set(['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-l', '--selector', '--grace-period', '--cascade', '-o', '--output', '--field-selector', '--timeout', '--user', '-s', '--server', '-v', '--v', '--request-timeout', '--token', '--as']);
 
 export function kubectl(words: readonly Word[]): FamilyResult {
   const args = words.slice(1);
   const rest = positionals(args, KUBE_VALUED);
   if (rest[0]?.dynamic) return unreadable(words, 'the kubectl subcommand');
+  if (rest[0]?.text === 'apply' && args.some((a) => /^--prune(=|$)/.test(a.text))) return hit('delete', words, 'apply --prune deletes every object of the set that the manifests no longer name');
   if (rest[0]?.text !== 'delete') return undefined;
+  if (args.some((a) => /^--raw(=|$)/.test(a.text))) return hit('delete', words, 'delete --raw deletes whatever the API path names');
   if (args.some((a) => /^(-f|--filename|-k|--kustomize)(=|$)/.test(a.text) || /^-f./.test(a.text))) return hit('delete', words, 'deletes whatever the manifests name (namespaces, volumes or stateful sets among them)');
   const kinds = rest[1];
   if (!kinds || kinds.dynamic) return unreadable(words, 'the kind to delete');
   const stateful = kinds.text.split(',').map((k) => k.split('/')[0] as string).filter((k) => KUBE_STATEFUL.test(k.toLowerCase()));
   return stateful.length > 0 ? hit('delete', words, `deletes ${stateful.join(', ')} and the data they hold`) : undefined;
+}
+
+/** `helm uninstall|delete RELEASE`: the release's objects go, volumes and stateful sets among them. */
+export function helm(words: readonly Word[]): FamilyResult {
+  const sub = positionals(words.slice(1), new Set(['-n', '--namespace', '--kube-context', '--kubeconfig', '--registry-config', '--repository-config', '--repository-cache']))[0];
+  if (sub?.dynamic) return unreadable(words, 'the helm subcommand');
+  return sub && /^(uninstall|delete|del|un)$/.test(sub.text) ? hit('delete', words, 'uninstalls a release and deletes its objects') : undefined;
 }
 
 /** `sam delete|deploy`, `serverless remove|deploy`, `eksctl delete`: whole stacks and clusters, outside a reviewed plan. */

@@ -44,6 +44,16 @@ const FAMILIES: Array<[family: string, destructive: string, kind: GuardKind, har
   ['sam delete', 'sam delete --stack-name prod --no-prompts', 'destroy', 'sam build'],
   ['serverless remove', 'npx serverless remove --stage prod', 'destroy', 'npx serverless package'],
   ['eksctl delete cluster', 'eksctl delete cluster --name prod', 'destroy', 'eksctl get cluster'],
+  ['terraform force-unlock', 'terraform force-unlock -force 1234', 'state', 'terraform providers'],
+  ['terraform taint', 'terraform taint aws_db_instance.main', 'state', 'terraform output'],
+  ['terragrunt destroy-all', 'terragrunt destroy-all', 'destroy', 'terragrunt plan-all'],
+  ['terragrunt apply-all', 'terragrunt apply-all', 'apply', 'terragrunt output-all'],
+  ['aws s3api delete-objects', 'aws s3api delete-objects --bucket orders --delete file://keys.json', 'delete', 'aws s3api list-objects --bucket orders'],
+  ['kubectl -v N delete', 'kubectl -v 9 delete ns prod', 'delete', 'kubectl -v 9 get ns'],
+  ['kubectl delete --raw', 'kubectl delete --raw /api/v1/namespaces/prod', 'delete', 'kubectl get --raw /api/v1/namespaces'],
+  ['kubectl apply --prune', 'kubectl apply --prune -f x.yaml -l app=x', 'delete', 'kubectl apply --dry-run=client -f x.yaml'],
+  ['helm uninstall', 'helm uninstall db', 'delete', 'helm list'],
+  ['helm delete', 'helm --namespace db delete postgres', 'delete', 'helm status postgres'],
   ['az sql delete', 'az sql db delete -g rg -s srv -n orders', 'delete', 'az sql db show -g rg -s srv -n orders'],
 ];
 
