@@ -154,8 +154,8 @@ class Walker {
           ? aws(words)
           : base === 'kubectl' || base === 'oc'
             ? kubectl(words)
-            : base === 'helm'
-              ? helm(words)
+            : base === 'helm' || base === 'helmfile'
+              ? helm(words, base)
               : base === 'gcloud' || base === 'gsutil' || base === 'bq' || base === 'az'
               ? cloudDelete(words, base)
               : base === 'cdk' || base === 'cdktf' || base === 'pulumi'

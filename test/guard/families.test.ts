@@ -54,6 +54,15 @@ const FAMILIES: Array<[family: string, destructive: string, kind: GuardKind, har
   ['kubectl apply --prune', 'kubectl apply --prune -f x.yaml -l app=x', 'delete', 'kubectl apply --dry-run=client -f x.yaml'],
   ['helm uninstall', 'helm uninstall db', 'delete', 'helm list'],
   ['helm delete', 'helm --namespace db delete postgres', 'delete', 'helm status postgres'],
+  ['kubectl global option with a value', 'kubectl --certificate-authority ca.crt delete ns prod', 'delete', 'kubectl --certificate-authority ca.crt get ns'],
+  ['kubectl --cache-dir', 'kubectl --cache-dir /tmp delete pvc data', 'delete', 'kubectl --cache-dir /tmp get pvc'],
+  ['kubectl delete custom resource', 'kubectl delete clusters.postgresql.cnpg.io prod', 'delete', 'kubectl delete deployments.apps web'],
+  ['terraform by another case (macOS)', 'Terraform destroy', 'destroy', 'Terraform plan'],
+  ['aws2', 'aws2 cloudformation delete-stack --stack-name x', 'destroy', 'aws2 cloudformation list-stacks'],
+  ['aws dynamodb delete-item', 'aws dynamodb delete-item --table-name t --key k', 'delete', 'aws dynamodb get-item --table-name t --key k'],
+  ['pulumi global option with a value', 'pulumi --color never up', 'apply', 'pulumi --color never preview'],
+  ['kubecolor', 'kubecolor delete ns prod', 'delete', 'kubecolor get ns'],
+  ['helmfile destroy', 'helmfile destroy', 'delete', 'helmfile diff'],
   ['az sql delete', 'az sql db delete -g rg -s srv -n orders', 'delete', 'az sql db show -g rg -s srv -n orders'],
 ];
 
