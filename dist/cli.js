@@ -33,10 +33,10 @@ var io = {
 };
 var [command, ...rest] = process.argv.slice(2);
 if (command === "guard") {
-  const { runGuard } = await import("./chunks/guard-command-EA6YF52P.js");
+  const { runGuard } = await import("./chunks/guard-command-3XY6EZTB.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-ATVYIE37.js");
+  const { runCli } = await import("./chunks/run-cli-YUJ5M6XJ.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

@@ -4,14 +4,14 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-AJBQ7BEI.js";
-import "./chunk-AGMBDETM.js";
+} from "./chunk-AHZM6BAB.js";
+import "./chunk-LCEX2O4L.js";
 import {
   repositoryPathProblem
-} from "./chunk-OLUYOSOC.js";
+} from "./chunk-2FDTCOZO.js";
 import "./chunk-TF6VJPZR.js";
-import "./chunk-ZP5HWVPU.js";
-import "./chunk-PH55OXYM.js";
+import "./chunk-K4HQFQNB.js";
+import "./chunk-K5NTNJS3.js";
 import "./chunk-43UHVGTL.js";
 import "./chunk-7UZFWUSD.js";
 import {

@@ -4,20 +4,20 @@ import {
   checkPlans,
   escapeText,
   renderMarkdown
-} from "./chunk-AGMBDETM.js";
+} from "./chunk-LCEX2O4L.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-OLUYOSOC.js";
+} from "./chunk-2FDTCOZO.js";
 import {
   MAX_SHOWN,
   clip,
   describeFindings,
   plural,
   thousands
-} from "./chunk-ZP5HWVPU.js";
+} from "./chunk-K4HQFQNB.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";
