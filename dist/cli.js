@@ -33,10 +33,10 @@ var io = {
 };
 var [command, ...rest] = process.argv.slice(2);
 if (command === "guard") {
-  const { runGuard } = await import("./chunks/guard-command-UNR2LECG.js");
+  const { runGuard } = await import("./chunks/guard-command-N2UMSDCX.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-JTEMED7Z.js");
+  const { runCli } = await import("./chunks/run-cli-D6NAZIKG.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

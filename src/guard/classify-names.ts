@@ -3,11 +3,15 @@
 import type { Stdin } from './shell-word.js';
 
 /** An infrastructure tool named in text: inline code, a launcher's argument, a script. */
-export const INFRA_TOOL = /(^|[^\w.-])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|gcloud|gsutil|bq|aws|az|sam|serverless|sls|eksctl)(?![\w-])/;
+export const INFRA_TOOL = /(^|[^\w.-])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|helmfile|helm|gcloud|gsutil|bq|aws|az|sam|serverless|sls|eksctl)(?![\w-])/;
+
+/** A value that reads as a command line naming a tool (`GIT_SSH_COMMAND='terraform destroy'`, `ProxyCommand=terraform destroy`, `!terraform destroy`). */
+export const COMMAND_VALUE = /(^|[\s;&|(`'"=!])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|helmfile|helm|gcloud|gsutil|bq|aws|az)\s+-*[a-z]/;
 
 /** `/usr/local/bin/terraform.exe` → `terraform`. */
 export function commandName(path: string): string {
-  const name = (path.split('/').pop() ?? path).replace(/\.exe$/i, '');
+  // Lower case: macOS and Windows file systems run `Terraform` as `terraform`.
+  const name = (path.split('/').pop() ?? path).replace(/\.exe$/i, '').toLowerCase();
   return CONVENTIONAL.get(name) ?? name;
 }
 
@@ -16,6 +20,8 @@ const CONVENTIONAL = new Map([
   ['tf', 'terraform'],
   ['tg', 'terragrunt'],
   ['k', 'kubectl'],
+  ['aws2', 'aws'],
+  ['kubecolor', 'kubectl'],
 ]);
 
 /** A container image or package naming a tool: `hashicorp/terraform:1.9` → `terraform`, `aws-cdk@2` → `cdk`. */

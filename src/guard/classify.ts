@@ -6,12 +6,12 @@
  * read with confidence is a hit of kind `unreadable`.
  */
 
-import { aws, cloudDelete, deployTool, kubectl, stackTool, terraform, terraformTool, terragrunt, type FamilyResult } from './families.js';
-import { commandName, INFRA_TOOL, stdinText } from './classify-names.js';
+import { aws, cloudDelete, deployTool, helm, kubectl, stackTool, terraform, terraformTool, terragrunt, type FamilyResult } from './families.js';
+import { commandName, COMMAND_VALUE, INFRA_TOOL, stdinText } from './classify-names.js';
 import { readShellSafely } from './shell.js';
 import type { ShellReading, SimpleCommand, Stdin } from './shell-word.js';
 import { show, type Classification, type ClassifyOptions, type Hit, type Word } from './types.js';
-import { unwrap, type Unwrapped } from './wrappers.js';
+import { INERT, unwrap, type Unwrapped } from './wrappers.js';
 
 const MAX_NESTING = 8;
 /** Inline code of these programs is scanned for infrastructure tools: a static reader cannot follow it further. */
@@ -28,6 +28,8 @@ export function classify(command: string, options: ClassifyOptions): Classificat
     result.hits.push({ kind: 'unreadable', command: `${command.slice(0, 80)}…`, why: `the command line is over ${MAX_COMMAND} characters` });
     return result;
   }
+  // A backtick inside `${…}` runs a command the reader does not follow there.
+  if (/\$\{[^}]*`/.test(command)) result.hits.push({ kind: 'unreadable', command: command.slice(0, 80), why: 'a `…` command inside ${…} cannot be read' });
   const reading = readShellSafely(command);
   new Walker(options, result, command).reading(reading, 0, true);
   return result;
@@ -38,8 +40,9 @@ function isTool(base: string): boolean {
   return terraformTool(base) !== undefined || INFRA_TOOL.exec(base)?.[2] === base;
 }
 
-/** A value that reads as a command line naming a tool (`GIT_SSH_COMMAND='terraform destroy'`). */
-const COMMAND_VALUE = /(^|[\s;&|(`'"])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|gcloud|gsutil|bq|aws|az)\s+-*[a-z]/;
+
+/** Programs the wrapper reader counts as inert that still run a command line given in an option (`vim -c '!…'`, `tar --checkpoint-action=exec=…`). */
+const RUNS_OPTION_STRINGS = new Set(['vim', 'vi', 'tar', 'less', 'more', 'man']);
 
 /** Copying or linking a tool, or changing PATH, can give it a name the guard does not know. */
 const RENAMES = new Set(['cp', 'ln', 'install', 'mv', 'rsync']);
@@ -136,6 +139,12 @@ class Walker {
     // `./deploy.sh`: a file run directly is read like `bash deploy.sh`.
     if (name.text.includes('/') && !isTool(base)) return this.program(name, words, depth);
     if (INTERPRETERS.test(base.toLowerCase())) return this.interpreter(words, step.stdin);
+    if ((!INERT.has(base) || RUNS_OPTION_STRINGS.has(base)) && !isTool(base)) {
+      // `script -c 'terraform destroy'`, `tmux new 'terraform destroy'`, `git -c core.pager='terraform destroy' log`, `at now <<< 'terraform destroy'`.
+      const handed = base === 'git' ? gitSettings(words) : [...words.slice(1).map((w) => w.text), stdinText(step.stdin) ?? ''];
+      const found = handed.find((t) => COMMAND_VALUE.test(t));
+      if (found !== undefined) return this.hit({ kind: 'unreadable', command: show(words), why: `hands ${base} a command line (${found}) it may run, which a static reader cannot follow` });
+    }
     const tool = terraformTool(base);
     const answer: FamilyResult = tool
       ? terraform(words)
@@ -145,7 +154,9 @@ class Walker {
           ? aws(words)
           : base === 'kubectl' || base === 'oc'
             ? kubectl(words)
-            : base === 'gcloud' || base === 'gsutil' || base === 'bq' || base === 'az'
+            : base === 'helm' || base === 'helmfile'
+              ? helm(words, base)
+              : base === 'gcloud' || base === 'gsutil' || base === 'bq' || base === 'az'
               ? cloudDelete(words, base)
               : base === 'cdk' || base === 'cdktf' || base === 'pulumi'
                 ? stackTool(words, base)
@@ -210,6 +221,11 @@ class Walker {
   private hit(hit: Hit): void {
     this.result.hits.push(hit);
   }
+}
+
+/** What a git command line configures (`-c NAME=VALUE`, `git config NAME VALUE`): aliases, pagers, editors and ssh commands run shell. */
+function gitSettings(words: readonly Word[]): string[] {
+  return words.filter((_w, i) => i > 0 && (['-c', '--config-env'].includes(words[i - 1]?.text ?? '') || words.slice(1, i).some((p) => p.text === 'config'))).map((w) => w.text);
 }
 
 /**

@@ -69,6 +69,10 @@ export function terraform(words: readonly Word[]): FamilyResult {
     }
     case 'import':
       return hit('state', words, 'writes the state');
+    case 'force-unlock':
+      return hit('state', words, 'removes the state lock, so another run may write the state at the same time');
+    case 'taint':
+      return hit('state', words, 'marks a resource in the state to be destroyed and recreated by the next apply');
     case 'state': {
       const op = rest[0];
       if (op?.dynamic) return unreadable(words, 'the state subcommand');
@@ -88,8 +92,8 @@ export function terragrunt(words: readonly Word[]): FamilyResult {
   const args = words.slice(1);
   if (args.some((a) => a.dynamic)) return unreadable(words, 'an argument of terragrunt');
   const texts = args.map((a) => a.text);
-  if (texts.includes('destroy') || texts.includes('-destroy')) return hit('destroy', words, 'destroys every resource of the module (or of every module, with run-all / run --all)');
-  if (texts.includes('apply')) return hit('apply', words, 'applies changes without a reviewed plan file');
+  if (texts.includes('destroy') || texts.includes('-destroy') || texts.includes('destroy-all')) return hit('destroy', words, 'destroys every resource of the module (or of every module, with run-all / run --all)');
+  if (texts.includes('apply') || texts.includes('apply-all')) return hit('apply', words, 'applies changes without a reviewed plan file');
   if (texts.includes('import')) return hit('state', words, 'writes the state');
   const state = texts.indexOf('state');
   if (state >= 0 && TF_STATE_WRITES.has(texts[state + 1] ?? '')) return hit('state', words, 'rewrites the state');
@@ -103,8 +107,10 @@ const AWS_VALUED = new Set(['--profile', '--region', '--output', '--endpoint-url
 const AWS_DELETES: Array<[string, RegExp, GuardKind, string]> = [
   ['s3', /^rb$/, 'delete', 'removes a bucket'],
   ['s3api', /^delete-bucket$/, 'delete', 'removes a bucket'],
+  ['s3api', /^delete-objects$/, 'delete', 'deletes many objects at once'],
   ['rds', /^delete-db-/, 'delete', 'deletes a database, cluster or snapshot'],
   ['dynamodb', /^delete-table$/, 'delete', 'deletes a table and its items'],
+  ['dynamodb', /^delete-(item|backup)$|^batch-write-item$/, 'delete', 'deletes items or a backup'],
   ['cloudformation', /^delete-stack/, 'destroy', 'deletes a stack and the resources it owns'],
   ['cloudformation', /^(execute-change-set|deploy|update-stack)$/, 'apply', 'changes a stack (it may replace or delete resources)'],
 ];
@@ -138,18 +144,45 @@ export function cloudDelete(words: readonly Word[], tool: 'gcloud' | 'gsutil' | 
 }
 
 const KUBE_STATEFUL = /^(ns|namespaces?|projects?|pv|persistentvolumes?|pvc|persistentvolumeclaims?|sts|statefulsets?|secrets?|crds?|customresourcedefinitions?|all)(\.[a-z0-9.-]+)?$/;
-const KUBE_VALUED = new Set(['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-l', '--selector', '--grace-period', '--cascade', '-o', '--output', '--field-selector', '--timeout', '--user', '-s', '--server']);
+const KUBE_VALUED = new Set(['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-l', '--selector', '--grace-period', '--cascade', '-o', '--output', '--field-selector', '--timeout', '--user', '-s', '--server', '-v', '--v', '--request-timeout', '--token', '--as']);
+
+/** Built-in API groups: a kind qualified by any other group is a custom resource, which may own a database (operators). */
+const KUBE_BUILTIN_GROUP = /^(apps|batch|autoscaling|policy|networking\.k8s\.io|rbac\.authorization\.k8s\.io|extensions|coordination\.k8s\.io|discovery\.k8s\.io|events\.k8s\.io|scheduling\.k8s\.io|node\.k8s\.io|storage\.k8s\.io|admissionregistration\.k8s\.io|certificates\.k8s\.io|flowcontrol\.apiserver\.k8s\.io)$/;
+
+function isCustomKind(kind: string): boolean {
+  const dot = kind.indexOf('.');
+  if (dot < 0) return false;
+  // `deployments.v1.apps` and `deployments.apps`: drop a version, then test the group.
+  const group = kind.slice(dot + 1).replace(/^v\d+(?:(?:alpha|beta)\d+)?\./, '');
+  return !/^v\d+((alpha|beta)\d+)?$/.test(group) && !KUBE_BUILTIN_GROUP.test(group);
+}
 
 export function kubectl(words: readonly Word[]): FamilyResult {
   const args = words.slice(1);
-  const rest = positionals(args, KUBE_VALUED);
+  let rest = positionals(args, KUBE_VALUED);
   if (rest[0]?.dynamic) return unreadable(words, 'the kubectl subcommand');
+  // An option the guard does not know may have taken its value's place: `delete` anywhere counts.
+  const del = args.findIndex((a) => a.text === 'delete' && !a.dynamic);
+  if (rest[0]?.text !== 'delete' && rest[0]?.text !== 'apply' && del >= 0) rest = positionals(args.slice(del), KUBE_VALUED);
+  if (rest[0]?.text === 'apply' && args.some((a) => /^--prune(=|$)/.test(a.text))) return hit('delete', words, 'apply --prune deletes every object of the set that the manifests no longer name');
   if (rest[0]?.text !== 'delete') return undefined;
+  if (args.some((a) => /^--raw(=|$)/.test(a.text))) return hit('delete', words, 'delete --raw deletes whatever the API path names');
   if (args.some((a) => /^(-f|--filename|-k|--kustomize)(=|$)/.test(a.text) || /^-f./.test(a.text))) return hit('delete', words, 'deletes whatever the manifests name (namespaces, volumes or stateful sets among them)');
   const kinds = rest[1];
   if (!kinds || kinds.dynamic) return unreadable(words, 'the kind to delete');
-  const stateful = kinds.text.split(',').map((k) => k.split('/')[0] as string).filter((k) => KUBE_STATEFUL.test(k.toLowerCase()));
+  const stateful = kinds.text
+    .split(',')
+    .map((k) => (k.split('/')[0] as string).toLowerCase())
+    .filter((k) => KUBE_STATEFUL.test(k) || isCustomKind(k));
   return stateful.length > 0 ? hit('delete', words, `deletes ${stateful.join(', ')} and the data they hold`) : undefined;
+}
+
+/** `helm uninstall|delete RELEASE`: the release's objects go, volumes and stateful sets among them. */
+export function helm(words: readonly Word[], tool: 'helm' | 'helmfile' = 'helm'): FamilyResult {
+  if (tool === 'helmfile') return words.some((w) => !w.dynamic && /^(destroy|delete)$/.test(w.text)) ? hit('delete', words, 'uninstalls every release of the helmfile') : words.some((w) => w.dynamic) ? unreadable(words, 'an argument of helmfile') : undefined;
+  const sub = positionals(words.slice(1), new Set(['-n', '--namespace', '--kube-context', '--kubeconfig', '--registry-config', '--repository-config', '--repository-cache']))[0];
+  if (sub?.dynamic) return unreadable(words, 'the helm subcommand');
+  return sub && /^(uninstall|delete|del|un)$/.test(sub.text) ? hit('delete', words, 'uninstalls a release and deletes its objects') : undefined;
 }
 
 /** `sam delete|deploy`, `serverless remove|deploy`, `eksctl delete`: whole stacks and clusters, outside a reviewed plan. */
@@ -166,7 +199,10 @@ export function stackTool(words: readonly Word[], tool: 'cdk' | 'cdktf' | 'pulum
   const rest = positionals(words.slice(1), new Set(['--stack', '-s', '--cwd', '-C', '--profile', '--app', '-a', '--context', '-c']));
   const [sub, op] = rest;
   if (sub?.dynamic || op?.dynamic && tool === 'pulumi') return unreadable(words, `the ${tool} subcommand`);
-  if (sub?.text === 'destroy') return hit('destroy', words, 'destroys the stack and its resources');
+  const literals = new Set(words.slice(1).filter((w) => !w.dynamic).map((w) => w.text));
+  // By presence too: an option the guard does not know may have taken the subcommand's place.
+  if (sub?.text === 'destroy' || literals.has('destroy')) return hit('destroy', words, 'destroys the stack and its resources');
+  if (literals.has('deploy') || tool === 'pulumi' && (literals.has('up') || literals.has('update'))) return hit('apply', words, 'deploys changes no one has reviewed (they may replace or delete resources)');
   if (sub?.text === 'deploy' || tool === 'pulumi' && (sub?.text === 'up' || sub?.text === 'update')) return hit('apply', words, 'deploys changes no one has reviewed (they may replace or delete resources)');
   if (tool === 'pulumi' && (sub?.text === 'stack' && op?.text === 'rm' || sub?.text === 'state' && op?.text === 'delete')) return hit('state', words, 'removes a stack or resources from the state');
   return undefined;

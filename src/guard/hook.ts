@@ -31,8 +31,13 @@ export const AGENTS = ['claude', 'codex'] as const;
 /** `undefined`: an agent not named, answered the way every agent blocks (exit 2). */
 export type Agent = (typeof AGENTS)[number] | undefined;
 
-/** Tools whose `tool_input.command` is a shell command line. Codex's apply_patch sends a patch there, not a command. */
-const SHELL_TOOLS = new Set(['Bash']);
+/**
+ * Tools whose `tool_input.command` is a shell command line, whatever the casing. Any other tool with a
+ * `command` string or list is read the same way, so a name the guard does not know fails closed;
+ * only Codex's apply_patch sends a patch there, not a command.
+ */
+const SHELL_TOOLS = /^(bash|shell|local_shell|exec_command|container\.exec)$/i;
+const NOT_COMMANDS = new Set(['apply_patch']);
 
 export interface HookCall {
   toolName: string;
@@ -60,8 +65,9 @@ export function parseHookInput(text: string): HookCall {
   const input = raw.tool_input;
   if (!isObject(input)) throw new InputError(source, 'tool_input: expected an object');
   const cwd = typeof raw.cwd === 'string' && raw.cwd !== '' ? raw.cwd : undefined;
-  if (!SHELL_TOOLS.has(toolName)) return { toolName, command: undefined, cwd };
   const command = input.command;
+  const named = SHELL_TOOLS.test(toolName);
+  if (NOT_COMMANDS.has(toolName) || !named && typeof command !== 'string' && !Array.isArray(command)) return { toolName, command: undefined, cwd };
   if (typeof command === 'string') return { toolName, command, cwd };
   // An argv list: each word quoted, so the reader sees exactly these words.
   if (Array.isArray(command) && command.length > 0 && command.every((c) => typeof c === 'string')) {

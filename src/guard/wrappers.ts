@@ -6,7 +6,7 @@
  * only exist at run time (`xargs`, `find {}`) become dynamic words.
  */
 
-import { commandName, INFRA_TOOL, launchedName, stdinText } from './classify-names.js';
+import { commandName, COMMAND_VALUE, INFRA_TOOL, launchedName, stdinText } from './classify-names.js';
 import { readShellSafely } from './shell.js';
 import type { Stdin } from './shell-word.js';
 import { show, type Hit, type Word } from './types.js';
@@ -21,7 +21,7 @@ export type Unwrapped =
 const RUNTIME: Word = { text: '', dynamic: true, quoted: false };
 const SHELLS = /^(bash|sh|zsh|dash|ksh|mksh|ash|yash|fish|rbash)$/;
 /** Programs that never run their arguments as a command: no launcher scan for them. */
-const INERT = new Set(
+export const INERT = new Set(
   'echo printf grep egrep fgrep rg ag ack cat bat less more head tail ls which type whereis man help info wc sort uniq cut tr diff cmp file stat touch mkdir rmdir cp mv rm ln chmod chown jq yq curl wget tee basename dirname realpath readlink date sleep true false test [ [[ cd pwd pushd popd alias unalias export unset read set history du df tar zip unzip gzip base64 sha256sum md5sum code vim vi nano gh'.split(
     ' ',
   ),
@@ -81,6 +81,8 @@ export function unwrap(words: readonly Word[], stdin: Stdin, depth = 0): Unwrapp
     return again(rest);
   }
   if (base === 'su') {
+    const inline = args.find((a) => a.text.startsWith('--command='));
+    if (inline) return shellString(words, [{ ...inline, text: inline.text.slice('--command='.length) }]);
     const c = args.findIndex((a) => a.text === '-c' || a.text === '--command');
     return c >= 0 ? shellString(words, args.slice(c + 1, c + 2)) : [{ kind: 'shell', words: [...words], ...scriptFromInput(stdin) }];
   }
@@ -112,6 +114,8 @@ export function unwrap(words: readonly Word[], stdin: Stdin, depth = 0): Unwrapp
     return args.some((a) => a.text === '-x' || a.text === '--exec') ? again(rest) : shellString(words, rest, true);
   }
   if (base === 'ssh') {
+    // `-o ProxyCommand=…`, `-o LocalCommand=…`: a command line run on this machine.
+    if (args.some((a, i) => (a.text.startsWith('-o') || args[i - 1]?.text === '-o') && COMMAND_VALUE.test(a.text))) return [hit(words, 'an ssh option holds a command line (ProxyCommand, LocalCommand)')];
     const rest = dropOptions(args, VALUED.ssh as Set<string>).slice(1);
     return rest.length > 0 ? shellString(words, rest, true) : [{ kind: 'shell', words: [...words], ...scriptFromInput(stdin) }];
   }

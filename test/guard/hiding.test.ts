@@ -167,6 +167,21 @@ const UNREADABLE: string[] = [
   "export PROMPT_COMMAND='terraform destroy'",
   'sudo $CMD',
   'env -S "$CMD"',
+  // Red team 3: a command line handed to a program as an argument or option value, or read from input.
+  "script -c 'terraform destroy' /dev/null",
+  "script -qc 'terraform destroy'",
+  "nix-shell -p terraform --run 'terraform destroy'",
+  "tmux new -d 'terraform destroy'",
+  "at now <<< 'terraform destroy'",
+  "vim -c '!terraform destroy'",
+  "tar -cf x y --checkpoint=1 --checkpoint-action=exec='terraform destroy'",
+  "git -c core.pager='terraform destroy' log",
+  "git -c core.sshCommand='terraform destroy' fetch",
+  "git -c diff.external='terraform destroy' diff",
+  "git config alias.x '!terraform destroy'; git x",
+  "ssh -o ProxyCommand='terraform destroy' x",
+  "su -l ops --command='terraform destroy'",
+  'echo "${x:-`terraform destroy`}"',
 ];
 
 describe('hiding terraform destroy from a static reader', () => {

@@ -19,6 +19,13 @@ describe('hook input', () => {
     }
   });
 
+  it('a command under another tool name is read as a shell command (a name the guard does not know must not let it through)', () => {
+    for (const tool of ['bash', 'BASH', 'Shell', 'shell', 'local_shell', 'exec_command', 'mcp__shell__run']) {
+      expect(parseHookInput(JSON.stringify({ ...codexPayload(''), tool_name: tool, tool_input: { command: 'terraform destroy' } })).command, tool).toBe('terraform destroy');
+    }
+    expect(parseHookInput(JSON.stringify({ ...codexPayload(''), tool_name: 'shell', tool_input: { command: ['terraform', 'destroy'] } })).command).toBe("'terraform' 'destroy'");
+  });
+
   it('an argv list is quoted word by word', () => {
     expect(parseHookInput(JSON.stringify({ ...codexPayload(''), tool_input: { command: ['bash', '-lc', "terraform destroy; echo 'x'"] } })).command).toBe(
       "'bash' '-lc' 'terraform destroy; echo '\\''x'\\'''",

@@ -273,7 +273,7 @@ async function runCli(argv, io) {
       return EXIT.pass;
     }
     if (command === "guard") {
-      const { runGuard } = await import("./guard-command-UNR2LECG.js");
+      const { runGuard } = await import("./guard-command-N2UMSDCX.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
     if (command === "verify") return await (await import("./verify-cli-TTAAAHXX.js")).runVerify(rest, io);

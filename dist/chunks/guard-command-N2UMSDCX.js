@@ -78,6 +78,10 @@ function terraform(words) {
     }
     case "import":
       return hit("state", words, "writes the state");
+    case "force-unlock":
+      return hit("state", words, "removes the state lock, so another run may write the state at the same time");
+    case "taint":
+      return hit("state", words, "marks a resource in the state to be destroyed and recreated by the next apply");
     case "state": {
       const op = rest[0];
       if (op?.dynamic) return unreadable(words, "the state subcommand");
@@ -96,8 +100,8 @@ function terragrunt(words) {
   const args = words.slice(1);
   if (args.some((a) => a.dynamic)) return unreadable(words, "an argument of terragrunt");
   const texts = args.map((a) => a.text);
-  if (texts.includes("destroy") || texts.includes("-destroy")) return hit("destroy", words, "destroys every resource of the module (or of every module, with run-all / run --all)");
-  if (texts.includes("apply")) return hit("apply", words, "applies changes without a reviewed plan file");
+  if (texts.includes("destroy") || texts.includes("-destroy") || texts.includes("destroy-all")) return hit("destroy", words, "destroys every resource of the module (or of every module, with run-all / run --all)");
+  if (texts.includes("apply") || texts.includes("apply-all")) return hit("apply", words, "applies changes without a reviewed plan file");
   if (texts.includes("import")) return hit("state", words, "writes the state");
   const state = texts.indexOf("state");
   if (state >= 0 && TF_STATE_WRITES.has(texts[state + 1] ?? "")) return hit("state", words, "rewrites the state");
@@ -109,8 +113,10 @@ var AWS_VALUED = /* @__PURE__ */ new Set(["--profile", "--region", "--output", "
 var AWS_DELETES = [
   ["s3", /^rb$/, "delete", "removes a bucket"],
   ["s3api", /^delete-bucket$/, "delete", "removes a bucket"],
+  ["s3api", /^delete-objects$/, "delete", "deletes many objects at once"],
   ["rds", /^delete-db-/, "delete", "deletes a database, cluster or snapshot"],
   ["dynamodb", /^delete-table$/, "delete", "deletes a table and its items"],
+  ["dynamodb", /^delete-(item|backup)$|^batch-write-item$/, "delete", "deletes items or a backup"],
   ["cloudformation", /^delete-stack/, "destroy", "deletes a stack and the resources it owns"],
   ["cloudformation", /^(execute-change-set|deploy|update-stack)$/, "apply", "changes a stack (it may replace or delete resources)"]
 ];
@@ -139,17 +145,34 @@ function cloudDelete(words, tool) {
   return hit("delete", words, `deletes ${group ? `${group} ` : ""}directly, outside any reviewed plan`);
 }
 var KUBE_STATEFUL = /^(ns|namespaces?|projects?|pv|persistentvolumes?|pvc|persistentvolumeclaims?|sts|statefulsets?|secrets?|crds?|customresourcedefinitions?|all)(\.[a-z0-9.-]+)?$/;
-var KUBE_VALUED = /* @__PURE__ */ new Set(["-n", "--namespace", "--context", "--cluster", "--kubeconfig", "-l", "--selector", "--grace-period", "--cascade", "-o", "--output", "--field-selector", "--timeout", "--user", "-s", "--server"]);
+var KUBE_VALUED = /* @__PURE__ */ new Set(["-n", "--namespace", "--context", "--cluster", "--kubeconfig", "-l", "--selector", "--grace-period", "--cascade", "-o", "--output", "--field-selector", "--timeout", "--user", "-s", "--server", "-v", "--v", "--request-timeout", "--token", "--as"]);
+var KUBE_BUILTIN_GROUP = /^(apps|batch|autoscaling|policy|networking\.k8s\.io|rbac\.authorization\.k8s\.io|extensions|coordination\.k8s\.io|discovery\.k8s\.io|events\.k8s\.io|scheduling\.k8s\.io|node\.k8s\.io|storage\.k8s\.io|admissionregistration\.k8s\.io|certificates\.k8s\.io|flowcontrol\.apiserver\.k8s\.io)$/;
+function isCustomKind(kind) {
+  const dot = kind.indexOf(".");
+  if (dot < 0) return false;
+  const group = kind.slice(dot + 1).replace(/^v\d+(?:(?:alpha|beta)\d+)?\./, "");
+  return !/^v\d+((alpha|beta)\d+)?$/.test(group) && !KUBE_BUILTIN_GROUP.test(group);
+}
 function kubectl(words) {
   const args = words.slice(1);
-  const rest = positionals(args, KUBE_VALUED);
+  let rest = positionals(args, KUBE_VALUED);
   if (rest[0]?.dynamic) return unreadable(words, "the kubectl subcommand");
+  const del = args.findIndex((a) => a.text === "delete" && !a.dynamic);
+  if (rest[0]?.text !== "delete" && rest[0]?.text !== "apply" && del >= 0) rest = positionals(args.slice(del), KUBE_VALUED);
+  if (rest[0]?.text === "apply" && args.some((a) => /^--prune(=|$)/.test(a.text))) return hit("delete", words, "apply --prune deletes every object of the set that the manifests no longer name");
   if (rest[0]?.text !== "delete") return void 0;
+  if (args.some((a) => /^--raw(=|$)/.test(a.text))) return hit("delete", words, "delete --raw deletes whatever the API path names");
   if (args.some((a) => /^(-f|--filename|-k|--kustomize)(=|$)/.test(a.text) || /^-f./.test(a.text))) return hit("delete", words, "deletes whatever the manifests name (namespaces, volumes or stateful sets among them)");
   const kinds = rest[1];
   if (!kinds || kinds.dynamic) return unreadable(words, "the kind to delete");
-  const stateful = kinds.text.split(",").map((k) => k.split("/")[0]).filter((k) => KUBE_STATEFUL.test(k.toLowerCase()));
+  const stateful = kinds.text.split(",").map((k) => k.split("/")[0].toLowerCase()).filter((k) => KUBE_STATEFUL.test(k) || isCustomKind(k));
   return stateful.length > 0 ? hit("delete", words, `deletes ${stateful.join(", ")} and the data they hold`) : void 0;
+}
+function helm(words, tool = "helm") {
+  if (tool === "helmfile") return words.some((w) => !w.dynamic && /^(destroy|delete)$/.test(w.text)) ? hit("delete", words, "uninstalls every release of the helmfile") : words.some((w) => w.dynamic) ? unreadable(words, "an argument of helmfile") : void 0;
+  const sub = positionals(words.slice(1), /* @__PURE__ */ new Set(["-n", "--namespace", "--kube-context", "--kubeconfig", "--registry-config", "--repository-config", "--repository-cache"]))[0];
+  if (sub?.dynamic) return unreadable(words, "the helm subcommand");
+  return sub && /^(uninstall|delete|del|un)$/.test(sub.text) ? hit("delete", words, "uninstalls a release and deletes its objects") : void 0;
 }
 function deployTool(words, tool) {
   const sub = positionals(words.slice(1), /* @__PURE__ */ new Set(["--stack-name", "--region", "--profile", "--stage", "-s", "--config", "-c", "-f", "--name"]))[0];
@@ -162,22 +185,27 @@ function stackTool(words, tool) {
   const rest = positionals(words.slice(1), /* @__PURE__ */ new Set(["--stack", "-s", "--cwd", "-C", "--profile", "--app", "-a", "--context", "-c"]));
   const [sub, op] = rest;
   if (sub?.dynamic || op?.dynamic && tool === "pulumi") return unreadable(words, `the ${tool} subcommand`);
-  if (sub?.text === "destroy") return hit("destroy", words, "destroys the stack and its resources");
+  const literals = new Set(words.slice(1).filter((w) => !w.dynamic).map((w) => w.text));
+  if (sub?.text === "destroy" || literals.has("destroy")) return hit("destroy", words, "destroys the stack and its resources");
+  if (literals.has("deploy") || tool === "pulumi" && (literals.has("up") || literals.has("update"))) return hit("apply", words, "deploys changes no one has reviewed (they may replace or delete resources)");
   if (sub?.text === "deploy" || tool === "pulumi" && (sub?.text === "up" || sub?.text === "update")) return hit("apply", words, "deploys changes no one has reviewed (they may replace or delete resources)");
   if (tool === "pulumi" && (sub?.text === "stack" && op?.text === "rm" || sub?.text === "state" && op?.text === "delete")) return hit("state", words, "removes a stack or resources from the state");
   return void 0;
 }
 
 // src/guard/classify-names.ts
-var INFRA_TOOL = /(^|[^\w.-])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|gcloud|gsutil|bq|aws|az|sam|serverless|sls|eksctl)(?![\w-])/;
+var INFRA_TOOL = /(^|[^\w.-])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|helmfile|helm|gcloud|gsutil|bq|aws|az|sam|serverless|sls|eksctl)(?![\w-])/;
+var COMMAND_VALUE = /(^|[\s;&|(`'"=!])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|helmfile|helm|gcloud|gsutil|bq|aws|az)\s+-*[a-z]/;
 function commandName(path) {
-  const name = (path.split("/").pop() ?? path).replace(/\.exe$/i, "");
+  const name = (path.split("/").pop() ?? path).replace(/\.exe$/i, "").toLowerCase();
   return CONVENTIONAL.get(name) ?? name;
 }
 var CONVENTIONAL = /* @__PURE__ */ new Map([
   ["tf", "terraform"],
   ["tg", "terragrunt"],
-  ["k", "kubectl"]
+  ["k", "kubectl"],
+  ["aws2", "aws"],
+  ["kubecolor", "kubectl"]
 ]);
 function launchedName(word) {
   const name = commandName(word.replace(/[@:][^/]*$/, ""));
@@ -254,6 +282,8 @@ function unwrap(words, stdin, depth = 0) {
     return again(rest);
   }
   if (base === "su") {
+    const inline = args.find((a) => a.text.startsWith("--command="));
+    if (inline) return shellString(words, [{ ...inline, text: inline.text.slice("--command=".length) }]);
     const c = args.findIndex((a) => a.text === "-c" || a.text === "--command");
     return c >= 0 ? shellString(words, args.slice(c + 1, c + 2)) : [{ kind: "shell", words: [...words], ...scriptFromInput(stdin) }];
   }
@@ -284,6 +314,7 @@ function unwrap(words, stdin, depth = 0) {
     return args.some((a) => a.text === "-x" || a.text === "--exec") ? again(rest) : shellString(words, rest, true);
   }
   if (base === "ssh") {
+    if (args.some((a, i) => (a.text.startsWith("-o") || args[i - 1]?.text === "-o") && COMMAND_VALUE.test(a.text))) return [hit2(words, "an ssh option holds a command line (ProxyCommand, LocalCommand)")];
     const rest = dropOptions(args, VALUED.ssh).slice(1);
     return rest.length > 0 ? shellString(words, rest, true) : [{ kind: "shell", words: [...words], ...scriptFromInput(stdin) }];
   }
@@ -370,6 +401,7 @@ function classify(command, options) {
     result.hits.push({ kind: "unreadable", command: `${command.slice(0, 80)}…`, why: `the command line is over ${MAX_COMMAND} characters` });
     return result;
   }
+  if (/\$\{[^}]*`/.test(command)) result.hits.push({ kind: "unreadable", command: command.slice(0, 80), why: "a `…` command inside ${…} cannot be read" });
   const reading = readShellSafely(command);
   new Walker(options, result, command).reading(reading, 0, true);
   return result;
@@ -377,7 +409,7 @@ function classify(command, options) {
 function isTool(base) {
   return terraformTool(base) !== void 0 || INFRA_TOOL.exec(base)?.[2] === base;
 }
-var COMMAND_VALUE = /(^|[\s;&|(`'"])(terraform|tofu|terragrunt|pulumi|cdktf|cdk|kubectl|gcloud|gsutil|bq|aws|az)\s+-*[a-z]/;
+var RUNS_OPTION_STRINGS = /* @__PURE__ */ new Set(["vim", "vi", "tar", "less", "more", "man"]);
 var RENAMES = /* @__PURE__ */ new Set(["cp", "ln", "install", "mv", "rsync"]);
 var Walker = class {
   constructor(options, result, line) {
@@ -462,8 +494,13 @@ var Walker = class {
     }
     if (name.text.includes("/") && !isTool(base)) return this.program(name, words, depth);
     if (INTERPRETERS.test(base.toLowerCase())) return this.interpreter(words, step.stdin);
+    if ((!INERT.has(base) || RUNS_OPTION_STRINGS.has(base)) && !isTool(base)) {
+      const handed = base === "git" ? gitSettings(words) : [...words.slice(1).map((w) => w.text), stdinText(step.stdin) ?? ""];
+      const found = handed.find((t) => COMMAND_VALUE.test(t));
+      if (found !== void 0) return this.hit({ kind: "unreadable", command: show(words), why: `hands ${base} a command line (${found}) it may run, which a static reader cannot follow` });
+    }
     const tool = terraformTool(base);
-    const answer = tool ? terraform(words) : base === "terragrunt" ? terragrunt(words) : base === "aws" ? aws(words) : base === "kubectl" || base === "oc" ? kubectl(words) : base === "gcloud" || base === "gsutil" || base === "bq" || base === "az" ? cloudDelete(words, base) : base === "cdk" || base === "cdktf" || base === "pulumi" ? stackTool(words, base) : base === "sam" || base === "serverless" || base === "sls" || base === "eksctl" ? deployTool(words, base === "sls" ? "serverless" : base) : void 0;
+    const answer = tool ? terraform(words) : base === "terragrunt" ? terragrunt(words) : base === "aws" ? aws(words) : base === "kubectl" || base === "oc" ? kubectl(words) : base === "helm" || base === "helmfile" ? helm(words, base) : base === "gcloud" || base === "gsutil" || base === "bq" || base === "az" ? cloudDelete(words, base) : base === "cdk" || base === "cdktf" || base === "pulumi" ? stackTool(words, base) : base === "sam" || base === "serverless" || base === "sls" || base === "eksctl" ? deployTool(words, base === "sls" ? "serverless" : base) : void 0;
     if (!answer) return;
     const lone = top ? loneDirectories(top, cmd) : void 0;
     if ("kind" in answer) {
@@ -517,6 +554,9 @@ var Walker = class {
     this.result.hits.push(hit3);
   }
 };
+function gitSettings(words) {
+  return words.filter((_w, i) => i > 0 && (["-c", "--config-env"].includes(words[i - 1]?.text ?? "") || words.slice(1, i).some((p) => p.text === "config"))).map((w) => w.text);
+}
 function loneDirectories(reading, target) {
   if (reading.compound || reading.problems.length > 0) return void 0;
   const commands = reading.commands;
@@ -535,7 +575,8 @@ function loneDirectories(reading, target) {
 
 // src/guard/hook.ts
 var AGENTS = ["claude", "codex"];
-var SHELL_TOOLS = /* @__PURE__ */ new Set(["Bash"]);
+var SHELL_TOOLS = /^(bash|shell|local_shell|exec_command|container\.exec)$/i;
+var NOT_COMMANDS = /* @__PURE__ */ new Set(["apply_patch"]);
 function parseHookInput(text) {
   const source = "hook input";
   let raw;
@@ -553,8 +594,9 @@ function parseHookInput(text) {
   const input = raw.tool_input;
   if (!isObject(input)) throw new InputError(source, "tool_input: expected an object");
   const cwd = typeof raw.cwd === "string" && raw.cwd !== "" ? raw.cwd : void 0;
-  if (!SHELL_TOOLS.has(toolName)) return { toolName, command: void 0, cwd };
   const command = input.command;
+  const named = SHELL_TOOLS.test(toolName);
+  if (NOT_COMMANDS.has(toolName) || !named && typeof command !== "string" && !Array.isArray(command)) return { toolName, command: void 0, cwd };
   if (typeof command === "string") return { toolName, command, cwd };
   if (Array.isArray(command) && command.length > 0 && command.every((c) => typeof c === "string")) {
     return { toolName, command: command.map((c) => `'${c.replace(/'/g, "'\\''")}'`).join(" "), cwd };
