@@ -9,7 +9,7 @@ import { parsePlan } from '../../src/plan/read-plan.js';
 import { streamTerraform } from '../../src/plan/stream-terraform.js';
 import { planChunks } from '../../scripts/bench-plan.mjs';
 import { random } from '../fuzz/mutate.js';
-import { requireCorpus } from '../corpus-path.js';
+import { describeCorpus, itCorpus, requireCorpus } from '../corpus-path.js';
 import { DELETE_DB, plan, reportOf } from './stream-report.js';
 
 function expectSame(bytes: Buffer, file: string): string {
@@ -20,15 +20,16 @@ function expectSame(bytes: Buffer, file: string): string {
   return whole;
 }
 
-describe('the streamed reader gives the whole-file reader\'s reports', () => {
-  const corpus = requireCorpus();
-  const files = Object.keys(JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as object).sort();
-
+describeCorpus('the streamed reader gives the whole-file reader\'s reports on the corpus', () => {
   it('on every corpus file', () => {
+    const corpus = requireCorpus();
+    const files = Object.keys(JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as object).sort();
     expect(files).toHaveLength(146);
     for (const file of files) expectSame(readFileSync(join(corpus, file)), file);
   });
+});
 
+describe('the streamed reader gives the whole-file reader\'s reports', () => {
   it.each(['pretty', 'compact'] as const)('on a generated %s plan with modules and long depends_on chains', (style) => {
     const bytes = Buffer.from([...planChunks({ style, resources: 3000 })].join(''));
     const report = expectSame(bytes, `${style}.json`);
@@ -96,7 +97,7 @@ describe('the streamed reader on hostile files: a refusal wherever the whole-fil
     expect(reportOf(bytes, 'odd.json', 0)).toBe(reportOf(bytes, 'odd.json'));
   });
 
-  it('every corpus plan, read with windows of a few bytes (each value straddles reads), gives the plan read whole', () => {
+  itCorpus('every corpus plan, read with windows of a few bytes (each value straddles reads), gives the plan read whole', () => {
     const corpus = requireCorpus();
     const files = Object.keys(JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as object).sort();
     let streamed = 0;
@@ -130,7 +131,7 @@ describe('byte-level mutations: the scanner refuses exactly what JSON.parse refu
   // Flipped, dropped and inserted bytes (JSON's own punctuation most of all), at random places in
   // small corpus plans: read whole and in parts, the same report, or a refusal on both.
   const BYTES = [...'{}[],:"\\ \n0-.eE+tfnu'].map((c) => c.charCodeAt(0)).concat([0x00, 0x1f, 0x7f, 0xc3, 0xff]);
-  it('3,000 mutations from a fixed seed', () => {
+  itCorpus('3,000 mutations of corpus plans from a fixed seed', () => {
     const corpus = requireCorpus();
     const files = Object.keys(JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as object)
       .filter((f) => f.startsWith('terraform/'))
