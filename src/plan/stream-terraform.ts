@@ -16,7 +16,8 @@ import { addStateResource, configurationDependencies, type Dependencies } from '
 import { checkDepth, depthError, MAX_DEPTH, renderPath } from './depth.js';
 import { CHANGE_SET_KEYS, detectFormat } from './detect-format.js';
 import { planEncoding } from './decode.js';
-import { JsonBytes, JsonSyntaxError, type ReadAt } from './json-bytes.js';
+import { JsonBytes, JsonSyntaxError, warmUp, type ReadAt } from './json-bytes.js';
+import { readEntry } from './stream-entry.js';
 import { checkDeferredChange, checkFormatVersion, entries, TerraformChanges, terraformPlan } from './terraform.js';
 import type { Plan } from './types.js';
 
@@ -83,6 +84,7 @@ export function streamTerraform(readAt: ReadAt, size: number, file: string, opti
   const head = Buffer.alloc(Math.min(size, 8192));
   const { encoding, bom } = planEncoding(head.subarray(0, readFully(readAt, head, 0)), file);
   if (encoding !== 'utf8') return undefined;
+  warmUp();
   const json = new JsonBytes(readAt, bom, options.window ?? Math.min(8 << 20, Math.max(1 << 16, size)));
   try {
     if (json.peek() !== OPEN_OBJECT) return undefined;
@@ -178,7 +180,7 @@ function readEntries(json: JsonBytes, key: 'resource_changes' | 'deferred_change
     // Past a problem only the syntax and depth of the rest matter.
     if (read.error !== undefined || read.tooDeep !== undefined) return json.skip(2);
     const start = json.offset;
-    const entry = parse(json, 2, file);
+    const entry = changes ? readEntry(json, 2, (bytes) => parseBytes(bytes, json, file)) : parse(json, 2, file);
     if (json.tooDeep !== -1) {
       // The path where it nests too deep, as the whole-file path names it.
       try {
@@ -294,7 +296,11 @@ const MAX_WALK = MAX_DEPTH;
 
 /** The value at the scanner, parsed; held at `depth`. */
 function parse(json: JsonBytes, depth: number, file: string): unknown {
-  const bytes = json.capture(depth);
+  return json.plainString() ?? parseBytes(json.capture(depth), json, file);
+}
+
+/** A value's bytes (just read by `json`), parsed. */
+function parseBytes(bytes: Buffer, json: JsonBytes, file: string): unknown {
   try {
     // A string without escapes (most addresses) is its bytes: the scanner has checked them.
     if (bytes[0] === 0x22 && !bytes.includes(0x5c)) return bytes.toString('utf8', 1, bytes.length - 1);

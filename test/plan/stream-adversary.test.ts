@@ -5,6 +5,8 @@ import { DELETE_DB, plan, reportOf } from './stream-report.js';
 
 const nestedModules = (n: number) => `,"prior_state":{"values":{"root_module":${'{"child_modules":['.repeat(n)}{"resources":[{"address":"aws_instance.app","depends_on":["aws_db_instance.main"]}]}${']}'.repeat(n)}}}`;
 
+const GUARD_OFF = '{"address":"aws_db_instance.main","mode":"managed","type":"aws_db_instance","name":"main","provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["update"],"before":{"deletion_protection":true},"after":{"deletion_protection":false},"after_unknown":{},"before_sensitive":{},"after_sensitive":{}}}';
+
 describe('hostile plans read in parts give the whole-file report', () => {
   it.each([
     ['prior-state child modules nested 200 deep (within the depth limit)', plan(nestedModules(200))],
@@ -76,6 +78,37 @@ describe('hostile plans read in parts give the whole-file report', () => {
     ['resource_changes not list', `{"format_version":"1.2","resource_changes":"x"}`],
     ['resource_changes true', `{"format_version":"1.2","resource_changes":true}`],
     ['top-level with numbers', plan(',"x":-0,"y":0e1,"z":12.5E-3')],
+    // A no-op's values stand in as {} or [] while it is read (stream-entry.ts): nothing may make a change read as one.
+    // GUARD_OFF blocks only through its values: deletion_protection true before, false after.
+    ['guard switched off', plan('', GUARD_OFF)],
+    ['change twice, a no-op then the guard switched off', plan('', GUARD_OFF.replace('"change":{', '"change":{"actions":["no-op"],"before":{"a":[1,{"b":2}]},"after":{"a":1}},"change":{'))],
+    ['change twice, the guard switched off then a no-op', plan('', GUARD_OFF.replace('"change":{', '"change":{"actions":["no-op"],"before":{},"after":{}},"change":{').replace('"change":{"actions":["no-op"],"before":{},"after":{}}', '"change":{"actions":["update"],"before":{"deletion_protection":true},"after":{"deletion_protection":false}}'))],
+    ['actions after the values', plan('', GUARD_OFF.replace('"actions":["update"],', '').replace('"after_sensitive":{}', '"after_sensitive":{},"actions":["update"]'))],
+    ['actions twice in change, no-op last', plan('', GUARD_OFF.replace('"after_sensitive":{}', '"after_sensitive":{},"actions":["no-op"]'))],
+    ['actions twice in change, update last', plan('', GUARD_OFF.replace('"actions":["update"]', '"actions":["no-op"],"actions":["update"]'))],
+    ['escaped before and after keys', plan('', GUARD_OFF.replace('"before":', '"bef\\u006fre":').replace('"after":', '"\\u0061fter":'))],
+    ['before repeated', plan('', GUARD_OFF.replace('"before":{', '"before":[1,2],"before":{'))],
+    ['before repeated, a list last', plan('', GUARD_OFF.replace('"before":{"deletion_protection":true}', '"before":{"deletion_protection":true},"before":[{"deletion_protection":true}]'))],
+    ['mode repeated, data first', plan('', GUARD_OFF.replace('"mode":"managed"', '"mode":"data","mode":"managed"'))],
+    ['no-op with values of every kind', plan('', `${DELETE_DB},${GUARD_OFF.replace('["update"]', '["no-op"]').replace('"after":{"deletion_protection":false}', '"after":[{"x":"\\"}"}],"after_unknown":"s"')}`)],
+    ['data source read with values', plan('', `${DELETE_DB},{"address":"data.aws_iam_policy.p","mode":"data","type":"aws_iam_policy","name":"p","change":{"actions":["read"],"before":{"a":{"b":[1]}},"after":{"c":2},"after_unknown":{}}}`)],
+    ['data source create (refused) with values', plan('', `{"address":"data.aws_iam_policy.p","mode":"data","type":"aws_iam_policy","name":"p","change":{"actions":["create"],"before":null,"after":{"c":2}}}`)],
+    ['no-op nested too deep in before', plan('', GUARD_OFF.replace('["update"]', '["no-op"]').replace('"deletion_protection":true', `"deletion_protection":${'['.repeat(508)}${']'.repeat(508)}`))],
+    ['update nested too deep in before', plan('', GUARD_OFF.replace('"deletion_protection":true', `"deletion_protection":${'['.repeat(508)}${']'.repeat(508)}`))],
+    ['top-level with numbers', plan(',"x":-0,"y":0e1,"z":12.5E-3')],
+    // A no-op's values stand in as {} or [] while it is read (stream-entry.ts): nothing may make a change read as one.
+    ['change twice, a no-op then a delete', plan('', DELETE_DB.replace('"change":{', '"change":{"actions":["no-op"],"before":{"a":[1,{"b":2}]},"after":{"a":1}},"change":{'))],
+    ['change twice, a delete then a no-op', plan('', DELETE_DB.replace('"change":{', '"change":{"actions":["delete"],"before":{"a":1},"after":null},"change":{').replace('"actions":["delete"],"before":{"id"', '"actions":["no-op"],"before":{"id"'))],
+    ['actions after the values, delete', plan('', DELETE_DB.replace('"actions":["delete"],', '').replace('"after_sensitive":false', '"after_sensitive":false,"actions":["delete"]'))],
+    ['actions twice in change, no-op last', plan('', DELETE_DB.replace('"after_sensitive":false', '"after_sensitive":false,"actions":["no-op"]'))],
+    ['escaped before key on a delete', plan('', DELETE_DB.replace('"before":', '"bef\\u006fre":'))],
+    ['before repeated on a delete', plan('', DELETE_DB.replace('"before":{', '"before":[1,2],"before":{'))],
+    ['no-op with values of every kind', plan('', `${DELETE_DB},${DELETE_DB.replace('aws_db_instance.main', 'aws_db_instance.other').replace('"main"', '"other"').replace('["delete"]', '["no-op"]').replace('"after":null', '"after":[{"x":"\\"}"}],"after_unknown":"s"')}`)],
+    ['no-op after null on an update-looking entry', plan('', DELETE_DB.replace('["delete"]', '["update"]'))],
+    ['data source read with values', plan('', `${DELETE_DB},{"address":"data.aws_iam_policy.p","mode":"data","type":"aws_iam_policy","name":"p","change":{"actions":["read"],"before":{"a":{"b":[1]}},"after":{"c":2},"after_unknown":{}}}`)],
+    ['data source create (refused) with values', plan('', `{"address":"data.aws_iam_policy.p","mode":"data","type":"aws_iam_policy","name":"p","change":{"actions":["create"],"before":null,"after":{"c":2}}}`)],
+    ['no-op nested too deep in before', plan('', DELETE_DB.replace('["delete"]', '["no-op"]').replace('"id":"db-1"', `"id":${'['.repeat(508)}${']'.repeat(508)}`))],
+    ['no-op whose mode is data in a repeated key', plan('', DELETE_DB.replace('"mode":"managed"', '"mode":"data","mode":"managed"'))],
   ])('%s', (_what, text) => {
     const bytes = Buffer.from(text, 'utf8');
     const whole = reportOf(bytes, 'odd.json');
