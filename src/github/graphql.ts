@@ -73,7 +73,9 @@ export async function query(client: GitHubClient, what: string, document: string
   try {
     data = await client.graphql(document, variables);
   } catch (error) {
-    const said = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // A GraphQL error (data or not) comes with GitHub's own errors; the client's message only lists them.
+    const first = (error as { errors?: Array<{ message?: unknown }> } | null)?.errors?.[0]?.message;
+    const said = typeof first === 'string' ? first.split('\n')[0] : error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new GitHubApiError(`GitHub GraphQL (${what}) failed (${said}): the token needs pull-requests: read and contents: read`);
   }
   const answer = new Answer(`GraphQL ${what}`);

@@ -31,7 +31,7 @@ export const EVENTS: Connection = {
     .join(' ')}`,
 };
 
-const PULL_QUERY = `query($owner: String!, $name: String!, $number: Int!) {
+export const PULL_QUERY = `query($owner: String!, $name: String!, $number: Int!) {
   repository(owner: $owner, name: $name) {
     ${DEFAULT_BRANCH}
     pullRequest(number: $number) {
