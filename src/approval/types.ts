@@ -60,7 +60,7 @@ export interface LabelEvent {
   /** Node id of the label: events are matched to the label on the pull request by id, never by name. */
   labelId: string;
   labelName: string;
-  /** Null when GitHub cannot name who did it (a deleted account, an actor that is not a user or bot). */
+  /** Null when GitHub cannot name who did it (a deleted account). */
   actor: Identity | null;
   createdAt: string;
   /** performed_via_github_app, from the REST event with the same node id. */

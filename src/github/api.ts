@@ -9,10 +9,16 @@ import type { CommitPerson, EmailAccount, Identity, LabelEvent, Permission, Pull
 export interface RepositoryApi {
   readonly owner: string;
   readonly repo: string;
-  /** The default branch and the commit it points at, in one read. */
+  /** The default branch and the commit it points at, in one read (the last `pull` read's, when there was one). */
   defaultBranchHead(): Promise<{ name: string; sha: string }>;
   /** The commit a branch points at; undefined when there is no such branch (404). */
   branchSha(branch: string): Promise<string | undefined>;
+  /**
+   * The pull request. Read with it, in one query: the default branch and the
+   * first page of its changed files, commits, reviews and timeline, from which
+   * changedFiles, commitPeople, reviews and timeline of the same pull request
+   * go on (so they answer as of this read).
+   */
   pull(number: number): Promise<PullRequest>;
   changedFiles(number: number): Promise<ChangedFile[]>;
   /** Authors, committers and co-authors of every commit, each commit's authors read to the end. */
@@ -21,6 +27,9 @@ export interface RepositoryApi {
   permission(login: string): Promise<Permission>;
   /** Active members of an org team among `logins`; the team must be readable, else the call fails. */
   teamMembers(team: string, logins: readonly string[]): Promise<Set<string>>;
+  /** Reopenings, head and base force-pushes, head restores, retargets and assignments. */
+  timeline(number: number): Promise<TimelineEvent[]>;
+  /** Label events from REST: only REST says whether an app performed them. */
   issueEvents(number: number): Promise<IssueEvent[]>;
   /** Labeled and unlabeled events from the timeline, with label ids; whether an app did it is left to the REST events. */
   labelTimeline(number: number): Promise<TimelineLabelEvent[]>;
@@ -84,6 +93,14 @@ export interface IssueEvent {
   viaApp: boolean | undefined;
   /** The label's name as the event records it (labeled, unlabeled). */
   label?: string;
+}
+
+/** An event of the pull request's timeline (GraphQL), under REST's name for it: `reopened`, `assigned`, … */
+export interface TimelineEvent {
+  id: string;
+  event: string;
+  actor: Identity | null;
+  createdAt: string;
   /** Who was assigned (assigned). */
   assignee?: Identity | null;
 }

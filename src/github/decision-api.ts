@@ -1,7 +1,7 @@
 import type { RepositoryApi } from './api.js';
 import { GitHubApiError } from './api.js';
 import type { Answer } from './answer.js';
-import { pullRequest, query } from './graphql.js';
+import { pullRequest, query, restLogin } from './graphql.js';
 import { OctokitRepositoryApi } from './octokit-api.js';
 
 /** A pull request as the commit's pulls list gives it. */
@@ -152,6 +152,5 @@ export class RestDecisionApi extends OctokitRepositoryApi implements DecisionApi
 function actorLogin(a: Answer, value: unknown, field: string): string | null {
   if (value === null || value === undefined) return null;
   const actor = a.object(value, field);
-  const login = a.text(actor.login, `${field}.login`);
-  return actor.__typename === 'Bot' && !login.endsWith('[bot]') ? `${login}[bot]` : login;
+  return restLogin(actor.__typename, a.text(actor.login, `${field}.login`));
 }

@@ -3,9 +3,9 @@ import { normaliseEmail } from '../approval/identity.js';
 import { isTime } from '../approval/time.js';
 import type { EmailAccount, Identity, LabelEvent, Moment, Permission, PullRequestFacts } from '../approval/types.js';
 import type { Rule } from '../rules/types.js';
-import { GitHubApiError, type IssueEvent, type PullRequest, type RefActivity, type RepositoryApi, type TimelineLabelEvent } from './api.js';
+import { GitHubApiError, type IssueEvent, type PullRequest, type RefActivity, type RepositoryApi, type TimelineEvent, type TimelineLabelEvent } from './api.js';
 
-/** Issue events that change what the head of the pull request is measured against. */
+/** Timeline events that change what the head of the pull request is measured against. */
 const HEAD_RESETS = new Set(['reopened', 'head_ref_force_pushed', 'head_ref_restored', 'base_ref_changed', 'base_ref_force_pushed']);
 
 export interface FactsOptions {
@@ -22,10 +22,10 @@ export interface FactsOptions {
 export async function gatherFacts(api: RepositoryApi, pr: PullRequest, findings: readonly Finding[], options: FactsOptions): Promise<PullRequestFacts> {
   const commits = await api.commitPeople(pr.number);
   const { reviews, unreadable } = await api.reviews(pr.number);
-  const issueEvents = await api.issueEvents(pr.number);
+  const events = await api.timeline(pr.number);
   const activity = await branchActivity(api, pr);
   const label = pr.labels.find((l) => l.name.toLowerCase() === options.overrideLabel.toLowerCase());
-  const labelEvents = label ? joinLabelHistory(await api.labelTimeline(pr.number), issueEvents) : [];
+  const labelEvents = label ? joinLabelHistory(await api.labelTimeline(pr.number), await api.issueEvents(pr.number)) : [];
 
   // Only people whose approval or label could count are looked up.
   const people = new Map<string, Identity>();
@@ -45,13 +45,13 @@ export async function gatherFacts(api: RepositoryApi, pr: PullRequest, findings:
     number: pr.number,
     author: pr.author,
     headSha: pr.headSha,
-    headArrived: headArrival(pr, activity, issueEvents),
+    headArrived: headArrival(pr, activity, events),
     labels: pr.labels,
     commitCount: Math.max(pr.commitCount, commits.total),
     commitsListed: commits.listed,
     people: commits.people,
     pushers: uniqueById((activity ?? []).flatMap((a) => (a.actor ? [a.actor] : []))),
-    assignments: issueEvents.flatMap((e) => (e.event === 'assigned' && e.actor && e.assignee ? [{ by: e.actor, to: e.assignee }] : [])),
+    assignments: events.flatMap((e) => (e.event === 'assigned' && e.actor && e.assignee ? [{ by: e.actor, to: e.assignee }] : [])),
     reviews,
     unreadableReviews: unreadable,
     permissions,
@@ -59,7 +59,7 @@ export async function gatherFacts(api: RepositoryApi, pr: PullRequest, findings:
     labelEvents,
     emailAccounts: await emailAccounts(api, humans, options.agentIdentities),
   };
-  const retargeted = latest(issueEvents, (e) => e.event === 'base_ref_changed');
+  const retargeted = latest(events, (e) => e.event === 'base_ref_changed');
   if (retargeted) facts.retargeted = retargeted;
   if (options.planMade !== undefined) facts.planMade = options.planMade;
   const unknown = activity === undefined ? pushersUnknown(pr) : undefined;
@@ -141,7 +141,7 @@ function pushersUnknown(pr: PullRequest): string | undefined {
  * commit first reached GitHub: a commit pushed anywhere earlier and
  * force-pushed back would make an old label count.
  */
-function headArrival(pr: PullRequest, activity: readonly RefActivity[] | undefined, events: readonly IssueEvent[]): Moment {
+function headArrival(pr: PullRequest, activity: readonly RefActivity[] | undefined, events: readonly TimelineEvent[]): Moment {
   if (pr.headRepo === null) return { unknown: "the pull request's head repository was deleted, so plangate cannot tell when its head arrived" };
   if (activity === undefined) return { unknown: `plangate may not read the activity of the fork ${pr.headRepo}, so it cannot tell when the head arrived: approve with a review instead` };
   const where = `${pr.headRepo}:${pr.headRef}`;
@@ -158,7 +158,7 @@ function headArrival(pr: PullRequest, activity: readonly RefActivity[] | undefin
 }
 
 /** The time of the latest event `matches` picks; unknown when one of them has no valid time. */
-function latest(events: readonly IssueEvent[], matches: (e: IssueEvent) => boolean): Moment | undefined {
+function latest(events: readonly TimelineEvent[], matches: (e: TimelineEvent) => boolean): Moment | undefined {
   const picked = events.filter(matches);
   const bad = picked.find((e) => !isTime(e.createdAt));
   if (bad) return { unknown: `GitHub lists a ${bad.event} event without a valid time (${JSON.stringify(bad.createdAt)})` };

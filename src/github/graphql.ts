@@ -4,25 +4,48 @@ import { Answer } from './answer.js';
 import { GitHubApiError, type TimelineLabelEvent } from './api.js';
 import type { GitHubClient } from './client.js';
 
-// GitHub's GraphQL API serves what REST cannot: co-authors linked to accounts,
-// and label events that name their label by id. Nested connections are paged
-// (100 at most per page) and read to the end; totals are compared with what
-// was read, so a capped list never reads as complete.
+// GitHub's GraphQL API serves what REST cannot, and in fewer calls: the
+// pull request with its commits (co-authors linked to accounts), reviews and
+// timeline in one query (pull-read.ts), label events that name their label by
+// id. Connections are paged (100 at most per page) and read to the end;
+// totals are compared with what was read, so a capped list never reads as
+// complete.
+
+/** A connection of the pull request: its field, arguments past `first` and `after`, and what each node holds. */
+export interface Connection {
+  field: string;
+  args?: string;
+  nodes: string;
+}
+
+/** A page of a connection as an answer gave it, still unread. */
+export interface Page {
+  a: Answer;
+  connection: unknown;
+}
+
+/** The selection of a connection's page; the first page takes no cursor. */
+export function selection(c: Connection, paged = false): string {
+  return `${c.field}(first: 100${paged ? ', after: $after' : ''}${c.args ?? ''}) { totalCount pageInfo { hasNextPage endCursor } nodes { ${c.nodes} } }`;
+}
+
+function pageQuery(c: Connection): string {
+  return `query($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) { pullRequest(number: $number) { ${selection(c, true)} } }
+}`;
+}
+
+/**
+ * An account as GraphQL gives it (an Actor, or an Assignee, which is a union
+ * without fields of its own): its type, login and numeric id, as REST has them.
+ */
+export const ACCOUNT = ['User', 'Bot', 'Mannequin', 'Organization'].map((type) => `... on ${type} { login databaseId }`).join(' ');
+const ACCOUNT_TYPES = new Set(['User', 'Bot', 'Mannequin', 'Organization']);
+export const ACTOR = `__typename ${ACCOUNT}`;
 
 const PERSON = 'name email user { login databaseId }';
 const AUTHORS = `totalCount pageInfo { hasNextPage endCursor } nodes { ${PERSON} }`;
-
-const COMMITS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      commits(first: 100, after: $after) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes { commit { oid authors(first: 100) { ${AUTHORS} } committer { ${PERSON} } } }
-      }
-    }
-  }
-}`;
+export const COMMITS: Connection = { field: 'commits', nodes: `commit { oid authors(first: 100) { ${AUTHORS} } committer { ${PERSON} } }` };
 
 const AUTHORS_QUERY = `query($owner: String!, $name: String!, $oid: GitObjectID!, $after: String) {
   repository(owner: $owner, name: $name) {
@@ -30,26 +53,16 @@ const AUTHORS_QUERY = `query($owner: String!, $name: String!, $oid: GitObjectID!
   }
 }`;
 
-const ACTOR = 'actor { __typename login ... on User { databaseId } ... on Bot { databaseId } }';
 const LABEL = 'id name createdAt updatedAt';
-const LABELS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      timelineItems(first: 100, after: $after, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes {
-          __typename
-          ... on LabeledEvent { id createdAt ${ACTOR} label { ${LABEL} } }
-          ... on UnlabeledEvent { id createdAt ${ACTOR} label { ${LABEL} } }
-        }
-      }
-    }
-  }
-}`;
+const LABEL_EVENTS: Connection = {
+  field: 'timelineItems',
+  args: ', itemTypes: [LABELED_EVENT, UNLABELED_EVENT]',
+  nodes: `__typename ${['LabeledEvent', 'UnlabeledEvent'].map((type) => `... on ${type} { id createdAt actor { ${ACTOR} } label { ${LABEL} } }`).join(' ')}`,
+};
 
+export const DEFAULT_BRANCH = 'defaultBranchRef { name target { oid } }';
 const DEFAULT_BRANCH_QUERY = `query($owner: String!, $name: String!) {
-  repository(owner: $owner, name: $name) { defaultBranchRef { name target { oid } } }
+  repository(owner: $owner, name: $name) { ${DEFAULT_BRANCH} }
 }`;
 
 /** Pages of 100 commits; past 2,000 the pull request fails closed (fewer listed than GitHub counts). */
@@ -60,7 +73,9 @@ export async function query(client: GitHubClient, what: string, document: string
   try {
     data = await client.graphql(document, variables);
   } catch (error) {
-    const said = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // A GraphQL error (data or not) comes with GitHub's own errors; the client's message only lists them.
+    const first = (error as { errors?: Array<{ message?: unknown }> } | null)?.errors?.[0]?.message;
+    const said = typeof first === 'string' ? first.split('\n')[0] : error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new GitHubApiError(`GitHub GraphQL (${what}) failed (${said}): the token needs pull-requests: read and contents: read`);
   }
   const answer = new Answer(`GraphQL ${what}`);
@@ -70,6 +85,11 @@ export async function query(client: GitHubClient, what: string, document: string
 /** The default branch's name and the commit it points at: one query where REST takes two. */
 export async function readDefaultBranch(client: GitHubClient, owner: string, name: string): Promise<{ name: string; sha: string }> {
   const a = await query(client, 'default branch', DEFAULT_BRANCH_QUERY, { owner, name });
+  return defaultBranchOf(a, owner, name);
+}
+
+/** The default branch in an answer that asked for it (DEFAULT_BRANCH). */
+export function defaultBranchOf(a: Answer & { data: Record<string, unknown> }, owner: string, name: string): { name: string; sha: string } {
   const repository = a.data.repository;
   if (repository === null || repository === undefined) throw new GitHubApiError(`GitHub GraphQL found no repository ${owner}/${name}`);
   const ref = a.object(repository, 'repository').defaultBranchRef;
@@ -78,16 +98,59 @@ export async function readDefaultBranch(client: GitHubClient, owner: string, nam
   return { name: a.text(branch.name, 'defaultBranchRef.name'), sha: a.sha(a.object(branch.target, 'defaultBranchRef.target').oid, 'defaultBranchRef.target.oid') };
 }
 
-/** Authors, committers and co-authors (linked to accounts by GitHub) of every commit of the pull request. */
-export async function readCommitPeople(client: GitHubClient, owner: string, name: string, number: number): Promise<{ people: CommitPerson[]; listed: number; total: number }> {
+/** The page of a pull request's connection after `after` (the first page when null). */
+async function fetchPage(client: GitHubClient, owner: string, name: string, number: number, c: Connection, what: string, after: string | null): Promise<Page> {
+  const a = await query(client, `pull request ${what}`, pageQuery(c), { owner, name, number, after });
+  return { a, connection: pullRequest(a, owner, name, number)[c.field] };
+}
+
+export interface NodeOptions {
+  /** An answer that already holds the first page. */
+  first?: Page | undefined;
+  maxPages?: number;
+  /** Past `maxPages`, the nodes read so far, for a caller that compares them with a count of its own. */
+  upTo?: true;
+}
+
+/**
+ * Every node of a pull request's connection, from the first page on: fewer
+ * nodes than GitHub counts, one listed twice, or more than `maxPages` pages
+ * (unless `upTo`), is an error.
+ */
+export async function allNodes(client: GitHubClient, owner: string, name: string, number: number, c: Connection, what: string, { first, maxPages = 50, upTo }: NodeOptions = {}): Promise<unknown[]> {
+  let page = first ?? (await fetchPage(client, owner, name, number, c, what, null));
+  const nodes: unknown[] = [];
+  for (let n = 1; ; n++) {
+    const { a } = page;
+    const connection = a.object(page.connection, `pullRequest.${c.field}`);
+    const total = a.count(connection.totalCount, `${c.field}.totalCount`);
+    nodes.push(...a.list(connection.nodes, `${c.field}.nodes`));
+    const next = nextPage(a, connection, c.field);
+    if (next === null) {
+      if (nodes.length !== total) throw new GitHubApiError(`GitHub counts ${total} ${what} of pull request #${number} but lists ${nodes.length}, so plangate cannot be sure it saw every one: run again`);
+      // A node listed twice would stand in for one left out.
+      const ids = nodes.flatMap((node) => (typeof (node as { id?: unknown } | null)?.id === 'string' ? [(node as { id: string }).id] : []));
+      if (new Set(ids).size !== ids.length) throw new GitHubApiError(`GitHub lists one of the ${what} of pull request #${number} twice, so the list may leave another out: run again`);
+      return nodes;
+    }
+    if (n >= maxPages && upTo) return nodes;
+    if (n >= maxPages) throw new GitHubApiError(`pull request #${number} has more than ${(maxPages * 100).toLocaleString('en-US')} ${what}: plangate reads no further, so it cannot be sure it saw every one`);
+    page = await fetchPage(client, owner, name, number, c, what, next);
+  }
+}
+
+/**
+ * Authors, committers and co-authors (linked to accounts by GitHub) of every
+ * commit of the pull request, from `first` (the pull request's own read) on.
+ */
+export async function readCommitPeople(client: GitHubClient, owner: string, name: string, number: number, first?: Page): Promise<{ people: CommitPerson[]; listed: number; total: number }> {
   const people: CommitPerson[] = [];
-  let after: string | null = null;
   const listed = new Set<string>();
   let total = 0;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const a = await query(client, 'pull request commits', COMMITS_QUERY, { owner, name, number, after });
-    const commits = pullRequest(a, owner, name, number).commits;
-    const connection = a.object(commits, 'pullRequest.commits');
+  let page = first ?? (await fetchPage(client, owner, name, number, COMMITS, 'commits', null));
+  for (let n = 1; ; n++) {
+    const { a } = page;
+    const connection = a.object(page.connection, 'pullRequest.commits');
     total = a.count(connection.totalCount, 'commits.totalCount');
     for (const [i, item] of a.list(connection.nodes, 'commits.nodes').entries()) {
       const commit = a.object(a.object(item, `commits.nodes[${i}]`).commit, `commits.nodes[${i}].commit`);
@@ -101,8 +164,9 @@ export async function readCommitPeople(client: GitHubClient, owner: string, name
       people.push(person(a, oid, 'committer', commit.committer));
     }
     const next = nextPage(a, connection, 'commits');
-    if (next === null) break;
-    after = next;
+    // Past the last page read, fewer are listed than counted: decideApproval says so.
+    if (next === null || n >= MAX_PAGES) break;
+    page = await fetchPage(client, owner, name, number, COMMITS, 'commits', next);
   }
   return { people, listed: listed.size, total };
 }
@@ -128,39 +192,25 @@ async function allAuthors(client: GitHubClient, a: Answer, owner: string, name: 
 
 /** Labeled and unlabeled events of the pull request, oldest first, every page. */
 export async function readLabelTimeline(client: GitHubClient, owner: string, name: string, number: number): Promise<TimelineLabelEvent[]> {
-  const events: TimelineLabelEvent[] = [];
-  let after: string | null = null;
-  let total = 0;
-  for (let page = 0; ; page++) {
-    const a = await query(client, 'pull request label events', LABELS_QUERY, { owner, name, number, after });
-    const connection = a.object(pullRequest(a, owner, name, number).timelineItems, 'pullRequest.timelineItems');
-    total = a.count(connection.totalCount, 'timelineItems.totalCount');
-    for (const [i, item] of a.list(connection.nodes, 'timelineItems.nodes').entries()) {
-      const at = `timelineItems.nodes[${i}]`;
-      const node = a.object(item, at);
-      const kind = node.__typename === 'LabeledEvent' ? 'labeled' : node.__typename === 'UnlabeledEvent' ? 'unlabeled' : a.fail(`${at}.__typename`, 'LabeledEvent or UnlabeledEvent', node.__typename);
-      const label = a.object(node.label, `${at}.label`);
-      // Anything but a time leaves the edit time unknown, which credits no one.
-      const edited = [label.createdAt, label.updatedAt].map((t) => (typeof t === 'string' && isTime(t) ? t : null));
-      events.push({
-        id: a.text(node.id, `${at}.id`),
-        event: kind,
-        labelId: a.text(label.id, `${at}.label.id`),
-        labelName: a.string(label.name, `${at}.label.name`),
-        actor: actor(a, node.actor, `${at}.actor`),
-        createdAt: a.string(node.createdAt, `${at}.createdAt`),
-        // The later of the two; unknown when either is missing.
-        labelEditedAt: edited.includes(null) ? null : (edited as string[]).reduce((x, y) => (Date.parse(y) > Date.parse(x) ? y : x)),
-      });
-    }
-    const next = nextPage(a, connection, 'timelineItems');
-    if (next === null || page >= 1000) break;
-    after = next;
-  }
-  if (events.length !== total) {
-    throw new GitHubApiError(`GitHub counts ${total} label events on pull request #${number} but lists ${events.length}: plangate cannot walk the override label's history; run again`);
-  }
-  return events;
+  const a = new Answer(`GraphQL label events of pull request #${number}`);
+  return (await allNodes(client, owner, name, number, LABEL_EVENTS, 'label events', { maxPages: 1000 })).map((item, i) => {
+    const at = `timelineItems.nodes[${i}]`;
+    const node = a.object(item, at);
+    const kind = node.__typename === 'LabeledEvent' ? 'labeled' : node.__typename === 'UnlabeledEvent' ? 'unlabeled' : a.fail(`${at}.__typename`, 'LabeledEvent or UnlabeledEvent', node.__typename);
+    const label = a.object(node.label, `${at}.label`);
+    // Anything but a time leaves the edit time unknown, which credits no one.
+    const edited = [label.createdAt, label.updatedAt].map((t) => (typeof t === 'string' && isTime(t) ? t : null));
+    return {
+      id: a.text(node.id, `${at}.id`),
+      event: kind,
+      labelId: a.text(label.id, `${at}.label.id`),
+      labelName: a.string(label.name, `${at}.label.name`),
+      actor: account(a, node.actor, `${at}.actor`),
+      createdAt: a.string(node.createdAt, `${at}.createdAt`),
+      // The later of the two; unknown when either is missing.
+      labelEditedAt: edited.includes(null) ? null : (edited as string[]).reduce((x, y) => (Date.parse(y) > Date.parse(x) ? y : x)),
+    };
+  });
 }
 
 export function pullRequest(a: Answer & { data: Record<string, unknown> }, owner: string, name: string, number: number): Record<string, unknown> {
@@ -188,10 +238,20 @@ function person(a: Answer, sha: string, role: CommitPerson['role'], raw: unknown
   return out;
 }
 
-/** GraphQL's actor: a User or Bot with its numeric id, else nobody plangate can weigh. */
-function actor(a: Answer, raw: unknown, field: string): Identity | null {
-  if (raw === null || raw === undefined) return null;
+/**
+ * An account (ACTOR) as REST names it, or null when GitHub names none (a
+ * deleted account). Any other kind of actor is one plangate cannot weigh,
+ * and the answer is refused rather than read as nobody.
+ */
+export function account(a: Answer, raw: unknown, field: string): Identity | null {
+  if (raw === null) return null;
   const node = a.object(raw, field);
-  if (node.__typename !== 'User' && node.__typename !== 'Bot') return null;
-  return { login: a.text(node.login, `${field}.login`), id: a.count(node.databaseId, `${field}.databaseId`), type: node.__typename };
+  const type = a.text(node.__typename, `${field}.__typename`);
+  if (!ACCOUNT_TYPES.has(type)) a.fail(`${field}.__typename`, [...ACCOUNT_TYPES].join(', '), type);
+  return { login: restLogin(type, a.text(node.login, `${field}.login`)), id: a.count(node.databaseId, `${field}.databaseId`), type };
+}
+
+/** GraphQL names a bot `name`, REST `name[bot]`: identities keep REST's form. */
+export function restLogin(type: unknown, login: string): string {
+  return type === 'Bot' && !login.endsWith('[bot]') ? `${login}[bot]` : login;
 }

@@ -1,4 +1,4 @@
-import type { CommitPerson, EmailAccount, Identity, Permission, PullLabel, Review, UnreadableReview } from '../approval/types.js';
+import type { CommitPerson, EmailAccount, Identity, Permission, Review, UnreadableReview } from '../approval/types.js';
 import { Answer } from './answer.js';
 import {
   GitHubApiError,
@@ -11,14 +11,19 @@ import {
   type RefActivity,
   type RepositoryApi,
   type StatusInput,
+  type TimelineEvent,
   type TimelineLabelEvent,
 } from './api.js';
 import type { GitHubClient } from './client.js';
 import { apiError } from './failure.js';
-import { readCommitPeople, readDefaultBranch, readLabelTimeline } from './graphql.js';
+import { COMMITS, defaultBranchOf, readCommitPeople, readDefaultBranch, readLabelTimeline } from './graphql.js';
+import { EVENTS, FILES, firstPage, readFiles, readPull, readReviews, readTimeline, REVIEWS, type PullRead, type RestPull } from './pull-read.js';
 
 /** The repository's API through Octokit: every list read to its last page, every answer checked. */
 export class OctokitRepositoryApi implements RepositoryApi {
+  /** The last pull request read, whose first pages the pull request's other readers start from. */
+  private read: PullRead | undefined;
+
   constructor(
     protected readonly client: GitHubClient,
     readonly owner: string,
@@ -79,8 +84,8 @@ export class OctokitRepositoryApi implements RepositoryApi {
     return apiError(this.path(route, params), error);
   }
 
-  defaultBranchHead(): Promise<{ name: string; sha: string }> {
-    return readDefaultBranch(this.client, this.owner, this.repo);
+  async defaultBranchHead(): Promise<{ name: string; sha: string }> {
+    return this.read ? defaultBranchOf(this.read.answer, this.owner, this.repo) : readDefaultBranch(this.client, this.owner, this.repo);
   }
 
   async branchSha(branch: string): Promise<string | undefined> {
@@ -95,31 +100,18 @@ export class OctokitRepositoryApi implements RepositoryApi {
   }
 
   async pull(number: number): Promise<PullRequest> {
+    this.read = await readPull(this.client, this.owner, this.repo, number, () => this.restPull(number));
+    return this.read.pull;
+  }
+
+  private async restPull(number: number): Promise<RestPull> {
     const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
     const a = this.answer(route, { pull_number: number });
     const pr = a.object(await this.call(route, { pull_number: number }), '(answer)');
-    const head = a.object(pr.head, 'head');
-    const base = a.object(pr.base, 'base');
-    const headRepo = head.repo === null ? null : a.text(a.object(head.repo, 'head.repo').full_name, 'head.repo.full_name');
     if (pr.number !== number) a.fail('number', String(number), pr.number);
-    return {
-      number,
-      state: a.text(pr.state, 'state'),
-      author: a.identity(pr.user, 'user'),
-      headSha: a.sha(head.sha, 'head.sha'),
-      headRef: a.text(head.ref, 'head.ref'),
-      headRepo,
-      maintainerCanModify: a.boolean(pr.maintainer_can_modify, 'maintainer_can_modify'),
-      baseSha: a.sha(base.sha, 'base.sha'),
-      baseRef: a.text(base.ref, 'base.ref'),
-      labels: a.list(pr.labels, 'labels').map((l, i): PullLabel => {
-        const label = a.object(l, `labels[${i}]`);
-        return { id: a.text(label.node_id, `labels[${i}].node_id`), name: a.text(label.name, `labels[${i}].name`) };
-      }),
-      commitCount: a.count(pr.commits, 'commits'),
-      changedFiles: a.count(pr.changed_files, 'changed_files'),
-      createdAt: a.time(pr.created_at, 'created_at'),
-    };
+    const head = a.object(pr.head, 'head');
+    const headRepo = head.repo === null ? null : a.text(a.object(head.repo, 'head.repo').full_name, 'head.repo.full_name');
+    return { headSha: a.sha(head.sha, 'head.sha'), author: a.identity(pr.user, 'user'), headRepo };
   }
 
   /**
@@ -127,7 +119,7 @@ export class OctokitRepositoryApi implements RepositoryApi {
    * commits read as unlinked there; REST (up to 250 commits) names the bot.
    */
   async commitPeople(number: number): Promise<{ people: CommitPerson[]; listed: number; total: number }> {
-    const read = await readCommitPeople(this.client, this.owner, this.repo, number);
+    const read = await readCommitPeople(this.client, this.owner, this.repo, number, firstPage(this.read, number, COMMITS));
     const unlinked = read.people.filter((p): p is CommitPerson & { role: 'author' | 'committer' } => p.role !== 'co-author' && p.login === undefined);
     if (unlinked.length === 0) return read;
     const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits';
@@ -148,7 +140,10 @@ export class OctokitRepositoryApi implements RepositoryApi {
     return readLabelTimeline(this.client, this.owner, this.repo, number);
   }
 
+  /** GraphQL's list, unless it has a rename or copy: only REST names the file it was made from. */
   async changedFiles(number: number): Promise<ChangedFile[]> {
+    const files = await readFiles(this.client, this.owner, this.repo, number, firstPage(this.read, number, FILES));
+    if (!files.some((f) => f.status === 'renamed' || f.status === 'copied')) return files;
     const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files';
     const a = this.answer(route, { pull_number: number });
     return (await this.list(route, { pull_number: number })).map((item, i) => {
@@ -160,38 +155,12 @@ export class OctokitRepositoryApi implements RepositoryApi {
     });
   }
 
-  /** Reviews in GitHub's shape; one that is not (no commit, an unknown state, no time) is set apart, not thrown. */
-  async reviews(number: number): Promise<{ reviews: Review[]; unreadable: UnreadableReview[] }> {
-    const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews';
-    const a: Answer = this.answer(route, { pull_number: number });
-    const reviews: Review[] = [];
-    const unreadable: UnreadableReview[] = [];
-    for (const [i, item] of (await this.list(route, { pull_number: number })).entries()) {
-      const r = a.object(item, `[${i}]`);
-      const id = typeof r.id === 'number' && Number.isInteger(r.id) ? r.id : null;
-      let reviewer: Identity | null = null;
-      try {
-        reviewer = a.maybeIdentity(r.user, `[${i}].user`);
-        // A review by a deleted account has no user: it cannot count, and it speaks for nobody else.
-        if (reviewer === null) continue;
-        const state = a.text(r.state, `[${i}].state`);
-        if (!REVIEW_STATES.has(state)) a.fail(`[${i}].state`, [...REVIEW_STATES].join(', '), state);
-        if (id === null) a.fail(`[${i}].id`, 'a whole number', r.id);
-        const submittedAt = state === 'PENDING' && r.submitted_at === undefined ? '' : a.time(r.submitted_at, `[${i}].submitted_at`);
-        reviews.push({ id, reviewer, state, commitId: a.sha(r.commit_id, `[${i}].commit_id`), submittedAt });
-      } catch (error) {
-        if (!(error instanceof GitHubApiError)) throw error;
-        // Whose it is matters more than the rest: a readable id lets it void only that reviewer's approvals.
-        const user = typeof r.user === 'object' && r.user !== null ? (r.user as Record<string, unknown>) : {};
-        if (reviewer === null && typeof user.id === 'number' && Number.isInteger(user.id)) {
-          reviewer = { login: typeof user.login === 'string' && user.login !== '' ? user.login : `(id ${user.id})`, id: user.id, type: typeof user.type === 'string' ? user.type : '(unknown)' };
-        }
-        const entry: UnreadableReview = { id, reviewer, problem: error.message };
-        if (typeof r.submitted_at === 'string' && Number.isFinite(Date.parse(r.submitted_at))) entry.submittedAt = r.submitted_at;
-        unreadable.push(entry);
-      }
-    }
-    return { reviews, unreadable };
+  reviews(number: number): Promise<{ reviews: Review[]; unreadable: UnreadableReview[] }> {
+    return readReviews(this.client, this.owner, this.repo, number, firstPage(this.read, number, REVIEWS));
+  }
+
+  timeline(number: number): Promise<TimelineEvent[]> {
+    return readTimeline(this.client, this.owner, this.repo, number, firstPage(this.read, number, EVENTS));
   }
 
   /** `role_name` of a collaborator; null when GitHub says they are not one (404). */
@@ -246,7 +215,6 @@ export class OctokitRepositoryApi implements RepositoryApi {
         createdAt: typeof e.created_at === 'string' ? e.created_at : '',
         viaApp: e.performed_via_github_app === undefined ? undefined : e.performed_via_github_app !== null,
         ...(typeof e.label === 'object' && e.label !== null && typeof (e.label as { name?: unknown }).name === 'string' ? { label: (e.label as { name: string }).name } : {}),
-        ...(e.event === 'assigned' ? { assignee: a.maybeIdentity(e.assignee ?? null, `[${i}].assignee`) } : {}),
       };
     });
   }
@@ -383,5 +351,3 @@ export class OctokitRepositoryApi implements RepositoryApi {
 function urlPath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
-
-const REVIEW_STATES = new Set(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING']);

@@ -61,6 +61,26 @@ export function graphqlRateLimitFault(options: { times?: number; resetIn?: numbe
   };
 }
 
+/**
+ * The fake's own answer to GraphQL documents that contain `asks` (a field, as
+ * `reviews(`), with `edit` applied to the pull request in it: counts, pages
+ * and shapes GitHub could answer but the state cannot make.
+ */
+export function pullAnswerFault(asks: string, edit: (pullRequest: Record<string, unknown>) => void, options: { times?: number } = {}): Fault {
+  return {
+    method: 'POST',
+    path: '/graphql',
+    status: 200,
+    times: options.times ?? 1,
+    bodyMatches: (body) => typeof (body as { query?: unknown } | null)?.query === 'string' && (body as { query: string }).query.includes(asks),
+    edit: (answer) => {
+      const pullRequest = (answer as { data?: { repository?: { pullRequest?: Record<string, unknown> } } }).data?.repository?.pullRequest;
+      if (pullRequest) edit(pullRequest);
+      return answer;
+    },
+  };
+}
+
 function rateLimitExhaustedHeaders(resetIn: number, resource: string): Record<string, string> {
   return {
     'x-ratelimit-limit': '5000',

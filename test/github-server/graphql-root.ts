@@ -6,6 +6,9 @@ import { ownerUser } from './shapes.js';
 import { BASE_TIME, labelById, labelByName, parseCoAuthors } from './state.js';
 import type { FakeCommit, FakeLabel, FakePull, FakeUser, GitHubState, GitIdentity } from './types.js';
 
+/** Issue events the timeline answers, by REST's name (each is `<Name>Event` in PullRequestTimelineItems). */
+const TIMELINE_EVENTS = new Set(['labeled', 'unlabeled', 'reopened', 'head_ref_force_pushed', 'head_ref_restored', 'base_ref_changed', 'base_ref_force_pushed', 'assigned']);
+
 /** Thrown by a resolver: the field becomes null and the error is reported with its type and path. */
 export class FieldError extends Error {
   constructor(
@@ -82,7 +85,8 @@ export function buildRoot(state: GitHubState, rateUsed: number, rateReset: numbe
     };
     if (user.type !== 'Bot') {
       node.name = user.name ?? null;
-      node.email = user.email ?? '';
+      // The public profile email, as REST's GET /users/{username}; empty when not public.
+      node.email = user.publicEmail ?? '';
     }
     return node;
   };
@@ -94,9 +98,12 @@ export function buildRoot(state: GitHubState, rateUsed: number, rateReset: numbe
     createdAt: label.created_at,
     updatedAt: label.updated_at,
   });
+  // An Actor: GraphQL names a bot without REST's `[bot]`; a deleted account is null.
   const actorNode = (login: string): GqlObject | null => {
     const user = findUser(state, login);
-    return user ? userNode(user) : null;
+    if (!user) return null;
+    const node = userNode(user);
+    return user.type === 'Bot' ? { ...node, login: user.login.replace(/\[bot\]$/, '') } : node;
   };
   // GitActor.user is a User: a bot's (or an organization's) commits link to no User.
   const gitActor = (identity: GitIdentity, user: FakeUser | null): GqlObject => ({
@@ -157,6 +164,9 @@ export function buildRoot(state: GitHubState, rateUsed: number, rateReset: numbe
       baseRefName: pull.base.ref,
       baseRefOid: pull.base.sha,
       isCrossRepository: headFull?.toLowerCase() !== baseName.toLowerCase(),
+      // null for a deleted fork, as REST's head.repo.
+      headRepository: headFull ? { __typename: 'Repository', nameWithOwner: headFull, name: headFull.split('/')[1] ?? '', url: `https://github.com/${headFull}` } : null,
+      maintainerCanModify: pull.maintainerCanModify ?? false,
       changedFiles: pull.changedFiles ?? pull.files.length,
       additions: pull.files.reduce((n, f) => n + (f.additions ?? 0), 0),
       deletions: pull.files.reduce((n, f) => n + (f.deletions ?? 0), 0),
@@ -169,19 +179,26 @@ export function buildRoot(state: GitHubState, rateUsed: number, rateReset: numbe
           commit: commitNode(c, pull),
         })),
       labels: (args: Args) => connection('LabelConnection', 'labels', pull.labels, args, (name) => labelNode(labelByName(state, name))),
-      // Labeled and unlabeled events, as REST lists them (same node ids), naming the label as it is now.
+      // The issue events REST lists (same node ids), oldest first, of the kinds the fake knows; a label is named as it is now.
       timelineItems: (args: Args) => {
         const types = Array.isArray(args.itemTypes) ? (args.itemTypes as unknown[]) : undefined;
         const events = pull.events
           .map((e, i) => ({ e, i }))
           .sort((a, b) => a.e.created_at.localeCompare(b.e.created_at) || a.i - b.i)
           .map(({ e }) => e)
-          .filter((e) => (e.event === 'labeled' || e.event === 'unlabeled') && e.label && (!types || types.includes(e.event === 'labeled' ? 'LABELED_EVENT' : 'UNLABELED_EVENT')));
+          .filter((e) => TIMELINE_EVENTS.has(e.event) && (e.label || (e.event !== 'labeled' && e.event !== 'unlabeled')) && (!types || types.includes(`${e.event.toUpperCase()}_EVENT`)));
         return connection('PullRequestTimelineItemsConnection', 'timelineItems', events, args, (e) => {
-          const typename = e.event === 'labeled' ? 'LabeledEvent' : 'UnlabeledEvent';
-          const named = e.label as { name: string; id?: number };
-          const label = (named.id !== undefined ? labelById(state, named.id) : undefined) ?? labelByName(state, named.name);
-          return { __typename: typename, id: nodeId(typename, e.id), createdAt: e.created_at, actor: e.actor === null ? null : actorNode(e.actor), label: labelNode(label) };
+          const typename = `${e.event.replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase())}Event`;
+          const node: GqlObject = { __typename: typename, id: nodeId(typename, e.id), createdAt: e.created_at, actor: e.actor === null ? null : actorNode(e.actor) };
+          if (e.label) {
+            const named = e.label;
+            node.label = labelNode((named.id !== undefined ? labelById(state, named.id) : undefined) ?? labelByName(state, named.name));
+          }
+          if (e.event === 'assigned') {
+            const assignee = (e.extra?.assignee as { login?: unknown } | null | undefined)?.login;
+            node.assignee = typeof assignee === 'string' ? actorNode(assignee) : null;
+          }
+          return node;
         });
       },
       reviews: (args: Args) => {
@@ -191,11 +208,13 @@ export function buildRoot(state: GitHubState, rateUsed: number, rateReset: numbe
           __typename: 'PullRequestReview',
           id: nodeId('PullRequestReview', r.id),
           databaseId: r.id,
+          fullDatabaseId: String(r.id),
           author: actorNode(r.user),
           state: r.state,
           body: r.body ?? '',
           submittedAt: r.state === 'PENDING' ? null : (r.submitted_at ?? BASE_TIME),
-          commit: { __typename: 'Commit', oid: r.commit_id, abbreviatedOid: r.commit_id.slice(0, 7) },
+          // A commit since garbage-collected is null.
+          commit: r.commit_id ? { __typename: 'Commit', oid: r.commit_id, abbreviatedOid: r.commit_id.slice(0, 7) } : null,
           authorAssociation: authorAssociation(state, r.user),
         }));
       },

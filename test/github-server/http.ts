@@ -116,7 +116,8 @@ export async function startGitHubServer(state: GitHubState): Promise<GitHubServe
         return;
       }
       const headers = typeof fault.headers === 'function' ? fault.headers() : (fault.headers ?? {});
-      if (typeof fault.body === 'string') answer({ status: fault.status, headers, text: fault.body, contentType: fault.contentType ?? 'text/plain; charset=utf-8' }, true);
+      if (fault.edit && route === '/graphql') answer({ status: fault.status, headers, body: fault.edit(executeGraphQL(state, body, rate.graphql, rate.reset).body) }, true);
+      else if (typeof fault.body === 'string') answer({ status: fault.status, headers, text: fault.body, contentType: fault.contentType ?? 'text/plain; charset=utf-8' }, true);
       else answer({ status: fault.status, headers, body: fault.body ?? { message: STATUS_CODES[fault.status] ?? 'Error' } }, true);
       return;
     }

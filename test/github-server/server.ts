@@ -41,6 +41,6 @@ export {
 } from './state.js';
 export { addPlanRun, PLAN_WORKFLOW, type PlanRunOptions } from './actions-state.js';
 export { makeZip, type ZipEntry } from './zip-writer.js';
-export { graphqlRateLimitFault, primaryRateLimitFault, secondaryRateLimitFault, serverErrorFault, tooManyRequestsFault } from './faults.js';
+export { graphqlRateLimitFault, primaryRateLimitFault, pullAnswerFault, secondaryRateLimitFault, serverErrorFault, tooManyRequestsFault } from './faults.js';
 export { startGitHubServer, violationsSince } from './http.js';
 export { spawnAsync, type ProcessResult } from './process.js';

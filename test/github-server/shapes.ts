@@ -274,7 +274,7 @@ export function pullJson(ctx: Ctx, pull: FakePull): Record<string, unknown> {
     merged_by: null,
     comments: pull.comments.length,
     review_comments: 0,
-    maintainer_can_modify: false,
+    maintainer_can_modify: pull.maintainerCanModify ?? false,
     commits: pull.commits.length,
     additions,
     deletions,

@@ -142,6 +142,8 @@ export interface FakePull {
   assignees: Login[];
   requested_reviewers?: Login[];
   merged?: boolean;
+  /** "Allow edits by maintainers" (REST maintainer_can_modify); default false. */
+  maintainerCanModify?: boolean;
   /** The merge commit of a merged pull request (default: fakeSha(`merge N`)). */
   mergeCommitSha?: string;
   created_at?: string;
@@ -303,6 +305,8 @@ export interface Fault {
   bodyMatches?: (body: unknown) => boolean;
   /** An object is sent as JSON; a string as it is. */
   body?: unknown;
+  /** GraphQL only, instead of `body`: the fake's own answer, changed by `edit` (an answer GitHub could give, but inconsistent or malformed). */
+  edit?: (answer: Record<string, unknown>) => unknown;
   /** Evaluated when the answer is sent (so a reset time is relative to then). */
   headers?: Record<string, string> | (() => Record<string, string>);
   contentType?: string;

@@ -55,7 +55,7 @@ describe('adversary: approvals', () => {
     // ("The base branch was changed"), and plangate resets the override label on base_ref_changed.
     const run = await gate((s) => {
       approve(s, BOB, 20);
-      s.issueEvents.push({ nodeId: 'BRC_1', event: 'base_ref_changed', actor: ALICE, createdAt: AT(25), viaApp: false });
+      s.timeline.push({ id: 'BRC_1', event: 'base_ref_changed', actor: ALICE, createdAt: AT(25) });
       s.files.push({ filename: '.github/workflows/plangate.yml', status: 'modified' });
       s.pull.changedFiles = 2;
     });
@@ -202,8 +202,9 @@ describe('adversary: answers that slip past the shape checks (OctokitRepositoryA
   });
 
   it('a renamed file without previous_filename is malformed: the gate file it was renamed from would go unseen', async () => {
-    const file = { filename: 'ci/deploy.yml', status: 'renamed' };
-    const api = new OctokitRepositoryApi(client([file]), 'acme', 'infra');
-    await expect(api.changedFiles(7)).rejects.toThrow(/malformed/);
+    // GraphQL names no file a rename was made from, so a rename is read again from REST.
+    const files = { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ path: 'ci/deploy.yml', changeType: 'RENAMED' }] };
+    const github = { ...client([{ filename: 'ci/deploy.yml', status: 'renamed' }]), graphql: () => Promise.resolve({ repository: { pullRequest: { files } } }) } as unknown as GitHubClient;
+    await expect(new OctokitRepositoryApi(github, 'acme', 'infra').changedFiles(7)).rejects.toThrow(/malformed: \[0\]\.previous_filename/);
   });
 });

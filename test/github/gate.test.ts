@@ -132,7 +132,7 @@ describe('the override label is timed against the head arriving on this pull req
     ['the branch moved on', (s: StubState) => (s.activity['acme/infra:feature'] = [{ before: HEAD, after: 'f'.repeat(40), timestamp: AT(50), type: 'push', actor: ALICE }]), /the branch moved/],
     ['a push without a time', (s: StubState) => (s.activity['acme/infra:feature'] = [{ before: '0'.repeat(40), after: HEAD, timestamp: 'null', type: 'push', actor: ALICE }]), /without a valid time/],
     ['a deleted fork', (s: StubState) => (s.pull.headRepo = null), /head repository was deleted/],
-    ['a reopening without a time', (s: StubState) => s.issueEvents.push({ nodeId: 'RE_1', event: 'reopened', actor: CAROL, createdAt: '', viaApp: false }), /reopened event without a valid time/],
+    ['a reopening without a time', (s: StubState) => s.timeline.push({ id: 'RE_1', event: 'reopened', actor: CAROL, createdAt: '' }), /reopened event without a valid time/],
   ])('%s: an error, never a pass', async (_, edit, message) => {
     const { result } = await gate((s) => {
       label(s, CAROL, 30);
@@ -146,7 +146,7 @@ describe('the override label is timed against the head arriving on this pull req
     for (const event of ['reopened', 'base_ref_changed']) {
       const { result } = await gate((s) => {
         label(s, CAROL, 30);
-        s.issueEvents.push({ nodeId: 'E_1', event, actor: ALICE, createdAt: AT(35), viaApp: false });
+        s.timeline.push({ id: 'E_1', event, actor: ALICE, createdAt: AT(35) });
       });
       expect(result.outcome.decision, event).toBe('blocked');
     }
@@ -295,13 +295,13 @@ describe('whoever pushed to the branch or assigned an agent to the pull request 
   it('whoever assigned a coding agent cannot approve; assigning a person excludes nobody', async () => {
     const copilot = { login: 'Copilot', id: 198982749, type: 'Bot' };
     const asked = await gate((s) => {
-      s.issueEvents.push({ nodeId: 'AE_1', event: 'assigned', actor: BOB, assignee: copilot, createdAt: AT(-20), viaApp: false });
+      s.timeline.push({ id: 'AE_1', event: 'assigned', actor: BOB, assignee: copilot, createdAt: AT(-20) });
       approve(s, BOB);
     });
     expect(asked.result.outcome.decision).toBe('blocked');
     expect(asked.text).toMatch(/ops-bob is part of the authoring identity \(who assigned Copilot to it\)/);
     const person = await gate((s) => {
-      s.issueEvents.push({ nodeId: 'AE_1', event: 'assigned', actor: BOB, assignee: ALICE, createdAt: AT(-20), viaApp: false });
+      s.timeline.push({ id: 'AE_1', event: 'assigned', actor: BOB, assignee: ALICE, createdAt: AT(-20) });
       approve(s, BOB);
     });
     expect(person.result.outcome.decision).toBe('approved');

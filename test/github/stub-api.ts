@@ -14,6 +14,7 @@ import {
   type RefActivity,
   type RepositoryApi,
   type StatusInput,
+  type TimelineEvent,
   type TimelineLabelEvent,
 } from '../../src/github/api.js';
 
@@ -39,6 +40,9 @@ export interface StubState {
   permissions: Record<string, Permission>;
   /** team → member logins (lower case). */
   teams: Record<string, string[]>;
+  /** Reopenings, retargets, assignments, … (GraphQL's timeline). */
+  timeline: TimelineEvent[];
+  /** Label events as REST lists them. */
   issueEvents: IssueEvent[];
   labelTimeline: TimelineLabelEvent[];
   /** "owner/name:branch" → newest first. */
@@ -84,6 +88,7 @@ export function stubState(over: Partial<StubState> = {}): StubState {
     unreadable: [],
     permissions: { 'dev-alice': { roleName: 'write', canPush: true }, 'ops-bob': { roleName: 'maintain', canPush: true }, 'sec-carol': { roleName: 'admin', canPush: true } },
     teams: { platform: ['ops-bob', 'sec-carol'], security: ['sec-carol'] },
+    timeline: [],
     issueEvents: [],
     labelTimeline: [],
     activity: { 'acme/infra:feature': [{ before: '0'.repeat(40), after: HEAD, timestamp: AT(0), type: 'branch_creation', actor: ALICE }] },
@@ -171,6 +176,10 @@ export class StubRepositoryApi implements RepositoryApi {
     const members = this.state.teams[team];
     if (!members) throw new GitHubApiError(`GitHub API /orgs/acme/teams/${team} answered 404: plangate cannot read team acme/${team}`, 404);
     return new Set(logins.map((l) => l.toLowerCase()).filter((l) => members.includes(l)));
+  }
+  async timeline(number: number) {
+    await this.called('timeline', number);
+    return structuredClone(this.state.timeline);
   }
   async issueEvents(number: number) {
     await this.called('issueEvents', number);

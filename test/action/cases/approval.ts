@@ -2,7 +2,7 @@
 // the fake GitHub, one pull request state per test. Threats 4, 5, 6, 7, 10, 11
 // of ../shared/threats.md.
 import { describe, expect, it } from 'vitest';
-import { makeCommit, type GitHubState } from '../../github-server/server.js';
+import { makeCommit, pullAnswerFault, type GitHubState } from '../../github-server/server.js';
 import { addUser, mainConfig, commentText, describeRun, fakeGitHub, latestStatus, pr, push, review, runAction, type ActionRun } from '../harness.js';
 
 /** Runs the action on the default PR #7 (dev-alice deletes a database and a bucket) after `edit`. */
@@ -83,7 +83,8 @@ describe.concurrent('the reviewer must be a person (threat 4)', () => {
       addUser(s, { login: 'release-helper', id: 88001, type: 'Bot' }, 'admin');
       review(s, 'release-helper');
     });
-    expectBlocked(run, state, /release-helper is a Bot, not a person/);
+    // GraphQL names a bot without `[bot]`; plangate spells it as REST does.
+    expectBlocked(run, state, /release-helper(\[bot\])? is a Bot, not a person/);
   });
 
   it('a known coding agent never qualifies, even as a User account with write access', async () => {
@@ -305,26 +306,8 @@ describe.concurrent('identities plangate cannot see fail closed (threat 6)', () 
 
   it('more commits than the API lists makes the decision an error', async () => {
     const gh = await fakeGitHub((s) => review(s, 'ops-bob'));
-    const commit = pr(gh.state).commits[0];
-    const actor = { name: 'Dev Alice', email: 'alice@acme.test', user: { login: 'dev-alice', databaseId: 1001 } };
-    // GitHub says 251 commits and lists one (REST and GraphQL stop listing at 250).
-    gh.faults.push({
-      method: 'POST',
-      path: '/graphql',
-      // The commits query only: the default branch is read through GraphQL too.
-      bodyMatches: (body) => JSON.stringify(body).includes('commits('),
-      status: 200,
-      times: 10,
-      body: {
-        data: {
-          repository: {
-            pullRequest: {
-              commits: { totalCount: 251, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ commit: { oid: commit?.sha, authors: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [actor] }, committer: actor } }] },
-            },
-          },
-        },
-      },
-    });
+    // GitHub says 251 commits and lists one.
+    gh.faults.push(pullAnswerFault('commits(', (pull) => void ((pull.commits as { totalCount: number }).totalCount = 251), { times: 10 }));
     const run = await runAction(gh);
     expectError(run, gh.state, /has 251 commits but GitHub lists only 1/);
   });

@@ -8,12 +8,15 @@
 // history, the branch's activity, her role), an agent named by email (the
 // default branch's commits), and plangate's comment either absent (created)
 // or present (edited). A last state is an approved PR whose head another open
-// PR shares: the sibling look-up. The pure side of each failure is tested
+// PR shares: the sibling look-up. REST's pull request and changed files are read
+// only where GraphQL cannot answer: a renamed file (what it was renamed from),
+// an author GraphQL does not name. The pure side of each failure is tested
 // without a server in test/github/.
 import { describe, expect, it } from 'vitest';
 import {
   BASE_SHA,
   primaryRateLimitFault,
+  pullAnswerFault,
   secondaryRateLimitFault,
   serverErrorFault,
   timeAt,
@@ -21,7 +24,7 @@ import {
   type Fault,
   type GitHubState,
 } from '../../github-server/server.js';
-import { addLabel, mainConfig, DECISIONS, describeRun, fakeGitHub, pr, review, runAction } from '../harness.js';
+import { addLabel, mainConfig, DECISIONS, describeRun, fakeGitHub, pr, review, runAction, type ActionRun } from '../harness.js';
 
 const CONFIG = `rules:
   - name: platform-databases
@@ -31,10 +34,12 @@ const CONFIG = `rules:
     match: { types: [aws_db_instance] }
 `;
 
-type Scenario = 'blocked' | 'blocked, with a comment' | 'approved, with a sibling';
+const SCENARIOS = ['blocked', 'blocked, with a comment', 'blocked, with a rename', 'blocked, GraphQL names no author', 'approved, with a sibling'] as const;
+type Scenario = (typeof SCENARIOS)[number];
 
 function scenario(kind: Scenario): (state: GitHubState) => void {
   return (s) => {
+    if (kind === 'blocked, with a rename') pr(s).files.push({ filename: 'docs/new.md', status: 'renamed', previous_filename: 'docs/old.md' });
     if (kind === 'approved, with a sibling') {
       review(s, 'ops-bob');
       s.pulls[8] = { ...structuredClone(pr(s)), number: 8, base: { sha: BASE_SHA, ref: 'release' }, reviews: [], comments: [] };
@@ -52,10 +57,9 @@ const SHA = '[0-9a-f]{40}';
 const ENDPOINTS: Array<[string, string, RegExp, Scenario]> = [
   // The default branch and its head are read through GraphQL (the graphql row); the config by listing the root first.
   ['root listing', 'GET', /\/contents$/, 'blocked'],
-  ['pull request', 'GET', /^\/repos\/acme\/infra\/pulls\/7$/, 'blocked'],
-  ['changed files', 'GET', /\/pulls\/7\/files$/, 'blocked'],
+  ['pull request', 'GET', /^\/repos\/acme\/infra\/pulls\/7$/, 'blocked, GraphQL names no author'],
+  ['changed files', 'GET', /\/pulls\/7\/files$/, 'blocked, with a rename'],
   ['graphql', 'POST', /^\/graphql$/, 'blocked'],
-  ['reviews', 'GET', /\/pulls\/7\/reviews$/, 'blocked'],
   ['issue events', 'GET', /\/issues\/7\/events$/, 'blocked'],
   ['branch activity', 'GET', /\/activity$/, 'blocked'],
   ['permission', 'GET', /\/collaborators\/[^/]+\/permission$/, 'blocked'],
@@ -70,6 +74,12 @@ const ENDPOINTS: Array<[string, string, RegExp, Scenario]> = [
   ['comment update', 'PATCH', /\/issues\/comments\/\d+$/, 'blocked, with a comment'],
   ['open pull requests', 'GET', /^\/repos\/acme\/infra\/pulls$/, 'approved, with a sibling'],
 ];
+
+/** Faults a scenario's GraphQL answers carry besides the one under test. */
+function scenarioFaults(kind: Scenario): Fault[] {
+  // A deleted account is REST's ghost and GraphQL's null.
+  return kind === 'blocked, GraphQL names no author' ? [pullAnswerFault('reviews(', (pull) => void (pull.author = null), { times: MANY })] : [];
+}
 
 /** An agent named by its email: the default branch's commits are looked up for it. */
 const AGENT = { 'agent-identities': 'agent@acme.example' };
@@ -119,11 +129,16 @@ const CASES = ENDPOINTS.map(([endpoint, method, path, kind], i) => {
 
 describe.concurrent('a blocked PR never carries a plangate success status under any API fault', () => {
   it('the fault-free runs: blocked, and every endpoint of the matrix is called', async () => {
-    const [blocked, edited, sibling] = await Promise.all((['blocked', 'blocked, with a comment', 'approved, with a sibling'] as const).map((k) => fakeGitHub(scenario(k))));
-    const runs = await Promise.all([runAction(blocked!, { inputs: AGENT }), runAction(edited!, { inputs: AGENT }), runAction(sibling!, { inputs: AGENT })]);
-    expect(runs.map((r) => r.decision)).toEqual(['blocked', 'blocked', 'error']);
+    const runs = await Promise.all(
+      SCENARIOS.map(async (kind) => {
+        const gh = await fakeGitHub(scenario(kind));
+        gh.faults.push(...scenarioFaults(kind));
+        return runAction(gh, { inputs: AGENT });
+      }),
+    );
+    expect(runs.map((r) => r.decision)).toEqual(['blocked', 'blocked', 'blocked', 'blocked', 'error']);
     for (const [endpoint, method, path, kind] of ENDPOINTS) {
-      const run = runs[kind === 'blocked' ? 0 : kind === 'blocked, with a comment' ? 1 : 2];
+      const run = runs[SCENARIOS.indexOf(kind)] as ActionRun;
       expect(
         run.requests.some((r) => r.method === method && (path.test(r.route) || path.test(r.path))),
         `${endpoint} is called`,
@@ -134,7 +149,7 @@ describe.concurrent('a blocked PR never carries a plangate success status under 
   it.concurrent.each(CASES)('%s', async (_, { kind, method, path, make }) => {
     const gh = await fakeGitHub(scenario(kind));
     const sha = pr(gh.state).head.sha;
-    gh.faults.push(make(path, method));
+    gh.faults.push(make(path, method), ...scenarioFaults(kind));
     const run = await runAction(gh, { inputs: AGENT });
     expect(DECISIONS).toContain(run.decision);
     expect(['blocked', 'error'], describeRun(run)).toContain(run.decision);

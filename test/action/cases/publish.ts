@@ -34,6 +34,7 @@ import {
   runAction,
   SAFE_PLAN,
   statuses,
+  type ActionRun,
 } from '../harness.js';
 
 const head = (state: GitHubState, number = 7) => pr(state, number).head.sha;
@@ -92,8 +93,8 @@ describe.concurrent('the sticky comment (threat 13)', () => {
 });
 
 describe.concurrent('every page of every list is read (threat 13)', () => {
-  it('reviews, issue events, changed files and commits: what matters is on the last page', async () => {
-    const [reviews, events, files, commits] = await Promise.all([
+  it('reviews, issue events, timeline, changed files and commits: what matters is on the last page', async () => {
+    const [reviews, events, timeline, files, commits] = await Promise.all([
       fakeGitHub((s) => {
         for (let i = 0; i < 130; i++) review(s, 'outside-dave', { state: 'COMMENTED', minutes: 10 });
         review(s, 'ops-bob', { minutes: 20 });
@@ -101,6 +102,11 @@ describe.concurrent('every page of every list is read (threat 13)', () => {
       fakeGitHub((s) => {
         pr(s).events = Array.from({ length: 130 }, (_, i) => ({ id: 800 + i, event: 'mentioned', actor: 'dev-alice', created_at: timeAt(5) }));
         addLabel(s, 'sec-carol', { minutes: 30 });
+      }),
+      fakeGitHub((s) => {
+        // 130 assignments of a person, then ops-bob assigns a bot (an agent): he asked for the change.
+        pr(s).events = Array.from({ length: 131 }, (_, i) => ({ id: 800 + i, event: 'assigned', actor: i < 130 ? 'dev-alice' : 'ops-bob', created_at: timeAt(2), extra: { assignee: { login: i < 130 ? 'sec-carol' : 'dependabot[bot]' } } }));
+        review(s, 'ops-bob', { minutes: 20 });
       }),
       fakeGitHub((s) => {
         pr(s).files = Array.from({ length: 130 }, (_, i) => ({ filename: `docs/page-${i}.md`, status: 'modified' as const }));
@@ -117,13 +123,19 @@ describe.concurrent('every page of every list is read (threat 13)', () => {
         review(s, 'ops-bob');
       }),
     ]);
-    const [r, e, f, c] = await Promise.all([runAction(reviews), runAction(events), runAction(files, { inputs: { plans: SAFE_PLAN } }), runAction(commits)]);
+    const [r, e, t, f, c] = await Promise.all([runAction(reviews), runAction(events), runAction(timeline), runAction(files, { inputs: { plans: SAFE_PLAN } }), runAction(commits)]);
+    // The first page of each comes with the pull request; the next ones from the connection's own query.
+    const pages = (run: ActionRun, field: string) => made(run, 'POST', /^\/graphql$/).filter((q) => q.graphql?.query.includes(`${field}(`)).map((q) => (q.graphql?.variables.after ? 'next' : 'first'));
     expect(r.decision, describeRun(r)).toBe('approved');
-    expect(made(r, 'GET', /\/pulls\/7\/reviews$/).map((q) => q.query.page ?? '1')).toEqual(['1', '2']);
+    expect(pages(r, 'reviews')).toEqual(['first', 'next']);
     expect(e.decision, describeRun(e)).toBe('overridden');
     expect(made(e, 'GET', /\/issues\/7\/events$/)).toHaveLength(2);
+    expect(t.decision, describeRun(t)).toBe('blocked');
+    expect(commentText(timeline.state)).toMatch(/ops-bob is part of the authoring identity \(who assigned dependabot\[bot\] to it\)/);
+    expect(pages(t, 'timelineItems')).toEqual(['first', 'next']);
     expect(f.decision, describeRun(f)).toBe('blocked');
     expect(f.report?.findings?.[0]).toMatchObject({ address: '.github/workflows/deploy.yml' });
+    expect(pages(f, 'files')).toEqual(['first', 'next']);
     expect(c.decision, describeRun(c)).toBe('blocked');
     expect(commentText(commits.state)).toMatch(/ops-bob is part of the authoring identity/);
     expect(made(c, 'POST', /^\/graphql$/).filter((q) => q.graphql?.query.includes('commits('))).toHaveLength(2);
@@ -176,12 +188,12 @@ describe.concurrent('the commit status on the head SHA', () => {
     const gh = await fakeGitHub((s) => review(s, 'ops-bob'));
     expect((await runAction(gh)).decision).toBe('approved');
     expect(latestStatus(gh.state, head(gh.state))).toBe('success');
-    gh.faults.push(serverErrorFault('/repos/acme/infra/pulls/7/reviews', { times: 50 }));
+    gh.faults.push(serverErrorFault('/repos/acme/infra/activity', { times: 50 }));
     const failed = await runAction(gh);
     expect(failed.decision, describeRun(failed)).toBe('error');
     expect(failed.exitCode).toBe(1);
     expect(latestStatus(gh.state, head(gh.state))).toBe('failure');
-    expect(failed.errors.join('\n')).toMatch(/pulls\/7\/reviews answered 500.*GitHub failed after retries/);
+    expect(failed.errors.join('\n')).toMatch(/activity answered 500.*GitHub failed after retries/);
   });
 
   it('a look-alike "plangate" success posted by someone else is called out (threat 2)', async () => {
@@ -198,9 +210,9 @@ describe.concurrent('the commit status on the head SHA', () => {
 
 describe.concurrent('API faults: retried, then an error — never a default that passes (threat 12)', () => {
   const transient: Array<[string, Fault]> = [
-    ['500 twice on the reviews', serverErrorFault('/repos/acme/infra/pulls/7/reviews', { times: 2 })],
-    ['502 (an HTML page) on the pull request', serverErrorFault('/repos/acme/infra/pulls/7', { status: 502 })],
-    ['403 secondary rate limit on the files', secondaryRateLimitFault('/repos/acme/infra/pulls/7/files')],
+    ['500 twice on the pull request (GraphQL)', serverErrorFault('/graphql', { times: 2 })],
+    ['502 (an HTML page) on the pull request (GraphQL)', serverErrorFault('/graphql', { status: 502 })],
+    ['403 secondary rate limit on the branch activity', secondaryRateLimitFault('/repos/acme/infra/activity')],
     ['primary rate limit on the permission', primaryRateLimitFault('/repos/acme/infra/collaborators/ops-bob/permission')],
     ['429 on the status', tooManyRequestsFault(/\/statuses\/[0-9a-f]{40}$/, { method: 'POST' })],
     ['the GraphQL rate limit', graphqlRateLimitFault()],
@@ -216,10 +228,10 @@ describe.concurrent('API faults: retried, then an error — never a default that
   });
 
   it.each([
-    ['500', serverErrorFault('/repos/acme/infra/pulls/7', { times: 50 }), /pulls\/7 answered 500/],
-    ['403 secondary rate limit', secondaryRateLimitFault('/repos/acme/infra/pulls/7/files', { times: 50 }), /answered 403.*rate limit/],
-    ['429', tooManyRequestsFault('/repos/acme/infra/pulls/7/files', { times: 50 }), /answered 429/],
-    ['primary rate limit', primaryRateLimitFault('/repos/acme/infra/pulls/7/reviews', { times: 50 }), /answered 403.*rate limit/],
+    ['500', serverErrorFault('/graphql', { times: 50 }), /GraphQL \(pull request #7\) failed/],
+    ['403 secondary rate limit', secondaryRateLimitFault('/repos/acme/infra/activity', { times: 50 }), /answered 403.*rate limit/],
+    ['429', tooManyRequestsFault('/repos/acme/infra/activity', { times: 50 }), /answered 429/],
+    ['primary rate limit', primaryRateLimitFault('/repos/acme/infra/collaborators/ops-bob/permission', { times: 50 }), /answered 403.*rate limit/],
   ])('%s that persists: an error, and a failure status', async (_, fault, message) => {
     const gh = await fakeGitHub((s) => review(s, 'ops-bob'));
     gh.faults.push(fault);
@@ -349,7 +361,7 @@ describe.concurrent('re-runs and sibling pull requests (threats 8 and 15)', () =
     });
     const run = await runAction(gh, { number: 7 });
     expect(run.decision, describeRun(run)).toBe('blocked');
-    expect(made(run, 'GET', /\/pulls\/8\/reviews$/)).toHaveLength(0);
+    expect(run.requests.filter((r) => r.graphql && r.graphql.variables.number !== 7)).toHaveLength(0);
   });
 
   it('PR #8 passing never turns the head SHA it shares with a blocked PR #7 green, in either order', async () => {

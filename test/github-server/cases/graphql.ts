@@ -1,6 +1,7 @@
 // GraphQL: documents validated and executed on GitHub's schema, answers and errors in GitHub's shapes.
 import { describe, expect, it } from 'vitest';
 import { expectViolations, gh, graphql, type Json } from '../client.js';
+import { PULL_QUERY } from '../../../src/github/pull-read.js';
 import { HEAD_SHA, makeCommit, makeCommits } from '../server.js';
 
 const COMMITS_QUERY = `query($owner:String!,$name:String!,$number:Int!,$after:String){ repository(owner:$owner,name:$name){ pullRequest(number:$number){ commits(first:100, after:$after){ totalCount pageInfo{hasNextPage endCursor} nodes{ commit{ oid authors(first:20){ nodes{ name email user{ login databaseId } } } committer{ name email user{ login databaseId } } } } } } } }`;
@@ -141,5 +142,46 @@ describe("the action's authorship documents", () => {
     expectViolations(/the fake has no value for Commit\.signature/);
     const { body } = await graphql(`query { repository(owner: "acme", name: "infra") { object(oid: "${HEAD_SHA}") { ... on Commit { signature { isValid } } } } }`);
     expect(body).toEqual({ data: { repository: { object: { signature: null } } } });
+  });
+});
+
+describe("the action's pull request document (src/github/pull-read.ts)", () => {
+  it('answers the pull request, the default branch and the first page of each connection, in GitHub shapes', async () => {
+    const pull = gh.state.pulls[7]!;
+    pull.head.repoFullName = 'mallory/infra';
+    pull.labels = ['plangate-override'];
+    pull.events = [
+      { id: 1, event: 'labeled', actor: 'dev-alice', label: { name: 'plangate-override' }, created_at: '2026-11-24T09:01:00Z' },
+      { id: 2, event: 'reopened', actor: 'ops-bob', created_at: '2026-11-24T09:02:00Z' },
+      { id: 3, event: 'assigned', actor: 'dev-alice', created_at: '2026-11-24T09:03:00Z', extra: { assignee: { login: 'dependabot[bot]' } } },
+    ];
+    pull.reviews = [
+      { id: 3_000_000_001, user: 'dependabot[bot]', state: 'COMMENTED', commit_id: HEAD_SHA, submitted_at: '2026-11-24T09:04:00Z' },
+      { id: 3_000_000_002, user: 'ops-bob', state: 'APPROVED', commit_id: null as unknown as string, submitted_at: '2026-11-24T09:05:00Z' },
+    ];
+    const { body } = await graphql(PULL_QUERY, { owner: 'acme', name: 'infra', number: 7 });
+    expect(body).not.toHaveProperty('errors');
+    const repository = (body.data as Json).repository as Json;
+    expect(repository.defaultBranchRef).toEqual({ name: 'main', target: { oid: gh.state.branches.main } });
+    const pr = repository.pullRequest as Json;
+    expect(pr).toMatchObject({ number: 7, state: 'OPEN', headRefOid: HEAD_SHA, headRepository: { nameWithOwner: 'mallory/infra' }, maintainerCanModify: false, author: { __typename: 'User', login: 'dev-alice', databaseId: 1001 } });
+    expect((pr.labels as Json).nodes).toEqual([{ id: expect.any(String) as string, name: 'plangate-override' }]);
+    // The label event is not among the kinds asked for; a bot is named without `[bot]`.
+    expect((pr.timelineItems as Json).nodes).toEqual([
+      { __typename: 'ReopenedEvent', id: expect.any(String) as string, createdAt: '2026-11-24T09:02:00Z', actor: { __typename: 'User', login: 'ops-bob', databaseId: 1002 } },
+      {
+        __typename: 'AssignedEvent',
+        id: expect.any(String) as string,
+        createdAt: '2026-11-24T09:03:00Z',
+        actor: { __typename: 'User', login: 'dev-alice', databaseId: 1001 },
+        assignee: { __typename: 'Bot', login: 'dependabot', databaseId: 49699333 },
+      },
+    ]);
+    // Review ids past 32 bits are a BigInt, as a string; a commit since garbage-collected is null.
+    expect((pr.reviews as Json).nodes).toEqual([
+      { id: expect.any(String) as string, fullDatabaseId: '3000000001', state: 'COMMENTED', submittedAt: '2026-11-24T09:04:00Z', commit: { oid: HEAD_SHA }, author: { __typename: 'Bot', login: 'dependabot', databaseId: 49699333 } },
+      { id: expect.any(String) as string, fullDatabaseId: '3000000002', state: 'APPROVED', submittedAt: '2026-11-24T09:05:00Z', commit: null, author: { __typename: 'User', login: 'ops-bob', databaseId: 1002 } },
+    ]);
+    expect((pr.files as Json).totalCount).toBe(pull.files.length);
   });
 });

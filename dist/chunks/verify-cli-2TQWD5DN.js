@@ -4,14 +4,14 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-V5W5P3Z2.js";
-import "./chunk-J37J4GZC.js";
+} from "./chunk-Z5FRESL5.js";
+import "./chunk-262LQFLA.js";
 import {
   repositoryPathProblem
-} from "./chunk-NLGQZWYA.js";
+} from "./chunk-LCSZKBTD.js";
 import "./chunk-TF6VJPZR.js";
-import "./chunk-ZP5HWVPU.js";
-import "./chunk-PH55OXYM.js";
+import "./chunk-K4HQFQNB.js";
+import "./chunk-K5NTNJS3.js";
 import "./chunk-43UHVGTL.js";
 import "./chunk-7UZFWUSD.js";
 import {

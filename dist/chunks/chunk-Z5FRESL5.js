@@ -4,20 +4,20 @@ import {
   checkPlans,
   escapeText,
   renderMarkdown
-} from "./chunk-J37J4GZC.js";
+} from "./chunk-262LQFLA.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-NLGQZWYA.js";
+} from "./chunk-LCSZKBTD.js";
 import {
   MAX_SHOWN,
   clip,
   describeFindings,
   plural,
   thousands
-} from "./chunk-ZP5HWVPU.js";
+} from "./chunk-K4HQFQNB.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";
@@ -100,43 +100,34 @@ function describe(value) {
 }
 
 // src/github/graphql.ts
+function selection(c, paged = false) {
+  return `${c.field}(first: 100${paged ? ", after: $after" : ""}${c.args ?? ""}) { totalCount pageInfo { hasNextPage endCursor } nodes { ${c.nodes} } }`;
+}
+function pageQuery(c) {
+  return `query($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) { pullRequest(number: $number) { ${selection(c, true)} } }
+}`;
+}
+var ACCOUNT = ["User", "Bot", "Mannequin", "Organization"].map((type) => `... on ${type} { login databaseId }`).join(" ");
+var ACCOUNT_TYPES = /* @__PURE__ */ new Set(["User", "Bot", "Mannequin", "Organization"]);
+var ACTOR = `__typename ${ACCOUNT}`;
 var PERSON = "name email user { login databaseId }";
 var AUTHORS = `totalCount pageInfo { hasNextPage endCursor } nodes { ${PERSON} }`;
-var COMMITS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      commits(first: 100, after: $after) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes { commit { oid authors(first: 100) { ${AUTHORS} } committer { ${PERSON} } } }
-      }
-    }
-  }
-}`;
+var COMMITS = { field: "commits", nodes: `commit { oid authors(first: 100) { ${AUTHORS} } committer { ${PERSON} } }` };
 var AUTHORS_QUERY = `query($owner: String!, $name: String!, $oid: GitObjectID!, $after: String) {
   repository(owner: $owner, name: $name) {
     object(oid: $oid) { ... on Commit { authors(first: 100, after: $after) { ${AUTHORS} } } }
   }
 }`;
-var ACTOR = "actor { __typename login ... on User { databaseId } ... on Bot { databaseId } }";
 var LABEL = "id name createdAt updatedAt";
-var LABELS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      timelineItems(first: 100, after: $after, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes {
-          __typename
-          ... on LabeledEvent { id createdAt ${ACTOR} label { ${LABEL} } }
-          ... on UnlabeledEvent { id createdAt ${ACTOR} label { ${LABEL} } }
-        }
-      }
-    }
-  }
-}`;
+var LABEL_EVENTS = {
+  field: "timelineItems",
+  args: ", itemTypes: [LABELED_EVENT, UNLABELED_EVENT]",
+  nodes: `__typename ${["LabeledEvent", "UnlabeledEvent"].map((type) => `... on ${type} { id createdAt actor { ${ACTOR} } label { ${LABEL} } }`).join(" ")}`
+};
+var DEFAULT_BRANCH = "defaultBranchRef { name target { oid } }";
 var DEFAULT_BRANCH_QUERY = `query($owner: String!, $name: String!) {
-  repository(owner: $owner, name: $name) { defaultBranchRef { name target { oid } } }
+  repository(owner: $owner, name: $name) { ${DEFAULT_BRANCH} }
 }`;
 var MAX_PAGES = 20;
 async function query(client, what, document, variables) {
@@ -144,7 +135,8 @@ async function query(client, what, document, variables) {
   try {
     data = await client.graphql(document, variables);
   } catch (error) {
-    const said = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const first = error?.errors?.[0]?.message;
+    const said = typeof first === "string" ? first.split("\n")[0] : error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new GitHubApiError(`GitHub GraphQL (${what}) failed (${said}): the token needs pull-requests: read and contents: read`);
   }
   const answer = new Answer(`GraphQL ${what}`);
@@ -152,6 +144,9 @@ async function query(client, what, document, variables) {
 }
 async function readDefaultBranch(client, owner, name) {
   const a = await query(client, "default branch", DEFAULT_BRANCH_QUERY, { owner, name });
+  return defaultBranchOf(a, owner, name);
+}
+function defaultBranchOf(a, owner, name) {
   const repository = a.data.repository;
   if (repository === null || repository === void 0) throw new GitHubApiError(`GitHub GraphQL found no repository ${owner}/${name}`);
   const ref = a.object(repository, "repository").defaultBranchRef;
@@ -159,15 +154,38 @@ async function readDefaultBranch(client, owner, name) {
   const branch = a.object(ref, "repository.defaultBranchRef");
   return { name: a.text(branch.name, "defaultBranchRef.name"), sha: a.sha(a.object(branch.target, "defaultBranchRef.target").oid, "defaultBranchRef.target.oid") };
 }
-async function readCommitPeople(client, owner, name, number) {
+async function fetchPage(client, owner, name, number, c, what, after) {
+  const a = await query(client, `pull request ${what}`, pageQuery(c), { owner, name, number, after });
+  return { a, connection: pullRequest(a, owner, name, number)[c.field] };
+}
+async function allNodes(client, owner, name, number, c, what, { first, maxPages = 50, upTo } = {}) {
+  let page = first ?? await fetchPage(client, owner, name, number, c, what, null);
+  const nodes = [];
+  for (let n = 1; ; n++) {
+    const { a } = page;
+    const connection = a.object(page.connection, `pullRequest.${c.field}`);
+    const total = a.count(connection.totalCount, `${c.field}.totalCount`);
+    nodes.push(...a.list(connection.nodes, `${c.field}.nodes`));
+    const next = nextPage(a, connection, c.field);
+    if (next === null) {
+      if (nodes.length !== total) throw new GitHubApiError(`GitHub counts ${total} ${what} of pull request #${number} but lists ${nodes.length}, so plangate cannot be sure it saw every one: run again`);
+      const ids = nodes.flatMap((node) => typeof node?.id === "string" ? [node.id] : []);
+      if (new Set(ids).size !== ids.length) throw new GitHubApiError(`GitHub lists one of the ${what} of pull request #${number} twice, so the list may leave another out: run again`);
+      return nodes;
+    }
+    if (n >= maxPages && upTo) return nodes;
+    if (n >= maxPages) throw new GitHubApiError(`pull request #${number} has more than ${(maxPages * 100).toLocaleString("en-US")} ${what}: plangate reads no further, so it cannot be sure it saw every one`);
+    page = await fetchPage(client, owner, name, number, c, what, next);
+  }
+}
+async function readCommitPeople(client, owner, name, number, first) {
   const people = [];
-  let after = null;
   const listed = /* @__PURE__ */ new Set();
   let total = 0;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const a = await query(client, "pull request commits", COMMITS_QUERY, { owner, name, number, after });
-    const commits = pullRequest(a, owner, name, number).commits;
-    const connection = a.object(commits, "pullRequest.commits");
+  let page = first ?? await fetchPage(client, owner, name, number, COMMITS, "commits", null);
+  for (let n = 1; ; n++) {
+    const { a } = page;
+    const connection = a.object(page.connection, "pullRequest.commits");
     total = a.count(connection.totalCount, "commits.totalCount");
     for (const [i, item] of a.list(connection.nodes, "commits.nodes").entries()) {
       const commit = a.object(a.object(item, `commits.nodes[${i}]`).commit, `commits.nodes[${i}].commit`);
@@ -180,8 +198,8 @@ async function readCommitPeople(client, owner, name, number) {
       people.push(person(a, oid, "committer", commit.committer));
     }
     const next = nextPage(a, connection, "commits");
-    if (next === null) break;
-    after = next;
+    if (next === null || n >= MAX_PAGES) break;
+    page = await fetchPage(client, owner, name, number, COMMITS, "commits", next);
   }
   return { people, listed: listed.size, total };
 }
@@ -203,38 +221,24 @@ async function allAuthors(client, a, owner, name, oid, first) {
   return nodes;
 }
 async function readLabelTimeline(client, owner, name, number) {
-  const events = [];
-  let after = null;
-  let total = 0;
-  for (let page = 0; ; page++) {
-    const a = await query(client, "pull request label events", LABELS_QUERY, { owner, name, number, after });
-    const connection = a.object(pullRequest(a, owner, name, number).timelineItems, "pullRequest.timelineItems");
-    total = a.count(connection.totalCount, "timelineItems.totalCount");
-    for (const [i, item] of a.list(connection.nodes, "timelineItems.nodes").entries()) {
-      const at = `timelineItems.nodes[${i}]`;
-      const node = a.object(item, at);
-      const kind = node.__typename === "LabeledEvent" ? "labeled" : node.__typename === "UnlabeledEvent" ? "unlabeled" : a.fail(`${at}.__typename`, "LabeledEvent or UnlabeledEvent", node.__typename);
-      const label = a.object(node.label, `${at}.label`);
-      const edited = [label.createdAt, label.updatedAt].map((t) => typeof t === "string" && isTime(t) ? t : null);
-      events.push({
-        id: a.text(node.id, `${at}.id`),
-        event: kind,
-        labelId: a.text(label.id, `${at}.label.id`),
-        labelName: a.string(label.name, `${at}.label.name`),
-        actor: actor(a, node.actor, `${at}.actor`),
-        createdAt: a.string(node.createdAt, `${at}.createdAt`),
-        // The later of the two; unknown when either is missing.
-        labelEditedAt: edited.includes(null) ? null : edited.reduce((x, y) => Date.parse(y) > Date.parse(x) ? y : x)
-      });
-    }
-    const next = nextPage(a, connection, "timelineItems");
-    if (next === null || page >= 1e3) break;
-    after = next;
-  }
-  if (events.length !== total) {
-    throw new GitHubApiError(`GitHub counts ${total} label events on pull request #${number} but lists ${events.length}: plangate cannot walk the override label's history; run again`);
-  }
-  return events;
+  const a = new Answer(`GraphQL label events of pull request #${number}`);
+  return (await allNodes(client, owner, name, number, LABEL_EVENTS, "label events", { maxPages: 1e3 })).map((item, i) => {
+    const at = `timelineItems.nodes[${i}]`;
+    const node = a.object(item, at);
+    const kind = node.__typename === "LabeledEvent" ? "labeled" : node.__typename === "UnlabeledEvent" ? "unlabeled" : a.fail(`${at}.__typename`, "LabeledEvent or UnlabeledEvent", node.__typename);
+    const label = a.object(node.label, `${at}.label`);
+    const edited = [label.createdAt, label.updatedAt].map((t) => typeof t === "string" && isTime(t) ? t : null);
+    return {
+      id: a.text(node.id, `${at}.id`),
+      event: kind,
+      labelId: a.text(label.id, `${at}.label.id`),
+      labelName: a.string(label.name, `${at}.label.name`),
+      actor: account(a, node.actor, `${at}.actor`),
+      createdAt: a.string(node.createdAt, `${at}.createdAt`),
+      // The later of the two; unknown when either is missing.
+      labelEditedAt: edited.includes(null) ? null : edited.reduce((x, y) => Date.parse(y) > Date.parse(x) ? y : x)
+    };
+  });
 }
 function pullRequest(a, owner, name, number) {
   const repository = a.data.repository;
@@ -258,11 +262,15 @@ function person(a, sha, role, raw) {
   }
   return out;
 }
-function actor(a, raw, field) {
-  if (raw === null || raw === void 0) return null;
+function account(a, raw, field) {
+  if (raw === null) return null;
   const node = a.object(raw, field);
-  if (node.__typename !== "User" && node.__typename !== "Bot") return null;
-  return { login: a.text(node.login, `${field}.login`), id: a.count(node.databaseId, `${field}.databaseId`), type: node.__typename };
+  const type = a.text(node.__typename, `${field}.__typename`);
+  if (!ACCOUNT_TYPES.has(type)) a.fail(`${field}.__typename`, [...ACCOUNT_TYPES].join(", "), type);
+  return { login: restLogin(type, a.text(node.login, `${field}.login`)), id: a.count(node.databaseId, `${field}.databaseId`), type };
+}
+function restLogin(type, login) {
+  return type === "Bot" && !login.endsWith("[bot]") ? `${login}[bot]` : login;
 }
 
 // src/github/failure.ts
@@ -288,6 +296,136 @@ function apiError(call, error) {
   return new GitHubApiError(`GitHub API ${call} answered ${status ?? "no response"} (${said.split("\n")[0]})${fix}`, status);
 }
 
+// src/github/pull-read.ts
+var LABELS = { field: "labels", nodes: "id name" };
+var FILES = { field: "files", nodes: "path changeType" };
+var REVIEWS = { field: "reviews", nodes: `id fullDatabaseId state submittedAt commit { oid } author { ${ACTOR} }` };
+var EVENT_NAMES = {
+  ReopenedEvent: "reopened",
+  HeadRefForcePushedEvent: "head_ref_force_pushed",
+  HeadRefRestoredEvent: "head_ref_restored",
+  BaseRefChangedEvent: "base_ref_changed",
+  BaseRefForcePushedEvent: "base_ref_force_pushed",
+  AssignedEvent: "assigned"
+};
+var EVENTS = {
+  field: "timelineItems",
+  args: `, itemTypes: [${Object.values(EVENT_NAMES).map((e) => `${e.toUpperCase()}_EVENT`).join(", ")}]`,
+  nodes: `__typename ${Object.keys(EVENT_NAMES).map((type) => `... on ${type} { id createdAt actor { ${ACTOR} }${type === "AssignedEvent" ? ` assignee { ${ACTOR} }` : ""} }`).join(" ")}`
+};
+var PULL_QUERY = `query($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    ${DEFAULT_BRANCH}
+    pullRequest(number: $number) {
+      number state createdAt maintainerCanModify changedFiles
+      headRefName headRefOid baseRefName baseRefOid
+      headRepository { nameWithOwner }
+      author { ${ACTOR} }
+      ${[LABELS, FILES, COMMITS, REVIEWS, EVENTS].map((c) => selection(c)).join("\n      ")}
+    }
+  }
+}`;
+var STATES = { OPEN: "open", CLOSED: "closed", MERGED: "closed" };
+var CHANGE_TYPES = { ADDED: "added", DELETED: "removed", MODIFIED: "modified", RENAMED: "renamed", COPIED: "copied", CHANGED: "changed" };
+var REVIEW_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]);
+async function readPull(client, owner, name, number, rest) {
+  const a = await query(client, `pull request #${number}`, PULL_QUERY, { owner, name, number });
+  const pr = pullRequest(a, owner, name, number);
+  if (pr.number !== number) a.fail("pullRequest.number", String(number), pr.number);
+  const headSha = a.sha(pr.headRefOid, "pullRequest.headRefOid");
+  const stateName = a.text(pr.state, "pullRequest.state");
+  const state = STATES[stateName] ?? a.fail("pullRequest.state", Object.keys(STATES).join(", "), stateName);
+  let author = account(a, pr.author, "pullRequest.author");
+  let headRepo = pr.headRepository === null ? null : a.text(a.object(pr.headRepository, "pullRequest.headRepository").nameWithOwner, "pullRequest.headRepository.nameWithOwner");
+  if (author === null || headRepo === null) {
+    const known = await rest();
+    if (known.headSha !== headSha) {
+      throw new GitHubApiError(`GitHub's REST and GraphQL APIs name different heads of pull request #${number} (${known.headSha.slice(0, 7)}, ${headSha.slice(0, 7)}): it moved while plangate read it; run again`);
+    }
+    author ??= known.author;
+    headRepo ??= known.headRepo;
+  }
+  const labels = (await allNodes(client, owner, name, number, LABELS, "labels", { first: { a, connection: pr.labels }, maxPages: 10 })).map((item, i) => {
+    const label = a.object(item, `labels.nodes[${i}]`);
+    return { id: a.text(label.id, `labels.nodes[${i}].id`), name: a.text(label.name, `labels.nodes[${i}].name`) };
+  });
+  const pull = {
+    number,
+    state,
+    author,
+    headSha,
+    headRef: a.text(pr.headRefName, "pullRequest.headRefName"),
+    headRepo,
+    maintainerCanModify: a.boolean(pr.maintainerCanModify, "pullRequest.maintainerCanModify"),
+    baseSha: a.sha(pr.baseRefOid, "pullRequest.baseRefOid"),
+    baseRef: a.text(pr.baseRefName, "pullRequest.baseRefName"),
+    labels,
+    commitCount: a.count(a.object(pr.commits, "pullRequest.commits").totalCount, "commits.totalCount"),
+    changedFiles: a.count(pr.changedFiles, "pullRequest.changedFiles"),
+    createdAt: a.time(pr.createdAt, "pullRequest.createdAt")
+  };
+  return { number, pull, answer: a, raw: pr };
+}
+function firstPage(read, number, c) {
+  return read?.number === number ? { a: read.answer, connection: read.raw[c.field] } : void 0;
+}
+async function readFiles(client, owner, name, number, first) {
+  const a = new Answer(`GraphQL changed files of pull request #${number}`);
+  return (await allNodes(client, owner, name, number, FILES, "changed files", { first, maxPages: 30, upTo: true })).map((item, i) => {
+    const file = a.object(item, `files.nodes[${i}]`);
+    const kind = a.text(file.changeType, `files.nodes[${i}].changeType`);
+    return { filename: a.text(file.path, `files.nodes[${i}].path`), status: CHANGE_TYPES[kind] ?? a.fail(`files.nodes[${i}].changeType`, Object.keys(CHANGE_TYPES).join(", "), kind) };
+  });
+}
+async function readReviews(client, owner, name, number, first) {
+  const a = new Answer(`GraphQL reviews of pull request #${number}`);
+  const reviews = [];
+  const unreadable = [];
+  for (const [i, item] of (await allNodes(client, owner, name, number, REVIEWS, "reviews", { first, maxPages: 1e3 })).entries()) {
+    const at = `reviews.nodes[${i}]`;
+    const r = a.object(item, at);
+    const id = typeof r.fullDatabaseId === "string" && /^\d{1,15}$/.test(r.fullDatabaseId) ? Number(r.fullDatabaseId) : null;
+    let reviewer = null;
+    try {
+      reviewer = account(a, r.author, `${at}.author`);
+      if (reviewer === null) continue;
+      const state = a.text(r.state, `${at}.state`);
+      if (!REVIEW_STATES.has(state)) a.fail(`${at}.state`, [...REVIEW_STATES].join(", "), state);
+      if (id === null) a.fail(`${at}.fullDatabaseId`, "a whole number", r.fullDatabaseId);
+      const submittedAt = state === "PENDING" && r.submittedAt === null ? "" : a.time(r.submittedAt, `${at}.submittedAt`);
+      reviews.push({ id, reviewer, state, commitId: a.sha(a.object(r.commit, `${at}.commit`).oid, `${at}.commit.oid`), submittedAt });
+    } catch (error) {
+      if (!(error instanceof GitHubApiError)) throw error;
+      const author = isObject(r.author) ? r.author : {};
+      if (reviewer === null && typeof author.databaseId === "number" && Number.isInteger(author.databaseId)) {
+        const type = typeof author.__typename === "string" ? author.__typename : "(unknown)";
+        reviewer = { login: typeof author.login === "string" && author.login !== "" ? restLogin(type, author.login) : `(id ${author.databaseId})`, id: author.databaseId, type };
+      }
+      const entry = { id, reviewer, problem: error.message };
+      if (typeof r.submittedAt === "string" && Number.isFinite(Date.parse(r.submittedAt))) entry.submittedAt = r.submittedAt;
+      unreadable.push(entry);
+    }
+  }
+  return { reviews, unreadable };
+}
+async function readTimeline(client, owner, name, number, first) {
+  const a = new Answer(`GraphQL timeline of pull request #${number}`);
+  return (await allNodes(client, owner, name, number, EVENTS, "timeline events", { first, maxPages: 1e3 })).map((item, i) => {
+    const at = `timelineItems.nodes[${i}]`;
+    const node = a.object(item, at);
+    const typename = a.text(node.__typename, `${at}.__typename`);
+    const event = EVENT_NAMES[typename] ?? a.fail(`${at}.__typename`, Object.keys(EVENT_NAMES).join(", "), typename);
+    return {
+      id: a.text(node.id, `${at}.id`),
+      event,
+      actor: account(a, node.actor, `${at}.actor`),
+      // Checked where it matters (facts.ts): a time that is not one leaves the moment unknown.
+      createdAt: typeof node.createdAt === "string" ? node.createdAt : "",
+      ...event === "assigned" ? { assignee: account(a, node.assignee, `${at}.assignee`) } : {}
+    };
+  });
+}
+
 // src/github/octokit-api.ts
 var OctokitRepositoryApi = class {
   constructor(client, owner, repo) {
@@ -298,6 +436,8 @@ var OctokitRepositoryApi = class {
   client;
   owner;
   repo;
+  /** The last pull request read, whose first pages the pull request's other readers start from. */
+  read;
   async call(route, params = {}) {
     try {
       const response = await this.client.request(route, { ...this.repository(route), ...params });
@@ -344,8 +484,8 @@ var OctokitRepositoryApi = class {
   failure(route, params, error) {
     return apiError(this.path(route, params), error);
   }
-  defaultBranchHead() {
-    return readDefaultBranch(this.client, this.owner, this.repo);
+  async defaultBranchHead() {
+    return this.read ? defaultBranchOf(this.read.answer, this.owner, this.repo) : readDefaultBranch(this.client, this.owner, this.repo);
   }
   async branchSha(branch) {
     const route = "GET /repos/{owner}/{repo}/branches/{+branch}";
@@ -358,38 +498,24 @@ var OctokitRepositoryApi = class {
     return a.sha(a.object(answer.commit, "commit").sha, "commit.sha");
   }
   async pull(number) {
+    this.read = await readPull(this.client, this.owner, this.repo, number, () => this.restPull(number));
+    return this.read.pull;
+  }
+  async restPull(number) {
     const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}";
     const a = this.answer(route, { pull_number: number });
     const pr = a.object(await this.call(route, { pull_number: number }), "(answer)");
-    const head = a.object(pr.head, "head");
-    const base = a.object(pr.base, "base");
-    const headRepo = head.repo === null ? null : a.text(a.object(head.repo, "head.repo").full_name, "head.repo.full_name");
     if (pr.number !== number) a.fail("number", String(number), pr.number);
-    return {
-      number,
-      state: a.text(pr.state, "state"),
-      author: a.identity(pr.user, "user"),
-      headSha: a.sha(head.sha, "head.sha"),
-      headRef: a.text(head.ref, "head.ref"),
-      headRepo,
-      maintainerCanModify: a.boolean(pr.maintainer_can_modify, "maintainer_can_modify"),
-      baseSha: a.sha(base.sha, "base.sha"),
-      baseRef: a.text(base.ref, "base.ref"),
-      labels: a.list(pr.labels, "labels").map((l, i) => {
-        const label = a.object(l, `labels[${i}]`);
-        return { id: a.text(label.node_id, `labels[${i}].node_id`), name: a.text(label.name, `labels[${i}].name`) };
-      }),
-      commitCount: a.count(pr.commits, "commits"),
-      changedFiles: a.count(pr.changed_files, "changed_files"),
-      createdAt: a.time(pr.created_at, "created_at")
-    };
+    const head = a.object(pr.head, "head");
+    const headRepo = head.repo === null ? null : a.text(a.object(head.repo, "head.repo").full_name, "head.repo.full_name");
+    return { headSha: a.sha(head.sha, "head.sha"), author: a.identity(pr.user, "user"), headRepo };
   }
   /**
    * GraphQL links a commit's author or committer only to a User, so a bot's
    * commits read as unlinked there; REST (up to 250 commits) names the bot.
    */
   async commitPeople(number) {
-    const read = await readCommitPeople(this.client, this.owner, this.repo, number);
+    const read = await readCommitPeople(this.client, this.owner, this.repo, number, firstPage(this.read, number, COMMITS));
     const unlinked = read.people.filter((p) => p.role !== "co-author" && p.login === void 0);
     if (unlinked.length === 0) return read;
     const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits";
@@ -408,7 +534,10 @@ var OctokitRepositoryApi = class {
   labelTimeline(number) {
     return readLabelTimeline(this.client, this.owner, this.repo, number);
   }
+  /** GraphQL's list, unless it has a rename or copy: only REST names the file it was made from. */
   async changedFiles(number) {
+    const files = await readFiles(this.client, this.owner, this.repo, number, firstPage(this.read, number, FILES));
+    if (!files.some((f) => f.status === "renamed" || f.status === "copied")) return files;
     const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}/files";
     const a = this.answer(route, { pull_number: number });
     return (await this.list(route, { pull_number: number })).map((item, i) => {
@@ -418,36 +547,11 @@ var OctokitRepositoryApi = class {
       return file;
     });
   }
-  /** Reviews in GitHub's shape; one that is not (no commit, an unknown state, no time) is set apart, not thrown. */
-  async reviews(number) {
-    const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews";
-    const a = this.answer(route, { pull_number: number });
-    const reviews = [];
-    const unreadable = [];
-    for (const [i, item] of (await this.list(route, { pull_number: number })).entries()) {
-      const r = a.object(item, `[${i}]`);
-      const id = typeof r.id === "number" && Number.isInteger(r.id) ? r.id : null;
-      let reviewer = null;
-      try {
-        reviewer = a.maybeIdentity(r.user, `[${i}].user`);
-        if (reviewer === null) continue;
-        const state = a.text(r.state, `[${i}].state`);
-        if (!REVIEW_STATES.has(state)) a.fail(`[${i}].state`, [...REVIEW_STATES].join(", "), state);
-        if (id === null) a.fail(`[${i}].id`, "a whole number", r.id);
-        const submittedAt = state === "PENDING" && r.submitted_at === void 0 ? "" : a.time(r.submitted_at, `[${i}].submitted_at`);
-        reviews.push({ id, reviewer, state, commitId: a.sha(r.commit_id, `[${i}].commit_id`), submittedAt });
-      } catch (error) {
-        if (!(error instanceof GitHubApiError)) throw error;
-        const user = typeof r.user === "object" && r.user !== null ? r.user : {};
-        if (reviewer === null && typeof user.id === "number" && Number.isInteger(user.id)) {
-          reviewer = { login: typeof user.login === "string" && user.login !== "" ? user.login : `(id ${user.id})`, id: user.id, type: typeof user.type === "string" ? user.type : "(unknown)" };
-        }
-        const entry = { id, reviewer, problem: error.message };
-        if (typeof r.submitted_at === "string" && Number.isFinite(Date.parse(r.submitted_at))) entry.submittedAt = r.submitted_at;
-        unreadable.push(entry);
-      }
-    }
-    return { reviews, unreadable };
+  reviews(number) {
+    return readReviews(this.client, this.owner, this.repo, number, firstPage(this.read, number, REVIEWS));
+  }
+  timeline(number) {
+    return readTimeline(this.client, this.owner, this.repo, number, firstPage(this.read, number, EVENTS));
   }
   /** `role_name` of a collaborator; null when GitHub says they are not one (404). */
   async permission(login) {
@@ -498,8 +602,7 @@ var OctokitRepositoryApi = class {
         // Checked where it matters: a bad time on an unrelated event must not stop the run.
         createdAt: typeof e.created_at === "string" ? e.created_at : "",
         viaApp: e.performed_via_github_app === void 0 ? void 0 : e.performed_via_github_app !== null,
-        ...typeof e.label === "object" && e.label !== null && typeof e.label.name === "string" ? { label: e.label.name } : {},
-        ...e.event === "assigned" ? { assignee: a.maybeIdentity(e.assignee ?? null, `[${i}].assignee`) } : {}
+        ...typeof e.label === "object" && e.label !== null && typeof e.label.name === "string" ? { label: e.label.name } : {}
       };
     });
   }
@@ -621,7 +724,6 @@ var OctokitRepositoryApi = class {
 function urlPath(path) {
   return path.split("/").map(encodeURIComponent).join("/");
 }
-var REVIEW_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]);
 
 // src/github/decision-api.ts
 var COMMENTS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
@@ -717,9 +819,8 @@ var RestDecisionApi = class extends OctokitRepositoryApi {
 };
 function actorLogin(a, value, field) {
   if (value === null || value === void 0) return null;
-  const actor2 = a.object(value, field);
-  const login = a.text(actor2.login, `${field}.login`);
-  return actor2.__typename === "Bot" && !login.endsWith("[bot]") ? `${login}[bot]` : login;
+  const actor = a.object(value, field);
+  return restLogin(actor.__typename, a.text(actor.login, `${field}.login`));
 }
 
 // src/approval/record.ts
