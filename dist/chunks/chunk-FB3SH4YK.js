@@ -14,7 +14,7 @@ import {
   SEVERITIES,
   fatesOf,
   isDestructive
-} from "./chunk-K5NTNJS3.js";
+} from "./chunk-PH55OXYM.js";
 import {
   addStateResource,
   configAddress,
@@ -1432,7 +1432,7 @@ function repositoryPathProblem(path) {
 
 // src/load-yaml.ts
 async function loadYaml() {
-  const mod = await import("./dist-NDH55GF2.js");
+  const mod = await import("./dist-NQIGWYAX.js");
   return mod.default ?? mod;
 }
 function yamlProblem(doc, what = "YAML") {
@@ -2120,7 +2120,7 @@ function describeObject(doc) {
   return `JSON that is neither a Terraform plan (no "format_version" with "resource_changes") nor a CloudFormation change set (no "Changes")${keys ? `; its keys are ${keys}` : ""}: pass ${SHOW_JSON3} or ${DESCRIBE2} output`;
 }
 
-// src/plan/json-bytes.ts
+// src/plan/json-window.ts
 var JsonSyntaxError = class extends Error {
   constructor(detail, offset, truncated) {
     super(detail);
@@ -2132,16 +2132,6 @@ var JsonSyntaxError = class extends Error {
   offset;
   truncated;
 };
-var OBJECT = 1;
-var ARRAY = 2;
-var VALUE = 0;
-var AFTER = 1;
-var KEY = 2;
-var COLON = 3;
-var FIRST_KEY = 4;
-var FIRST_VALUE = 5;
-var WHITESPACE = new Uint8Array(256);
-for (const c of " 	\n\r") WHITESPACE[c.charCodeAt(0)] = 1;
 var ESCAPES = new Uint8Array(256);
 for (const c of '"\\/bfnrt') ESCAPES[c.charCodeAt(0)] = 1;
 var STOP = new Uint8Array(256);
@@ -2150,10 +2140,10 @@ STOP[34] = 1;
 STOP[92] = 1;
 var HEX = new Uint8Array(256);
 for (const c of "0123456789abcdefABCDEF") HEX[c.charCodeAt(0)] = 1;
-var JsonBytes = class {
+var JsonWindow = class {
   constructor(readAt, start, window) {
     this.readAt = readAt;
-    this.buf = Buffer.allocUnsafe(window);
+    this.buf = Buffer.alloc(window + 1);
     this.base = start;
   }
   readAt;
@@ -2166,9 +2156,6 @@ var JsonBytes = class {
   eof = false;
   /** Index in buf of the first byte a caller still needs (a value being captured), or -1. */
   mark = -1;
-  /** File offset of the first container nested past MAX_DEPTH where depth is checked, or -1. */
-  tooDeep = -1;
-  stack = new Uint8Array(1024);
   /** The file offset of the next byte. */
   get offset() {
     return this.base + this.pos;
@@ -2184,12 +2171,14 @@ var JsonBytes = class {
       this.end -= keep;
       if (this.mark >= 0) this.mark -= keep;
     }
-    if (this.end === this.buf.length) {
-      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+    const room = this.buf.length - 1;
+    if (this.end === room) {
+      const bigger = Buffer.allocUnsafe(room * 2 + 1);
       this.buf.copy(bigger, 0, 0, this.end);
       this.buf = bigger;
     }
-    const n = this.readAt(this.buf, this.end, this.buf.length - this.end, this.base + this.end);
+    const n = this.readAt(this.buf, this.end, this.buf.length - 1 - this.end, this.base + this.end);
+    this.buf[this.end + n] = 0;
     if (n === 0) {
       this.eof = true;
       return false;
@@ -2246,36 +2235,6 @@ var JsonBytes = class {
       return false;
     }
     return true;
-  }
-  /**
-   * Reads an object key and its colon: the key's text when it has escapes
-   * (decoded as JSON.parse would) or is one of `known` (returned as that
-   * string), else undefined when `all` is false (an unknown plain key).
-   */
-  key(known2, all) {
-    if (this.peek() !== 34) this.fail("expected a string key");
-    const saved = this.mark;
-    if (saved < 0) this.mark = this.pos;
-    const from = this.offset;
-    this.string();
-    const start = from - this.base;
-    const end = this.pos;
-    let name;
-    let escaped = false;
-    for (let i = start + 1; i < end - 1 && !escaped; i++) escaped = this.buf[i] === 92;
-    if (all || escaped) {
-      name = this.keyText(start, end);
-    } else {
-      for (const k of known2) {
-        if (k.length === end - start - 2 && this.bytesAre(start + 1, k)) {
-          name = k;
-          break;
-        }
-      }
-    }
-    this.mark = saved;
-    this.expect(58, "':'");
-    return name;
   }
   /** The key whose bytes (quotes included) are buf[start, end), decoded; a key longer than V8's longest string is refused. */
   keyText(start, end) {
@@ -2386,111 +2345,13 @@ var JsonBytes = class {
     else if (c === 110) this.literal("null");
     else this.fail(c === -1 ? "the file ends early" : "unexpected token");
   }
-  /**
-   * Skips one value, validating it. `depth` is the nesting of the container
-   * holding it (the document's top object is 1); past MAX_DEPTH, tooDeep is
-   * set unless `anyDepth`. One loop over the bytes, for speed: most of a
-   * large plan passes through here.
-   */
-  skip(depth, anyDepth = false) {
-    let b = this.buf;
-    let n = this.end;
-    let i = this.pos;
-    let sp = 0;
-    let state = VALUE;
-    for (; ; ) {
-      if (state === AFTER && sp === 0) {
-        this.pos = i;
-        return;
-      }
-      if (i >= n) {
-        this.pos = i;
-        if (!this.more()) this.fail("the file ends early");
-        b = this.buf;
-        n = this.end;
-        i = this.pos;
-        continue;
-      }
-      const c = b[i];
-      if (WHITESPACE[c] === 1) {
-        do
-          i++;
-        while (i < n && WHITESPACE[b[i]] === 1);
-        continue;
-      }
-      if (state === VALUE || state === KEY) {
-        if (c === 34) {
-          let j = i + 1;
-          while (j < n && STOP[b[j]] === 0) j++;
-          if (j < n && b[j] === 34) {
-            i = j + 1;
-          } else {
-            this.pos = i;
-            this.string();
-            b = this.buf;
-            n = this.end;
-            i = this.pos;
-          }
-          state = state === KEY ? COLON : AFTER;
-        } else if (state === KEY) {
-          this.pos = i;
-          this.fail("expected a string key");
-        } else if (c === 123 || c === 91) {
-          if (sp === this.stack.length) {
-            const bigger = new Uint8Array(sp * 2);
-            bigger.set(this.stack);
-            this.stack = bigger;
-          }
-          this.stack[sp++] = c === 123 ? OBJECT : ARRAY;
-          if (depth + sp > MAX_DEPTH && !anyDepth && this.tooDeep === -1) this.tooDeep = this.base + i;
-          i++;
-          state = c === 123 ? FIRST_KEY : FIRST_VALUE;
-        } else if (i + 5 <= n && (c === 116 && b[i + 1] === 114 && b[i + 2] === 117 && b[i + 3] === 101 || c === 110 && b[i + 1] === 117 && b[i + 2] === 108 && b[i + 3] === 108)) {
-          i += 4;
-          state = AFTER;
-        } else {
-          this.pos = i;
-          this.scalar(c);
-          b = this.buf;
-          n = this.end;
-          i = this.pos;
-          state = AFTER;
-        }
-      } else if (state === FIRST_KEY || state === FIRST_VALUE) {
-        if (c === (state === FIRST_KEY ? 125 : 93)) {
-          sp--;
-          i++;
-          state = AFTER;
-        } else {
-          state = state === FIRST_KEY ? KEY : VALUE;
-        }
-      } else if (state === COLON) {
-        if (c !== 58) {
-          this.pos = i;
-          this.fail("expected ':'");
-        }
-        i++;
-        state = VALUE;
-      } else {
-        const kind = this.stack[sp - 1];
-        if (c === 44) {
-          i++;
-          state = kind === OBJECT ? KEY : VALUE;
-        } else if (c === (kind === OBJECT ? 125 : 93)) {
-          sp--;
-          i++;
-        } else {
-          this.pos = i;
-          this.fail(`expected ',' or '${kind === OBJECT ? "}" : "]"}'`);
-        }
-      }
-    }
-  }
-  /** Skips one value and returns its bytes (valid until the next read), trimmed of whitespace. */
-  capture(depth) {
+  /** Starts holding bytes at the next value: what the caller reads next stays in the buffer until held(). */
+  hold() {
     this.peek();
     this.mark = this.pos;
-    this.skip(depth);
+  }
+  /** The bytes read since hold() (valid until the next read); they are no longer held. */
+  held() {
     const bytes2 = this.buf.subarray(this.mark, this.pos);
     this.mark = -1;
     return bytes2;
@@ -2500,6 +2361,274 @@ var JsonBytes = class {
     if (this.peek() !== -1) this.fail("unexpected non-whitespace character after JSON");
   }
 };
+
+// src/plan/json-bytes.ts
+var OBJECT = 1;
+var ARRAY = 2;
+var JsonBytes = class extends JsonWindow {
+  /** File offset of the first container nested past MAX_DEPTH where depth is checked, or -1. */
+  tooDeep = -1;
+  stack = new Uint8Array(1024);
+  /**
+   * Reads an object key and its colon: the key's text when it has escapes
+   * (decoded as JSON.parse would) or is one of `known` (returned as that
+   * string), else undefined when `all` is false (an unknown plain key).
+   */
+  key(known2, all) {
+    if (this.peek() !== 34) this.fail("expected a string key");
+    const b = this.buf;
+    const from = this.pos + 1;
+    let j = from;
+    while (STOP[b[j]] === 0) j++;
+    if (b[j] !== 34) return this.heldKey(known2, all);
+    let name;
+    if (all) name = b.toString("utf8", from, j);
+    else name = this.knownAt(known2, from, j);
+    this.pos = j + 1;
+    if (b[j + 1] === 58) this.pos++;
+    else this.expect(58, "':'");
+    return name;
+  }
+  /** key() for a key with escapes, or one the window cuts: read whole, held while read. */
+  heldKey(known2, all) {
+    const own = this.mark < 0;
+    if (own) this.mark = this.pos;
+    const from = this.offset;
+    this.string();
+    const start = from - this.base;
+    const end = this.pos;
+    let escaped = false;
+    for (let i = start + 1; i < end - 1 && !escaped; i++) escaped = this.buf[i] === 92;
+    const name = all || escaped ? this.keyText(start, end) : this.knownAt(known2, start + 1, end - 1);
+    if (own) this.mark = -1;
+    this.expect(58, "':'");
+    return name;
+  }
+  /** The one of `known` whose bytes are buf[from, to), if any. */
+  knownAt(known2, from, to) {
+    for (const k of known2) if (k.length === to - from && this.bytesAre(from, k)) return k;
+    return void 0;
+  }
+  /** The string value at the scanner when it has no escape and sits in the window (consumed), else undefined (not consumed). */
+  plainString() {
+    if (this.peek() !== 34) return void 0;
+    const b = this.buf;
+    let j = this.pos + 1;
+    while (STOP[b[j]] === 0) j++;
+    if (b[j] !== 34) return void 0;
+    const text = b.toString("utf8", this.pos + 1, j);
+    this.pos = j + 1;
+    return text;
+  }
+  /**
+   * Skips one value, validating it. `depth` is the nesting of the container
+   * holding it (the document's top object is 1); past MAX_DEPTH, tooDeep is
+   * set unless `anyDepth`. Most of a large plan passes through here, so it is
+   * one loop with the common tokens inline: the sentinel after the last byte
+   * held (see more()) ends every inner loop without a bounds check, and
+   * anything unusual (escapes, a token cut by the window's end, an error) is
+   * left to JsonWindow's byte-at-a-time methods, from the token's start.
+   */
+  skip(depth, anyDepth = false) {
+    let b = this.buf;
+    let n = this.end;
+    let i = this.pos;
+    let stack = this.stack;
+    let sp = 0;
+    let key = false;
+    let c;
+    for (; ; ) {
+      c = b[i];
+      if (c <= 32) {
+        while (c === 32 || c === 10 || c === 13 || c === 9) c = b[++i];
+        if (i >= n) {
+          this.pos = i;
+          c = this.peek();
+          ({ buf: b, end: n, pos: i } = this);
+        }
+      }
+      if (key) {
+        if (c !== 34) {
+          this.pos = i;
+          this.fail("expected a string key");
+        }
+        let j = i + 1;
+        while (STOP[b[j]] === 0) j++;
+        if (b[j] === 34) i = j + 1;
+        else {
+          this.pos = i;
+          this.string();
+          ({ buf: b, end: n, pos: i } = this);
+        }
+        if (b[i] === 58) i++;
+        else {
+          this.pos = i;
+          this.expect(58, "':'");
+          ({ buf: b, end: n, pos: i } = this);
+        }
+        key = false;
+        continue;
+      }
+      if (c === 34) {
+        let j = i + 1;
+        while (STOP[b[j]] === 0) j++;
+        if (b[j] === 34) i = j + 1;
+        else {
+          this.pos = i;
+          this.string();
+          ({ buf: b, end: n, pos: i } = this);
+        }
+      } else if (c === 123 || c === 91) {
+        if (sp === stack.length) {
+          const bigger = new Uint8Array(sp * 2);
+          bigger.set(stack);
+          this.stack = stack = bigger;
+        }
+        stack[sp++] = c === 123 ? OBJECT : ARRAY;
+        if (depth + sp > MAX_DEPTH && !anyDepth && this.tooDeep === -1) this.tooDeep = this.base + i;
+        this.pos = i + 1;
+        const close = c + 2;
+        if (this.peek() !== close) {
+          key = c === 123;
+          ({ buf: b, end: n, pos: i } = this);
+          continue;
+        }
+        sp--;
+        i = this.pos + 1;
+        b = this.buf;
+        n = this.end;
+      } else {
+        const j = i + (c === 116 || c === 110 ? 4 : c === 102 ? 5 : 0);
+        if (j > i && j < n && (c === 116 ? b[i + 1] === 114 && b[i + 2] === 117 && b[i + 3] === 101 : c === 110 ? b[i + 1] === 117 && b[i + 2] === 108 && b[i + 3] === 108 : b[i + 1] === 97 && b[i + 2] === 108 && b[i + 3] === 115 && b[i + 4] === 101)) {
+          i = j;
+        } else {
+          const end = c >= 48 && c <= 57 ? this.plainInteger(i) : -1;
+          if (end !== -1) i = end;
+          else {
+            this.pos = i;
+            this.scalar(c);
+            ({ buf: b, end: n, pos: i } = this);
+          }
+        }
+      }
+      for (; ; ) {
+        if (sp === 0) {
+          this.pos = i;
+          return;
+        }
+        c = b[i];
+        if (c <= 32) {
+          while (c === 32 || c === 10 || c === 13 || c === 9) c = b[++i];
+          if (i >= n) {
+            this.pos = i;
+            c = this.peek();
+            ({ buf: b, end: n, pos: i } = this);
+          }
+        }
+        const kind = stack[sp - 1];
+        if (c === 44) {
+          i++;
+          key = kind === OBJECT;
+          break;
+        }
+        if (c !== (kind === OBJECT ? 125 : 93)) {
+          this.pos = i;
+          this.fail(`expected ',' or '${kind === OBJECT ? "}" : "]"}'`);
+        }
+        sp--;
+        i++;
+      }
+    }
+  }
+  /** The end of the digits-only number at `i` when it ends inside the window, else -1 (left to number()). */
+  plainInteger(i) {
+    const b = this.buf;
+    if (b[i] === 48) i++;
+    else while (b[i] >= 48 && b[i] <= 57) i++;
+    const c = b[i];
+    return i < this.end && c !== 46 && c !== 101 && c !== 69 && !(c >= 48 && c <= 57) ? i : -1;
+  }
+  /** Skips one value and returns its bytes (valid until the next read), trimmed of whitespace. */
+  capture(depth) {
+    this.hold();
+    this.skip(depth);
+    return this.held();
+  }
+};
+var SAMPLE = Buffer.from('{"a\\u0062": [1, -2.5e+3, 0, true, false, null, "x\\"\\n\\u00e9y", {}, [], {"k": {"d": [[]]}}],\r\n	"b": "é", "c": 12345678901234567890, "d": "a long string that crosses the edge of a small window"}');
+function warmUp() {
+  if (warm) return;
+  warm = true;
+  for (const window of [3, 7, 64]) {
+    for (let round = 0; round < 2; round++) {
+      const json = new JsonBytes((into, offset, length, position) => SAMPLE.copy(into, offset, position, Math.min(SAMPLE.length, position + length)), 0, window);
+      json.open(123);
+      do {
+        json.key(["a", "b"], round === 1);
+        if (json.plainString() === void 0) json.capture(2);
+      } while (json.next(125));
+      json.finish();
+    }
+  }
+}
+var warm = false;
+
+// src/plan/stream-entry.ts
+var OPEN_OBJECT = 123;
+var OPEN_LIST = 91;
+var CLOSE_OBJECT = 125;
+var CHANGE = ["change"];
+var VALUES = ["before", "after", "after_unknown"];
+function readEntry(json, depth, parse2) {
+  const { bytes: bytes2, spans: spans2 } = entryBytes(json, depth);
+  if (spans2.length === 0 || json.tooDeep !== -1) return parse2(bytes2);
+  const light = parse2(standIn(bytes2, spans2));
+  return changesNothing(light) ? light : parse2(bytes2);
+}
+function entryBytes(json, depth) {
+  json.hold();
+  const start = json.offset;
+  const spans2 = [];
+  if (json.peek() !== OPEN_OBJECT) json.skip(depth);
+  else if (json.open(OPEN_OBJECT)) {
+    do {
+      if (json.key(CHANGE, false) === "change" && json.peek() === OPEN_OBJECT) changeSpans(json, depth + 1, start, spans2);
+      else json.skip(depth + 1);
+    } while (json.next(CLOSE_OBJECT));
+  }
+  return { bytes: json.held(), spans: spans2 };
+}
+function changeSpans(json, depth, start, spans2) {
+  if (!json.open(OPEN_OBJECT)) return;
+  do {
+    const key = json.key(VALUES, false);
+    const c = json.peek();
+    const from = json.offset;
+    json.skip(depth + 1);
+    if (key !== void 0 && VALUES.includes(key) && (c === OPEN_OBJECT || c === OPEN_LIST)) spans2.push(from - start, json.offset - start);
+  } while (json.next(CLOSE_OBJECT));
+}
+function standIn(bytes2, spans2) {
+  const parts = [];
+  let at2 = 0;
+  for (let k = 0; k < spans2.length; k += 2) {
+    const from = spans2[k];
+    parts.push(bytes2.subarray(at2, from), bytes2[from] === OPEN_OBJECT ? EMPTY_OBJECT : EMPTY_LIST);
+    at2 = spans2[k + 1];
+  }
+  parts.push(bytes2.subarray(at2));
+  return Buffer.concat(parts);
+}
+var EMPTY_OBJECT = Buffer.from("{}");
+var EMPTY_LIST = Buffer.from("[]");
+function changesNothing(entry) {
+  if (!isObject(entry)) return false;
+  if (entry.mode === "data") return true;
+  const change = entry.change;
+  if (!isObject(change)) return false;
+  const actions = change.actions;
+  return Array.isArray(actions) && actions.length === 1 && actions[0] === "no-op";
+}
 
 // src/plan/redact.ts
 function redactSensitive(value, mask) {
@@ -2942,8 +3071,8 @@ function shortProvider(providerName, type) {
 var providerNames = /* @__PURE__ */ new Map();
 
 // src/plan/stream-terraform.ts
-var OPEN_OBJECT = 123;
-var OPEN_LIST = 91;
+var OPEN_OBJECT2 = 123;
+var OPEN_LIST2 = 91;
 var HEAP_PER_KEPT_BYTE = 4;
 var Budget = class {
   constructor(file, size2, heapBytes) {
@@ -2969,9 +3098,10 @@ function streamTerraform(readAt, size2, file, options = {}) {
   const head = Buffer.alloc(Math.min(size2, 8192));
   const { encoding, bom } = planEncoding(head.subarray(0, readFully(readAt, head, 0)), file);
   if (encoding !== "utf8") return void 0;
+  warmUp();
   const json = new JsonBytes(readAt, bom, options.window ?? Math.min(8 << 20, Math.max(1 << 16, size2)));
   try {
-    if (json.peek() !== OPEN_OBJECT) return void 0;
+    if (json.peek() !== OPEN_OBJECT2) return void 0;
     return readDocument(json, readAt, file, new Budget(file, size2, options.heapBytes ?? Infinity));
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw new InputError(file, syntaxProblem(error, readAt));
@@ -2981,7 +3111,7 @@ function streamTerraform(readAt, size2, file, options = {}) {
 function readDocument(json, readAt, file, budget) {
   const top = {};
   const reads = /* @__PURE__ */ new Map();
-  if (json.open(OPEN_OBJECT)) {
+  if (json.open(OPEN_OBJECT2)) {
     do {
       const key = json.key([], true);
       if (CHANGE_SET_KEYS.includes(key)) return void 0;
@@ -3013,7 +3143,7 @@ function readTopValue(json, key, file, budget) {
     case "deferred_changes":
       return readEntries(json, key, file, budget);
     case "prior_state": {
-      if (json.peek() !== OPEN_OBJECT) return { value: standIn(json, 1, file) };
+      if (json.peek() !== OPEN_OBJECT2) return { value: standIn2(json, 1, file) };
       const read = { value: {} };
       eachMember(json, 1, ["values"], () => {
         read.state = void 0;
@@ -3024,7 +3154,7 @@ function readTopValue(json, key, file, budget) {
       return read;
     }
     case "planned_values":
-      return { value: standIn(json, 1, file, true) };
+      return { value: standIn2(json, 1, file, true) };
     case "configuration": {
       const start = json.offset;
       const value = parse(json, 1, file);
@@ -3036,12 +3166,12 @@ function readTopValue(json, key, file, budget) {
     case "errored":
       return { value: parse(json, 1, file) };
     default:
-      return { value: standIn(json, 1, file) };
+      return { value: standIn2(json, 1, file) };
   }
 }
 function readEntries(json, key, file, budget) {
-  if (json.peek() !== OPEN_LIST) {
-    const value = standIn(json, 1, file);
+  if (json.peek() !== OPEN_LIST2) {
+    const value = standIn2(json, 1, file);
     try {
       entries(value, key, file);
     } catch (error) {
@@ -3055,7 +3185,7 @@ function readEntries(json, key, file, budget) {
   eachElement(json, 1, (i) => {
     if (read.error !== void 0 || read.tooDeep !== void 0) return json.skip(2);
     const start = json.offset;
-    const entry = parse(json, 2, file);
+    const entry = changes ? readEntry(json, 2, (bytes2) => parseBytes(bytes2, json, file)) : parse(json, 2, file);
     if (json.tooDeep !== -1) {
       try {
         checkDepth(entry, file, "$", [key, i]);
@@ -3121,11 +3251,11 @@ function addState(deps, module, names2) {
   for (const child of module.children) addState(deps, child, names2);
 }
 function eachMember(json, depth, known2, member) {
-  if (json.peek() !== OPEN_OBJECT || depth + 1 > MAX_WALK) {
+  if (json.peek() !== OPEN_OBJECT2 || depth + 1 > MAX_WALK) {
     json.skip(depth);
     return false;
   }
-  if (!json.open(OPEN_OBJECT)) return true;
+  if (!json.open(OPEN_OBJECT2)) return true;
   do {
     const key = json.key(known2, false);
     if (key !== void 0 && known2.includes(key)) member(key);
@@ -3134,11 +3264,11 @@ function eachMember(json, depth, known2, member) {
   return true;
 }
 function eachElement(json, depth, element) {
-  if (json.peek() !== OPEN_LIST || depth + 1 > MAX_WALK) {
+  if (json.peek() !== OPEN_LIST2 || depth + 1 > MAX_WALK) {
     json.skip(depth);
     return false;
   }
-  if (!json.open(OPEN_LIST)) return true;
+  if (!json.open(OPEN_LIST2)) return true;
   let i = 0;
   do
     element(i++);
@@ -3147,7 +3277,9 @@ function eachElement(json, depth, element) {
 }
 var MAX_WALK = MAX_DEPTH;
 function parse(json, depth, file) {
-  const bytes2 = json.capture(depth);
+  return json.plainString() ?? parseBytes(json.capture(depth), json, file);
+}
+function parseBytes(bytes2, json, file) {
   try {
     if (bytes2[0] === 34 && !bytes2.includes(92)) return bytes2.toString("utf8", 1, bytes2.length - 1);
     return JSON.parse(bytes2.toString("utf8"));
@@ -3155,11 +3287,11 @@ function parse(json, depth, file) {
     throw new InputError(file, `has a value too large to parse at byte ${json.offset - bytes2.length} (${error instanceof Error ? error.message : String(error)}); split the configuration into smaller plans`);
   }
 }
-function standIn(json, depth, file, anyDepth = false) {
+function standIn2(json, depth, file, anyDepth = false) {
   const c = json.peek();
-  if (c !== OPEN_OBJECT && c !== OPEN_LIST) return parse(json, depth, file);
+  if (c !== OPEN_OBJECT2 && c !== OPEN_LIST2) return parse(json, depth, file);
   json.skip(depth, anyDepth);
-  return c === OPEN_OBJECT ? {} : [];
+  return c === OPEN_OBJECT2 ? {} : [];
 }
 function readFully(readAt, into, position) {
   let got = 0;

@@ -4,11 +4,11 @@ import {
   describeAction,
   ruleRequirements,
   sanitize
-} from "./chunk-K4HQFQNB.js";
+} from "./chunk-ZP5HWVPU.js";
 import {
   DESTRUCTIVE_ACTIONS,
   braceExpand
-} from "./chunk-K5NTNJS3.js";
+} from "./chunk-PH55OXYM.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";

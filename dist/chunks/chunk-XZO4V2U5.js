@@ -4,7 +4,7 @@ import {
   missingNestedChangeSets,
   parsePlan,
   readPlanFile
-} from "./chunk-LCSZKBTD.js";
+} from "./chunk-FB3SH4YK.js";
 import {
   MAX_SHOWN,
   NOT_AUTHORS,
@@ -24,10 +24,10 @@ import {
   sanitize,
   thousands,
   worstSeverity
-} from "./chunk-K4HQFQNB.js";
+} from "./chunk-ZP5HWVPU.js";
 import {
   SEVERITIES
-} from "./chunk-K5NTNJS3.js";
+} from "./chunk-PH55OXYM.js";
 import {
   InputError,
   isInputError

@@ -3,7 +3,7 @@ import {
   DESTRUCTIVE_ACTIONS,
   SEVERITIES,
   survives
-} from "./chunk-K5NTNJS3.js";
+} from "./chunk-PH55OXYM.js";
 
 // src/report/summary.ts
 function destructiveChanges(analysis) {

@@ -4,14 +4,14 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-Z5FRESL5.js";
-import "./chunk-262LQFLA.js";
+} from "./chunk-U6KUALAE.js";
+import "./chunk-XZO4V2U5.js";
 import {
   repositoryPathProblem
-} from "./chunk-LCSZKBTD.js";
+} from "./chunk-FB3SH4YK.js";
 import "./chunk-TF6VJPZR.js";
-import "./chunk-K4HQFQNB.js";
-import "./chunk-K5NTNJS3.js";
+import "./chunk-ZP5HWVPU.js";
+import "./chunk-PH55OXYM.js";
 import "./chunk-43UHVGTL.js";
 import "./chunk-7UZFWUSD.js";
 import {

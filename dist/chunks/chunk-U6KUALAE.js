@@ -4,20 +4,20 @@ import {
   checkPlans,
   escapeText,
   renderMarkdown
-} from "./chunk-262LQFLA.js";
+} from "./chunk-XZO4V2U5.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-LCSZKBTD.js";
+} from "./chunk-FB3SH4YK.js";
 import {
   MAX_SHOWN,
   clip,
   describeFindings,
   plural,
   thousands
-} from "./chunk-K4HQFQNB.js";
+} from "./chunk-ZP5HWVPU.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";

@@ -12,9 +12,9 @@ import {
   parsePlan,
   throwProblems,
   yamlProblem
-} from "./chunk-LCSZKBTD.js";
+} from "./chunk-FB3SH4YK.js";
 import "./chunk-TF6VJPZR.js";
-import "./chunk-K5NTNJS3.js";
+import "./chunk-PH55OXYM.js";
 import "./chunk-43UHVGTL.js";
 import "./chunk-7UZFWUSD.js";
 import {

@@ -5,10 +5,10 @@ import {
   otherLosses,
   plural,
   sanitize
-} from "./chunk-K4HQFQNB.js";
+} from "./chunk-ZP5HWVPU.js";
 import {
   minimatch
-} from "./chunk-K5NTNJS3.js";
+} from "./chunk-PH55OXYM.js";
 import "./chunk-43UHVGTL.js";
 import "./chunk-X534SGSV.js";
 import "./chunk-SSKGB3OA.js";
