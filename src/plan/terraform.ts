@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { quote } from '../quote.js';
-import { cachedConfigAddress, terraformDependencies, type Dependencies } from './dependencies.js';
+import { cachedConfigAddress, configAddress, terraformDependencies, type Dependencies } from './dependencies.js';
 import { isObject, type JsonObject } from '../json.js';
 import { redactSensitive } from './redact.js';
 import { actionOf, checkResourceChange, type ResourceChangeJson } from './terraform-entry.js';
@@ -42,9 +42,10 @@ export class TerraformChanges {
   readonly unchanged = new Set<string>();
   private readonly seen = new Map<string, number>();
 
+  /** `names`: a configAddress cache the plan's prior state is read with too (terraformDependencies). */
   constructor(
     private readonly file: string,
-    private readonly names = new Map<string, string>(),
+    private readonly names?: Map<string, string>,
   ) {}
 
   add(rc: unknown, i: number): void {
@@ -57,7 +58,7 @@ export class TerraformChanges {
     this.seen.set(key, i);
     const change = toChange(rc, file);
     if (change) this.changes.push(change);
-    else if (rc.mode === 'managed') this.unchanged.add(cachedConfigAddress(rc.address, this.names));
+    else if (rc.mode === 'managed') this.unchanged.add(this.names ? cachedConfigAddress(rc.address, this.names) : configAddress(rc.address));
   }
 }
 
