@@ -33,10 +33,10 @@ var io = {
 };
 var [command, ...rest] = process.argv.slice(2);
 if (command === "guard") {
-  const { runGuard } = await import("./chunks/guard-command-N2UMSDCX.js");
+  const { runGuard } = await import("./chunks/guard-command-R2K2CBJT.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-D6NAZIKG.js");
+  const { runCli } = await import("./chunks/run-cli-F4LJIU2F.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {
