@@ -3,14 +3,19 @@ import {
   isTerraformSource
 } from "./chunks/chunk-7DXYR5VB.js";
 import {
+  jsonChunks
+} from "./chunks/chunk-SSQ5XQ6F.js";
+import {
+  sarifChunks
+} from "./chunks/chunk-C3CEVXCT.js";
+import {
   batched,
   checkLabels,
   expandBraces,
-  jsonChunks,
   parsePlanSpec,
-  sarifChunks,
   splitPlanList
-} from "./chunks/chunk-GREDY72R.js";
+} from "./chunks/chunk-VMAJSL3A.js";
+import "./chunks/chunk-BXALZ5YX.js";
 import {
   Answer,
   GitHubApiError,
@@ -37,23 +42,21 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-U6KUALAE.js";
+} from "./chunks/chunk-AVODTIBV.js";
 import {
   checkPlans
-} from "./chunks/chunk-XZO4V2U5.js";
+} from "./chunks/chunk-WJ5JDUFC.js";
 import {
   gateRule,
   isGateFile,
   isProtectedBase,
   planSizeLimit,
   repositoryPathProblem
-} from "./chunks/chunk-FB3SH4YK.js";
+} from "./chunks/chunk-TXQJNO7W.js";
 import "./chunks/chunk-TF6VJPZR.js";
-import "./chunks/chunk-ZP5HWVPU.js";
 import {
   Minimatch
-} from "./chunks/chunk-PH55OXYM.js";
-import "./chunks/chunk-43UHVGTL.js";
+} from "./chunks/chunk-RV6XDSCG.js";
 import "./chunks/chunk-7UZFWUSD.js";
 import {
   InputError,
@@ -64,6 +67,11 @@ import {
 import {
   quote
 } from "./chunks/chunk-QCJK5ES2.js";
+import "./chunks/chunk-2V6Z5KAE.js";
+import "./chunks/chunk-P6DTNAEQ.js";
+import "./chunks/chunk-2VKIUJFN.js";
+import "./chunks/chunk-WR6YQ4W5.js";
+import "./chunks/chunk-5UHFVSEM.js";
 import {
   isObject
 } from "./chunks/chunk-X534SGSV.js";
@@ -23509,7 +23517,7 @@ async function preventDestroyRemoved(api, files, baseSha, headSha) {
   const dirs = /* @__PURE__ */ new Set();
   for (const file of files) for (const name of [file.filename, file.previous]) if (name && isTerraformSource(name)) dirs.add(posix.dirname(name));
   if (dirs.size === 0) return [];
-  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-6NV5X23N.js");
+  const { preventDestroyFromLoader, removedUnderEitherTool } = await import("./chunks/terraform-source-TLCY3MZ5.js");
   const read = /* @__PURE__ */ new Map();
   const loader = (ref) => (dir) => {
     const key = `${ref}\0${dir}`;

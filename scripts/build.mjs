@@ -39,6 +39,9 @@ const result = await build({
   define: { PLANGATE_VERSION: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version) },
   logLevel: 'warning',
   metafile: true,
+  // A git worktree's node_modules is often a symlink to the main checkout's: paths through the link
+  // keep the bundle (and its chunk names) byte-identical to a build in the main checkout.
+  preserveSymlinks: true,
 });
 
 // dist/ runs on its own (copied without the repository, it is still ESM).

@@ -134,11 +134,18 @@ function reverseGraph(deps: Dependencies): Graph {
   return { names, index, start, ref, reportable };
 }
 
+// Asked of every node of every plan with a finding: a scan, not a regular expression.
 function isReportable(node: string): boolean {
-  const last = node.replace(/^(module\.[^.]+\.)+/, '');
-  if (last.endsWith('*') || /^(var|local)\./.test(last)) return false;
+  // Past the module steps, `module.NAME.` (configuration addresses: no keys).
+  let at = 0;
+  while (node.startsWith('module.', at)) {
+    const dot = node.indexOf('.', at + 7);
+    if (dot <= at + 7) break;
+    at = dot + 1;
+  }
+  if (node.endsWith('*') || node.startsWith('var.', at) || node.startsWith('local.', at)) return false;
   // A module's own outputs are wiring; root outputs are what users and other stacks consume.
-  return !(last.startsWith('output.') && last !== node);
+  return !(at > 0 && node.startsWith('output.', at));
 }
 
 // ------------------------------------------------------------------ search

@@ -10,10 +10,6 @@ import { displayName, quote, safeLine } from '../quote.js';
 import { configPaths, defaultRuleSet, DEFAULT_CONFIG_PATHS, oneConfig, parseConfig } from '../rules/config.js';
 import type { RuleSet } from '../rules/types.js';
 import { batched, terminated } from '../report/chunks.js';
-import { jsonChunks } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { sarifChunks } from '../report/sarif.js';
-import { textLines } from '../report/text.js';
 import { VERSION } from '../version.js';
 
 export interface CliIo {
@@ -117,7 +113,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(specs.map((s) => s.pattern), ruleSet, options);
-    for (const chunk of batched(render(analysis, format as (typeof FORMATS)[number], io))) io.stdout(chunk);
+    for (const chunk of batched(await render(analysis, format as (typeof FORMATS)[number], io))) io.stdout(chunk);
     for (const error of analysis.errors) io.stderr(`plangate: ${safeLine(error)}\n`);
     return EXIT[analysis.decision];
   } catch (error) {
@@ -190,10 +186,14 @@ function readInput(path: string, what: 'config' | 'template'): string {
   }
 }
 
-/** The report in pieces: JSON and text can be longer than one string may be. */
-function render(analysis: Analysis, format: (typeof FORMATS)[number], io: CliIo): Iterable<string> {
-  if (format === 'json') return jsonChunks(analysis);
-  if (format === 'sarif') return sarifChunks(analysis);
-  if (format === 'markdown') return [renderMarkdown(analysis)];
+/**
+ * The report in pieces: JSON and text can be longer than one string may be.
+ * Only the asked format's code is loaded: every run pays for what it loads (SARIF's node:crypto alone costs ~6 ms).
+ */
+async function render(analysis: Analysis, format: (typeof FORMATS)[number], io: CliIo): Promise<Iterable<string>> {
+  if (format === 'json') return (await import('../report/json.js')).jsonChunks(analysis);
+  if (format === 'sarif') return (await import('../report/sarif.js')).sarifChunks(analysis);
+  if (format === 'markdown') return [(await import('../report/markdown.js')).renderMarkdown(analysis)];
+  const { textLines } = await import('../report/text.js');
   return terminated(textLines(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false }));
 }

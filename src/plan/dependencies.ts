@@ -30,9 +30,9 @@ function add(deps: Dependencies, from: string, to: string): void {
  * (the depends_on Terraform recorded for objects that exist now — the only
  * record left for resources already removed from the configuration).
  */
-export function terraformDependencies(doc: JsonObject): Dependencies {
+export function terraformDependencies(doc: JsonObject, names: Map<string, string> = new Map()): Dependencies {
   const deps = configurationDependencies(doc.configuration);
-  addStateDependencies(deps, doc.prior_state);
+  addStateDependencies(deps, doc.prior_state, names);
   return deps;
 }
 
@@ -43,9 +43,9 @@ export function configurationDependencies(configuration: unknown): Dependencies 
   return deps;
 }
 
-/** Adds the edges of a plan's `prior_state`. */
-export function addStateDependencies(deps: Dependencies, prior: unknown): void {
-  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module, new Map());
+/** Adds the edges of a plan's `prior_state`; `names` caches configAddress (see cachedConfigAddress). */
+export function addStateDependencies(deps: Dependencies, prior: unknown, names: Map<string, string> = new Map()): void {
+  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module, names);
 }
 
 /** Adds the module's edges; returns the resource nodes in it and its child modules. */
@@ -122,7 +122,8 @@ export function addStateResource(deps: Dependencies, address: unknown, dependsOn
   }
 }
 
-function cachedConfigAddress(address: string, names: Map<string, string>): string {
+/** configAddress through `names`: a plan names each object in its changes, its prior state and others' depends_on. */
+export function cachedConfigAddress(address: string, names: Map<string, string>): string {
   if (!address.includes('[')) return address;
   let name = names.get(address);
   if (name === undefined) names.set(address, (name = configAddress(address)));

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { quote } from '../quote.js';
-import { configAddress, terraformDependencies, type Dependencies } from './dependencies.js';
+import { cachedConfigAddress, configAddress, terraformDependencies, type Dependencies } from './dependencies.js';
 import { isObject, type JsonObject } from '../json.js';
 import { redactSensitive } from './redact.js';
 import { actionOf, checkResourceChange, type ResourceChangeJson } from './terraform-entry.js';
@@ -24,13 +24,15 @@ export function checkFormatVersion(version: unknown, source: string): string {
 
 export function normaliseTerraform(doc: JsonObject, file: string): Plan {
   const formatVersion = checkFormatVersion(doc.format_version, file);
-  const collected = new TerraformChanges(file);
+  // One configAddress cache for the entries and the prior state: they name the same objects.
+  const names = new Map<string, string>();
+  const collected = new TerraformChanges(file, names);
   const list = entries(doc.resource_changes, 'resource_changes', file);
   for (let i = 0; i < list.length; i++) collected.add(list[i], i);
   const deferred = entries(doc.deferred_changes, 'deferred_changes', file);
   for (let i = 0; i < deferred.length; i++) checkDeferredChange(deferred[i], file, i);
   // resource_drift is what changed outside Terraform before this plan; it is never read.
-  return terraformPlan(file, formatVersion, collected, terraformDependencies(doc), doc);
+  return terraformPlan(file, formatVersion, collected, terraformDependencies(doc, names), doc);
 }
 
 /** Checks "resource_changes" entries one at a time, in order, and keeps the changes plangate reports. */
@@ -40,7 +42,11 @@ export class TerraformChanges {
   readonly unchanged = new Set<string>();
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly file: string) {}
+  /** `names`: a configAddress cache the plan's prior state is read with too (terraformDependencies). */
+  constructor(
+    private readonly file: string,
+    private readonly names?: Map<string, string>,
+  ) {}
 
   add(rc: unknown, i: number): void {
     const file = this.file;
@@ -52,7 +58,7 @@ export class TerraformChanges {
     this.seen.set(key, i);
     const change = toChange(rc, file);
     if (change) this.changes.push(change);
-    else if (rc.mode === 'managed') this.unchanged.add(configAddress(rc.address));
+    else if (rc.mode === 'managed') this.unchanged.add(this.names ? cachedConfigAddress(rc.address, this.names) : configAddress(rc.address));
   }
 }
 

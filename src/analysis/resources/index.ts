@@ -47,7 +47,16 @@ export function guardsOf(format: PlanFormat): readonly Guard[] {
 
 /** What the reviewer stands to lose, in words: "the database", "the bucket", … */
 export function nounOf(format: PlanFormat, type: string): string {
-  return entryOf(format, type)?.noun ?? nounFromName(type);
+  return entryOf(format, type)?.noun ?? guessedNoun(type);
+}
+
+// Every update is asked its noun, and a plan repeats a few types thousands of times: each is guessed once.
+const guessed = new Map<string, string>();
+
+function guessedNoun(type: string): string {
+  let noun = guessed.get(type);
+  if (noun === undefined) guessed.set(type, (noun = nounFromName(type)));
+  return noun;
 }
 
 /** A type without an entry (or a noun in it): guessed from the words of its name. */

@@ -4,15 +4,13 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-U6KUALAE.js";
-import "./chunk-XZO4V2U5.js";
+} from "./chunk-AVODTIBV.js";
+import "./chunk-WJ5JDUFC.js";
 import {
   repositoryPathProblem
-} from "./chunk-FB3SH4YK.js";
+} from "./chunk-TXQJNO7W.js";
 import "./chunk-TF6VJPZR.js";
-import "./chunk-ZP5HWVPU.js";
-import "./chunk-PH55OXYM.js";
-import "./chunk-43UHVGTL.js";
+import "./chunk-RV6XDSCG.js";
 import "./chunk-7UZFWUSD.js";
 import {
   InputError,
@@ -22,6 +20,11 @@ import {
 import {
   safeLine
 } from "./chunk-QCJK5ES2.js";
+import "./chunk-2V6Z5KAE.js";
+import "./chunk-P6DTNAEQ.js";
+import "./chunk-2VKIUJFN.js";
+import "./chunk-WR6YQ4W5.js";
+import "./chunk-5UHFVSEM.js";
 import "./chunk-X534SGSV.js";
 import "./chunk-SSKGB3OA.js";
 

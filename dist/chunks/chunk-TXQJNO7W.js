@@ -6,21 +6,8 @@ import {
   renderPath
 } from "./chunk-TF6VJPZR.js";
 import {
-  DEFAULT_OVERRIDE_LABEL,
-  DESTRUCTIVE_ACTIONS,
-  MATCH_ACTIONS,
-  Minimatch,
-  SENSITIVE,
-  SEVERITIES,
-  fatesOf,
-  isDestructive
-} from "./chunk-PH55OXYM.js";
-import {
-  addStateResource,
-  configAddress,
-  configurationDependencies,
-  terraformDependencies
-} from "./chunk-43UHVGTL.js";
+  Minimatch
+} from "./chunk-RV6XDSCG.js";
 import {
   DEFAULT_CONFIG_PATHS
 } from "./chunk-7UZFWUSD.js";
@@ -35,6 +22,24 @@ import {
   quote,
   safeLine
 } from "./chunk-QCJK5ES2.js";
+import {
+  DEFAULT_OVERRIDE_LABEL,
+  MATCH_ACTIONS,
+  SEVERITIES,
+  fatesOf
+} from "./chunk-2VKIUJFN.js";
+import {
+  addStateResource,
+  cachedConfigAddress,
+  configAddress,
+  configurationDependencies,
+  terraformDependencies
+} from "./chunk-WR6YQ4W5.js";
+import {
+  DESTRUCTIVE_ACTIONS,
+  SENSITIVE,
+  isDestructive
+} from "./chunk-5UHFVSEM.js";
 import {
   isObject
 } from "./chunk-X534SGSV.js";
@@ -871,7 +876,13 @@ function guardsOf(format) {
   return GUARDS[format];
 }
 function nounOf(format, type) {
-  return entryOf(format, type)?.noun ?? nounFromName(type);
+  return entryOf(format, type)?.noun ?? guessedNoun(type);
+}
+var guessed = /* @__PURE__ */ new Map();
+function guessedNoun(type) {
+  let noun = guessed.get(type);
+  if (noun === void 0) guessed.set(type, noun = nounFromName(type));
+  return noun;
 }
 function nounFromName(type) {
   const t = type.toLowerCase();
@@ -1005,9 +1016,14 @@ function reverseGraph(deps) {
   return { names: names2, index, start, ref, reportable };
 }
 function isReportable(node) {
-  const last = node.replace(/^(module\.[^.]+\.)+/, "");
-  if (last.endsWith("*") || /^(var|local)\./.test(last)) return false;
-  return !(last.startsWith("output.") && last !== node);
+  let at2 = 0;
+  while (node.startsWith("module.", at2)) {
+    const dot = node.indexOf(".", at2 + 7);
+    if (dot <= at2 + 7) break;
+    at2 = dot + 1;
+  }
+  if (node.endsWith("*") || node.startsWith("var.", at2) || node.startsWith("local.", at2)) return false;
+  return !(at2 > 0 && node.startsWith("output.", at2));
 }
 function search(g, from, { budget, listMin }, seen, queue, stamp, state) {
   const want = MAX_LISTED_DEPENDENTS + 1;
@@ -2961,18 +2977,22 @@ function checkFormatVersion(version, source) {
 }
 function normaliseTerraform(doc, file) {
   const formatVersion = checkFormatVersion(doc.format_version, file);
-  const collected = new TerraformChanges(file);
+  const names2 = /* @__PURE__ */ new Map();
+  const collected = new TerraformChanges(file, names2);
   const list3 = entries(doc.resource_changes, "resource_changes", file);
   for (let i = 0; i < list3.length; i++) collected.add(list3[i], i);
   const deferred = entries(doc.deferred_changes, "deferred_changes", file);
   for (let i = 0; i < deferred.length; i++) checkDeferredChange(deferred[i], file, i);
-  return terraformPlan(file, formatVersion, collected, terraformDependencies(doc), doc);
+  return terraformPlan(file, formatVersion, collected, terraformDependencies(doc, names2), doc);
 }
 var TerraformChanges = class {
-  constructor(file) {
+  /** `names`: a configAddress cache the plan's prior state is read with too (terraformDependencies). */
+  constructor(file, names2) {
     this.file = file;
+    this.names = names2;
   }
   file;
+  names;
   changes = [];
   /** Managed objects the plan leaves as they are (no-op), by configuration address: a dependent among them survives. */
   unchanged = /* @__PURE__ */ new Set();
@@ -2986,7 +3006,7 @@ var TerraformChanges = class {
     this.seen.set(key, i);
     const change = toChange2(rc, file);
     if (change) this.changes.push(change);
-    else if (rc.mode === "managed") this.unchanged.add(configAddress(rc.address));
+    else if (rc.mode === "managed") this.unchanged.add(this.names ? cachedConfigAddress(rc.address, this.names) : configAddress(rc.address));
   }
 };
 function checkDeferredChange(item, file, i) {
@@ -3340,7 +3360,11 @@ function planSizeLimit() {
 }
 var MIB = 2 ** 20;
 var MAX_YOUNG_GENERATION = 192 * MIB;
+var generationLimit;
 function oldGenerationLimit() {
+  return generationLimit ??= findOldGenerationLimit();
+}
+function findOldGenerationLimit() {
   const heapLimit = getHeapStatistics().heap_size_limit;
   const flags = `${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`;
   const given2 = [...flags.matchAll(/--max[-_]old[-_]space[-_]size[= ](\d+)/g)].map((m) => Number(m[1]) * MIB).at(-1);
@@ -3386,8 +3410,11 @@ async function readFilePlan(path, maxBytes, streamAbove) {
   }
   return parsePlanText(text, path);
 }
+var SCRATCH_MAX = 8 * MIB;
+var scratch = Buffer.alloc(0);
 function readWhole(fd, size2) {
-  const buffer = Buffer.allocUnsafe(size2);
+  if (size2 <= SCRATCH_MAX && size2 > scratch.length) scratch = Buffer.allocUnsafe(Math.max(size2, 64 * 1024));
+  const buffer = size2 <= SCRATCH_MAX ? scratch.subarray(0, size2) : Buffer.allocUnsafe(size2);
   let offset = 0;
   while (offset < size2) {
     const n = readSync(fd, buffer, offset, size2 - offset, offset);

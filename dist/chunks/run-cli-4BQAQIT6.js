@@ -1,18 +1,17 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
-  VERSION,
   batched,
   checkLabels,
-  jsonChunks,
   parsePlanSpec,
-  sarifChunks,
   terminated
-} from "./chunk-GREDY72R.js";
+} from "./chunk-VMAJSL3A.js";
+import {
+  VERSION
+} from "./chunk-BXALZ5YX.js";
 import {
   checkPlans,
-  parseTemplateOption,
-  renderMarkdown
-} from "./chunk-XZO4V2U5.js";
+  parseTemplateOption
+} from "./chunk-WJ5JDUFC.js";
 import {
   configPaths,
   defaultRuleSet,
@@ -20,28 +19,12 @@ import {
   oneConfig,
   parseConfig,
   yamlProblem
-} from "./chunk-FB3SH4YK.js";
+} from "./chunk-TXQJNO7W.js";
 import {
   MAX_DEPTH,
   checkDepth
 } from "./chunk-TF6VJPZR.js";
-import {
-  NOT_AUTHORS,
-  approvalsNeeded,
-  bySeverity,
-  dependentsList,
-  describeAction,
-  groupBy,
-  headline,
-  otherLosses,
-  planName,
-  plural,
-  ruleRequirements,
-  sanitize,
-  thousands
-} from "./chunk-ZP5HWVPU.js";
-import "./chunk-PH55OXYM.js";
-import "./chunk-43UHVGTL.js";
+import "./chunk-RV6XDSCG.js";
 import {
   DEFAULT_CONFIG_PATHS
 } from "./chunk-7UZFWUSD.js";
@@ -56,6 +39,9 @@ import {
   quote,
   safeLine
 } from "./chunk-QCJK5ES2.js";
+import "./chunk-2VKIUJFN.js";
+import "./chunk-WR6YQ4W5.js";
+import "./chunk-5UHFVSEM.js";
 import {
   isObject
 } from "./chunk-X534SGSV.js";
@@ -161,74 +147,6 @@ function shortFormTags() {
   });
 }
 
-// src/report/text.ts
-var CODES = { red: 31, green: 32, yellow: 33, bold: 1, dim: 2 };
-var SEVERITY_STYLE = { critical: ["bold", "red"], high: ["red"], medium: ["yellow"], low: ["dim"] };
-var MAX_DEPENDENTS = 20;
-var INDENT = "      ";
-function textLines(analysis, { color, listErrors = true }) {
-  const paint = (styles, text) => color ? `${(Array.isArray(styles) ? styles : [styles]).map((s) => `\x1B[${CODES[s]}m`).join("")}${text}\x1B[0m` : text;
-  const lines = [];
-  const tone = analysis.decision === "pass" ? "green" : analysis.decision === "blocked" ? "red" : "yellow";
-  lines.push(paint(["bold", tone], headline(analysis)));
-  if (listErrors && analysis.errors.length > 0) {
-    lines.push("", paint("bold", "Problems (each one fails the check):"));
-    for (const e of analysis.errors) lines.push(`  ${paint("yellow", sanitize(e))}`);
-  }
-  for (const [file, findings] of groupBy(analysis.findings, (f) => f.file)) {
-    const label = analysis.labels?.[file];
-    const where = label === void 0 ? sanitize(file) : `${sanitize(label)} (${sanitize(file)})`;
-    lines.push("", paint("bold", `${plural(findings.length, "protected resource")} in ${where}:`));
-    for (const f of bySeverity(findings)) lines.push(...finding(f, paint));
-  }
-  if (analysis.findings.length > 0) {
-    const n = approvalsNeeded(analysis.findings);
-    lines.push("", paint("bold", `Who must approve: ${plural(n, "person", "different people")} with write access who did not author the change`));
-    lines.push(paint("dim", `  (${NOT_AUTHORS})`));
-    const rules = ruleRequirements(bySeverity(analysis.findings));
-    const width = Math.min(40, Math.max(...rules.map((r) => r.rule.length)));
-    for (const r of rules) {
-      const who = [...r.teams.map((t) => `team ${sanitize(t)}`), ...r.users.map((u) => `@${sanitize(u.replace(/^@/, ""))}`)].join(", ") || "anyone qualifying";
-      lines.push(`  ${sanitize(r.rule).padEnd(width)}  ${plural(r.resources, "resource").padEnd(13)}  ${plural(r.approvals, "approval")} from ${who}`);
-    }
-  }
-  const others = otherLosses(analysis);
-  if (others.length > 0) {
-    lines.push("", paint("bold", `Other resources lost (no rule protects them): ${thousands(others.length)}`));
-    for (const c of others) {
-      lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${paint("dim", `(${sanitize(c.type)}, ${sanitize(planName(analysis, c.file))})`)}`);
-    }
-  }
-  if (analysis.ignored.length > 0) {
-    lines.push("", paint("bold", `Ignored by the config (a rule would protect them, an ignore glob excludes them): ${thousands(analysis.ignored.length)}`));
-    for (const c of analysis.ignored) {
-      const where = paint("dim", `(${sanitize(c.type)}, ${sanitize(planName(analysis, c.file))})`);
-      lines.push(`  ${paint("yellow", describeAction(c).padEnd(22))} ${sanitize(c.address)}  ${where}`);
-      lines.push(`${INDENT}ignored by \`ignore: ${sanitize(c.ignoredBy)}\`; rules it would match: ${c.rules.map(sanitize).join(", ")}`);
-    }
-  }
-  return lines;
-}
-function finding(f, paint) {
-  const label = (text) => paint("dim", text);
-  const who = [...f.approvers.teams.map((t) => `team ${sanitize(t)}`), ...f.approvers.users.map((u) => `@${sanitize(u.replace(/^@/, ""))}`)];
-  const out = [
-    `  ${paint(["bold", "red"], describeAction(f).padEnd(21))} ${paint("bold", sanitize(f.address))}  ${label(`(${sanitize(f.type)})`)}`,
-    `${INDENT}${paint(SEVERITY_STYLE[f.severity], f.severity)} · rule ${sanitize(f.rule)} · ${plural(f.approvals, "approval")}${who.length ? ` from ${who.join(", ")}` : ""}`
-  ];
-  if (f.previousAddress) out.push(`${INDENT}${label("moved from:")} ${sanitize(f.previousAddress)}`);
-  if (f.stack !== void 0) out.push(`${INDENT}${label("stack:")} ${sanitize(f.stack)}${f.physicalId !== void 0 ? `  ${label("physical id:")} ${sanitize(f.physicalId)}` : ""}`);
-  else if (f.physicalId !== void 0) out.push(`${INDENT}${label("physical id:")} ${sanitize(f.physicalId)}`);
-  if (f.why !== void 0) out.push(`${INDENT}${label("why:")} ${sanitize(f.why)}`);
-  for (const w of f.weakenings ?? []) {
-    out.push(`${INDENT}${label("guard removed:")} ${paint("yellow", sanitize(w.description || `${w.guard} ${w.from} → ${w.to}`))}`);
-  }
-  if (f.reason) out.push(`${INDENT}${label("protected because:")} ${sanitize(f.reason)}`);
-  for (const d of f.dataAtRisk) out.push(`${INDENT}${label("data at risk:")} ${paint("yellow", sanitize(d))}`);
-  if (f.dependentsTotal > 0) out.push(`${INDENT}${label("depended on by:")} ${dependentsList(f, MAX_DEPENDENTS, sanitize)}`);
-  return out;
-}
-
 // src/cli/run-cli.ts
 var EXIT = { pass: 0, blocked: 1, error: 2 };
 var USAGE = `Usage: plangate check [--format text|markdown|json|sarif] [--config FILE] [LABEL=]FILE...
@@ -273,10 +191,10 @@ async function runCli(argv, io) {
       return EXIT.pass;
     }
     if (command === "guard") {
-      const { runGuard } = await import("./guard-command-SSIG2VDR.js");
+      const { runGuard } = await import("./guard-command-YAZKMAGT.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
-    if (command === "verify") return await (await import("./verify-cli-RFN6PS6O.js")).runVerify(rest, io);
+    if (command === "verify") return await (await import("./verify-cli-BDJCECNO.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\`, \`plangate verify --plan FILE\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
@@ -311,11 +229,11 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-6NV5X23N.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-TLCY3MZ5.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(specs.map((s) => s.pattern), ruleSet, options);
-    for (const chunk of batched(render(analysis, format, io))) io.stdout(chunk);
+    for (const chunk of batched(await render(analysis, format, io))) io.stdout(chunk);
     for (const error of analysis.errors) io.stderr(`plangate: ${safeLine(error)}
 `);
     return EXIT[analysis.decision];
@@ -380,10 +298,11 @@ function readInput(path, what) {
     throw new InputError(path, code === "ENOENT" ? `no such ${what} file: check the ${option} path` : `cannot read the ${what} file (${code ?? getErrorMessage(error)})`);
   }
 }
-function render(analysis, format, io) {
-  if (format === "json") return jsonChunks(analysis);
-  if (format === "sarif") return sarifChunks(analysis);
-  if (format === "markdown") return [renderMarkdown(analysis)];
+async function render(analysis, format, io) {
+  if (format === "json") return (await import("./json-Q6J5NV5C.js")).jsonChunks(analysis);
+  if (format === "sarif") return (await import("./sarif-27HSC43C.js")).sarifChunks(analysis);
+  if (format === "markdown") return [(await import("./markdown-BOTWFJ5R.js")).renderMarkdown(analysis)];
+  const { textLines } = await import("./text-U4SOAWJE.js");
   return terminated(textLines(analysis, { color: io.isTTY && !io.env.NO_COLOR, listErrors: false }));
 }
 export {

@@ -11,15 +11,15 @@ import {
   checkDepth
 } from "./chunk-TF6VJPZR.js";
 import {
-  configAddress
-} from "./chunk-43UHVGTL.js";
-import {
   InputError
 } from "./chunk-KIBWKCE4.js";
 import {
   displayName,
   safeLine
 } from "./chunk-QCJK5ES2.js";
+import {
+  configAddress
+} from "./chunk-WR6YQ4W5.js";
 import {
   isObject
 } from "./chunk-X534SGSV.js";

@@ -14,9 +14,9 @@ function add(deps, from, to) {
   if (!set) deps.set(from, set = /* @__PURE__ */ new Set());
   set.add(to);
 }
-function terraformDependencies(doc) {
+function terraformDependencies(doc, names = /* @__PURE__ */ new Map()) {
   const deps = configurationDependencies(doc.configuration);
-  addStateDependencies(deps, doc.prior_state);
+  addStateDependencies(deps, doc.prior_state, names);
   return deps;
 }
 function configurationDependencies(configuration) {
@@ -24,8 +24,8 @@ function configurationDependencies(configuration) {
   if (isObject(configuration) && isObject(configuration.root_module)) walkModule(deps, configuration.root_module, "");
   return deps;
 }
-function addStateDependencies(deps, prior) {
-  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module, /* @__PURE__ */ new Map());
+function addStateDependencies(deps, prior, names = /* @__PURE__ */ new Map()) {
+  if (isObject(prior) && isObject(prior.values) && isObject(prior.values.root_module)) walkState(deps, prior.values.root_module, names);
 }
 function walkModule(deps, module, prefix) {
   const resources = Array.isArray(module.resources) ? module.resources.filter(isObject) : [];
@@ -127,5 +127,6 @@ export {
   configAddress,
   terraformDependencies,
   configurationDependencies,
-  addStateResource
+  addStateResource,
+  cachedConfigAddress
 };

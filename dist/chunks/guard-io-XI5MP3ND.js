@@ -12,16 +12,18 @@ import {
   parsePlan,
   throwProblems,
   yamlProblem
-} from "./chunk-FB3SH4YK.js";
+} from "./chunk-TXQJNO7W.js";
 import "./chunk-TF6VJPZR.js";
-import "./chunk-PH55OXYM.js";
-import "./chunk-43UHVGTL.js";
+import "./chunk-RV6XDSCG.js";
 import "./chunk-7UZFWUSD.js";
 import {
   InputError,
   getErrorMessage
 } from "./chunk-KIBWKCE4.js";
 import "./chunk-QCJK5ES2.js";
+import "./chunk-2VKIUJFN.js";
+import "./chunk-WR6YQ4W5.js";
+import "./chunk-5UHFVSEM.js";
 import "./chunk-X534SGSV.js";
 import "./chunk-SSKGB3OA.js";
 

@@ -1,15 +1,17 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
+  minimatch
+} from "./chunk-RV6XDSCG.js";
+import {
   dependentsList,
   describeAction,
   otherLosses,
   plural,
   sanitize
-} from "./chunk-ZP5HWVPU.js";
-import {
-  minimatch
-} from "./chunk-PH55OXYM.js";
-import "./chunk-43UHVGTL.js";
+} from "./chunk-P6DTNAEQ.js";
+import "./chunk-2VKIUJFN.js";
+import "./chunk-WR6YQ4W5.js";
+import "./chunk-5UHFVSEM.js";
 import "./chunk-X534SGSV.js";
 import "./chunk-SSKGB3OA.js";
 

@@ -1,9 +1,11 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
-  DESTRUCTIVE_ACTIONS,
   SEVERITIES,
   survives
-} from "./chunk-PH55OXYM.js";
+} from "./chunk-2VKIUJFN.js";
+import {
+  DESTRUCTIVE_ACTIONS
+} from "./chunk-5UHFVSEM.js";
 
 // src/report/summary.ts
 function destructiveChanges(analysis) {

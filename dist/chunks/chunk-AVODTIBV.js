@@ -1,26 +1,28 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
-  GITHUB_COMMENT_LIMIT,
-  checkPlans,
-  escapeText,
-  renderMarkdown
-} from "./chunk-XZO4V2U5.js";
+  checkPlans
+} from "./chunk-WJ5JDUFC.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-FB3SH4YK.js";
+} from "./chunk-TXQJNO7W.js";
+import {
+  InputError
+} from "./chunk-KIBWKCE4.js";
+import {
+  GITHUB_COMMENT_LIMIT,
+  escapeText,
+  renderMarkdown
+} from "./chunk-2V6Z5KAE.js";
 import {
   MAX_SHOWN,
   clip,
   describeFindings,
   plural,
   thousands
-} from "./chunk-ZP5HWVPU.js";
-import {
-  InputError
-} from "./chunk-KIBWKCE4.js";
+} from "./chunk-P6DTNAEQ.js";
 import {
   isObject
 } from "./chunk-X534SGSV.js";
