@@ -198,13 +198,16 @@ describe('adversary: answers that slip past the shape checks (OctokitRepositoryA
       graphql: () => Promise.reject(new Error('not used')),
     } as unknown as GitHubClient;
     const api = new OctokitRepositoryApi(github, 'acme', 'infra');
-    expect(await api.openPullsWithHead(sha, 7)).toEqual([8]);
+    expect(await api.openPullsWithHead(sha)).toEqual([
+      { number: 7, baseRef: 'release/a' },
+      { number: 8, baseRef: 'release/b' },
+    ]);
   });
 
   it('a renamed file without previous_filename is malformed: the gate file it was renamed from would go unseen', async () => {
     // GraphQL names no file a rename was made from, so a rename is read again from REST.
     const files = { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ path: 'ci/deploy.yml', changeType: 'RENAMED' }] };
-    const github = { ...client([{ filename: 'ci/deploy.yml', status: 'renamed' }]), graphql: () => Promise.resolve({ repository: { pullRequest: { files } } }) } as unknown as GitHubClient;
+    const github = { ...client([{ filename: 'ci/deploy.yml', status: 'renamed' }]), graphql: () => Promise.resolve({ repository: { pullRequest: { number: 7, headRefOid: HEAD, files } } }) } as unknown as GitHubClient;
     await expect(new OctokitRepositoryApi(github, 'acme', 'infra').changedFiles(7)).rejects.toThrow(/malformed: \[0\]\.previous_filename/);
   });
 });
