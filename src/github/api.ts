@@ -105,6 +105,13 @@ export interface OpenPull {
   baseRef: string;
 }
 
+/**
+ * Timeline events that move the pull request to another base: a retarget by
+ * someone, or by GitHub when the base was merged and deleted (a stacked pull
+ * request), which the timeline never calls base_ref_changed.
+ */
+export const RETARGETS: ReadonlySet<string> = new Set(['base_ref_changed', 'automatic_base_change_succeeded']);
+
 /** An event of the pull request's timeline (GraphQL), under REST's name for it: `reopened`, `assigned`, … */
 export interface TimelineEvent {
   id: string;

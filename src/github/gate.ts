@@ -5,7 +5,7 @@ import { checkPlans } from '../check.js';
 import { isPassing } from '../report/gate.js';
 import { gateRule, isGateFile, isProtectedBase } from '../rules/gate.js';
 import type { Rule, RulesSource } from '../rules/types.js';
-import type { ChangedFile, PullRequest, RepositoryApi } from './api.js';
+import { RETARGETS, type ChangedFile, type PullRequest, type RepositoryApi } from './api.js';
 import type { ActionsApi } from './actions-api.js';
 import type { RunContext } from './context.js';
 import { gatherFacts } from './facts.js';
@@ -82,7 +82,7 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
 /** The plan workflow's artifact for the head; a plan made before the last retarget merged into another base. */
 async function artifactPlans(inputs: Inputs, pr: PullRequest, api: RepositoryApi, actions: ActionsApi | undefined) {
   if (!actions || !inputs.planWorkflow) throw new Error('plans-from artifact needs the Actions API and plan-workflow');
-  const retargets = (await api.timeline(pr.number)).filter((e) => e.event === 'base_ref_changed').map((e) => e.createdAt);
+  const retargets = (await api.timeline(pr.number)).filter((e) => RETARGETS.has(e.event)).map((e) => e.createdAt);
   // By time, not as text (offsets, fractions); an unreadable time is '', which no run is known to follow.
   const retargetedAt = retargets.some((t) => Number.isNaN(Date.parse(t))) ? '' : retargets.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
   const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRef: pr.headRef, headRepo: pr.headRepo, patterns: inputs.plans.map((spec) => spec.pattern) };

@@ -20,6 +20,7 @@ const EVENT_NAMES: Readonly<Record<string, string>> = {
   HeadRefForcePushedEvent: 'head_ref_force_pushed',
   HeadRefRestoredEvent: 'head_ref_restored',
   BaseRefChangedEvent: 'base_ref_changed',
+  AutomaticBaseChangeSucceededEvent: 'automatic_base_change_succeeded',
   BaseRefForcePushedEvent: 'base_ref_force_pushed',
   AssignedEvent: 'assigned',
 };

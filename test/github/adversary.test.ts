@@ -62,6 +62,17 @@ describe('adversary: approvals', () => {
     expectNotGreen(run);
   });
 
+  it('an approval given before GitHub retargeted the pull request itself (its base merged and deleted) does not count either (red team 4)', async () => {
+    // A stacked pull request into agent-base is retargeted to main by GitHub when agent-base is
+    // merged and deleted: the timeline says automatic_base_change_succeeded, never base_ref_changed.
+    const run = await gate((s) => {
+      approve(s, BOB, 20);
+      s.timeline.push({ id: 'ABCSE_1', event: 'automatic_base_change_succeeded', actor: ALICE, createdAt: AT(25) });
+    });
+    expectNotGreen(run);
+    expect(run.result.outcome.ignored.join('\n')).toMatch(/approval by @ops-bob does not count: it was given before the pull request was retargeted/);
+  });
+
   it('a later change request with a time in another offset does not sort before the approval it withdraws', async () => {
     // localeCompare on the raw strings: 09:10-00:30 is 09:40Z, after the approval at 09:20Z.
     // Answer.time accepts any ISO 8601 time Date.parse reads, so the shape check lets it through.

@@ -140,3 +140,17 @@ describe.concurrent('red team 4: the pull request moves while plangate reads it'
     expectMoved(raced, gh, head, /pull request #7 is no longer open at [0-9a-f]{7} into main: it changed while plangate decided/);
   });
 });
+
+describe.concurrent('red team 4: a retarget GitHub made itself', () => {
+  it('an approval given before GitHub retargeted the pull request itself (its base merged and deleted) does not count', async () => {
+    // A stacked pull request into agent-base: when agent-base is merged and deleted, GitHub moves
+    // it to main and its timeline says automatic_base_change_succeeded, not base_ref_changed.
+    const gh = await fakeGitHub((s) => {
+      review(s, 'ops-bob', { minutes: 20 });
+      issueEvent(s, 'automatic_base_change_succeeded', 'dev-alice', 25);
+    });
+    const run = await runAction(gh);
+    expect(run.decision, describeRun(run)).toBe('blocked');
+    expect(commentText(gh.state)).toMatch(/approval by @ops-bob does not count: it was given before the pull request was retargeted to its base at 2024-05-01T12:25:00Z/);
+  });
+});
