@@ -164,8 +164,9 @@ export class OctokitRepositoryApi implements RepositoryApi {
       }
       return file;
     });
-    const names = (list: readonly ChangedFile[]) => JSON.stringify(list.map((f) => f.filename).sort());
-    if (names(rest) !== names(files)) throw new GitHubApiError(`GitHub's REST and GraphQL APIs list different changed files of pull request #${number}, so plangate cannot trust either: run again`);
+    // By name and kind of change: a file GraphQL calls renamed must not read as removed, without the path it came from.
+    const changes = (list: readonly ChangedFile[]) => list.map((f) => JSON.stringify([f.filename, f.status === 'unchanged' ? 'modified' : f.status])).sort().join('\n');
+    if (changes(rest) !== changes(files)) throw new GitHubApiError(`GitHub's REST and GraphQL APIs list different changed files of pull request #${number}, so plangate cannot trust either: run again`);
     return rest;
   }
 

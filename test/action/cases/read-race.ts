@@ -97,20 +97,23 @@ describe.concurrent('red team 4: the pull request moves while plangate reads it'
     expectMoved(raced, gh, head, /pull request #7 moved from [0-9a-f]{7} to [0-9a-f]{7} while plangate read its changed files/);
   });
 
-  it("REST's changed files (read when one was renamed) are the read head's: another head's rename source is refused", async () => {
-    // At the head, docs/deploy.md was renamed from a workflow: a gate file, by its old name.
-    const renamed = (from: string): FakeFile[] => [{ filename: 'docs/deploy.md', status: 'renamed', previous_filename: from }];
+  // At the head, docs/deploy.md was renamed from a workflow: a gate file, by its old name.
+  const fromWorkflow: FakeFile[] = [{ filename: 'docs/deploy.md', status: 'renamed', previous_filename: '.github/workflows/deploy.yml' }];
+  it.each<[string, FakeFile[], RegExp]>([
+    ['renamed from another file', [{ filename: 'docs/deploy.md', status: 'renamed', previous_filename: 'docs/old.md' }], /GitHub's REST API lists the changed files of pull request #7 at [0-9a-f]{7}, not at its head [0-9a-f]{7}/],
+    ['removed', [{ filename: 'docs/deploy.md', status: 'removed' }], /GitHub's REST and GraphQL APIs list different changed files of pull request #7/],
+  ])("REST's changed files (read when one was renamed) are the read head's: another head's, where the file was %s, is refused", async (_, other, message) => {
     const { control, raced, gh, head } = await withAndWithout(
-      (s) => void (pr(s).files = renamed('.github/workflows/deploy.yml')),
+      (s) => void (pr(s).files = fromWorkflow),
       (gh) => {
         const commits = pr(gh.state).commits;
-        gh.happenings.push(pullRead((s) => forcePush(s, { commits: [makeCommit({ sha: fakeSha('renamed from docs'), by: s.users['dev-alice'], minutes: 60 })], files: renamed('docs/old.md') }, 60)));
-        gh.happenings.push({ method: 'GET', path: '/repos/acme/infra/pulls/7/files', then: (s) => forcePush(s, { commits, files: renamed('.github/workflows/deploy.yml') }, 61) });
+        gh.happenings.push(pullRead((s) => forcePush(s, { commits: [makeCommit({ sha: fakeSha('no workflow renamed'), by: s.users['dev-alice'], minutes: 60 })], files: other }, 60)));
+        gh.happenings.push({ method: 'GET', path: '/repos/acme/infra/pulls/7/files', then: (s) => forcePush(s, { commits, files: fromWorkflow }, 61) });
       },
       SAFE_PLAN,
     );
     expect(control.decision, describeRun(control)).toBe('blocked');
-    expectMoved(raced, gh, head, /GitHub's REST API lists the changed files of pull request #7 at [0-9a-f]{7}, not at its head [0-9a-f]{7}/);
+    expectMoved(raced, gh, head, message);
   });
 
   it('a push after the read: no success is posted for the head the pull request has left', async () => {
