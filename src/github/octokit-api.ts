@@ -362,16 +362,9 @@ export class OctokitRepositoryApi implements RepositoryApi {
   }
 }
 
-/** The commit a contents URL reads at (its `ref`). */
+/** The commit a contents URL reads at: the `ref` GitHub appends to its end (a path can hold `?ref=` too). */
 function refOf(a: Answer, url: unknown, field: string): string {
-  const text = a.text(url, field);
-  let ref: string | null = null;
-  try {
-    ref = new URL(text).searchParams.get('ref');
-  } catch {
-    // Not a URL: refused below.
-  }
-  return a.sha(ref, `${field} ref`);
+  return a.sha(/^https?:\/\/[^?#]*\?(?:.*&)?ref=([^&?#]*)$/.exec(a.text(url, field))?.[1] ?? null, `${field} ref`);
 }
 
 /** A repository path for a URL: each segment encoded, so `?`, `#` and `%` in a file name stay part of it. */

@@ -221,4 +221,16 @@ describe('adversary: answers that slip past the shape checks (OctokitRepositoryA
     const github = { ...client([{ filename: 'ci/deploy.yml', status: 'renamed' }]), graphql: () => Promise.resolve({ repository: { pullRequest: { number: 7, headRefOid: HEAD, files } } }) } as unknown as GitHubClient;
     await expect(new OctokitRepositoryApi(github, 'acme', 'infra').changedFiles(7)).rejects.toThrow(/malformed: \[0\]\.previous_filename/);
   });
+
+  it.each([
+    ['names no commit', 'https://api.github.com/repos/acme/infra/contents/ci/deploy.yml'],
+    ['is not a URL', 'ci/deploy.yml'],
+    // The path GitHub did not encode cannot stand in for the ref it appends.
+    ['names the head only inside the path', `https://api.github.com/repos/acme/infra/contents/ci/x?ref=${HEAD}&y?ref=${'f'.repeat(40)}`],
+  ])("REST's renamed file whose contents_url %s is refused: the list may be of another head (red team 4)", async (_, url) => {
+    const files = { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ path: 'ci/deploy.yml', changeType: 'RENAMED' }] };
+    const rest = [{ filename: 'ci/deploy.yml', status: 'renamed', previous_filename: 'ci/old.yml', contents_url: url }];
+    const github = { ...client(rest), graphql: () => Promise.resolve({ repository: { pullRequest: { number: 7, headRefOid: HEAD, files } } }) } as unknown as GitHubClient;
+    await expect(new OctokitRepositoryApi(github, 'acme', 'infra').changedFiles(7)).rejects.toThrow(/contents_url ref should be a 40-hex commit SHA|not at its head/);
+  });
 });
