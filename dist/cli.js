@@ -33,10 +33,10 @@ var io = {
 };
 var [command, ...rest] = process.argv.slice(2);
 if (command === "guard") {
-  const { runGuard } = await import("./chunks/guard-command-SSIG2VDR.js");
+  const { runGuard } = await import("./chunks/guard-command-BID7TWPK.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-RT2DDM75.js");
+  const { runCli } = await import("./chunks/run-cli-AOUAD27Q.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

@@ -4,11 +4,11 @@ import {
   describeAction,
   ruleRequirements,
   sanitize
-} from "./chunk-ZP5HWVPU.js";
+} from "./chunk-K4HQFQNB.js";
 import {
   DESTRUCTIVE_ACTIONS,
   braceExpand
-} from "./chunk-PH55OXYM.js";
+} from "./chunk-K5NTNJS3.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";

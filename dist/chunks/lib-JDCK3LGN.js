@@ -32,9 +32,9 @@ var init_path = __esm({
   }
 });
 
-// node_modules/@cdktf/hcl2json/lib/deepmerge.js
+// ../main/node_modules/@cdktf/hcl2json/lib/deepmerge.js
 var require_deepmerge = __commonJS({
-  "node_modules/@cdktf/hcl2json/lib/deepmerge.js"(exports) {
+  "../main/node_modules/@cdktf/hcl2json/lib/deepmerge.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.deepMerge = void 0;
@@ -82,9 +82,9 @@ var init_zlib = __esm({
   }
 });
 
-// node_modules/@cdktf/hcl2json/lib/syntax-tree.js
+// ../main/node_modules/@cdktf/hcl2json/lib/syntax-tree.js
 var require_syntax_tree = __commonJS({
-  "node_modules/@cdktf/hcl2json/lib/syntax-tree.js"(exports) {
+  "../main/node_modules/@cdktf/hcl2json/lib/syntax-tree.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getChildWithValue = exports.isIndexTraversalPart = exports.isNameTraversalPart = exports.isObjectExpression = exports.isTupleExpression = exports.isBinaryOpExpression = exports.isUnaryOpExpression = exports.isConditionalExpression = exports.isSplatExpression = exports.isIndexExpression = exports.isLiteralValueExpression = exports.isRelativeTraversalExpression = exports.isScopeTraversalExpression = exports.isFunctionCallExpression = exports.isTemplateExpression = exports.isTemplateWrapExpression = exports.isForExpression = void 0;
@@ -166,9 +166,9 @@ var require_syntax_tree = __commonJS({
   }
 });
 
-// node_modules/@cdktf/hcl2json/lib/references.js
+// ../main/node_modules/@cdktf/hcl2json/lib/references.js
 var require_references = __commonJS({
-  "node_modules/@cdktf/hcl2json/lib/references.js"(exports) {
+  "../main/node_modules/@cdktf/hcl2json/lib/references.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.findAllReferencesInAst = exports.traversalToReference = void 0;
@@ -236,9 +236,9 @@ var require_references = __commonJS({
   }
 });
 
-// node_modules/@cdktf/hcl2json/lib/util.js
+// ../main/node_modules/@cdktf/hcl2json/lib/util.js
 var require_util = __commonJS({
-  "node_modules/@cdktf/hcl2json/lib/util.js"(exports) {
+  "../main/node_modules/@cdktf/hcl2json/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.wrapTerraformExpression = exports.replaceQuotes = void 0;
@@ -305,9 +305,9 @@ var init_crypto = __esm({
   }
 });
 
-// node_modules/@cdktf/hcl2json/wasm/wasm_exec.js
+// ../main/node_modules/@cdktf/hcl2json/wasm/wasm_exec.js
 var require_wasm_exec = __commonJS({
-  "node_modules/@cdktf/hcl2json/wasm/wasm_exec.js"() {
+  "../main/node_modules/@cdktf/hcl2json/wasm/wasm_exec.js"() {
     "use strict";
     (() => {
       const enosys = () => {
@@ -865,9 +865,9 @@ var require_wasm_exec = __commonJS({
   }
 });
 
-// node_modules/@cdktf/hcl2json/wasm/bridge_wasm_exec.js
+// ../main/node_modules/@cdktf/hcl2json/wasm/bridge_wasm_exec.js
 var require_bridge_wasm_exec = __commonJS({
-  "node_modules/@cdktf/hcl2json/wasm/bridge_wasm_exec.js"() {
+  "../main/node_modules/@cdktf/hcl2json/wasm/bridge_wasm_exec.js"() {
     "use strict";
     globalThis.require = __require;
     globalThis.fs = (init_fs(), __toCommonJS(fs_exports));
@@ -899,9 +899,9 @@ var init_location = __esm({
   }
 });
 
-// node_modules/@cdktf/hcl2json/lib/bridge.js
+// ../main/node_modules/@cdktf/hcl2json/lib/bridge.js
 var require_bridge = __commonJS({
-  "node_modules/@cdktf/hcl2json/lib/bridge.js"(exports) {
+  "../main/node_modules/@cdktf/hcl2json/lib/bridge.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1054,9 +1054,9 @@ var require_bridge = __commonJS({
   }
 });
 
-// node_modules/@cdktf/hcl2json/lib/index.js
+// ../main/node_modules/@cdktf/hcl2json/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/@cdktf/hcl2json/lib/index.js"(exports) {
+  "../main/node_modules/@cdktf/hcl2json/lib/index.js"(exports) {
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);

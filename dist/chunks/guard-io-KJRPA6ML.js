@@ -12,9 +12,9 @@ import {
   parsePlan,
   throwProblems,
   yamlProblem
-} from "./chunk-FB3SH4YK.js";
+} from "./chunk-7EZ6GSWA.js";
 import "./chunk-TF6VJPZR.js";
-import "./chunk-PH55OXYM.js";
+import "./chunk-K5NTNJS3.js";
 import "./chunk-43UHVGTL.js";
 import "./chunk-7UZFWUSD.js";
 import {

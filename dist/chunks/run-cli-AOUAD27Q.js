@@ -7,12 +7,12 @@ import {
   parsePlanSpec,
   sarifChunks,
   terminated
-} from "./chunk-GREDY72R.js";
+} from "./chunk-FEIPLP6U.js";
 import {
   checkPlans,
   parseTemplateOption,
   renderMarkdown
-} from "./chunk-XZO4V2U5.js";
+} from "./chunk-OA4QULYW.js";
 import {
   configPaths,
   defaultRuleSet,
@@ -20,7 +20,7 @@ import {
   oneConfig,
   parseConfig,
   yamlProblem
-} from "./chunk-FB3SH4YK.js";
+} from "./chunk-7EZ6GSWA.js";
 import {
   MAX_DEPTH,
   checkDepth
@@ -39,8 +39,8 @@ import {
   ruleRequirements,
   sanitize,
   thousands
-} from "./chunk-ZP5HWVPU.js";
-import "./chunk-PH55OXYM.js";
+} from "./chunk-K4HQFQNB.js";
+import "./chunk-K5NTNJS3.js";
 import "./chunk-43UHVGTL.js";
 import {
   DEFAULT_CONFIG_PATHS
@@ -273,10 +273,10 @@ async function runCli(argv, io) {
       return EXIT.pass;
     }
     if (command === "guard") {
-      const { runGuard } = await import("./guard-command-SSIG2VDR.js");
+      const { runGuard } = await import("./guard-command-BID7TWPK.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
-    if (command === "verify") return await (await import("./verify-cli-RFN6PS6O.js")).runVerify(rest, io);
+    if (command === "verify") return await (await import("./verify-cli-7TQ4OVR3.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\`, \`plangate verify --plan FILE\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
@@ -311,7 +311,7 @@ async function runCli(argv, io) {
       throw new InputError(base === void 0 ? "--tf-base" : "--tf-head", "give both --tf-base DIR and --tf-head DIR: the Terraform sources before and after the change");
     }
     if (base !== void 0 && head !== void 0) {
-      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-6NV5X23N.js");
+      const { readPreventDestroy, removedUnderEitherTool } = await import("./terraform-source-JGNC6C62.js");
       options.sourceWeakenings = await removedUnderEitherTool(async (tool) => [await readPreventDestroy(base, tool), await readPreventDestroy(head, tool)]);
     }
     const analysis = await checkPlans(specs.map((s) => s.pattern), ruleSet, options);

@@ -223,7 +223,7 @@ function directoryProblem(error) {
 }
 var parser;
 function hclParser() {
-  parser ??= import("./lib-ZB5XGHYM.js").then((module) => {
+  parser ??= import("./lib-JDCK3LGN.js").then((module) => {
     const loaded = module;
     const parse = loaded.parse ?? loaded.default?.parse;
     if (typeof parse !== "function") throw new Error("@cdktf/hcl2json has no parse function: the bundle is broken; rebuild it with scripts/build.mjs");

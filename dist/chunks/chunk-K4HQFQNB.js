@@ -3,7 +3,7 @@ import {
   DESTRUCTIVE_ACTIONS,
   SEVERITIES,
   survives
-} from "./chunk-PH55OXYM.js";
+} from "./chunk-K5NTNJS3.js";
 
 // src/report/summary.ts
 function destructiveChanges(analysis) {

@@ -4,14 +4,14 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-U6KUALAE.js";
-import "./chunk-XZO4V2U5.js";
+} from "./chunk-G7H2BCGO.js";
+import "./chunk-OA4QULYW.js";
 import {
   repositoryPathProblem
-} from "./chunk-FB3SH4YK.js";
+} from "./chunk-7EZ6GSWA.js";
 import "./chunk-TF6VJPZR.js";
-import "./chunk-ZP5HWVPU.js";
-import "./chunk-PH55OXYM.js";
+import "./chunk-K4HQFQNB.js";
+import "./chunk-K5NTNJS3.js";
 import "./chunk-43UHVGTL.js";
 import "./chunk-7UZFWUSD.js";
 import {

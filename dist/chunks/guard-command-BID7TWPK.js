@@ -697,9 +697,9 @@ async function guard(agent, configOption, io) {
     classification = classify(call.command, options);
     if (classification.hits.length === 0 && classification.planfiles.length === 0) return { stdout: "", stderr: "", exitCode: 0 };
   }
-  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-F6U6RG2A.js");
+  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-KJRPA6ML.js");
   const setup = await loadSetup(configPath, configText, cwd);
-  const { decide } = await import("./decide-MILSYPDI.js");
+  const { decide } = await import("./decide-UKZJTDOS.js");
   classification = classify(call.command, { ...options, extraCommands: setup.guard.extraCommands });
   resolveWorkspaces(classification.hits, cwd, io.env);
   const planfiles = classification.planfiles.map((p) => checkPlanfile(p, cwd, io.env, setup.ruleSet));

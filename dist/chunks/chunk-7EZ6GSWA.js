@@ -14,7 +14,7 @@ import {
   SEVERITIES,
   fatesOf,
   isDestructive
-} from "./chunk-PH55OXYM.js";
+} from "./chunk-K5NTNJS3.js";
 import {
   addStateResource,
   configAddress,
@@ -1432,7 +1432,7 @@ function repositoryPathProblem(path) {
 
 // src/load-yaml.ts
 async function loadYaml() {
-  const mod = await import("./dist-NQIGWYAX.js");
+  const mod = await import("./dist-NDH55GF2.js");
   return mod.default ?? mod;
 }
 function yamlProblem(doc, what = "YAML") {

@@ -4,7 +4,7 @@ import {
   missingNestedChangeSets,
   parsePlan,
   readPlanFile
-} from "./chunk-FB3SH4YK.js";
+} from "./chunk-7EZ6GSWA.js";
 import {
   MAX_SHOWN,
   NOT_AUTHORS,
@@ -24,10 +24,10 @@ import {
   sanitize,
   thousands,
   worstSeverity
-} from "./chunk-ZP5HWVPU.js";
+} from "./chunk-K4HQFQNB.js";
 import {
   SEVERITIES
-} from "./chunk-PH55OXYM.js";
+} from "./chunk-K5NTNJS3.js";
 import {
   InputError,
   isInputError

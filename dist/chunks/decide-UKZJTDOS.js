@@ -5,10 +5,10 @@ import {
   otherLosses,
   plural,
   sanitize
-} from "./chunk-ZP5HWVPU.js";
+} from "./chunk-K4HQFQNB.js";
 import {
   minimatch
-} from "./chunk-PH55OXYM.js";
+} from "./chunk-K5NTNJS3.js";
 import "./chunk-43UHVGTL.js";
 import "./chunk-X534SGSV.js";
 import "./chunk-SSKGB3OA.js";
