@@ -36,7 +36,7 @@ if (command === "guard") {
   const { runGuard } = await import("./chunks/guard-command-YAZKMAGT.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-4BQAQIT6.js");
+  const { runCli } = await import("./chunks/run-cli-NTWQ7BBK.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

@@ -20,6 +20,7 @@ import {
   Answer,
   GitHubApiError,
   OctokitRepositoryApi,
+  RETARGETS,
   Refusal,
   RestDecisionApi,
   apiError,
@@ -42,7 +43,7 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-AVODTIBV.js";
+} from "./chunks/chunk-3GRHNCU7.js";
 import {
   checkPlans
 } from "./chunks/chunk-WJ5JDUFC.js";
@@ -23167,7 +23168,7 @@ function uniqueBy(items, key) {
 }
 
 // src/github/facts.ts
-var HEAD_RESETS = /* @__PURE__ */ new Set(["reopened", "head_ref_force_pushed", "head_ref_restored", "base_ref_changed", "base_ref_force_pushed"]);
+var HEAD_RESETS = /* @__PURE__ */ new Set(["reopened", "head_ref_force_pushed", "head_ref_restored", "base_ref_force_pushed", ...RETARGETS]);
 async function gatherFacts(api, pr, findings, options) {
   const commits = await api.commitPeople(pr.number);
   const { reviews, unreadable } = await api.reviews(pr.number);
@@ -23203,7 +23204,7 @@ async function gatherFacts(api, pr, findings, options) {
     labelEvents,
     emailAccounts: await emailAccounts(api, humans, options.agentIdentities)
   };
-  const retargeted = latest(events, (e) => e.event === "base_ref_changed");
+  const retargeted = latest(events, (e) => RETARGETS.has(e.event));
   if (retargeted) facts.retargeted = retargeted;
   if (options.planMade !== void 0) facts.planMade = options.planMade;
   const unknown = activity === void 0 ? pushersUnknown(pr) : void 0;
@@ -23571,16 +23572,16 @@ async function runGate(inputs, context, api, planFiles, actions, labels = {}) {
   analysis.findings.push(...gateFileFindings(files, gate));
   if (analysis.decision === "pass" && analysis.findings.length > 0) analysis.decision = "blocked";
   if (analysis.decision === "error") return { ...known, analysis, outcome: { ...emptyOutcome(), decision: "error", errors: analysis.errors } };
-  if (analysis.findings.length === 0) return siblingCheck(api, { ...known, analysis, outcome: { ...emptyOutcome(), decision: "pass" } }, pr.number);
+  if (analysis.findings.length === 0) return siblingCheck(api, { ...known, analysis, outcome: { ...emptyOutcome(), decision: "pass" } }, pr);
   const allRules = [...ruleSet.rules, gate];
   const planMade = "madeAt" in plans ? plans.madeAt : void 0;
   const facts = await gatherFacts(api, pr, analysis.findings, { rules: allRules, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities, ...planMade ? { planMade } : {} });
   const outcome = decideApproval({ findings: analysis.findings, rules: allRules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
-  return siblingCheck(api, { ...known, analysis, outcome }, pr.number);
+  return siblingCheck(api, { ...known, analysis, outcome }, pr);
 }
 async function artifactPlans(inputs, pr, api, actions) {
   if (!actions || !inputs.planWorkflow) throw new Error("plans-from artifact needs the Actions API and plan-workflow");
-  const retargets = (await api.timeline(pr.number)).filter((e) => e.event === "base_ref_changed").map((e) => e.createdAt);
+  const retargets = (await api.timeline(pr.number)).filter((e) => RETARGETS.has(e.event)).map((e) => e.createdAt);
   const retargetedAt = retargets.some((t) => Number.isNaN(Date.parse(t))) ? "" : retargets.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
   const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRef: pr.headRef, headRepo: pr.headRepo, patterns: inputs.plans.map((spec) => spec.pattern) };
   return readPlanArtifact(actions, retargetedAt === void 0 ? source : { ...source, retargetedAt });
@@ -23594,9 +23595,14 @@ function listProblem(pr, files) {
   }
   return `GitHub lists ${files.length} changed files for pull request #${pr.number} but counts ${pr.changedFiles}: its answers disagree, so plangate cannot trust either; run again`;
 }
-async function siblingCheck(api, result, number) {
+async function siblingCheck(api, result, pr) {
   if (!isPassing(result.outcome.decision)) return result;
-  const siblings = await api.openPullsWithHead(result.headSha, number);
+  const open2 = await api.openPullsWithHead(result.headSha);
+  if (!open2.some((p) => p.number === pr.number && p.baseRef === pr.baseRef)) {
+    const moved = `pull request #${pr.number} is no longer open at ${result.headSha.slice(0, 7)} into ${pr.baseRef}: it changed while plangate decided, and the run for that change decides`;
+    return { ...result, keepRecord: true, outcome: { ...result.outcome, decision: "error", errors: [...result.outcome.errors, moved] } };
+  }
+  const siblings = open2.filter((p) => p.number !== pr.number).map((p) => p.number);
   if (siblings.length === 0) return result;
   const message = `pull request${siblings.length === 1 ? "" : "s"} ${siblings.map((n) => `#${n}`).join(", ")} ha${siblings.length === 1 ? "s" : "ve"} the same head commit ${result.headSha.slice(0, 7)}, and a commit status cannot tell them apart, so plangate does not pass either; push a distinct commit to one of them`;
   return { ...result, outcome: { ...result.outcome, decision: "error", errors: [...result.outcome.errors, message] } };
@@ -24876,7 +24882,7 @@ async function pullForWorkflowRun(api, context) {
   if (!run2) return context;
   const sha = context.headSha.slice(0, 7);
   const from = `the run ${run2.id} of "${run2.name}" (${run2.event}) that triggered this gate is for ${sha}`;
-  const open2 = (await api.openPullsWithHead(context.headSha, 0)).sort((a, b) => a - b);
+  const open2 = (await api.openPullsWithHead(context.headSha)).map((p) => p.number).sort((a, b) => a - b);
   if (open2.length === 0) {
     throw new InputError("workflow_run", `${from}, and no open pull request has that head (it moved on, or the pull request closed): the run for the new head decides; nothing to gate here`);
   }

@@ -39,8 +39,12 @@ export interface RepositoryApi {
   publicEmail(login: string): Promise<string | null>;
   /** Accounts GitHub links to commits of the default branch authored with `email`. */
   emailAccounts(email: string): Promise<EmailAccount[]>;
-  /** Other open pull requests whose head is `sha`: a commit status cannot tell them apart. */
-  openPullsWithHead(sha: string, except: number): Promise<number[]>;
+  /**
+   * Every open pull request whose head is `sha`, with its base: a commit
+   * status cannot tell them apart, and a pull request not among them has
+   * moved on from `sha`, been retargeted or closed.
+   */
+  openPullsWithHead(sha: string): Promise<OpenPull[]>;
   /** A file's text at a commit; undefined when GitHub answers 404. */
   fileAt(path: string, ref: string): Promise<string | undefined>;
   /** A directory's entries at a commit; undefined when GitHub answers 404. */
@@ -94,6 +98,19 @@ export interface IssueEvent {
   /** The label's name as the event records it (labeled, unlabeled). */
   label?: string;
 }
+
+/** An open pull request as GitHub's list of them gives it. */
+export interface OpenPull {
+  number: number;
+  baseRef: string;
+}
+
+/**
+ * Timeline events that move the pull request to another base: a retarget by
+ * someone, or by GitHub when the base was merged and deleted (a stacked pull
+ * request), which the timeline never calls base_ref_changed.
+ */
+export const RETARGETS: ReadonlySet<string> = new Set(['base_ref_changed', 'automatic_base_change_succeeded']);
 
 /** An event of the pull request's timeline (GraphQL), under REST's name for it: `reopened`, `assigned`, … */
 export interface TimelineEvent {

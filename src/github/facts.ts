@@ -3,10 +3,10 @@ import { normaliseEmail } from '../approval/identity.js';
 import { isTime } from '../approval/time.js';
 import type { EmailAccount, Identity, LabelEvent, Moment, Permission, PullRequestFacts } from '../approval/types.js';
 import type { Rule } from '../rules/types.js';
-import { GitHubApiError, type IssueEvent, type PullRequest, type RefActivity, type RepositoryApi, type TimelineEvent, type TimelineLabelEvent } from './api.js';
+import { GitHubApiError, RETARGETS, type IssueEvent, type PullRequest, type RefActivity, type RepositoryApi, type TimelineEvent, type TimelineLabelEvent } from './api.js';
 
 /** Timeline events that change what the head of the pull request is measured against. */
-const HEAD_RESETS = new Set(['reopened', 'head_ref_force_pushed', 'head_ref_restored', 'base_ref_changed', 'base_ref_force_pushed']);
+const HEAD_RESETS = new Set(['reopened', 'head_ref_force_pushed', 'head_ref_restored', 'base_ref_force_pushed', ...RETARGETS]);
 
 export interface FactsOptions {
   /** The rules the findings name (the gate-file rule included), for their teams. */
@@ -59,7 +59,7 @@ export async function gatherFacts(api: RepositoryApi, pr: PullRequest, findings:
     labelEvents,
     emailAccounts: await emailAccounts(api, humans, options.agentIdentities),
   };
-  const retargeted = latest(events, (e) => e.event === 'base_ref_changed');
+  const retargeted = latest(events, (e) => RETARGETS.has(e.event));
   if (retargeted) facts.retargeted = retargeted;
   if (options.planMade !== undefined) facts.planMade = options.planMade;
   const unknown = activity === undefined ? pushersUnknown(pr) : undefined;

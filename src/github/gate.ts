@@ -5,7 +5,7 @@ import { checkPlans } from '../check.js';
 import { isPassing } from '../report/gate.js';
 import { gateRule, isGateFile, isProtectedBase } from '../rules/gate.js';
 import type { Rule, RulesSource } from '../rules/types.js';
-import type { ChangedFile, PullRequest, RepositoryApi } from './api.js';
+import { RETARGETS, type ChangedFile, type PullRequest, type RepositoryApi } from './api.js';
 import type { ActionsApi } from './actions-api.js';
 import type { RunContext } from './context.js';
 import { gatherFacts } from './facts.js';
@@ -70,19 +70,19 @@ export async function runGate(inputs: Inputs, context: RunContext, api: Reposito
   if (analysis.decision === 'pass' && analysis.findings.length > 0) analysis.decision = 'blocked';
 
   if (analysis.decision === 'error') return { ...known, analysis, outcome: { ...emptyOutcome(), decision: 'error', errors: analysis.errors } };
-  if (analysis.findings.length === 0) return siblingCheck(api, { ...known, analysis, outcome: { ...emptyOutcome(), decision: 'pass' } }, pr.number);
+  if (analysis.findings.length === 0) return siblingCheck(api, { ...known, analysis, outcome: { ...emptyOutcome(), decision: 'pass' } }, pr);
 
   const allRules = [...ruleSet.rules, gate];
   const planMade = 'madeAt' in plans ? plans.madeAt : undefined;
   const facts = await gatherFacts(api, pr, analysis.findings, { rules: allRules, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities, ...(planMade ? { planMade } : {}) });
   const outcome = decideApproval({ findings: analysis.findings, rules: allRules, facts, overrideLabel: ruleSet.overrideLabel, agentIdentities: inputs.agentIdentities });
-  return siblingCheck(api, { ...known, analysis, outcome }, pr.number);
+  return siblingCheck(api, { ...known, analysis, outcome }, pr);
 }
 
 /** The plan workflow's artifact for the head; a plan made before the last retarget merged into another base. */
 async function artifactPlans(inputs: Inputs, pr: PullRequest, api: RepositoryApi, actions: ActionsApi | undefined) {
   if (!actions || !inputs.planWorkflow) throw new Error('plans-from artifact needs the Actions API and plan-workflow');
-  const retargets = (await api.timeline(pr.number)).filter((e) => e.event === 'base_ref_changed').map((e) => e.createdAt);
+  const retargets = (await api.timeline(pr.number)).filter((e) => RETARGETS.has(e.event)).map((e) => e.createdAt);
   // By time, not as text (offsets, fractions); an unreadable time is '', which no run is known to follow.
   const retargetedAt = retargets.some((t) => Number.isNaN(Date.parse(t))) ? '' : retargets.sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
   const source = { workflow: inputs.planWorkflow, artifact: inputs.planArtifact, number: pr.number, headSha: pr.headSha, headRef: pr.headRef, headRepo: pr.headRepo, patterns: inputs.plans.map((spec) => spec.pattern) };
@@ -106,10 +106,19 @@ function listProblem(pr: PullRequest, files: readonly ChangedFile[]): string | u
 /**
  * A status belongs to a commit, not to a pull request: a success for this pull
  * request would also pass every other open pull request with the same head.
+ * The same list, the last read before the status, says whether this pull
+ * request is still open at the head and base it was read at: the decision is
+ * of the pull request as it was then, and a push or a retarget since is
+ * another run's to decide.
  */
-async function siblingCheck(api: RepositoryApi, result: GateResult, number: number): Promise<GateResult> {
+async function siblingCheck(api: RepositoryApi, result: GateResult, pr: PullRequest): Promise<GateResult> {
   if (!isPassing(result.outcome.decision)) return result;
-  const siblings = await api.openPullsWithHead(result.headSha, number);
+  const open = await api.openPullsWithHead(result.headSha);
+  if (!open.some((p) => p.number === pr.number && p.baseRef === pr.baseRef)) {
+    const moved = `pull request #${pr.number} is no longer open at ${result.headSha.slice(0, 7)} into ${pr.baseRef}: it changed while plangate decided, and the run for that change decides`;
+    return { ...result, keepRecord: true, outcome: { ...result.outcome, decision: 'error', errors: [...result.outcome.errors, moved] } };
+  }
+  const siblings = open.filter((p) => p.number !== pr.number).map((p) => p.number);
   if (siblings.length === 0) return result;
   const message = `pull request${siblings.length === 1 ? '' : 's'} ${siblings.map((n) => `#${n}`).join(', ')} ha${siblings.length === 1 ? 's' : 've'} the same head commit ${result.headSha.slice(0, 7)}, and a commit status cannot tell them apart, so plangate does not pass either; push a distinct commit to one of them`;
   return { ...result, outcome: { ...result.outcome, decision: 'error', errors: [...result.outcome.errors, message] } };

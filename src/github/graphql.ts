@@ -18,10 +18,11 @@ export interface Connection {
   nodes: string;
 }
 
-/** A page of a connection as an answer gave it, still unread. */
+/** A page of a connection as an answer gave it, still unread, and the head of the pull request it was read at. */
 export interface Page {
   a: Answer;
   connection: unknown;
+  head: string;
 }
 
 /** The selection of a connection's page; the first page takes no cursor. */
@@ -29,9 +30,10 @@ export function selection(c: Connection, paged = false): string {
   return `${c.field}(first: 100${paged ? ', after: $after' : ''}${c.args ?? ''}) { totalCount pageInfo { hasNextPage endCursor } nodes { ${c.nodes} } }`;
 }
 
+// The number and head come with every page: a page of another pull request, or of another head, is not the next one.
 function pageQuery(c: Connection): string {
   return `query($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) { pullRequest(number: $number) { ${selection(c, true)} } }
+  repository(owner: $owner, name: $name) { pullRequest(number: $number) { number headRefOid ${selection(c, true)} } }
 }`;
 }
 
@@ -101,7 +103,28 @@ export function defaultBranchOf(a: Answer & { data: Record<string, unknown> }, o
 /** The page of a pull request's connection after `after` (the first page when null). */
 async function fetchPage(client: GitHubClient, owner: string, name: string, number: number, c: Connection, what: string, after: string | null): Promise<Page> {
   const a = await query(client, `pull request ${what}`, pageQuery(c), { owner, name, number, after });
-  return { a, connection: pullRequest(a, owner, name, number)[c.field] };
+  const pr = pullRequest(a, owner, name, number);
+  if (pr.number !== number) a.fail('pullRequest.number', String(number), pr.number);
+  return { a, connection: pr[c.field], head: a.sha(pr.headRefOid, 'pullRequest.headRefOid') };
+}
+
+/**
+ * The page after `previous`, at `cursor`. Cursors count positions: a page
+ * read after a push continues another head's list where this one's left
+ * off, so a page of another head is an error, as is a cursor given twice.
+ */
+async function pageAfter(client: GitHubClient, owner: string, name: string, number: number, c: Connection, what: string, previous: Page, cursor: string, seen: Set<string>): Promise<Page> {
+  notSeen(cursor, seen, `${what} of pull request #${number}`);
+  const page = await fetchPage(client, owner, name, number, c, what, cursor);
+  if (page.head !== previous.head) {
+    throw new GitHubApiError(`pull request #${number} moved from ${previous.head.slice(0, 7)} to ${page.head.slice(0, 7)} while plangate read its ${what}, so its pages are of different heads: the run for the new head decides`);
+  }
+  return page;
+}
+
+function notSeen(cursor: string, seen: Set<string>, where: string): void {
+  if (seen.has(cursor)) throw new GitHubApiError(`GitHub gave the cursor ${JSON.stringify(cursor)} for the next page of the ${where} twice, so the list may never end: run again`);
+  seen.add(cursor);
 }
 
 export interface NodeOptions {
@@ -113,13 +136,14 @@ export interface NodeOptions {
 }
 
 /**
- * Every node of a pull request's connection, from the first page on: fewer
- * nodes than GitHub counts, one listed twice, or more than `maxPages` pages
- * (unless `upTo`), is an error.
+ * Every node of a pull request's connection, from the first page on, and the
+ * head they were read at: fewer nodes than GitHub counts, one listed twice,
+ * or more than `maxPages` pages (unless `upTo`), is an error.
  */
-export async function allNodes(client: GitHubClient, owner: string, name: string, number: number, c: Connection, what: string, { first, maxPages = 50, upTo }: NodeOptions = {}): Promise<unknown[]> {
+export async function allNodes(client: GitHubClient, owner: string, name: string, number: number, c: Connection, what: string, { first, maxPages = 50, upTo }: NodeOptions = {}): Promise<{ nodes: unknown[]; head: string }> {
   let page = first ?? (await fetchPage(client, owner, name, number, c, what, null));
   const nodes: unknown[] = [];
+  const cursors = new Set<string>();
   for (let n = 1; ; n++) {
     const { a } = page;
     const connection = a.object(page.connection, `pullRequest.${c.field}`);
@@ -131,11 +155,11 @@ export async function allNodes(client: GitHubClient, owner: string, name: string
       // A node listed twice would stand in for one left out.
       const ids = nodes.flatMap((node) => (typeof (node as { id?: unknown } | null)?.id === 'string' ? [(node as { id: string }).id] : []));
       if (new Set(ids).size !== ids.length) throw new GitHubApiError(`GitHub lists one of the ${what} of pull request #${number} twice, so the list may leave another out: run again`);
-      return nodes;
+      return { nodes, head: page.head };
     }
-    if (n >= maxPages && upTo) return nodes;
+    if (n >= maxPages && upTo) return { nodes, head: page.head };
     if (n >= maxPages) throw new GitHubApiError(`pull request #${number} has more than ${(maxPages * 100).toLocaleString('en-US')} ${what}: plangate reads no further, so it cannot be sure it saw every one`);
-    page = await fetchPage(client, owner, name, number, c, what, next);
+    page = await pageAfter(client, owner, name, number, c, what, page, next, cursors);
   }
 }
 
@@ -148,6 +172,7 @@ export async function readCommitPeople(client: GitHubClient, owner: string, name
   const listed = new Set<string>();
   let total = 0;
   let page = first ?? (await fetchPage(client, owner, name, number, COMMITS, 'commits', null));
+  const cursors = new Set<string>();
   for (let n = 1; ; n++) {
     const { a } = page;
     const connection = a.object(page.connection, 'pullRequest.commits');
@@ -166,7 +191,7 @@ export async function readCommitPeople(client: GitHubClient, owner: string, name
     const next = nextPage(a, connection, 'commits');
     // Past the last page read, fewer are listed than counted: decideApproval says so.
     if (next === null || n >= MAX_PAGES) break;
-    page = await fetchPage(client, owner, name, number, COMMITS, 'commits', next);
+    page = await pageAfter(client, owner, name, number, COMMITS, 'commits', page, next, cursors);
   }
   return { people, listed: listed.size, total };
 }
@@ -176,9 +201,11 @@ async function allAuthors(client: GitHubClient, a: Answer, owner: string, name: 
   let connection = a.object(first, `authors of ${oid.slice(0, 7)}`);
   const total = a.count(connection.totalCount, 'authors.totalCount');
   const nodes = [...a.list(connection.nodes, 'authors.nodes')];
+  const cursors = new Set<string>();
   for (let page = 1; nodes.length < total && page < 1000; page++) {
     const after = nextPage(a, connection, 'authors');
     if (after === null) break;
+    notSeen(after, cursors, `authors of commit ${oid.slice(0, 7)}`);
     const more = await query(client, `authors of commit ${oid.slice(0, 7)}`, AUTHORS_QUERY, { owner, name, oid, after });
     const repository = more.object(more.data.repository, 'repository');
     connection = more.object(more.object(repository.object, 'repository.object').authors, 'object.authors');
@@ -193,7 +220,7 @@ async function allAuthors(client: GitHubClient, a: Answer, owner: string, name: 
 /** Labeled and unlabeled events of the pull request, oldest first, every page. */
 export async function readLabelTimeline(client: GitHubClient, owner: string, name: string, number: number): Promise<TimelineLabelEvent[]> {
   const a = new Answer(`GraphQL label events of pull request #${number}`);
-  return (await allNodes(client, owner, name, number, LABEL_EVENTS, 'label events', { maxPages: 1000 })).map((item, i) => {
+  return (await allNodes(client, owner, name, number, LABEL_EVENTS, 'label events', { maxPages: 1000 })).nodes.map((item, i) => {
     const at = `timelineItems.nodes[${i}]`;
     const node = a.object(item, at);
     const kind = node.__typename === 'LabeledEvent' ? 'labeled' : node.__typename === 'UnlabeledEvent' ? 'unlabeled' : a.fail(`${at}.__typename`, 'LabeledEvent or UnlabeledEvent', node.__typename);

@@ -7,6 +7,7 @@ import {
   type DirEntry,
   type IssueComment,
   type IssueEvent,
+  type OpenPull,
   type PullRequest,
   type RefActivity,
   type RepositoryApi,
@@ -140,19 +141,33 @@ export class OctokitRepositoryApi implements RepositoryApi {
     return readLabelTimeline(this.client, this.owner, this.repo, number);
   }
 
-  /** GraphQL's list, unless it has a rename or copy: only REST names the file it was made from. */
+  /**
+   * GraphQL's list, unless it has a rename or copy: only REST names the file
+   * it was made from. REST's list is read later and says no head but in its
+   * files' URLs: a list of another head (a push since) could name another
+   * old path, so it must be of GraphQL's head and list the same files.
+   */
   async changedFiles(number: number): Promise<ChangedFile[]> {
-    const files = await readFiles(this.client, this.owner, this.repo, number, firstPage(this.read, number, FILES));
+    const { files, head } = await readFiles(this.client, this.owner, this.repo, number, firstPage(this.read, number, FILES));
     if (!files.some((f) => f.status === 'renamed' || f.status === 'copied')) return files;
     const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files';
     const a = this.answer(route, { pull_number: number });
-    return (await this.list(route, { pull_number: number })).map((item, i) => {
+    const rest = (await this.list(route, { pull_number: number })).map((item, i) => {
       const f = a.object(item, `[${i}]`);
       const file: ChangedFile = { filename: a.text(f.filename, `[${i}].filename`), status: a.text(f.status, `[${i}].status`) };
       // A rename or copy without its old name could hide a gate file it was renamed from.
       if (f.previous_filename !== undefined || file.status === 'renamed' || file.status === 'copied') file.previous = a.text(f.previous_filename, `[${i}].previous_filename`);
+      // A removed file is not at the head, so its URLs may name another commit.
+      const at = file.status === 'removed' ? head : refOf(a, f.contents_url, `[${i}].contents_url`);
+      if (at !== head) {
+        throw new GitHubApiError(`GitHub's REST API lists the changed files of pull request #${number} at ${at.slice(0, 7)}, not at its head ${head.slice(0, 7)}: it moved while plangate read it; the run for the new head decides`);
+      }
       return file;
     });
+    // By name and kind of change: a file GraphQL calls renamed must not read as removed, without the path it came from.
+    const changes = (list: readonly ChangedFile[]) => list.map((f) => JSON.stringify([f.filename, f.status === 'unchanged' ? 'modified' : f.status])).sort().join('\n');
+    if (changes(rest) !== changes(files)) throw new GitHubApiError(`GitHub's REST and GraphQL APIs list different changed files of pull request #${number}, so plangate cannot trust either: run again`);
+    return rest;
   }
 
   reviews(number: number): Promise<{ reviews: Review[]; unreadable: UnreadableReview[] }> {
@@ -264,14 +279,14 @@ export class OctokitRepositoryApi implements RepositoryApi {
    * Every open pull request, filtered by head: the commit's own pulls list
    * names only the merged one when the commit is on the default branch.
    */
-  async openPullsWithHead(sha: string, except: number): Promise<number[]> {
+  async openPullsWithHead(sha: string): Promise<OpenPull[]> {
     const route = 'GET /repos/{owner}/{repo}/pulls';
     const a = this.answer(route, { state: 'open' });
     return (await this.list(route, { state: 'open' })).flatMap((item, i) => {
       const p = a.object(item, `[${i}]`);
       const number = a.count(p.number, `[${i}].number`);
       const open = a.text(p.state, `[${i}].state`) === 'open';
-      return open && a.sha(a.object(p.head, `[${i}].head`).sha, `[${i}].head.sha`) === sha && number !== except ? [number] : [];
+      return open && a.sha(a.object(p.head, `[${i}].head`).sha, `[${i}].head.sha`) === sha ? [{ number, baseRef: a.text(a.object(p.base, `[${i}].base`).ref, `[${i}].base.ref`) }] : [];
     });
   }
 
@@ -345,6 +360,11 @@ export class OctokitRepositoryApi implements RepositoryApi {
       };
     });
   }
+}
+
+/** The commit a contents URL reads at: the `ref` GitHub appends to its end (a path can hold `?ref=` too). */
+function refOf(a: Answer, url: unknown, field: string): string {
+  return a.sha(/^https?:\/\/[^?#]*\?(?:.*&)?ref=([^&?#]*)$/.exec(a.text(url, field))?.[1] ?? null, `${field} ref`);
 }
 
 /** A repository path for a URL: each segment encoded, so `?`, `#` and `%` in a file name stay part of it. */

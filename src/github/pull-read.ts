@@ -20,6 +20,7 @@ const EVENT_NAMES: Readonly<Record<string, string>> = {
   HeadRefForcePushedEvent: 'head_ref_force_pushed',
   HeadRefRestoredEvent: 'head_ref_restored',
   BaseRefChangedEvent: 'base_ref_changed',
+  AutomaticBaseChangeSucceededEvent: 'automatic_base_change_succeeded',
   BaseRefForcePushedEvent: 'base_ref_force_pushed',
   AssignedEvent: 'assigned',
 };
@@ -87,7 +88,7 @@ export async function readPull(client: GitHubClient, owner: string, name: string
     author ??= known.author;
     headRepo ??= known.headRepo;
   }
-  const labels = (await allNodes(client, owner, name, number, LABELS, 'labels', { first: { a, connection: pr.labels }, maxPages: 10 })).map((item, i): PullLabel => {
+  const labels = (await allNodes(client, owner, name, number, LABELS, 'labels', { first: { a, connection: pr.labels, head: headSha }, maxPages: 10 })).nodes.map((item, i): PullLabel => {
     const label = a.object(item, `labels.nodes[${i}]`);
     return { id: a.text(label.id, `labels.nodes[${i}].id`), name: a.text(label.name, `labels.nodes[${i}].name`) };
   });
@@ -111,21 +112,24 @@ export async function readPull(client: GitHubClient, owner: string, name: string
 
 /** The first page of `c` that a read of pull request `number` holds, if it is that pull request's. */
 export function firstPage(read: PullRead | undefined, number: number, c: Connection): Page | undefined {
-  return read?.number === number ? { a: read.answer, connection: read.raw[c.field] } : undefined;
+  return read?.number === number ? { a: read.answer, connection: read.raw[c.field], head: read.pull.headSha } : undefined;
 }
 
 /**
- * Changed files by path and kind of change, up to 3,000 as REST lists them:
- * the gate compares them with the pull request's count. GraphQL does not say
- * what a file was renamed or copied from: the caller asks REST when any was.
+ * Changed files by path and kind of change, up to 3,000 as REST lists them
+ * (the gate compares them with the pull request's count), and the head they
+ * are of. GraphQL does not say what a file was renamed or copied from: the
+ * caller asks REST when any was.
  */
-export async function readFiles(client: GitHubClient, owner: string, name: string, number: number, first?: Page): Promise<ChangedFile[]> {
+export async function readFiles(client: GitHubClient, owner: string, name: string, number: number, first?: Page): Promise<{ files: ChangedFile[]; head: string }> {
   const a = new Answer(`GraphQL changed files of pull request #${number}`);
-  return (await allNodes(client, owner, name, number, FILES, 'changed files', { first, maxPages: 30, upTo: true })).map((item, i) => {
+  const { nodes, head } = await allNodes(client, owner, name, number, FILES, 'changed files', { first, maxPages: 30, upTo: true });
+  const files = nodes.map((item, i) => {
     const file = a.object(item, `files.nodes[${i}]`);
     const kind = a.text(file.changeType, `files.nodes[${i}].changeType`);
     return { filename: a.text(file.path, `files.nodes[${i}].path`), status: CHANGE_TYPES[kind] ?? a.fail(`files.nodes[${i}].changeType`, Object.keys(CHANGE_TYPES).join(', '), kind) };
   });
+  return { files, head };
 }
 
 /** Reviews in GitHub's shape; one that is not (no commit, an unknown state, no time) is set apart, not thrown. */
@@ -133,7 +137,7 @@ export async function readReviews(client: GitHubClient, owner: string, name: str
   const a: Answer = new Answer(`GraphQL reviews of pull request #${number}`);
   const reviews: Review[] = [];
   const unreadable: UnreadableReview[] = [];
-  for (const [i, item] of (await allNodes(client, owner, name, number, REVIEWS, 'reviews', { first, maxPages: 1000 })).entries()) {
+  for (const [i, item] of (await allNodes(client, owner, name, number, REVIEWS, 'reviews', { first, maxPages: 1000 })).nodes.entries()) {
     const at = `reviews.nodes[${i}]`;
     const r = a.object(item, at);
     const id = typeof r.fullDatabaseId === 'string' && /^\d{1,15}$/.test(r.fullDatabaseId) ? Number(r.fullDatabaseId) : null;
@@ -166,7 +170,7 @@ export async function readReviews(client: GitHubClient, owner: string, name: str
 /** Reopenings, head and base force-pushes, head restores, retargets and assignments, every page. */
 export async function readTimeline(client: GitHubClient, owner: string, name: string, number: number, first?: Page): Promise<TimelineEvent[]> {
   const a = new Answer(`GraphQL timeline of pull request #${number}`);
-  return (await allNodes(client, owner, name, number, EVENTS, 'timeline events', { first, maxPages: 1000 })).map((item, i) => {
+  return (await allNodes(client, owner, name, number, EVENTS, 'timeline events', { first, maxPages: 1000 })).nodes.map((item, i) => {
     const at = `timelineItems.nodes[${i}]`;
     const node = a.object(item, at);
     const typename = a.text(node.__typename, `${at}.__typename`);

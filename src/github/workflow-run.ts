@@ -14,7 +14,7 @@ export async function pullForWorkflowRun(api: RepositoryApi, context: RunContext
   if (!run) return context;
   const sha = context.headSha.slice(0, 7);
   const from = `the run ${run.id} of "${run.name}" (${run.event}) that triggered this gate is for ${sha}`;
-  const open = (await api.openPullsWithHead(context.headSha, 0)).sort((a, b) => a - b);
+  const open = (await api.openPullsWithHead(context.headSha)).map((p) => p.number).sort((a, b) => a - b);
   if (open.length === 0) {
     throw new InputError('workflow_run', `${from}, and no open pull request has that head (it moved on, or the pull request closed): the run for the new head decides; nothing to gate here`);
   }

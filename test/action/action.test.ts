@@ -18,6 +18,7 @@
 //   artifact.ts  issue 10: plans-from: artifact, and the gate on workflow_run (real payloads)
 //   budget.ts    issue 12: the API calls of one decision, counted
 //   many-plans.ts issue 12: 200 plans in one run, one comment within the limit
+//   read-race.ts red team 4: the pull request moved while plangate reads it
 //
 // They run from this one file so that all of them run concurrently in one
 // worker: each case spends most of its time waiting (the action's client
@@ -55,6 +56,7 @@ import './cases/config.js';
 import './cases/artifact.js';
 import './cases/budget.js';
 import './cases/many-plans.js';
+import './cases/read-race.js';
 
 // Under full load a run waits for the CPU; a case of several runs in a row needs more than the default 30 s.
 vi.setConfig({ maxConcurrency: 32, testTimeout: 120_000 });

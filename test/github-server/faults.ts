@@ -91,8 +91,10 @@ function rateLimitExhaustedHeaders(resetIn: number, resource: string): Record<st
   };
 }
 
-/** The first fault matching the request, used up once. */
-export function takeFault(faults: Fault[], method: string, path: string, route: string, body?: unknown): Fault | undefined {
+type Matcher = Pick<Fault, 'method' | 'path' | 'bodyMatches' | 'after' | 'times'>;
+
+/** The first fault (or happening) matching the request, used up once. */
+export function takeFault<T extends Matcher>(faults: T[], method: string, path: string, route: string, body?: unknown): T | undefined {
   const index = faults.findIndex(
     (f) =>
       (!f.method || f.method.toUpperCase() === method) &&
@@ -100,7 +102,7 @@ export function takeFault(faults: Fault[], method: string, path: string, route: 
       (!f.bodyMatches || f.bodyMatches(body)),
   );
   if (index < 0) return undefined;
-  const fault = faults[index] as Fault;
+  const fault = faults[index] as T;
   // The first `after` matching requests pass untouched (the fault is armed later in the run).
   if (fault.after !== undefined && fault.after > 0) {
     fault.after -= 1;

@@ -7,7 +7,7 @@ import { BASE_TIME, labelById, labelByName, parseCoAuthors } from './state.js';
 import type { FakeCommit, FakeLabel, FakePull, FakeUser, GitHubState, GitIdentity } from './types.js';
 
 /** Issue events the timeline answers, by REST's name (each is `<Name>Event` in PullRequestTimelineItems). */
-const TIMELINE_EVENTS = new Set(['labeled', 'unlabeled', 'reopened', 'head_ref_force_pushed', 'head_ref_restored', 'base_ref_changed', 'base_ref_force_pushed', 'assigned']);
+const TIMELINE_EVENTS = new Set(['labeled', 'unlabeled', 'reopened', 'head_ref_force_pushed', 'head_ref_restored', 'base_ref_changed', 'automatic_base_change_succeeded', 'base_ref_force_pushed', 'assigned']);
 
 /** Thrown by a resolver: the field becomes null and the error is reported with its type and path. */
 export class FieldError extends Error {

@@ -14,7 +14,7 @@ import { PEOPLE_ROUTES } from './routes-people.js';
 import { PULL_ROUTES } from './routes-pulls.js';
 import { QUEUE_ROUTES } from './routes-queue.js';
 import { REPO_ROUTES } from './routes-repo.js';
-import type { Fault, GitHubServer, GitHubState, RecordedRequest } from './types.js';
+import type { Fault, GitHubServer, GitHubState, Happening, RecordedRequest } from './types.js';
 
 const ROUTES: Route[] = [...PULL_ROUTES, ...REPO_ROUTES, ...ACTIVITY_ROUTES, ...PEOPLE_ROUTES, ...QUEUE_ROUTES, ...ACTIONS_ROUTES];
 
@@ -22,6 +22,7 @@ const ROUTES: Route[] = [...PULL_ROUTES, ...REPO_ROUTES, ...ACTIVITY_ROUTES, ...
 export async function startGitHubServer(state: GitHubState): Promise<GitHubServer> {
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
+  const happenings: Happening[] = [];
   const violations: string[] = [];
   const checked = { rest: 0, graphql: 0 };
   const sockets = new Set<Socket>();
@@ -96,6 +97,7 @@ export async function startGitHubServer(state: GitHubState): Promise<GitHubServe
       } else {
         sendJson(res, reply.status, reply.body, headers);
       }
+      takeFault(happenings, method, url.pathname, route, body)?.then(state);
     };
 
     const fault = takeFault(faults, method, url.pathname, route, body);
@@ -170,6 +172,7 @@ export async function startGitHubServer(state: GitHubState): Promise<GitHubServe
     state,
     requests,
     faults,
+    happenings,
     violations,
     checked,
     close: () =>

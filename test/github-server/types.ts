@@ -316,12 +316,27 @@ export interface Fault {
   reset?: boolean;
 }
 
+/**
+ * Something that happens on GitHub right after a matching request is
+ * answered, once: a push or a retarget while plangate is reading.
+ */
+export interface Happening {
+  method?: string;
+  /** As a fault's path. */
+  path: RegExp | string;
+  bodyMatches?: (body: unknown) => boolean;
+  /** How many matching requests pass before it happens (default 0). */
+  after?: number;
+  then: (state: GitHubState) => void;
+}
+
 export interface GitHubServer {
   url: string;
   graphqlUrl: string;
   state: GitHubState;
   requests: RecordedRequest[];
   faults: Fault[];
+  happenings: Happening[];
   /** Where an exchange departed from GitHub's OpenAPI description or GraphQL schema, one line each. */
   violations: string[];
   /** How many exchanges were checked against the OpenAPI description (rest) and the GraphQL schema (graphql). */

@@ -189,7 +189,7 @@ describe('second attack: answers that slip past the shape checks (OctokitReposit
 
   const person = (login: string, id: number) => ({ name: login, email: `${login}@acme.test`, user: { login, databaseId: id } });
   const commitsAnswer = (nodes: unknown[], totalCount: number) => ({
-    repository: { pullRequest: { commits: { totalCount, pageInfo: { hasNextPage: false, endCursor: null }, nodes } } },
+    repository: { pullRequest: { number: 7, headRefOid: HEAD, commits: { totalCount, pageInfo: { hasNextPage: false, endCursor: null }, nodes } } },
   });
 
   it('a commit GraphQL lists with no author at all is malformed, never a commit nobody wrote', async () => {
@@ -250,6 +250,8 @@ describe('second attack: answers that slip past the shape checks (OctokitReposit
     const timeline = (updatedAt: unknown) => ({
       repository: {
         pullRequest: {
+          number: 7,
+          headRefOid: HEAD,
           timelineItems: {
             totalCount: 1,
             pageInfo: { hasNextPage: false, endCursor: null },

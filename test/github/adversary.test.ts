@@ -62,6 +62,17 @@ describe('adversary: approvals', () => {
     expectNotGreen(run);
   });
 
+  it('an approval given before GitHub retargeted the pull request itself (its base merged and deleted) does not count either (red team 4)', async () => {
+    // A stacked pull request into agent-base is retargeted to main by GitHub when agent-base is
+    // merged and deleted: the timeline says automatic_base_change_succeeded, never base_ref_changed.
+    const run = await gate((s) => {
+      approve(s, BOB, 20);
+      s.timeline.push({ id: 'ABCSE_1', event: 'automatic_base_change_succeeded', actor: ALICE, createdAt: AT(25) });
+    });
+    expectNotGreen(run);
+    expect(run.result.outcome.ignored.join('\n')).toMatch(/approval by @ops-bob does not count: it was given before the pull request was retargeted/);
+  });
+
   it('a later change request with a time in another offset does not sort before the approval it withdraws', async () => {
     // localeCompare on the raw strings: 09:10-00:30 is 09:40Z, after the approval at 09:20Z.
     // Answer.time accepts any ISO 8601 time Date.parse reads, so the shape check lets it through.
@@ -198,13 +209,28 @@ describe('adversary: answers that slip past the shape checks (OctokitRepositoryA
       graphql: () => Promise.reject(new Error('not used')),
     } as unknown as GitHubClient;
     const api = new OctokitRepositoryApi(github, 'acme', 'infra');
-    expect(await api.openPullsWithHead(sha, 7)).toEqual([8]);
+    expect(await api.openPullsWithHead(sha)).toEqual([
+      { number: 7, baseRef: 'release/a' },
+      { number: 8, baseRef: 'release/b' },
+    ]);
   });
 
   it('a renamed file without previous_filename is malformed: the gate file it was renamed from would go unseen', async () => {
     // GraphQL names no file a rename was made from, so a rename is read again from REST.
     const files = { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ path: 'ci/deploy.yml', changeType: 'RENAMED' }] };
-    const github = { ...client([{ filename: 'ci/deploy.yml', status: 'renamed' }]), graphql: () => Promise.resolve({ repository: { pullRequest: { files } } }) } as unknown as GitHubClient;
+    const github = { ...client([{ filename: 'ci/deploy.yml', status: 'renamed' }]), graphql: () => Promise.resolve({ repository: { pullRequest: { number: 7, headRefOid: HEAD, files } } }) } as unknown as GitHubClient;
     await expect(new OctokitRepositoryApi(github, 'acme', 'infra').changedFiles(7)).rejects.toThrow(/malformed: \[0\]\.previous_filename/);
+  });
+
+  it.each([
+    ['names no commit', 'https://api.github.com/repos/acme/infra/contents/ci/deploy.yml'],
+    ['is not a URL', 'ci/deploy.yml'],
+    // The path GitHub did not encode cannot stand in for the ref it appends.
+    ['names the head only inside the path', `https://api.github.com/repos/acme/infra/contents/ci/x?ref=${HEAD}&y?ref=${'f'.repeat(40)}`],
+  ])("REST's renamed file whose contents_url %s is refused: the list may be of another head (red team 4)", async (_, url) => {
+    const files = { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ path: 'ci/deploy.yml', changeType: 'RENAMED' }] };
+    const rest = [{ filename: 'ci/deploy.yml', status: 'renamed', previous_filename: 'ci/old.yml', contents_url: url }];
+    const github = { ...client(rest), graphql: () => Promise.resolve({ repository: { pullRequest: { number: 7, headRefOid: HEAD, files } } }) } as unknown as GitHubClient;
+    await expect(new OctokitRepositoryApi(github, 'acme', 'infra').changedFiles(7)).rejects.toThrow(/contents_url ref should be a 40-hex commit SHA|not at its head/);
   });
 });

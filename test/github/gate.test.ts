@@ -143,7 +143,7 @@ describe('the override label is timed against the head arriving on this pull req
   });
 
   it('a reopening or a retarget after the label resets it', async () => {
-    for (const event of ['reopened', 'base_ref_changed']) {
+    for (const event of ['reopened', 'base_ref_changed', 'automatic_base_change_succeeded']) {
       const { result } = await gate((s) => {
         label(s, CAROL, 30);
         s.timeline.push({ id: 'E_1', event, actor: ALICE, createdAt: AT(35) });

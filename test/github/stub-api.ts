@@ -49,6 +49,7 @@ export interface StubState {
   activity: Record<string, RefActivity[]>;
   publicEmails: Record<string, string | null>;
   emailAccounts: Record<string, EmailAccount[]>;
+  /** Other open pull requests with the head. */
   siblings: number[];
   /** sha → path → text. */
   contents: Record<string, Record<string, string>>;
@@ -201,9 +202,12 @@ export class StubRepositoryApi implements RepositoryApi {
     await this.called('emailAccounts', email);
     return structuredClone(this.state.emailAccounts[email] ?? []);
   }
-  async openPullsWithHead(sha: string, except: number) {
-    await this.called('openPullsWithHead', sha, except);
-    return this.state.siblings.filter((n) => n !== except);
+  /** The pull request while it is open at `sha`, and the siblings (into main). */
+  async openPullsWithHead(sha: string) {
+    await this.called('openPullsWithHead', sha);
+    const { pull } = this.state;
+    const self = pull.state === 'open' && pull.headSha === sha ? [{ number: pull.number, baseRef: pull.baseRef }] : [];
+    return [...self, ...this.state.siblings.map((number) => ({ number, baseRef: 'main' }))];
   }
   async fileAt(path: string, ref: string) {
     await this.called('fileAt', path, ref);

@@ -59,16 +59,18 @@ describe('the pull request of a workflow_run', () => {
   const context = (): RunContext => ({ eventName: 'workflow_run', action: 'completed', owner: 'acme', repo: 'infra', number: 0, headSha: HEAD, apiUrl: 'x', workspace: '/', gateKey: 'k', workflowRun: { id: 1, name: 'plan', event: 'pull_request', conclusion: 'success' } });
 
   it('is the one open pull request with the head SHA', async () => {
-    expect((await pullForWorkflowRun(new StubRepositoryApi(stubState({ siblings: [7] })), context())).number).toBe(7);
+    expect((await pullForWorkflowRun(new StubRepositoryApi(stubState()), context())).number).toBe(7);
   });
 
   it('none, or several a status cannot tell apart, is an error', async () => {
-    await expect(pullForWorkflowRun(new StubRepositoryApi(stubState({ siblings: [] })), context())).rejects.toThrow(/no open pull request has that head/);
-    await expect(pullForWorkflowRun(new StubRepositoryApi(stubState({ siblings: [9, 7] })), context())).rejects.toThrow(/the head of pull requests #7, #9, and a commit status cannot tell them apart/);
+    const closed = stubState();
+    closed.pull.state = 'closed';
+    await expect(pullForWorkflowRun(new StubRepositoryApi(closed), context())).rejects.toThrow(/no open pull request has that head/);
+    await expect(pullForWorkflowRun(new StubRepositoryApi(stubState({ siblings: [9] })), context())).rejects.toThrow(/the head of pull requests #7, #9, and a commit status cannot tell them apart/);
   });
 
   it('other events keep the payload\'s pull request and ask nothing', async () => {
-    const api = new StubRepositoryApi(stubState({ siblings: [7] }));
+    const api = new StubRepositoryApi(stubState());
     const { workflowRun: _, ...rest } = context();
     expect(await pullForWorkflowRun(api, { ...rest, eventName: 'pull_request', number: 7 })).toMatchObject({ number: 7 });
     expect(api.calls).toEqual([]);

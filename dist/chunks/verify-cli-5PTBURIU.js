@@ -4,7 +4,7 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-AVODTIBV.js";
+} from "./chunk-3GRHNCU7.js";
 import "./chunk-WJ5JDUFC.js";
 import {
   repositoryPathProblem

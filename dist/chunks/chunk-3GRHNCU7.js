@@ -28,6 +28,7 @@ import {
 } from "./chunk-X534SGSV.js";
 
 // src/github/api.ts
+var RETARGETS = /* @__PURE__ */ new Set(["base_ref_changed", "automatic_base_change_succeeded"]);
 var GitHubApiError = class extends Error {
   constructor(message, status) {
     super(message);
@@ -107,7 +108,7 @@ function selection(c, paged = false) {
 }
 function pageQuery(c) {
   return `query($owner: String!, $name: String!, $number: Int!, $after: String) {
-  repository(owner: $owner, name: $name) { pullRequest(number: $number) { ${selection(c, true)} } }
+  repository(owner: $owner, name: $name) { pullRequest(number: $number) { number headRefOid ${selection(c, true)} } }
 }`;
 }
 var ACCOUNT = ["User", "Bot", "Mannequin", "Organization"].map((type) => `... on ${type} { login databaseId }`).join(" ");
@@ -158,11 +159,26 @@ function defaultBranchOf(a, owner, name) {
 }
 async function fetchPage(client, owner, name, number, c, what, after) {
   const a = await query(client, `pull request ${what}`, pageQuery(c), { owner, name, number, after });
-  return { a, connection: pullRequest(a, owner, name, number)[c.field] };
+  const pr = pullRequest(a, owner, name, number);
+  if (pr.number !== number) a.fail("pullRequest.number", String(number), pr.number);
+  return { a, connection: pr[c.field], head: a.sha(pr.headRefOid, "pullRequest.headRefOid") };
+}
+async function pageAfter(client, owner, name, number, c, what, previous, cursor, seen) {
+  notSeen(cursor, seen, `${what} of pull request #${number}`);
+  const page = await fetchPage(client, owner, name, number, c, what, cursor);
+  if (page.head !== previous.head) {
+    throw new GitHubApiError(`pull request #${number} moved from ${previous.head.slice(0, 7)} to ${page.head.slice(0, 7)} while plangate read its ${what}, so its pages are of different heads: the run for the new head decides`);
+  }
+  return page;
+}
+function notSeen(cursor, seen, where) {
+  if (seen.has(cursor)) throw new GitHubApiError(`GitHub gave the cursor ${JSON.stringify(cursor)} for the next page of the ${where} twice, so the list may never end: run again`);
+  seen.add(cursor);
 }
 async function allNodes(client, owner, name, number, c, what, { first, maxPages = 50, upTo } = {}) {
   let page = first ?? await fetchPage(client, owner, name, number, c, what, null);
   const nodes = [];
+  const cursors = /* @__PURE__ */ new Set();
   for (let n = 1; ; n++) {
     const { a } = page;
     const connection = a.object(page.connection, `pullRequest.${c.field}`);
@@ -173,11 +189,11 @@ async function allNodes(client, owner, name, number, c, what, { first, maxPages 
       if (nodes.length !== total) throw new GitHubApiError(`GitHub counts ${total} ${what} of pull request #${number} but lists ${nodes.length}, so plangate cannot be sure it saw every one: run again`);
       const ids = nodes.flatMap((node) => typeof node?.id === "string" ? [node.id] : []);
       if (new Set(ids).size !== ids.length) throw new GitHubApiError(`GitHub lists one of the ${what} of pull request #${number} twice, so the list may leave another out: run again`);
-      return nodes;
+      return { nodes, head: page.head };
     }
-    if (n >= maxPages && upTo) return nodes;
+    if (n >= maxPages && upTo) return { nodes, head: page.head };
     if (n >= maxPages) throw new GitHubApiError(`pull request #${number} has more than ${(maxPages * 100).toLocaleString("en-US")} ${what}: plangate reads no further, so it cannot be sure it saw every one`);
-    page = await fetchPage(client, owner, name, number, c, what, next);
+    page = await pageAfter(client, owner, name, number, c, what, page, next, cursors);
   }
 }
 async function readCommitPeople(client, owner, name, number, first) {
@@ -185,6 +201,7 @@ async function readCommitPeople(client, owner, name, number, first) {
   const listed = /* @__PURE__ */ new Set();
   let total = 0;
   let page = first ?? await fetchPage(client, owner, name, number, COMMITS, "commits", null);
+  const cursors = /* @__PURE__ */ new Set();
   for (let n = 1; ; n++) {
     const { a } = page;
     const connection = a.object(page.connection, "pullRequest.commits");
@@ -201,7 +218,7 @@ async function readCommitPeople(client, owner, name, number, first) {
     }
     const next = nextPage(a, connection, "commits");
     if (next === null || n >= MAX_PAGES) break;
-    page = await fetchPage(client, owner, name, number, COMMITS, "commits", next);
+    page = await pageAfter(client, owner, name, number, COMMITS, "commits", page, next, cursors);
   }
   return { people, listed: listed.size, total };
 }
@@ -209,9 +226,11 @@ async function allAuthors(client, a, owner, name, oid, first) {
   let connection = a.object(first, `authors of ${oid.slice(0, 7)}`);
   const total = a.count(connection.totalCount, "authors.totalCount");
   const nodes = [...a.list(connection.nodes, "authors.nodes")];
+  const cursors = /* @__PURE__ */ new Set();
   for (let page = 1; nodes.length < total && page < 1e3; page++) {
     const after = nextPage(a, connection, "authors");
     if (after === null) break;
+    notSeen(after, cursors, `authors of commit ${oid.slice(0, 7)}`);
     const more = await query(client, `authors of commit ${oid.slice(0, 7)}`, AUTHORS_QUERY, { owner, name, oid, after });
     const repository = more.object(more.data.repository, "repository");
     connection = more.object(more.object(repository.object, "repository.object").authors, "object.authors");
@@ -224,7 +243,7 @@ async function allAuthors(client, a, owner, name, oid, first) {
 }
 async function readLabelTimeline(client, owner, name, number) {
   const a = new Answer(`GraphQL label events of pull request #${number}`);
-  return (await allNodes(client, owner, name, number, LABEL_EVENTS, "label events", { maxPages: 1e3 })).map((item, i) => {
+  return (await allNodes(client, owner, name, number, LABEL_EVENTS, "label events", { maxPages: 1e3 })).nodes.map((item, i) => {
     const at = `timelineItems.nodes[${i}]`;
     const node = a.object(item, at);
     const kind = node.__typename === "LabeledEvent" ? "labeled" : node.__typename === "UnlabeledEvent" ? "unlabeled" : a.fail(`${at}.__typename`, "LabeledEvent or UnlabeledEvent", node.__typename);
@@ -307,6 +326,7 @@ var EVENT_NAMES = {
   HeadRefForcePushedEvent: "head_ref_force_pushed",
   HeadRefRestoredEvent: "head_ref_restored",
   BaseRefChangedEvent: "base_ref_changed",
+  AutomaticBaseChangeSucceededEvent: "automatic_base_change_succeeded",
   BaseRefForcePushedEvent: "base_ref_force_pushed",
   AssignedEvent: "assigned"
 };
@@ -347,7 +367,7 @@ async function readPull(client, owner, name, number, rest) {
     author ??= known.author;
     headRepo ??= known.headRepo;
   }
-  const labels = (await allNodes(client, owner, name, number, LABELS, "labels", { first: { a, connection: pr.labels }, maxPages: 10 })).map((item, i) => {
+  const labels = (await allNodes(client, owner, name, number, LABELS, "labels", { first: { a, connection: pr.labels, head: headSha }, maxPages: 10 })).nodes.map((item, i) => {
     const label = a.object(item, `labels.nodes[${i}]`);
     return { id: a.text(label.id, `labels.nodes[${i}].id`), name: a.text(label.name, `labels.nodes[${i}].name`) };
   });
@@ -369,21 +389,23 @@ async function readPull(client, owner, name, number, rest) {
   return { number, pull, answer: a, raw: pr };
 }
 function firstPage(read, number, c) {
-  return read?.number === number ? { a: read.answer, connection: read.raw[c.field] } : void 0;
+  return read?.number === number ? { a: read.answer, connection: read.raw[c.field], head: read.pull.headSha } : void 0;
 }
 async function readFiles(client, owner, name, number, first) {
   const a = new Answer(`GraphQL changed files of pull request #${number}`);
-  return (await allNodes(client, owner, name, number, FILES, "changed files", { first, maxPages: 30, upTo: true })).map((item, i) => {
+  const { nodes, head } = await allNodes(client, owner, name, number, FILES, "changed files", { first, maxPages: 30, upTo: true });
+  const files = nodes.map((item, i) => {
     const file = a.object(item, `files.nodes[${i}]`);
     const kind = a.text(file.changeType, `files.nodes[${i}].changeType`);
     return { filename: a.text(file.path, `files.nodes[${i}].path`), status: CHANGE_TYPES[kind] ?? a.fail(`files.nodes[${i}].changeType`, Object.keys(CHANGE_TYPES).join(", "), kind) };
   });
+  return { files, head };
 }
 async function readReviews(client, owner, name, number, first) {
   const a = new Answer(`GraphQL reviews of pull request #${number}`);
   const reviews = [];
   const unreadable = [];
-  for (const [i, item] of (await allNodes(client, owner, name, number, REVIEWS, "reviews", { first, maxPages: 1e3 })).entries()) {
+  for (const [i, item] of (await allNodes(client, owner, name, number, REVIEWS, "reviews", { first, maxPages: 1e3 })).nodes.entries()) {
     const at = `reviews.nodes[${i}]`;
     const r = a.object(item, at);
     const id = typeof r.fullDatabaseId === "string" && /^\d{1,15}$/.test(r.fullDatabaseId) ? Number(r.fullDatabaseId) : null;
@@ -412,7 +434,7 @@ async function readReviews(client, owner, name, number, first) {
 }
 async function readTimeline(client, owner, name, number, first) {
   const a = new Answer(`GraphQL timeline of pull request #${number}`);
-  return (await allNodes(client, owner, name, number, EVENTS, "timeline events", { first, maxPages: 1e3 })).map((item, i) => {
+  return (await allNodes(client, owner, name, number, EVENTS, "timeline events", { first, maxPages: 1e3 })).nodes.map((item, i) => {
     const at = `timelineItems.nodes[${i}]`;
     const node = a.object(item, at);
     const typename = a.text(node.__typename, `${at}.__typename`);
@@ -536,18 +558,30 @@ var OctokitRepositoryApi = class {
   labelTimeline(number) {
     return readLabelTimeline(this.client, this.owner, this.repo, number);
   }
-  /** GraphQL's list, unless it has a rename or copy: only REST names the file it was made from. */
+  /**
+   * GraphQL's list, unless it has a rename or copy: only REST names the file
+   * it was made from. REST's list is read later and says no head but in its
+   * files' URLs: a list of another head (a push since) could name another
+   * old path, so it must be of GraphQL's head and list the same files.
+   */
   async changedFiles(number) {
-    const files = await readFiles(this.client, this.owner, this.repo, number, firstPage(this.read, number, FILES));
+    const { files, head } = await readFiles(this.client, this.owner, this.repo, number, firstPage(this.read, number, FILES));
     if (!files.some((f) => f.status === "renamed" || f.status === "copied")) return files;
     const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}/files";
     const a = this.answer(route, { pull_number: number });
-    return (await this.list(route, { pull_number: number })).map((item, i) => {
+    const rest = (await this.list(route, { pull_number: number })).map((item, i) => {
       const f = a.object(item, `[${i}]`);
       const file = { filename: a.text(f.filename, `[${i}].filename`), status: a.text(f.status, `[${i}].status`) };
       if (f.previous_filename !== void 0 || file.status === "renamed" || file.status === "copied") file.previous = a.text(f.previous_filename, `[${i}].previous_filename`);
+      const at = file.status === "removed" ? head : refOf(a, f.contents_url, `[${i}].contents_url`);
+      if (at !== head) {
+        throw new GitHubApiError(`GitHub's REST API lists the changed files of pull request #${number} at ${at.slice(0, 7)}, not at its head ${head.slice(0, 7)}: it moved while plangate read it; the run for the new head decides`);
+      }
       return file;
     });
+    const changes = (list) => list.map((f) => JSON.stringify([f.filename, f.status === "unchanged" ? "modified" : f.status])).sort().join("\n");
+    if (changes(rest) !== changes(files)) throw new GitHubApiError(`GitHub's REST and GraphQL APIs list different changed files of pull request #${number}, so plangate cannot trust either: run again`);
+    return rest;
   }
   reviews(number) {
     return readReviews(this.client, this.owner, this.repo, number, firstPage(this.read, number, REVIEWS));
@@ -650,14 +684,14 @@ var OctokitRepositoryApi = class {
    * Every open pull request, filtered by head: the commit's own pulls list
    * names only the merged one when the commit is on the default branch.
    */
-  async openPullsWithHead(sha, except) {
+  async openPullsWithHead(sha) {
     const route = "GET /repos/{owner}/{repo}/pulls";
     const a = this.answer(route, { state: "open" });
     return (await this.list(route, { state: "open" })).flatMap((item, i) => {
       const p = a.object(item, `[${i}]`);
       const number = a.count(p.number, `[${i}].number`);
       const open = a.text(p.state, `[${i}].state`) === "open";
-      return open && a.sha(a.object(p.head, `[${i}].head`).sha, `[${i}].head.sha`) === sha && number !== except ? [number] : [];
+      return open && a.sha(a.object(p.head, `[${i}].head`).sha, `[${i}].head.sha`) === sha ? [{ number, baseRef: a.text(a.object(p.base, `[${i}].base`).ref, `[${i}].base.ref`) }] : [];
     });
   }
   async fileAt(path, ref) {
@@ -723,6 +757,9 @@ var OctokitRepositoryApi = class {
     });
   }
 };
+function refOf(a, url, field) {
+  return a.sha(/^https?:\/\/[^?#]*\?(?:.*&)?ref=([^&?#]*)$/.exec(a.text(url, field))?.[1] ?? null, `${field} ref`);
+}
 function urlPath(path) {
   return path.split("/").map(encodeURIComponent).join("/");
 }
@@ -1155,6 +1192,7 @@ function planLabel(path, cwd = process.cwd()) {
 }
 
 export {
+  RETARGETS,
   GitHubApiError,
   isTime,
   Answer,

@@ -194,7 +194,7 @@ async function runCli(argv, io) {
       const { runGuard } = await import("./guard-command-YAZKMAGT.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
-    if (command === "verify") return await (await import("./verify-cli-BDJCECNO.js")).runVerify(rest, io);
+    if (command === "verify") return await (await import("./verify-cli-5PTBURIU.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\`, \`plangate verify --plan FILE\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {
