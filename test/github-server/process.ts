@@ -1,5 +1,6 @@
 // Child processes that talk to a fake running in this process.
 import { spawn, type SpawnOptions } from 'node:child_process';
+import { setPriority } from 'node:os';
 
 export interface ProcessResult {
   status: number | null;
@@ -12,10 +13,11 @@ export interface ProcessResult {
  * Runs a command without blocking this process's event loop (unlike spawnSync),
  * so a child can talk to a fake server running here. Resolves when it exits.
  */
-export function spawnAsync(command: string, args: string[], options: SpawnOptions & { input?: string; timeoutMs?: number } = {}): Promise<ProcessResult> {
-  const { input, timeoutMs, ...spawnOptions } = options;
+export function spawnAsync(command: string, args: string[], options: SpawnOptions & { input?: string; timeoutMs?: number; niceness?: number } = {}): Promise<ProcessResult> {
+  const { input, timeoutMs, niceness, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...spawnOptions, stdio: ['pipe', 'pipe', 'pipe'] });
+    if (niceness !== undefined && child.pid !== undefined) setPriority(child.pid, niceness);
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
