@@ -49,7 +49,8 @@ export default defineConfig({
     // their child processes and the unit tests wait for them.
     maxWorkers: Math.max(2, availableParallelism()),
     // A worker runs file after file, evaluating src/ and the fake GitHub's
-    // schemas once instead of once per file (a third of the unit tests' CPU).
+    // schemas once instead of once per file (about a quarter of the CPU of the
+    // files other than the action tests).
     // No test depends on a fresh module: the suite passes with its files in
     // random order (sequence: { shuffle: { files: true } } instead of the sequencer).
     isolate: false,
