@@ -8,6 +8,9 @@ import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 
+// Built once: analyse reads a rule set and never changes it, and the mutation loops check thousands of plans.
+const ruleSet = defaultRuleSet();
+
 /**
  * Every report of the check of `bytes`, or the refusal; streamed when `streamAbove` is below its size,
  * `window` bytes at a time when given (what the scanner does at the edges of its reads).
@@ -16,7 +19,7 @@ export function reportOf(bytes: Buffer, file: string, streamAbove = Infinity, wi
   try {
     const read = (into: Buffer, offset: number, length: number, position: number) => bytes.copy(into, offset, position, Math.min(bytes.length, position + length));
     const plan = (window === undefined ? undefined : streamTerraform(read, bytes.length, file, { window })) ?? parsePlan(bytes, file, streamAbove);
-    const analysis = analyse({ plans: [plan], readErrors: [], ruleSet: defaultRuleSet() });
+    const analysis = analyse({ plans: [plan], readErrors: [], ruleSet });
     return [analysis.decision, renderJson(analysis), renderMarkdown(analysis), renderText(analysis, { color: false })].join('\n----\n');
   } catch (error) {
     if (!isInputError(error)) throw error;
