@@ -29,10 +29,27 @@ export function classify(command: string, options: ClassifyOptions): Classificat
     return result;
   }
   // A backtick inside `${…}` runs a command the reader does not follow there.
-  if (/\$\{[^}]*`/.test(command)) result.hits.push({ kind: 'unreadable', command: command.slice(0, 80), why: 'a `…` command inside ${…} cannot be read' });
+  if (hasBacktickInBraces(command)) result.hits.push({ kind: 'unreadable', command: command.slice(0, 80), why: 'a `…` command inside ${…} cannot be read' });
   const reading = readShellSafely(command);
   new Walker(options, result, command).reading(reading, 0, true);
   return result;
+}
+
+/**
+ * Whether a backtick follows a `${` with no `}` between (what /\$\{[^}]*`/
+ * matches), in one pass: the pattern retries from every `${`, quadratic on a
+ * long line of them, and a guard slower than the agent's hook timeout lets
+ * the command run.
+ */
+export function hasBacktickInBraces(command: string): boolean {
+  let open = false;
+  for (let i = 0; i < command.length; i++) {
+    const c = command.charCodeAt(i);
+    if (c === 0x24 && command.charCodeAt(i + 1) === 0x7b) open = true;
+    else if (c === 0x7d) open = false;
+    else if (c === 0x60 && open) return true;
+  }
+  return false;
 }
 
 /** The tools the families know, by command name. */

@@ -1,7 +1,7 @@
 // Red team: every way an agent could hide `terraform destroy` (and the other families) from a static
 // reader must be caught as the destructive command, or counted as unreadable — never allowed.
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/guard/classify.js';
+import { classify, hasBacktickInBraces } from '../../src/guard/classify.js';
 
 function kinds(command: string, scripts: Record<string, string> = {}): string[] {
   return classify(command, { extraCommands: [], readScript: (path) => scripts[path] }).hits.map((h) => h.kind);
@@ -217,5 +217,23 @@ describe('hiding terraform destroy from a static reader', () => {
     ]) {
       expect(kinds(command).length, command).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('a backtick inside ${…}, found in one pass', () => {
+  it('answers as /\\$\\{[^}]*`/ does, on 20,000 random lines of $ { } ` and letters', () => {
+    const alphabet = ['$', '{', '}', '`', 'a', '${'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 20_000; n++) {
+      const line = Array.from({ length: 1 + Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(hasBacktickInBraces(line), JSON.stringify(line)).toBe(/\$\{[^}]*`/.test(line));
+    }
+  });
+
+  it('a line of 100,000 characters of `${` with a backtick at the end is refused as unreadable', () => {
+    const line = `${'${'.repeat(49_999)}\``;
+    expect(line.length).toBe(99_999);
+    expect(hasBacktickInBraces(line)).toBe(true);
   });
 });

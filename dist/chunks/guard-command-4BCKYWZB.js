@@ -401,10 +401,20 @@ function classify(command, options) {
     result.hits.push({ kind: "unreadable", command: `${command.slice(0, 80)}…`, why: `the command line is over ${MAX_COMMAND} characters` });
     return result;
   }
-  if (/\$\{[^}]*`/.test(command)) result.hits.push({ kind: "unreadable", command: command.slice(0, 80), why: "a `…` command inside ${…} cannot be read" });
+  if (hasBacktickInBraces(command)) result.hits.push({ kind: "unreadable", command: command.slice(0, 80), why: "a `…` command inside ${…} cannot be read" });
   const reading = readShellSafely(command);
   new Walker(options, result, command).reading(reading, 0, true);
   return result;
+}
+function hasBacktickInBraces(command) {
+  let open = false;
+  for (let i = 0; i < command.length; i++) {
+    const c = command.charCodeAt(i);
+    if (c === 36 && command.charCodeAt(i + 1) === 123) open = true;
+    else if (c === 125) open = false;
+    else if (c === 96 && open) return true;
+  }
+  return false;
 }
 function isTool(base) {
   return terraformTool(base) !== void 0 || INFRA_TOOL.exec(base)?.[2] === base;

@@ -191,7 +191,7 @@ async function runCli(argv, io) {
       return EXIT.pass;
     }
     if (command === "guard") {
-      const { runGuard } = await import("./guard-command-YAZKMAGT.js");
+      const { runGuard } = await import("./guard-command-4BCKYWZB.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
     if (command === "verify") return await (await import("./verify-cli-5PTBURIU.js")).runVerify(rest, io);
