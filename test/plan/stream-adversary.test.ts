@@ -159,3 +159,28 @@ describe.skipIf(process.env.PLANGATE_BIG !== '1')('a key too long to be a string
     expect(() => streamTerraform(readAt, size, 'long-key.json')).toThrow(/^long-key\.json: .*key too long/);
   }, 600_000);
 });
+
+describe('tokens cut at the end of a window', () => {
+  // skip() reads whole tokens in place, up to a 0 byte kept after the last byte held, and falls back to
+  // reading a byte at a time from the token's start: every token, valid or not, at every offset of a window.
+  const TOKENS = ['12.5', '1e5', '-0', '0', '1E+5', 'true', 'false', 'null', '"a\\u0062"', '{"\\u0061":[]}', '12.', '1e', '01', 'tru', 'nul', 'truex', '"\u0000"', '\u0000', '1\u0000', '"a\\u00g0"'];
+  const NO_OP = (value: string) => GUARD_OFF.replace('["update"]', '["no-op"]').replace('"deletion_protection":true', `"deletion_protection":true,"k\\u0065y":${value}`);
+  const PLACES: [string, (value: string) => string][] = [
+    ['a skipped top-level value', (value) => plan(`,"variables":{"key":${value}}`)],
+    ['a no-op value standing in', (value) => plan('', `${NO_OP(value)},${DELETE_DB}`)],
+    ['the guard switched off', (value) => plan('', GUARD_OFF.replace('"deletion_protection":true', `"key":${value},"deletion_protection":true`))],
+  ];
+  it.each(PLACES)('in %s', (_where, place) => {
+    for (const token of TOKENS) {
+      for (let pad = 0; pad < 6; pad++) {
+        const bytes = Buffer.from(place(token).replace('"format_version"', `${' '.repeat(pad)}"format_version"`), 'utf8');
+        const whole = reportOf(bytes, 'edge.json');
+        for (let window = 1; window < 10; window++) {
+          const streamed = reportOf(bytes, 'edge.json', 0, window);
+          if (whole.startsWith('refused: ')) expect(streamed, `${token}, pad ${pad}, window ${window}`).toMatch(/^refused: /);
+          else expect(streamed, `${token}, pad ${pad}, window ${window}`).toBe(whole);
+        }
+      }
+    }
+  });
+});
