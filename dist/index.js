@@ -43,17 +43,17 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-3GRHNCU7.js";
+} from "./chunks/chunk-LDNDERRW.js";
 import {
   checkPlans
-} from "./chunks/chunk-WJ5JDUFC.js";
+} from "./chunks/chunk-5OU7MVD5.js";
 import {
   gateRule,
   isGateFile,
   isProtectedBase,
   planSizeLimit,
   repositoryPathProblem
-} from "./chunks/chunk-TXQJNO7W.js";
+} from "./chunks/chunk-SPEMQGJN.js";
 import "./chunks/chunk-TF6VJPZR.js";
 import {
   Minimatch

@@ -95,12 +95,8 @@ export class JsonBytes extends JsonWindow {
     for (;;) {
       c = b[i]!;
       if (c <= 0x20) {
-        while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++i]!;
-        if (i >= n) {
-          this.pos = i;
-          c = this.peek();
-          ({ buf: b, end: n, pos: i } = this);
-        }
+        c = this.token(i);
+        ({ buf: b, end: n, pos: i } = this);
       }
       if (key) {
         if (c !== 0x22) {
@@ -175,12 +171,8 @@ export class JsonBytes extends JsonWindow {
         }
         c = b[i]!;
         if (c <= 0x20) {
-          while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++i]!;
-          if (i >= n) {
-            this.pos = i;
-            c = this.peek();
-            ({ buf: b, end: n, pos: i } = this);
-          }
+          c = this.token(i);
+          ({ buf: b, end: n, pos: i } = this);
         }
         const kind = stack[sp - 1]!;
         if (c === 0x2c) {
@@ -196,6 +188,16 @@ export class JsonBytes extends JsonWindow {
         i++;
       }
     }
+  }
+
+  /** The first byte from `i` on that is not whitespace, with pos at it; read on at the window's end (-1 at the file's end). */
+  private token(i: number): number {
+    const b = this.buf;
+    let c = b[i]!;
+    // The sentinel after the last byte held stops the loop.
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++i]!;
+    this.pos = i;
+    return i < this.end ? c : this.peek();
   }
 
   /** The end of the digits-only number at `i` when it ends inside the window, else -1 (left to number()). */

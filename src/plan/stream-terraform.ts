@@ -185,6 +185,8 @@ function readEntries(json: JsonBytes, key: 'resource_changes' | 'deferred_change
       // The path where it nests too deep, as the whole-file path names it.
       try {
         checkDepth(entry, file, '$', [key, i]);
+        // The scanner found it too deep: a parse that disagrees still refuses it, never drops the entry.
+        read.tooDeep = depthError(file, `${renderPath('$', [key, i])}…`);
       } catch (error) {
         if (!isInputError(error)) throw error;
         read.tooDeep = error;

@@ -12,7 +12,7 @@ import {
   parsePlan,
   throwProblems,
   yamlProblem
-} from "./chunk-TXQJNO7W.js";
+} from "./chunk-SPEMQGJN.js";
 import "./chunk-TF6VJPZR.js";
 import "./chunk-RV6XDSCG.js";
 import "./chunk-7UZFWUSD.js";

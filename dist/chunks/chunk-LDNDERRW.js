@@ -1,13 +1,13 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
   checkPlans
-} from "./chunk-WJ5JDUFC.js";
+} from "./chunk-5OU7MVD5.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-TXQJNO7W.js";
+} from "./chunk-SPEMQGJN.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";

@@ -4,11 +4,11 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-3GRHNCU7.js";
-import "./chunk-WJ5JDUFC.js";
+} from "./chunk-LDNDERRW.js";
+import "./chunk-5OU7MVD5.js";
 import {
   repositoryPathProblem
-} from "./chunk-TXQJNO7W.js";
+} from "./chunk-SPEMQGJN.js";
 import "./chunk-TF6VJPZR.js";
 import "./chunk-RV6XDSCG.js";
 import "./chunk-7UZFWUSD.js";

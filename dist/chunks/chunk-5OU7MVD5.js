@@ -4,7 +4,7 @@ import {
   missingNestedChangeSets,
   parsePlan,
   readPlanFile
-} from "./chunk-TXQJNO7W.js";
+} from "./chunk-SPEMQGJN.js";
 import {
   InputError,
   isInputError

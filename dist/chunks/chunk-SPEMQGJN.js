@@ -2456,12 +2456,8 @@ var JsonBytes = class extends JsonWindow {
     for (; ; ) {
       c = b[i];
       if (c <= 32) {
-        while (c === 32 || c === 10 || c === 13 || c === 9) c = b[++i];
-        if (i >= n) {
-          this.pos = i;
-          c = this.peek();
-          ({ buf: b, end: n, pos: i } = this);
-        }
+        c = this.token(i);
+        ({ buf: b, end: n, pos: i } = this);
       }
       if (key) {
         if (c !== 34) {
@@ -2534,12 +2530,8 @@ var JsonBytes = class extends JsonWindow {
         }
         c = b[i];
         if (c <= 32) {
-          while (c === 32 || c === 10 || c === 13 || c === 9) c = b[++i];
-          if (i >= n) {
-            this.pos = i;
-            c = this.peek();
-            ({ buf: b, end: n, pos: i } = this);
-          }
+          c = this.token(i);
+          ({ buf: b, end: n, pos: i } = this);
         }
         const kind = stack[sp - 1];
         if (c === 44) {
@@ -2555,6 +2547,14 @@ var JsonBytes = class extends JsonWindow {
         i++;
       }
     }
+  }
+  /** The first byte from `i` on that is not whitespace, with pos at it; read on at the window's end (-1 at the file's end). */
+  token(i) {
+    const b = this.buf;
+    let c = b[i];
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = b[++i];
+    this.pos = i;
+    return i < this.end ? c : this.peek();
   }
   /** The end of the digits-only number at `i` when it ends inside the window, else -1 (left to number()). */
   plainInteger(i) {
@@ -3209,6 +3209,7 @@ function readEntries(json, key, file, budget) {
     if (json.tooDeep !== -1) {
       try {
         checkDepth(entry, file, "$", [key, i]);
+        read.tooDeep = depthError(file, `${renderPath("$", [key, i])}…`);
       } catch (error) {
         if (!isInputError(error)) throw error;
         read.tooDeep = error;
