@@ -43,17 +43,17 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-LDNDERRW.js";
+} from "./chunks/chunk-EKM7FLCT.js";
 import {
   checkPlans
-} from "./chunks/chunk-5OU7MVD5.js";
+} from "./chunks/chunk-FH4VHUUZ.js";
 import {
   gateRule,
   isGateFile,
   isProtectedBase,
   planSizeLimit,
   repositoryPathProblem
-} from "./chunks/chunk-SPEMQGJN.js";
+} from "./chunks/chunk-Q3KNHES4.js";
 import "./chunks/chunk-TF6VJPZR.js";
 import {
   Minimatch

@@ -18,14 +18,23 @@ const OPEN_OBJECT = 0x7b;
 const OPEN_LIST = 0x5b;
 const CLOSE_OBJECT = 0x7d;
 
-const CHANGE = ['change'] as const;
-const VALUES = ['before', 'after', 'after_unknown'] as const;
+const ENTRY_KEYS = ['change', 'mode'] as const;
+const CHANGE_KEYS = ['actions', 'before', 'after', 'after_unknown'] as const;
+const VALUES: readonly string[] = ['before', 'after', 'after_unknown'];
+// What the last "mode" or the last change's last "actions" say, as Terraform writes them, for a likely no-op.
+const DATA = Buffer.from('"data"');
+const NO_OP = Buffer.from('["no-op"]');
 
 /** The entry's bytes and the [start, end) spans, relative to them, of the values that may stand in. */
 interface EntryBytes {
   bytes: Buffer;
   spans: number[];
+  /** The last "mode" reads "data", or the last change's last "actions" reads ["no-op"]: worth the stand-in parse. */
+  likelyUnchanged: boolean;
 }
+
+/** A value's [start, end) span in the entry's bytes, or undefined. */
+type Span = [number, number] | undefined;
 
 /**
  * The entry at the scanner (an element of a list held at `depth`), parsed:
@@ -33,8 +42,9 @@ interface EntryBytes {
  * source. `parse` turns bytes into a value (and names the file when it cannot).
  */
 export function readEntry(json: JsonBytes, depth: number, parse: (bytes: Buffer) => unknown): unknown {
-  const { bytes, spans } = entryBytes(json, depth);
-  if (spans.length === 0 || json.tooDeep !== -1) return parse(bytes);
+  const { bytes, spans, likelyUnchanged } = entryBytes(json, depth);
+  // The stand-in parse is checked below whatever the bytes suggest: the guess only saves a second parse of a change.
+  if (spans.length === 0 || !likelyUnchanged || json.tooDeep !== -1) return parse(bytes);
   const light = parse(standIn(bytes, spans));
   return changesNothing(light) ? light : parse(bytes);
 }
@@ -44,26 +54,49 @@ function entryBytes(json: JsonBytes, depth: number): EntryBytes {
   json.hold();
   const start = json.offset;
   const spans: number[] = [];
+  let mode: Span;
+  let actions: Span;
   if (json.peek() !== OPEN_OBJECT) json.skip(depth);
   else if (json.open(OPEN_OBJECT)) {
     do {
-      if (json.key(CHANGE, false) === 'change' && json.peek() === OPEN_OBJECT) changeSpans(json, depth + 1, start, spans);
-      else json.skip(depth + 1);
+      const key = json.key(ENTRY_KEYS, false);
+      if (key === 'mode') mode = skipped(json, depth + 1, start);
+      else if (key === 'change' && json.peek() === OPEN_OBJECT) actions = changeSpans(json, depth + 1, start, spans);
+      else {
+        // A later "change" that is not an object replaces the one before, its actions with it.
+        if (key === 'change') actions = undefined;
+        json.skip(depth + 1);
+      }
     } while (json.next(CLOSE_OBJECT));
   }
-  return { bytes: json.held(), spans };
+  const bytes = json.held();
+  return { bytes, spans, likelyUnchanged: reads(bytes, mode, DATA) || reads(bytes, actions, NO_OP) };
 }
 
-/** Walks "change" (held at `depth`), adding the spans of the values that may stand in. */
-function changeSpans(json: JsonBytes, depth: number, start: number, spans: number[]): void {
-  if (!json.open(OPEN_OBJECT)) return;
+/** Walks "change" (held at `depth`), adding the spans of the values that may stand in; returns the span of its last "actions". */
+function changeSpans(json: JsonBytes, depth: number, start: number, spans: number[]): Span {
+  let actions: Span;
+  if (!json.open(OPEN_OBJECT)) return undefined;
   do {
-    const key = json.key(VALUES, false);
+    const key = json.key(CHANGE_KEYS, false);
     const c = json.peek();
-    const from = json.offset;
-    json.skip(depth + 1);
-    if (key !== undefined && VALUES.includes(key as (typeof VALUES)[number]) && (c === OPEN_OBJECT || c === OPEN_LIST)) spans.push(from - start, json.offset - start);
+    const span = skipped(json, depth + 1, start);
+    if (key === 'actions') actions = span;
+    else if (key !== undefined && VALUES.includes(key) && (c === OPEN_OBJECT || c === OPEN_LIST)) spans.push(...span);
   } while (json.next(CLOSE_OBJECT));
+  return actions;
+}
+
+/** Skips the value at the scanner (held at `depth`); its span relative to `start`. */
+function skipped(json: JsonBytes, depth: number, start: number): [number, number] {
+  json.peek();
+  const from = json.offset;
+  json.skip(depth);
+  return [from - start, json.offset - start];
+}
+
+function reads(bytes: Buffer, span: Span, text: Buffer): boolean {
+  return span !== undefined && bytes.subarray(span[0], span[1]).equals(text);
 }
 
 /** The bytes with each span replaced by an empty object or list of the same kind. */

@@ -4,7 +4,7 @@ import {
   missingNestedChangeSets,
   parsePlan,
   readPlanFile
-} from "./chunk-SPEMQGJN.js";
+} from "./chunk-Q3KNHES4.js";
 import {
   InputError,
   isInputError

@@ -4,11 +4,11 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-LDNDERRW.js";
-import "./chunk-5OU7MVD5.js";
+} from "./chunk-EKM7FLCT.js";
+import "./chunk-FH4VHUUZ.js";
 import {
   repositoryPathProblem
-} from "./chunk-SPEMQGJN.js";
+} from "./chunk-Q3KNHES4.js";
 import "./chunk-TF6VJPZR.js";
 import "./chunk-RV6XDSCG.js";
 import "./chunk-7UZFWUSD.js";

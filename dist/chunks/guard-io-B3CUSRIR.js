@@ -12,7 +12,7 @@ import {
   parsePlan,
   throwProblems,
   yamlProblem
-} from "./chunk-SPEMQGJN.js";
+} from "./chunk-Q3KNHES4.js";
 import "./chunk-TF6VJPZR.js";
 import "./chunk-RV6XDSCG.js";
 import "./chunk-7UZFWUSD.js";

@@ -2593,11 +2593,14 @@ var warm = false;
 var OPEN_OBJECT = 123;
 var OPEN_LIST = 91;
 var CLOSE_OBJECT = 125;
-var CHANGE = ["change"];
+var ENTRY_KEYS = ["change", "mode"];
+var CHANGE_KEYS = ["actions", "before", "after", "after_unknown"];
 var VALUES = ["before", "after", "after_unknown"];
+var DATA = Buffer.from('"data"');
+var NO_OP = Buffer.from('["no-op"]');
 function readEntry(json, depth, parse2) {
-  const { bytes: bytes2, spans: spans2 } = entryBytes(json, depth);
-  if (spans2.length === 0 || json.tooDeep !== -1) return parse2(bytes2);
+  const { bytes: bytes2, spans: spans2, likelyUnchanged } = entryBytes(json, depth);
+  if (spans2.length === 0 || !likelyUnchanged || json.tooDeep !== -1) return parse2(bytes2);
   const light = parse2(standIn(bytes2, spans2));
   return changesNothing(light) ? light : parse2(bytes2);
 }
@@ -2605,24 +2608,43 @@ function entryBytes(json, depth) {
   json.hold();
   const start = json.offset;
   const spans2 = [];
+  let mode;
+  let actions;
   if (json.peek() !== OPEN_OBJECT) json.skip(depth);
   else if (json.open(OPEN_OBJECT)) {
     do {
-      if (json.key(CHANGE, false) === "change" && json.peek() === OPEN_OBJECT) changeSpans(json, depth + 1, start, spans2);
-      else json.skip(depth + 1);
+      const key = json.key(ENTRY_KEYS, false);
+      if (key === "mode") mode = skipped(json, depth + 1, start);
+      else if (key === "change" && json.peek() === OPEN_OBJECT) actions = changeSpans(json, depth + 1, start, spans2);
+      else {
+        if (key === "change") actions = void 0;
+        json.skip(depth + 1);
+      }
     } while (json.next(CLOSE_OBJECT));
   }
-  return { bytes: json.held(), spans: spans2 };
+  const bytes2 = json.held();
+  return { bytes: bytes2, spans: spans2, likelyUnchanged: reads(bytes2, mode, DATA) || reads(bytes2, actions, NO_OP) };
 }
 function changeSpans(json, depth, start, spans2) {
-  if (!json.open(OPEN_OBJECT)) return;
+  let actions;
+  if (!json.open(OPEN_OBJECT)) return void 0;
   do {
-    const key = json.key(VALUES, false);
+    const key = json.key(CHANGE_KEYS, false);
     const c = json.peek();
-    const from = json.offset;
-    json.skip(depth + 1);
-    if (key !== void 0 && VALUES.includes(key) && (c === OPEN_OBJECT || c === OPEN_LIST)) spans2.push(from - start, json.offset - start);
+    const span = skipped(json, depth + 1, start);
+    if (key === "actions") actions = span;
+    else if (key !== void 0 && VALUES.includes(key) && (c === OPEN_OBJECT || c === OPEN_LIST)) spans2.push(...span);
   } while (json.next(CLOSE_OBJECT));
+  return actions;
+}
+function skipped(json, depth, start) {
+  json.peek();
+  const from = json.offset;
+  json.skip(depth);
+  return [from - start, json.offset - start];
+}
+function reads(bytes2, span, text) {
+  return span !== void 0 && bytes2.subarray(span[0], span[1]).equals(text);
 }
 function standIn(bytes2, spans2) {
   const parts = [];
@@ -3130,7 +3152,7 @@ function streamTerraform(readAt, size2, file, options = {}) {
 }
 function readDocument(json, readAt, file, budget) {
   const top = {};
-  const reads = /* @__PURE__ */ new Map();
+  const reads2 = /* @__PURE__ */ new Map();
   if (json.open(OPEN_OBJECT2)) {
     do {
       const key = json.key([], true);
@@ -3140,20 +3162,20 @@ function readDocument(json, readAt, file, budget) {
       const start = json.offset;
       const read = readTopValue(json, key, file, budget);
       if (json.tooDeep !== -1 && read.tooDeep === void 0) Object.assign(read, { start, end: json.offset, tooDeep: `${renderPath("$", [key])}…` });
-      reads.set(key, read);
+      reads2.set(key, read);
       Object.defineProperty(top, key, { value: read.value, enumerable: true, writable: true, configurable: true });
     } while (json.next(125));
   }
   json.finish();
-  for (const [key, read] of reads) if (read.tooDeep !== void 0) throw tooDeep(readAt, file, key, read);
+  for (const [key, read] of reads2) if (read.tooDeep !== void 0) throw tooDeep(readAt, file, key, read);
   if (detectFormat(top, file) !== "terraform") return void 0;
   const formatVersion = checkFormatVersion(top.format_version, file);
-  const changes = reads.get("resource_changes");
+  const changes = reads2.get("resource_changes");
   if (changes?.error) throw changes.error;
-  const deferred = reads.get("deferred_changes");
+  const deferred = reads2.get("deferred_changes");
   if (deferred?.error) throw deferred.error;
   const dependencies = configurationDependencies(top.configuration);
-  const state = reads.get("prior_state")?.state;
+  const state = reads2.get("prior_state")?.state;
   if (state) addState(dependencies, state, /* @__PURE__ */ new Map());
   return terraformPlan(file, formatVersion, changes?.changes, dependencies, top);
 }

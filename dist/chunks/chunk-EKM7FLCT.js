@@ -1,13 +1,13 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
   checkPlans
-} from "./chunk-5OU7MVD5.js";
+} from "./chunk-FH4VHUUZ.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-SPEMQGJN.js";
+} from "./chunk-Q3KNHES4.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";
