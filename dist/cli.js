@@ -33,10 +33,10 @@ var io = {
 };
 var [command, ...rest] = process.argv.slice(2);
 if (command === "guard") {
-  const { runGuard } = await import("./chunks/guard-command-D33JTYJ6.js");
+  const { runGuard } = await import("./chunks/guard-command-QF4B6HTG.js");
   process.exitCode = await runGuard(rest, io);
 } else {
-  const { runCli } = await import("./chunks/run-cli-BXPAA5Q3.js");
+  const { runCli } = await import("./chunks/run-cli-R5UE4EFU.js");
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 async function readStdin() {

@@ -43,17 +43,17 @@ import {
   statusDescription,
   unapproved,
   verifyCommit
-} from "./chunks/chunk-EKM7FLCT.js";
+} from "./chunks/chunk-GI26ZDE6.js";
 import {
   checkPlans
-} from "./chunks/chunk-FH4VHUUZ.js";
+} from "./chunks/chunk-YIEIAWBB.js";
 import {
   gateRule,
   isGateFile,
   isProtectedBase,
   planSizeLimit,
   repositoryPathProblem
-} from "./chunks/chunk-Q3KNHES4.js";
+} from "./chunks/chunk-LAGU6ED4.js";
 import "./chunks/chunk-TF6VJPZR.js";
 import {
   Minimatch

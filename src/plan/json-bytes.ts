@@ -103,14 +103,9 @@ export class JsonBytes extends JsonWindow {
           this.pos = i;
           this.fail('expected a string key');
         }
-        let j = i + 1;
-        while (STOP[b[j]!] === 0) j++;
-        if (b[j] === 0x22) i = j + 1;
-        else {
-          this.pos = i;
-          this.string();
-          ({ buf: b, end: n, pos: i } = this);
-        }
+        i = this.stringEnd(i);
+        b = this.buf;
+        n = this.end;
         if (b[i] === 0x3a) i++;
         else {
           this.pos = i;
@@ -121,15 +116,9 @@ export class JsonBytes extends JsonWindow {
         continue;
       }
       if (c === 0x22) {
-        // Most strings hold no escape and end in the window.
-        let j = i + 1;
-        while (STOP[b[j]!] === 0) j++;
-        if (b[j] === 0x22) i = j + 1;
-        else {
-          this.pos = i;
-          this.string();
-          ({ buf: b, end: n, pos: i } = this);
-        }
+        i = this.stringEnd(i);
+        b = this.buf;
+        n = this.end;
       } else if (c === 0x7b || c === 0x5b) {
         if (sp === stack.length) {
           const bigger = new Uint8Array(sp * 2);
@@ -188,6 +177,17 @@ export class JsonBytes extends JsonWindow {
         i++;
       }
     }
+  }
+
+  /** The index after the string whose quote is at `i`, validated: most hold no escape and end in the window; the rest are read by string(). */
+  private stringEnd(i: number): number {
+    const b = this.buf;
+    let j = i + 1;
+    while (STOP[b[j]!] === 0) j++;
+    if (b[j] === 0x22) return j + 1;
+    this.pos = i;
+    this.string();
+    return this.pos;
   }
 
   /** The first byte from `i` on that is not whitespace, with pos at it; read on at the window's end (-1 at the file's end). */

@@ -4,11 +4,11 @@ import {
   RestDecisionApi,
   planLabel,
   verifyCommit
-} from "./chunk-EKM7FLCT.js";
-import "./chunk-FH4VHUUZ.js";
+} from "./chunk-GI26ZDE6.js";
+import "./chunk-YIEIAWBB.js";
 import {
   repositoryPathProblem
-} from "./chunk-Q3KNHES4.js";
+} from "./chunk-LAGU6ED4.js";
 import "./chunk-TF6VJPZR.js";
 import "./chunk-RV6XDSCG.js";
 import "./chunk-7UZFWUSD.js";

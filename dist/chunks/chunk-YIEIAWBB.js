@@ -4,7 +4,7 @@ import {
   missingNestedChangeSets,
   parsePlan,
   readPlanFile
-} from "./chunk-Q3KNHES4.js";
+} from "./chunk-LAGU6ED4.js";
 import {
   InputError,
   isInputError

@@ -1,13 +1,13 @@
 import { createRequire as __plangateRequire } from 'node:module'; const require = __plangateRequire(import.meta.url);
 import {
   checkPlans
-} from "./chunk-FH4VHUUZ.js";
+} from "./chunk-YIEIAWBB.js";
 import {
   configPaths,
   defaultRuleSet,
   oneConfig,
   parseConfig
-} from "./chunk-Q3KNHES4.js";
+} from "./chunk-LAGU6ED4.js";
 import {
   InputError
 } from "./chunk-KIBWKCE4.js";

@@ -11,7 +11,7 @@ import {
 import {
   checkPlans,
   parseTemplateOption
-} from "./chunk-FH4VHUUZ.js";
+} from "./chunk-YIEIAWBB.js";
 import {
   configPaths,
   defaultRuleSet,
@@ -19,7 +19,7 @@ import {
   oneConfig,
   parseConfig,
   yamlProblem
-} from "./chunk-Q3KNHES4.js";
+} from "./chunk-LAGU6ED4.js";
 import {
   MAX_DEPTH,
   checkDepth
@@ -191,10 +191,10 @@ async function runCli(argv, io) {
       return EXIT.pass;
     }
     if (command === "guard") {
-      const { runGuard } = await import("./guard-command-D33JTYJ6.js");
+      const { runGuard } = await import("./guard-command-QF4B6HTG.js");
       return await runGuard(rest, { ...io, readStdin: io.readStdin ?? (() => Promise.resolve("")), cwd: io.cwd ?? process.cwd() });
     }
-    if (command === "verify") return await (await import("./verify-cli-AXEQKAUJ.js")).runVerify(rest, io);
+    if (command === "verify") return await (await import("./verify-cli-4WEM2CYE.js")).runVerify(rest, io);
     if (command !== "check") throw new InputError("plangate", `unknown command ${quote(command)}; the commands are \`plangate check FILE...\`, \`plangate verify --plan FILE\` and \`plangate guard\``);
     const { values, positionals } = parseOptions(rest);
     if (values.help) {

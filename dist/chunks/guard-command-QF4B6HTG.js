@@ -707,7 +707,7 @@ async function guard(agent, configOption, io) {
     classification = classify(call.command, options);
     if (classification.hits.length === 0 && classification.planfiles.length === 0) return { stdout: "", stderr: "", exitCode: 0 };
   }
-  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-B3CUSRIR.js");
+  const { loadSetup, resolveWorkspaces, checkPlanfile, appendAudit } = await import("./guard-io-L3VEDECF.js");
   const setup = await loadSetup(configPath, configText, cwd);
   const { decide } = await import("./decide-2IMZLQR5.js");
   classification = classify(call.command, { ...options, extraCommands: setup.guard.extraCommands });

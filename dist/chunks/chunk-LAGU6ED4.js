@@ -2464,14 +2464,9 @@ var JsonBytes = class extends JsonWindow {
           this.pos = i;
           this.fail("expected a string key");
         }
-        let j = i + 1;
-        while (STOP[b[j]] === 0) j++;
-        if (b[j] === 34) i = j + 1;
-        else {
-          this.pos = i;
-          this.string();
-          ({ buf: b, end: n, pos: i } = this);
-        }
+        i = this.stringEnd(i);
+        b = this.buf;
+        n = this.end;
         if (b[i] === 58) i++;
         else {
           this.pos = i;
@@ -2482,14 +2477,9 @@ var JsonBytes = class extends JsonWindow {
         continue;
       }
       if (c === 34) {
-        let j = i + 1;
-        while (STOP[b[j]] === 0) j++;
-        if (b[j] === 34) i = j + 1;
-        else {
-          this.pos = i;
-          this.string();
-          ({ buf: b, end: n, pos: i } = this);
-        }
+        i = this.stringEnd(i);
+        b = this.buf;
+        n = this.end;
       } else if (c === 123 || c === 91) {
         if (sp === stack.length) {
           const bigger = new Uint8Array(sp * 2);
@@ -2547,6 +2537,16 @@ var JsonBytes = class extends JsonWindow {
         i++;
       }
     }
+  }
+  /** The index after the string whose quote is at `i`, validated: most hold no escape and end in the window; the rest are read by string(). */
+  stringEnd(i) {
+    const b = this.buf;
+    let j = i + 1;
+    while (STOP[b[j]] === 0) j++;
+    if (b[j] === 34) return j + 1;
+    this.pos = i;
+    this.string();
+    return this.pos;
   }
   /** The first byte from `i` on that is not whitespace, with pos at it; read on at the window's end (-1 at the file's end). */
   token(i) {

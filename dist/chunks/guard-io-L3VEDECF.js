@@ -12,7 +12,7 @@ import {
   parsePlan,
   throwProblems,
   yamlProblem
-} from "./chunk-Q3KNHES4.js";
+} from "./chunk-LAGU6ED4.js";
 import "./chunk-TF6VJPZR.js";
 import "./chunk-RV6XDSCG.js";
 import "./chunk-7UZFWUSD.js";
